@@ -1,0 +1,49 @@
+# Gloss: `make run` builds and serves the app on http://127.0.0.1:8000;
+# `make test` runs go vet, every Go test and the browser tests.
+GO      ?= go
+ADDR    ?= 127.0.0.1:8000
+WASM    := web/app.wasm
+FUZZTIME ?= 20s
+
+.PHONY: run wasm static test vet unit browser bench fuzz chromium clean
+
+run: wasm
+	$(GO) run ./cmd/gloss serve -addr $(ADDR) -dev
+
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./wasm
+
+static: wasm
+	$(GO) run ./cmd/gloss build -out dist $(if $(PREFIX),-prefix $(PREFIX))
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./wasm/...
+
+unit:
+	$(GO) test ./...
+
+# Browser tests need Chromium; chromium.sh installs Debian's when it can.
+browser: wasm chromium
+	GLOSS_BROWSER=1 $(GO) test -count=1 -run Browser -timeout 15m ./cmd/gloss
+
+chromium:
+	@sh .ci/chromium.sh
+
+test: vet wasm chromium
+	GLOSS_BROWSER=1 $(GO) test -count=1 -timeout 20m ./...
+
+bench: wasm chromium
+	$(GO) test -run '^$$' -bench . -benchmem ./app/...
+	GLOSS_BROWSER=1 $(GO) test -count=1 -run '^TestBenchBrowser$$' -timeout 20m -v ./cmd/gloss
+
+fuzz:
+	@for pkg in $$($(GO) list ./app/... ./cmd/...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$f ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf dist $(WASM) bench.json

@@ -1,0 +1,222 @@
+// Gloss DOM helper: the article is drawn here, in batches, so the Go side
+// crosses into JavaScript a few times per change instead of once per node.
+// Offsets handed in here are UTF-16 units relative to a paragraph; the Go
+// side converts from code points (app/text.Index) before calling.
+"use strict";
+(function () {
+  const paras = []; // paragraph elements, by index
+  let texts = []; // paragraph texts, by index
+  let anns = {}; // annotation id -> {label, color, start, end}
+
+  function int32(u8) {
+    return new Int32Array(u8.buffer, u8.byteOffset, u8.byteLength >> 2);
+  }
+
+  // render replaces the article's paragraphs. bounds holds [start16, end16,
+  // startCodePoint] for each paragraph of text.
+  function render(el, text, boundsU8) {
+    const b = int32(boundsU8);
+    const frag = document.createDocumentFragment();
+    paras.length = 0;
+    texts = new Array(b.length / 3);
+    for (let i = 0, k = 0; k < b.length; i++, k += 3) {
+      const p = document.createElement("p");
+      p.dataset.start = b[k + 2];
+      p.dataset.i = i;
+      const t = text.slice(b[k], b[k + 1]);
+      texts[i] = t;
+      p.textContent = t;
+      paras.push(p);
+      frag.appendChild(p);
+    }
+    el.replaceChildren(frag);
+    anns = {};
+  }
+
+  // paint redraws the annotation marks of some paragraphs. spec is JSON:
+  // {anns: {id: {label, color, start, end, note}}, paras: [[i, [[s16, e16, id, first, last], ...]], ...]}
+  // Pieces are sorted and nest properly (the Go side splits crossing spans).
+  function paint(specJSON) {
+    const spec = JSON.parse(specJSON);
+    Object.assign(anns, spec.anns);
+    for (const [i, pieces] of spec.paras) {
+      const p = paras[i];
+      if (!p) continue;
+      build(p, texts[i], pieces);
+    }
+  }
+
+  function build(p, text, pieces) {
+    const stack = [{ el: p, end: text.length }];
+    let pos = 0;
+    p.textContent = "";
+    const put = (el, to) => {
+      if (to > pos) el.appendChild(document.createTextNode(text.slice(pos, to)));
+      pos = Math.max(pos, to);
+    };
+    for (const [s, e, id, first, last] of pieces) {
+      while (stack.length > 1 && stack[stack.length - 1].end <= s) {
+        const top = stack.pop();
+        put(top.el, top.end);
+      }
+      put(stack[stack.length - 1].el, s);
+      const a = anns[id] || {};
+      const m = document.createElement("mark");
+      m.className = "ann";
+      m.dataset.testid = "annotation";
+      m.dataset.id = id;
+      m.dataset.start = a.start;
+      m.dataset.end = a.end;
+      m.dataset.label = a.label;
+      if (!first) m.dataset.cont = "1";
+      if (last) m.dataset.last = "1";
+      if (a.note) m.title = a.note;
+      m.style.setProperty("--c", a.color);
+      stack[stack.length - 1].el.appendChild(m);
+      stack.push({ el: m, end: e });
+    }
+    while (stack.length > 1) {
+      const top = stack.pop();
+      put(top.el, top.end);
+    }
+    put(p, text.length);
+  }
+
+  // offsetIn returns the UTF-16 offset of (node, off) within paragraph p.
+  function offsetIn(p, node, off) {
+    const r = document.createRange();
+    r.setStart(p, 0);
+    try {
+      r.setEnd(node, off);
+    } catch (e) {
+      return 0;
+    }
+    return r.toString().length;
+  }
+
+  function paraOf(node) {
+    while (node && !(node.nodeType === 1 && node.tagName === "P" && node.dataset.i !== undefined)) {
+      node = node.parentNode;
+    }
+    return node;
+  }
+
+  // selection returns [para, off16, para, off16] for the current selection
+  // inside el, or null.
+  function selection(el) {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const r = sel.getRangeAt(0);
+    if (!el.contains(r.startContainer) || !el.contains(r.endContainer)) return null;
+    let ps = paraOf(r.startContainer), pe = paraOf(r.endContainer);
+    let so, eo;
+    if (!ps) {
+      ps = paras.find((p) => r.intersectsNode(p));
+      so = 0;
+    } else so = offsetIn(ps, r.startContainer, r.startOffset);
+    if (!pe) {
+      const hit = paras.filter((p) => r.intersectsNode(p));
+      pe = hit[hit.length - 1];
+      eo = pe ? texts[+pe.dataset.i].length : 0;
+    } else eo = offsetIn(pe, r.endContainer, r.endOffset);
+    if (!ps || !pe) return null;
+    return [+ps.dataset.i, so, +pe.dataset.i, eo];
+  }
+
+  function clearSelection() {
+    const sel = window.getSelection();
+    if (sel) sel.removeAllRanges();
+  }
+
+  // rangeAt makes a DOM Range over [s, e) UTF-16 units of paragraph i.
+  function rangeAt(i, s, e) {
+    const p = paras[i];
+    if (!p) return null;
+    const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    const r = document.createRange();
+    let pos = 0, started = false, n;
+    while ((n = w.nextNode())) {
+      const len = n.data.length;
+      if (!started && s <= pos + len) {
+        r.setStart(n, s - pos);
+        started = true;
+      }
+      if (started && e <= pos + len) {
+        r.setEnd(n, e - pos);
+        return r;
+      }
+      pos += len;
+    }
+    return null;
+  }
+
+  // highlight paints [para, s16, e16] triples under a CSS highlight name.
+  // It falls back to nothing where the Custom Highlight API is missing.
+  function highlight(name, u8) {
+    if (!window.CSS || !CSS.highlights) return 0;
+    const t = int32(u8);
+    const h = new Highlight();
+    for (let k = 0; k + 2 < t.length; k += 3) {
+      const r = rangeAt(t[k], t[k + 1], t[k + 2]);
+      if (r) h.add(r);
+    }
+    if (h.size) CSS.highlights.set(name, h);
+    else CSS.highlights.delete(name);
+    return h.size;
+  }
+
+  function clearHighlight(name) {
+    if (window.CSS && CSS.highlights) CSS.highlights.delete(name);
+  }
+
+  // reveal scrolls a span into view and marks it as the current one.
+  function reveal(i, s, e) {
+    const r = rangeAt(i, s, e);
+    if (!r) return;
+    if (window.CSS && CSS.highlights) CSS.highlights.set("gloss-current", new Highlight(r));
+    const box = r.getBoundingClientRect();
+    const el = paras[i].closest(".article-scroll") || document.scrollingElement;
+    const view = el.getBoundingClientRect ? el.getBoundingClientRect() : { top: 0, height: innerHeight };
+    if (box.top < view.top + 40 || box.bottom > view.top + view.height - 40) {
+      paras[i].scrollIntoView({ block: "center" });
+    }
+  }
+
+  // selectRange selects [s, e) of paragraph i (keyboard selection, tests).
+  function selectRange(i, s, j, e) {
+    const a = rangeAt(i, s, s), b = rangeAt(j, e, e);
+    if (!a || !b) return false;
+    const r = document.createRange();
+    r.setStart(a.startContainer, a.startOffset);
+    r.setEnd(b.startContainer, b.startOffset);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(r);
+    return true;
+  }
+
+  // download saves data as a file.
+  function download(name, type, data) {
+    const url = URL.createObjectURL(new Blob([data], { type }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // readFile reads a File as bytes and hands them to done(name, Uint8Array).
+  function readFile(file, done) {
+    const r = new FileReader();
+    r.onload = () => done(file.name, new Uint8Array(r.result), "");
+    r.onerror = () => done(file.name, null, String(r.error));
+    r.readAsArrayBuffer(file);
+  }
+
+  window.gloss = {
+    render, paint, selection, clearSelection, highlight, clearHighlight, reveal,
+    selectRange, download, readFile,
+  };
+})();
