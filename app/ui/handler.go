@@ -26,7 +26,7 @@ func Handler() *app.Handler {
 			Maskable: "/web/icon-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:     []string{"/web/gloss.css"},
+		Styles: []string{"/web/gloss.css"},
 		// boot.js must run before go-app touches localStorage: plain
 		// scripts run while the page is parsed, app.js is deferred.
 		Scripts: []string{"/web/boot.js", "/web/gloss.js"},
