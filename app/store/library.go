@@ -1,0 +1,593 @@
+package store
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+
+	"gloss/app/annot"
+)
+
+// Meta describes one article in the library listing.
+type Meta struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Chars       int    `json:"chars"` // code points
+	Annotations int    `json:"annotations"`
+	Created     int64  `json:"created"` // unix ms, given by the caller (store never reads the clock)
+	Updated     int64  `json:"updated"`
+	Kind        string `json:"kind,omitempty"`
+}
+
+// Doc is a whole article.
+type Doc struct {
+	Meta
+	Text        string
+	Annotations []annot.Annotation
+}
+
+// Problem is something found damaged or refused while opening or reading;
+// the UI shows Message. Key is the backend key concerned, if one.
+type Problem struct{ Key, Message string }
+
+// Errors the library returns; test with errors.Is.
+var (
+	// ErrNewerSchema is returned by every write of a library opened
+	// read-only because a newer Gloss wrote it.
+	ErrNewerSchema = errors.New("store: the library was written by a newer Gloss; opened read-only so its data is not overwritten")
+	// ErrNotFound is returned for an article ID the library does not hold.
+	ErrNotFound = errors.New("no such article")
+	// ErrDamaged is wrapped by the error of Load (and Backup) when part of
+	// an article is damaged: the Doc returned still holds everything
+	// readable, and the damaged record is kept as stored.
+	ErrDamaged = errors.New("damaged record kept as stored")
+)
+
+// entry is an article's index entry: its Meta and the revisions of its
+// records. A change writes a new revision under a new key, switches the
+// entry to it, then deletes the old one, so a failed write never leaves a
+// half-written article.
+type entry struct {
+	Meta
+	Text int `json:"text"`
+	Ann  int `json:"ann"`
+}
+
+type indexRecord struct {
+	Docs []json.RawMessage `json:"docs"`
+}
+
+type schemaRecord struct {
+	Version int `json:"version"`
+}
+
+// migrations upgrade the stored library from the version given as key to
+// the next one; Open runs them in order when the schema record is older
+// than Version. v1 is the first version, so the map is empty.
+var migrations = map[int]func(Backend) error{}
+
+// Library is the collection of articles with their annotations, the label
+// set, the gazetteer and the settings, read from and saved to a Backend.
+// Every change is written at once and touches only the records it changes.
+// A Library is not safe for concurrent use.
+type Library struct {
+	b        Backend
+	roErr    error // non-nil: read-only, returned by every write
+	schemaOK bool  // the schema record is stored
+
+	indexRaw string
+	entries  map[string]*entry
+
+	labels      annot.Labels
+	labelsRaw   string
+	gazetteer   []byte
+	gazRaw      string
+	settings    map[string]string
+	settingsRaw string
+
+	// damaged holds keys found damaged; they are copied under
+	// QuarantinePrefix before being overwritten or deleted.
+	damaged map[string]bool
+
+	// pending collects what a refresh before a write found another tab
+	// changed, for the next Reload to report.
+	pending         Changes
+	pendingProblems []Problem
+}
+
+// Open reads the index, label set, gazetteer and settings, and checks every
+// article's annotations record (texts are read by Load). It never fails on
+// damaged data: a record that is unreadable, truncated, of the wrong shape
+// or of a newer format is left in place, reported as a Problem, and the rest
+// loads. If the stored schema is newer than this code's, the library opens
+// read-only. Only a backend that cannot list its keys returns an error.
+func Open(b Backend) (*Library, []Problem, error) {
+	keys, err := b.Keys()
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: cannot read the browser's storage: %w", err)
+	}
+	l := &Library{b: b, damaged: map[string]bool{}}
+	var probs []Problem
+	newest := 0
+	ours := 0
+	for _, k := range keys {
+		if v := newerSchema(k); v > newest {
+			newest = v
+		}
+		if len(k) > len(Prefix) && k[:len(Prefix)] == Prefix {
+			ours++
+		}
+	}
+	if newest > 0 {
+		l.roErr = ErrNewerSchema
+		probs = append(probs, Problem{Key: "gloss/v" + strconv.Itoa(newest) + "/",
+			Message: fmt.Sprintf("This storage holds a library written by a newer Gloss (schema v%d): it is opened read-only so nothing of it is overwritten.", newest)})
+	}
+	probs = append(probs, l.openSchema(ours > 0)...)
+	if l.schemaOK || ours > 0 {
+		// Keys may have changed through a migration.
+		if keys, err = b.Keys(); err != nil {
+			return nil, nil, fmt.Errorf("store: cannot read the browser's storage: %w", err)
+		}
+	}
+	raw, ok, err := b.Get(IndexKey)
+	if err != nil {
+		probs = append(probs, Problem{IndexKey, "The list of articles could not be read: " + err.Error()})
+	}
+	var ip []Problem
+	l.entries, ip = l.readIndex(raw, ok && err == nil, func() []string { return keys })
+	l.indexRaw = raw
+	probs = append(probs, ip...)
+	probs = append(probs, l.readLabels()...)
+	probs = append(probs, l.readGazetteer()...)
+	probs = append(probs, l.readSettings()...)
+	present := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		present[k] = true
+	}
+	for _, id := range l.ids() {
+		e := l.entries[id]
+		if k := textKey(id, e.Text); !present[k] {
+			probs = append(probs, Problem{k, fmt.Sprintf("Article %q: its text is missing from storage.", e.Title)})
+			continue
+		}
+		as, err := l.readAnn(e, e.Chars)
+		if err != nil {
+			probs = append(probs, Problem{annKey(id, e.Ann), err.Error()})
+		}
+		e.Annotations = len(as)
+	}
+	return l, probs, nil
+}
+
+// openSchema reads the schema record and runs migrations when it is older.
+func (l *Library) openSchema(haveData bool) []Problem {
+	raw, ok, err := l.b.Get(SchemaKey)
+	switch {
+	case err != nil:
+		return []Problem{{SchemaKey, "The library's version could not be read: " + err.Error()}}
+	case !ok:
+		return nil // a new library, or one whose schema record was lost: v1 is assumed
+	}
+	var s schemaRecord
+	payload, err := decode(raw)
+	if err == nil {
+		err = json.Unmarshal([]byte(payload), &s)
+	}
+	if err != nil {
+		l.damaged[SchemaKey] = true
+		return []Problem{{SchemaKey, "The library's version record is damaged (" + err.Error() + "); version 1 is assumed and the record is kept aside."}}
+	}
+	switch {
+	case s.Version == Version:
+		l.schemaOK = true
+		return nil
+	case s.Version > Version:
+		l.roErr = ErrNewerSchema
+		return []Problem{{SchemaKey, fmt.Sprintf("This library was written by a newer Gloss (schema v%d): it is opened read-only so nothing of it is overwritten.", s.Version)}}
+	}
+	for v := s.Version; v < Version; v++ {
+		m := migrations[v]
+		if m == nil {
+			l.roErr = fmt.Errorf("store: the library's schema v%d cannot be upgraded; opened read-only", s.Version)
+			return []Problem{{SchemaKey, fmt.Sprintf("This library has schema v%d, which this Gloss cannot upgrade: it is opened read-only.", s.Version)}}
+		}
+		if err := m(l.b); err != nil {
+			l.roErr = fmt.Errorf("store: upgrading the library from schema v%d failed: %v; opened read-only", v, err)
+			return []Problem{{SchemaKey, fmt.Sprintf("Upgrading the library from schema v%d failed (%v): it is opened read-only.", v, err)}}
+		}
+	}
+	if err := l.b.Set(SchemaKey, encode(`{"version":`+strconv.Itoa(Version)+`}`)); err != nil {
+		l.roErr = fmt.Errorf("store: the upgraded library's version could not be saved: %v; opened read-only", err)
+		return []Problem{{SchemaKey, "The upgraded library's version could not be saved (" + err.Error() + "): it is opened read-only."}}
+	}
+	l.schemaOK = true
+	return nil
+}
+
+// readIndex parses the index record. A damaged index, or a missing one while
+// article records exist, is rebuilt from the keys present.
+func (l *Library) readIndex(raw string, present bool, listKeys func() []string) (map[string]*entry, []Problem) {
+	delete(l.damaged, IndexKey)
+	entries := map[string]*entry{}
+	if !present {
+		keys := listKeys()
+		for _, k := range keys {
+			if _, ok := DocOf(k); ok {
+				return l.rebuildIndex(keys, "is missing")
+			}
+		}
+		return entries, nil
+	}
+	var rec indexRecord
+	payload, err := decode(raw)
+	if err == nil {
+		err = json.Unmarshal([]byte(payload), &rec)
+	}
+	if err != nil {
+		l.damaged[IndexKey] = true
+		return l.rebuildIndex(listKeys(), "is damaged ("+err.Error()+")")
+	}
+	var probs []Problem
+	for i, r := range rec.Docs {
+		var e entry
+		err := json.Unmarshal(r, &e)
+		switch {
+		case err != nil:
+		case checkID(e.ID) != nil:
+			err = checkID(e.ID)
+		case e.Text < 1 || e.Ann < 0:
+			err = fmt.Errorf("record revisions %d/%d are invalid", e.Text, e.Ann)
+		case e.Chars < 0 || e.Annotations < 0:
+			err = fmt.Errorf("counts %d/%d are negative", e.Chars, e.Annotations)
+		case entries[e.ID] != nil:
+			err = fmt.Errorf("id %q is listed twice", e.ID)
+		}
+		if err != nil {
+			l.damaged[IndexKey] = true
+			probs = append(probs, Problem{IndexKey, fmt.Sprintf("Entry %d of the list of articles is damaged (%v) and was left out; the list is kept aside as stored.", i+1, err)})
+			continue
+		}
+		entries[e.ID] = &e
+	}
+	return entries, probs
+}
+
+// rebuildIndex lists the articles from their record keys, taking the newest
+// revision of each; titles come from the text's first line.
+func (l *Library) rebuildIndex(keys []string, why string) (map[string]*entry, []Problem) {
+	entries := map[string]*entry{}
+	for _, k := range keys {
+		id, kind, rev, ok := parseDocKey(k)
+		if !ok {
+			continue
+		}
+		e := entries[id]
+		if e == nil {
+			e = &entry{Meta: Meta{ID: id}}
+			entries[id] = e
+		}
+		if kind == "text" && rev > e.Text {
+			e.Text = rev
+		} else if kind == "ann" && rev > e.Ann {
+			e.Ann = rev
+		}
+	}
+	n := 0
+	for id, e := range entries {
+		if e.Text == 0 { // annotations without a text: nothing to show
+			delete(entries, id)
+			continue
+		}
+		n++
+		e.Title = "Recovered article " + id
+		if raw, ok, err := l.b.Get(textKey(id, e.Text)); err == nil && ok {
+			if text, err := decode(raw); err == nil {
+				e.Chars = utf8.RuneCountInString(text)
+				if t := firstLine(text); t != "" {
+					e.Title = t
+				}
+			}
+		}
+	}
+	return entries, []Problem{{IndexKey, fmt.Sprintf("The list of articles %s; it was rebuilt from the %d article records found (titles and dates may be lost).", why, n)}}
+}
+
+func firstLine(s string) string {
+	const max = 80
+	out := make([]rune, 0, max)
+	for _, r := range s {
+		if r == '\n' || r == '\r' {
+			if len(out) > 0 {
+				break
+			}
+			continue
+		}
+		if len(out) == max {
+			return string(out) + "…"
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+func (l *Library) readLabels() []Problem {
+	delete(l.damaged, LabelsKey)
+	l.labels, l.labelsRaw = nil, ""
+	raw, ok, err := l.b.Get(LabelsKey)
+	if err != nil || !ok {
+		return nil
+	}
+	l.labelsRaw = raw
+	var ls annot.Labels
+	payload, err := decode(raw)
+	if err == nil {
+		err = json.Unmarshal([]byte(payload), &ls)
+	}
+	if err == nil {
+		err = checkLabels(ls)
+	}
+	if err != nil {
+		l.damaged[LabelsKey] = true
+		return []Problem{{LabelsKey, "The label set is damaged (" + err.Error() + "); the default labels are used and the stored set is kept aside."}}
+	}
+	l.labels = ls
+	return nil
+}
+
+func checkLabels(ls annot.Labels) error {
+	seen := map[string]bool{}
+	for i, lb := range ls {
+		if err := annot.CheckName(lb.Name); err != nil {
+			return fmt.Errorf("label %d: %v", i+1, err)
+		}
+		if err := annot.CheckColor(lb.Color); err != nil {
+			return fmt.Errorf("label %q: %v", lb.Name, err)
+		}
+		if seen[lb.Name] {
+			return fmt.Errorf("label %q is listed twice", lb.Name)
+		}
+		seen[lb.Name] = true
+	}
+	return nil
+}
+
+func (l *Library) readGazetteer() []Problem {
+	delete(l.damaged, GazetteerKey)
+	l.gazetteer, l.gazRaw = nil, ""
+	raw, ok, err := l.b.Get(GazetteerKey)
+	if err != nil || !ok {
+		return nil
+	}
+	l.gazRaw = raw
+	payload, err := decode(raw)
+	if err == nil && !json.Valid([]byte(payload)) {
+		err = errors.New("not valid JSON")
+	}
+	if err != nil {
+		l.damaged[GazetteerKey] = true
+		return []Problem{{GazetteerKey, "The gazetteer is damaged (" + err.Error() + "); it is not used and is kept aside."}}
+	}
+	l.gazetteer = []byte(payload)
+	return nil
+}
+
+func (l *Library) readSettings() []Problem {
+	delete(l.damaged, SettingsKey)
+	l.settings, l.settingsRaw = map[string]string{}, ""
+	raw, ok, err := l.b.Get(SettingsKey)
+	if err != nil || !ok {
+		return nil
+	}
+	l.settingsRaw = raw
+	m := map[string]string{}
+	payload, err := decode(raw)
+	if err == nil {
+		err = json.Unmarshal([]byte(payload), &m)
+	}
+	if err != nil {
+		l.damaged[SettingsKey] = true
+		return []Problem{{SettingsKey, "The settings are damaged (" + err.Error() + "); defaults are used and the stored settings are kept aside."}}
+	}
+	l.settings = m
+	return nil
+}
+
+// readAnn reads an article's annotations record and checks each annotation
+// against an article of n code points. It returns the readable annotations
+// and an error (wrapping ErrDamaged) saying what was left out.
+func (l *Library) readAnn(e *entry, n int) ([]annot.Annotation, error) {
+	if e.Ann == 0 {
+		return nil, nil
+	}
+	key := annKey(e.ID, e.Ann)
+	damaged := func(format string, args ...any) error {
+		l.damaged[key] = true
+		return fmt.Errorf("Article %q: annotations record %s %s; %w", e.Title, key, fmt.Sprintf(format, args...), ErrDamaged)
+	}
+	raw, ok, err := l.b.Get(key)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("Article %q: annotations could not be read: %v", e.Title, err)
+	case !ok:
+		return nil, fmt.Errorf("Article %q: annotations record %s is missing; %w", e.Title, key, ErrDamaged)
+	}
+	payload, err := decode(raw)
+	if err != nil {
+		return nil, damaged("is %v", err)
+	}
+	var as []annot.Annotation
+	if err := json.Unmarshal([]byte(payload), &as); err != nil {
+		// Salvage what parses when only some elements are of the wrong shape.
+		var items []json.RawMessage
+		if json.Unmarshal([]byte(payload), &items) != nil {
+			return nil, damaged("is unreadable (%v)", err)
+		}
+		as = as[:0]
+		for _, it := range items {
+			var a annot.Annotation
+			if json.Unmarshal(it, &a) == nil {
+				as = append(as, a)
+			}
+		}
+		if bad := len(items) - len(as); bad > 0 {
+			good, _ := checkAnnotations(as, n)
+			return good, damaged("has %d unreadable annotations, left out", bad)
+		}
+	}
+	good, err := checkAnnotations(as, n)
+	if err != nil {
+		return good, damaged("%v", err)
+	}
+	return good, nil
+}
+
+// checkAnnotations returns the annotations valid for an article of n code
+// points and an error naming the first invalid one and how many there are.
+func checkAnnotations(as []annot.Annotation, n int) ([]annot.Annotation, error) {
+	var first error
+	bad := 0
+	seen := make(map[string]bool, len(as))
+	good := as[:0:0]
+	for _, a := range as {
+		err := a.Valid(n)
+		switch {
+		case err != nil:
+		case a.ID == "":
+			err = fmt.Errorf("span %d-%d has no id", a.Start, a.End)
+		case seen[a.ID]:
+			err = fmt.Errorf("id %q is used twice", a.ID)
+		}
+		if err != nil {
+			if first == nil {
+				first = fmt.Errorf("annotation %s: %v", a.ID, err)
+			}
+			bad++
+			continue
+		}
+		seen[a.ID] = true
+		good = append(good, a)
+	}
+	if bad == 1 {
+		return good, fmt.Errorf("%v (left out)", first)
+	}
+	if bad > 1 {
+		return good, fmt.Errorf("%v, and %d more (left out)", first, bad-1)
+	}
+	return good, nil
+}
+
+func (l *Library) ids() []string {
+	ids := make([]string, 0, len(l.entries))
+	for id := range l.entries {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// ReadOnly reports whether writes are refused because a newer Gloss wrote
+// the library (or it could not be upgraded).
+func (l *Library) ReadOnly() bool { return l.roErr != nil }
+
+// List returns the articles, most recently updated first.
+func (l *Library) List() []Meta {
+	out := make([]Meta, 0, len(l.entries))
+	for _, e := range l.entries {
+		out = append(out, e.Meta)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Updated != out[j].Updated {
+			return out[i].Updated > out[j].Updated
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// Meta returns one article's listing entry.
+func (l *Library) Meta(id string) (Meta, bool) {
+	e := l.entries[id]
+	if e == nil {
+		return Meta{}, false
+	}
+	return e.Meta, true
+}
+
+// Load reads a whole article. When the text is readable but some or all of
+// the annotations are damaged, Load returns the Doc with the readable ones
+// and an error wrapping ErrDamaged that names the article and the damage:
+// show it as a notice. The damaged record stays as stored (it is copied
+// aside under QuarantinePrefix when next saved over).
+func (l *Library) Load(id string) (Doc, error) {
+	e := l.entries[id]
+	if e == nil {
+		return Doc{}, fmt.Errorf("store: article %q: %w", id, ErrNotFound)
+	}
+	key := textKey(id, e.Text)
+	raw, ok, err := l.b.Get(key)
+	switch {
+	case err != nil:
+		return Doc{}, fmt.Errorf("store: article %q: text could not be read: %w", e.Title, err)
+	case !ok:
+		return Doc{}, fmt.Errorf("store: article %q: its text (%s) is missing from storage", e.Title, key)
+	}
+	text, err := decode(raw)
+	if err != nil {
+		l.damaged[key] = true
+		return Doc{}, fmt.Errorf("store: article %q: its text (%s) is %v; kept as stored", e.Title, key, err)
+	}
+	d := Doc{Meta: e.Meta, Text: text}
+	d.Chars = utf8.RuneCountInString(text)
+	e.Chars = d.Chars
+	d.Annotations, err = l.readAnn(e, d.Chars)
+	d.Meta.Annotations = len(d.Annotations)
+	if err != nil {
+		return d, fmt.Errorf("store: %w", err)
+	}
+	return d, nil
+}
+
+// AnnotationsKey returns the backend key currently holding an article's
+// annotations. It changes with every save (a new revision is written, then
+// the index switched to it); to follow another tab, match storage events
+// with DocOf or IndexKey, or simply call Reload on any IsKey event.
+func (l *Library) AnnotationsKey(id string) string {
+	if e := l.entries[id]; e != nil {
+		return annKey(id, e.Ann)
+	}
+	return ""
+}
+
+// Labels returns the label set, DefaultLabels when none is stored.
+func (l *Library) Labels() annot.Labels {
+	if l.labels == nil {
+		return annot.DefaultLabels()
+	}
+	return append(annot.Labels(nil), l.labels...)
+}
+
+// Gazetteer returns the stored gazetteer JSON (owned by package entity), or
+// nil if none. The caller must not modify it.
+func (l *Library) Gazetteer() []byte { return l.gazetteer }
+
+// Setting returns a setting's value, "" when unset.
+func (l *Library) Setting(name string) string { return l.settings[name] }
+
+func newID(taken map[string]*entry) string {
+	for {
+		var b [6]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			panic(err) // crypto/rand never fails on supported platforms
+		}
+		id := "d" + hex.EncodeToString(b[:])
+		if taken[id] == nil {
+			return id
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Keys of the schema. Every key Gloss writes starts with "gloss/"; the
+// library's records start with Prefix so a later schema can live beside it.
+const (
+	Prefix       = "gloss/v1/"
+	SchemaKey    = Prefix + "schema"
+	IndexKey     = Prefix + "index"
+	LabelsKey    = Prefix + "labels"
+	GazetteerKey = Prefix + "gazetteer"
+	SettingsKey  = Prefix + "settings"
+	// QuarantinePrefix is where a damaged record is copied before Gloss
+	// overwrites or deletes it, so nothing stored is ever lost.
+	QuarantinePrefix = "gloss/quarantine/"
+)
+
+// Version is the schema version this code reads and writes.
+const Version = 1
+
+// header starts every stored value. The reason is go-app: at every start it
+// walks ALL localStorage keys and json.Unmarshal's each value into
+// struct{Value json.RawMessage; EncryptedValue []byte; ExpiresAt time.Time}
+// (field names matched case-insensitively) and DELETES the key when Value or
+// EncryptedValue is set and ExpiresAt is past. A value starting with "G1\n"
+// is not JSON, so that Unmarshal stops at the first byte: no record of ours
+// (whatever setting names or JSON it carries) can be taken for an expired
+// go-app entry, and the scan costs nothing even for a 1 MB article. The
+// digit is the record format; a higher one was written by a newer Gloss.
+const header = "G1\n"
+
+var newerHeader = regexp.MustCompile(`^G([0-9]{1,4})\n`)
+
+// decode strips the header from a stored value.
+func decode(raw string) (string, error) {
+	if strings.HasPrefix(raw, header) {
+		return raw[len(header):], nil
+	}
+	if m := newerHeader.FindStringSubmatch(raw); m != nil {
+		return "", fmt.Errorf("written by a newer Gloss (record format G%s)", m[1])
+	}
+	return "", errors.New("not a Gloss record (no G1 header)")
+}
+
+func encode(payload string) string { return header + payload }
+
+var idRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// checkID says what is wrong with an article ID, which becomes part of keys.
+func checkID(id string) error {
+	if !idRE.MatchString(id) {
+		return fmt.Errorf("article id %.70q must be 1-64 letters, digits, '-' or '_'", id)
+	}
+	return nil
+}
+
+func docPrefix(id string) string { return Prefix + "doc/" + id + "/" }
+
+func textKey(id string, rev int) string { return docPrefix(id) + "text." + strconv.Itoa(rev) }
+
+func annKey(id string, rev int) string { return docPrefix(id) + "ann." + strconv.Itoa(rev) }
+
+// parseDocKey splits gloss/v1/doc/<id>/<kind>.<rev>.
+func parseDocKey(key string) (id, kind string, rev int, ok bool) {
+	rest, found := strings.CutPrefix(key, Prefix+"doc/")
+	if !found {
+		return "", "", 0, false
+	}
+	id, name, found := strings.Cut(rest, "/")
+	if !found || checkID(id) != nil {
+		return "", "", 0, false
+	}
+	kind, num, found := strings.Cut(name, ".")
+	if !found || (kind != "text" && kind != "ann") {
+		return "", "", 0, false
+	}
+	rev, err := strconv.Atoi(num)
+	if err != nil || rev < 1 || strconv.Itoa(rev) != num {
+		return "", "", 0, false
+	}
+	return id, kind, rev, true
+}
+
+// DocOf returns the article a backend key belongs to, so the UI can tell
+// from a storage event which article another tab changed.
+func DocOf(key string) (id string, ok bool) {
+	id, _, _, ok = parseDocKey(key)
+	return id, ok
+}
+
+// IsKey reports whether a backend key belongs to Gloss.
+func IsKey(key string) bool { return strings.HasPrefix(key, "gloss/") }
+
+// newerSchema returns the version of a key under a newer schema
+// (gloss/v2/...), or 0.
+func newerSchema(key string) int {
+	rest, ok := strings.CutPrefix(key, "gloss/v")
+	if !ok {
+		return 0
+	}
+	num, _, ok := strings.Cut(rest, "/")
+	if !ok {
+		return 0
+	}
+	v, err := strconv.Atoi(num)
+	if err != nil || v <= Version {
+		return 0
+	}
+	return v
+}

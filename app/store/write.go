@@ -1,0 +1,447 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+
+	"gloss/app/annot"
+)
+
+// writeErr says a write failed because storage is full or refused it, and
+// that what was stored before is kept.
+func writeErr(what string, err error) error {
+	if errors.Is(err, ErrNewerSchema) {
+		return err
+	}
+	reason := "storage refused the write"
+	if errors.Is(err, ErrQuota) {
+		reason = "storage is full"
+	}
+	return fmt.Errorf("store: %s not saved: %s (%w); what was stored before is kept", what, reason, err)
+}
+
+// put writes one record; a damaged record under key is first kept aside.
+func (l *Library) put(key, value string) error {
+	if l.damaged[key] {
+		if err := l.keepAside(key); err != nil {
+			return err
+		}
+	}
+	return l.b.Set(key, value)
+}
+
+// remove deletes a record no longer listed; a damaged one is kept aside
+// first, and left in place if that fails.
+func (l *Library) remove(key string) {
+	if l.damaged[key] && l.keepAside(key) != nil {
+		return
+	}
+	_ = l.b.Delete(key) // a leftover record only costs space
+}
+
+// keepAside copies a damaged record under QuarantinePrefix, never over an
+// earlier copy, so nothing stored is lost when Gloss writes past it.
+func (l *Library) keepAside(key string) error {
+	raw, ok, err := l.b.Get(key)
+	if err != nil {
+		return err
+	}
+	if ok {
+		dest := QuarantinePrefix + key
+		for i := 2; ; i++ {
+			_, taken, err := l.b.Get(dest)
+			if err != nil {
+				return err
+			}
+			if !taken {
+				break
+			}
+			dest = QuarantinePrefix + key + "~" + strconv.Itoa(i)
+		}
+		if err := l.b.Set(dest, raw); err != nil {
+			return fmt.Errorf("the damaged record %s could not be kept aside: %w", key, err)
+		}
+	}
+	delete(l.damaged, key)
+	return nil
+}
+
+func (l *Library) writable() error { return l.roErr }
+
+func (l *Library) ensureSchema() error {
+	if l.schemaOK {
+		return nil
+	}
+	if err := l.put(SchemaKey, encode(`{"version":`+strconv.Itoa(Version)+`}`)); err != nil {
+		return err
+	}
+	l.schemaOK = true
+	return nil
+}
+
+// refresh re-reads the index when another tab changed it, so a write never
+// puts back a stale list; what changed is kept for the next Reload.
+func (l *Library) refresh() error {
+	raw, ok, err := l.b.Get(IndexKey)
+	if err != nil {
+		return fmt.Errorf("store: the list of articles could not be read: %w", err)
+	}
+	if raw == l.indexRaw {
+		return nil
+	}
+	entries, probs := l.readIndex(raw, ok, func() []string {
+		keys, _ := l.b.Keys()
+		return keys
+	})
+	l.pendingProblems = append(l.pendingProblems, probs...)
+	l.pending.add(diff(l.entries, entries))
+	l.entries, l.indexRaw = entries, raw
+	return nil
+}
+
+// writeIndex stores the index listing entries, the switch that makes new
+// records current.
+func (l *Library) writeIndex(entries map[string]*entry) error {
+	if err := l.ensureSchema(); err != nil {
+		return err
+	}
+	list := make([]*entry, 0, len(entries))
+	for _, e := range entries {
+		list = append(list, e)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+	data, err := json.Marshal(struct {
+		Docs []*entry `json:"docs"`
+	}{list})
+	if err != nil {
+		return err
+	}
+	v := encode(string(data))
+	if err := l.put(IndexKey, v); err != nil {
+		return err
+	}
+	l.entries, l.indexRaw = entries, v
+	return nil
+}
+
+// with returns a copy of the entries with e put in (or id removed if e is nil).
+func (l *Library) with(id string, e *entry) map[string]*entry {
+	out := make(map[string]*entry, len(l.entries)+1)
+	for k, v := range l.entries {
+		out[k] = v
+	}
+	if e == nil {
+		delete(out, id)
+	} else {
+		out[id] = e
+	}
+	return out
+}
+
+func (l *Library) drop(keys []string) {
+	for _, k := range keys {
+		_ = l.b.Delete(k)
+	}
+}
+
+func marshalAnn(as []annot.Annotation) string {
+	if len(as) == 0 {
+		return encode("[]")
+	}
+	data, err := json.Marshal(as)
+	if err != nil {
+		panic(err) // plain strings and ints always marshal
+	}
+	return encode(string(data))
+}
+
+// Create stores a new article: its text, its annotations and its index
+// entry. It assigns an ID when d.ID is empty; Chars and Annotations are
+// computed. Updated defaults to Created.
+func (l *Library) Create(d Doc) (Meta, error) {
+	if err := l.writable(); err != nil {
+		return Meta{}, err
+	}
+	if err := l.refresh(); err != nil {
+		return Meta{}, err
+	}
+	if d.ID == "" {
+		d.ID = newID(l.entries)
+	}
+	return l.add(d)
+}
+
+// Restore puts back an article returned by Delete, under the same ID.
+func (l *Library) Restore(d Doc) error {
+	if err := l.writable(); err != nil {
+		return err
+	}
+	if err := l.refresh(); err != nil {
+		return err
+	}
+	_, err := l.add(d)
+	return err
+}
+
+func (l *Library) add(d Doc) (Meta, error) {
+	what := fmt.Sprintf("article %q", d.Title)
+	if err := checkID(d.ID); err != nil {
+		return Meta{}, fmt.Errorf("store: %s not saved: %v", what, err)
+	}
+	if l.entries[d.ID] != nil {
+		return Meta{}, fmt.Errorf("store: %s not saved: id %q is taken", what, d.ID)
+	}
+	n := utf8.RuneCountInString(d.Text)
+	if _, err := checkAnnotations(d.Annotations, n); err != nil {
+		return Meta{}, fmt.Errorf("store: %s not saved: %v", what, err)
+	}
+	e := &entry{Meta: d.Meta, Text: 1, Ann: 1}
+	e.Chars, e.Annotations = n, len(d.Annotations)
+	if e.Updated == 0 {
+		e.Updated = e.Created
+	}
+	tk, ak := textKey(d.ID, 1), annKey(d.ID, 1)
+	if err := l.put(tk, encode(d.Text)); err != nil {
+		return Meta{}, writeErr(what, err)
+	}
+	if err := l.put(ak, marshalAnn(d.Annotations)); err != nil {
+		l.drop([]string{tk})
+		return Meta{}, writeErr(what, err)
+	}
+	if err := l.writeIndex(l.with(d.ID, e)); err != nil {
+		l.drop([]string{tk, ak})
+		return Meta{}, writeErr(what, err)
+	}
+	return e.Meta, nil
+}
+
+// SaveAnnotations replaces an article's annotations. It writes only the
+// annotations record and the index entry (for the count), never the text.
+// Annotations outside the article are refused and nothing is saved.
+func (l *Library) SaveAnnotations(id string, as []annot.Annotation, updated int64) error {
+	return l.update(id, nil, &as, nil, updated)
+}
+
+// SetText replaces an article's text (after an edit). Annotations are saved
+// separately; SaveDoc saves both as one change.
+func (l *Library) SetText(id, text string, updated int64) error {
+	return l.update(id, &text, nil, nil, updated)
+}
+
+// SaveDoc replaces an article's text and annotations as one change (the
+// index switches to both at once), as after re-anchoring an edited text.
+func (l *Library) SaveDoc(id, text string, as []annot.Annotation, updated int64) error {
+	return l.update(id, &text, &as, nil, updated)
+}
+
+// Rename changes an article's title.
+func (l *Library) Rename(id, title string, updated int64) error {
+	return l.update(id, nil, nil, &title, updated)
+}
+
+// update writes new revisions of the changed records, switches the index
+// entry to them, then deletes the old ones.
+func (l *Library) update(id string, text *string, as *[]annot.Annotation, title *string, updated int64) error {
+	if err := l.writable(); err != nil {
+		return err
+	}
+	if err := l.refresh(); err != nil {
+		return err
+	}
+	old := l.entries[id]
+	if old == nil {
+		return fmt.Errorf("store: article %q: %w", id, ErrNotFound)
+	}
+	e := *old
+	e.Updated = updated
+	what := fmt.Sprintf("article %q", old.Title)
+	if title != nil {
+		e.Title = *title
+	}
+	var added, stale []string
+	if text != nil {
+		e.Chars = utf8.RuneCountInString(*text)
+	}
+	if as != nil {
+		what = fmt.Sprintf("annotations of %q", old.Title)
+		if _, err := checkAnnotations(*as, e.Chars); err != nil {
+			return fmt.Errorf("store: %s not saved: %v; nothing changed", what, err)
+		}
+	}
+	if text != nil {
+		e.Text = old.Text + 1
+		k := textKey(id, e.Text)
+		if err := l.put(k, encode(*text)); err != nil {
+			return writeErr(what, err)
+		}
+		added, stale = append(added, k), append(stale, textKey(id, old.Text))
+	}
+	if as != nil {
+		e.Ann = old.Ann + 1
+		e.Annotations = len(*as)
+		k := annKey(id, e.Ann)
+		if err := l.put(k, marshalAnn(*as)); err != nil {
+			l.drop(added)
+			return writeErr(what, err)
+		}
+		added = append(added, k)
+		if old.Ann > 0 {
+			stale = append(stale, annKey(id, old.Ann))
+		}
+	}
+	if err := l.writeIndex(l.with(id, &e)); err != nil {
+		l.drop(added)
+		return writeErr(what, err)
+	}
+	for _, k := range stale {
+		l.remove(k)
+	}
+	return nil
+}
+
+// Delete removes an article and returns it so the UI can undo with Restore.
+// If its text was damaged the article is still removed, the damaged records
+// are kept under QuarantinePrefix, and the error (wrapping ErrDamaged) says
+// that undo cannot bring the text back.
+func (l *Library) Delete(id string) (Doc, error) {
+	if err := l.writable(); err != nil {
+		return Doc{}, err
+	}
+	if err := l.refresh(); err != nil {
+		return Doc{}, err
+	}
+	e := l.entries[id]
+	if e == nil {
+		return Doc{}, fmt.Errorf("store: article %q: %w", id, ErrNotFound)
+	}
+	d, loadErr := l.Load(id)
+	if loadErr != nil && !errors.Is(loadErr, ErrDamaged) {
+		d = Doc{Meta: e.Meta}
+		l.damaged[textKey(id, e.Text)] = true
+		loadErr = fmt.Errorf("%v; the article was deleted but its text was kept aside under %s, undo cannot restore it: %w", loadErr, QuarantinePrefix, ErrDamaged)
+	} else {
+		loadErr = nil
+	}
+	if err := l.writeIndex(l.with(id, nil)); err != nil {
+		return Doc{}, writeErr(fmt.Sprintf("deletion of %q", e.Title), err)
+	}
+	l.remove(textKey(id, e.Text))
+	if e.Ann > 0 {
+		l.remove(annKey(id, e.Ann))
+	}
+	return d, loadErr
+}
+
+// SaveLabels stores the label set.
+func (l *Library) SaveLabels(ls annot.Labels) error {
+	if err := l.writable(); err != nil {
+		return err
+	}
+	if err := checkLabels(ls); err != nil {
+		return fmt.Errorf("store: labels not saved: %v", err)
+	}
+	if ls == nil {
+		ls = annot.Labels{}
+	}
+	data, err := json.Marshal(ls)
+	if err != nil {
+		return err
+	}
+	v := encode(string(data))
+	if err := l.ensureSchema(); err != nil {
+		return writeErr("labels", err)
+	}
+	if err := l.put(LabelsKey, v); err != nil {
+		return writeErr("labels", err)
+	}
+	l.labels, l.labelsRaw = append(annot.Labels{}, ls...), v
+	return nil
+}
+
+// SaveGazetteer stores the gazetteer JSON as given (package entity owns its
+// shape); nil or empty removes it.
+func (l *Library) SaveGazetteer(data []byte) error {
+	if err := l.writable(); err != nil {
+		return err
+	}
+	if len(data) == 0 {
+		l.remove(GazetteerKey)
+		l.gazetteer, l.gazRaw = nil, ""
+		return nil
+	}
+	if !json.Valid(data) {
+		return errors.New("store: gazetteer not saved: it is not valid JSON")
+	}
+	v := encode(string(data))
+	if err := l.ensureSchema(); err != nil {
+		return writeErr("gazetteer", err)
+	}
+	if err := l.put(GazetteerKey, v); err != nil {
+		return writeErr("gazetteer", err)
+	}
+	l.gazetteer, l.gazRaw = append([]byte(nil), data...), v
+	return nil
+}
+
+// SaveSetting stores one setting; an empty value removes it.
+func (l *Library) SaveSetting(name, value string) error {
+	if err := l.writable(); err != nil {
+		return err
+	}
+	// Another tab may have saved other settings since.
+	if raw, _, err := l.b.Get(SettingsKey); err == nil && raw != l.settingsRaw {
+		l.pendingProblems = append(l.pendingProblems, l.readSettings()...)
+		l.pending.Settings = true
+	}
+	m := make(map[string]string, len(l.settings)+1)
+	for k, v := range l.settings {
+		m[k] = v
+	}
+	if value == "" {
+		delete(m, name)
+	} else {
+		m[name] = value
+	}
+	data, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	v := encode(string(data))
+	if err := l.ensureSchema(); err != nil {
+		return writeErr("setting "+strconv.Quote(name), err)
+	}
+	if err := l.put(SettingsKey, v); err != nil {
+		return writeErr("setting "+strconv.Quote(name), err)
+	}
+	l.settings, l.settingsRaw = m, v
+	return nil
+}
+
+// MergeAnnotations saves the annotations of an article that another tab may
+// have changed since this one read base: theirs are read from storage,
+// annot.Merge(base, mine, theirs) is saved and returned.
+func (l *Library) MergeAnnotations(id string, base, mine []annot.Annotation, updated int64) ([]annot.Annotation, error) {
+	if err := l.writable(); err != nil {
+		return nil, err
+	}
+	if err := l.refresh(); err != nil {
+		return nil, err
+	}
+	e := l.entries[id]
+	if e == nil {
+		return nil, fmt.Errorf("store: article %q: %w", id, ErrNotFound)
+	}
+	theirs, err := l.readAnn(e, e.Chars)
+	if err != nil && !errors.Is(err, ErrDamaged) {
+		return nil, fmt.Errorf("store: annotations of %q not merged: %v", e.Title, err)
+	}
+	merged := annot.Merge(base, mine, theirs)
+	if err := l.SaveAnnotations(id, merged, updated); err != nil {
+		return nil, err
+	}
+	return merged, nil
+}
