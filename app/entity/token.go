@@ -1,0 +1,164 @@
+package entity
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// join says how a token is attached to the one before it.
+type join uint8
+
+const (
+	joinNone   join = iota // punctuation, a line break, or the start of the text
+	joinSpace              // horizontal white space only
+	joinHyphen             // a hyphen and nothing else ("Jean-Yves")
+	joinApos               // an apostrophe and nothing else ("O'Brien", "Putin's")
+)
+
+// token is one word of the text: a run of letters, digits and marks.
+type token struct {
+	start, end   int // code points
+	bstart, bend int // bytes
+	join         join
+	initial      bool // first word of a sentence, a line or a quotation
+	cap          bool // starts with an upper-case letter
+	upper        bool // two or more letters, all upper-case (an acronym)
+	poss         bool // followed by a possessive 's or ' (dropped)
+}
+
+// tokenize splits text into words. URLs are skipped; a possessive "'s" after
+// a word is dropped and marks the word instead.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/6)
+	ri := 0       // code point index of position bi
+	gapStart := 0 // byte offset where the gap before the next token starts
+	for bi := 0; bi < len(text); {
+		r, n := rune(text[bi]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[bi:])
+		}
+		if !isWordRune(r) {
+			bi += n
+			ri++
+			continue
+		}
+		// A word starts here.
+		ws, wr := bi, ri
+		letters, uppers := 0, 0
+		first := r
+		for bi < len(text) {
+			r, n = rune(text[bi]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[bi:])
+			}
+			if !isWordRune(r) {
+				break
+			}
+			if r < utf8.RuneSelf && r > '9' || r >= utf8.RuneSelf && !isMark(r) {
+				letters++
+				if isUpper(r) {
+					uppers++
+				}
+			}
+			bi += n
+			ri++
+		}
+		word := text[ws:bi]
+		if isURLStart(text, ws, word) {
+			// Skip to the next white space.
+			for bi < len(text) && !isSpaceByte(text[bi]) {
+				r, n = utf8.DecodeRuneInString(text[bi:])
+				bi += n
+				ri++
+			}
+			gapStart = bi
+			continue
+		}
+		gap := text[gapStart:ws]
+		t := token{start: wr, end: ri, bstart: ws, bend: bi}
+		t.join, t.initial = classifyGap(gap, len(toks) == 0)
+		t.cap = isUpper(first)
+		t.upper = letters >= 2 && uppers == letters
+		if t.initial && len(toks) > 0 && gap != "" && gap[0] == '.' && len(gap) <= 2 {
+			// "Mr. Smith": an abbreviated title does not end a sentence.
+			prev := toks[len(toks)-1]
+			if isAbbrevTitle(text[prev.bstart:prev.bend]) {
+				t.initial = false
+				t.join = joinSpace
+			}
+		}
+		if t.join == joinApos && len(toks) > 0 && (word == "s" || word == "S") &&
+			(bi >= len(text) || !isWordRune(firstRune(text[bi:]))) {
+			toks[len(toks)-1].poss = true
+			gapStart = bi
+			continue
+		}
+		if t.join != joinApos && len(toks) > 0 && (strings.HasPrefix(gap, "'") || strings.HasPrefix(gap, "’")) {
+			// "Europeans’ best": a plural possessive ends the name.
+			toks[len(toks)-1].poss = true
+		}
+		toks = append(toks, t)
+		gapStart = bi
+	}
+	return toks
+}
+
+func isMark(r rune) bool { return fold(r) < 0 }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// isURLStart reports whether the word at byte ws begins a URL or a mail address.
+func isURLStart(text string, ws int, word string) bool {
+	rest := text[ws+len(word):]
+	switch strings.ToLower(word) {
+	case "http", "https", "ftp", "mailto":
+		return strings.HasPrefix(rest, ":")
+	case "www":
+		return strings.HasPrefix(rest, ".")
+	}
+	return false
+}
+
+// classifyGap reads the characters between two words.
+func classifyGap(gap string, first bool) (join, bool) {
+	if first {
+		return joinNone, true
+	}
+	switch gap {
+	case "-", "‐", "‑":
+		return joinHyphen, false
+	case "'", "’":
+		return joinApos, false
+	}
+	initial, space, other := false, false, false
+	for _, r := range gap {
+		switch r {
+		case ' ', '\t', '\u00a0', '\u202f', '\u2009':
+			space = true
+		case '\n', '\r', '.', '!', '?', ':', '…', '¿', '¡', '•', '|',
+			'‘', '“', '«', '„', '"', '[':
+			// A sentence, a line, a quotation or a link text starts.
+			initial = true
+		default:
+			other = true
+		}
+	}
+	if initial || other || !space {
+		return joinNone, initial
+	}
+	return joinSpace, false
+}
+
+// isAbbrevTitle reports whether w, followed by a full stop, is a title.
+func isAbbrevTitle(w string) bool {
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "Gov", "M", "Mme", "Mlle", "Pr":
+		return true
+	}
+	return false
+}
