@@ -1,0 +1,230 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a half-open code point range [Start, End).
+type Span struct{ Start, End int }
+
+// Len returns the number of code points in the span.
+func (sp Span) Len() int { return sp.End - sp.Start }
+
+// Paragraphs returns the non-empty paragraphs of s: blocks separated by one or
+// more blank lines (lines holding only spaces, tabs or CR count as blank); a
+// single newline inside a block stays in it. Spans exclude the surrounding
+// newlines.
+func Paragraphs(s string) []Span {
+	var out []Span
+	cp := 0     // code point offset of the current line's start
+	start := -1 // start of the open block, -1 when none
+	end := 0    // end of the open block's last non-blank line
+	for len(s) > 0 {
+		nl := strings.IndexByte(s, '\n')
+		line := s
+		if nl >= 0 {
+			line = s[:nl]
+		}
+		content := strings.TrimSuffix(line, "\r")
+		n := utf8.RuneCountInString(line)
+		if isBlankLine(content) {
+			if start >= 0 {
+				out = append(out, Span{start, end})
+				start = -1
+			}
+		} else {
+			if start < 0 {
+				start = cp
+			}
+			end = cp + utf8.RuneCountInString(content)
+		}
+		cp += n
+		if nl < 0 {
+			break
+		}
+		cp++ // the newline
+		s = s[nl+1:]
+	}
+	if start >= 0 {
+		out = append(out, Span{start, end})
+	}
+	return out
+}
+
+func isBlankLine(l string) bool {
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordRune reports whether r can be part of a word.
+func isWordRune(r rune) bool {
+	return r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
+		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+// isJoiner reports whether r joins two word parts: "Jean-Yves", "don't".
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '\'', '\u2019', '\u2010', '\u2011':
+		return true
+	}
+	return false
+}
+
+// Tokens returns word tokens (letter/digit runs, with inner hyphens and
+// apostrophes: "Jean-Yves", "aujourd'hui", "don't") and each other
+// non-space character (punctuation, symbols) as its own token.
+func Tokens(s string) []Span {
+	rs := []rune(s)
+	var out []Span
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case isWordRune(r):
+			j := wordEnd(rs, i)
+			out = append(out, Span{i, j})
+			i = j
+		case unicode.IsSpace(r):
+			i++
+		default:
+			out = append(out, Span{i, i + 1})
+			i++
+		}
+	}
+	return out
+}
+
+// wordEnd returns the end of the word starting at rs[i].
+func wordEnd(rs []rune, i int) int {
+	j := i + 1
+	for j < len(rs) {
+		if isWordRune(rs[j]) {
+			j++
+		} else if isJoiner(rs[j]) && j+1 < len(rs) && isWordRune(rs[j+1]) {
+			j += 2
+		} else {
+			break
+		}
+	}
+	return j
+}
+
+// abbreviations end with a dot that does not end a sentence (lower case).
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "jr": true, "sr": true,
+	"mme": true, "mlle": true, "mm": true, "me": true, "gen": true, "col": true, "lt": true, "sgt": true,
+	"capt": true, "gov": true, "sen": true, "rep": true, "rev": true, "hon": true, "pres": true,
+	"inc": true, "ltd": true, "co": true, "corp": true, "vs": true, "etc": true, "no": true, "vol": true,
+	"fig": true, "approx": true, "dept": true, "est": true, "mt": true, "ave": true, "blvd": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "e.g": true, "i.e": true,
+	"p": true, "pp": true, "cf": true, "al": true, "art": true, "av": true, "bd": true, "ste": true,
+}
+
+// isAbbrevBefore reports whether the dot at rs[dot] ends an abbreviation:
+// a listed word, a single capital ("J."), or a dotted acronym ("U.S.").
+func isAbbrevBefore(rs []rune, dot int) bool {
+	i := dot
+	for i > 0 && (isWordRune(rs[i-1]) || rs[i-1] == '.' && i-2 >= 0 && isWordRune(rs[i-2])) {
+		i--
+	}
+	w := string(rs[i:dot])
+	if w == "" {
+		return false
+	}
+	if strings.Contains(w, ".") { // U.S, e.g, Ph.D
+		return true
+	}
+	if n := utf8.RuneCountInString(w); n == 1 && unicode.IsUpper([]rune(w)[0]) {
+		return true
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case ')', ']', '}', '"', '\'', '\u201d', '\u2019', '\u00bb', '\u203a':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '(', '[', '{', '"', '\'', '\u201c', '\u2018', '\u00ab', '\u2039', '\u201e':
+		return true
+	}
+	return false
+}
+
+// Sentences splits s into sentences: on . ! ? (and … 。！？) followed by
+// space and a capital letter (not after abbreviations such as "Mr." or single
+// capitals "J."), and on paragraph breaks. Spans exclude surrounding space.
+func Sentences(s string) []Span {
+	var out []Span
+	rs := []rune(s)
+	for _, p := range Paragraphs(s) {
+		start := p.Start
+		for i := p.Start; i < p.End; i++ {
+			r := rs[i]
+			var cut int
+			switch r {
+			case '。', '！', '？':
+				cut = i + 1
+				for cut < p.End && isCloser(rs[cut]) {
+					cut++
+				}
+			case '.', '!', '?', '…':
+				if r == '.' && isAbbrevBefore(rs, i) {
+					continue
+				}
+				j := i + 1
+				for j < p.End && (rs[j] == '.' || rs[j] == '!' || rs[j] == '?' || isCloser(rs[j])) {
+					j++
+				}
+				k := j
+				for k < p.End && unicode.IsSpace(rs[k]) {
+					k++
+				}
+				if k == j || k >= p.End {
+					continue
+				}
+				next := rs[k]
+				if isOpener(next) && k+1 < p.End {
+					next = rs[k+1]
+				}
+				if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !unicode.Is(unicode.Lo, next) {
+					continue
+				}
+				cut = j
+			default:
+				continue
+			}
+			if sp, ok := trimSpan(rs, start, cut); ok {
+				out = append(out, sp)
+			}
+			start = cut
+			i = cut - 1
+		}
+		if sp, ok := trimSpan(rs, start, p.End); ok {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+func trimSpan(rs []rune, a, b int) (Span, bool) {
+	for a < b && unicode.IsSpace(rs[a]) {
+		a++
+	}
+	for b > a && unicode.IsSpace(rs[b-1]) {
+		b--
+	}
+	return Span{a, b}, a < b
+}

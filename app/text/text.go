@@ -1,0 +1,282 @@
+// Package text turns the bytes a person uploads or pastes into article text
+// and its structure: decoding, HTML and Markdown extraction, normalisation,
+// paragraphs, sentences, tokens, selection snapping and offset conversion.
+//
+// Every offset is a code point index into the text, 0-based, end excluded.
+package text
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Article is a loaded article.
+type Article struct {
+	Title string
+	Text  string // the main text; paragraphs are typically separated by "\n\n"
+	Kind  string // "text", "markdown" or "html"
+}
+
+// The kinds of Article.
+const (
+	KindText     = "text"
+	KindMarkdown = "markdown"
+	KindHTML     = "html"
+)
+
+// Notice is something the person should be told about a load that still
+// succeeded (e.g. "3 invalid UTF-8 sequences were replaced with �").
+type Notice string
+
+// MaxFileSize is the largest file (or paste) accepted, in bytes.
+const MaxFileSize = 20 << 20
+
+// maxTitle is the longest first line, in code points, used whole as a title.
+const maxTitle = 120
+
+// Load decodes a file's bytes and extracts its text. The name's extension
+// chooses the kind (.txt/.text, .md/.markdown, .html/.htm); otherwise the
+// content is sniffed. Errors name the file and the reason: empty, binary,
+// larger than MaxFileSize, or no text found.
+func Load(name string, data []byte) (Article, []Notice, error) {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if len(data) == 0 {
+		return Article{}, nil, fmt.Errorf("%s is empty (0 bytes); nothing was loaded", base)
+	}
+	if len(data) > MaxFileSize {
+		return Article{}, nil, fmt.Errorf("%s is %s; the limit is %s; nothing was loaded", base, megabytes(len(data)), megabytes(MaxFileSize))
+	}
+	kind := kindOfName(base)
+	if kind == "" {
+		kind = sniffKind(data)
+	}
+	s, notes, err := Decode(data, kind == KindHTML)
+	if err != nil {
+		var be *BinaryError
+		if errors.As(err, &be) {
+			return Article{}, nil, fmt.Errorf("%s is not text (it looks like %s); nothing was loaded", base, be.What)
+		}
+		return Article{}, nil, fmt.Errorf("%s: %v; nothing was loaded", base, err)
+	}
+	a, err := build(kind, s)
+	if err != nil {
+		return Article{}, notes, fmt.Errorf("%s: %w; nothing was loaded", base, err)
+	}
+	if a.Title == "" || a.Kind == KindText && RuneCount(a.Title) > 0 && !firstLineIsTitle(a.Text) {
+		a.Title = strings.TrimSuffix(base, path.Ext(base))
+	}
+	return a, notes, nil
+}
+
+// FromPaste builds an article from pasted text. Text that clearly is an HTML
+// document or Markdown is treated so; anything else (prose with a stray '#'
+// or '*') stays plain. The title is the first line when it is short, else the
+// first words.
+func FromPaste(s string) (Article, []Notice, error) {
+	if len(s) > MaxFileSize {
+		return Article{}, nil, fmt.Errorf("the pasted text is %s; the limit is %s; nothing was loaded", megabytes(len(s)), megabytes(MaxFileSize))
+	}
+	var notes []Notice
+	if !utf8.ValidString(s) {
+		var n []Notice
+		s, n, _ = decodeUTF8([]byte(s), nil)
+		notes = append(notes, n...)
+	}
+	s = strings.TrimPrefix(s, "\uFEFF")
+	kind := KindText
+	switch {
+	case looksHTML(s):
+		kind = KindHTML
+	case looksMarkdown(s):
+		kind = KindMarkdown
+	}
+	a, err := build(kind, s)
+	if err != nil {
+		return Article{}, notes, fmt.Errorf("the pasted text: %w; nothing was loaded", err)
+	}
+	return a, notes, nil
+}
+
+// build extracts and normalises the text of decoded content of a kind.
+func build(kind, s string) (Article, error) {
+	a := Article{Kind: kind}
+	switch kind {
+	case KindHTML:
+		title, body, err := FromHTML(s)
+		if err != nil {
+			return a, err
+		}
+		a.Title, a.Text = title, body
+	case KindMarkdown:
+		a.Title, a.Text = FromMarkdown(s)
+	default:
+		a.Text = s
+	}
+	a.Text = Normalize(a.Text)
+	if strings.TrimFunc(a.Text, unicode.IsSpace) == "" {
+		return a, ErrNoText
+	}
+	a.Title = strings.Join(strings.Fields(Normalize(a.Title)), " ")
+	if a.Title == "" {
+		a.Title = TitleOf(a.Text)
+	}
+	return a, nil
+}
+
+// TitleOf returns a title for text: its first line when at most 120 code
+// points long, else its first words followed by "…".
+func TitleOf(s string) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	line := s
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		line = s[:i]
+	}
+	line = strings.Join(strings.Fields(line), " ")
+	if RuneCount(line) <= maxTitle {
+		return line
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(line) {
+		if b.Len() > 0 && RuneCount(b.String())+1+RuneCount(w) > 80 {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	t := b.String()
+	if t == "" { // one enormous word
+		t = string([]rune(line)[:80])
+	}
+	return strings.TrimRight(t, ",;:-–— ") + "…"
+}
+
+func firstLineIsTitle(s string) bool {
+	line := s
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		line = s[:i]
+	}
+	return RuneCount(strings.TrimSpace(line)) <= maxTitle
+}
+
+func megabytes(n int) string {
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+func kindOfName(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt", ".text":
+		return KindText
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return KindMarkdown
+	case ".html", ".htm", ".xhtml":
+		return KindHTML
+	}
+	return ""
+}
+
+// sniffKind guesses the kind of undecoded content from its first bytes.
+func sniffKind(data []byte) string {
+	head := data
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	s := string(head)
+	switch {
+	case looksHTML(s):
+		return KindHTML
+	case looksMarkdown(s):
+		return KindMarkdown
+	}
+	return KindText
+}
+
+// looksHTML reports whether s clearly is an HTML document or fragment: it
+// starts with a doctype or <html>, or it starts with a tag and holds several
+// block-level element pairs.
+func looksHTML(s string) bool {
+	t := strings.TrimLeftFunc(strings.TrimPrefix(s, "\uFEFF"), unicode.IsSpace)
+	if len(t) == 0 || t[0] != '<' {
+		return false
+	}
+	head := strings.ToLower(t[:min(len(t), 1024)])
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml version"} {
+		if strings.HasPrefix(head, p) {
+			return p != "<?xml version" || strings.Contains(head, "<html")
+		}
+	}
+	low := strings.ToLower(t[:min(len(t), 64<<10)])
+	pairs := 0
+	for _, tag := range []string{"p", "div", "h1", "h2", "h3", "li", "article", "section", "table", "span", "a", "br"} {
+		if strings.Contains(low, "<"+tag+">") || strings.Contains(low, "<"+tag+" ") {
+			if tag == "br" || strings.Contains(low, "</"+tag+">") {
+				pairs++
+			}
+		}
+	}
+	return pairs >= 2
+}
+
+// looksMarkdown reports whether s is clearly Markdown: at least two different
+// kinds of Markdown construct (headings, lists, fences, links, strong
+// emphasis, block quotes), so prose with a stray '#' or '*' stays plain.
+func looksMarkdown(s string) bool {
+	if len(s) > 64<<10 {
+		s = s[:64<<10]
+	}
+	var heading, list, fence, link, strong, quote, setext bool
+	lists := 0
+	prev := ""
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimRight(line, "\r")
+		t := strings.TrimLeft(line, " ")
+		switch {
+		case atxHeading(t):
+			heading = true
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			fence = true
+		case strings.HasPrefix(t, "> "):
+			quote = true
+		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") || orderedItem(t):
+			lists++
+		case prev != "" && len(t) >= 3 && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == ""):
+			setext = true
+		}
+		prev = strings.TrimSpace(line)
+	}
+	list = lists >= 2
+	if i := strings.Index(s, "]("); i > 0 && strings.LastIndexByte(s[:i], '[') >= 0 && strings.IndexByte(s[i:], ')') > 0 {
+		link = true
+	}
+	if strings.Count(s, "**") >= 2 || strings.Count(s, "__") >= 2 {
+		strong = true
+	}
+	n := 0
+	for _, b := range []bool{heading, list, fence, link, strong, quote, setext} {
+		if b {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func atxHeading(t string) bool {
+	i := 0
+	for i < len(t) && t[i] == '#' {
+		i++
+	}
+	return i >= 1 && i <= 6 && i < len(t) && t[i] == ' ' && strings.TrimSpace(t[i:]) != ""
+}
+
+func orderedItem(t string) bool {
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i >= 1 && i <= 9 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
+}
