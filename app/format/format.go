@@ -123,6 +123,20 @@ func DecodeAll(f Format, data []byte, text string) ([]Doc, Report, error) {
 	return []Doc{d}, r, nil
 }
 
+// EncodeAll writes several articles: one per line for JSONL and spaCy; the
+// other formats hold one article a file and refuse more.
+func EncodeAll(f Format, docs []Doc) ([]byte, error) {
+	if m, ok := f.(interface {
+		encodeAll(docs []Doc) ([]byte, error)
+	}); ok {
+		return m.encodeAll(docs)
+	}
+	if len(docs) != 1 {
+		return nil, errorf(f.Name(), "a file holds one article, not %d; nothing exported", len(docs))
+	}
+	return f.Encode(docs[0])
+}
+
 // Detect guesses the format of a file from its name and its first bytes.
 func Detect(filename string, data []byte) (Format, bool) {
 	head := data
