@@ -525,6 +525,10 @@ func (l *Library) Meta(id string) (Meta, bool) {
 // show it as a notice. The damaged record stays as stored (it is copied
 // aside under QuarantinePrefix when next saved over).
 func (l *Library) Load(id string) (Doc, error) {
+	// Another tab may have switched the article to new records.
+	if err := l.refresh(); err != nil {
+		return Doc{}, err
+	}
 	e := l.entries[id]
 	if e == nil {
 		return Doc{}, fmt.Errorf("store: article %q: %w", id, ErrNotFound)
