@@ -40,7 +40,7 @@ func tokenize(text string) []token {
 	rs := []rune(text)
 	sent := 0
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
-	glue := func(r rune) bool { return unicode.IsMark(r) || r == '\u200d' }
+	glue := func(r rune) bool { return unicode.IsMark(r) || r == '\u200d' || r >= 0x1F3FB && r <= 0x1F3FF }
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if unicode.IsSpace(r) {
@@ -54,7 +54,8 @@ func tokenize(text string) []token {
 			if len(out) > 0 && out[len(out)-1].sentence == sent {
 				last := out[len(out)-1]
 				end := rs[last.end-1]
-				if brk || (end == '.' || end == '!' || end == '?') && i < len(rs) && unicode.IsUpper(rs[i]) {
+				stop := end == '!' || end == '?' || end == '.' && !abbreviation(rs, out)
+				if brk || stop && i < len(rs) && unicode.IsUpper(rs[i]) {
 					sent++
 				}
 			}
@@ -73,13 +74,32 @@ func tokenize(text string) []token {
 				}
 			}
 		} else {
+			// Variation selectors, skin tones and zero-width joiner
+			// sequences stay with their symbol: 👩‍🔬 is one token.
 			for i < len(rs) && glue(rs[i]) {
-				i++ // variation selectors, zero-width joiners stay with their mark
+				if rs[i] == '\u200d' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
+					i++
+				}
+				i++
 			}
 		}
 		out = append(out, token{start, i, sent})
 	}
 	return out
+}
+
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = map[string]bool{"Dr": true, "Mr": true, "Mrs": true, "Ms": true, "St": true, "Prof": true, "Jr": true, "Sr": true, "Nr": true, "No": true}
+
+// abbreviation reports whether the full stop ending toks is part of an
+// abbreviation or an initial ("Dr.", "J. K.").
+func abbreviation(rs []rune, toks []token) bool {
+	n := len(toks)
+	if n < 2 || toks[n-2].end != toks[n-1].start {
+		return false
+	}
+	w := rs[toks[n-2].start:toks[n-2].end]
+	return abbreviations[string(w)] || len(w) == 1 && unicode.IsUpper(w[0])
 }
 
 // Encode writes the article's tokens with their tags. A token cut by an

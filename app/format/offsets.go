@@ -196,6 +196,10 @@ func convertSpans(t *textIndex, u string, spans []rawSpan) ([][][2]int, error) {
 		for j, f := range s.frags {
 			a, ok1 := t.fromUnit(u, f[0])
 			b, ok2 := t.fromUnit(u, f[1])
+			if ok1 && !ok2 && u == UnitCodePoints && s.hasText && f[0] < t.n && f[1]-f[0] == utf8.RuneCountInString(s.text) {
+				// Running past the end: show what the text has there.
+				return nil, fmt.Errorf("%s: span %s %q does not match the text (%q)", s.where, s, s.text, t.slice(f[0], t.n))
+			}
 			if !ok1 || !ok2 {
 				if u == UnitCodePoints && s.hasText {
 					return nil, fmt.Errorf("%s: span %s %q is outside the text (%d characters)", s.where, s, s.text, t.n)
