@@ -10,8 +10,8 @@ import (
 	"testing"
 	"unicode/utf16"
 
-	"gloss/app/annot"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"gloss/app/annot"
 )
 
 func read(t testing.TB, name string) string {
