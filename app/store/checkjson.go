@@ -29,6 +29,9 @@ func CheckJSON(data []byte, maxBytes, maxDepth int) error {
 		off := dec.InputOffset()
 		tok, err := dec.Token()
 		if err == io.EOF {
+			if len(stack) > 0 {
+				return fmt.Errorf("json: invalid: the input ends inside %d open objects or arrays", len(stack))
+			}
 			break
 		}
 		if err != nil {
