@@ -1,0 +1,434 @@
+package entity
+
+import (
+	"container/heap"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// Hit is one search result.
+type Hit struct {
+	Text     string // what matched (display form)
+	Matched  []int  // indexes (in runes of Text) of the matched letters, for emphasis
+	Score    int
+	Entity   string // Entity.Key when the hit is an entity, else ""
+	Label    string
+	Mentions []Span // every mention in the article of this hit (all variants for an entity); shared, do not modify
+}
+
+// Index is the typo-tolerant search over an article: its entities and its
+// distinct words and capitalised n-grams. Search keeps the candidates of
+// the query before, so typing letter by letter only narrows them down. An
+// Index is not safe for concurrent use.
+type Index struct {
+	ents  []Entity
+	byKey map[string]int
+
+	// Targets, best first (entities, then by frequency, then shorter).
+	display  []string
+	arena    string   // normalised targets, concatenated
+	offs     []uint32 // target i is arena[offs[i]:offs[i+1]]
+	masks    []uint64 // letters each target contains
+	entity   []int32  // index in ents, or -1
+	mentions [][]Span // for targets that are not entities
+	dmap     [][]int32
+
+	prefix1 map[rune][]int32    // targets by first letter, best first
+	prefix2 map[[2]rune][]int32 // targets by first two letters, best first
+
+	// stack holds the full candidate sets of the queries typed so far, each
+	// extending the one below it.
+	stack []querySet
+}
+
+type querySet struct {
+	q   string
+	ids []int32
+}
+
+// NewIndex indexes text and its entities (as Find returns them).
+func NewIndex(text string, ents []Entity) *Index {
+	x := &Index{ents: ents, byKey: make(map[string]int, len(ents))}
+	b := newIndexBuilder(text)
+	for i, e := range ents {
+		x.byKey[e.Key] = i
+		b.addEntity(i, e)
+	}
+	b.addWords()
+	b.finish(x)
+	return x
+}
+
+// Entities returns the entities the index was built with.
+func (x *Index) Entities() []Entity { return x.ents }
+
+// Entity returns the entity with key key.
+func (x *Index) Entity(key string) (Entity, bool) {
+	i, ok := x.byKey[key]
+	if !ok {
+		return Entity{}, false
+	}
+	return x.ents[i], true
+}
+
+// Mentions returns every mention of the entities with the given keys,
+// sorted, overlapping and touching spans merged. Unknown keys are ignored.
+func (x *Index) Mentions(keys []string) []Span {
+	n := 0
+	for _, k := range keys {
+		if i, ok := x.byKey[k]; ok {
+			n += len(x.ents[i].Mentions)
+		}
+	}
+	all := make([]Span, 0, n)
+	for _, k := range keys {
+		if i, ok := x.byKey[k]; ok {
+			all = append(all, x.ents[i].Mentions...)
+		}
+	}
+	return mergeSpans(all)
+}
+
+// mergeSpans sorts spans and merges those that overlap or touch.
+func mergeSpans(all []Span) []Span {
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Start != all[j].Start {
+			return all[i].Start < all[j].Start
+		}
+		return all[i].End < all[j].End
+	})
+	out := all[:0]
+	for _, s := range all {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			if s.End > out[n-1].End {
+				out[n-1].End = s.End
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Len is the number of search targets.
+func (x *Index) Len() int { return len(x.display) }
+
+func (x *Index) norm(i int32) string { return x.arena[x.offs[i]:x.offs[i+1]] }
+
+// normQuery folds the query and drops everything but letters and digits:
+// spaces, hyphens and apostrophes are optional in what is typed.
+func normQuery(q string) string {
+	b := make([]byte, 0, len(q))
+	for _, r := range q {
+		if !isWordRune(r) {
+			continue
+		}
+		if f := fold(r); f >= 0 {
+			b = utf8.AppendRune(b, f)
+		}
+	}
+	return string(b)
+}
+
+func maskOf(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= maskBit(s[i])
+	}
+	return m
+}
+
+func maskBit(c byte) uint64 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 1 << (c - 'a')
+	case '0' <= c && c <= '9':
+		return 1 << (26 + c - '0')
+	case c == ' ':
+		return 0
+	}
+	return 1 << (36 + c%28) // bytes of other letters, hashed
+}
+
+// Search returns up to max results for the query, best first. Hits are
+// entities (once each, by their best variant) and distinct words and
+// capitalised n-grams of the text. Letters must appear in order but may
+// be apart ("hollnd" finds Hollande); case, accents and separators are
+// ignored.
+func (x *Index) Search(query string, max int) []Hit {
+	q := normQuery(query)
+	if q == "" || max <= 0 {
+		return nil
+	}
+	k := max*3 + 16 // candidates scored exactly by fuzzy
+	if utf8.RuneCountInString(q) <= 2 {
+		// Too short to say much: the prefix lists' order (entities, then
+		// frequent words) is the ranking.
+		return x.rank(q, x.shortQuery(q, k), max, false)
+	}
+	return x.rank(q, x.longQuery(q, k), max, true)
+}
+
+// shortQuery answers one- and two-letter queries from the prefix lists
+// without scanning every target.
+func (x *Index) shortQuery(q string, k int) []int32 {
+	x.stack = x.stack[:0]
+	r0, n := utf8.DecodeRuneInString(q)
+	var out []int32
+	if n == len(q) {
+		out = x.prefix1[r0]
+		if len(out) > k {
+			out = out[:k]
+		}
+		return append([]int32(nil), out...)
+	}
+	r1, _ := utf8.DecodeRuneInString(q[n:])
+	out = append(out, x.prefix2[[2]rune{r0, r1}]...)
+	if len(out) > k {
+		return out[:k]
+	}
+	// Too few start with both letters: add those that start with the first
+	// and contain the second, best first, looking at a bounded number.
+	look := 0
+	for _, id := range x.prefix1[r0] {
+		if len(out) >= k || look > 20000 {
+			break
+		}
+		look++
+		s := x.norm(id)
+		if !strings.HasPrefix(s, q) && strings.Contains(s[n:], q[n:]) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// longQuery finds every target containing q's letters in order, narrowing
+// the set of the query typed before when q extends it, and keeps the k with
+// the best quick score.
+func (x *Index) longQuery(q string, k int) []int32 {
+	for len(x.stack) > 0 && !strings.HasPrefix(q, x.stack[len(x.stack)-1].q) {
+		x.stack = x.stack[:len(x.stack)-1]
+	}
+	var ids []int32
+	if len(x.stack) > 0 {
+		top := x.stack[len(x.stack)-1]
+		if top.q == q {
+			return x.best(q, top.ids, k, nil)
+		}
+		ids = x.filter(q, top.ids)
+	} else {
+		ids = x.filter(q, nil)
+	}
+	x.stack = append(x.stack, querySet{q: q, ids: ids})
+	return x.best(q, ids, k, nil)
+}
+
+// filter returns the targets among from (all when nil) that contain q's
+// bytes in order, rejecting most by their letter mask first.
+func (x *Index) filter(q string, from []int32) []int32 {
+	qm := maskOf(q)
+	var out []int32
+	if from == nil {
+		out = make([]int32, 0, 1024)
+		for i, m := range x.masks {
+			if m&qm == qm && isSubseq(q, x.arena[x.offs[i]:x.offs[i+1]]) {
+				out = append(out, int32(i))
+			}
+		}
+		return out
+	}
+	out = make([]int32, 0, len(from)/2+1)
+	for _, i := range from {
+		if x.masks[i]&qm == qm && isSubseq(q, x.arena[x.offs[i]:x.offs[i+1]]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func isSubseq(q, s string) bool {
+	j := 0
+	for i := 0; i < len(s) && j < len(q); i++ {
+		if s[i] == q[j] {
+			j++
+		}
+	}
+	return j == len(q)
+}
+
+// quickScore estimates how well q matches s, cheaply: a prefix of the
+// whole target beats a prefix of one of its words, which beats a substring,
+// which beats scattered letters; shorter targets win.
+func quickScore(q, s string) int {
+	score := 0
+	switch {
+	case strings.HasPrefix(s, q):
+		score = 300
+	case strings.Contains(s, " "+q):
+		score = 200
+	case strings.Contains(s, q):
+		score = 100
+	default:
+		// Scattered letters: reward those that start a word or follow
+		// the one before.
+		j, last := 0, -2
+		for i := 0; i < len(s) && j < len(q); i++ {
+			if s[i] == q[j] {
+				if i == 0 || s[i-1] == ' ' {
+					score += 8
+				} else if i == last+1 {
+					score += 4
+				}
+				last = i
+				j++
+			}
+		}
+	}
+	return score - len(s)
+}
+
+// cand is a target with its quick score.
+type cand struct {
+	id    int32
+	score int
+}
+
+// candHeap is a min-heap: the worst candidate kept is on top.
+type candHeap []cand
+
+func (h candHeap) Len() int      { return len(h) }
+func (h candHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h candHeap) Less(i, j int) bool {
+	if h[i].score != h[j].score {
+		return h[i].score < h[j].score
+	}
+	return h[i].id > h[j].id // lower ids are better targets
+}
+func (h *candHeap) Push(v any) { *h = append(*h, v.(cand)) }
+func (h *candHeap) Pop() any {
+	old := *h
+	v := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return v
+}
+
+// best keeps the k targets of ids with the best quick score.
+func (x *Index) best(q string, ids []int32, k int, h candHeap) []int32 {
+	h = h[:0]
+	for _, id := range ids {
+		s := quickScore(q, x.norm(id))
+		if x.entity[id] >= 0 {
+			s += 20
+		}
+		if len(h) < k {
+			heap.Push(&h, cand{id, s})
+			continue
+		}
+		if s > h[0].score || s == h[0].score && id < h[0].id {
+			h[0] = cand{id, s}
+			heap.Fix(&h, 0)
+		}
+	}
+	out := make([]int32, len(h))
+	for i, c := range h {
+		out[i] = c.id
+	}
+	return out
+}
+
+// idSource serves targets' normalised forms to fuzzy.
+type idSource struct {
+	x   *Index
+	ids []int32
+}
+
+func (s idSource) String(i int) string { return s.x.norm(s.ids[i]) }
+func (s idSource) Len() int            { return len(s.ids) }
+
+// rank scores the candidates with fuzzy, adds the bonuses of quickScore,
+// keeps the best variant of each entity and returns the best max.
+func (x *Index) rank(q string, ids []int32, max int, byScore bool) []Hit {
+	ms := fuzzy.FindFromNoSort(q, idSource{x, ids})
+	type scored struct {
+		m     fuzzy.Match
+		id    int32
+		score int
+	}
+	all := make([]scored, 0, len(ms))
+	for _, m := range ms {
+		id := ids[m.Index]
+		s := m.Score
+		norm := x.norm(id)
+		switch {
+		case norm == q:
+			s += 60
+		case strings.HasPrefix(norm, q):
+			s += 30
+		case strings.Contains(norm, " "+q):
+			s += 15
+		}
+		all = append(all, scored{m, id, s})
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if !byScore {
+			return false
+		}
+		a, b := all[i], all[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if ea, eb := x.entity[a.id] >= 0, x.entity[b.id] >= 0; ea != eb {
+			return ea
+		}
+		if la, lb := len(x.norm(a.id)), len(x.norm(b.id)); la != lb {
+			return la < lb
+		}
+		return a.id < b.id
+	})
+	hits := make([]Hit, 0, max)
+	seen := map[int32]bool{}
+	for _, s := range all {
+		if len(hits) == max {
+			break
+		}
+		h := Hit{Text: x.display[s.id], Score: s.score}
+		if e := x.entity[s.id]; e >= 0 {
+			if seen[e] {
+				continue
+			}
+			seen[e] = true
+			h.Entity, h.Label, h.Mentions = x.ents[e].Key, x.ents[e].Label, x.ents[e].Mentions
+		} else {
+			h.Mentions = x.mentions[s.id]
+		}
+		h.Matched = x.displayIndexes(s.id, s.m.MatchedIndexes)
+		hits = append(hits, h)
+	}
+	return hits
+}
+
+// displayIndexes turns fuzzy's byte indexes in the normalised target into
+// rune indexes in the display form.
+func (x *Index) displayIndexes(id int32, bytesIdx []int) []int {
+	norm := x.norm(id)
+	dm := x.dmap[id]
+	out := make([]int, 0, len(bytesIdx))
+	ri, bi := 0, 0
+	for _, want := range bytesIdx {
+		for bi < want && bi < len(norm) {
+			_, n := utf8.DecodeRuneInString(norm[bi:])
+			bi += n
+			ri++
+		}
+		if dm != nil && ri < len(dm) {
+			out = append(out, int(dm[ri]))
+		} else {
+			out = append(out, ri)
+		}
+	}
+	return out
+}
