@@ -1,9 +1,256 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"fmt"
+	"strings"
+	"time"
 
-// App is the whole page.
-type App struct{ app.Compo }
+	"gloss/app/annot"
+	"gloss/app/store"
+	"gloss/app/text"
 
-// Render draws the page.
-func (a *App) Render() app.UI { return app.Div() }
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// App is the whole page: the library, the article being read and labelled,
+// the label set, search and entities. It holds the article in Go and draws
+// it through the DOM helper (web/gloss.js) in batched calls.
+type App struct {
+	app.Compo
+
+	lib        *store.Library
+	persistent bool // false when the browser's storage cannot be used
+	metas      []store.Meta
+	labels     annot.Labels
+	doc        *openDoc // nil while the new-article pane is shown
+	newPane    bool
+	embed      bool
+
+	msg       notice
+	hist      history
+	selected  string // ID of the annotation whose editor is open
+	renaming  string // ID of the article being renamed in the library
+	editLabel bool   // label set editing mode
+	help      bool
+	dropOver  bool
+	update    bool // a new version of the app is ready
+
+	find finder // search, entities, gazetteer, annotate-all
+
+	ctx      app.Context
+	jsFuncs  []app.Func
+	painted  map[string]annot.Annotation // annotations as last drawn
+	drawnDoc string                      // ID of the article in the DOM
+}
+
+// openDoc is the article being read: its text, offsets and annotations.
+type openDoc struct {
+	meta  store.Meta
+	text  string
+	x     *text.Index
+	paras []text.Span
+	set   *annot.Set
+	base  []annot.Annotation // as last saved or loaded, for merging with other tabs
+}
+
+// notice is what the message area shows; Action names an optional button.
+type notice struct {
+	Text   string
+	Error  bool
+	Action string
+	do     func(ctx app.Context)
+	Extra  string
+	extra  func(ctx app.Context)
+}
+
+func now() int64 { return time.Now().UnixMilli() }
+
+// OnMount opens the library and wires the page-wide listeners.
+func (a *App) OnMount(ctx app.Context) {
+	a.ctx = ctx
+	a.painted = map[string]annot.Annotation{}
+	u := app.Window().URL()
+	a.embed = isEmbed(u.Fragment, u.RawQuery)
+	a.openLibrary(ctx)
+	a.listen(ctx)
+	a.find.init(a)
+	if a.embed {
+		a.startEmbed(ctx)
+	}
+	id := fragmentValue(u.Fragment, "doc")
+	if id == "" && !a.embed {
+		id = a.lib.Setting("last")
+	}
+	if id != "" && a.hasDoc(id) {
+		a.open(ctx, id)
+	} else {
+		a.newPane = true
+	}
+	ctx.Defer(func(ctx app.Context) {
+		app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
+	})
+}
+
+// OnDismount releases the JavaScript callbacks.
+func (a *App) OnDismount() {
+	for _, f := range a.jsFuncs {
+		f.Release()
+	}
+	a.jsFuncs = nil
+}
+
+// OnAppUpdate offers the new version once its service worker is ready.
+func (a *App) OnAppUpdate(ctx app.Context) {
+	a.update = ctx.AppUpdateAvailable()
+}
+
+func (a *App) openLibrary(ctx app.Context) {
+	backend := newLocalStorage()
+	a.persistent = !app.Window().Get("__glossStorageBlocked").Truthy()
+	lib, problems, err := store.Open(backend)
+	if err != nil {
+		lib, _, _ = store.Open(store.NewMemory())
+		a.persistent = false
+		a.setError(fmt.Sprintf("Gloss cannot read this browser's storage (%v): your work stays in this tab only. Use Backup to keep it.", err))
+	} else if !a.persistent {
+		a.setNotice("This browser does not let Gloss keep data here (storage is blocked): your work stays in this tab only. Use Backup or Export to keep it.")
+	}
+	a.lib = lib
+	a.metas = lib.List()
+	a.labels = lib.Labels()
+	if lib.ReadOnly() {
+		a.setError("This library was saved by a newer version of Gloss: it is open read-only so nothing of it is overwritten. Reload to get the new version.")
+	}
+	if len(problems) > 0 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%d stored record(s) could not be read and were kept aside untouched: ", len(problems))
+		for i, p := range problems {
+			if i == 3 {
+				fmt.Fprintf(&b, "; and %d more", len(problems)-3)
+				break
+			}
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(p.Message)
+		}
+		b.WriteString(". Everything else is loaded.")
+		a.setError(b.String())
+	}
+}
+
+func (a *App) hasDoc(id string) bool {
+	for _, m := range a.metas {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// open shows the article with the given ID.
+func (a *App) open(ctx app.Context, id string) {
+	d, err := a.lib.Load(id)
+	if err != nil {
+		a.setError(err.Error())
+		return
+	}
+	a.show(ctx, d)
+}
+
+// show makes d the open article and draws it.
+func (a *App) show(ctx app.Context, d store.Doc) {
+	od := &openDoc{meta: d.Meta, text: d.Text, x: text.NewIndex(d.Text), paras: text.Paragraphs(d.Text)}
+	od.set = annot.NewSet(d.Annotations)
+	od.base = od.set.All()
+	a.doc = od
+	a.newPane = false
+	a.selected = ""
+	a.hist = history{}
+	a.find.reset()
+	if !a.embed {
+		a.lib.SaveSetting("last", d.ID)
+		setFragment("doc=" + d.ID)
+	}
+	ctx.Defer(func(ctx app.Context) { a.draw() })
+}
+
+// create stores a new article and opens it.
+func (a *App) create(ctx app.Context, art text.Article, notices []text.Notice) {
+	t := now()
+	title := strings.TrimSpace(art.Title)
+	if title == "" {
+		title = "Untitled article"
+	}
+	meta, err := a.lib.Create(store.Doc{Meta: store.Meta{Title: title, Kind: art.Kind, Created: t, Updated: t}, Text: art.Text})
+	if err != nil {
+		a.setError("The article could not be saved: " + err.Error() + ". Nothing in your library was changed.")
+		return
+	}
+	a.metas = a.lib.List()
+	d, err := a.lib.Load(meta.ID)
+	if err != nil {
+		a.setError(err.Error())
+		return
+	}
+	a.show(ctx, d)
+	msg := fmt.Sprintf("Loaded %q: %s characters.", title, thousands(meta.Chars))
+	for _, n := range notices {
+		msg += " " + string(n) + "."
+	}
+	a.setNotice(msg)
+}
+
+// save writes the open article's annotations, merging what another tab
+// stored meanwhile, and reports a refused write without losing anything.
+func (a *App) save() {
+	d := a.doc
+	if d == nil {
+		return
+	}
+	mine := d.set.All()
+	merged, err := a.lib.MergeAnnotations(d.meta.ID, d.base, mine, now())
+	if err != nil {
+		a.storageError(err)
+		return
+	}
+	if !sameAnnotations(merged, mine) {
+		d.set = annot.NewSet(merged)
+		a.hist = history{}
+	}
+	d.base = merged
+	a.metas = a.lib.List()
+	a.notifyChanged()
+}
+
+func (a *App) storageError(err error) {
+	n := notice{Error: true,
+		Text:   "Your change is kept in this tab but could not be saved in the browser: " + err.Error() + ". What was stored before is intact. Download a backup to keep your work.",
+		Action: "Download backup",
+		do:     func(ctx app.Context) { a.downloadBackup() },
+	}
+	a.msg = n
+}
+
+func sameAnnotations(x, y []annot.Annotation) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *App) setNotice(s string) { a.msg = notice{Text: s} }
+func (a *App) setError(s string)  { a.msg = notice{Text: s, Error: true} }
+
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

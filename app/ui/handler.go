@@ -8,6 +8,19 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // Version is the app's version, shown in the page and sent in gloss:ready.
 const Version = "0.1.0"
 
+// ContentSecurityPolicy is the policy `gloss serve` sends as a header. It
+// stops a script injected into the DOM from running: only same-origin
+// files run, wasm may compile ('wasm-unsafe-eval'), nothing inline.
+// frame-ancestors is open because embedding is a feature; the embed
+// protocol checks the host's origin instead.
+const ContentSecurityPolicy = metaPolicy + "; frame-ancestors *"
+
+// metaPolicy is ContentSecurityPolicy without frame-ancestors, which
+// browsers ignore (with a console error) when it comes from a <meta>.
+const metaPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
+	"worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+
 // Handler returns the go-app handler settings both programs share: the wasm
 // program needs the same routes, the command line renders pages and writes
 // the static site from it.
@@ -30,6 +43,13 @@ func Handler() *app.Handler {
 		// boot.js must run before go-app touches localStorage: plain
 		// scripts run while the page is parsed, app.js is deferred.
 		Scripts: []string{"/web/boot.js", "/web/gloss.js"},
+		// The SVG icon is not in go-app's default list; offline pages
+		// show it as the favicon.
+		CacheableResources: []string{"/web/icon.svg"},
+		RawHeaders: []string{
+			`<meta http-equiv="Content-Security-Policy" content="` + metaPolicy + `">`,
+		},
+		ServiceWorkerTemplate: ServiceWorker,
 	}
 }
 
@@ -38,3 +58,71 @@ func Handler() *app.Handler {
 func Routes() {
 	app.Route("/", func() app.Composer { return &App{} })
 }
+
+// ServiceWorker is the app-worker.js template (go-app fills in {{.Version}}
+// and {{.ResourcesToCache}}). It differs from go-app's default in what
+// matters for updates and offline use:
+//   - install fetches every resource with {cache: "reload"}, so a new
+//     version never fills its cache from stale HTTP-cache entries;
+//   - caches are named per scope and version, and activate deletes only
+//     this scope's older ones (two builds may share an origin);
+//   - navigations to the scope, index.html or the bare prefix, with any
+//     query or fragment (#doc=…, ?embed=1), get the cached index page;
+//   - skipWaiting + clients.claim let go-app's app.js see the new worker
+//     reach "activated" while a controller exists, which calls
+//     goappOnUpdate and so every component's OnAppUpdate.
+const ServiceWorker = `// Gloss service worker, version {{.Version}}.
+"use strict";
+const scope = self.registration.scope; // absolute, ends with "/"
+const scopePath = new URL(scope).pathname;
+const cachePrefix = "gloss:" + scope + ":";
+const cacheName = cachePrefix + "{{.Version}}";
+// go-app lists the root as "/" or "/prefix": cache it as the scope URL so a
+// static host's redirect from "/prefix" to "/prefix/" is never stored.
+const resourcesToCache = Array.from(new Set({{.ResourcesToCache}}.map((u) => {
+  const abs = new URL(u, scope).href;
+  return abs === scope || abs + "/" === scope ? scope : abs;
+})));
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(cacheName);
+    await cache.addAll(resourcesToCache.map((u) => new Request(u, { cache: "reload" })));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    const keys = await caches.keys();
+    await Promise.all(keys
+      .filter((k) => k !== cacheName && k.startsWith(cachePrefix))
+      .map((k) => caches.delete(k)));
+    await self.clients.claim();
+  })());
+});
+
+function isIndex(url) {
+  const p = url.pathname;
+  return p === scopePath || p + "/" === scopePath || p === scopePath + "index.html";
+}
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET") return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin || !url.href.startsWith(scope.slice(0, -1))) return;
+  event.respondWith(respond(req, url));
+});
+
+async function respond(req, url) {
+  const cache = await caches.open(cacheName);
+  if (req.mode === "navigate" && isIndex(url)) {
+    const page = await cache.match(scope);
+    if (page) return page;
+  }
+  const hit = await cache.match(req);
+  if (hit) return hit;
+  return fetch(req);
+}
+`

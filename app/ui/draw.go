@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"sort"
+
+	"gloss/app/annot"
+	"gloss/app/text"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// This file is the one place where code points meet the DOM's UTF-16 units:
+// everything sent to web/gloss.js is converted here with text.Index.
+
+func glossJS() app.Value { return app.Window().Get("gloss") }
+
+func articleEl() app.Value { return app.Window().GetElementByID("article") }
+
+// int32s packs numbers into a Uint8Array, the cheapest way across the boundary.
+func int32s(v []int32) app.Value {
+	b := make([]byte, 4*len(v))
+	for i, n := range v {
+		binary.LittleEndian.PutUint32(b[4*i:], uint32(n))
+	}
+	u8 := app.Window().Get("Uint8Array").New(len(b))
+	app.CopyBytesToJS(u8, b)
+	return u8
+}
+
+// draw renders the open article's paragraphs and annotations.
+func (a *App) draw() {
+	d := a.doc
+	if d == nil || !app.IsClient {
+		return
+	}
+	bounds := make([]int32, 0, 3*len(d.paras))
+	for _, p := range d.paras {
+		bounds = append(bounds, int32(d.x.UTF16(p.Start)), int32(d.x.UTF16(p.End)), int32(p.Start))
+	}
+	glossJS().Call("render", articleEl(), d.text, int32s(bounds))
+	a.painted = map[string]annot.Annotation{}
+	a.drawnDoc = d.meta.ID
+	a.repaint()
+	a.find.redraw()
+}
+
+// repaint redraws the paragraphs whose annotations changed since last drawn.
+func (a *App) repaint() {
+	d := a.doc
+	if d == nil || !app.IsClient || a.drawnDoc != d.meta.ID {
+		return
+	}
+	all := d.set.All()
+	now := make(map[string]annot.Annotation, len(all))
+	touched := map[int]bool{}
+	mark := func(x annot.Annotation) {
+		for _, i := range d.parasOf(x.Start, x.End) {
+			touched[i] = true
+		}
+	}
+	for _, x := range all {
+		now[x.ID] = x
+		if old, ok := a.painted[x.ID]; !ok || old != x {
+			mark(x)
+			if ok {
+				mark(old)
+			}
+		}
+	}
+	for id, old := range a.painted {
+		if _, ok := now[id]; !ok {
+			mark(old)
+		}
+	}
+	a.painted = now
+	if len(touched) == 0 {
+		return
+	}
+	idx := make([]int, 0, len(touched))
+	for i := range touched {
+		idx = append(idx, i)
+	}
+	sort.Ints(idx)
+	glossJS().Call("paint", a.paintSpec(idx, all))
+}
+
+type paintAnn struct {
+	Label string `json:"label"`
+	Color string `json:"color"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Note  string `json:"note,omitempty"`
+}
+
+// paintSpec is the JSON web/gloss.js's paint expects for paragraphs idx.
+func (a *App) paintSpec(idx []int, all []annot.Annotation) string {
+	d := a.doc
+	spec := struct {
+		Anns  map[string]paintAnn `json:"anns"`
+		Paras [][2]any            `json:"paras"`
+	}{Anns: map[string]paintAnn{}}
+	for _, i := range idx {
+		p := d.paras[i]
+		var spans []span
+		base := d.x.UTF16(p.Start)
+		for _, x := range all {
+			if x.Start >= p.End {
+				break
+			}
+			if x.End <= p.Start {
+				continue
+			}
+			s, e := max(x.Start, p.Start), min(x.End, p.End)
+			spans = append(spans, span{Start: d.x.UTF16(s) - base, End: d.x.UTF16(e) - base, ID: x.ID,
+				First: x.Start >= p.Start, Last: x.End <= p.End})
+			spec.Anns[x.ID] = paintAnn{Label: x.Label, Color: a.labels.Color(x.Label), Start: x.Start, End: x.End, Note: x.Note}
+		}
+		pieces := make([][5]any, 0, len(spans))
+		for _, pc := range nest(spans) {
+			pieces = append(pieces, [5]any{pc.Start, pc.End, pc.ID, pc.First, pc.Last})
+		}
+		spec.Paras = append(spec.Paras, [2]any{i, pieces})
+	}
+	b, _ := json.Marshal(spec)
+	return string(b)
+}
+
+// parasOf returns the indexes of the paragraphs [start, end) touches.
+func (d *openDoc) parasOf(start, end int) []int {
+	i := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > start })
+	var out []int
+	for ; i < len(d.paras) && d.paras[i].Start < end; i++ {
+		out = append(out, i)
+	}
+	if out == nil && len(d.paras) > 0 {
+		// A span between paragraphs (only blank lines) touches the next one.
+		out = []int{min(i, len(d.paras)-1)}
+	}
+	return out
+}
+
+// selection returns the snapped code point span the person selected in the
+// article, if any.
+func (a *App) selection() (start, end int, ok bool) {
+	d := a.doc
+	if d == nil || !app.IsClient {
+		return 0, 0, false
+	}
+	v := glossJS().Call("selection", articleEl())
+	if v.IsNull() || v.IsUndefined() {
+		return 0, 0, false
+	}
+	pi, s16, pj, e16 := v.Index(0).Int(), v.Index(1).Int(), v.Index(2).Int(), v.Index(3).Int()
+	if pi < 0 || pj < 0 || pi >= len(d.paras) || pj >= len(d.paras) {
+		return 0, 0, false
+	}
+	start = d.x.FromUTF16(d.x.UTF16(d.paras[pi].Start) + s16)
+	end = d.x.FromUTF16(d.x.UTF16(d.paras[pj].Start) + e16)
+	if start > end {
+		start, end = end, start
+	}
+	return text.Snap(d.text, start, end)
+}
+
+// spans16 converts code point spans to [para, start16, end16] triples,
+// splitting spans that run over a paragraph break.
+func (d *openDoc) spans16(spans [][2]int) []int32 {
+	out := make([]int32, 0, 3*len(spans))
+	for _, s := range spans {
+		for _, i := range d.parasOf(s[0], s[1]) {
+			p := d.paras[i]
+			base := d.x.UTF16(p.Start)
+			st, en := max(s[0], p.Start), min(s[1], p.End)
+			if st >= en {
+				continue
+			}
+			out = append(out, int32(i), int32(d.x.UTF16(st)-base), int32(d.x.UTF16(en)-base))
+		}
+	}
+	return out
+}
+
+// highlight paints spans under a CSS highlight name in one call.
+func (a *App) highlight(name string, spans [][2]int) {
+	if a.doc == nil || !app.IsClient || a.drawnDoc != a.doc.meta.ID {
+		return
+	}
+	if len(spans) == 0 {
+		glossJS().Call("clearHighlight", name)
+		return
+	}
+	glossJS().Call("highlight", name, int32s(a.doc.spans16(spans)))
+}
+
+// reveal scrolls to a span and marks it as the current one.
+func (a *App) reveal(start, end int) {
+	d := a.doc
+	if d == nil || !app.IsClient {
+		return
+	}
+	t := d.spans16([][2]int{{start, end}})
+	if len(t) < 3 {
+		return
+	}
+	glossJS().Call("reveal", t[0], t[1], t[2])
+}

@@ -1,0 +1,363 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"gloss/app/annot"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Render draws the page. The article's paragraphs are not part of this tree:
+// web/gloss.js draws them inside the stable #article element.
+func (a *App) Render() app.UI {
+	cls := "shell"
+	if a.embed {
+		cls += " embed"
+	}
+	if a.dropOver {
+		cls += " dropping"
+	}
+	return app.Div().Class(cls).Body(
+		a.renderTop(),
+		a.renderMessage(),
+		app.Div().Class("body").Body(
+			a.renderLibrary(),
+			app.Main().Class("article-scroll").Body(
+				app.If(a.newPane || a.doc == nil, a.renderNew),
+				app.Div().ID("article").Class("article").
+					DataSet("testid", "article").
+					Lang("").
+					Hidden(a.newPane || a.doc == nil).
+					OnClick(a.onArticleClick),
+			),
+			a.renderSide(),
+		),
+		app.If(a.help, a.renderHelp),
+	)
+}
+
+func (a *App) renderTop() app.UI {
+	title := ""
+	if a.doc != nil {
+		title = a.doc.meta.Title
+	}
+	return app.Header().Class("top").Body(
+		app.Span().Class("brand").Text("Gloss"),
+		app.If(a.doc != nil && !a.newPane, func() app.UI {
+			return app.Input().Type("text").Class("title-input").
+				DataSet("testid", "title-input").
+				Attr("aria-label", "Article title").
+				Value(title).
+				OnChange(func(ctx app.Context, e app.Event) {
+					a.rename(a.doc.meta.ID, ctx.JSSrc().Get("value").String())
+				})
+		}).Else(func() app.UI { return app.Span().Class("title-input muted").Text("New article") }),
+		a.find.renderSearch(),
+		app.Button().DataSet("testid", "undo").Title("Undo (Ctrl+Z)").Text("↶ Undo").
+			Disabled(!a.hist.CanUndo()).OnClick(func(ctx app.Context, e app.Event) { a.undo() }),
+		app.Button().DataSet("testid", "redo").Title("Redo (Ctrl+Shift+Z)").Text("↷ Redo").
+			Disabled(!a.hist.CanRedo()).OnClick(func(ctx app.Context, e app.Event) { a.redo() }),
+		app.If(!a.embed, func() app.UI {
+			return app.Button().DataSet("testid", "new-article").Text("+ New").
+				OnClick(func(ctx app.Context, e app.Event) { a.newPane = true; a.selected = "" })
+		}),
+		app.Button().DataSet("testid", "help").Title("Keyboard shortcuts (?)").Text("?").
+			OnClick(func(ctx app.Context, e app.Event) { a.help = !a.help }),
+	)
+}
+
+func (a *App) renderMessage() app.UI {
+	cls := "message"
+	if a.msg.Error {
+		cls += " error"
+	}
+	return app.Div().Class(cls).Role("alert").DataSet("testid", "message").Body(
+		app.If(a.update, func() app.UI {
+			return app.Span().Body(
+				app.Text("A new version of Gloss is ready. "),
+				app.Button().DataSet("testid", "update").Text("Reload").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+			)
+		}),
+		app.If(a.msg.Text != "", func() app.UI {
+			return app.Span().DataSet("testid", "message-text").Text(a.msg.Text)
+		}),
+		app.If(a.msg.Action != "", func() app.UI {
+			do := a.msg.do
+			return app.Button().DataSet("testid", "message-action").Text(a.msg.Action).
+				OnClick(func(ctx app.Context, e app.Event) { do(ctx) })
+		}),
+		app.If(a.msg.Text != "", func() app.UI {
+			return app.Button().Class("x").Title("Dismiss").Text("×").
+				OnClick(func(ctx app.Context, e app.Event) { a.msg = notice{} })
+		}),
+	)
+}
+
+func (a *App) renderLibrary() app.UI {
+	return app.Aside().Class("side left").Body(
+		app.H2().Text("Library"),
+		app.If(len(a.metas) == 0, func() app.UI {
+			return app.P().Class("muted").Text("No articles yet: paste one or drop a file.")
+		}),
+		app.Ul().Class("lib").DataSet("testid", "library").Body(
+			app.Range(a.metas).Slice(func(i int) app.UI {
+				m := a.metas[i]
+				id := m.ID
+				cls := ""
+				if a.doc != nil && a.doc.meta.ID == id && !a.newPane {
+					cls = "open"
+				}
+				return app.Li().Class(cls).DataSet("testid", "library-item").DataSet("id", id).Body(
+					app.If(a.renaming == id, func() app.UI {
+						return app.Input().Type("text").Value(m.Title).AutoFocus(true).
+							DataSet("testid", "library-rename-input").
+							OnChange(func(ctx app.Context, e app.Event) {
+								a.renaming = ""
+								a.rename(id, ctx.JSSrc().Get("value").String())
+							})
+					}).Else(func() app.UI {
+						return app.Span().Class("t").DataSet("testid", "library-title").Text(m.Title).
+							OnClick(func(ctx app.Context, e app.Event) { a.open(ctx, id) })
+					}),
+					app.Span().Class("m").Body(
+						app.Span().DataSet("testid", "library-size").Text(thousands(m.Chars)+" chars"),
+						app.Span().Text("·"),
+						app.Span().DataSet("testid", "library-count").Text(plural(m.Annotations, "label")),
+						app.Button().DataSet("testid", "library-rename").Title("Rename").Text("✎").
+							OnClick(func(ctx app.Context, e app.Event) { a.renaming = id }),
+						app.Button().DataSet("testid", "library-delete").Title("Delete").Text("🗑").
+							OnClick(func(ctx app.Context, e app.Event) { a.deleteArticle(ctx, id) }),
+					),
+				)
+			}),
+		),
+		app.H2().Text("Backup"),
+		app.Div().Class("row").Body(
+			app.Button().DataSet("testid", "backup").Text("Download backup").
+				OnClick(func(ctx app.Context, e app.Event) { a.downloadBackup() }),
+			app.Label().Class("muted").Body(
+				app.Text("Restore: "),
+				app.Input().Type("file").Accept(".json,application/json").DataSet("testid", "restore-input").
+					OnChange(func(ctx app.Context, e app.Event) {
+						a.readFilesWith(ctx, ctx.JSSrc().Get("files"), a.restoreBackup)
+						ctx.JSSrc().Set("value", "")
+					}),
+			),
+		),
+	)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func (a *App) renderNew() app.UI {
+	drop := "drop"
+	if a.dropOver {
+		drop += " over"
+	}
+	return app.Section().Class("new").Body(
+		app.H1().Text("Annotate an article"),
+		app.P().Class("muted").Text("Paste the text (plain, Markdown or HTML), or choose a file (.txt, .md, .html). Everything stays in this browser."),
+		app.Textarea().ID("paste-input").DataSet("testid", "paste-input").
+			Attr("aria-label", "Article text").
+			Placeholder("Paste an article here…"),
+		app.Div().Class("row").Body(
+			app.Button().Class("primary").DataSet("testid", "paste-load").Text("Load pasted text").
+				OnClick(func(ctx app.Context, e app.Event) {
+					v := app.Window().GetElementByID("paste-input").Get("value").String()
+					a.loadPaste(ctx, v)
+				}),
+			app.Label().Body(
+				app.Text("or a file: "),
+				app.Input().Type("file").DataSet("testid", "file-input").
+					Accept(".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
+					OnChange(func(ctx app.Context, e app.Event) {
+						a.readFiles(ctx, ctx.JSSrc().Get("files"))
+						ctx.JSSrc().Set("value", "")
+					}),
+			),
+			app.If(a.doc != nil, func() app.UI {
+				return app.Button().Text("Back to the article").
+					OnClick(func(ctx app.Context, e app.Event) {
+						a.newPane = false
+						ctx.Defer(func(ctx app.Context) { a.draw() })
+					})
+			}),
+		),
+		app.Div().Class(drop).Text("…or drop a file anywhere on the page."),
+	)
+}
+
+func (a *App) renderSide() app.UI {
+	return app.Aside().Class("side right").Body(
+		a.renderLabels(),
+		app.If(a.selected != "" && a.doc != nil, a.renderEditor),
+		a.find.renderPanels(),
+	)
+}
+
+func (a *App) renderLabels() app.UI {
+	return app.Div().DataSet("testid", "label-picker").Body(
+		app.H2().Body(
+			app.Text("Labels "),
+			app.Button().Class("x").DataSet("testid", "edit-labels").Text(map[bool]string{false: "edit", true: "done"}[a.editLabel]).
+				OnClick(func(ctx app.Context, e app.Event) { a.editLabel = !a.editLabel }),
+		),
+		app.Div().Class("labels").Body(
+			app.Range(a.labels).Slice(func(i int) app.UI {
+				l := a.labels[i]
+				name := l.Name
+				key := ""
+				if i < 9 {
+					key = strconv.Itoa(i + 1)
+				}
+				if a.editLabel {
+					return app.Div().Class("label-row").Body(
+						app.Input().Type("color").Value(l.Color).Title("Colour of "+name).
+							DataSet("testid", "label-color").
+							OnChange(func(ctx app.Context, e app.Event) {
+								a.recolorLabel(name, ctx.JSSrc().Get("value").String())
+							}),
+						app.Input().Type("text").Value(name).DataSet("testid", "label-name").
+							Attr("aria-label", "Name of label "+name).
+							OnChange(func(ctx app.Context, e app.Event) {
+								a.renameLabel(name, ctx.JSSrc().Get("value").String())
+							}),
+						app.Button().Class("x").Title("Remove "+name).Text("×").DataSet("testid", "label-remove").
+							OnClick(func(ctx app.Context, e app.Event) { a.removeLabel(name) }),
+					)
+				}
+				return app.Div().Class("label-row").Body(
+					app.Span().Class("key").Text(key),
+					app.Button().Class("label-btn").Style("--c", l.Color).
+						DataSet("testid", "label-button").DataSet("label", name).
+						Title("Label the selection "+name+" (key "+key+")").
+						Text(name).
+						// Keep the text selection: a button takes focus on mousedown.
+						OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+						OnClick(func(ctx app.Context, e app.Event) {
+							if a.labelSelection(i) {
+								return
+							}
+							if a.selected != "" {
+								a.relabel(a.selected, name)
+							} else {
+								a.setNotice("Select some text in the article first, then pick a label.")
+							}
+						}),
+				)
+			}),
+			app.If(a.editLabel, func() app.UI {
+				return app.Form().Class("label-row").Body(
+					app.Input().Type("color").ID("new-label-color").Value("#e67700"),
+					app.Input().Type("text").ID("new-label-name").Placeholder("New label").DataSet("testid", "new-label-name"),
+					app.Button().Type("submit").Text("Add").DataSet("testid", "add-label"),
+				).OnSubmit(func(ctx app.Context, e app.Event) {
+					e.PreventDefault()
+					name := app.Window().GetElementByID("new-label-name").Get("value").String()
+					color := app.Window().GetElementByID("new-label-color").Get("value").String()
+					a.addLabel(name, color)
+				})
+			}),
+		),
+	)
+}
+
+func (a *App) renderEditor() app.UI {
+	x, ok := a.doc.set.Get(a.selected)
+	if !ok {
+		return app.Div()
+	}
+	id := x.ID
+	return app.Div().Class("editor").DataSet("testid", "annotation-editor").DataSet("id", id).Body(
+		app.Div().Body(
+			app.Strong().Text(fmt.Sprintf("“%s”", clip(x.Text, 80))),
+			app.Span().Class("muted").Text(fmt.Sprintf("  %d–%d", x.Start, x.End)),
+		),
+		app.Div().Class("row").Body(
+			app.Range(a.labels).Slice(func(i int) app.UI {
+				l := a.labels[i]
+				cls := "label-btn"
+				if l.Name == x.Label {
+					cls += " primary"
+				}
+				return app.Button().Class(cls).Style("--c", l.Color).DataSet("testid", "editor-label").
+					DataSet("label", l.Name).Text(l.Name).
+					OnClick(func(ctx app.Context, e app.Event) { a.relabel(id, l.Name) })
+			}),
+		),
+		app.Textarea().DataSet("testid", "note-input").Placeholder("Note…").Text(x.Note).
+			Attr("aria-label", "Note").
+			OnChange(func(ctx app.Context, e app.Event) { a.setNote(id, ctx.JSSrc().Get("value").String()) }),
+		app.Div().Class("row").Body(
+			a.find.renderAnnotationActions(x),
+			app.Button().DataSet("testid", "annotation-delete").Text("Delete").
+				OnClick(func(ctx app.Context, e app.Event) { a.removeAnnotation(id) }),
+			app.Button().Text("Close").OnClick(func(ctx app.Context, e app.Event) { a.selected = "" }),
+		),
+	)
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func (a *App) renderHelp() app.UI {
+	return app.Div().Class("help").Role("dialog").DataSet("testid", "help").Body(
+		app.H2().Text("Keyboard shortcuts"),
+		app.Table().Body(
+			app.Range(shortcuts).Slice(func(i int) app.UI {
+				return app.Tr().Body(app.Td().Body(app.Kbd().Text(shortcuts[i].Keys)), app.Td().Text(shortcuts[i].What))
+			}),
+		),
+		app.P().Body(app.Button().Text("Close").OnClick(func(ctx app.Context, e app.Event) { a.help = false })),
+	)
+}
+
+// onArticleClick is the article's one delegated handler: a click on a
+// drawn annotation opens its editor.
+func (a *App) onArticleClick(ctx app.Context, e app.Event) {
+	if sel := app.Window().Call("getSelection"); sel.Truthy() && !sel.Get("isCollapsed").Bool() {
+		return // the end of a drag that selected text
+	}
+	m := e.Get("target").Call("closest", "mark.ann")
+	if !m.Truthy() {
+		a.selected = ""
+		return
+	}
+	a.selected = m.Get("dataset").Get("id").String()
+}
+
+// readFilesWith reads the first file of a FileList and hands its bytes to f.
+func (a *App) readFilesWith(ctx app.Context, files app.Value, f func(ctx app.Context, name string, data []byte)) {
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	var cb app.Func
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		cb.Release()
+		name := args[0].String()
+		if args[1].IsNull() {
+			ctx.Dispatch(func(ctx app.Context) { a.setError(name + " could not be read: " + args[2].String()) })
+			return nil
+		}
+		b := make([]byte, args[1].Length())
+		app.CopyBytesToGo(b, args[1])
+		ctx.Dispatch(func(ctx app.Context) { f(ctx, name, b) })
+		return nil
+	})
+	glossJS().Call("readFile", files.Index(0), cb)
+}
+
+var _ = annot.Annotation{}
