@@ -1,0 +1,129 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"gloss/app/format"
+)
+
+func init() {
+	commands["convert"] = command{
+		usage: "convert -from F -to F [-text article.txt] [-out-text FILE] IN   convert annotations, to stdout",
+		run:   runConvert,
+	}
+}
+
+// runConvert reads IN in one format and writes it to stdout in another,
+// with the same app/format code the browser uses.
+func runConvert(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	names := make([]string, 0, len(format.All()))
+	for _, f := range format.All() {
+		names = append(names, f.Name())
+	}
+	from := fs.String("from", "", "input format ("+strings.Join(names, ", ")+"); guessed from IN when empty")
+	to := fs.String("to", "", "output format ("+strings.Join(names, ", ")+")")
+	textFile := fs.String("text", "", "the article text (UTF-8); for brat it defaults to IN with .txt")
+	outText := fs.String("out-text", "", "also write the article text to this file (the .txt of a brat export)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gloss convert -from F -to F [-text article.txt] [-out-text FILE] IN")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errors.New("give one input file (or - for stdin)")
+	}
+	in := fs.Arg(0)
+	out, ok := format.ByName(*to)
+	if !ok {
+		return fmt.Errorf("-to %q: not one of %s", *to, strings.Join(names, ", "))
+	}
+	data, err := readInput(in)
+	if err != nil {
+		return err
+	}
+	var src format.Format
+	if *from == "" {
+		if src, ok = format.Detect(in, data); !ok {
+			return fmt.Errorf("cannot tell the format of %s: give -from", in)
+		}
+	} else if src, ok = format.ByName(*from); !ok {
+		return fmt.Errorf("-from %q: not one of %s", *from, strings.Join(names, ", "))
+	}
+	if *textFile == "" && src == format.Brat && in != "-" {
+		*textFile = strings.TrimSuffix(in, ".ann") + ".txt"
+	}
+	text := ""
+	if *textFile != "" {
+		b, err := os.ReadFile(*textFile)
+		if err != nil {
+			return fmt.Errorf("reading the article text: %w", err)
+		}
+		if !utf8.Valid(b) {
+			return fmt.Errorf("%s is not UTF-8 text", *textFile)
+		}
+		text = string(b)
+	}
+	var docs []format.Doc
+	var rep format.Report
+	// Several articles pass through to JSONL whole; other formats hold one
+	// (with -text, the article with that text).
+	if (out == format.JSONL || out == format.Spacy) && text == "" {
+		docs, rep, err = format.DecodeAll(src, data, text)
+	} else {
+		var d format.Doc
+		d, rep, err = src.Decode(data, text)
+		docs = []format.Doc{d}
+	}
+	if err != nil {
+		return err
+	}
+	if rep.Unit != "" && rep.Unit != format.UnitCodePoints {
+		fmt.Fprintf(stderr, "gloss convert: offsets read as %s\n", rep.Unit)
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintf(stderr, "gloss convert: %s\n", n)
+	}
+	b, err := format.EncodeAll(out, docs)
+	if err != nil {
+		return err
+	}
+	if *outText != "" {
+		if len(docs) != 1 {
+			return fmt.Errorf("-out-text: the input holds %d articles", len(docs))
+		}
+		if err := os.WriteFile(*outText, []byte(docs[0].Text), 0o644); err != nil {
+			return err
+		}
+	}
+	_, err = stdout.Write(b)
+	return err
+}
+
+func readInput(name string) ([]byte, error) {
+	var r io.Reader = os.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	// Read one byte past the limit so that Decode can say the file is too big.
+	b, err := io.ReadAll(io.LimitReader(r, format.MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	return b, nil
+}
