@@ -255,7 +255,8 @@ func oneLine(s string) string {
 	if !strings.ContainsAny(s, "\r\n") {
 		return s
 	}
-	return strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
+	return strings.NewReplacer("\r", " ", "\n", " ").Replace(s) // one for one: lengths stay
+
 }
 
 // Encode writes the .ann. Lines read from a brat file come back unchanged

@@ -34,16 +34,18 @@ func keys(as []annot.Annotation) []spanKey {
 	for _, a := range as {
 		out = append(out, spanKey{a.Start, a.End, a.Label})
 	}
-	slices.SortFunc(out, func(a, b spanKey) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		if a.End != b.End {
-			return a.End - b.End
-		}
-		return strings.Compare(a.Label, b.Label)
-	})
+	slices.SortFunc(out, cmpKey)
 	return out
+}
+
+func cmpKey(a, b spanKey) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	if a.End != b.End {
+		return a.End - b.End
+	}
+	return strings.Compare(a.Label, b.Label)
 }
 
 // fixture is the brat test article (accents, emoji outside the BMP, CJK,

@@ -165,24 +165,14 @@ func detectUnit(t *textIndex, spans []rawSpan) (string, [][][2]int, error) {
 		return "", nil, firstErr
 	}
 	best := 0
-	if len(fits) > 1 {
+	if len(fits) > 1 && !allClean(t, fits[0].spans) {
 		// Several units fit, which only happens when no span quotes its
-		// text: prefer the unit whose spans sit on word boundaries.
-		score := func(ss [][][2]int) int {
-			n := 0
-			for _, fr := range ss {
-				for _, f := range fr {
-					if cleanEdge(t, f[0], f[1]) {
-						n++
-					}
-				}
-			}
-			return n
-		}
-		bs := score(fits[0].spans)
+		// text. Code points win unless they cut words and another unit's
+		// spans all sit on word boundaries.
 		for i := 1; i < len(fits); i++ {
-			if s := score(fits[i].spans); s > bs {
-				best, bs = i, s
+			if allClean(t, fits[i].spans) {
+				best = i
+				break
 			}
 		}
 	}
@@ -241,6 +231,17 @@ func sameText(a, b string) bool {
 		a, b = a[na:], b[nb:]
 	}
 	return a == "" && b == ""
+}
+
+func allClean(t *textIndex, spans [][][2]int) bool {
+	for _, fr := range spans {
+		for _, f := range fr {
+			if !cleanEdge(t, f[0], f[1]) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // cleanEdge reports whether span start-end begins and ends at word
