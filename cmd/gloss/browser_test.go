@@ -1,0 +1,304 @@
+package main
+
+// The browser-test harness every browser test in this package uses:
+//
+//	func TestBrowserSomething(t *testing.T) {
+//		dir := buildSite(t, "")             // skips unless GLOSS_BROWSER=1
+//		base := serveSite(t, dir, "")       // "http://127.0.0.1:PORT/"
+//		ctx := newBrowser(t)                // fresh profile, 90 s budget
+//		errs := logConsoleErrors(t, ctx)    // printed if the test fails
+//		if err := waitReady(ctx, base+"#doc=x"); err != nil { t.Fatal(err) }
+//		n, err := evalJS[int](ctx, `document.querySelectorAll("p").length`)
+//		...
+//		if e := errs.Errors(); len(e) > 0 { t.Fatalf("console errors: %q", e) }
+//	}
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// browserTimeout bounds one browser test, start-up included.
+const browserTimeout = 90 * time.Second
+
+// skipUnlessBrowser skips unless GLOSS_BROWSER=1 and returns the Chromium
+// to run; with GLOSS_BROWSER=1 a missing Chromium is a failure.
+func skipUnlessBrowser(t testing.TB) string {
+	t.Helper()
+	if os.Getenv("GLOSS_BROWSER") != "1" {
+		t.Skip("browser test: set GLOSS_BROWSER=1 (make test does) to run it")
+	}
+	for _, c := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
+		if c == "" {
+			continue
+		}
+		if p, err := exec.LookPath(c); err == nil {
+			return p
+		}
+	}
+	t.Fatal("GLOSS_BROWSER=1 but no Chromium found: install it (apt-get install chromium) or set CHROMIUM=/path/to/chrome")
+	return ""
+}
+
+// repoRoot walks up from the working directory to the folder holding go.mod.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Fatal("no go.mod above the working directory")
+		}
+		dir = up
+	}
+}
+
+var (
+	sitesMu  sync.Mutex
+	sites    = map[string]string{} // prefix -> built dir, shared by the tests of one process
+	sitesTmp string                // removed by TestMain
+)
+
+// buildSite builds the static site (the same code as `gloss build`) from the
+// repository's web/ folder once per prefix per test process and returns its
+// folder. Tests must not change it; use buildSiteInto for a private copy.
+func buildSite(t testing.TB, prefix string) string {
+	t.Helper()
+	skipUnlessBrowser(t)
+	sitesMu.Lock()
+	defer sitesMu.Unlock()
+	if dir, ok := sites[prefix]; ok {
+		return dir
+	}
+	if sitesTmp == "" {
+		tmp, err := os.MkdirTemp("", "gloss-sites-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sitesTmp = tmp
+	}
+	dir := filepath.Join(sitesTmp, fmt.Sprintf("site%d", len(sites)))
+	root := repoRoot(t)
+	buildSiteInto(t, dir, prefix, filepath.Join(root, "web"))
+	sites[prefix] = dir
+	return dir
+}
+
+// buildSiteInto builds the site from the web folder into out (replacing a
+// previous build there), with web/app.wasm of the repository.
+func buildSiteInto(t testing.TB, out, prefix, web string) site {
+	t.Helper()
+	wasm := filepath.Join(repoRoot(t), "web", "app.wasm")
+	if _, err := os.Stat(wasm); err != nil {
+		t.Fatalf("%s is missing: run `make wasm` first (make test does)", wasm)
+	}
+	s, err := writeSite(siteConfig{Out: out, Prefix: prefix, Web: web, Wasm: wasm, Brotli: fastBrotli})
+	if err != nil {
+		t.Fatalf("building the site: %v", err)
+	}
+	return s
+}
+
+// serveSite serves a built site on 127.0.0.1 (a random port) with the same
+// handler as `gloss serve`, until the test ends. It returns the app's URL,
+// ending with "/": "http://127.0.0.1:PORT/" or "http://127.0.0.1:PORT/prefix/".
+func serveSite(t testing.TB, dir, prefix string) string {
+	t.Helper()
+	return serveHandler(t, siteHandler(dir, prefix)) + strings.TrimSuffix(prefix, "/") + "/"
+}
+
+// serveHandler serves h on 127.0.0.1 until the test ends and returns
+// "http://127.0.0.1:PORT" (no slash): a distinct origin per call.
+func serveHandler(t testing.TB, h http.Handler) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return "http://" + ln.Addr().String()
+}
+
+// newBrowser starts a headless Chromium with a fresh profile for this test
+// and returns its context (one tab), cancelled when the test ends or after
+// browserTimeout.
+func newBrowser(t testing.TB) context.Context {
+	t.Helper()
+	exe := skipUnlessBrowser(t)
+	profile := t.TempDir() // removed after the browser is stopped (cleanups run LIFO)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-sync", true),
+		// Small containers have a tiny /dev/shm; Chromium crashes when it fills.
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(profile),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	// The first Run starts the browser; its context must not carry the
+	// timeout (that would stop the browser), so start it before.
+	if err := chromedp.Do(ctx); err != nil {
+		cancelCtx()
+		cancelAlloc()
+		t.Fatalf("starting Chromium %s: %v", exe, err)
+	}
+	tctx, cancelT := context.WithTimeout(ctx, browserTimeout)
+	t.Cleanup(func() {
+		cancelT()
+		cancelCtx()
+		cancelAlloc()
+	})
+	return tctx
+}
+
+// waitReady navigates to url and waits until the app is interactive: the
+// App sets document.body.dataset.ready = "1" once mounted and loaded.
+func waitReady(ctx context.Context, url string) error {
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return fmt.Errorf("navigating to %s: %w", url, err)
+	}
+	return waitAppReady(ctx)
+}
+
+// waitAppReady waits, without navigating, until the page's app is ready.
+func waitAppReady(ctx context.Context) error {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.body && document.body.dataset.ready === "1"`,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
+	if err != nil {
+		label, _ := evalJS[string](ctx, `(document.getElementById("app-wasm-loader-label")||{}).textContent||""`)
+		return fmt.Errorf("app not ready (loader says %q): %w", label, err)
+	}
+	return nil
+}
+
+// evalJS evaluates a JavaScript expression in the page, awaiting it if it is
+// a promise, and decodes its JSON value into T.
+func evalJS[T any](ctx context.Context, expr string) (T, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
+// text returns the text content of the first element matching the CSS
+// selector, waiting for it to appear.
+func text(ctx context.Context, sel string) (string, error) {
+	return chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(sel)))
+}
+
+// consoleLog collects a tab's console errors and uncaught exceptions.
+type consoleLog struct {
+	mu   sync.Mutex
+	errs []string
+	all  []string
+}
+
+// Errors returns the console errors and exceptions seen so far.
+func (c *consoleLog) Errors() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.errs...)
+}
+
+// Reset forgets the errors seen so far (e.g. those expected while offline).
+func (c *consoleLog) Reset() {
+	c.mu.Lock()
+	c.errs = nil
+	c.mu.Unlock()
+}
+
+// logConsoleErrors starts collecting the tab's console messages; errors and
+// uncaught exceptions are returned by Errors, and every message is printed
+// if the test fails.
+func logConsoleErrors(t testing.TB, ctx context.Context) *consoleLog {
+	t.Helper()
+	c := &consoleLog{}
+	msgs := chromedp.Console(ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			line := m.String()
+			if m.URL != "" {
+				line += fmt.Sprintf(" (%s:%d)", m.URL, m.Line+1)
+			}
+			if m.Exception != nil && m.Exception.Exception != nil && m.Exception.Exception.Description != "" {
+				line += ": " + m.Exception.Exception.Description
+			}
+			c.mu.Lock()
+			c.all = append(c.all, line)
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				c.errs = append(c.errs, line)
+			}
+			c.mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		if t.Failed() {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			for _, l := range c.all {
+				t.Logf("console: %s", l)
+			}
+		}
+	})
+	return c
+}
+
+// pollJS waits until the expression is truthy (up to 30 s) and returns its value.
+func pollJS[T any](ctx context.Context, expr string) (T, error) {
+	return chromedp.Run(ctx, chromedp.Poll[T](expr,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second)))
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sitesTmp != "" {
+		os.RemoveAll(sitesTmp)
+	}
+	os.Exit(code)
+}
+
+// TestBrowserStarts loads the app at the root and checks it starts cleanly.
+func TestBrowserStarts(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	cons := logConsoleErrors(t, ctx)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	n, err := evalJS[int](ctx, `document.querySelectorAll('[data-testid="paste-input"]').length`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Error(`no [data-testid="paste-input"] on the start page`)
+	}
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
