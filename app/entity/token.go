@@ -115,6 +115,9 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // isURLStart reports whether the word at byte ws begins a URL or a mail address.
 func isURLStart(text string, ws int, word string) bool {
 	rest := text[ws+len(word):]
+	if len(word) < 3 || len(word) > 6 || rest == "" || rest[0] != ':' && rest[0] != '.' {
+		return false
+	}
 	switch strings.ToLower(word) {
 	case "http", "https", "ftp", "mailto":
 		return strings.HasPrefix(rest, ":")

@@ -1,0 +1,125 @@
+package entity
+
+import (
+	"sort"
+	"sync"
+	"testing"
+	"time"
+)
+
+var (
+	benchOnce sync.Once
+	benchText string
+	benchEnts []Entity
+	benchIdx  *Index
+)
+
+func benchSetup(b *testing.B) {
+	benchOnce.Do(func() {
+		benchText = SampleArticle(1<<20, 1)
+		benchEnts = Find(benchText, nil)
+		benchIdx = NewIndex(benchText, benchEnts)
+	})
+	b.ResetTimer()
+}
+
+// benchQueries are typed letter by letter; none repeats the one before.
+var benchQueries = []string{
+	"hollande", "damscus", "putn", "charles gaulle", "jean yves", "minister", "voseanil", "against",
+	"trovib", "the", "gezo", "quovai", "shamybry", "koubr", "president", "zoude", "lecuhi", "plehab",
+	"gystoustan", "wajaihair",
+}
+
+func BenchmarkFind1MB(b *testing.B) {
+	benchSetup(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(benchText, nil)
+	}
+}
+
+func BenchmarkNewIndex1MB(b *testing.B) {
+	benchSetup(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewIndex(benchText, benchEnts)
+	}
+}
+
+// BenchmarkSearchKeystroke types benchQueries letter by letter. Besides
+// the median and worst of all keystrokes it reports them over each
+// keystroke's fastest round ("-best"), which filters out the pauses a busy
+// shared machine adds.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	benchSetup(b)
+	b.ReportAllocs()
+	var all []time.Duration
+	var best []time.Duration // per keystroke position, the fastest round
+	var names []string
+	for b.Loop() {
+		k := 0
+		for _, q := range benchQueries {
+			rs := []rune(q)
+			for n := 1; n <= len(rs); n++ {
+				t := time.Now()
+				benchIdx.Search(string(rs[:n]), 20)
+				d := time.Since(t)
+				all = append(all, d)
+				if k == len(best) {
+					best = append(best, d)
+					names = append(names, string(rs[:n]))
+				} else if d < best[k] {
+					best[k] = d
+				}
+				k++
+			}
+		}
+	}
+	slowest := 0
+	for i, d := range best {
+		if d > best[slowest] {
+			slowest = i
+		}
+	}
+	b.Logf("%d keystrokes a round; slowest at best %q: %v", len(best), names[slowest], best[slowest])
+	med, worst := medianWorst(all)
+	b.ReportMetric(med, "ns/keystroke-median")
+	b.ReportMetric(worst, "ns/keystroke-worst")
+	med, worst = medianWorst(best)
+	b.ReportMetric(med, "ns/keystroke-median-best")
+	b.ReportMetric(worst, "ns/keystroke-worst-best")
+	b.ReportMetric(float64(benchIdx.Len()), "targets")
+}
+
+func medianWorst(ds []time.Duration) (float64, float64) {
+	ds = append([]time.Duration(nil), ds...)
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	return float64(ds[len(ds)/2].Nanoseconds()), float64(ds[len(ds)-1].Nanoseconds())
+}
+
+func BenchmarkMentions50(b *testing.B) {
+	benchSetup(b)
+	keys := make([]string, 0, 50)
+	for i := 0; i < len(benchEnts) && len(keys) < 50; i += len(benchEnts) / 50 {
+		keys = append(keys, benchEnts[i].Key)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		benchIdx.Mentions(keys)
+	}
+}
+
+func BenchmarkGazetteerMatch1MB(b *testing.B) {
+	benchSetup(b)
+	var es []Entry
+	for i := 0; i < len(benchEnts) && len(es) < 1000; i += 7 {
+		es = append(es, Entry{Name: benchEnts[i].Name, Label: "PER", Aliases: []string{benchEnts[i].Key + " x"}})
+	}
+	g := NewGazetteer(es)
+	g.Match("warm up")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		g.Match(benchText)
+	}
+}
