@@ -3,16 +3,20 @@ package text
 import (
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	gtext "github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
 )
 
-// mdParser is goldmark's CommonMark parser; only its AST is used, nothing
-// is rendered to HTML.
-var mdParser = goldmark.New().Parser()
+// mdParser is goldmark's CommonMark parser; only its AST is used. Built
+// without goldmark.New so the HTML renderer is not linked into the wasm.
+var mdParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
 
 // FromMarkdown renders Markdown to readable plain text: headings and
 // paragraphs as paragraphs, list items as lines, link text and image alt text

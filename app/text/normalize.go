@@ -12,6 +12,11 @@ func Normalize(s string) string {
 	if isNormal(s) {
 		return s
 	}
+	return normalize(s)
+}
+
+// normalize is Normalize without the fast path.
+func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	blank := 0 // blank lines seen since the last written line
