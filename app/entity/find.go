@@ -198,7 +198,9 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 		if s.initial {
 			for s.a < s.b && !known[f.key(s.a, s.b)] {
 				w := f.fold(s.a)
-				if midCap[w] && !stopWords.has(w) {
+				if !stopWords.has(w) && (midCap[w] || s.b-s.a >= 2 && f.toks[s.a+1].cap && !looksCommon(w)) {
+					// Seen as a name elsewhere, or a first name before a
+					// surname ("Élisabeth Borne said").
 					break
 				}
 				s.a++
@@ -465,4 +467,12 @@ func sliceRunes(text string, toks []token, sp Span) string {
 		return ""
 	}
 	return text[bs:]
+}
+
+// looksCommon reports whether w, capitalised at a sentence start before a
+// name, is more likely an English adverb or gerund ("Meanwhile Putin",
+// "Following Macron's visit") than a first name.
+func looksCommon(w string) bool {
+	return strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "while") ||
+		strings.HasSuffix(w, "day") || strings.HasSuffix(w, "ever")
 }

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gloss/app/entity"
+)
+
+// entitiesStdin is what "gloss entities -" reads; tests replace it.
+var entitiesStdin io.Reader = os.Stdin
+
+func init() {
+	commands["entities"] = command{
+		usage: "entities [-gazetteer FILE] [-format jsonl] ARTICLE   candidate entities with code-point offsets",
+		run:   runEntities,
+	}
+}
+
+// entityLine is one mention in the output.
+type entityLine struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Label string `json:"label,omitempty"`
+	Group string `json:"group"`
+}
+
+func runEntities(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("entities", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	gazPath := fs.String("gazetteer", "", "known names: a CSV (name,label,aliases) or JSON file")
+	format := fs.String("format", "jsonl", "output format: jsonl")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *format != "jsonl" {
+		return fmt.Errorf("unknown format %q; only jsonl is supported", *format)
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("want one ARTICLE file (or - for standard input), got %d arguments", fs.NArg())
+	}
+	var data []byte
+	var err error
+	if fs.Arg(0) == "-" {
+		data, err = io.ReadAll(entitiesStdin)
+	} else {
+		data, err = os.ReadFile(fs.Arg(0))
+	}
+	if err != nil {
+		return err
+	}
+	var gaz *entity.Gazetteer
+	if *gazPath != "" {
+		raw, err := os.ReadFile(*gazPath)
+		if err != nil {
+			return err
+		}
+		var es []entity.Entry
+		if strings.EqualFold(filepath.Ext(*gazPath), ".json") {
+			es, err = entity.ParseGazetteerJSON(raw)
+		} else {
+			es, err = entity.ParseGazetteerCSV(raw)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %v", *gazPath, err)
+		}
+		gaz = entity.NewGazetteer(es)
+	}
+	text := string(data)
+	runes := []rune(text)
+	var lines []entityLine
+	for _, e := range entity.Find(text, gaz) {
+		for _, m := range e.Mentions {
+			lines = append(lines, entityLine{Start: m.Start, End: m.End, Text: string(runes[m.Start:m.End]), Label: e.Label, Group: e.Key})
+		}
+	}
+	sort.SliceStable(lines, func(i, j int) bool {
+		if lines[i].Start != lines[j].Start {
+			return lines[i].Start < lines[j].Start
+		}
+		return lines[i].End < lines[j].End
+	})
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for _, l := range lines {
+		if err := enc.Encode(l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
