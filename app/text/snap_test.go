@@ -8,10 +8,10 @@ import (
 
 func TestSnap(t *testing.T) {
 	tests := []struct {
-		s        string
-		sel      string // the selection, marked by [ and ] in s
-		want     string
-		wantOK   bool
+		s      string
+		sel    string // the selection, marked by [ and ] in s
+		want   string
+		wantOK bool
 	}{
 		{"said Jean-Yves Côté today", "said Je[an-Y]ves Côté today", "Jean-Yves", true},
 		{"the Zoë band", "the [Zo]ë band", "Zoë", true},

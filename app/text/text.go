@@ -66,7 +66,8 @@ func Load(name string, data []byte) (Article, []Notice, error) {
 	if err != nil {
 		return Article{}, notes, fmt.Errorf("%s: %w; nothing was loaded", base, err)
 	}
-	if a.Title == "" || a.Kind == KindText && RuneCount(a.Title) > 0 && !firstLineIsTitle(a.Text) {
+	if a.Title == "" || a.Kind == KindText && !firstLineIsTitle(a.Text) {
+		// A text whose first line is no headline: the file name says more.
 		a.Title = strings.TrimSuffix(base, path.Ext(base))
 	}
 	return a, notes, nil
@@ -197,8 +198,8 @@ func sniffKind(data []byte) string {
 }
 
 // looksHTML reports whether s clearly is an HTML document or fragment: it
-// starts with a doctype or <html>, or it starts with a tag and holds several
-// block-level element pairs.
+// starts with a doctype or <html>, or it starts with a tag and holds at least
+// two opened and closed elements.
 func looksHTML(s string) bool {
 	t := strings.TrimLeftFunc(strings.TrimPrefix(s, "\uFEFF"), unicode.IsSpace)
 	if len(t) == 0 || t[0] != '<' {
@@ -212,12 +213,8 @@ func looksHTML(s string) bool {
 	}
 	low := strings.ToLower(t[:min(len(t), 64<<10)])
 	pairs := 0
-	for _, tag := range []string{"p", "div", "h1", "h2", "h3", "li", "article", "section", "table", "span", "a", "br"} {
-		if strings.Contains(low, "<"+tag+">") || strings.Contains(low, "<"+tag+" ") {
-			if tag == "br" || strings.Contains(low, "</"+tag+">") {
-				pairs++
-			}
-		}
+	for _, tag := range []string{"p", "div", "h1", "h2", "h3", "li", "article", "section", "table", "span", "a", "em", "strong", "b", "i"} {
+		pairs += min(strings.Count(low, "</"+tag+">"), strings.Count(low, "<"+tag+">")+strings.Count(low, "<"+tag+" "))
 	}
 	return pairs >= 2
 }

@@ -1,0 +1,137 @@
+package text
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestLoad(t *testing.T) {
+	news, err := os.ReadFile("testdata/news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, file, data string
+		kind, title      string
+		text             string // a prefix of the text
+	}{
+		{"text", "a.txt", "Zoë's headline\r\n\r\n\r\nBody 😀 中文 مرحبا  \r\n", KindText, "Zoë's headline", "Zoë's headline\n\nBody 😀 中文 مرحبا"},
+		{"text long first line", "notes.txt", strings.Repeat("word ", 40), KindText, "notes", "word word"},
+		{"markdown", "post.md", "# Title *here*\n\nText with [a link](x).", KindMarkdown, "Title here", "Title here\n\nText with a link."},
+		{"html by name", "page.htm", string(news), KindHTML, "Storm hits Montréal harbour", "Storm hits Montréal harbour\n\nBy Zoë"},
+		{"html sniffed", "download", string(news), KindHTML, "Storm hits Montréal harbour", "Storm hits"},
+		{"markdown sniffed", "README", "# Heading\n\n- one\n- two\n", KindMarkdown, "Heading", "Heading\n\none\ntwo"},
+		{"plain with a hash", "noext", "Issue #4 is *not* fixed.\nSee above.", KindText, "Issue #4 is *not* fixed.", "Issue #4 is *not* fixed.\nSee above."},
+		{"utf16 file", "u.txt", "\xff\xfeh\x00i\x00", KindText, "hi", "hi"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _, err := Load(tt.file, []byte(tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Kind != tt.kind || a.Title != tt.title || !strings.HasPrefix(a.Text, tt.text) {
+				t.Errorf("Load = kind %q title %q text %q; want %q %q %q…", a.Kind, a.Title, a.Text, tt.kind, tt.title, tt.text)
+			}
+		})
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		file string
+		data []byte
+		want string
+	}{
+		{"empty.txt", nil, "empty.txt is empty (0 bytes); nothing was loaded"},
+		{"photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00"), "photo.txt is not text (it looks like a PNG image); nothing was loaded"},
+		{"doc.html", []byte("%PDF-1.4"), "doc.html is not text (it looks like a PDF document); nothing was loaded"},
+		{"report.txt", make([]byte, 23*1<<20+400*1<<10), "report.txt is 23.4 MB; the limit is 20.0 MB; nothing was loaded"},
+		{"blank.txt", []byte(" \r\n\t\n"), "blank.txt: no text found; nothing was loaded"},
+		{"dir/page.html", []byte("<script>x()</script>"), "page.html: no text found; nothing was loaded"},
+	}
+	for _, tt := range tests {
+		_, _, err := Load(tt.file, tt.data)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Load(%s) error = %v, want %q", tt.file, err, tt.want)
+		}
+	}
+}
+
+func TestLoadNotices(t *testing.T) {
+	_, notes, err := Load("old.txt", []byte("caf\xe9 cr\xe8me"))
+	if err != nil || !strings.Contains(joinNotices(notes), "windows-1252") {
+		t.Errorf("Load windows-1252: notices %q, err %v", notes, err)
+	}
+}
+
+func TestFromPaste(t *testing.T) {
+	tests := []struct {
+		name, in    string
+		kind, title string
+		text        string
+	}{
+		{"plain", "Headline\n\nFirst paragraph.", KindText, "Headline", "Headline\n\nFirst paragraph."},
+		{"stray markers stay plain", "# of items: 3 * 4\nnot markdown", KindText, "# of items: 3 * 4", "# of items: 3 * 4\nnot markdown"},
+		{"one list is not markdown", "Shopping:\n- eggs\n- milk", KindText, "Shopping:", "Shopping:\n- eggs\n- milk"},
+		{"markdown", "# Title\n\nSome **bold** text.\n\n- a\n- b", KindMarkdown, "Title", "Title\n\nSome bold text.\n\na\nb"},
+		{"html document", "<!DOCTYPE html><title>T</title><p>Body &amp; soul</p>", KindHTML, "T", "Body & soul"},
+		{"html fragment", "<p>One</p>\n<p>Two</p>", KindHTML, "One", "One\n\nTwo"},
+		{"a tag alone stays plain", "<b> is bold in HTML", KindText, "<b> is bold in HTML", "<b> is bold in HTML"},
+		{"long first line", strings.Repeat("Zoë ", 50), KindText, strings.TrimSpace(strings.Repeat("Zoë ", 20)) + "…", "Zoë Zoë"},
+		{"crlf and bom", "\ufeffA\r\n\r\nB", KindText, "A", "A\n\nB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _, err := FromPaste(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Kind != tt.kind || a.Title != tt.title || !strings.HasPrefix(a.Text, tt.text) {
+				t.Errorf("FromPaste = kind %q title %q text %q; want %q %q %q", a.Kind, a.Title, a.Text, tt.kind, tt.title, tt.text)
+			}
+		})
+	}
+	if _, _, err := FromPaste(" \n\t "); err == nil || !strings.Contains(err.Error(), "no text") {
+		t.Errorf("empty paste: error %v", err)
+	}
+	a, notes, err := FromPaste("bad \xff byte")
+	if err != nil || a.Text != "bad \uFFFD byte" || len(notes) != 1 {
+		t.Errorf("invalid paste = %q, %q, %v", a.Text, notes, err)
+	}
+}
+
+// TestPaste5MB checks a large paste is handled whole (speed is measured by
+// BenchmarkLoad1MB, not asserted).
+func TestPaste5MB(t *testing.T) {
+	s := sampleArticle(5 << 20)
+	a, _, err := FromPaste(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(Paragraphs(a.Text)); got < 1000 {
+		t.Errorf("5 MB paste: %d paragraphs", got)
+	}
+}
+
+func BenchmarkLoad1MB(b *testing.B) {
+	data := []byte(sampleArticle(1 << 20))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Load("article.txt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPaste5MB(b *testing.B) {
+	s := sampleArticle(5 << 20)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a, _, _ := FromPaste(s)
+		Paragraphs(a.Text)
+	}
+}
