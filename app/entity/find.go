@@ -198,7 +198,7 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 		if s.initial {
 			for s.a < s.b && !known[f.key(s.a, s.b)] {
 				w := f.fold(s.a)
-				if !stopWords.has(w) && (midCap[w] || s.b-s.a >= 2 && f.toks[s.a+1].cap && !looksCommon(w)) {
+				if !stopWords.has(w) && (midCap[w] || s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !looksCommon(w)) {
 					// Seen as a name elsewhere, or a first name before a
 					// surname ("Élisabeth Borne said").
 					break
