@@ -1,0 +1,259 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gloss/app/ui"
+
+	"github.com/andybalholm/brotli"
+)
+
+// fakeWeb writes a small web folder and a fake app.wasm for build tests.
+func fakeWeb(t *testing.T, css string) (web, wasm string) {
+	t.Helper()
+	web = t.TempDir()
+	files := map[string]string{
+		"gloss.css":    css,
+		"gloss.js":     "// small\n",
+		"boot.js":      "// boot\n",
+		"icon.svg":     `<svg xmlns="http://www.w3.org/2000/svg"/>`,
+		"icon-192.png": "png",
+		"icon-512.png": "png",
+		"app.wasm.br":  "stale copy, must not be published",
+		".hidden":      "x",
+	}
+	for n, s := range files {
+		if err := os.WriteFile(filepath.Join(web, n), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wasm = filepath.Join(t.TempDir(), "app.wasm")
+	if err := os.WriteFile(wasm, append([]byte("\x00asm\x01\x00\x00\x00"), bytes.Repeat([]byte("wasm"), 2000)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return web, wasm
+}
+
+func TestWriteSite(t *testing.T) {
+	css := strings.Repeat("body { color: black; }\n", 100)
+	web, wasm := fakeWeb(t, css)
+	out := filepath.Join(t.TempDir(), "dist")
+	s, err := writeSite(siteConfig{Out: out, Prefix: "gloss/", Web: web, Wasm: wasm, Brotli: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Prefix != "/gloss" || len(s.Version) != 16 {
+		t.Errorf("site = %+v", s)
+	}
+	for _, f := range []string{"index.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css",
+		"web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/gloss.css.br", "web/gloss.css.gz", "web/icon.svg",
+		"web/icon-192.png", "web/boot.js", "app.js.br", "wasm_exec.js.gz"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s", f)
+		}
+	}
+	for _, f := range []string{"web/boot.js.br", "web/icon-192.png.gz", "web/.hidden", "web/app.wasm.br.br"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err == nil {
+			t.Errorf("unexpected %s", f)
+		}
+	}
+	// The .br copy decodes to the original.
+	br, _ := os.ReadFile(filepath.Join(out, "web/gloss.css.br"))
+	dec, err := io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
+	if err != nil || string(dec) != css {
+		t.Errorf("gloss.css.br does not decode to gloss.css (%v)", err)
+	}
+	// Every local URL in the page is under the prefix.
+	page, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	urls := regexp.MustCompile(`(?:href|src)="([^"]*)"`).FindAllStringSubmatch(string(page), -1)
+	if len(urls) < 8 {
+		t.Fatalf("only %d URLs in index.html", len(urls))
+	}
+	for _, u := range urls {
+		if !strings.HasPrefix(u[1], "/gloss/") {
+			t.Errorf("index.html URL %q not under /gloss/", u[1])
+		}
+	}
+	if !strings.Contains(string(page), `http-equiv="Content-Security-Policy"`) {
+		t.Error("index.html has no CSP meta")
+	}
+	var m struct {
+		Scope, StartURL string
+		Icons           []struct{ Src, Purpose string }
+	}
+	mb, _ := os.ReadFile(filepath.Join(out, "manifest.webmanifest"))
+	mb = bytes.ReplaceAll(mb, []byte(`"start_url"`), []byte(`"starturl"`))
+	if err := json.Unmarshal(mb, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Scope != "/gloss/" || m.StartURL != "/gloss/" || len(m.Icons) == 0 {
+		t.Errorf("manifest scope %q start_url %q, %d icons", m.Scope, m.StartURL, len(m.Icons))
+	}
+	for _, ic := range m.Icons {
+		if !strings.HasPrefix(ic.Src, "/gloss/web/icon") {
+			t.Errorf("manifest icon %q", ic.Src)
+		}
+	}
+	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
+	for _, want := range []string{s.Version, `cache: "reload"`, `"/gloss/web/app.wasm"`, `"/gloss/web/icon.svg"`} {
+		if !strings.Contains(string(worker), want) {
+			t.Errorf("app-worker.js lacks %s", want)
+		}
+	}
+	appJS, _ := os.ReadFile(filepath.Join(out, "app.js"))
+	if !strings.Contains(string(appJS), `"/gloss/app-worker.js"`) || !strings.Contains(string(appJS), `"/gloss/web/app.wasm"`) {
+		t.Error("app.js does not load the worker and wasm under /gloss")
+	}
+
+	// Same input, same version; a changed web file, a new version.
+	s2, err := writeSite(siteConfig{Out: out, Prefix: "/gloss", Web: web, Wasm: wasm, Brotli: 1})
+	if err != nil || s2.Version != s.Version {
+		t.Errorf("rebuild: version %s -> %s (%v)", s.Version, s2.Version, err)
+	}
+	os.WriteFile(filepath.Join(web, "gloss.css"), []byte(css+"p{}"), 0o644)
+	s3, err := writeSite(siteConfig{Out: out, Web: web, Wasm: wasm, Brotli: 1})
+	if err != nil || s3.Version == s.Version {
+		t.Errorf("changed css kept version %s (%v)", s.Version, err)
+	}
+	if page, _ := os.ReadFile(filepath.Join(out, "index.html")); !strings.Contains(string(page), `src="/app.js"`) {
+		t.Error("root build still prefixed")
+	}
+}
+
+func TestWriteSiteRefuses(t *testing.T) {
+	web, wasm := fakeWeb(t, "x")
+	notBuild := t.TempDir()
+	os.WriteFile(filepath.Join(notBuild, "precious.txt"), []byte("x"), 0o644)
+	if _, err := writeSite(siteConfig{Out: notBuild, Web: web, Wasm: wasm}); err == nil || !strings.Contains(err.Error(), "nothing written") {
+		t.Errorf("writing over a non-build folder: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(notBuild, "precious.txt")); err != nil {
+		t.Error("a non-build folder was cleared")
+	}
+	if _, err := writeSite(siteConfig{Out: t.TempDir(), Web: web, Wasm: filepath.Join(web, "nope.wasm")}); err == nil || !strings.Contains(err.Error(), "make wasm") {
+		t.Errorf("missing wasm: %v", err)
+	}
+	for _, p := range []string{"/a/../b", "/a b", "/a?x", "a//b"} {
+		if _, err := normPrefix(p); err == nil {
+			t.Errorf("prefix %q accepted", p)
+		}
+	}
+}
+
+func TestSiteHandler(t *testing.T) {
+	web, wasm := fakeWeb(t, strings.Repeat("a{}\n", 600))
+	out := t.TempDir()
+	if _, err := writeSite(siteConfig{Out: out, Prefix: "/sub/app", Web: web, Wasm: wasm, Brotli: 1}); err != nil {
+		t.Fatal(err)
+	}
+	h := siteHandler(out, "/sub/app")
+	get := func(path, accept string, hdr ...string) *http.Response {
+		r := httptest.NewRequest("GET", path, nil)
+		if accept != "" {
+			r.Header.Set("Accept-Encoding", accept)
+		}
+		for i := 0; i+1 < len(hdr); i += 2 {
+			r.Header.Set(hdr[i], hdr[i+1])
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w.Result()
+	}
+	cases := []struct {
+		path, accept, status, ctype, enc, cache string
+	}{
+		{"/sub/app/", "", "200", "text/html; charset=utf-8", "", "no-cache"},
+		{"/sub/app/index.html", "gzip", "200", "text/html; charset=utf-8", "gzip", "no-cache"},
+		{"/sub/app/web/app.wasm", "gzip, deflate, br", "200", "application/wasm", "br", "public, max-age=300"},
+		{"/sub/app/web/app.wasm", "br;q=0, gzip", "200", "application/wasm", "gzip", "public, max-age=300"},
+		{"/sub/app/web/app.wasm", "identity", "200", "application/wasm", "", "public, max-age=300"},
+		{"/sub/app/app.js", "br", "200", "text/javascript; charset=utf-8", "br", "no-cache"},
+		{"/sub/app/app-worker.js", "", "200", "text/javascript; charset=utf-8", "", "no-cache"},
+		{"/sub/app/manifest.webmanifest", "", "200", "application/manifest+json", "", "no-cache"},
+		{"/sub/app/web/icon.svg", "br", "200", "image/svg+xml", "", "public, max-age=300"},
+		{"/sub/app/web/icon-192.png", "", "200", "image/png", "", "public, max-age=300"},
+		{"/sub/app/web/gloss.css", "br", "200", "text/css; charset=utf-8", "br", "public, max-age=300"},
+		{"/sub/app", "", "301", "", "", ""},
+		{"/", "", "404", "", "", ""},
+		{"/sub/app/../../etc/passwd", "", "404", "", "", ""},
+		{"/sub/app/nope.js", "", "404", "", "", ""},
+		{"/sub/app/web", "", "404", "", "", ""},
+	}
+	for _, c := range cases {
+		res := get(c.path, c.accept)
+		body, _ := io.ReadAll(res.Body)
+		if got := res.Status[:3]; got != c.status {
+			t.Errorf("%s: status %s, want %s", c.path, res.Status, c.status)
+			continue
+		}
+		if res.Header.Get("Content-Security-Policy") != ui.ContentSecurityPolicy {
+			t.Errorf("%s: CSP header %q", c.path, res.Header.Get("Content-Security-Policy"))
+		}
+		if c.status != "200" {
+			continue
+		}
+		if got := res.Header.Get("Content-Type"); got != c.ctype {
+			t.Errorf("%s: Content-Type %q, want %q", c.path, got, c.ctype)
+		}
+		if got := res.Header.Get("Content-Encoding"); got != c.enc {
+			t.Errorf("%s (%s): Content-Encoding %q, want %q", c.path, c.accept, got, c.enc)
+		}
+		if got := res.Header.Get("Cache-Control"); got != c.cache {
+			t.Errorf("%s: Cache-Control %q, want %q", c.path, got, c.cache)
+		}
+		if res.Header.Get("Vary") != "Accept-Encoding" {
+			t.Errorf("%s: Vary %q", c.path, res.Header.Get("Vary"))
+		}
+		if c.enc == "gzip" {
+			zr, err := gzip.NewReader(bytes.NewReader(body))
+			if err != nil {
+				t.Errorf("%s: gzip body: %v", c.path, err)
+				continue
+			}
+			body, _ = io.ReadAll(zr)
+		}
+		if c.enc == "br" {
+			body, _ = io.ReadAll(brotli.NewReader(bytes.NewReader(body)))
+		}
+		file := strings.TrimPrefix(c.path, "/sub/app/")
+		if file == "" {
+			file = "index.html"
+		}
+		want, _ := os.ReadFile(filepath.Join(out, file))
+		if !bytes.Equal(body, want) {
+			t.Errorf("%s (%s): body differs from %s", c.path, c.accept, file)
+		}
+	}
+	if res := get("/sub/app/", "", "If-Modified-Since", get("/sub/app/", "").Header.Get("Last-Modified")); res.StatusCode != 304 {
+		t.Errorf("revalidation: %s, want 304", res.Status)
+	}
+	r := httptest.NewRequest("POST", "/sub/app/", nil)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if w.Code != 405 {
+		t.Errorf("POST: %d", w.Code)
+	}
+}
+
+func TestPickEncoding(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "a.js")
+	os.WriteFile(f+".gz", []byte("x"), 0o644)
+	for accept, want := range map[string]string{
+		"": "", "br": "", "gzip": "gzip", "GZIP;q=0.5": "gzip", "gzip;q=0": "", "gzip;q=0.0": "", "*": "gzip", "deflate": "",
+	} {
+		if got := pickEncoding(accept, f); got != want {
+			t.Errorf("pickEncoding(%q) = %q, want %q", accept, got, want)
+		}
+	}
+}
