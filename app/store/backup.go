@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -20,13 +21,20 @@ const (
 const backupFormat = "gloss-backup"
 
 type backupFile struct {
-	Format    string            `json:"format"`
-	Version   int               `json:"version"`
-	Created   int64             `json:"created"`
-	Articles  []backupArticle   `json:"articles"`
-	Labels    annot.Labels      `json:"labels,omitempty"`
-	Gazetteer json.RawMessage   `json:"gazetteer,omitempty"`
-	Settings  map[string]string `json:"settings,omitempty"`
+	Format    string          `json:"format"`
+	Version   int             `json:"version"`
+	Created   int64           `json:"created"`
+	Articles  []backupArticle `json:"articles"`
+	Labels    annot.Labels    `json:"labels,omitempty"`
+	Gazetteer json.RawMessage `json:"gazetteer,omitempty"`
+	// Settings is a list, not an object: setting names then never become
+	// JSON keys, which CheckJSON would refuse for "constructor" and the like.
+	Settings []backupSetting `json:"settings,omitempty"`
+}
+
+type backupSetting struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 type backupArticle struct {
@@ -45,7 +53,10 @@ type backupArticle struct {
 // (wrapping ErrDamaged) says what was left out.
 func (l *Library) Backup(now int64) ([]byte, error) {
 	f := backupFile{Format: backupFormat, Version: Version, Created: now,
-		Articles: []backupArticle{}, Labels: l.Labels(), Settings: l.settings}
+		Articles: []backupArticle{}, Labels: l.Labels()}
+	for _, k := range sortedKeys(l.settings) {
+		f.Settings = append(f.Settings, backupSetting{k, l.settings[k]})
+	}
 	if len(l.gazetteer) > 0 {
 		f.Gazetteer = l.gazetteer
 	}
@@ -199,11 +210,18 @@ func (l *Library) RestoreBackup(data []byte, mode string) (int, error) {
 			return n, fmt.Errorf("backup: %d articles restored, but %v", n, err)
 		}
 	}
-	for k, v := range f.Settings {
-		if mode == RestoreReplace || l.Setting(k) == "" {
-			if err := l.SaveSetting(k, v); err != nil {
-				return n, fmt.Errorf("backup: %d articles restored, but %v", n, err)
-			}
+	settings := make(map[string]string, len(l.settings)+len(f.Settings))
+	for k, v := range l.settings {
+		settings[k] = v
+	}
+	for _, st := range f.Settings {
+		if mode == RestoreReplace || settings[st.Name] == "" {
+			settings[st.Name] = st.Value
+		}
+	}
+	if len(f.Settings) > 0 {
+		if err := l.saveSettings(settings); err != nil {
+			return n, fmt.Errorf("backup: %d articles restored, but %v", n, err)
 		}
 	}
 	return n, nil
@@ -242,4 +260,13 @@ func checkBackupAnnotations(text string, as []annot.Annotation) error {
 		}
 	}
 	return nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -22,7 +22,7 @@ func TestBackupRoundTrip(t *testing.T) {
 	if err != nil || len(d.Annotations) != 4 || d.Title != "Zoë in 東京 👋" || d.Updated != 1700000001000 {
 		t.Fatalf("%+v %v", d, err)
 	}
-	if l.Labels().Index("EVENT") != 4 || l.Setting("theme") != "dark" || !strings.Contains(string(l.Gazetteer()), "ACME") {
+	if l.Labels().Index("EVENT") != 4 || l.Setting("theme") != "dark" || l.Setting("constructor") != "x" || !strings.Contains(string(l.Gazetteer()), "ACME") {
 		t.Fatal("labels, settings or gazetteer not restored")
 	}
 
@@ -83,7 +83,7 @@ func TestRestoreBackupRefuses(t *testing.T) {
 		"no id":         {edit(`"id": "a1", `, ``), "", "has no id"},
 		"dup ids":       {edit(`"id": "plain"`, `"id": "emoji"`), "", `article 2 "Plain": id "emoji" is used twice`},
 		"bad id":        {edit(`"id": "plain"`, `"id": "a/b"`), "", "article 2"},
-		"proto":         {edit(`"theme"`, `"__proto__"`), "", `key "__proto__"`},
+		"proto":         {edit(`"gazetteer": {`, `"gazetteer": {"__proto__": 1, `), "", `key "__proto__"`},
 		"constructor":   {edit(`"note": "Tokyo"`, `"constructor": "Tokyo"`), "", `key "constructor"`},
 		"label":         {edit(`"#123456"`, `"blue"`), "", "colour"},
 		"not backup":    {`{"articles":[]}`, "", "not a Gloss backup"},

@@ -406,16 +406,24 @@ func (l *Library) SaveSetting(name, value string) error {
 	} else {
 		m[name] = value
 	}
+	if err := l.saveSettings(m); err != nil {
+		return fmt.Errorf("%w (setting %q)", err, name)
+	}
+	return nil
+}
+
+// saveSettings writes the whole settings record.
+func (l *Library) saveSettings(m map[string]string) error {
 	data, err := json.Marshal(m)
 	if err != nil {
 		return err
 	}
 	v := encode(string(data))
 	if err := l.ensureSchema(); err != nil {
-		return writeErr("setting "+strconv.Quote(name), err)
+		return writeErr("settings", err)
 	}
 	if err := l.put(SettingsKey, v); err != nil {
-		return writeErr("setting "+strconv.Quote(name), err)
+		return writeErr("settings", err)
 	}
 	l.settings, l.settingsRaw = m, v
 	return nil
