@@ -21,6 +21,16 @@ type Index struct {
 // NewIndex builds an Index over s in O(len(s)).
 func NewIndex(s string) *Index {
 	x := &Index{s: s}
+	// Size the tables once: lead bytes count the non-ASCII runes of valid text.
+	lead := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xC0 {
+			lead++
+		}
+	}
+	x.cps = make([]int32, 0, lead)
+	x.bEnd = make([]int32, 0, lead)
+	x.uEnd = make([]int32, 0, lead)
 	cp, u := 0, 0
 	for i := 0; i < len(s); {
 		c := s[i]

@@ -27,9 +27,12 @@ func Paragraphs(s string) []Span {
 		if nl >= 0 {
 			line = s[:nl]
 		}
-		content := strings.TrimSuffix(line, "\r")
 		n := utf8.RuneCountInString(line)
-		if isBlankLine(content) {
+		content := n
+		if strings.HasSuffix(line, "\r") {
+			content--
+		}
+		if isBlankLine(line) {
 			if start >= 0 {
 				out = append(out, Span{start, end})
 				start = -1
@@ -38,7 +41,7 @@ func Paragraphs(s string) []Span {
 			if start < 0 {
 				start = cp
 			}
-			end = cp + utf8.RuneCountInString(content)
+			end = cp + content
 		}
 		cp += n
 		if nl < 0 {
