@@ -25,12 +25,14 @@ func (a *App) Render() app.UI {
 		app.Div().Class("body").Body(
 			a.renderLibrary(),
 			app.Main().Class("article-scroll").Body(
-				app.If(a.newPane || a.doc == nil, a.renderNew),
+				// The article element comes first and is never replaced:
+				// go-app diffs by position and gloss.js owns its children.
 				app.Div().ID("article").Class("article").
 					DataSet("testid", "article").
 					Lang("").
 					Hidden(a.newPane || a.doc == nil).
 					OnClick(a.onArticleClick),
+				a.renderNew(),
 			),
 			a.renderSide(),
 		),
@@ -162,7 +164,7 @@ func (a *App) renderNew() app.UI {
 	if a.dropOver {
 		drop += " over"
 	}
-	return app.Section().Class("new").Body(
+	return app.Section().Class("new").Hidden(!(a.newPane || a.doc == nil)).Body(
 		app.H1().Text("Annotate an article"),
 		app.P().Class("muted").Text("Paste the text (plain, Markdown or HTML), or choose a file (.txt, .md, .html). Everything stays in this browser."),
 		app.Textarea().ID("paste-input").DataSet("testid", "paste-input").
