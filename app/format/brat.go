@@ -348,8 +348,8 @@ func (f bratFormat) Encode(d Doc) ([]byte, error) {
 				}
 			}
 			line := bratTLine(l.id, a.Label, frags, idx)
-			if bad == "" && t.label == a.Label && sameFrags(t.frags, frags) && t.hasText &&
-				sameText(t.text, line[strings.LastIndexByte(line, '\t')+1:]) {
+			if bad == "" && t.label == a.Label && sameFrags(t.frags, frags) &&
+				(!t.hasText || sameText(t.text, line[strings.LastIndexByte(line, '\t')+1:])) {
 				line = l.body // unchanged: keep the bytes as read
 			}
 			write(line, l.eol)

@@ -95,7 +95,7 @@ func (csvFormat) Decode(data []byte, text string) (Doc, Report, error) {
 		note, _ := get(rec, "note")
 		id, _ := get(rec, "id")
 		as = append(as, annot.Annotation{ID: id, Label: label, Note: note})
-		spans = append(spans, rawSpan{frags: [][2]int{{s, e}}, text: quote, hasText: hasText, where: where})
+		spans = append(spans, rawSpan{frags: [][2]int{{s, e}}, text: quote, hasText: hasText, where: where, lf: true})
 	}
 	idx := newTextIndex(text)
 	unit, conv, err := detectUnit(idx, spans)

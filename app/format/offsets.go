@@ -114,6 +114,9 @@ type rawSpan struct {
 	text    string   // the text the file quotes for the span
 	hasText bool
 	where   string // "line 3", "item 2": where the span is in the file
+	// lf is set where the file cannot carry "\r\n" in a quote (CSV
+	// readers turn it into "\n"): the comparison then does the same.
+	lf bool
 }
 
 func (s rawSpan) String() string {
@@ -165,9 +168,13 @@ func detectUnit(t *textIndex, spans []rawSpan) (string, [][][2]int, error) {
 		return "", nil, firstErr
 	}
 	best := 0
-	if len(fits) > 1 && !allClean(t, fits[0].spans) {
-		// Several units fit, which only happens when no span quotes its
-		// text. Code points win unless they cut words and another unit's
+	quoted := false
+	for _, s := range spans {
+		quoted = quoted || s.hasText
+	}
+	if len(fits) > 1 && !quoted && !allClean(t, fits[0].spans) {
+		// Several units fit and no span quotes its text (when quotes
+		// fit under several units, code points win). Code points win unless they cut words and another unit's
 		// spans all sit on word boundaries.
 		for i := 1; i < len(fits); i++ {
 			if allClean(t, fits[i].spans) {
@@ -207,6 +214,9 @@ func convertSpans(t *textIndex, u string, spans []rawSpan) ([][][2]int, error) {
 				parts[j] = t.slice(f[0], f[1])
 			}
 			got := strings.Join(parts, " ")
+			if s.lf {
+				got = strings.ReplaceAll(got, "\r\n", "\n")
+			}
 			if !sameText(got, s.text) {
 				return nil, fmt.Errorf("%s: span %s %q does not match the text (%q)", s.where, s, s.text, got)
 			}
