@@ -201,6 +201,19 @@ func (f conllFormat) Decode(data []byte, text string) (Doc, Report, error) {
 			}
 			continue
 		}
+		if words := strings.Fields(line); !strings.Contains(line, "\t") && len(words) > 0 && allPiped(words) {
+			// spaCy's one sentence a line: word|POS|tag word|POS|tag …
+			for _, w := range words {
+				fs := strings.Split(w, "|")
+				tok, tag := fs[0], fs[len(fs)-1]
+				if err := checkTag(name, n+1, tag); err != nil {
+					return Doc{}, rep, err
+				}
+				toks = append(toks, conllTok{tok, tag, n + 1, sent})
+			}
+			sent++
+			continue
+		}
 		var fs []string
 		if strings.Contains(line, "\t") {
 			fs = strings.Split(line, "\t")
@@ -217,11 +230,8 @@ func (f conllFormat) Decode(data []byte, text string) (Doc, Report, error) {
 		if tok == "" || strings.ContainsFunc(tok, unicode.IsSpace) {
 			return Doc{}, rep, errorf(name, "line %d: empty token; nothing imported", n+1)
 		}
-		if tag != "O" {
-			p, l, ok := strings.Cut(tag, "-")
-			if !ok || l == "" || len(p) != 1 || !strings.Contains("BILUES", p) {
-				return Doc{}, rep, errorf(name, "line %d: tag %q is not O or B-, I-, L-, U-, E-, S- and a label; nothing imported", n+1, tag)
-			}
+		if err := checkTag(name, n+1, tag); err != nil {
+			return Doc{}, rep, err
 		}
 		toks = append(toks, conllTok{tok, tag, n + 1, sent})
 	}
@@ -292,16 +302,28 @@ func (f conllFormat) Decode(data []byte, text string) (Doc, Report, error) {
 	}
 	fillIDs(as)
 	if n := len(toks); n > 0 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%s in %s", plural(n, "token", "tokens"), plural(sent+1-boolInt(toks[n-1].sentence < sent), "sentence", "sentences")))
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%s in %s", plural(n, "token", "tokens"), plural(toks[n-1].sentence+1, "sentence", "sentences")))
 	}
 	return Doc{Text: text, Annotations: as}, rep, nil
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
+func checkTag(name string, line int, tag string) error {
+	if tag != "O" {
+		p, l, ok := strings.Cut(tag, "-")
+		if !ok || l == "" || len(p) != 1 || !strings.Contains("BILUES", p) {
+			return errorf(name, "line %d: tag %q is not O or B-, I-, L-, U-, E-, S- and a label; nothing imported", line, tag)
+		}
 	}
-	return 0
+	return nil
+}
+
+func allPiped(words []string) bool {
+	for _, w := range words {
+		if strings.Count(w, "|") < 1 || strings.HasPrefix(w, "|") {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikeConll reports whether the first non-blank line reads token, tag.

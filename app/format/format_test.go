@@ -462,6 +462,11 @@ func TestCoNLLDecode(t *testing.T) {
 	if rep.Unit != "" || len(rep.Notes) != 1 || rep.Notes[0] != "9 tokens in 2 sentences" {
 		t.Errorf("%+v", rep)
 	}
+	// spaCy's one sentence a line.
+	d, _, err = CoNLL.Decode([]byte("When|WRB|O Ada|NNP|B-PER Lovelace|NNP|I-PER left|VBD|O\nIn|IN|O London|NNP|U-LOC\n"), "")
+	if err != nil || d.Text != "When Ada Lovelace left\nIn London" || !slices.Equal(keys(d.Annotations), []spanKey{{5, 17, "PER"}, {26, 32, "LOC"}}) {
+		t.Errorf("%q %v %v", d.Text, keys(d.Annotations), err)
+	}
 	// With the article text the tokens are aligned to it.
 	text := "When  Sebastian Thrun left.\n\nAda Lovelace in London"
 	d, _, err = CoNLL.Decode([]byte(data), text)
