@@ -148,6 +148,9 @@ func (f bratFormat) Decode(data []byte, text string) (Doc, Report, error) {
 		tLine = append(tLine, i)
 		spans = append(spans, rawSpan{frags: t.frags, text: t.text, hasText: t.hasText, where: "line " + strconv.Itoa(i+1)})
 	}
+	if text == "" && len(spans) > 0 {
+		return Doc{}, rep, errorf("brat", "the article text (the .txt next to the .ann) is needed; nothing imported")
+	}
 	unit, conv, err := detectUnit(idx, spans)
 	if err != nil {
 		return Doc{}, rep, errorf("brat", "%v; nothing imported", err)
