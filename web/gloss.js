@@ -215,7 +215,46 @@
     r.readAsArrayBuffer(file);
   }
 
+  // suggestionColors styles the gazetteer suggestion highlights
+  // gloss-s0… with the label colours (validated #rrggbb on the Go side).
+  let suggestStyle = null;
+  function suggestionColors(json) {
+    const colors = JSON.parse(json);
+    if (!suggestStyle) {
+      suggestStyle = document.createElement("style");
+      document.head.appendChild(suggestStyle);
+    }
+    suggestStyle.textContent = colors
+      .map((c, i) => /^#[0-9a-fA-F]{6}$/.test(c) ? `::highlight(gloss-s${i}) { text-decoration: underline dotted 2px ${c}; background-color: ${c}22; }` : "")
+      .join("\n");
+  }
+
+  // The embed bridge: messages are handed to Go as (origin, JSON text);
+  // replies go to the window that sent the last message from that origin,
+  // or the parent, with the origin as targetOrigin.
+  const sources = new Map();
+  function listen(fn) {
+    window.addEventListener("message", (e) => {
+      if (e.source === window) return;
+      let json;
+      try {
+        json = JSON.stringify(e.data);
+      } catch (err) {
+        return;
+      }
+      if (typeof json !== "string") return;
+      sources.set(e.origin, e.source);
+      fn(e.origin, json);
+    });
+  }
+  function post(origin, json) {
+    const to = sources.get(origin) || (window.parent !== window ? window.parent : null);
+    if (to) to.postMessage(JSON.parse(json), origin);
+  }
+
   window.gloss = {
+    listen, post,
+    suggestionColors,
     render, paint, selection, clearSelection, highlight, clearHighlight, reveal,
     selectRange, download, readFile,
   };

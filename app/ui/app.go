@@ -8,6 +8,7 @@ import (
 	"gloss/app/annot"
 	"gloss/app/store"
 	"gloss/app/text"
+	"gloss/app/ui/embed"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -25,6 +26,7 @@ type App struct {
 	doc        *openDoc // nil while the new-article pane is shown
 	newPane    bool
 	embed      bool
+	allow      embed.Allowlist // host origins an embedded Gloss talks to
 
 	msg       notice
 	hist      history
@@ -70,7 +72,7 @@ func (a *App) OnMount(ctx app.Context) {
 	a.ctx = ctx
 	a.painted = map[string]annot.Annotation{}
 	u := app.Window().URL()
-	a.embed = isEmbed(u.Fragment, u.RawQuery)
+	a.embed = embed.IsEmbed(u.Fragment, u.RawQuery)
 	a.openLibrary(ctx)
 	a.listen(ctx)
 	a.find.init(a)

@@ -1,6 +1,158 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"fmt"
 
-func (a *App) startEmbed(ctx app.Context) {}
-func (a *App) notifyChanged()             {}
+	"gloss/app/entity"
+	"gloss/app/text"
+	"gloss/app/ui/embed"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The embed bridge: web/gloss.js forwards each message event as
+// (origin, JSON text); replies go back to the sender's window with its
+// origin as targetOrigin. Messages from origins not in the page URL's
+// allowlist are dropped without an answer.
+
+func (a *App) startEmbed(ctx app.Context) {
+	u := app.Window().URL()
+	a.allow = embed.ParseAllowlist(u.Fragment)
+	if len(a.allow.Origins()) == 0 {
+		a.allow = embed.ParseAllowlist(u.RawQuery)
+	}
+	if bad := a.allow.Invalid(); len(bad) > 0 {
+		a.setError(fmt.Sprintf("Embed: %q are not origins (scheme://host[:port]) and are ignored.", bad))
+	}
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		origin, data := args[0].String(), args[1].String()
+		if !a.allow.Allows(origin) {
+			return nil
+		}
+		ctx.Dispatch(func(ctx app.Context) { a.onEmbedMessage(ctx, origin, []byte(data)) })
+		return nil
+	})
+	a.jsFuncs = append(a.jsFuncs, fn)
+	glossJS().Call("listen", fn)
+	for _, o := range a.allow.Origins() {
+		glossJS().Call("post", o, string(embed.Ready(Version)))
+	}
+}
+
+func (a *App) reply(origin string, msg []byte) {
+	if app.IsClient {
+		glossJS().Call("post", origin, string(msg))
+	}
+}
+
+func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
+	req, err := embed.Decode(data)
+	if err != nil {
+		a.reply(origin, embed.Error(req.ID, err.Error()))
+		return
+	}
+	switch req.Type {
+	case embed.TypeLoad:
+		var art text.Article
+		switch {
+		case req.HTML != "":
+			title, body, err := text.FromHTML(req.HTML)
+			if err != nil {
+				a.reply(origin, embed.Error(req.ID, err.Error()))
+				return
+			}
+			art = text.Article{Title: title, Text: body, Kind: text.KindHTML}
+		case req.Markdown != "":
+			title, body := text.FromMarkdown(req.Markdown)
+			art = text.Article{Title: title, Text: body, Kind: text.KindMarkdown}
+		default:
+			// Plain text is kept exactly as sent so the host's offsets agree.
+			art = text.Article{Title: text.TitleOf(req.Text), Text: req.Text, Kind: text.KindText}
+		}
+		if req.Title != "" {
+			art.Title = req.Title
+		}
+		if art.Text == "" {
+			a.reply(origin, embed.Error(req.ID, "gloss:load needs a non-empty text, html or markdown"))
+			return
+		}
+		a.create(ctx, art, nil)
+		if a.doc == nil {
+			a.reply(origin, embed.Error(req.ID, a.msg.Text))
+			return
+		}
+		a.reply(origin, embed.Loaded(req.ID, a.doc.meta.ID, a.doc.x.Len()))
+	case embed.TypeAnnotations:
+		if a.doc == nil {
+			a.reply(origin, embed.Error(req.ID, "no article is loaded"))
+			return
+		}
+		a.reply(origin, embed.Annotations(req.ID, a.doc.meta.ID, a.embedAnnotations()))
+	case embed.TypeSearch:
+		if a.doc == nil {
+			a.reply(origin, embed.Error(req.ID, "no article is loaded"))
+			return
+		}
+		a.find.redraw()
+		a.find.search(req.Query)
+		var hits []embed.Hit
+		for _, h := range a.find.hits {
+			for _, m := range h.Mentions {
+				if len(hits) == 1000 {
+					break
+				}
+				hits = append(hits, embed.Hit{Start: m.Start, End: m.End, Text: a.doc.x.Slice(m.Start, m.End), Score: h.Score})
+			}
+		}
+		a.reply(origin, embed.Results(req.ID, req.Query, hits))
+	case embed.TypeEntities:
+		if a.doc == nil {
+			a.reply(origin, embed.Error(req.ID, "no article is loaded"))
+			return
+		}
+		a.find.redraw()
+		var ents []embed.Entity
+		for _, e := range a.find.ents {
+			ents = append(ents, embed.Entity{Text: e.Name, Label: e.Label, Count: len(e.Mentions), Spans: spans2(e.Mentions)})
+		}
+		a.reply(origin, embed.Entities(req.ID, ents))
+	case embed.TypeExport:
+		if a.doc == nil {
+			a.reply(origin, embed.Error(req.ID, "no article is loaded"))
+			return
+		}
+		_, data, err := a.exported(req.Format)
+		if err != nil {
+			a.reply(origin, embed.Error(req.ID, err.Error()))
+			return
+		}
+		a.reply(origin, embed.Exported(req.ID, req.Format, string(data)))
+	}
+}
+
+func spans2(ms []entity.Span) [][2]int {
+	out := make([][2]int, len(ms))
+	for i, m := range ms {
+		out[i] = [2]int{m.Start, m.End}
+	}
+	return out
+}
+
+func (a *App) embedAnnotations() []embed.Annotation {
+	var out []embed.Annotation
+	for _, x := range a.doc.set.All() {
+		out = append(out, embed.Annotation{ID: x.ID, Start: x.Start, End: x.End, Label: x.Label, Text: x.Text, Note: x.Note})
+	}
+	return out
+}
+
+// notifyChanged tells the host page about every change made in the frame.
+func (a *App) notifyChanged() {
+	if !a.embed || a.doc == nil {
+		return
+	}
+	msg := embed.Changed(a.doc.meta.ID, a.embedAnnotations())
+	for _, o := range a.allow.Origins() {
+		a.reply(o, msg)
+	}
+}

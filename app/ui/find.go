@@ -1,30 +1,549 @@
 package ui
 
 import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
 	"gloss/app/annot"
+	"gloss/app/entity"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // finder is search, the entities panel, the gazetteer and annotate-all.
+// It draws its highlights with the CSS Custom Highlight API: one call per
+// change however many mentions there are.
 type finder struct {
 	a *App
+
+	gaz   *entity.Gazetteer
+	ents  []entity.Entity
+	idx   *entity.Index
+	built string // ID of the article ents and idx were built for
+
+	query  string
+	hits   []entity.Hit
+	active int // chosen search result
+
+	entSort   string // "count", "label" or "first"
+	entActive string // Entity.Key chosen in the panel
+
+	mentions []entity.Span // mentions being stepped through
+	cur      int
+
+	review *review
 }
 
-func (f *finder) init(a *App)                                              { f.a = a }
-func (f *finder) reset()                                                   {}
-func (f *finder) redraw()                                                  {}
-func (f *finder) clear()                                                   {}
-func (f *finder) annotationsChanged()                                      {}
-func (f *finder) gazetteerChanged()                                        {}
-func (f *finder) offerGazetteer(x annot.Annotation)                        {}
-func (f *finder) focusSearch()                                             {}
-func (f *finder) reviewing() bool                                          { return false }
-func (f *finder) onReviewKey(ctx app.Context, key string, shift bool) bool { return false }
-func (f *finder) onKey(ctx app.Context, key string, shift bool) bool       { return false }
-func (f *finder) onKeyTyping(ctx app.Context, e app.Value, key string, shift bool) bool {
-	return false
+// review is annotate-all's list: every mention, accepted or rejected with
+// the keyboard, applied as one undoable change.
+type review struct {
+	label string
+	items []reviewItem
+	cur   int
+	from  string
 }
-func (f *finder) renderSearch() app.UI                              { return app.Span() }
-func (f *finder) renderPanels() app.UI                              { return app.Div() }
-func (f *finder) renderAnnotationActions(x annot.Annotation) app.UI { return app.Span() }
+
+type reviewItem struct {
+	start, end int
+	reject     bool
+	before     string
+	text       string
+	after      string
+}
+
+func (f *finder) init(a *App) {
+	f.a = a
+	f.entSort = "count"
+	f.loadGazetteer()
+}
+
+func (f *finder) loadGazetteer() {
+	f.gaz = entity.NewGazetteer(nil)
+	if raw := f.a.lib.Gazetteer(); len(raw) > 0 {
+		var g entity.Gazetteer
+		if err := json.Unmarshal(raw, &g); err == nil {
+			f.gaz = &g
+		} else {
+			f.a.setError("The gazetteer stored in this browser could not be read (" + err.Error() + "); it is kept untouched and an empty one is used.")
+		}
+	}
+}
+
+func (f *finder) saveGazetteer() {
+	b, err := json.Marshal(f.gaz)
+	if err == nil {
+		err = f.a.lib.SaveGazetteer(b)
+	}
+	if err != nil {
+		f.a.storageError(err)
+	}
+}
+
+// reset forgets the previous article's search state.
+func (f *finder) reset() {
+	f.query, f.hits, f.active = "", nil, 0
+	f.entActive, f.mentions, f.cur = "", nil, 0
+	f.review = nil
+	f.built = ""
+}
+
+// redraw builds the entities and index for the drawn article if needed and
+// repaints the gazetteer suggestions.
+func (f *finder) redraw() {
+	d := f.a.doc
+	if d == nil {
+		return
+	}
+	if f.built != d.meta.ID {
+		f.ents = entity.Find(d.text, f.gaz)
+		f.idx = entity.NewIndex(d.text, f.ents)
+		f.built = d.meta.ID
+	}
+	f.paintSuggestions()
+	f.paintHits()
+}
+
+// paintSuggestions underlines every gazetteer mention in its label's colour.
+func (f *finder) paintSuggestions() {
+	a := f.a
+	if a.doc == nil || !app.IsClient {
+		return
+	}
+	byLabel := make([][][2]int, len(a.labels)+1)
+	for _, e := range f.ents {
+		if e.Source != entity.SourceGazetteer {
+			continue
+		}
+		i := a.labels.Index(e.Label)
+		if i < 0 || i >= 9 {
+			i = len(a.labels)
+		}
+		for _, m := range e.Mentions {
+			byLabel[min(i, len(byLabel)-1)] = append(byLabel[min(i, len(byLabel)-1)], [2]int{m.Start, m.End})
+		}
+	}
+	colors := make([]string, len(byLabel))
+	for i := range byLabel {
+		colors[i] = "#868e96"
+		if i < len(a.labels) {
+			colors[i] = a.labels[i].Color
+		}
+	}
+	cj, _ := json.Marshal(colors)
+	glossJS().Call("suggestionColors", string(cj))
+	for i, spans := range byLabel {
+		a.highlight(fmt.Sprintf("gloss-s%d", i), spans)
+	}
+}
+
+func (f *finder) gazetteerChanged() {
+	f.loadGazetteer()
+	f.built = ""
+	f.redraw()
+}
+
+func (f *finder) annotationsChanged() {}
+
+// ---- search ----
+
+func (f *finder) search(q string) {
+	f.query = q
+	f.active = 0
+	f.cur = -1
+	if strings.TrimSpace(q) == "" || f.idx == nil {
+		f.hits = nil
+		f.mentions = nil
+	} else {
+		f.hits = f.idx.Search(q, 20)
+		f.choose(0)
+	}
+	f.paintHits()
+}
+
+func (f *finder) choose(i int) {
+	if i < 0 || i >= len(f.hits) {
+		f.mentions = nil
+		return
+	}
+	f.active = i
+	f.mentions = f.hits[i].Mentions
+	f.cur = -1
+	f.entActive = ""
+}
+
+func (f *finder) paintHits() {
+	spans := make([][2]int, len(f.mentions))
+	for i, m := range f.mentions {
+		spans[i] = [2]int{m.Start, m.End}
+	}
+	f.a.highlight("gloss-hit", spans)
+	if len(spans) == 0 && app.IsClient {
+		glossJS().Call("clearHighlight", "gloss-current")
+	}
+}
+
+// step moves to the next (or previous) mention and scrolls to it.
+func (f *finder) step(back bool) bool {
+	n := len(f.mentions)
+	if n == 0 {
+		return false
+	}
+	if back {
+		f.cur = (f.cur - 1 + n) % n
+		if f.cur < 0 {
+			f.cur = n - 1
+		}
+	} else {
+		f.cur = (f.cur + 1) % n
+	}
+	m := f.mentions[f.cur]
+	f.a.reveal(m.Start, m.End)
+	return true
+}
+
+func (f *finder) clear() {
+	f.query, f.hits, f.mentions, f.entActive = "", nil, nil, ""
+	f.review = nil
+	if app.IsClient {
+		if el := app.Window().GetElementByID("search-input"); el.Truthy() {
+			el.Set("value", "")
+		}
+		glossJS().Call("clearHighlight", "gloss-review")
+	}
+	f.paintHits()
+}
+
+func (f *finder) focusSearch() {
+	if el := app.Window().GetElementByID("search-input"); el.Truthy() {
+		el.Call("focus")
+		el.Call("select")
+	}
+}
+
+// onKeyTyping handles keys inside the search box.
+func (f *finder) onKeyTyping(ctx app.Context, e app.Value, key string, shift bool) bool {
+	if e.Get("target").Get("id").String() != "search-input" {
+		return false
+	}
+	switch key {
+	case "ArrowDown", "ArrowUp":
+		ctx.Dispatch(func(ctx app.Context) {
+			if len(f.hits) == 0 {
+				return
+			}
+			d := 1
+			if key == "ArrowUp" {
+				d = -1
+			}
+			f.choose((f.active + d + len(f.hits)) % len(f.hits))
+			f.paintHits()
+		})
+	case "Enter":
+		ctx.Dispatch(func(ctx app.Context) { f.step(shift) })
+	case "Escape":
+		e.Get("target").Call("blur")
+		ctx.Dispatch(func(ctx app.Context) { f.clear() })
+	default:
+		return false
+	}
+	return true
+}
+
+// onKey handles the finder's keys outside text fields.
+func (f *finder) onKey(ctx app.Context, key string, shift bool) bool {
+	switch key {
+	case "Enter", "n", "p":
+		if len(f.mentions) == 0 {
+			return false
+		}
+		back := shift || key == "p"
+		ctx.Dispatch(func(ctx app.Context) { f.step(back) })
+	case "a", "A":
+		ctx.Dispatch(func(ctx app.Context) { f.startReviewFromCurrent() })
+	case "e", "E":
+		if el := app.Window().Get("document").Call("querySelector", `[data-testid="entity-item"]`); el.Truthy() {
+			el.Call("focus")
+		}
+	case "g", "G":
+		ctx.Dispatch(func(ctx app.Context) {
+			if x, ok := f.selectedAnnotation(); ok {
+				f.addToGazetteer(x)
+			}
+		})
+	default:
+		return false
+	}
+	return true
+}
+
+func (f *finder) selectedAnnotation() (annot.Annotation, bool) {
+	if f.a.doc == nil || f.a.selected == "" {
+		return annot.Annotation{}, false
+	}
+	return f.a.doc.set.Get(f.a.selected)
+}
+
+// ---- entities ----
+
+func (f *finder) chooseEntity(key string) {
+	if f.entActive == key && len(f.mentions) > 0 {
+		f.step(false)
+		return
+	}
+	for _, e := range f.ents {
+		if e.Key == key {
+			f.entActive = key
+			f.mentions = e.Mentions
+			f.cur = -1
+			f.paintHits()
+			f.step(false)
+			return
+		}
+	}
+}
+
+func (f *finder) sortedEntities() []entity.Entity {
+	ents := append([]entity.Entity(nil), f.ents...)
+	switch f.entSort {
+	case "label":
+		sort.SliceStable(ents, func(i, j int) bool {
+			if ents[i].Label != ents[j].Label {
+				if ents[i].Label == "" || ents[j].Label == "" {
+					return ents[j].Label == ""
+				}
+				return ents[i].Label < ents[j].Label
+			}
+			return len(ents[i].Mentions) > len(ents[j].Mentions)
+		})
+	case "first":
+		sort.SliceStable(ents, func(i, j int) bool { return ents[i].First < ents[j].First })
+	default:
+		sort.SliceStable(ents, func(i, j int) bool { return len(ents[i].Mentions) > len(ents[j].Mentions) })
+	}
+	return ents
+}
+
+// ---- gazetteer ----
+
+// offerGazetteer offers to add a newly labelled span to the gazetteer.
+func (f *finder) offerGazetteer(x annot.Annotation) {
+	if f.gaz == nil || strings.TrimSpace(x.Text) == "" || f.a.embed {
+		return
+	}
+	for _, e := range f.gaz.Entries() {
+		if entity.Normalize(e.Name) == entity.Normalize(x.Text) {
+			return
+		}
+	}
+	f.a.msg = notice{
+		Text:   fmt.Sprintf("Labelled “%s” as %s.", clip(x.Text, 60), x.Label),
+		Action: "Add to gazetteer",
+		do:     func(ctx app.Context) { f.addToGazetteer(x) },
+	}
+}
+
+func (f *finder) addToGazetteer(x annot.Annotation) {
+	name := strings.TrimSpace(x.Text)
+	if err := f.gaz.Add(entity.Entry{Name: name, Label: x.Label}); err != nil {
+		f.a.setError(err.Error())
+		return
+	}
+	f.saveGazetteer()
+	f.built = ""
+	f.redraw()
+	f.a.setNotice(fmt.Sprintf("Added “%s” (%s) to the gazetteer: it is suggested in every article.", clip(name, 60), x.Label))
+}
+
+func (f *finder) importGazetteer(ctx app.Context, name string, data []byte) {
+	var entries []entity.Entry
+	var err error
+	if strings.HasSuffix(strings.ToLower(name), ".csv") {
+		entries, err = entity.ParseGazetteerCSV(data)
+	} else {
+		entries, err = entity.ParseGazetteerJSON(data)
+	}
+	if err != nil {
+		f.a.setError(fmt.Sprintf("%s: %v. The gazetteer is unchanged.", name, err))
+		return
+	}
+	g := entity.NewGazetteer(f.gaz.Entries())
+	for _, e := range entries {
+		if err := g.Add(e); err != nil {
+			f.a.setError(fmt.Sprintf("%s: entry %q: %v. The gazetteer is unchanged.", name, e.Name, err))
+			return
+		}
+	}
+	f.gaz = g
+	f.saveGazetteer()
+	f.built = ""
+	f.redraw()
+	f.a.setNotice(fmt.Sprintf("Imported %d gazetteer entries from %s.", len(entries), name))
+}
+
+// ---- annotate all ----
+
+// startReviewFromCurrent opens the review list for the chosen search
+// result, the chosen entity or the selected annotation.
+func (f *finder) startReviewFromCurrent() {
+	a := f.a
+	if a.doc == nil {
+		return
+	}
+	switch {
+	case f.entActive != "":
+		for _, e := range f.ents {
+			if e.Key == f.entActive {
+				f.startReview(e.Name, e.Label, e.Mentions)
+				return
+			}
+		}
+	case len(f.hits) > 0 && f.active < len(f.hits):
+		h := f.hits[f.active]
+		f.startReview(h.Text, h.Label, h.Mentions)
+	default:
+		if x, ok := f.selectedAnnotation(); ok {
+			f.startReview(x.Text, x.Label, f.mentionsOf(x))
+		}
+	}
+}
+
+// mentionsOf finds every whole-word occurrence of an annotation's text.
+func (f *finder) mentionsOf(x annot.Annotation) []entity.Span {
+	if f.idx != nil {
+		if e, ok := f.idx.Entity(entity.Normalize(x.Text)); ok {
+			return e.Mentions
+		}
+	}
+	d := f.a.doc
+	runes := []rune(d.text)
+	needle := []rune(x.Text)
+	var out []entity.Span
+	isWord := func(i int) bool {
+		return i >= 0 && i < len(runes) && (unicode.IsLetter(runes[i]) || unicode.IsDigit(runes[i]))
+	}
+	for i := 0; i+len(needle) <= len(runes); i++ {
+		if string(runes[i:i+len(needle)]) != x.Text || isWord(i-1) || isWord(i+len(needle)) {
+			continue
+		}
+		out = append(out, entity.Span{Start: i, End: i + len(needle)})
+		i += len(needle) - 1
+	}
+	return out
+}
+
+func (f *finder) startReview(name, label string, mentions []entity.Span) {
+	a := f.a
+	if label == "" || a.labels.Index(label) < 0 {
+		if len(a.labels) == 0 {
+			return
+		}
+		label = a.labels[0].Name
+	}
+	r := &review{label: label, from: name}
+	d := a.doc
+	for _, m := range mentions {
+		if _, ok := d.set.Find(m.Start, m.End, label); ok {
+			continue // already labelled
+		}
+		r.items = append(r.items, reviewItem{start: m.Start, end: m.End,
+			before: d.x.Slice(max(0, m.Start-30), m.Start),
+			text:   d.x.Slice(m.Start, m.End),
+			after:  d.x.Slice(m.End, min(d.x.Len(), m.End+30)),
+		})
+	}
+	if len(r.items) == 0 {
+		a.setNotice(fmt.Sprintf("Every mention of “%s” is already labelled %s.", clip(name, 60), label))
+		return
+	}
+	f.review = r
+	f.showReviewItem()
+}
+
+func (f *finder) reviewing() bool { return f.review != nil }
+
+func (f *finder) showReviewItem() {
+	r := f.review
+	if r == nil || r.cur >= len(r.items) {
+		return
+	}
+	it := r.items[r.cur]
+	f.a.reveal(it.start, it.end)
+	var spans [][2]int
+	for _, it := range r.items {
+		if !it.reject {
+			spans = append(spans, [2]int{it.start, it.end})
+		}
+	}
+	f.a.highlight("gloss-review", spans)
+}
+
+// onReviewKey: y/a accept, n/r reject, arrows move, digits pick the label,
+// Enter applies, Escape cancels.
+func (f *finder) onReviewKey(ctx app.Context, key string, shift bool) bool {
+	r := f.review
+	mark := func(reject bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			r.items[r.cur].reject = reject
+			if r.cur < len(r.items)-1 {
+				r.cur++
+			}
+			f.showReviewItem()
+		})
+	}
+	switch {
+	case key == "y" || key == "a":
+		mark(false)
+	case key == "n" || key == "r":
+		mark(true)
+	case key == "ArrowDown" || key == "j":
+		ctx.Dispatch(func(ctx app.Context) { r.cur = min(r.cur+1, len(r.items)-1); f.showReviewItem() })
+	case key == "ArrowUp" || key == "k":
+		ctx.Dispatch(func(ctx app.Context) { r.cur = max(r.cur-1, 0); f.showReviewItem() })
+	case key == "Enter":
+		ctx.Dispatch(func(ctx app.Context) { f.applyReview() })
+	case key == "Escape":
+		ctx.Dispatch(func(ctx app.Context) { f.cancelReview() })
+	case len(key) == 1 && key >= "1" && key <= "9":
+		i := int(key[0] - '1')
+		if i >= len(f.a.labels) {
+			return false
+		}
+		ctx.Dispatch(func(ctx app.Context) { r.label = f.a.labels[i].Name })
+	default:
+		return false
+	}
+	return true
+}
+
+func (f *finder) applyReview() {
+	r := f.review
+	if r == nil {
+		return
+	}
+	var as []annot.Annotation
+	for _, it := range r.items {
+		if !it.reject {
+			as = append(as, annot.Annotation{Start: it.start, End: it.end, Label: r.label, Text: it.text})
+		}
+	}
+	f.review = nil
+	if app.IsClient {
+		glossJS().Call("clearHighlight", "gloss-review")
+	}
+	n := 0
+	f.a.changeAnnotations("annotate all", func(s *annot.Set) error {
+		n = s.AddAll(as)
+		return nil
+	})
+	f.a.setNotice(fmt.Sprintf("Labelled %d mention(s) of “%s” as %s. Undo with Ctrl+Z.", n, clip(r.from, 60), r.label))
+}
+
+func (f *finder) cancelReview() {
+	f.review = nil
+	if app.IsClient {
+		glossJS().Call("clearHighlight", "gloss-review")
+	}
+}

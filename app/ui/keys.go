@@ -131,18 +131,6 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 	return used
 }
 
-// isEmbed reports whether the page was opened as an embedded annotator:
-// index.html#embed or ?embed=1.
-func isEmbed(fragment, query string) bool {
-	for _, part := range strings.Split(fragment, "&") {
-		if part == "embed" || strings.HasPrefix(part, "embed=") {
-			return true
-		}
-	}
-	q, _ := url.ParseQuery(query)
-	return q.Get("embed") == "1"
-}
-
 // fragmentValue reads key=value from a fragment like "doc=x&embed".
 func fragmentValue(fragment, key string) string {
 	for _, part := range strings.Split(fragment, "&") {

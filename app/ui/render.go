@@ -12,6 +12,10 @@ import (
 // Render draws the page. The article's paragraphs are not part of this tree:
 // web/gloss.js draws them inside the stable #article element.
 func (a *App) Render() app.UI {
+	a.find.a = a // also when prerendered, before OnMount
+	if app.IsClient && a.lib != nil {
+		a.ctx.Defer(func(app.Context) { a.syncFields() })
+	}
 	cls := "shell"
 	if a.embed {
 		cls += " embed"
@@ -48,7 +52,7 @@ func (a *App) renderTop() app.UI {
 	return app.Header().Class("top").Body(
 		app.Span().Class("brand").Text("Gloss"),
 		app.If(a.doc != nil && !a.newPane, func() app.UI {
-			return app.Input().Type("text").Class("title-input").
+			return app.Input().Type("text").ID("title-input").Class("title-input").
 				DataSet("testid", "title-input").
 				Attr("aria-label", "Article title").
 				Value(title).
@@ -295,7 +299,7 @@ func (a *App) renderEditor() app.UI {
 					OnClick(func(ctx app.Context, e app.Event) { a.relabel(id, l.Name) })
 			}),
 		),
-		app.Textarea().DataSet("testid", "note-input").Placeholder("Note…").Text(x.Note).
+		app.Textarea().ID("note-input").DataSet("testid", "note-input").Placeholder("Note…").Text(x.Note).
 			Attr("aria-label", "Note").
 			OnChange(func(ctx app.Context, e app.Event) { a.setNote(id, ctx.JSSrc().Get("value").String()) }),
 		app.Div().Class("row").Body(
@@ -363,3 +367,23 @@ func (a *App) readFilesWith(ctx app.Context, files app.Value, f func(ctx app.Con
 }
 
 var _ = annot.Annotation{}
+
+// syncFields puts the model's values into the text fields go-app cannot
+// update once a person has typed in them (it sets the value attribute, not
+// the property), unless the person is typing there now.
+func (a *App) syncFields() {
+	doc := app.Window().Get("document")
+	active := doc.Get("activeElement")
+	set := func(id, v string) {
+		el := doc.Call("getElementById", id)
+		if el.Truthy() && !el.Equal(active) && el.Get("value").String() != v {
+			el.Set("value", v)
+		}
+	}
+	if a.doc != nil {
+		set("title-input", a.doc.meta.Title)
+		if x, ok := a.doc.set.Get(a.selected); ok {
+			set("note-input", x.Note)
+		}
+	}
+}

@@ -1,0 +1,243 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"gloss/app/annot"
+	"gloss/app/entity"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+func (f *finder) renderSearch() app.UI {
+	return app.Div().Class("search").Body(
+		app.Input().Type("search").ID("search-input").DataSet("testid", "search-input").
+			Placeholder("Search names and words (/)").
+			Attr("aria-label", "Search the article").
+			Attr("autocomplete", "off").
+			Disabled(f.a.doc == nil).
+			OnInput(func(ctx app.Context, e app.Event) {
+				f.search(ctx.JSSrc().Get("value").String())
+			}),
+		app.If(len(f.hits) > 0, func() app.UI {
+			return app.Ul().Class("results").DataSet("testid", "search-results").Body(
+				app.Range(f.hits).Slice(func(i int) app.UI {
+					h := f.hits[i]
+					cls := ""
+					if i == f.active {
+						cls = "active"
+					}
+					return app.Li().Class(cls).DataSet("testid", "search-result").DataSet("index", i).
+						OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+						OnClick(func(ctx app.Context, e app.Event) {
+							f.choose(i)
+							f.paintHits()
+							f.step(false)
+						}).Body(
+						app.Span().DataSet("testid", "search-result-text").Body(emphasis(h.Text, h.Matched)...),
+						app.Span().Class("count").Body(
+							app.If(h.Label != "", func() app.UI {
+								return app.Span().Class("lab").Style("color", f.a.labels.Color(h.Label)).Text(h.Label + " ")
+							}),
+							app.Text(plural(len(h.Mentions), "mention")),
+						),
+					)
+				}),
+			)
+		}),
+	)
+}
+
+// emphasis renders text with the matched runes in bold, as text nodes only.
+func emphasis(s string, matched []int) []app.UI {
+	runes := []rune(s)
+	on := make(map[int]bool, len(matched))
+	for _, i := range matched {
+		on[i] = true
+	}
+	var out []app.UI
+	var b strings.Builder
+	bold := false
+	flush := func() {
+		if b.Len() == 0 {
+			return
+		}
+		if bold {
+			out = append(out, app.B().Text(b.String()))
+		} else {
+			out = append(out, app.Text(b.String()))
+		}
+		b.Reset()
+	}
+	for i, r := range runes {
+		if on[i] != bold {
+			flush()
+			bold = on[i]
+		}
+		b.WriteRune(r)
+	}
+	flush()
+	return out
+}
+
+func (f *finder) renderPanels() app.UI {
+	a := f.a
+	return app.Div().Body(
+		app.If(f.review != nil, f.renderReview),
+		app.If(a.doc != nil && !a.newPane, func() app.UI {
+			ents := f.sortedEntities()
+			return app.Div().DataSet("testid", "entities").Body(
+				app.H2().Body(
+					app.Text("Entities "),
+					app.Span().Class("muted").Text(strconv.Itoa(len(ents))),
+				),
+				app.Div().Class("row").Body(
+					app.Select().DataSet("testid", "entity-sort").Attr("aria-label", "Sort entities").
+						OnChange(func(ctx app.Context, e app.Event) { f.entSort = ctx.JSSrc().Get("value").String() }).
+						Body(
+							app.Option().Value("count").Selected(f.entSort == "count").Text("by count"),
+							app.Option().Value("label").Selected(f.entSort == "label").Text("by label"),
+							app.Option().Value("first").Selected(f.entSort == "first").Text("by first appearance"),
+						),
+					app.If(f.entActive != "" || len(f.hits) > 0, func() app.UI {
+						return app.Button().DataSet("testid", "annotate-all").Title("Annotate all mentions (A)").Text("Annotate all…").
+							OnClick(func(ctx app.Context, e app.Event) { f.startReviewFromCurrent() })
+					}),
+				),
+				app.Ul().Class("ents").Body(
+					app.Range(ents).Slice(func(i int) app.UI {
+						e := ents[i]
+						key := e.Key
+						cls := ""
+						if key == f.entActive {
+							cls = "active"
+						}
+						return app.Li().Class(cls).TabIndex(0).DataSet("testid", "entity-item").DataSet("key", key).
+							DataSet("label", e.Label).
+							OnClick(func(ctx app.Context, e app.Event) { f.chooseEntity(key) }).
+							OnKeyDown(func(ctx app.Context, ev app.Event) {
+								switch ev.Get("key").String() {
+								case "Enter":
+									f.chooseEntity(key)
+								case "ArrowDown":
+									if n := ctx.JSSrc().Get("nextElementSibling"); n.Truthy() {
+										n.Call("focus")
+									}
+								case "ArrowUp":
+									if n := ctx.JSSrc().Get("previousElementSibling"); n.Truthy() {
+										n.Call("focus")
+									}
+								}
+							}).
+							Body(
+								app.If(e.Label != "", func() app.UI {
+									return app.Span().Class("lab").Style("--c", a.labels.Color(e.Label)).Text(e.Label)
+								}),
+								app.Span().DataSet("testid", "entity-name").Text(e.Name),
+								app.If(len(e.Variants) > 1, func() app.UI {
+									return app.Span().Class("var").Text(variants(e))
+								}),
+								app.Span().Class("n").DataSet("testid", "entity-count").Text(strconv.Itoa(len(e.Mentions))),
+							)
+					}),
+				),
+			)
+		}),
+		f.renderGazetteer(),
+		a.renderTransfer(),
+	)
+}
+
+func variants(e entity.Entity) string {
+	var vs []string
+	for _, v := range e.Variants {
+		if v != e.Name {
+			vs = append(vs, v)
+		}
+	}
+	return strings.Join(vs, " · ")
+}
+
+func (f *finder) renderReview() app.UI {
+	r := f.review
+	accepted := 0
+	for _, it := range r.items {
+		if !it.reject {
+			accepted++
+		}
+	}
+	return app.Div().Class("editor").DataSet("testid", "review").Body(
+		app.Strong().Text("Annotate all: “"+clip(r.from, 50)+"” as "+r.label),
+		app.P().Class("muted").Text("Y or A accepts, N or R rejects, ↑↓ move, 1–9 change the label, Enter applies, Escape cancels."),
+		app.Ol().Class("review").Body(
+			app.Range(r.items).Slice(func(i int) app.UI {
+				it := r.items[i]
+				cls := ""
+				if i == r.cur {
+					cls = "active"
+				}
+				if it.reject {
+					cls += " rejected"
+				}
+				return app.Li().Class(cls).DataSet("testid", "review-item").DataSet("state", map[bool]string{false: "accepted", true: "rejected"}[it.reject]).
+					OnClick(func(ctx app.Context, e app.Event) {
+						r.items[i].reject = !r.items[i].reject
+						r.cur = i
+						f.showReviewItem()
+					}).Body(
+					app.Span().Class("muted").Text("…"+it.before),
+					app.B().Text(it.text),
+					app.Span().Class("muted").Text(it.after+"…"),
+				)
+			}),
+		),
+		app.Div().Class("row").Body(
+			app.Button().Class("primary").DataSet("testid", "review-apply").Text("Apply "+strconv.Itoa(accepted)).
+				OnClick(func(ctx app.Context, e app.Event) { f.applyReview() }),
+			app.Button().DataSet("testid", "review-cancel").Text("Cancel").
+				OnClick(func(ctx app.Context, e app.Event) { f.cancelReview() }),
+		),
+	)
+}
+
+func (f *finder) renderGazetteer() app.UI {
+	a := f.a
+	n := 0
+	if f.gaz != nil {
+		n = len(f.gaz.Entries())
+	}
+	return app.Div().DataSet("testid", "gazetteer").Body(
+		app.H2().Body(app.Text("Gazetteer "), app.Span().Class("muted").Text(strconv.Itoa(n)+" names")),
+		app.Div().Class("row").Body(
+			app.Label().Class("muted").Body(
+				app.Text("Import CSV/JSON: "),
+				app.Input().Type("file").Accept(".csv,.json,text/csv,application/json").DataSet("testid", "gazetteer-import").
+					OnChange(func(ctx app.Context, e app.Event) {
+						a.readFilesWith(ctx, ctx.JSSrc().Get("files"), f.importGazetteer)
+						ctx.JSSrc().Set("value", "")
+					}),
+			),
+		),
+		app.Div().Class("row").Body(
+			app.Button().DataSet("testid", "gazetteer-export-csv").Text("Export CSV").
+				OnClick(func(ctx app.Context, e app.Event) {
+					glossJS().Call("download", "gazetteer.csv", "text/csv", string(f.gaz.CSV()))
+				}),
+			app.Button().DataSet("testid", "gazetteer-export-json").Text("Export JSON").
+				OnClick(func(ctx app.Context, e app.Event) {
+					b, _ := f.gaz.MarshalJSON()
+					glossJS().Call("download", "gazetteer.json", "application/json", string(b))
+				}),
+		),
+	)
+}
+
+func (f *finder) renderAnnotationActions(x annot.Annotation) app.UI {
+	return app.Span().Body(
+		app.Button().DataSet("testid", "annotation-annotate-all").Title("Label every mention (A)").Text("Annotate all…").
+			OnClick(func(ctx app.Context, e app.Event) { f.startReview(x.Text, x.Label, f.mentionsOf(x)) }),
+		app.Button().DataSet("testid", "annotation-gazetteer").Title("Add to the gazetteer (G)").Text("+ Gazetteer").
+			OnClick(func(ctx app.Context, e app.Event) { f.addToGazetteer(x) }),
+	)
+}
