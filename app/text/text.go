@@ -131,12 +131,7 @@ func build(kind, s string) (Article, error) {
 // TitleOf returns a title for text: its first line when at most 120 code
 // points long, else its first words followed by "…".
 func TitleOf(s string) string {
-	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	line := s
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		line = s[:i]
-	}
-	line = strings.Join(strings.Fields(line), " ")
+	line := strings.Join(strings.Fields(firstWordyLine(s)), " ")
 	if RuneCount(line) <= maxTitle {
 		return line
 	}
@@ -158,11 +153,24 @@ func TitleOf(s string) string {
 }
 
 func firstLineIsTitle(s string) bool {
-	line := s
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		line = s[:i]
+	return RuneCount(strings.TrimSpace(firstWordyLine(s))) <= maxTitle
+}
+
+// firstWordyLine returns the first line with a letter or digit in it, so a
+// rule ("---") or a lone dash above the headline is not taken as the title.
+func firstWordyLine(s string) string {
+	for s != "" {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if strings.IndexFunc(line, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			return line
+		}
 	}
-	return RuneCount(strings.TrimSpace(line)) <= maxTitle
+	return ""
 }
 
 func megabytes(n int) string {

@@ -134,7 +134,7 @@ func (a *App) renderLibrary() app.UI {
 						app.Span().DataSet("testid", "library-count").Text(plural(m.Annotations, "label")),
 						app.Button().DataSet("testid", "library-rename").Title("Rename").Text("✎").
 							OnClick(func(ctx app.Context, e app.Event) { a.renaming = id }),
-						app.Button().DataSet("testid", "library-delete").Title("Delete").Text("🗑").
+						app.Button().DataSet("testid", "library-delete").Title("Delete").Text("✕").
 							OnClick(func(ctx app.Context, e app.Event) { a.deleteArticle(ctx, id) }),
 					),
 				)
