@@ -139,8 +139,8 @@ func BenchmarkPaste5MB(b *testing.B) {
 func TestTitleOfSkipsRules(t *testing.T) {
 	for in, want := range map[string]string{
 		"---\n\nFrench defense chief\n\nBody.": "French defense chief",
-		"\n-\n  Moscow talks  \nmore":         "Moscow talks",
-		"***":                                 "",
+		"\n-\n  Moscow talks  \nmore":          "Moscow talks",
+		"***":                                  "",
 	} {
 		if got := TitleOf(in); got != want {
 			t.Errorf("TitleOf(%q) = %q, want %q", in, got, want)
