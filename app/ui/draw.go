@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"sort"
+	"time"
 
 	"gloss/app/annot"
 	"gloss/app/text"
@@ -43,7 +44,14 @@ func (a *App) draw() {
 	a.painted = map[string]annot.Annotation{}
 	a.drawnDoc = d.meta.ID
 	a.repaint()
-	a.find.redraw()
+	// Let the browser paint the text before entities and the search index
+	// are built: on a long article that takes a while, and reading can start.
+	id := d.meta.ID
+	a.ctx.After(time.Millisecond, func(ctx app.Context) {
+		if a.doc != nil && a.doc.meta.ID == id {
+			a.find.redraw()
+		}
+	})
 }
 
 // repaint redraws the paragraphs whose annotations changed since last drawn.

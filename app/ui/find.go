@@ -153,6 +153,9 @@ func (f *finder) search(q string) {
 	f.query = q
 	f.active = 0
 	f.cur = -1
+	if d := f.a.doc; d != nil && f.built != d.meta.ID {
+		f.redraw() // typed before the deferred build ran
+	}
 	if strings.TrimSpace(q) == "" || f.idx == nil {
 		f.hits = nil
 		f.mentions = nil
