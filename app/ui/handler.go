@@ -68,9 +68,13 @@ func Routes() {
 //     this scope's older ones (two builds may share an origin);
 //   - navigations to the scope, index.html or the bare prefix, with any
 //     query or fragment (#doc=…, ?embed=1), get the cached index page;
-//   - skipWaiting + clients.claim let go-app's app.js see the new worker
-//     reach "activated" while a controller exists, which calls
-//     goappOnUpdate and so every component's OnAppUpdate.
+//   - skipWaiting hands pages already controlled by the old worker to the
+//     new one; go-app's app.js sees it reach "activated" while a
+//     controller exists and calls goappOnUpdate, so every component's
+//     OnAppUpdate. There is deliberately no clients.claim: on the very first
+//     visit it would make app.js report an update too. The first page is
+//     uncontrolled; every later load (offline ones included) goes through
+//     the worker.
 const ServiceWorker = `// Gloss service worker, version {{.Version}}.
 "use strict";
 const scope = self.registration.scope; // absolute, ends with "/"
@@ -98,7 +102,6 @@ self.addEventListener("activate", (event) => {
     await Promise.all(keys
       .filter((k) => k !== cacheName && k.startsWith(cachePrefix))
       .map((k) => caches.delete(k)));
-    await self.clients.claim();
   })());
 });
 

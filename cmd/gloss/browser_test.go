@@ -15,6 +15,8 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -301,4 +303,36 @@ func TestBrowserStarts(t *testing.T) {
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
 	}
+}
+
+// chromedpCtx is the context newBrowser returns.
+type chromedpCtx = context.Context
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// waitJS evaluates expr every 100 ms until it is true, for up to 30 s,
+// across navigations and reloads (a poll inside the page would die with it).
+func waitJS(ctx context.Context, expr string) error {
+	deadline := time.Now().Add(30 * time.Second)
+	var last error
+	for time.Now().Before(deadline) {
+		ok, err := evalJS[bool](ctx, "!!("+expr+")")
+		if err == nil && ok {
+			return nil
+		}
+		last = err
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	if last == nil {
+		last = errors.New("still false")
+	}
+	return fmt.Errorf("waiting for %s: %w", expr, last)
 }
