@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// bridgeWired reports whether app/ui sends gloss:ready yet; until the lead's
+// bridge lands the embed tests skip instead of failing.
+func bridgeWired(t *testing.T) bool {
+	files, _ := filepath.Glob(filepath.Join(repoRoot(t), "app", "ui", "*.go"))
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && strings.Contains(string(b), "embed.Ready(") {
+			return true
+		}
+	}
+	return false
+}
+
+type hostMsg struct {
+	Dir string         `json:"dir"`
+	Msg map[string]any `json:"msg"`
+}
+
+// navigate opens a page that is not the app (no ready flag to wait for).
+func navigate(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+}
+
+// waitHostMsg waits until the host page (web/embed-host.js) has received a
+// message of the given type, and returns it.
+func waitHostMsg(ctx context.Context, typ, id string) (map[string]any, error) {
+	expr := `(window.glossHost && window.glossHost.messages.find(m => m.dir === "←" && m.msg.type === ` + jsString(typ) +
+		` && (` + jsString(id) + ` === "" || m.msg.id === ` + jsString(id) + `)) || {}).msg || null`
+	return pollJS[map[string]any](ctx, expr)
+}
+
+// TestBrowserEmbed: a host page on another origin embeds Gloss, sends an
+// article, and gets its entities and annotations; a page on a third origin
+// that Gloss was not told about gets nothing.
+func TestBrowserEmbed(t *testing.T) {
+	dir := buildSite(t, "")
+	if !bridgeWired(t) {
+		t.Skip("TODO(lead): app/ui has no embed bridge yet (no embed.Ready call); this test runs once it lands")
+	}
+	base := serveSite(t, dir, "")
+	host := serveSite(t, dir, "")  // same files, another origin: the host
+	third := serveSite(t, dir, "") // and a third origin
+	ctx := newBrowser(t)
+	logConsoleErrors(t, ctx)
+	hostURL := host + "web/embed.html?gloss=" + base
+	navigate(t, ctx, hostURL)
+	ready, err := waitHostMsg(ctx, "gloss:ready", "")
+	if err != nil {
+		t.Fatalf("no gloss:ready from the frame: %v", err)
+	}
+	if ready["protocol"] != float64(1) {
+		t.Errorf("gloss:ready = %v", ready)
+	}
+	id, err := evalJS[string](ctx, `glossHost.send({type: "gloss:load", title: "T", text: "Ada Lovelace wrote to Charles Babbage from London. Babbage replied from London."})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := waitHostMsg(ctx, "gloss:loaded", id)
+	if err != nil {
+		t.Fatalf("no gloss:loaded: %v", err)
+	}
+	if loaded["chars"] != float64(79) || loaded["doc"] == "" {
+		t.Errorf("gloss:loaded = %v, want chars 79 and a doc", loaded)
+	}
+	id, _ = evalJS[string](ctx, `glossHost.send({type: "gloss:entities"})`)
+	ents, err := waitHostMsg(ctx, "gloss:entities", id)
+	if err != nil {
+		t.Fatalf("no gloss:entities: %v", err)
+	}
+	list, _ := ents["entities"].([]any)
+	found := false
+	for _, e := range list {
+		if m, _ := e.(map[string]any); m["text"] == "London" && m["count"] == float64(2) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("entities lack London ×2: %v", ents)
+	}
+	id, _ = evalJS[string](ctx, `glossHost.send({type: "gloss:annotations"})`)
+	if as, err := waitHostMsg(ctx, "gloss:annotations", id); err != nil || as["doc"] != loaded["doc"] {
+		t.Errorf("gloss:annotations = %v (%v)", as, err)
+	}
+
+	// A third origin embeds Gloss with the host's origin listed, not its own.
+	navigate(t, ctx, third+"web/embed.html?gloss="+base)
+	if _, err := evalJS[bool](ctx, `(document.getElementById("gloss").src = `+jsString(base+"#embed&origin=")+` + encodeURIComponent(`+jsString(strings.TrimSuffix(host, "/"))+`), true)`); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(3 * time.Second) // give a misbehaving frame time to answer
+	evalJS[string](ctx, `glossHost.send({type: "gloss:entities"})`)
+	time.Sleep(2 * time.Second)
+	if n, _ := evalJS[int](ctx, `glossHost.messages.filter(m => m.dir === "←").length`); n != 0 {
+		t.Errorf("a frame not listing this origin answered %d messages", n)
+	}
+}
+
+// TestBrowserEmbedSandboxed: in a sandboxed iframe without
+// allow-same-origin (no storage), Gloss still starts and answers.
+func TestBrowserEmbedSandboxed(t *testing.T) {
+	dir := buildSite(t, "")
+	if !bridgeWired(t) {
+		t.Skip("TODO(lead): app/ui has no embed bridge yet (no embed.Ready call); this test runs once it lands")
+	}
+	base := serveSite(t, dir, "")
+	hostDir := t.TempDir()
+	page, err := os.ReadFile(filepath.Join(dir, "web", "embed.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page = []byte(strings.Replace(string(page), `<iframe id="gloss"`, `<iframe id="gloss" sandbox="allow-scripts"`, 1))
+	os.MkdirAll(filepath.Join(hostDir, "web"), 0o755)
+	os.WriteFile(filepath.Join(hostDir, "index.html"), []byte("host"), 0o644)
+	os.WriteFile(filepath.Join(hostDir, "web", "embed.html"), page, 0o644)
+	copyFile(filepath.Join(dir, "web", "embed-host.js"), filepath.Join(hostDir, "web", "embed-host.js"))
+	host := serveSite(t, hostDir, "")
+	ctx := newBrowser(t)
+	logConsoleErrors(t, ctx)
+	navigate(t, ctx, host+"web/embed.html?gloss="+base)
+	if _, err := waitHostMsg(ctx, "gloss:ready", ""); err != nil {
+		t.Fatalf("sandboxed frame sent no gloss:ready: %v", err)
+	}
+	id, _ := evalJS[string](ctx, `glossHost.send({type: "gloss:load", text: "Grace Hopper in Arlington."})`)
+	if loaded, err := waitHostMsg(ctx, "gloss:loaded", id); err != nil || loaded["chars"] != float64(26) {
+		t.Fatalf("sandboxed frame: gloss:loaded = %v (%v)", loaded, err)
+	}
+}
