@@ -1,0 +1,285 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// findArticle is a short news article of our own with several mentions of
+// each name the search tests look for, some in longer forms.
+const findArticle = `Hollande and Putin discuss Syria
+
+PARIS — President François Hollande will meet Vladimir Putin in Moscow on Thursday, a week after talks with the Syrian opposition. Hollande wants Putin to stop striking rebels and to focus on Islamic State.
+
+Putin has said that Damascus must be part of any settlement. Officials in Damascus welcomed the visit, and Putin's spokesman said the talks would be frank.
+
+The aircraft carrier Charles de Gaulle left Toulon on Wednesday. Defence Minister Jean-Yves Le Drian said the Charles de Gaulle would reach the eastern Mediterranean within days, well placed for strikes far from Damascus.
+
+Jean-Yves Le Drian will brief Hollande on Friday. "The Charles de Gaulle gives us reach," Jean-Yves Le Drian told reporters.`
+
+// span is a stretch of the article in code points, as a test reads it back
+// from a CSS highlight or the annotations.
+type span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// highlightSpans reads the ranges of a CSS highlight as article offsets in
+// code points (paragraph data-start plus the code points before the range).
+func highlightSpans(ctx context.Context, name string) ([]span, error) {
+	return evalJS[[]span](ctx, fmt.Sprintf(`(() => {
+		const h = CSS.highlights.get(%q);
+		if (!h) return [];
+		const out = [];
+		for (const r of h) {
+			let p = r.startContainer;
+			while (p && !(p.nodeType === 1 && p.tagName === "P")) p = p.parentNode;
+			const pre = document.createRange();
+			pre.setStart(p, 0);
+			pre.setEnd(r.startContainer, r.startOffset);
+			const start = +p.dataset.start + [...pre.toString()].length;
+			const text = r.toString();
+			out.push({start, end: start + [...text].length, text});
+		}
+		return out.sort((a, b) => a.start - b.start);
+	})()`, name))
+}
+
+// occurrences returns every occurrence of each needle in s as code point
+// spans, sorted; needles that are part of a longer needle found at the same
+// place are skipped, so "Hollande" inside "François Hollande" counts once.
+func occurrences(s string, needles ...string) []span {
+	var out []span
+	covered := map[int]bool{} // byte offsets inside a longer needle's occurrence
+	sorted := append([]string(nil), needles...)
+	for i := range sorted {
+		for j := i + 1; j < len(sorted); j++ {
+			if len(sorted[j]) > len(sorted[i]) {
+				sorted[i], sorted[j] = sorted[j], sorted[i]
+			}
+		}
+	}
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for _, n := range sorted {
+		for from := 0; ; {
+			i := strings.Index(s[from:], n)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(n)
+			before := []rune(s[:i])
+			after := []rune(s[i+len(n):])
+			if (len(before) > 0 && isWord(before[len(before)-1])) || (len(after) > 0 && isWord(after[0])) || covered[i] {
+				continue
+			}
+			for k := i; k < i+len(n); k++ {
+				covered[k] = true
+			}
+			start := len(before)
+			out = append(out, span{Start: start, End: start + len([]rune(n)), Text: n})
+		}
+	}
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j].Start < out[i].Start {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+func sameSpans(a, b []span) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// typeLetters types s one key at a time into the focused element.
+func typeLetters(t *testing.T, ctx context.Context, s string) {
+	t.Helper()
+	for _, r := range s {
+		typeKey(t, ctx, r)
+	}
+}
+
+// typeKey presses a printable key as a keyboard does: one keydown carrying
+// its text, then keyup. (chromedp.KeyEvent sends the text as a separate
+// char event, which a keydown handler's preventDefault does not stop, so
+// "/" would both focus the search box and be typed into it.)
+func typeKey(t *testing.T, ctx context.Context, r rune) {
+	t.Helper()
+	down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Text: string(r), UnmodifiedText: string(r), Key: string(r)}
+	if k, ok := kb.Keys[r]; ok {
+		down.Key, down.Code = k.Key, k.Code
+		down.WindowsVirtualKeyCode, down.NativeVirtualKeyCode = k.Windows, k.Native
+		if k.Shift {
+			down.Modifiers = 8 // Shift
+		}
+	}
+	up := down
+	up.Type, up.Text, up.UnmodifiedText = input.DispatchKeyEventTypeKeyUp, "", ""
+	send := func(p input.DispatchKeyEventParams) chromedp.Action[chromedp.Void] {
+		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, p)
+			return chromedp.Void{}, err
+		}
+	}
+	if err := chromedp.Do(ctx, send(down), send(up)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// firstResult is the first search result as shown: its text and the
+// letters emphasised in it.
+type firstResult struct {
+	Text string   `json:"text"`
+	Bold string   `json:"bold"`
+	All  []string `json:"all"` // every result's text
+}
+
+func readFirstResult(ctx context.Context) (firstResult, error) {
+	return evalJS[firstResult](ctx, `(() => {
+		const rs = document.querySelectorAll('[data-testid="search-result"]');
+		if (!rs.length) return {text: "", bold: "", all: []};
+		const t = rs[0].querySelector('[data-testid="search-result-text"]');
+		return {text: t.textContent, bold: [...t.querySelectorAll("b")].map(b => b.textContent).join(""),
+			all: [...rs].map(r => r.querySelector('[data-testid="search-result-text"]').textContent)};
+	})()`)
+}
+
+// letters keeps the lower-cased letters of s: what a query's emphasis spells.
+func letters(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// TestBrowserSearchTyped types misspelt names letter by letter into the
+// search box, checks the first result, its emphasised letters and the
+// mentions highlighted in the article, steps through them with Enter and
+// Shift+Enter and clears with Escape.
+func TestBrowserSearchTyped(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	cons := logConsoleErrors(t, ctx)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, ctx, findArticle)
+
+	cases := []struct {
+		query, first string
+		mentions     []string // every form the entity appears in
+	}{
+		{"hollnd", "Hollande", []string{"François Hollande", "Hollande"}},
+		{"damscus", "Damascus", []string{"Damascus"}},
+		{"putn", "Putin", []string{"Vladimir Putin", "Putin"}},
+		{"charles gaulle", "Charles de Gaulle", []string{"Charles de Gaulle"}},
+		// The closest target is the hyphenated first name itself; the
+		// whole name follows it in the results.
+		{"jean yves", "Jean-Yves", []string{"Jean-Yves"}},
+	}
+	for _, c := range cases {
+		// "/" focuses the search box and selects what it holds, so typing
+		// replaces the previous query.
+		if _, err := chromedp.Run(ctx, chromedp.Blur(chromedp.CSS(`[data-testid="search-input"]`))); err != nil {
+			t.Fatal(err)
+		}
+		typeKey(t, ctx, '/')
+		if _, err := pollJS[bool](ctx, `document.activeElement && document.activeElement.dataset.testid === "search-input"`); err != nil {
+			t.Fatalf("%q: / did not focus the search box", c.query)
+		}
+		typeLetters(t, ctx, c.query)
+		if _, err := pollJS[bool](ctx, fmt.Sprintf(`document.querySelector('[data-testid="search-input"]').value === %q && document.querySelectorAll('[data-testid="search-result"]').length > 0`, c.query)); err != nil {
+			v, _ := evalJS[string](ctx, `document.querySelector('[data-testid="search-input"]').value`)
+			t.Fatalf("%q: no results (the box holds %q)", c.query, v)
+		}
+		want := occurrences(findArticle, c.mentions...)
+		var got []span
+		var r firstResult
+		// The results and the highlight follow the last letter; poll briefly.
+		for range 40 {
+			var err error
+			if r, err = readFirstResult(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if got, err = highlightSpans(ctx, "gloss-hit"); err != nil {
+				t.Fatal(err)
+			}
+			if r.Text == c.first && letters(r.Bold) == letters(c.query) && sameSpans(got, want) {
+				break
+			}
+			chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
+		}
+		if r.Text != c.first {
+			t.Errorf("%q: first result %q, want %q", c.query, r.Text, c.first)
+		}
+		if letters(r.Bold) != letters(c.query) {
+			t.Errorf("%q: emphasised letters %q in %q, want the query's letters", c.query, r.Bold, r.Text)
+		}
+		if c.query == "jean yves" && !slices.Contains(r.All, "Jean-Yves Le Drian") {
+			t.Errorf("%q: results %q lack the whole name", c.query, r.All)
+		}
+		if !sameSpans(got, want) {
+			t.Errorf("%q: highlighted %+v, want %+v", c.query, got, want)
+			continue
+		}
+
+		// Enter steps forward through the mentions, Shift+Enter back,
+		// wrapping around.
+		current := func(when string, i int) {
+			t.Helper()
+			var cur []span
+			for range 40 {
+				cur, _ = highlightSpans(ctx, "gloss-current")
+				if len(cur) == 1 && cur[0] == want[i] {
+					return
+				}
+				chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
+			}
+			t.Errorf("%q after %s: current %+v, want %+v", c.query, when, cur, want[i])
+		}
+		press(t, ctx, kb.Enter)
+		current("Enter", 0)
+		press(t, ctx, kb.Enter)
+		current("Enter Enter", 1)
+		press(t, ctx, kb.Enter, chromedp.ModifierShift)
+		current("Shift+Enter", 0)
+		press(t, ctx, kb.Enter, chromedp.ModifierShift)
+		current("Shift+Enter again", len(want)-1)
+	}
+
+	// Escape clears the query, the results and every highlight.
+	press(t, ctx, kb.Escape)
+	if _, err := pollJS[bool](ctx, `!CSS.highlights.has("gloss-hit") && !CSS.highlights.has("gloss-current") && document.querySelectorAll('[data-testid="search-result"]').length === 0 && document.querySelector('[data-testid="search-input"]').value === ""`); err != nil {
+		st, _ := evalJS[string](ctx, `JSON.stringify({hit: CSS.highlights.has("gloss-hit"), cur: CSS.highlights.has("gloss-current"), results: document.querySelectorAll('[data-testid="search-result"]').length, value: document.querySelector('[data-testid="search-input"]').value})`)
+		t.Errorf("Escape did not clear the search: %s", st)
+	}
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
