@@ -296,16 +296,20 @@ func (a *App) renderEditor() app.UI {
 				}
 				return app.Button().Class(cls).Style("--c", l.Color).DataSet("testid", "editor-label").
 					DataSet("label", l.Name).Text(l.Name).
-					OnClick(func(ctx app.Context, e app.Event) { a.relabel(id, l.Name) })
+					// go-app keeps the first handler of a reused element
+					// (issue #1010): read the annotation and label at click time.
+					OnClick(func(ctx app.Context, e app.Event) {
+						a.relabel(a.selected, ctx.JSSrc().Get("dataset").Get("label").String())
+					})
 			}),
 		),
 		app.Textarea().ID("note-input").DataSet("testid", "note-input").Placeholder("Note…").Text(x.Note).
 			Attr("aria-label", "Note").
-			OnChange(func(ctx app.Context, e app.Event) { a.setNote(id, ctx.JSSrc().Get("value").String()) }),
+			OnChange(func(ctx app.Context, e app.Event) { a.setNote(a.selected, ctx.JSSrc().Get("value").String()) }),
 		app.Div().Class("row").Body(
 			a.find.renderAnnotationActions(x),
 			app.Button().DataSet("testid", "annotation-delete").Text("Delete").
-				OnClick(func(ctx app.Context, e app.Event) { a.removeAnnotation(id) }),
+				OnClick(func(ctx app.Context, e app.Event) { a.removeAnnotation(a.selected) }),
 			app.Button().Text("Close").OnClick(func(ctx app.Context, e app.Event) { a.selected = "" }),
 		),
 	)
