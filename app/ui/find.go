@@ -93,17 +93,25 @@ func (f *finder) reset() {
 // redraw builds the entities and index for the drawn article if needed and
 // repaints the gazetteer suggestions.
 func (f *finder) redraw() {
-	d := f.a.doc
-	if d == nil {
+	if f.a.doc == nil {
 		return
 	}
-	if f.built != d.meta.ID {
-		f.ents = entity.Find(d.text, f.gaz)
-		f.idx = entity.NewIndex(d.text, f.ents)
-		f.built = d.meta.ID
-	}
+	f.build()
 	f.paintSuggestions()
 	f.paintHits()
+}
+
+// build finds the open article's entities and indexes them, once per
+// article. The entities panel calls it too: the article is drawn after the
+// render that opens it, and nothing renders again until the next event.
+func (f *finder) build() {
+	d := f.a.doc
+	if d == nil || f.built == d.meta.ID {
+		return
+	}
+	f.ents = entity.Find(d.text, f.gaz)
+	f.idx = entity.NewIndex(d.text, f.ents)
+	f.built = d.meta.ID
 }
 
 // paintSuggestions underlines every gazetteer mention in its label's colour.
@@ -309,6 +317,7 @@ func (f *finder) chooseEntity(key string) {
 }
 
 func (f *finder) sortedEntities() []entity.Entity {
+	f.build()
 	ents := append([]entity.Entity(nil), f.ents...)
 	switch f.entSort {
 	case "label":
