@@ -283,3 +283,129 @@ func TestBrowserSearchTyped(t *testing.T) {
 		t.Errorf("console errors: %q", e)
 	}
 }
+
+// reviewStates reads the review list's items: their text and state.
+func reviewStates(ctx context.Context) ([]string, error) {
+	return evalJS[[]string](ctx, `[...document.querySelectorAll('[data-testid="review-item"]')].map(li => li.querySelector("b").textContent + ":" + li.dataset.state)`)
+}
+
+// waitReview waits until the review list reads want.
+func waitReview(t *testing.T, ctx context.Context, when string, want []string) {
+	t.Helper()
+	var got []string
+	for range 100 {
+		got, _ = reviewStates(ctx)
+		if slices.Equal(got, want) {
+			return
+		}
+		chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
+	}
+	t.Fatalf("%s: review list %q, want %q", when, got, want)
+}
+
+// labelled keeps the drawn annotations with one label, as spans.
+func labelled(ms []mention, label string) []span {
+	var out []span
+	for _, m := range ms {
+		if m.Label == label {
+			out = append(out, span{Start: m.Start, End: m.End, Text: m.Text})
+		}
+	}
+	return out
+}
+
+// TestBrowserAnnotateAll labels every mention of an entity through the
+// review list: choose it in the entities panel, press A, reject one with N,
+// accept the others with Y, apply with Enter; then the same from a search
+// result with the button, changing the label with a digit. Ctrl+Z undoes
+// each batch in one step.
+func TestBrowserAnnotateAll(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	cons := logConsoleErrors(t, ctx)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, ctx, findArticle)
+
+	// The entities panel lists François Hollande with his 4 mentions.
+	item := `[data-testid="entity-item"][data-key="francois hollande"]`
+	if _, err := pollJS[bool](ctx, fmt.Sprintf(`!!document.querySelector(%q)`, item)); err != nil {
+		keys, _ := evalJS[[]string](ctx, `[...document.querySelectorAll('[data-testid="entity-item"]')].map(e => e.dataset.key)`)
+		t.Fatalf("no entity francois hollande in the panel: %q", keys)
+	}
+	info, err := evalJS[[]string](ctx, fmt.Sprintf(`(() => { const e = document.querySelector(%q); return [e.dataset.label, e.querySelector('[data-testid="entity-count"]').textContent] })()`, item))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(info, []string{"PER", "4"}) {
+		t.Errorf("entity francois hollande: label and count %q, want PER 4", info)
+	}
+	click(t, ctx, item)
+	hollande := occurrences(findArticle, "François Hollande", "Hollande")
+	if got, _ := highlightSpans(ctx, "gloss-hit"); !sameSpans(got, hollande) {
+		t.Errorf("clicking the entity highlighted %+v, want %+v", got, hollande)
+	}
+	typeKey(t, ctx, 'A')
+	waitReview(t, ctx, "after A", []string{"Hollande:accepted", "François Hollande:accepted", "Hollande:accepted", "Hollande:accepted"})
+	for _, k := range "ynyy" {
+		typeKey(t, ctx, k)
+	}
+	waitReview(t, ctx, "after y n y y", []string{"Hollande:accepted", "François Hollande:rejected", "Hollande:accepted", "Hollande:accepted"})
+	press(t, ctx, kb.Enter)
+	got := waitCount(t, ctx, 3)
+	want := []span{hollande[0], hollande[2], hollande[3]}
+	if l := labelled(got, "PER"); !sameSpans(l, want) {
+		t.Errorf("annotated %+v, want PER on %+v", got, want)
+	}
+	if _, err := pollJS[bool](ctx, `!document.querySelector('[data-testid="review"]') && !CSS.highlights.has("gloss-review")`); err != nil {
+		t.Error("the review list or its highlight stayed after applying")
+	}
+
+	// Damascus from a search result, with the button, as LOC (3).
+	typeKey(t, ctx, '/')
+	typeLetters(t, ctx, "damscus")
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="search-result-text"]')||{}).textContent === "Damascus"`); err != nil {
+		t.Fatal("no Damascus result")
+	}
+	click(t, ctx, `[data-testid="search-result"]`)
+	click(t, ctx, `[data-testid="annotate-all"]`)
+	waitReview(t, ctx, "annotate all Damascus", []string{"Damascus:accepted", "Damascus:accepted", "Damascus:accepted"})
+	typeKey(t, ctx, '3')
+	if _, err := pollJS[bool](ctx, `document.querySelector('[data-testid="review"] strong').textContent.endsWith(" as LOC")`); err != nil {
+		s, _ := evalJS[string](ctx, `document.querySelector('[data-testid="review"] strong').textContent`)
+		t.Errorf("3 in the review list: title %q, want the label LOC", s)
+	}
+	click(t, ctx, `[data-testid="review-apply"]`)
+	got = waitCount(t, ctx, 6)
+	if l := labelled(got, "LOC"); !sameSpans(l, occurrences(findArticle, "Damascus")) {
+		t.Errorf("annotated %+v, want LOC on every Damascus", got)
+	}
+
+	// One Ctrl+Z per batch.
+	if _, err := chromedp.Run(ctx, chromedp.Blur(chromedp.CSS(`[data-testid="search-input"]`))); err != nil {
+		t.Fatal(err)
+	}
+	press(t, ctx, "z", chromedp.ModifierCtrl)
+	waitCount(t, ctx, 3)
+	press(t, ctx, "z", chromedp.ModifierCtrl)
+	waitCount(t, ctx, 0)
+	press(t, ctx, "z", chromedp.ModifierCtrl|chromedp.ModifierShift)
+	if l := labelled(waitCount(t, ctx, 3), "PER"); !sameSpans(l, want) {
+		t.Errorf("after redo %+v, want PER on %+v", l, want)
+	}
+
+	// Cancel leaves everything as it was.
+	click(t, ctx, item)
+	typeKey(t, ctx, 'A')
+	waitReview(t, ctx, "A again", []string{"François Hollande:accepted"})
+	press(t, ctx, kb.Escape)
+	if _, err := pollJS[bool](ctx, `!document.querySelector('[data-testid="review"]')`); err != nil {
+		t.Error("Escape did not close the review list")
+	}
+	waitCount(t, ctx, 3)
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
