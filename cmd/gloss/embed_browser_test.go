@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,8 +54,10 @@ func TestBrowserEmbed(t *testing.T) {
 		t.Skip("TODO(lead): app/ui has no embed bridge yet (no embed.Ready call); this test runs once it lands")
 	}
 	base := serveSite(t, dir, "")
-	host := serveSite(t, dir, "")  // same files, another origin: the host
-	third := serveSite(t, dir, "") // and a third origin
+	// The host pages are plain files on other origins, without Gloss's CSP
+	// (which allows framing only 'self').
+	host := serveHandler(t, http.FileServer(http.Dir(dir))) + "/"
+	third := serveHandler(t, http.FileServer(http.Dir(dir))) + "/"
 	ctx := newBrowser(t)
 	logConsoleErrors(t, ctx)
 	hostURL := host + "web/embed.html?gloss=" + base
@@ -128,7 +131,7 @@ func TestBrowserEmbedSandboxed(t *testing.T) {
 	os.WriteFile(filepath.Join(hostDir, "index.html"), []byte("host"), 0o644)
 	os.WriteFile(filepath.Join(hostDir, "web", "embed.html"), page, 0o644)
 	copyFile(filepath.Join(dir, "web", "embed-host.js"), filepath.Join(hostDir, "web", "embed-host.js"))
-	host := serveSite(t, hostDir, "")
+	host := serveHandler(t, http.FileServer(http.Dir(hostDir))) + "/"
 	ctx := newBrowser(t)
 	logConsoleErrors(t, ctx)
 	navigate(t, ctx, host+"web/embed.html?gloss="+base)

@@ -132,6 +132,10 @@ func siteHandler(dir, prefix string) http.Handler {
 		hd.Set("Content-Security-Policy", ui.ContentSecurityPolicy)
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("Referrer-Policy", "no-referrer")
+		// A sandboxed iframe without allow-same-origin has an opaque origin:
+		// app.js's fetch of app.wasm is then cross-origin and needs CORS.
+		// Everything here is public static content (GitHub Pages does the same).
+		hd.Set("Access-Control-Allow-Origin", "*")
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			hd.Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
