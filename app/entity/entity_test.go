@@ -191,6 +191,10 @@ func TestGazetteerFiles(t *testing.T) {
 	if _, err := ParseGazetteerCSV([]byte("name,label\nParis,LOC\n,ORG\n")); err == nil || !strings.Contains(err.Error(), "line 3") {
 		t.Errorf("CSV error = %v", err)
 	}
+	// An unterminated quote is an error naming where the field started, not a panic.
+	if _, err := ParseGazetteerCSV([]byte("name,label\nParis,LOC\n\"Lyon,LOC\n")); err == nil || !strings.Contains(err.Error(), "line 3") {
+		t.Errorf("unterminated quote: %v", err)
+	}
 	if _, err := ParseGazetteerCSV(make([]byte, MaxGazetteerSize+1)); err == nil {
 		t.Error("accepted a huge CSV")
 	}

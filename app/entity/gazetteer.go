@@ -305,7 +305,6 @@ func ParseGazetteerCSV(data []byte) ([]Entry, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -313,6 +312,7 @@ func ParseGazetteerCSV(data []byte) ([]Entry, error) {
 			}
 			return nil, fmt.Errorf("gazetteer csv: %v; nothing imported", err)
 		}
+		line, _ := r.FieldPos(0) // panics after a read error, so only now
 		if first && strings.EqualFold(strings.TrimSpace(rec[0]), "name") {
 			continue
 		}
