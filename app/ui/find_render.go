@@ -113,13 +113,15 @@ func (f *finder) renderPanels() app.UI {
 						if key == f.entActive {
 							cls = "active"
 						}
+						// go-app keeps the first handler of a reused element
+						// (issue #1010): read the key at event time.
 						return app.Li().Class(cls).TabIndex(0).DataSet("testid", "entity-item").DataSet("key", key).
 							DataSet("label", e.Label).
-							OnClick(func(ctx app.Context, e app.Event) { f.chooseEntity(key) }).
+							OnClick(func(ctx app.Context, e app.Event) { f.chooseEntity(ctx.JSSrc().Get("dataset").Get("key").String()) }).
 							OnKeyDown(func(ctx app.Context, ev app.Event) {
 								switch ev.Get("key").String() {
 								case "Enter":
-									f.chooseEntity(key)
+									f.chooseEntity(ctx.JSSrc().Get("dataset").Get("key").String())
 								case "ArrowDown":
 									if n := ctx.JSSrc().Get("nextElementSibling"); n.Truthy() {
 										n.Call("focus")
@@ -182,6 +184,11 @@ func (f *finder) renderReview() app.UI {
 				}
 				return app.Li().Class(cls).DataSet("testid", "review-item").DataSet("state", map[bool]string{false: "accepted", true: "rejected"}[it.reject]).
 					OnClick(func(ctx app.Context, e app.Event) {
+						// The review open now, not the one this element was first drawn for.
+						r := f.review
+						if r == nil || i >= len(r.items) {
+							return
+						}
 						r.items[i].reject = !r.items[i].reject
 						r.cur = i
 						f.showReviewItem()
@@ -233,11 +240,22 @@ func (f *finder) renderGazetteer() app.UI {
 	)
 }
 
-func (f *finder) renderAnnotationActions(x annot.Annotation) app.UI {
+// renderAnnotationActions draws the editor's finder buttons. They act on
+// the annotation selected when clicked: go-app keeps the first handler of
+// a reused element (issue #1010), so x would be the first one opened.
+func (f *finder) renderAnnotationActions(annot.Annotation) app.UI {
 	return app.Span().Body(
 		app.Button().DataSet("testid", "annotation-annotate-all").Title("Label every mention (A)").Text("Annotate all…").
-			OnClick(func(ctx app.Context, e app.Event) { f.startReview(x.Text, x.Label, f.mentionsOf(x)) }),
+			OnClick(func(ctx app.Context, e app.Event) {
+				if x, ok := f.selectedAnnotation(); ok {
+					f.startReview(x.Text, x.Label, f.mentionsOf(x))
+				}
+			}),
 		app.Button().DataSet("testid", "annotation-gazetteer").Title("Add to the gazetteer (G)").Text("+ Gazetteer").
-			OnClick(func(ctx app.Context, e app.Event) { f.addToGazetteer(x) }),
+			OnClick(func(ctx app.Context, e app.Event) {
+				if x, ok := f.selectedAnnotation(); ok {
+					f.addToGazetteer(x)
+				}
+			}),
 	)
 }
