@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -405,6 +408,173 @@ func TestBrowserAnnotateAll(t *testing.T) {
 		t.Error("Escape did not close the review list")
 	}
 	waitCount(t, ctx, 3)
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
+
+// installDownloadTrap replaces window.gloss.download (the app's one way to
+// save a file) with a recorder, so a test reads what would be downloaded.
+func installDownloadTrap(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := evalJS[bool](ctx, `(window.__downloads = [], window.gloss.download = (name, type, data) => { window.__downloads.push({name, type, data}) }, true)`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// download is one file the app saved.
+type download struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
+	Data string `json:"data"`
+}
+
+// takeDownloads waits for n files saved since the last call and returns them.
+func takeDownloads(t *testing.T, ctx context.Context, n int) []download {
+	t.Helper()
+	if _, err := pollJS[bool](ctx, fmt.Sprintf(`window.__downloads && window.__downloads.length >= %d`, n)); err != nil {
+		msg, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent || ""`)
+		t.Fatalf("waiting for %d download(s): %v (message %q)", n, err, msg)
+	}
+	got, err := evalJS[[]download](ctx, `window.__downloads.splice(0)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// upload writes body to a temporary file and picks it in the file input.
+func upload(t *testing.T, ctx context.Context, testid, name, body string) {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sel := fmt.Sprintf(`[data-testid=%q]`, testid)
+	if _, err := chromedp.Run(ctx, chromedp.SetUploadFiles(chromedp.CSS(sel), []string{p})); err != nil {
+		t.Fatalf("uploading %s to %s: %v", name, sel, err)
+	}
+}
+
+// waitSpans waits until a CSS highlight covers exactly want.
+func waitSpans(t *testing.T, ctx context.Context, when, name string, want []span) {
+	t.Helper()
+	var got []span
+	for range 100 {
+		got, _ = highlightSpans(ctx, name)
+		if sameSpans(got, want) {
+			return
+		}
+		chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
+	}
+	t.Errorf("%s: highlight %s covers %+v, want %+v", when, name, got, want)
+}
+
+// waitEntityLabel waits until the entities panel shows the entity with key
+// carrying label.
+func waitEntityLabel(t *testing.T, ctx context.Context, when, key, label string) {
+	t.Helper()
+	sel := fmt.Sprintf(`[data-testid="entity-item"][data-key=%q]`, key)
+	if _, err := pollJS[bool](ctx, fmt.Sprintf(`(document.querySelector(%q)||{dataset:{}}).dataset.label === %q`, sel, label)); err != nil {
+		got, _ := evalJS[string](ctx, fmt.Sprintf(`JSON.stringify([...document.querySelectorAll('[data-testid="entity-item"]')].map(e => e.dataset.key + "=" + e.dataset.label))`))
+		t.Errorf("%s: entity %q not labelled %s: %s", when, key, label, got)
+	}
+}
+
+// A second article naming the ship, with the jihadist group under two of
+// its aliases and the word "is", which the alias IS must not match.
+const gazetteerArticle = `Carrier heads east
+
+The Charles de Gaulle sailed from Toulon on Wednesday. ISIS fighters retreated and Daesh lost ground, officials said.
+
+The Charles de Gaulle is expected off Syria next week.`
+
+// TestBrowserGazetteer adds labelled names to the gazetteer (from the
+// message after labelling and from the editor), sees them suggested in
+// another article and after a reload, imports a CSV with aliases and
+// exports the gazetteer back.
+func TestBrowserGazetteer(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	cons := logConsoleErrors(t, ctx)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, ctx, findArticle)
+
+	// Label the ship MISC (4); the message offers the gazetteer.
+	dragSelect(t, ctx, "Charles de Gaulle", 0, 0, 0)
+	press(t, ctx, "4")
+	waitCount(t, ctx, 1)
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="message-action"]')||{}).textContent === "Add to gazetteer"`); err != nil {
+		msg, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent || ""`)
+		t.Fatalf("no Add to gazetteer offer after labelling (message %q)", msg)
+	}
+	click(t, ctx, `[data-testid="message-action"]`)
+	// Every mention in this article is now suggested in MISC's colour.
+	waitSpans(t, ctx, "first article", "gloss-s3", occurrences(findArticle, "Charles de Gaulle"))
+
+	// Toulon as LOC (3), added from the annotation editor.
+	dragSelect(t, ctx, "Toulon", 0, 0, 0)
+	press(t, ctx, "3")
+	waitCount(t, ctx, 2)
+	click(t, ctx, `[data-testid="annotation"][data-label="LOC"]`)
+	click(t, ctx, `[data-testid="annotation-gazetteer"]`)
+	if _, err := pollJS[bool](ctx, `document.querySelector('[data-testid="gazetteer"] h2').textContent === "Gazetteer 2 names"`); err != nil {
+		h, _ := evalJS[string](ctx, `document.querySelector('[data-testid="gazetteer"] h2').textContent`)
+		t.Fatalf("gazetteer heading %q, want 2 names", h)
+	}
+
+	// Another article: both names are suggested with their labels.
+	pasteArticle(t, ctx, gazetteerArticle)
+	check := func(when string) {
+		t.Helper()
+		waitSpans(t, ctx, when, "gloss-s3", occurrences(gazetteerArticle, "Charles de Gaulle"))
+		waitSpans(t, ctx, when, "gloss-s2", occurrences(gazetteerArticle, "Toulon"))
+		waitEntityLabel(t, ctx, when, "charles de gaulle", "MISC")
+		waitEntityLabel(t, ctx, when, "toulon", "LOC")
+	}
+	check("second article")
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, ctx)
+	check("after reload")
+
+	// Import a CSV with aliases: ISIS and Daesh are suggested as ORG (2),
+	// the word "is" is not.
+	upload(t, ctx, "gazetteer-import", "groups.csv", "\"Islamic State\",ORG,\"IS|ISIS|ISIL|Daesh\"\n")
+	waitSpans(t, ctx, "after the CSV import", "gloss-s1", occurrences(gazetteerArticle, "ISIS", "Daesh"))
+	check("after the CSV import")
+
+	// A broken CSV is refused with the line and changes nothing.
+	upload(t, ctx, "gazetteer-import", "broken.csv", "name,label,aliases\nParis,LOC\n\"Lyon,LOC\n")
+	if _, err := pollJS[bool](ctx, `/line \d/.test(document.querySelector('[data-testid="message"]').textContent) && document.querySelector('[data-testid="message"]').textContent.includes("unchanged")`); err != nil {
+		msg, _ := evalJS[string](ctx, `document.querySelector('[data-testid="message"]').textContent`)
+		t.Errorf("broken CSV: message %q, want the line and that nothing changed", msg)
+	}
+
+	// Export: the CSV holds the three entries.
+	installDownloadTrap(t, ctx)
+	click(t, ctx, `[data-testid="gazetteer-export-csv"]`)
+	dl := takeDownloads(t, ctx, 1)
+	if dl[0].Name != "gazetteer.csv" {
+		t.Errorf("exported file %q, want gazetteer.csv", dl[0].Name)
+	}
+	recs, err := csv.NewReader(strings.NewReader(dl[0].Data)).ReadAll()
+	if err != nil {
+		t.Fatalf("exported CSV %q: %v", dl[0].Data, err)
+	}
+	var lines []string
+	for _, r := range recs {
+		lines = append(lines, strings.Join(r, ","))
+	}
+	slices.Sort(lines)
+	want := []string{"Charles de Gaulle,MISC,", "Islamic State,ORG,IS|ISIS|ISIL|Daesh", "Toulon,LOC,", "name,label,aliases"}
+	if !slices.Equal(lines, want) {
+		t.Errorf("exported CSV %q, want %q", lines, want)
+	}
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
 	}
