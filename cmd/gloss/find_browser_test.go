@@ -579,3 +579,35 @@ func TestBrowserGazetteer(t *testing.T) {
 		t.Errorf("console errors: %q", e)
 	}
 }
+
+// TestBrowserHelp presses ? and finds every action's shortcut listed;
+// Escape closes the overlay.
+func TestBrowserHelp(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, ctx, findArticle)
+	typeKey(t, ctx, '?')
+	const overlay = `[data-testid="help"][role="dialog"]`
+	if _, err := pollJS[bool](ctx, fmt.Sprintf(`!!document.querySelector(%q)`, overlay)); err != nil {
+		t.Fatal("? did not show the shortcuts")
+	}
+	rows, err := evalJS[[]string](ctx, fmt.Sprintf(`[...document.querySelectorAll('%s tr')].map(tr => tr.textContent)`, overlay))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.ToLower(strings.Join(rows, "\n"))
+	for _, want := range []string{"label the selected text", "undo", "redo", "search", "choose a result",
+		"next / previous mention", "escape", "annotate all", "accept / reject", "entities panel", "gazetteer", "?"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the shortcuts do not mention %q:\n%s", want, strings.Join(rows, "\n"))
+		}
+	}
+	press(t, ctx, kb.Escape)
+	if _, err := pollJS[bool](ctx, fmt.Sprintf(`!document.querySelector(%q)`, overlay)); err != nil {
+		t.Error("Escape did not close the shortcuts")
+	}
+}
