@@ -2,6 +2,7 @@ package annot
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -142,16 +143,15 @@ func (an *anchor) place(newR []rune, occ []int) (start, end int, reason string) 
 	m := len(an.quote)
 	if len(occ) > 0 {
 		cands := nearest(occ, an.exp, maxCandidates)
-		type scored struct {
+		scores := make([]float64, len(cands))
+		for i, s := range cands {
+			scores[i] = an.context(newR, s, s+m) + an.proximity(s)
+		}
+		bi, second := top2(scores)
+		best := struct {
 			s     int
 			score float64
-		}
-		sc := make([]scored, len(cands))
-		for i, s := range cands {
-			sc[i] = scored{s, an.context(newR, s, s+m) + an.proximity(s)}
-		}
-		sort.SliceStable(sc, func(i, j int) bool { return sc[i].score > sc[j].score })
-		best := sc[0]
+		}{cands[bi], scores[bi]}
 		if len(occ) == 1 {
 			// Alone is not enough: the text around it must agree a little.
 			if ctx := best.score - an.proximity(best.s); ctx >= 8 || (ctx >= 4 && best.score >= 12) {
@@ -159,7 +159,7 @@ func (an *anchor) place(newR []rune, occ []int) (start, end int, reason string) 
 			}
 			return 0, 0, fmt.Sprintf("its text %s now occurs only at %d, in a different context", q, best.s)
 		}
-		if best.score >= 8 && best.score-sc[1].score >= 4 {
+		if best.score >= 8 && best.score-second >= 4 {
 			return best.s, best.s + m, ""
 		}
 		return 0, 0, fmt.Sprintf("%s occurs %d times and the context no longer tells which", q, len(occ))
@@ -187,24 +187,36 @@ func (an *anchor) place(newR []rune, occ []int) (start, end int, reason string) 
 	if len(cands) == 0 {
 		return 0, 0, gone
 	}
-	type scored struct {
-		fuzzyMatch
-		ctx, score float64
-	}
-	sc := make([]scored, len(cands))
+	ctxs := make([]float64, len(cands))
+	scores := make([]float64, len(cands))
 	for i, c := range cands {
-		ctx := an.context(newR, c.start, c.end)
-		sc[i] = scored{c, ctx, ctx + an.proximity(c.start) - 2*float64(c.dist)}
+		ctxs[i] = an.context(newR, c.start, c.end)
+		scores[i] = ctxs[i] + an.proximity(c.start) - 2*float64(c.dist)
 	}
-	sort.SliceStable(sc, func(i, j int) bool { return sc[i].score > sc[j].score })
-	best := sc[0]
-	if best.ctx < 8 {
-		return 0, 0, fmt.Sprintf("%s; the nearest close match %s is in a different context", gone, quoteForHumans(newR[best.start:best.end]))
+	bi, second := top2(scores)
+	best := cands[bi]
+	if ctxs[bi] < 8 {
+		return 0, 0, fmt.Sprintf("%s; the best close match %s is in a different context", gone, quoteForHumans(newR[best.start:best.end]))
 	}
-	if len(sc) > 1 && best.score-sc[1].score < 4 {
-		return 0, 0, fmt.Sprintf("%s and %d close matches nearby are equally likely", gone, len(sc))
+	if scores[bi]-second < 4 {
+		return 0, 0, fmt.Sprintf("%s and %d close matches nearby are equally likely", gone, len(cands))
 	}
 	return best.start, best.end, ""
+}
+
+// top2 returns the index of the highest score (the first if tied) and the
+// second highest score (-Inf when there is one).
+func top2(scores []float64) (int, float64) {
+	bi, second := 0, math.Inf(-1)
+	for i := 1; i < len(scores); i++ {
+		switch {
+		case scores[i] > scores[bi]:
+			second, bi = scores[bi], i
+		case scores[i] > second:
+			second = scores[i]
+		}
+	}
+	return bi, second
 }
 
 // allowedEdits is the number of edits tolerated in a quote of m code points:

@@ -24,6 +24,12 @@ func FuzzReanchor(f *testing.F) {
 			{ID: "a", Start: start, End: end, Label: "L", Text: text},
 			{ID: "b", Start: 0, End: min(3, utf8.RuneCountInString(old)), Label: "L"},
 		}
+		// The same offsets folded into the old text, so most spans are valid.
+		if n := utf8.RuneCountInString(old); n > 0 {
+			s := (start%n + n) % n
+			e := min(n, s+1+(end%16+16)%16)
+			as = append(as, Annotation{ID: "c", Start: s, End: e, Label: "L"})
+		}
 		checkReanchor(t, old, nw, as)
 	})
 }
