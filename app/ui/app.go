@@ -34,6 +34,7 @@ type App struct {
 	renaming  string // ID of the article being renamed in the library
 	editLabel bool   // label set editing mode
 	help      bool
+	editing   bool // the article text is being edited
 	dropOver  bool
 	update    bool // a new version of the app is ready
 
@@ -168,13 +169,16 @@ func (a *App) show(ctx app.Context, d store.Doc) {
 	a.doc = od
 	a.newPane = false
 	a.selected = ""
+	a.editing = false
 	a.hist = history{}
 	a.find.reset()
 	if !a.embed {
 		a.lib.SaveSetting("last", d.ID)
 		setFragment("doc=" + d.ID)
 	}
-	ctx.Defer(func(ctx app.Context) { a.draw() })
+	// a.ctx, not the event's: Defer skips a dismounted source element, and
+	// the button that opened this article may be gone after the render.
+	a.ctx.Defer(func(ctx app.Context) { a.draw() })
 }
 
 // create stores a new article and opens it.

@@ -34,9 +34,10 @@ func (a *App) Render() app.UI {
 				app.Div().ID("article").Class("article").
 					DataSet("testid", "article").
 					Lang("").
-					Hidden(a.newPane || a.doc == nil).
+					Hidden(a.newPane || a.doc == nil || a.editing).
 					OnClick(a.onArticleClick),
 				a.renderNew(),
+				a.renderTextEditor(),
 			),
 			a.renderSide(),
 		),
@@ -65,9 +66,13 @@ func (a *App) renderTop() app.UI {
 			Disabled(!a.hist.CanUndo()).OnClick(func(ctx app.Context, e app.Event) { a.undo() }),
 		app.Button().DataSet("testid", "redo").Title("Redo (Ctrl+Shift+Z)").Text("↷ Redo").
 			Disabled(!a.hist.CanRedo()).OnClick(func(ctx app.Context, e app.Event) { a.redo() }),
+		app.If(a.doc != nil && !a.newPane && !a.editing, func() app.UI {
+			return app.Button().DataSet("testid", "edit-text").Title("Edit the article text").Text("✎ Edit text").
+				OnClick(func(ctx app.Context, e app.Event) { a.editing = true; a.selected = "" })
+		}),
 		app.If(!a.embed, func() app.UI {
 			return app.Button().DataSet("testid", "new-article").Text("+ New").
-				OnClick(func(ctx app.Context, e app.Event) { a.newPane = true; a.selected = "" })
+				OnClick(func(ctx app.Context, e app.Event) { a.newPane = true; a.editing = false; a.selected = "" })
 		}),
 		app.Button().DataSet("testid", "help").Title("Keyboard shortcuts (?)").Text("?").
 			OnClick(func(ctx app.Context, e app.Event) { a.help = !a.help }),
@@ -193,7 +198,7 @@ func (a *App) renderNew() app.UI {
 				return app.Button().Text("Back to the article").
 					OnClick(func(ctx app.Context, e app.Event) {
 						a.newPane = false
-						ctx.Defer(func(ctx app.Context) { a.draw() })
+						a.ctx.Defer(func(ctx app.Context) { a.draw() })
 					})
 			}),
 		),
@@ -205,6 +210,7 @@ func (a *App) renderSide() app.UI {
 	return app.Aside().Class("side right").Body(
 		a.renderLabels(),
 		app.If(a.selected != "" && a.doc != nil, a.renderEditor),
+		a.renderOrphans(),
 		a.find.renderPanels(),
 	)
 }

@@ -164,6 +164,23 @@ func (a *App) importFile(ctx app.Context, name string, data []byte) {
 		a.setNotice(fmt.Sprintf("Imported %d annotation(s) from %s (%s).%s%s", len(d.Annotations), name, f.Name(), unit, notes))
 		return
 	}
+	if len(docs) == 1 && a.doc != nil && docs[0].Text != "" {
+		// The same article with small differences (re-imported after an
+		// edit elsewhere): find each annotation again in the open text.
+		placed, lost := annot.Reanchor(docs[0].Text, a.doc.text, docs[0].Annotations)
+		if len(placed) > 0 && len(placed) >= 4*len(lost) {
+			a.changeAnnotations("import", func(s *annot.Set) error {
+				s.Replace(mergeImported(s.All(), placed))
+				return nil
+			})
+			if len(lost) > 0 {
+				a.saveOrphans(a.doc.meta.ID, append(a.orphans(), lost...))
+			}
+			a.setNotice(fmt.Sprintf("Imported %d annotation(s) from %s (%s); its text differs a little from this article's, so they were found again by their text and context.%s%s",
+				len(placed), name, f.Name(), map[bool]string{true: fmt.Sprintf(" %d could not be placed and are listed under Orphans.", len(lost)), false: ""}[len(lost) > 0], notes))
+			return
+		}
+	}
 	// The file carries its own texts: each becomes an article.
 	created := 0
 	for _, d := range docs {
