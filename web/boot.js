@@ -8,8 +8,15 @@
   try {
     const s = window.localStorage;
     const k = "gloss/probe";
-    s.setItem(k, "1");
-    s.removeItem(k);
+    s.getItem(k);
+    try {
+      s.setItem(k, "1");
+      s.removeItem(k);
+    } catch (e) {
+      // A full storage is still readable: keep it, so what is stored
+      // shows; the app reports each refused write.
+      if (!(e && e.name === "QuotaExceededError")) throw e;
+    }
     ok = true;
   } catch (e) {
     ok = false;
