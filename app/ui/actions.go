@@ -66,7 +66,11 @@ func (a *App) addAnnotation(start, end int, label string) {
 	})
 	if err == nil {
 		a.selected = added.ID
-		a.find.offerGazetteer(added)
+		// A refused save (storage full, read-only library) must stay in
+		// view, not be replaced by the gazetteer offer.
+		if !a.msg.Error {
+			a.find.offerGazetteer(added)
+		}
 	}
 }
 
