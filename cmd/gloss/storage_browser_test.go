@@ -1,0 +1,395 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// storedGloss returns every localStorage entry whose key starts with "gloss/".
+func storedGloss(t *testing.T, ctx context.Context) map[string]string {
+	t.Helper()
+	m, err := evalJS[map[string]string](ctx, `Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith("gloss/")).map(k => [k, localStorage.getItem(k)]))`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// message returns the text of the message area.
+func message(ctx context.Context) string {
+	s, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent||""`)
+	return s
+}
+
+// restoreFile uploads a backup through restore-input.
+func restoreFile(t *testing.T, ctx context.Context, name string, data []byte) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="restore-input"]`), []string{file})); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func waitLibrary(t *testing.T, ctx context.Context, n int) {
+	t.Helper()
+	if _, err := pollJS[bool](ctx, fmt.Sprintf(`document.querySelectorAll('[data-testid="library-item"]').length === %d`, n)); err != nil {
+		t.Fatalf("library does not hold %d articles; message: %q", n, message(ctx))
+	}
+}
+
+// smallBackup is a library of n articles "Article k" with one annotation
+// each ("Paris", LOC).
+func smallBackup(n int) []byte {
+	var arts []map[string]any
+	for k := range n {
+		arts = append(arts, map[string]any{
+			"id": fmt.Sprintf("art%d", k), "title": fmt.Sprintf("Article %d", k), "created": 1, "updated": 1 + k,
+			"text":        "Officials met in Paris on Monday and in Berlin on Tuesday.",
+			"annotations": []map[string]any{{"id": "p", "start": 17, "end": 22, "label": "LOC", "text": "Paris"}},
+		})
+	}
+	b, _ := json.Marshal(map[string]any{"format": "gloss-backup", "version": 1, "created": 1, "articles": arts})
+	return b
+}
+
+// TestBrowserStorageFull fills localStorage with junk until it refuses
+// writes, then labels a span and adds a label: the person is told, keeps
+// working, is offered a backup, and what was stored stays as it was, also
+// across a reload with the storage still full (the junk is not removed).
+func TestBrowserStorageFull(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, ctx, newsArticle)
+	dragSelect(t, ctx, "Jean-Yves Le Drian", 0, 0, 0)
+	press(t, ctx, "1")
+	waitCount(t, ctx, 1)
+	before := storedGloss(t, ctx)
+
+	filled, err := evalJS[int](ctx, `(() => {
+		let n = 0, size = 1 << 20;
+		while (size >= 1) {
+			try { localStorage.setItem("junk/" + n, "x".repeat(size)); n++; }
+			catch (e) { size >>= 1; }
+		}
+		return n;
+	})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("localStorage full after %d junk keys", filled)
+
+	// Label "Moscow": drawn and kept in this tab, refused by the storage.
+	dragSelect(t, ctx, "Moscow", 0, 0, 0)
+	press(t, ctx, "3")
+	waitCount(t, ctx, 2)
+	if _, err := pollJS[bool](ctx, `document.querySelector('[data-testid="message"]').textContent.includes("full")`); err != nil {
+		t.Fatalf("no storage-full message: %q", message(ctx))
+	}
+	action, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="message-action"]')||{}).textContent||""`)
+	if action != "Download backup" {
+		t.Errorf("message action = %q, want Download backup (message %q)", action, message(ctx))
+	}
+	// The backup is offered and made: catch the download.
+	if _, err := evalJS[bool](ctx, `(window.gloss.download = (name, type, data) => { window.__download = {name, data} }, true)`); err != nil {
+		t.Fatal(err)
+	}
+	click(t, ctx, `[data-testid="message-action"]`)
+	data, err := pollJS[string](ctx, `window.__download && window.__download.data`)
+	if err != nil {
+		t.Fatalf("no backup downloaded; message %q", message(ctx))
+	}
+	if !strings.Contains(data, `"gloss-backup"`) || !strings.Contains(data, "Jean-Yves Le Drian") {
+		t.Errorf("backup lacks the stored work: %.200s", data)
+	}
+	t.Logf("backup holds the unsaved label Moscow: %v", strings.Contains(data, `"Moscow"`))
+
+	// Adding a label to the label set is refused the same way.
+	click(t, ctx, `[data-testid="edit-labels"]`)
+	if _, err := pollJS[bool](ctx, `!!document.querySelector('[data-testid="new-label-name"]')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := evalJS[bool](ctx, `(() => { const e = document.querySelector('[data-testid="new-label-name"]'); e.value = "EVENT"; return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	click(t, ctx, `[data-testid="add-label"]`)
+	if _, err := pollJS[bool](ctx, `document.querySelector('[data-testid="message"]').textContent.includes("full")`); err != nil {
+		t.Errorf("adding a label on a full storage: message %q", message(ctx))
+	}
+	if after := storedGloss(t, ctx); !maps.Equal(before, after) {
+		t.Errorf("stored records changed while the storage was full:\nbefore %v\nafter  %v", slices.Sorted(maps.Keys(before)), slices.Sorted(maps.Keys(after)))
+	}
+
+	// Reload with the storage still full: the stored article and its one
+	// annotation come back, from the real storage.
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, ctx)
+	got := waitCount(t, ctx, 1)
+	if got[0].Text != "Jean-Yves Le Drian" {
+		t.Errorf("after reload: %+v", got)
+	}
+	if blocked, _ := evalJS[bool](ctx, `!!window.__glossStorageBlocked`); blocked {
+		t.Errorf("a full storage was taken for a blocked one: message %q", message(ctx))
+	}
+	if after := storedGloss(t, ctx); !maps.Equal(before, after) {
+		t.Errorf("stored records changed across the reload")
+	}
+}
+
+// TestBrowserStorageDamaged plants a truncated record, a record of a newer
+// format, one that is not a Gloss record and a label set of the wrong
+// shape, then reloads: Gloss starts, loads the rest, says so, and leaves
+// every damaged value as it was.
+func TestBrowserStorageDamaged(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	cons := logConsoleErrors(t, ctx)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	restoreFile(t, ctx, "four.json", smallBackup(4))
+	waitLibrary(t, ctx, 4)
+	stored := storedGloss(t, ctx)
+	annKey := func(id string) string {
+		for k := range stored {
+			if strings.HasPrefix(k, "gloss/v1/doc/"+id+"/ann.") {
+				return k
+			}
+		}
+		t.Fatalf("no annotations record for %s in %v", id, slices.Sorted(maps.Keys(stored)))
+		return ""
+	}
+	damage := map[string]string{
+		annKey("art1"):          stored[annKey("art1")][:len(stored[annKey("art1")])/2], // truncated
+		annKey("art2"):          "G7\n{\"from\":\"the future\"}",                        // newer record format
+		annKey("art3"):          "<html>not a gloss record</html>",                      // not ours
+		"gloss/v1/labels":       "G1\n{\"not\":\"a list\"}",                             // wrong shape
+		"gloss/v1/doc/zz/ann.1": "G1\n[{\"start\":\"x\"}]",                              // stray, wrong shape
+	}
+	js := "(() => {"
+	for k, v := range damage {
+		js += fmt.Sprintf("localStorage.setItem(%s, %s);", jsQuote(k), jsQuote(v))
+	}
+	if _, err := evalJS[bool](ctx, js+"return true })()"); err != nil {
+		t.Fatal(err)
+	}
+	cons.Reset()
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatalf("Gloss did not start on damaged storage: %v", err)
+	}
+	msg := message(ctx)
+	if !strings.Contains(msg, "kept aside") {
+		t.Errorf("no notice about the damaged records: %q", msg)
+	}
+	t.Logf("message: %s", msg)
+	waitLibrary(t, ctx, 4)
+	// The intact article opens with its annotation.
+	if _, err := evalJS[bool](ctx, `(() => { for (const li of document.querySelectorAll('[data-testid="library-item"]')) if (li.dataset.id === "art0") { li.querySelector('[data-testid="library-title"]').click(); return true } return false })()`); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, ctx)
+	if got := waitCount(t, ctx, 1); got[0].Text != "Paris" {
+		t.Errorf("intact article: %+v", got)
+	}
+	// Labelling the intact article still saves.
+	dragSelect(t, ctx, "Berlin", 0, 0, 0)
+	press(t, ctx, "3")
+	waitCount(t, ctx, 2)
+	// Open a damaged one: the text shows, the damage is named.
+	if _, err := evalJS[bool](ctx, `(() => { for (const li of document.querySelectorAll('[data-testid="library-item"]')) if (li.dataset.id === "art1") { li.querySelector('[data-testid="library-title"]').click(); return true } return false })()`); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, ctx)
+	t.Logf("opening the truncated one: %s", message(ctx))
+
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	now := storedGloss(t, ctx)
+	kept := map[string]bool{}
+	for _, v := range now {
+		kept[v] = true
+	}
+	for k, v := range damage {
+		if now[k] != v && !kept[v] {
+			t.Errorf("damaged record %s was lost: now %q", k, now[k])
+		}
+	}
+	for _, e := range cons.Errors() {
+		if !strings.Contains(e, "favicon") {
+			t.Errorf("console error on damaged storage: %s", e)
+		}
+	}
+}
+
+// TestBrowserStorageNewerSchema marks the library as written by a newer
+// Gloss: it opens read-only, says so, and no write reaches the storage.
+func TestBrowserStorageNewerSchema(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	restoreFile(t, ctx, "one.json", smallBackup(1))
+	waitLibrary(t, ctx, 1)
+	if _, err := evalJS[bool](ctx, `(localStorage.setItem("gloss/v1/schema", "G1\n{\"version\":2}"), localStorage.setItem("gloss/v2/index", "G1\n{\"future\":true}"), true)`); err != nil {
+		t.Fatal(err)
+	}
+	before := storedGloss(t, ctx)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	if msg := message(ctx); !strings.Contains(msg, "newer version") && !strings.Contains(msg, "read-only") {
+		t.Errorf("no read-only notice: %q", msg)
+	}
+	waitLibrary(t, ctx, 1)
+	if _, err := evalJS[bool](ctx, `(document.querySelector('[data-testid="library-title"]').click(), true)`); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, ctx)
+	waitCount(t, ctx, 1)
+	dragSelect(t, ctx, "Berlin", 0, 0, 0)
+	press(t, ctx, "3")
+	if _, err := pollJS[bool](ctx, `document.querySelector('[data-testid="message"]').textContent.includes("newer")`); err != nil {
+		t.Errorf("labelling a read-only library: message %q", message(ctx))
+	}
+	if after := storedGloss(t, ctx); !maps.Equal(before, after) {
+		t.Errorf("a read-only library was written to:\nbefore %v\nafter  %v", before, after)
+	}
+}
+
+// TestBrowserTwoTabs opens the same article in two tabs of one browser:
+// a label made in one shows up in the other, and labels made in both at
+// once are merged, none lost.
+func TestBrowserTwoTabs(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	tab1 := newBrowser(t)
+	if err := waitReady(tab1, base); err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, tab1, newsArticle)
+	url, err := evalJS[string](tab1, `location.href`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab2, cancel := chromedp.NewContext(tab1)
+	defer cancel()
+	if err := waitReady(tab2, url); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, tab2)
+
+	dragSelect(t, tab1, "Jean-Yves Le Drian", 0, 0, 0)
+	press(t, tab1, "1")
+	waitCount(t, tab1, 1)
+	if got := waitCount(t, tab2, 1); got[0].Text != "Jean-Yves Le Drian" {
+		t.Fatalf("tab 2 shows %+v", got)
+	}
+	// Both tabs label a different span before either hears of the other:
+	// tab 2 stops hearing storage events while tab 1 saves.
+	if _, err := evalJS[bool](tab2, `(window.__deaf = (e) => e.stopImmediatePropagation(), addEventListener("storage", window.__deaf, true), true)`); err != nil {
+		t.Fatal(err)
+	}
+	dragSelect(t, tab1, "Moscow", 0, 0, 0)
+	press(t, tab1, "3")
+	waitCount(t, tab1, 2)
+	dragSelect(t, tab2, "Paris", 0, 0, 0)
+	press(t, tab2, "3")
+	if _, err := evalJS[bool](tab2, `(removeEventListener("storage", window.__deaf, true), true)`); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Moscow", "Jean-Yves Le Drian", "Paris"}
+	check := func(name string, ctx context.Context) {
+		t.Helper()
+		got := waitCount(t, ctx, 3)
+		var texts []string
+		for _, m := range got {
+			texts = append(texts, m.Text)
+		}
+		if strings.Join(texts, "|") != "Moscow|Jean-Yves Le Drian|Paris" && !sameSet(texts, want) {
+			t.Errorf("%s: %q, want %q", name, texts, want)
+		}
+	}
+	check("tab 1", tab1)
+	check("tab 2", tab2)
+	if err := waitReady(tab1, base); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, tab1)
+	check("tab 1 after reload", tab1)
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+// TestBrowserRestoreHostile restores backups that are deeply nested,
+// prototype-polluting, oversized or not a backup: each is refused with a
+// message naming the file, and the library is unchanged.
+func TestBrowserRestoreHostile(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	armTrap(t, ctx, false)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	restoreFile(t, ctx, "one.json", smallBackup(1))
+	waitLibrary(t, ctx, 1)
+	before := storedGloss(t, ctx)
+	good := string(smallBackup(1))
+	cases := []struct{ name, data string }{
+		{"deep.json", strings.Repeat("[", 100000) + strings.Repeat("]", 100000)},
+		{"deep-object.json", `{"format":"gloss-backup","version":1,"articles":[],"labels":` + strings.Repeat(`{"a":`, 5000) + "1" + strings.Repeat("}", 5000) + "}"},
+		{"proto.json", strings.Replace(good, `"format"`, `"__proto__":{"polluted":1},"format"`, 1)},
+		{"proto-deep.json", strings.Replace(good, `"id":"p"`, `"id":"p","constructor":{"prototype":{"polluted":1}}`, 1)},
+		{"big.json", `{"format":"gloss-backup","version":1,"articles":[{"id":"b","title":"b","text":"` + strings.Repeat("a", 51<<20) + `"}]}`},
+		{"not-json.json", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
+		{"two.json", good + good},
+		{"wrong-shape.json", `{"format":"gloss-backup","version":1,"articles":{"id":"x"}}`},
+		{"future.json", strings.Replace(good, `"version":1`, `"version":99`, 1)},
+		{"offsets.json", strings.Replace(good, `"end":22`, `"end":9999`, 1)},
+	}
+	for _, c := range cases {
+		restoreFile(t, ctx, c.name, []byte(c.data))
+		msg, err := pollJS[string](ctx, fmt.Sprintf(`(t => t.includes(%s) && t)(document.querySelector('[data-testid="message"]').textContent)`, jsQuote(c.name)))
+		if err != nil {
+			t.Fatalf("%s: no message naming it; message %q", c.name, message(ctx))
+		}
+		if !strings.Contains(msg, c.name) || strings.HasPrefix(msg, "Restored") {
+			t.Errorf("%s: message %q does not refuse it by name", c.name, msg)
+		}
+		t.Logf("%s: %s", c.name, msg)
+		if after := storedGloss(t, ctx); !maps.Equal(before, after) {
+			t.Fatalf("%s changed the library", c.name)
+		}
+	}
+	if p, _ := evalJS[bool](ctx, `({}).polluted !== undefined || Object.prototype.polluted !== undefined`); p {
+		t.Error("Object.prototype was polluted")
+	}
+	checkTrap(t, ctx, "after hostile restores")
+	waitLibrary(t, ctx, 1)
+}
