@@ -96,9 +96,15 @@ func (a *App) renderMessage() app.UI {
 			return app.Span().DataSet("testid", "message-text").Text(a.msg.Text)
 		}),
 		app.If(a.msg.Action != "", func() app.UI {
-			do := a.msg.do
 			return app.Button().DataSet("testid", "message-action").Text(a.msg.Action).
-				OnClick(func(ctx app.Context, e app.Event) { do(ctx) })
+				OnClick(func(ctx app.Context, e app.Event) {
+					// Read the action now: go-app keeps the first handler of a
+					// reused element (its issue #1010), so no closure may
+					// capture per-render values.
+					if a.msg.do != nil {
+						a.msg.do(ctx)
+					}
+				})
 		}),
 		app.If(a.msg.Text != "", func() app.UI {
 			return app.Button().Class("x").Title("Dismiss").Text("×").
@@ -127,20 +133,20 @@ func (a *App) renderLibrary() app.UI {
 							DataSet("testid", "library-rename-input").
 							OnChange(func(ctx app.Context, e app.Event) {
 								a.renaming = ""
-								a.rename(id, ctx.JSSrc().Get("value").String())
+								a.rename(itemID(ctx), ctx.JSSrc().Get("value").String())
 							})
 					}).Else(func() app.UI {
 						return app.Span().Class("t").DataSet("testid", "library-title").Text(m.Title).
-							OnClick(func(ctx app.Context, e app.Event) { a.open(ctx, id) })
+							OnClick(func(ctx app.Context, e app.Event) { a.open(ctx, itemID(ctx)) })
 					}),
 					app.Span().Class("m").Body(
 						app.Span().DataSet("testid", "library-size").Text(thousands(m.Chars)+" chars"),
 						app.Span().Text("·"),
 						app.Span().DataSet("testid", "library-count").Text(plural(m.Annotations, "label")),
 						app.Button().DataSet("testid", "library-rename").Title("Rename").Text("✎").
-							OnClick(func(ctx app.Context, e app.Event) { a.renaming = id }),
+							OnClick(func(ctx app.Context, e app.Event) { a.renaming = itemID(ctx) }),
 						app.Button().DataSet("testid", "library-delete").Title("Delete").Text("✕").
-							OnClick(func(ctx app.Context, e app.Event) { a.deleteArticle(ctx, id) }),
+							OnClick(func(ctx app.Context, e app.Event) { a.deleteArticle(ctx, itemID(ctx)) }),
 					),
 				)
 			}),
@@ -231,19 +237,19 @@ func (a *App) renderLabels() app.UI {
 					key = strconv.Itoa(i + 1)
 				}
 				if a.editLabel {
-					return app.Div().Class("label-row").Body(
+					return app.Div().Class("label-row").DataSet("label", name).Body(
 						app.Input().Type("color").Value(l.Color).Title("Colour of "+name).
 							DataSet("testid", "label-color").
 							OnChange(func(ctx app.Context, e app.Event) {
-								a.recolorLabel(name, ctx.JSSrc().Get("value").String())
+								a.recolorLabel(labelOf(ctx), ctx.JSSrc().Get("value").String())
 							}),
 						app.Input().Type("text").Value(name).DataSet("testid", "label-name").
 							Attr("aria-label", "Name of label "+name).
 							OnChange(func(ctx app.Context, e app.Event) {
-								a.renameLabel(name, ctx.JSSrc().Get("value").String())
+								a.renameLabel(labelOf(ctx), ctx.JSSrc().Get("value").String())
 							}),
 						app.Button().Class("x").Title("Remove "+name).Text("×").DataSet("testid", "label-remove").
-							OnClick(func(ctx app.Context, e app.Event) { a.removeLabel(name) }),
+							OnClick(func(ctx app.Context, e app.Event) { a.removeLabel(labelOf(ctx)) }),
 					)
 				}
 				return app.Div().Class("label-row").Body(
@@ -255,7 +261,8 @@ func (a *App) renderLabels() app.UI {
 						// Keep the text selection: a button takes focus on mousedown.
 						OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 						OnClick(func(ctx app.Context, e app.Event) {
-							if a.labelSelection(i) {
+							name := labelOf(ctx)
+							if a.labelSelection(a.labels.Index(name)) {
 								return
 							}
 							if a.selected != "" {
@@ -396,4 +403,15 @@ func (a *App) syncFields() {
 			set("note-input", x.Note)
 		}
 	}
+}
+
+// itemID is the data-id of the library item holding the event's element.
+// Handlers read it at event time (see the message action's comment).
+func itemID(ctx app.Context) string {
+	return ctx.JSSrc().Call("closest", "[data-id]").Get("dataset").Get("id").String()
+}
+
+// labelOf is the data-label of the label row holding the event's element.
+func labelOf(ctx app.Context) string {
+	return ctx.JSSrc().Call("closest", "[data-label]").Get("dataset").Get("label").String()
 }
