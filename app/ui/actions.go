@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gloss/app/annot"
+	"gloss/app/store"
 	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -322,7 +323,15 @@ func (a *App) readFiles(ctx app.Context, files app.Value) {
 
 // downloadBackup saves the whole library as one JSON file.
 func (a *App) downloadBackup() {
-	data, err := a.lib.Backup(now())
+	lib := a.lib
+	if a.unsaved && a.doc != nil {
+		// Storage refused the last changes: back up a copy of what is
+		// stored with the open article's annotations as they are in the tab.
+		if l, err := a.libraryWithUnsaved(); err == nil {
+			lib = l
+		}
+	}
+	data, err := lib.Backup(now())
 	if err != nil {
 		a.setError("The backup could not be made: " + err.Error())
 		return
@@ -392,4 +401,31 @@ func (a *App) reloadFromStorage(ctx app.Context) {
 		a.repaint()
 		a.find.annotationsChanged()
 	}
+}
+
+// libraryWithUnsaved copies the stored library into memory and adds the
+// open article's annotations that could not be stored.
+func (a *App) libraryWithUnsaved() (*store.Library, error) {
+	src := newLocalStorage()
+	keys, err := src.Keys()
+	if err != nil {
+		return nil, err
+	}
+	mem := store.NewMemory()
+	for _, k := range keys {
+		if !store.IsKey(k) {
+			continue
+		}
+		if v, ok, err := src.Get(k); err == nil && ok {
+			mem.Set(k, v)
+		}
+	}
+	lib, _, err := store.Open(mem)
+	if err != nil {
+		return nil, err
+	}
+	if err := lib.SaveAnnotations(a.doc.meta.ID, a.doc.set.All(), now()); err != nil {
+		return nil, err
+	}
+	return lib, nil
 }

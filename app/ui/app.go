@@ -35,6 +35,7 @@ type App struct {
 	editLabel bool   // label set editing mode
 	help      bool
 	editing   bool // the article text is being edited
+	unsaved   bool // the open article's annotations could not be stored
 	dropOver  bool
 	update    bool // a new version of the app is ready
 
@@ -217,9 +218,12 @@ func (a *App) save() {
 	mine := d.set.All()
 	merged, err := a.lib.MergeAnnotations(d.meta.ID, d.base, mine, now())
 	if err != nil {
+		a.unsaved = true
 		a.storageError(err)
+		a.notifyChanged() // an embedding host can still keep it
 		return
 	}
+	a.unsaved = false
 	if !sameAnnotations(merged, mine) {
 		d.set = annot.NewSet(merged)
 		a.hist = history{}

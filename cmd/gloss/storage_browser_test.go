@@ -117,7 +117,9 @@ func TestBrowserStorageFull(t *testing.T) {
 	if !strings.Contains(data, `"gloss-backup"`) || !strings.Contains(data, "Jean-Yves Le Drian") {
 		t.Errorf("backup lacks the stored work: %.200s", data)
 	}
-	t.Logf("backup holds the unsaved label Moscow: %v", strings.Contains(data, `"Moscow"`))
+	if !strings.Contains(data, `"Moscow"`) {
+		t.Errorf("the backup offered after a refused save lacks the unsaved label Moscow: %.300s", data)
+	}
 
 	// Adding a label to the label set is refused the same way.
 	click(t, ctx, `[data-testid="edit-labels"]`)
