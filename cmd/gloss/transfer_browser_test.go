@@ -161,3 +161,130 @@ func TestBrowserExportImport(t *testing.T) {
 		t.Errorf("console errors: %q", e)
 	}
 }
+
+// TestBrowserImportMismatch imports files whose spans do not match the
+// article: each is refused with a message naming the line, and the
+// annotations stay as they were.
+func TestBrowserImportMismatch(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	labelTransferArticle(t, ctx)
+	want := wantTransfer()
+	cases := []struct{ file, body, line string }{
+		{"wrong.csv", "start,end,label,text\n0,5,PER,Talks\n9,14,LOC,Paris\n", "line 3"},
+		{"wrong.ann", "T1\tPER 0 5\tTalks\nT2\tLOC 500 505\tParis\n", "line 2"},
+		{"reversed.ann", "T1\tPER 0 5\tTalks\nT2\tLOC 14 9\tCairo\n", "line 2"},
+	}
+	for _, c := range cases {
+		upload(t, ctx, "import-input", c.file, c.body)
+		if _, err := pollJS[bool](ctx, fmt.Sprintf(`(document.querySelector('[data-testid="message"]')||{}).textContent.includes(%q)`, c.line)); err != nil {
+			t.Errorf("%s: message %q, want it to name %s", c.file, messageText(ctx), c.line)
+		}
+		if got := waitCount(t, ctx, len(want)); !slices.Equal(got, want) {
+			t.Errorf("%s: annotations changed to %+v", c.file, got)
+		}
+	}
+}
+
+// TestBrowserBackupRestore downloads the whole library, clears the
+// browser's storage and restores it: every article, annotation, label and
+// gazetteer entry comes back.
+func TestBrowserBackupRestore(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	cons := logConsoleErrors(t, ctx)
+	// A desktop window: below 1000 px the library pane, with the backup
+	// buttons, is hidden.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	labelTransferArticle(t, ctx)
+
+	// A second article with an annotation added to the gazetteer.
+	pasteArticle(t, ctx, findArticle)
+	dragSelect(t, ctx, "Charles de Gaulle", 0, 0, 0)
+	press(t, ctx, "4")
+	waitCount(t, ctx, 1)
+	click(t, ctx, `[data-testid="message-action"]`)
+	ship := occurrences(findArticle, "Charles de Gaulle")
+	waitSpans(t, ctx, "before the backup", "gloss-s3", ship)
+
+	// A label of our own.
+	click(t, ctx, `[data-testid="edit-labels"]`)
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`[data-testid="new-label-name"]`), "SHIP")); err != nil {
+		t.Fatal(err)
+	}
+	click(t, ctx, `[data-testid="add-label"]`)
+	if _, err := pollJS[bool](ctx, `[...document.querySelectorAll('[data-testid="label-name"]')].some(i => i.value === "SHIP")`); err != nil {
+		t.Fatalf("the label SHIP was not added (message %q)", messageText(ctx))
+	}
+	click(t, ctx, `[data-testid="edit-labels"]`)
+
+	installDownloadTrap(t, ctx)
+	click(t, ctx, `[data-testid="backup"]`)
+	backup := takeDownloads(t, ctx, 1)[0]
+	if backup.Name != "gloss-backup.json" {
+		t.Errorf("backup file %q", backup.Name)
+	}
+
+	freshStart(t, ctx, base)
+	upload(t, ctx, "restore-input", backup.Name, backup.Data)
+	library := func() []string {
+		v, _ := evalJS[[]string](ctx, `[...document.querySelectorAll('[data-testid="library-item"]')].map(li => li.querySelector('[data-testid="library-title"]').textContent + " | " + li.querySelector('[data-testid="library-count"]').textContent).sort()`)
+		return v
+	}
+	wantLib := []string{"Hollande and Putin discuss Syria | 1 label", "Talks in Cairo 😀 | 5 labels"}
+	var got []string
+	for range 100 {
+		if got = library(); slices.Equal(got, wantLib) {
+			break
+		}
+		chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
+	}
+	if !slices.Equal(got, wantLib) {
+		t.Fatalf("restored library %q, want %q (message %q)", got, wantLib, messageText(ctx))
+	}
+	labels, err := evalJS[[]string](ctx, `[...document.querySelectorAll('[data-testid="label-button"]')].map(b => b.dataset.label)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(labels, "SHIP") {
+		t.Errorf("restored labels %q lack SHIP", labels)
+	}
+	open := func(title string) {
+		t.Helper()
+		if ok, _ := evalJS[bool](ctx, fmt.Sprintf(`(() => { for (const li of document.querySelectorAll('[data-testid="library-item"]')) if (li.querySelector('[data-testid="library-title"]').textContent === %q) { li.querySelector('[data-testid="library-title"]').click(); return true } return false })()`, title)); !ok {
+			t.Fatalf("no %q in the library", title)
+		}
+		waitParagraphs(t, ctx)
+	}
+	open("Talks in Cairo 😀")
+	if _, err := pollJS[bool](ctx, `document.querySelector('[data-testid="article"]').textContent.startsWith("Talks in Cairo")`); err != nil {
+		t.Fatal("the restored article did not open")
+	}
+	if got := waitCount(t, ctx, len(transferSpans)); !slices.Equal(got, wantTransfer()) {
+		t.Errorf("restored annotations %+v, want %+v", got, wantTransfer())
+	}
+	open("Hollande and Putin discuss Syria")
+	if _, err := pollJS[bool](ctx, `document.querySelector('[data-testid="article"]').textContent.startsWith("Hollande and Putin")`); err != nil {
+		t.Fatal("the restored article did not open")
+	}
+	if got := waitCount(t, ctx, 1); got[0].Text != "Charles de Gaulle" || got[0].Label != "MISC" {
+		t.Errorf("restored annotation %+v", got[0])
+	}
+	waitSpans(t, ctx, "after the restore", "gloss-s3", ship)
+	if h, _ := evalJS[string](ctx, `document.querySelector('[data-testid="gazetteer"] h2').textContent`); h != "Gazetteer 1 names" {
+		t.Errorf("restored gazetteer heading %q, want 1 names", h)
+	}
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
