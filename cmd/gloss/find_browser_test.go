@@ -536,6 +536,11 @@ func TestBrowserGazetteer(t *testing.T) {
 		waitEntityLabel(t, ctx, when, "toulon", "LOC")
 	}
 	check("second article")
+	// The panel's items were first drawn for the first article: a click
+	// must choose this article's entity.
+	click(t, ctx, `[data-testid="entity-item"][data-key="toulon"]`)
+	waitSpans(t, ctx, "clicking Toulon in the second article", "gloss-hit", occurrences(gazetteerArticle, "Toulon"))
+	press(t, ctx, kb.Escape)
 	if err := waitReady(ctx, base); err != nil {
 		t.Fatal(err)
 	}
