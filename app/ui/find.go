@@ -102,8 +102,7 @@ func (f *finder) redraw() {
 }
 
 // build finds the open article's entities and indexes them, once per
-// article. The entities panel calls it too: the article is drawn after the
-// render that opens it, and nothing renders again until the next event.
+// article.
 func (f *finder) build() {
 	d := f.a.doc
 	if d == nil || f.built == d.meta.ID {
@@ -317,7 +316,9 @@ func (f *finder) chooseEntity(key string) {
 }
 
 func (f *finder) sortedEntities() []entity.Entity {
-	f.build()
+	if f.a.doc == nil || f.built != f.a.doc.meta.ID {
+		return nil // built after the text is painted; not the last article's
+	}
 	ents := append([]entity.Entity(nil), f.ents...)
 	switch f.entSort {
 	case "label":
