@@ -35,6 +35,7 @@ type App struct {
 	editLabel bool   // label set editing mode
 	help      bool
 	editing   bool // the article text is being edited
+	showLib   bool // the library pane is open over the article (narrow windows)
 	unsaved   bool // the open article's annotations could not be stored
 	dropOver  bool
 	update    bool // a new version of the app is ready
@@ -171,6 +172,7 @@ func (a *App) show(ctx app.Context, d store.Doc) {
 	a.newPane = false
 	a.selected = ""
 	a.editing = false
+	a.showLib = false
 	a.hist = history{}
 	a.find.reset()
 	if !a.embed {

@@ -23,6 +23,9 @@ func (a *App) Render() app.UI {
 	if a.dropOver {
 		cls += " dropping"
 	}
+	if a.showLib {
+		cls += " show-lib"
+	}
 	return app.Div().Class(cls).Body(
 		a.renderTop(),
 		a.renderMessage(),
@@ -52,6 +55,8 @@ func (a *App) renderTop() app.UI {
 	}
 	return app.Header().Class("top").Body(
 		app.Span().Class("brand").Text("Gloss"),
+		app.Button().Class("lib-toggle").DataSet("testid", "library-toggle").Title("Library and backup").Text("☰").
+			OnClick(func(ctx app.Context, e app.Event) { a.showLib = !a.showLib }),
 		app.If(a.doc != nil && !a.newPane, func() app.UI {
 			return app.Input().Type("text").ID("title-input").Class("title-input").
 				DataSet("testid", "title-input").

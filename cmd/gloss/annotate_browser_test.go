@@ -395,3 +395,42 @@ func TestBrowserUploadAndLibrary(t *testing.T) {
 		t.Errorf("console errors: %q", e)
 	}
 }
+
+// TestBrowserNarrowLibrary: in a narrow window the library pane is hidden
+// behind a button; it opens over the article and an article can be opened.
+func TestBrowserNarrowLibrary(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(700, 700)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, ctx, "First article\n\nAbout Vienna.")
+	pasteArticle(t, ctx, "Second article\n\nAbout Geneva.")
+	visible := func() bool {
+		v, err := evalJS[bool](ctx, `document.querySelector('[data-testid="library"]').getBoundingClientRect().width > 0`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if visible() {
+		t.Fatal("the library pane should be hidden at 700 px")
+	}
+	click(t, ctx, `[data-testid="library-toggle"]`)
+	if _, err := pollJS[bool](ctx, `document.querySelector('[data-testid="library"]').getBoundingClientRect().width > 0`); err != nil {
+		t.Fatal("the library button did not open the pane")
+	}
+	if _, err := evalJS[bool](ctx, `([...document.querySelectorAll('[data-testid="library-title"]')].find(e => e.textContent === "First article").click(), true)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](ctx, `document.querySelector('[data-testid="article"]').textContent.includes("Vienna")`); err != nil {
+		t.Fatal("opening an article from the pane did not show it")
+	}
+	if _, err := pollJS[bool](ctx, `document.querySelector('[data-testid="library"]').getBoundingClientRect().width === 0`); err != nil {
+		t.Error("the pane stayed open over the article")
+	}
+}
