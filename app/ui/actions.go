@@ -43,6 +43,7 @@ func (a *App) afterChange() {
 
 // labelSelection labels the selected text with labels[i].
 func (a *App) labelSelection(i int) bool {
+	defer perfSince("label", perfNow())
 	if a.doc == nil || i < 0 || i >= len(a.labels) {
 		return false
 	}

@@ -32,6 +32,7 @@ func int32s(v []int32) app.Value {
 
 // draw renders the open article's paragraphs and annotations.
 func (a *App) draw() {
+	defer perfSince("draw", perfNow())
 	d := a.doc
 	if d == nil || !app.IsClient {
 		return

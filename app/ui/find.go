@@ -30,6 +30,9 @@ type finder struct {
 
 	entSort   string // "count", "label" or "first"
 	entActive string // Entity.Key chosen in the panel
+	entLimit  int    // how many entities the panel lists
+	sorted    []entity.Entity
+	sortedBy  string // built + entSort the sorted list is for
 
 	mentions []entity.Span // mentions being stepped through
 	cur      int
@@ -86,6 +89,7 @@ func (f *finder) saveGazetteer() {
 func (f *finder) reset() {
 	f.query, f.hits, f.active = "", nil, 0
 	f.entActive, f.mentions, f.cur = "", nil, 0
+	f.entLimit = 0
 	f.review = nil
 	f.built = ""
 }
@@ -157,6 +161,7 @@ func (f *finder) annotationsChanged() {}
 // ---- search ----
 
 func (f *finder) search(q string) {
+	defer perfSince("search", perfNow())
 	f.query = q
 	f.active = 0
 	f.cur = -1
@@ -319,6 +324,16 @@ func (f *finder) sortedEntities() []entity.Entity {
 	if f.a.doc == nil || f.built != f.a.doc.meta.ID {
 		return nil // built after the text is painted; not the last article's
 	}
+	// Render runs at every update: sort once per article and sort order.
+	by := fmt.Sprintf("%s/%s/%d", f.built, f.entSort, len(f.ents))
+	if by != f.sortedBy {
+		f.sorted, f.sortedBy = f.sortOf(), by
+	}
+	return f.sorted
+}
+
+// sortOf sorts the entities as the panel's sort menu says.
+func (f *finder) sortOf() []entity.Entity {
 	ents := append([]entity.Entity(nil), f.ents...)
 	switch f.entSort {
 	case "label":

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -105,45 +106,59 @@ func (f *finder) renderPanels() app.UI {
 							OnClick(func(ctx app.Context, e app.Event) { f.startReviewFromCurrent() })
 					}),
 				),
-				app.Ul().Class("ents").Body(
-					app.Range(ents).Slice(func(i int) app.UI {
-						e := ents[i]
-						key := e.Key
-						cls := ""
-						if key == f.entActive {
-							cls = "active"
+				// One delegated handler for the whole list (DESIGN.md): a
+				// long article has thousands of entities, and a handler per
+				// item costs a js.Func each and a slow diff at every update.
+				app.Ul().Class("ents").DataSet("testid", "entity-list").
+					OnClick(func(ctx app.Context, e app.Event) {
+						if li := e.Get("target").Call("closest", "li[data-key]"); li.Truthy() {
+							f.chooseEntity(li.Get("dataset").Get("key").String())
 						}
-						// go-app keeps the first handler of a reused element
-						// (issue #1010): read the key at event time.
-						return app.Li().Class(cls).TabIndex(0).DataSet("testid", "entity-item").DataSet("key", key).
-							DataSet("label", e.Label).
-							OnClick(func(ctx app.Context, e app.Event) { f.chooseEntity(ctx.JSSrc().Get("dataset").Get("key").String()) }).
-							OnKeyDown(func(ctx app.Context, ev app.Event) {
-								switch ev.Get("key").String() {
-								case "Enter":
-									f.chooseEntity(ctx.JSSrc().Get("dataset").Get("key").String())
-								case "ArrowDown":
-									if n := ctx.JSSrc().Get("nextElementSibling"); n.Truthy() {
-										n.Call("focus")
-									}
-								case "ArrowUp":
-									if n := ctx.JSSrc().Get("previousElementSibling"); n.Truthy() {
-										n.Call("focus")
-									}
-								}
-							}).
-							Body(
-								app.If(e.Label != "", func() app.UI {
-									return app.Span().Class("lab").Style("--c", a.labels.Color(e.Label)).Text(e.Label)
-								}),
-								app.Span().DataSet("testid", "entity-name").Text(e.Name),
-								app.If(len(e.Variants) > 1, func() app.UI {
-									return app.Span().Class("var").Text(variants(e))
-								}),
-								app.Span().Class("n").DataSet("testid", "entity-count").Text(strconv.Itoa(len(e.Mentions))),
-							)
-					}),
-				),
+					}).
+					OnKeyDown(func(ctx app.Context, ev app.Event) {
+						li := ev.Get("target").Call("closest", "li[data-key]")
+						if !li.Truthy() {
+							return
+						}
+						switch ev.Get("key").String() {
+						case "Enter":
+							f.chooseEntity(li.Get("dataset").Get("key").String())
+						case "ArrowDown":
+							if n := li.Get("nextElementSibling"); n.Truthy() {
+								n.Call("focus")
+							}
+						case "ArrowUp":
+							if n := li.Get("previousElementSibling"); n.Truthy() {
+								n.Call("focus")
+							}
+						}
+					}).
+					Body(
+						app.Range(ents[:min(len(ents), f.entShown())]).Slice(func(i int) app.UI {
+							e := ents[i]
+							cls := ""
+							if e.Key == f.entActive {
+								cls = "active"
+							}
+							return app.Li().Class(cls).TabIndex(0).DataSet("testid", "entity-item").DataSet("key", e.Key).
+								DataSet("label", e.Label).
+								Body(
+									app.If(e.Label != "", func() app.UI {
+										return app.Span().Class("lab").Style("--c", a.labels.Color(e.Label)).Text(e.Label)
+									}),
+									app.Span().DataSet("testid", "entity-name").Text(e.Name),
+									app.If(len(e.Variants) > 1, func() app.UI {
+										return app.Span().Class("var").Text(variants(e))
+									}),
+									app.Span().Class("n").DataSet("testid", "entity-count").Text(strconv.Itoa(len(e.Mentions))),
+								)
+						}),
+					),
+				app.If(len(ents) > f.entShown(), func() app.UI {
+					return app.Button().DataSet("testid", "entity-more").
+						Text(fmt.Sprintf("Show %d more of %d", min(entityPage, len(ents)-f.entShown()), len(ents))).
+						OnClick(func(ctx app.Context, e app.Event) { f.entLimit = f.entShown() + entityPage })
+				}),
 			)
 		}),
 		f.renderGazetteer(),
@@ -259,3 +274,8 @@ func (f *finder) renderAnnotationActions(annot.Annotation) app.UI {
 			}),
 	)
 }
+
+// entityPage is how many entities the panel lists at a time.
+const entityPage = 100
+
+func (f *finder) entShown() int { return max(f.entLimit, entityPage) }
