@@ -252,7 +252,13 @@
     if (to) to.postMessage(JSON.parse(json), origin);
   }
 
+  // afterPaint calls fn once the browser has painted the current DOM.
+  function afterPaint(fn) {
+    requestAnimationFrame(() => setTimeout(fn, 0));
+  }
+
   window.gloss = {
+    afterPaint,
     listen, post,
     suggestionColors,
     render, paint, selection, clearSelection, highlight, clearHighlight, reveal,

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"sort"
-	"time"
 
 	"gloss/app/annot"
 	"gloss/app/text"
@@ -47,12 +46,20 @@ func (a *App) draw() {
 	a.repaint()
 	// Let the browser paint the text before entities and the search index
 	// are built: on a long article that takes a while, and reading can start.
+	// A Go timer does not guarantee a frame in between: ask the browser to
+	// call back after its next paint.
 	id := d.meta.ID
-	a.ctx.After(time.Millisecond, func(ctx app.Context) {
-		if a.doc != nil && a.doc.meta.ID == id {
-			a.find.redraw()
-		}
+	var fn app.Func
+	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		fn.Release()
+		a.ctx.Dispatch(func(ctx app.Context) {
+			if a.doc != nil && a.doc.meta.ID == id {
+				a.find.redraw()
+			}
+		})
+		return nil
 	})
+	glossJS().Call("afterPaint", fn)
 }
 
 // repaint redraws the paragraphs whose annotations changed since last drawn.
