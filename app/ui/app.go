@@ -72,11 +72,13 @@ func now() int64 { return time.Now().UnixMilli() }
 
 // OnMount opens the library and wires the page-wide listeners.
 func (a *App) OnMount(ctx app.Context) {
+	perfMark("gloss-mount")
 	a.ctx = ctx
 	a.painted = map[string]annot.Annotation{}
 	u := app.Window().URL()
 	a.embed = embed.IsEmbed(u.Fragment, u.RawQuery)
 	a.openLibrary(ctx)
+	perfMark("gloss-library-open")
 	a.listen(ctx)
 	a.find.init(a)
 	if a.embed {

@@ -40,6 +40,7 @@ func (a *App) draw() {
 	for _, p := range d.paras {
 		bounds = append(bounds, int32(d.x.UTF16(p.Start)), int32(d.x.UTF16(p.End)), int32(p.Start))
 	}
+	perfMark("gloss-draw-start")
 	glossJS().Call("render", articleEl(), d.text, int32s(bounds))
 	a.painted = map[string]annot.Annotation{}
 	a.drawnDoc = d.meta.ID
