@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -35,17 +37,36 @@ type segment struct {
 
 // finder holds the state of one Find call.
 type finder struct {
-	text  string
-	toks  []token
-	folds []string // normalised token, filled on demand
+	text   string
+	toks   []token
+	folds  []string          // normalised token, filled on demand
+	intern map[string]string // surface → normalised form, so repeated names fold once
+}
+
+func newFinder(text string, toks []token) *finder {
+	return &finder{text: text, toks: toks, folds: make([]string, len(toks)), intern: make(map[string]string, 1024)}
 }
 
 func (f *finder) fold(i int) string {
 	if f.folds[i] == "" {
 		t := f.toks[i]
-		f.folds[i] = Normalize(f.text[t.bstart:t.bend])
+		f.folds[i] = f.normalize(f.text[t.bstart:t.bend])
 	}
 	return f.folds[i]
+}
+
+// normalize is Normalize, remembered per surface: an article names the
+// same people again and again.
+func (f *finder) normalize(s string) string {
+	if isLowerASCII(s) {
+		return s
+	}
+	if n, ok := f.intern[s]; ok {
+		return n
+	}
+	n := Normalize(s)
+	f.intern[s] = n
+	return n
 }
 
 // key is the normalised form of tokens a..b-1.
@@ -53,7 +74,7 @@ func (f *finder) key(a, b int) string {
 	if b == a+1 {
 		return f.fold(a)
 	}
-	return Normalize(f.text[f.toks[a].bstart:f.toks[b-1].bend])
+	return f.normalize(f.text[f.toks[a].bstart:f.toks[b-1].bend])
 }
 
 // surface is the text of tokens a..b-1 as written.
@@ -64,14 +85,13 @@ func (f *finder) surface(a, b int) string {
 // Find returns the candidate entities of text plus the gazetteer's matches
 // (gaz may be nil), grouped, in order of first mention.
 func Find(text string, gaz *Gazetteer) []Entity {
-	f := &finder{text: text, toks: tokenize(text)}
-	f.folds = make([]string, len(f.toks))
+	f := newFinder(text, tokenize(text))
 	segs := f.chains()
 	segs = f.dropSentenceStarts(segs)
 	segs = f.splitKnown(segs)
 	var matches []Match
 	if gaz != nil {
-		matches = gaz.Match(text)
+		matches = gaz.match(text, f.toks)
 		segs = f.cutGazetteer(segs, matches)
 	}
 	return f.group(segs, matches)
@@ -292,156 +312,228 @@ func (f *finder) cutGazetteer(segs []segment, matches []Match) []segment {
 	return out
 }
 
-// group is one entity being built.
+// group gathers the mentions that share one key.
 type group struct {
-	key      string
-	words    int
-	mentions []Span
-	surfaces map[string]int
-	order    []string // surfaces in order of first sight
-	per      bool
-	gaz      *Entry
-	parent   *group
+	key    string
+	words  int
+	per    bool
+	gaz    *Entry
+	parent int32 // the group this one joined, or -1
 }
 
-func (g *group) root() *group {
-	for g.parent != nil {
-		g = g.parent
-	}
-	return g
+// variant is one surface form of one group.
+type variant struct {
+	group   int32
+	surface string
+	count   int
+	first   int // start of its first mention
 }
 
-func (g *group) add(sp Span, surface string) {
-	g.mentions = append(g.mentions, sp)
-	if g.surfaces[surface] == 0 {
-		g.order = append(g.order, surface)
-	}
-	g.surfaces[surface]++
+type variantKey struct {
+	group   int32
+	surface string
 }
 
 // group gathers mentions with the same key, then joins a shorter name to
 // the one longer name that ends with it ("Hollande" → "Francois Hollande").
+// Mentions never share a start (segments and matches do not overlap), so
+// walking them in text order gives the entities in order of first mention
+// and each entity's mentions already sorted.
 func (f *finder) group(segs []segment, matches []Match) []Entity {
-	groups := map[string]*group{}
-	get := func(key string) *group {
-		g := groups[key]
-		if g == nil {
-			g = &group{key: key, words: strings.Count(key, " ") + 1, surfaces: map[string]int{}}
-			groups[key] = g
+	groups := make([]group, 0, len(segs)/4+len(matches)/4+16)
+	byKey := make(map[string]int32, len(segs)/4+len(matches)/4+16)
+	get := func(key string) int32 {
+		if i, ok := byKey[key]; ok {
+			return i
+		}
+		i := int32(len(groups))
+		groups = append(groups, group{key: key, words: strings.Count(key, " ") + 1, parent: -1})
+		byKey[key] = i
+		return i
+	}
+	n := len(segs) + len(matches)
+	mgroup := make([]int32, 0, n) // group of each mention, in text order
+	mspan := make([]Span, 0, n)
+	var variants []variant
+	byVariant := make(map[variantKey]int32, len(segs)/4+16)
+	add := func(g int32, sp Span, surface string) {
+		mgroup = append(mgroup, g)
+		mspan = append(mspan, sp)
+		k := variantKey{g, surface}
+		if v, ok := byVariant[k]; ok {
+			variants[v].count++
+			return
+		}
+		byVariant[k] = int32(len(variants))
+		variants = append(variants, variant{group: g, surface: surface, count: 1, first: sp.Start})
+	}
+	// Matches and segments are each in text order: merge them.
+	mi := 0
+	for si := 0; si <= len(segs); si++ {
+		segStart := -1
+		if si < len(segs) {
+			segStart = f.toks[segs[si].a].start
+		}
+		for mi < len(matches) && (segStart < 0 || matches[mi].Start < segStart) {
+			m := &matches[mi]
+			g := get(Normalize(m.Entry.Name))
+			if groups[g].gaz == nil {
+				groups[g].gaz = &m.Entry
+			}
+			add(g, m.Span, sliceRunes(f.text, f.toks, m.Span))
+			mi++
+		}
+		if si == len(segs) {
+			break
+		}
+		s := segs[si]
+		g := get(f.key(s.a, s.b))
+		add(g, Span{f.toks[s.a].start, f.toks[s.b-1].end}, f.surface(s.a, s.b))
+		groups[g].per = groups[g].per || s.per
+	}
+
+	all := make([]int32, len(groups))
+	for i := range all {
+		all[i] = int32(i)
+	}
+	slices.SortFunc(all, func(a, b int32) int {
+		if c := cmp.Compare(groups[b].words, groups[a].words); c != 0 {
+			return c
+		}
+		return strings.Compare(groups[a].key, groups[b].key)
+	})
+	root := func(g int32) int32 {
+		for groups[g].parent >= 0 {
+			g = groups[g].parent
 		}
 		return g
 	}
-	for i := range matches {
-		m := &matches[i]
-		g := get(Normalize(m.Entry.Name))
-		if g.gaz == nil {
-			g.gaz = &m.Entry
-		}
-		g.add(m.Span, sliceRunes(f.text, f.toks, m.Span))
-	}
-	for _, s := range segs {
-		g := get(f.key(s.a, s.b))
-		g.add(Span{f.toks[s.a].start, f.toks[s.b-1].end}, f.surface(s.a, s.b))
-		g.per = g.per || s.per
-	}
-	all := make([]*group, 0, len(groups))
-	for _, g := range groups {
-		all = append(all, g)
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].words != all[j].words {
-			return all[i].words > all[j].words
-		}
-		return all[i].key < all[j].key
-	})
-	ambiguous := &group{}
-	tails := map[string]*group{}
+	const ambiguous = -2
+	tails := make(map[string]int32, len(groups))
 	for _, g := range all {
-		if owner := tails[g.key]; owner != nil && owner != ambiguous && g.gaz == nil {
-			g.parent = owner
+		key := groups[g].key
+		if owner, ok := tails[key]; ok && owner != ambiguous && groups[g].gaz == nil {
+			groups[g].parent = owner
 		}
-		r := g.root()
-		for i := 0; i < len(g.key); i++ {
-			if g.key[i] != ' ' {
+		r := root(g)
+		for i := 0; i < len(key); i++ {
+			if key[i] != ' ' {
 				continue
 			}
-			t := g.key[i+1:]
-			if o := tails[t]; o == nil {
+			t := key[i+1:]
+			if o, ok := tails[t]; !ok {
 				tails[t] = r
 			} else if o != r {
 				tails[t] = ambiguous
 			}
 		}
 	}
-	// Fold children into their roots.
-	byRoot := map[*group][]*group{}
-	for _, g := range all {
-		r := g.root()
-		byRoot[r] = append(byRoot[r], g)
-	}
-	ents := make([]Entity, 0, len(byRoot))
-	for r, members := range byRoot {
-		ents = append(ents, f.entity(r, members))
-	}
-	sort.Slice(ents, func(i, j int) bool {
-		if ents[i].First != ents[j].First {
-			return ents[i].First < ents[j].First
-		}
-		return ents[i].Key < ents[j].Key
-	})
-	return ents
-}
 
-// entity builds the Entity of root r and its members.
-func (f *finder) entity(r *group, members []*group) Entity {
-	e := Entity{Key: r.key, Source: SourceCandidate}
-	counts := map[string]int{}
-	var order []string
-	per := false
-	for _, g := range members {
-		e.Mentions = append(e.Mentions, g.mentions...)
-		for _, s := range g.order {
-			if counts[s] == 0 {
-				order = append(order, s)
+	// Number the entities in order of first mention.
+	entOf := make([]int32, len(groups)) // by root group; -1 until seen
+	for i := range entOf {
+		entOf[i] = -1
+	}
+	var roots []int32
+	nment := []int{}
+	for i, g := range mgroup {
+		r := root(g)
+		if entOf[r] < 0 {
+			entOf[r] = int32(len(roots))
+			roots = append(roots, r)
+			nment = append(nment, 0)
+		}
+		mgroup[i] = entOf[r]
+		nment[entOf[r]]++
+	}
+	ents := make([]Entity, len(roots))
+	flat := make([]Span, len(mspan))
+	off := 0
+	for e := range ents {
+		ents[e].Mentions = flat[off : off : off+nment[e]]
+		off += nment[e]
+	}
+	for i, e := range mgroup {
+		ents[e].Mentions = append(ents[e].Mentions, mspan[i])
+	}
+	members := make([]int, len(roots))
+	per := make([]bool, len(roots))
+	for g := range groups {
+		if e := entOf[root(int32(g))]; e >= 0 {
+			members[e]++
+			per[e] = per[e] || groups[g].per
+		}
+	}
+	// Variants, grouped by entity in order of first sight.
+	nvar := make([]int, len(roots)+1)
+	for _, v := range variants {
+		nvar[entOf[root(v.group)]+1]++
+	}
+	for e := 1; e <= len(roots); e++ {
+		nvar[e] += nvar[e-1]
+	}
+	byEnt := make([]int32, len(variants))
+	fill := append([]int(nil), nvar[:len(roots)]...)
+	for i, v := range variants {
+		e := entOf[root(v.group)]
+		byEnt[fill[e]] = int32(i)
+		fill[e]++
+	}
+	names := make([]string, 0, len(variants))
+	var merged []variant
+	var seen map[string]int
+	for e := range ents {
+		r := roots[e]
+		ids := byEnt[nvar[e]:nvar[e+1]]
+		merged = merged[:0]
+		if members[e] == 1 {
+			for _, id := range ids {
+				merged = append(merged, variants[id])
 			}
-			counts[s] += g.surfaces[s]
+		} else {
+			// The same surface may come from two groups: count it once.
+			if seen == nil {
+				seen = map[string]int{}
+			}
+			clear(seen)
+			for _, id := range ids {
+				v := variants[id]
+				if j, ok := seen[v.surface]; ok {
+					merged[j].count += v.count
+					continue
+				}
+				seen[v.surface] = len(merged)
+				merged = append(merged, v)
+			}
 		}
-		per = per || g.per
-	}
-	sort.Slice(e.Mentions, func(i, j int) bool { return e.Mentions[i].Start < e.Mentions[j].Start })
-	if len(e.Mentions) > 0 {
-		e.First = e.Mentions[0].Start
-	}
-	// Order of first sight in the text, then most frequent first.
-	first := map[string]int{}
-	for _, m := range e.Mentions {
-		s := sliceRunes(f.text, f.toks, m)
-		if _, ok := first[s]; !ok {
-			first[s] = m.Start
+		// Most frequent first, then in order of first sight.
+		slices.SortStableFunc(merged, func(a, b variant) int { return cmp.Compare(b.count, a.count) })
+		start := len(names)
+		for _, v := range merged {
+			names = append(names, v.surface)
+		}
+		ent := &ents[e]
+		ent.Key, ent.Source = groups[r].key, SourceCandidate
+		ent.Variants = names[start:len(names):len(names)]
+		ent.First = ent.Mentions[0].Start
+		if gz := groups[r].gaz; gz != nil {
+			ent.Source, ent.Label, ent.Name = SourceGazetteer, gz.Label, gz.Name
+			continue
+		}
+		// Every member is a candidate group, so a surface normalises to
+		// its group's key.
+		best, bestLen := "", 0
+		for _, v := range merged {
+			if l := len(groups[v.group].key); best == "" || l > bestLen {
+				best, bestLen = v.surface, l
+			}
+		}
+		ent.Name = best
+		if per[e] {
+			ent.Label = "PER"
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		if counts[order[i]] != counts[order[j]] {
-			return counts[order[i]] > counts[order[j]]
-		}
-		return first[order[i]] < first[order[j]]
-	})
-	e.Variants = order
-	if r.gaz != nil {
-		e.Source, e.Label, e.Name = SourceGazetteer, r.gaz.Label, r.gaz.Name
-		return e
-	}
-	if per {
-		e.Label = "PER"
-	}
-	best := ""
-	for _, v := range order { // already most frequent first
-		if best == "" || len(Normalize(v)) > len(Normalize(best)) {
-			best = v
-		}
-	}
-	e.Name = best
-	return e
+	return ents
 }
 
 // sliceRunes returns the text of span sp. Spans start and end on token

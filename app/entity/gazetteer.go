@@ -130,7 +130,18 @@ func (g *Gazetteer) Match(text string) []Match {
 	if g.trie == nil {
 		g.trie = g.build()
 	}
-	return g.trie.match(text, tokenize(text), g.entries)
+	return g.match(text, tokenize(text))
+}
+
+// match is Match over text already split into toks.
+func (g *Gazetteer) match(text string, toks []token) []Match {
+	if g == nil || len(g.entries) == 0 {
+		return nil
+	}
+	if g.trie == nil {
+		g.trie = g.build()
+	}
+	return g.trie.match(text, toks, g.entries)
 }
 
 // pattern is one name or alias of an entry.

@@ -113,7 +113,7 @@ func (b *indexBuilder) addWords() {
 		}
 		b.add(w, norm, dm, Span{t.start, t.end})
 	}
-	f := &finder{text: b.text, toks: b.toks, folds: make([]string, len(b.toks))}
+	f := newFinder(b.text, b.toks)
 	for _, s := range f.chains() {
 		for i := s.a; i < s.b; i++ {
 			if !b.toks[i].cap {
