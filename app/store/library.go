@@ -93,6 +93,9 @@ type Library struct {
 	// damaged holds keys found damaged; they are copied under
 	// QuarantinePrefix before being overwritten or deleted.
 	damaged map[string]bool
+	// known is, per article, the annotations revision this Library last
+	// wrote or read: MergeAnnotations skips reading back its own write.
+	known map[string]int
 
 	// pending collects what a refresh before a write found another tab
 	// changed, for the next Reload to report.
@@ -111,7 +114,7 @@ func Open(b Backend) (*Library, []Problem, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: cannot read the browser's storage: %w", err)
 	}
-	l := &Library{b: b, damaged: map[string]bool{}}
+	l := &Library{b: b, damaged: map[string]bool{}, known: map[string]int{}}
 	var probs []Problem
 	newest := 0
 	ours := 0
@@ -554,6 +557,7 @@ func (l *Library) Load(id string) (Doc, error) {
 	if err != nil {
 		return d, fmt.Errorf("store: %w", err)
 	}
+	l.known[id] = e.Ann
 	return d, nil
 }
 

@@ -297,6 +297,9 @@ func (l *Library) update(id string, text *string, as *[]annot.Annotation, title 
 		l.drop(added)
 		return writeErr(what, err)
 	}
+	if as != nil {
+		l.known[id] = e.Ann
+	}
 	for _, k := range stale {
 		l.remove(k)
 	}
@@ -431,7 +434,9 @@ func (l *Library) saveSettings(m map[string]string) error {
 
 // MergeAnnotations saves the annotations of an article that another tab may
 // have changed since this one read base: theirs are read from storage,
-// annot.Merge(base, mine, theirs) is saved and returned.
+// annot.Merge(base, mine, theirs) is saved and returned. base must be the
+// annotations this Library last loaded or saved for the article; when no one
+// else wrote since, theirs is base and is not read again.
 func (l *Library) MergeAnnotations(id string, base, mine []annot.Annotation, updated int64) ([]annot.Annotation, error) {
 	if err := l.writable(); err != nil {
 		return nil, err
@@ -442,6 +447,15 @@ func (l *Library) MergeAnnotations(id string, base, mine []annot.Annotation, upd
 	e := l.entries[id]
 	if e == nil {
 		return nil, fmt.Errorf("store: article %q: %w", id, ErrNotFound)
+	}
+	if rev, ok := l.known[id]; ok && rev == e.Ann {
+		// Nobody wrote since this Library last read or wrote them: what is
+		// stored is base, so the merge is mine. Labelling a span on a long
+		// article then costs one write, not a read and a decode as well.
+		if err := l.SaveAnnotations(id, mine, updated); err != nil {
+			return nil, err
+		}
+		return mine, nil
 	}
 	theirs, err := l.readAnn(e, e.Chars)
 	if err != nil && !errors.Is(err, ErrDamaged) {
