@@ -82,11 +82,18 @@ func isUpper(r rune) bool {
 // that are not letters or digits turned into one space, trimmed. It is the
 // form entity keys and gazetteer names are compared in.
 func Normalize(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false
+	if isLowerASCII(s) {
+		return s
+	}
+	return string(appendNorm(make([]byte, 0, len(s)), s))
+}
+
+// appendNorm appends the Normalize form of s to b.
+func appendNorm(b []byte, s string) []byte {
+	start, space := len(b), false
 	for _, r := range s {
 		if !isWordRune(r) {
-			space = len(b) > 0
+			space = len(b) > start
 			continue
 		}
 		f := fold(r)
@@ -99,5 +106,5 @@ func Normalize(s string) string {
 		}
 		b = utf8.AppendRune(b, f)
 	}
-	return string(b)
+	return b
 }

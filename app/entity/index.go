@@ -28,13 +28,14 @@ type Index struct {
 	byKey map[string]int
 
 	// Targets, best first (entities, then by frequency, then shorter).
-	display  []string
-	arena    string   // normalised targets, concatenated
-	offs     []uint32 // target i is arena[offs[i]:offs[i+1]]
-	masks    []uint64 // letters each target contains
-	entity   []int32  // index in ents, or -1
-	mentions [][]Span // for targets that are not entities
-	dmap     [][]int32
+	display []string
+	arena   string   // normalised targets, concatenated
+	offs    []uint32 // target i is arena[offs[i]:offs[i+1]]
+	masks   []uint64 // letters each target contains
+	entity  []int32  // index in ents, or -1
+	// Mentions of target i (not an entity) are mflat[mstart[i]:mstart[i+1]].
+	mflat  []Span
+	mstart []int32
 
 	prefix1 map[rune][]int32    // targets by first letter, best first
 	prefix2 map[[2]rune][]int32 // targets by first two letters, best first
@@ -403,7 +404,8 @@ func (x *Index) rank(q string, ids []int32, max int, byScore bool) []Hit {
 			seen[e] = true
 			h.Entity, h.Label, h.Mentions = x.ents[e].Key, x.ents[e].Label, x.ents[e].Mentions
 		} else {
-			h.Mentions = x.mentions[s.id]
+			a, b := x.mstart[s.id], x.mstart[s.id+1]
+			h.Mentions = x.mflat[a:b:b]
 		}
 		h.Matched = x.displayIndexes(s.id, s.m.MatchedIndexes)
 		hits = append(hits, h)
@@ -415,7 +417,7 @@ func (x *Index) rank(q string, ids []int32, max int, byScore bool) []Hit {
 // rune indexes in the display form.
 func (x *Index) displayIndexes(id int32, bytesIdx []int) []int {
 	norm := x.norm(id)
-	dm := x.dmap[id]
+	_, dm := normTarget(x.display[id]) // cheap for the few hits shown
 	out := make([]int, 0, len(bytesIdx))
 	ri, bi := 0, 0
 	for _, want := range bytesIdx {

@@ -12,8 +12,6 @@ type btarget struct {
 	display, norm string
 	entity        int32
 	count         int
-	mentions      []Span
-	dmap          []int32
 }
 
 type indexBuilder struct {
@@ -21,11 +19,18 @@ type indexBuilder struct {
 	toks   []token
 	byNorm map[string]int32
 	ts     []btarget
+	buf    []byte // scratch for normalising before a lookup
+	// Mentions of words and n-grams in the order they were seen: target
+	// occ[i] was mentioned at occSpan[i]. finish groups them per target in
+	// one flat slice rather than one slice per target.
+	occ     []int32
+	occSpan []Span
 }
 
 func newIndexBuilder(text string) *indexBuilder {
 	toks := tokenize(text)
-	return &indexBuilder{text: text, toks: toks, byNorm: make(map[string]int32, len(toks)/4)}
+	return &indexBuilder{text: text, toks: toks, byNorm: make(map[string]int32, len(toks)/4),
+		occ: make([]int32, 0, len(toks)+len(toks)/4), occSpan: make([]Span, 0, len(toks)+len(toks)/4)}
 }
 
 // normTarget returns the normalised form of display (as Normalize) and, when
@@ -71,32 +76,51 @@ func normTarget(display string) (string, []int32) {
 }
 
 func (b *indexBuilder) addEntity(i int, e Entity) {
-	names := append([]string{e.Name}, e.Variants...)
-	for _, v := range names {
-		norm, dm := normTarget(v)
-		if norm == "" {
+	for k := -1; k < len(e.Variants); k++ {
+		v := e.Name
+		if k >= 0 {
+			v = e.Variants[k]
+		}
+		b.buf = appendNorm(b.buf[:0], v)
+		if len(b.buf) == 0 {
 			continue
 		}
-		if _, ok := b.byNorm[norm]; ok {
+		if _, ok := b.byNorm[string(b.buf)]; ok {
 			continue
 		}
+		norm := string(b.buf)
 		b.byNorm[norm] = int32(len(b.ts))
-		b.ts = append(b.ts, btarget{display: v, norm: norm, entity: int32(i), count: len(e.Mentions), dmap: dm})
+		b.ts = append(b.ts, btarget{display: v, norm: norm, entity: int32(i), count: len(e.Mentions)})
 	}
 }
 
-// add records one mention of a word or n-gram.
-func (b *indexBuilder) add(display, norm string, dm []int32, sp Span) {
-	if id, ok := b.byNorm[norm]; ok {
+// add records one mention of a word or n-gram whose normalised form is
+// norm, or b.buf when norm is "".
+func (b *indexBuilder) add(display, norm string, sp Span) {
+	var id int32
+	var ok bool
+	if norm != "" {
+		id, ok = b.byNorm[norm]
+	} else {
+		id, ok = b.byNorm[string(b.buf)] // no allocation for a lookup
+	}
+	if ok {
 		t := &b.ts[id]
 		if t.entity < 0 {
 			t.count++
-			t.mentions = append(t.mentions, sp)
+			b.occ = append(b.occ, id)
+			b.occSpan = append(b.occSpan, sp)
 		}
 		return
 	}
-	b.byNorm[norm] = int32(len(b.ts))
-	b.ts = append(b.ts, btarget{display: display, norm: norm, entity: -1, count: 1, mentions: []Span{sp}, dmap: dm})
+	if norm == "" {
+		norm = string(b.buf)
+	}
+	id = int32(len(b.ts))
+	b.byNorm[norm] = id
+	b.ts = append(b.ts, btarget{display: display, norm: norm, entity: -1, count: 1})
+	b.occ = append(b.occ, id)
+	b.occSpan = append(b.occSpan, sp)
 }
 
 // addWords adds the distinct words of two letters or more and the distinct
@@ -107,11 +131,12 @@ func (b *indexBuilder) addWords() {
 			continue
 		}
 		w := b.text[t.bstart:t.bend]
-		norm, dm := w, []int32(nil)
-		if !isLowerASCII(w) {
-			norm, dm = normTarget(w)
+		if isLowerASCII(w) {
+			b.add(w, w, Span{t.start, t.end})
+			continue
 		}
-		b.add(w, norm, dm, Span{t.start, t.end})
+		b.buf = appendNorm(b.buf[:0], w)
+		b.add(w, "", Span{t.start, t.end})
 	}
 	f := newFinder(b.text, b.toks)
 	for _, s := range f.chains() {
@@ -124,8 +149,8 @@ func (b *indexBuilder) addWords() {
 					continue
 				}
 				display := f.surface(i, j)
-				norm, dm := normTarget(display)
-				b.add(display, norm, dm, Span{b.toks[i].start, b.toks[j-1].end})
+				b.buf = appendNorm(b.buf[:0], display)
+				b.add(display, "", Span{b.toks[i].start, b.toks[j-1].end})
 			}
 		}
 	}
@@ -153,57 +178,111 @@ func (t *btarget) rankOf() int {
 	return t.count
 }
 
+// sortKey orders targets: rank descending, then shorter, then by bytes;
+// pre8 holds the first eight bytes of norm so most ties skip the string.
+type sortKey struct {
+	rankLen uint64 // ^rank << 32 | len(norm)
+	pre8    uint64
+	id      int32
+}
+
 func (b *indexBuilder) finish(x *Index) {
 	ts := b.ts
-	order := make([]int32, len(ts))
-	ranks := make([]int, len(ts))
+	keys := make([]sortKey, len(ts))
 	for i := range ts {
-		order[i] = int32(i)
-		ranks[i] = ts[i].rankOf()
+		t := &ts[i]
+		var pre uint64
+		for k := 0; k < 8; k++ {
+			pre <<= 8
+			if k < len(t.norm) {
+				pre |= uint64(t.norm[k])
+			}
+		}
+		keys[i] = sortKey{uint64(^uint32(t.rankOf()))<<32 | uint64(len(t.norm)), pre, int32(i)}
 	}
-	slices.SortFunc(order, func(i, j int32) int {
-		if c := cmp.Compare(ranks[j], ranks[i]); c != 0 {
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if c := cmp.Compare(a.rankLen, b.rankLen); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(len(ts[i].norm), len(ts[j].norm)); c != 0 {
+		if c := cmp.Compare(a.pre8, b.pre8); c != 0 {
 			return c
 		}
-		return strings.Compare(ts[i].norm, ts[j].norm)
+		return strings.Compare(ts[a.id].norm, ts[b.id].norm)
 	})
 	n := len(ts)
+	newID := make([]int32, n)
+	for i, k := range keys {
+		newID[k.id] = int32(i)
+	}
 	x.display = make([]string, n)
 	x.offs = make([]uint32, n+1)
 	x.masks = make([]uint64, n)
 	x.entity = make([]int32, n)
-	x.mentions = make([][]Span, n)
-	x.dmap = make([][]int32, n)
-	x.prefix1 = map[rune][]int32{}
-	x.prefix2 = map[[2]rune][]int32{}
+
+	// Mentions, grouped per target in the order they were seen.
+	x.mstart = make([]int32, n+1)
+	for _, old := range b.occ {
+		x.mstart[newID[old]+1]++
+	}
+	for i := 1; i <= n; i++ {
+		x.mstart[i] += x.mstart[i-1]
+	}
+	x.mflat = make([]Span, len(b.occ))
+	fill := append([]int32(nil), x.mstart[:n]...)
+	for i, old := range b.occ {
+		id := newID[old]
+		x.mflat[fill[id]] = b.occSpan[i]
+		fill[id]++
+	}
+	b.occ, b.occSpan = nil, nil
+
 	size := 0
 	for i := range ts {
 		size += len(ts[i].norm)
 	}
-	var arena strings.Builder
-	arena.Grow(size)
-	for newID, old := range order {
-		t := &ts[old]
-		id := int32(newID)
+	arena := make([]byte, 0, size)
+	// The prefix lists are counted first so each is one allocation.
+	n1 := map[rune]int{}
+	n2 := map[[2]rune]int{}
+	for id, k := range keys {
+		t := &ts[k.id]
 		x.display[id] = t.display
-		x.offs[id] = uint32(arena.Len())
-		arena.WriteString(t.norm)
+		x.offs[id] = uint32(len(arena))
+		arena = append(arena, t.norm...)
 		x.masks[id] = maskOf(t.norm)
 		x.entity[id] = t.entity
-		x.mentions[id] = t.mentions
-		x.dmap[id] = t.dmap
-		r0, n0 := utf8.DecodeRuneInString(t.norm)
-		x.prefix1[r0] = append(x.prefix1[r0], id)
-		if n0 < len(t.norm) {
-			r1, _ := utf8.DecodeRuneInString(t.norm[n0:])
-			if r1 != ' ' {
-				x.prefix2[[2]rune{r0, r1}] = append(x.prefix2[[2]rune{r0, r1}], id)
-			}
+		r0, r1, two := prefixOf(t.norm)
+		n1[r0]++
+		if two {
+			n2[[2]rune{r0, r1}]++
 		}
 	}
-	x.offs[n] = uint32(arena.Len())
-	x.arena = arena.String()
+	x.offs[n] = uint32(len(arena))
+	x.arena = string(arena)
+	x.prefix1 = make(map[rune][]int32, len(n1))
+	for r, c := range n1 {
+		x.prefix1[r] = make([]int32, 0, c)
+	}
+	x.prefix2 = make(map[[2]rune][]int32, len(n2))
+	for r, c := range n2 {
+		x.prefix2[r] = make([]int32, 0, c)
+	}
+	for id := range keys {
+		r0, r1, two := prefixOf(x.norm(int32(id)))
+		x.prefix1[r0] = append(x.prefix1[r0], int32(id))
+		if two {
+			x.prefix2[[2]rune{r0, r1}] = append(x.prefix2[[2]rune{r0, r1}], int32(id))
+		}
+	}
+}
+
+// prefixOf returns the first two runes of norm; two is false when there is
+// no second rune or it is a space.
+func prefixOf(norm string) (r0, r1 rune, two bool) {
+	r0, n0 := utf8.DecodeRuneInString(norm)
+	if n0 < len(norm) {
+		r1, _ = utf8.DecodeRuneInString(norm[n0:])
+		return r0, r1, r1 != ' '
+	}
+	return r0, 0, false
 }
