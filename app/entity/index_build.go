@@ -29,7 +29,10 @@ type indexBuilder struct {
 
 func newIndexBuilder(text string) *indexBuilder {
 	toks := tokenize(text)
-	return &indexBuilder{text: text, toks: toks, byNorm: make(map[string]int32, len(toks)/4),
+	// Distinct words and n-grams run to about half the tokens on a long
+	// article: sizing for that spares the map and slice regrowths.
+	return &indexBuilder{text: text, toks: toks, byNorm: make(map[string]int32, len(toks)/2),
+		ts:  make([]btarget, 0, len(toks)/2),
 		occ: make([]int32, 0, len(toks)+len(toks)/4), occSpan: make([]Span, 0, len(toks)+len(toks)/4)}
 }
 
