@@ -44,7 +44,7 @@ type finder struct {
 }
 
 func newFinder(text string, toks []token) *finder {
-	return &finder{text: text, toks: toks, folds: make([]string, len(toks)), intern: make(map[string]string, 1024)}
+	return &finder{text: text, toks: toks, folds: make([]string, len(toks)), intern: make(map[string]string, len(toks)/8+16)}
 }
 
 func (f *finder) fold(i int) string {
@@ -193,8 +193,8 @@ func (f *finder) trim(a, b int) (segment, bool) {
 // first word stays only when it is also seen capitalised mid-sentence, is
 // not a function word, or the name it starts is seen mid-sentence.
 func (f *finder) dropSentenceStarts(segs []segment) []segment {
-	midCap := map[string]bool{}
-	known := map[string]bool{}
+	midCap := make(map[string]bool, len(segs))
+	known := make(map[string]bool, len(segs))
 	for _, s := range segs {
 		from := s.a
 		if s.initial {
@@ -245,7 +245,7 @@ func (f *finder) retrim(s segment) (segment, bool) {
 // splitKnown splits a name of three or more words in two when both halves
 // are names seen on their own ("President of France Francois Hollande").
 func (f *finder) splitKnown(segs []segment) []segment {
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(segs))
 	long := false
 	for _, s := range segs {
 		seen[f.key(s.a, s.b)] = true
