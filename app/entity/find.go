@@ -284,10 +284,10 @@ func (f *finder) cutGazetteer(segs []segment, matches []Match) []segment {
 	covered := make([]bool, len(f.toks))
 	m := 0
 	for i, t := range f.toks {
-		for m < len(matches) && matches[m].End <= t.start {
+		for m < len(matches) && matches[m].End <= int(t.start) {
 			m++
 		}
-		if m < len(matches) && matches[m].Start <= t.start && t.end <= matches[m].End {
+		if m < len(matches) && matches[m].Start <= int(t.start) && int(t.end) <= matches[m].End {
 			covered[i] = true
 		}
 	}
@@ -372,7 +372,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	for si := 0; si <= len(segs); si++ {
 		segStart := -1
 		if si < len(segs) {
-			segStart = f.toks[segs[si].a].start
+			segStart = int(f.toks[segs[si].a].start)
 		}
 		for mi < len(matches) && (segStart < 0 || matches[mi].Start < segStart) {
 			m := &matches[mi]
@@ -388,7 +388,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		}
 		s := segs[si]
 		g := get(f.key(s.a, s.b))
-		add(g, Span{f.toks[s.a].start, f.toks[s.b-1].end}, f.surface(s.a, s.b))
+		add(g, Span{int(f.toks[s.a].start), int(f.toks[s.b-1].end)}, f.surface(s.a, s.b))
 		groups[g].per = groups[g].per || s.per
 	}
 
@@ -539,9 +539,9 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 // sliceRunes returns the text of span sp. Spans start and end on token
 // boundaries, so the token list converts them to bytes.
 func sliceRunes(text string, toks []token, sp Span) string {
-	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= sp.Start })
-	j := sort.Search(len(toks), func(i int) bool { return toks[i].end >= sp.End })
-	if i < len(toks) && j < len(toks) && toks[i].start == sp.Start && toks[j].end == sp.End {
+	i := sort.Search(len(toks), func(i int) bool { return int(toks[i].start) >= sp.Start })
+	j := sort.Search(len(toks), func(i int) bool { return int(toks[i].end) >= sp.End })
+	if i < len(toks) && j < len(toks) && int(toks[i].start) == sp.Start && int(toks[j].end) == sp.End {
 		return text[toks[i].bstart:toks[j].bend]
 	}
 	// Fall back to counting code points.

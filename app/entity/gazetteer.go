@@ -240,7 +240,7 @@ func (t *trie) match(text string, toks []token, entries []Entry) []Match {
 			continue
 		}
 		out = append(out, Match{
-			Span:  Span{toks[i].start, toks[bestTok].end},
+			Span:  Span{int(toks[i].start), int(toks[bestTok].end)},
 			Entry: entries[bestPat.entry],
 			Alias: bestPat.alias,
 		})

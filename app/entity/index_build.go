@@ -135,11 +135,11 @@ func (b *indexBuilder) addWords() {
 		}
 		w := b.text[t.bstart:t.bend]
 		if isLowerASCII(w) {
-			b.add(w, w, Span{t.start, t.end})
+			b.add(w, w, Span{int(t.start), int(t.end)})
 			continue
 		}
 		b.buf = appendNorm(b.buf[:0], w)
-		b.add(w, "", Span{t.start, t.end})
+		b.add(w, "", Span{int(t.start), int(t.end)})
 	}
 	f := newFinder(b.text, b.toks)
 	for _, s := range f.chains() {
@@ -153,7 +153,7 @@ func (b *indexBuilder) addWords() {
 				}
 				display := f.surface(i, j)
 				b.buf = appendNorm(b.buf[:0], display)
-				b.add(display, "", Span{b.toks[i].start, b.toks[j-1].end})
+				b.add(display, "", Span{int(b.toks[i].start), int(b.toks[j-1].end)})
 			}
 		}
 	}

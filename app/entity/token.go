@@ -17,8 +17,8 @@ const (
 
 // token is one word of the text: a run of letters, digits and marks.
 type token struct {
-	start, end   int // code points
-	bstart, bend int // bytes
+	start, end   int32 // code points; int32 keeps the token list of a long article small (articles are far below 2 GB)
+	bstart, bend int32 // bytes
 	join         join
 	initial      bool // first word of a sentence, a line or a quotation
 	cap          bool // starts with an upper-case letter
@@ -75,7 +75,7 @@ func tokenize(text string) []token {
 			continue
 		}
 		gap := text[gapStart:ws]
-		t := token{start: wr, end: ri, bstart: ws, bend: bi}
+		t := token{start: int32(wr), end: int32(ri), bstart: int32(ws), bend: int32(bi)}
 		t.join, t.initial = classifyGap(gap, len(toks) == 0)
 		t.cap = isUpper(first)
 		t.upper = letters >= 2 && uppers == letters
