@@ -127,6 +127,25 @@ func TestBrowserOfflineSubpath(t *testing.T) {
 	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="article"]')||{}).textContent?.includes("Babbage")`); err != nil {
 		t.Errorf("offline reload of %s lost the article: %v", url, err)
 	}
+	// Still offline: paste a new article, label a span, reload — all there.
+	pasteArticle(t, ctx, "Offline notes\n\nGrace Hopper spoke in Arlington.")
+	dragSelect(t, ctx, "Grace Hopper", 0, 0, 0)
+	press(t, ctx, "1")
+	waitCount(t, ctx, 1)
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatalf("second offline reload: %v", err)
+	}
+	if err := waitAppReady(ctx); err != nil {
+		t.Fatalf("second offline reload: %v", err)
+	}
+	waitParagraphs(t, ctx)
+	if got := waitCount(t, ctx, 1); got[0].Text != "Grace Hopper" || got[0].Label != "PER" {
+		t.Errorf("offline label after reload: %+v", got)
+	}
+	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 2 {
+		t.Errorf("library has %d articles offline, want 2", n)
+	}
+
 	// A fresh navigation to a fragment URL is served from the cache too.
 	if err := waitReady(ctx, base+"#doc=nothing-here"); err != nil {
 		t.Errorf("offline navigation with a fragment: %v", err)
