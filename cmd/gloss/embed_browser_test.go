@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -98,6 +99,34 @@ func TestBrowserEmbed(t *testing.T) {
 	id, _ = evalJS[string](ctx, `glossHost.send({type: "gloss:annotations"})`)
 	if as, err := waitHostMsg(ctx, "gloss:annotations", id); err != nil || as["doc"] != loaded["doc"] {
 		t.Errorf("gloss:annotations = %v (%v)", as, err)
+	}
+
+	// Search with a typo: every mention of London, in code points.
+	id, _ = evalJS[string](ctx, `glossHost.send({type: "gloss:search", query: "lodon"})`)
+	res, err := waitHostMsg(ctx, "gloss:results", id)
+	if err != nil {
+		t.Fatalf("no gloss:results: %v", err)
+	}
+	hits, _ := res["hits"].([]any)
+	var spans []string
+	for _, h := range hits {
+		m, _ := h.(map[string]any)
+		if m["text"] == "London" {
+			spans = append(spans, fmt.Sprint(m["start"], "-", m["end"]))
+		}
+	}
+	if strings.Join(spans, ",") != "43-49,72-78" {
+		t.Errorf("gloss:results for lodon: London at %v, want 43-49,72-78 (%v)", spans, res)
+	}
+	// Export: the article's annotations in a format the host names.
+	id, _ = evalJS[string](ctx, `glossHost.send({type: "gloss:export", format: "csv"})`)
+	if ex, err := waitHostMsg(ctx, "gloss:exported", id); err != nil || !strings.HasPrefix(fmt.Sprint(ex["data"]), "start,end,label,text,note") {
+		t.Errorf("gloss:exported = %v (%v)", ex, err)
+	}
+	// A bad request is answered with gloss:error, echoing the id.
+	id, _ = evalJS[string](ctx, `glossHost.send({type: "gloss:export", format: "nope"})`)
+	if e, err := waitHostMsg(ctx, "gloss:error", id); err != nil || e["message"] == "" {
+		t.Errorf("gloss:error for an unknown format = %v (%v)", e, err)
 	}
 
 	// A third origin embeds Gloss with the host's origin listed, not its own.
