@@ -417,7 +417,7 @@ func (x *Index) rank(q string, ids []int32, max int, byScore bool) []Hit {
 // rune indexes in the display form.
 func (x *Index) displayIndexes(id int32, bytesIdx []int) []int {
 	norm := x.norm(id)
-	_, dm := normTarget(x.display[id]) // cheap for the few hits shown
+	dm := displayMap(x.display[id]) // built for the few hits shown, not for every target
 	out := make([]int, 0, len(bytesIdx))
 	ri, bi := 0, 0
 	for _, want := range bytesIdx {
@@ -433,4 +433,35 @@ func (x *Index) displayIndexes(id int32, bytesIdx []int) []int {
 		}
 	}
 	return out
+}
+
+// displayMap returns, for each rune of display's normalised form, the rune
+// of display it comes from, or nil when they are the same rune for rune.
+func displayMap(display string) []int32 {
+	// Walk as normTarget does, without building anything, to see whether
+	// every normalised rune sits at its display index.
+	space := false
+	di, ni := 0, 0
+	for _, r := range display {
+		if !isWordRune(r) {
+			space = space || ni > 0
+			di++
+			continue
+		}
+		if fold(r) < 0 {
+			_, dm := normTarget(display)
+			return dm
+		}
+		if space {
+			ni++
+			space = false
+		}
+		if di != ni {
+			_, dm := normTarget(display)
+			return dm
+		}
+		di++
+		ni++
+	}
+	return nil
 }
