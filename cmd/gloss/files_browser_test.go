@@ -8,11 +8,13 @@ package main
 import (
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -271,9 +273,11 @@ func TestBrowserPasteLarge(t *testing.T) {
 	if n, err := evalJS[int](ctx, set); err != nil || n != len(utf16.Encode([]rune(article))) {
 		t.Fatalf("setting the paste box: %d UTF-16 units, %v", n, err)
 	}
+	start := time.Now()
 	click(t, ctx, `[data-testid="paste-load"]`)
 	waitParagraphs(t, ctx)
 	waitMessage(t, ctx, first, thousands(chars)+" characters")
+	t.Logf("%d code points (%.1f MB) loaded in %v", chars, float64(len(article))/(1<<20), time.Since(start).Round(time.Millisecond))
 	wantRow := fmt.Sprintf("%s | %s chars", first, thousands(chars))
 	check := func(when string) {
 		t.Helper()
@@ -286,10 +290,12 @@ func TestBrowserPasteLarge(t *testing.T) {
 		}
 	}
 	check("after loading")
+	start = time.Now()
 	if err := waitReady(ctx, base); err != nil {
 		t.Fatal(err)
 	}
 	waitParagraphs(t, ctx)
+	t.Logf("reloaded and drawn in %v", time.Since(start).Round(time.Millisecond))
 	check("after a reload")
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
@@ -303,4 +309,245 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// conformanceDir returns $GLOSS_CONFORMANCE (the third-party conformance
+// folder, which a clone of the project does not have) or skips.
+func conformanceDir(t *testing.T) string {
+	t.Helper()
+	d := os.Getenv("GLOSS_CONFORMANCE")
+	if d == "" {
+		t.Skip("set GLOSS_CONFORMANCE=/path/to/conformance to run the third-party hostile lists")
+	}
+	return d
+}
+
+// fired reports whether a payload ran (window.__pwned set by a payload or a
+// dialog trap) or brought markup into the DOM, then re-arms the trap.
+func fired(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	s, err := evalJS[string](ctx, `(() => {
+		const out = [];
+		if (String(window.__pwned) !== "0") out.push("__pwned=" + window.__pwned);
+		window.__pwned = 0;
+		for (const el of document.querySelectorAll("*")) {
+			for (const a of el.attributes) {
+				if (/^on/i.test(a.name)) out.push(el.tagName + " " + a.name);
+				if (/^(href|src|action|data|formaction|xlink:href|srcdoc)$/i.test(a.name) && /^\s*(javascript|data:text)/i.test(a.value)) out.push(el.tagName + " " + a.name);
+			}
+			if (/^(IFRAME|OBJECT|EMBED|FRAME|BASE|svg|math|FORM|MARQUEE|VIDEO|AUDIO|IMG)$/.test(el.tagName) && !el.closest("head")) out.push(el.tagName);
+			if (el.tagName === "SCRIPT" && !el.src) out.push("inline SCRIPT");
+			if (el.tagName === "STYLE" && !el.closest("head")) out.push("STYLE in body");
+		}
+		return out.join(", ");
+	})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestBrowserConformanceHostile runs the XSS payload list and the big list
+// of naughty strings from $GLOSS_CONFORMANCE/hostile through the browser,
+// with the page's CSP bypassed so Gloss's own escaping is what is tested:
+// pasted as article text (chunks of 100), uploaded as .html (chunks of 500)
+// and as one .txt, restored as titles and notes, and a sample (every 200th)
+// typed as a title and a note. Nothing may run, nothing may reach the DOM.
+func TestBrowserConformanceHostile(t *testing.T) {
+	root := conformanceDir(t)
+	var payloads []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if strings.TrimSpace(s) != "" && !seen[s] {
+			seen[s] = true
+			payloads = append(payloads, s)
+		}
+	}
+	xss, err := os.ReadFile(filepath.Join(root, "hostile", "payloadbox-xss-payload-list.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(xss), "\n") {
+		add(strings.TrimRight(l, "\r"))
+	}
+	nXSS := len(payloads)
+	var blns []string
+	raw, err := os.ReadFile(filepath.Join(root, "hostile", "blns.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &blns); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range blns {
+		add(s)
+	}
+	t.Logf("%d payloads: %d XSS lines, %d naughty strings", len(payloads), nXSS, len(payloads)-nXSS)
+
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	counts := map[string]int{}
+	hits := map[string][]string{}
+	var ctx context.Context
+	// Each phase runs in its own browser: one browser's budget is too
+	// short for all of them.
+	session := func(t *testing.T) {
+		ctx = newBrowser(t)
+		armTrap(t, ctx, true)
+		if err := waitReady(ctx, base); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(t *testing.T, vector, what string) {
+		if f := fired(t, ctx); f != "" {
+			hits[vector] = append(hits[vector], what+": "+f)
+			t.Errorf("%s %s: %s", vector, what, f)
+		}
+	}
+	chunks := func(n int, f func(i int, part []string)) {
+		for i := 0; i < len(payloads); i += n {
+			f(i, payloads[i:min(i+n, len(payloads))])
+		}
+	}
+
+	phase := time.Now()
+	lap := func(what string) {
+		t.Logf("%s: %v", what, time.Since(phase).Round(time.Millisecond))
+		phase = time.Now()
+	}
+	// Pasted as article text.
+	t.Run("paste", func(t *testing.T) {
+		session(t)
+		chunks(100, func(i int, part []string) {
+			counts["paste"] += len(part)
+			n, err := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := evalJS[bool](ctx, `(() => { const b = document.querySelector('[data-testid="new-article"]'); if (b) b.click(); return true })()`); err != nil {
+				t.Fatal(err)
+			}
+			js := fmt.Sprintf(`(() => { const x = document.querySelector('[data-testid="message"] button.x'); if (x) x.click(); const el = document.querySelector('[data-testid="paste-input"]'); el.value = %s; document.querySelector('[data-testid="paste-load"]').click(); return true })()`, jsString(strings.Join(part, "\n\n")))
+			if _, err := evalJS[bool](ctx, js); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := pollJS[bool](ctx, fmt.Sprintf(`document.querySelectorAll('[data-testid="library-item"]').length > %d || (document.querySelector('[data-testid="message"]')||{}).textContent.includes("nothing was loaded")`, n)); err != nil {
+				t.Logf("paste %d: message %q", i, message(ctx))
+			}
+			check(t, "paste", fmt.Sprintf("payloads %d-%d", i, i+len(part)))
+		})
+
+		lap("pasted")
+	})
+	// Uploaded as HTML pages and as one text file.
+	t.Run("upload", func(t *testing.T) {
+		session(t)
+		files := t.TempDir()
+		chunks(500, func(i int, part []string) {
+			counts["html"] += len(part)
+			page := fmt.Sprintf("<html><head><title>Chunk %d</title></head><body><article><h1>Chunk %d</h1>\n%s\n</article></body></html>", i, i, strings.Join(part, "\n<br>\n"))
+			name := fmt.Sprintf("chunk%d.html", i)
+			uploadFile(t, ctx, writeFile(t, files, name, []byte(page)))
+			if _, err := pollJS[bool](ctx, fmt.Sprintf(`(document.querySelector('[data-testid="message"]')||{}).textContent.includes(%s)`, jsString(fmt.Sprintf("Chunk %d", i)))); err != nil {
+				t.Logf("%s: message %q", name, message(ctx))
+			}
+			check(t, "html", name)
+		})
+		counts["txt"] += len(payloads)
+		uploadFile(t, ctx, writeFile(t, files, "all.txt", []byte(strings.Join(payloads, "\n\n"))))
+		if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent.includes("all")`); err != nil {
+			t.Logf("all.txt: message %q", message(ctx))
+		}
+		check(t, "txt", "all.txt")
+
+		lap("uploaded")
+	})
+	t.Run("stored", func(t *testing.T) {
+		session(t)
+		files := t.TempDir()
+		// Restored as titles (an article each) and as notes (one annotation per
+		// payload in one article whose text is the payloads).
+		type ann struct {
+			ID    string `json:"id"`
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+			Label string `json:"label"`
+			Text  string `json:"text"`
+			Note  string `json:"note"`
+		}
+		type article struct {
+			ID          string `json:"id"`
+			Title       string `json:"title"`
+			Created     int64  `json:"created"`
+			Updated     int64  `json:"updated"`
+			Text        string `json:"text"`
+			Annotations []ann  `json:"annotations"`
+		}
+		notes := article{ID: "notes", Title: "Notes", Created: 1, Updated: 5}
+		var arts []article
+		for i, p := range payloads[:min(len(payloads), 2000)] {
+			n := fmt.Sprintf("Mention %d.", i)
+			if notes.Text != "" {
+				notes.Text += "\n\n"
+			}
+			at := utf8.RuneCountInString(notes.Text)
+			notes.Text += n
+			notes.Annotations = append(notes.Annotations, ann{ID: fmt.Sprintf("n%d", i), Start: at, End: at + 7, Label: "PER", Text: "Mention", Note: p})
+			arts = append(arts, article{ID: fmt.Sprintf("t%d", i), Title: p, Created: 1, Updated: 1, Text: "Nothing here."})
+		}
+		arts = append(arts, notes)
+		backup, err := json.Marshal(map[string]any{"format": "gloss-backup", "version": 1, "created": 3, "articles": arts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="restore-input"]`), []string{writeFile(t, files, "backup.json", backup)})); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent.includes("backup.json")`); err != nil {
+			t.Logf("backup.json: message %q", message(ctx))
+		}
+		t.Logf("restore: %s", message(ctx))
+		counts["title (restored)"] += len(arts) - 1
+		counts["note (restored)"] += len(notes.Annotations)
+		check(t, "title (restored)", "library list")
+		if _, err := evalJS[bool](ctx, `(() => { for (const li of document.querySelectorAll('[data-testid="library-item"]')) if (li.dataset.id.startsWith("notes")) { li.querySelector('[data-testid="library-title"]').click(); return true } return false })()`); err != nil {
+			t.Fatal(err)
+		}
+		waitParagraphs(t, ctx)
+		check(t, "note (restored)", "notes article")
+
+		lap("restored")
+		// Typed: every 200th payload as the title, and as a note.
+		click(t, ctx, `[data-testid="annotation"]`)
+		for i := 0; i < len(payloads); i += 200 {
+			js := fmt.Sprintf(`(async () => {
+			for (const [id, v] of [["title-input", %[1]s], ["note-input", %[1]s]]) {
+				const el = document.getElementById(id);
+				if (!el) return id + " missing";
+				el.focus(); el.value = v; el.dispatchEvent(new Event("input", {bubbles: true})); el.dispatchEvent(new Event("change", {bubbles: true})); el.blur();
+				await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+			}
+			return "";
+		})()`, jsString(payloads[i]))
+			if s, err := evalJS[string](ctx, js); err != nil || s != "" {
+				t.Fatalf("typing payload %d: %q %v", i, s, err)
+			}
+			counts["title (typed)"]++
+			counts["note (typed)"]++
+			check(t, "title (typed)", fmt.Sprintf("payload %d", i))
+		}
+
+		lap("typed")
+		// Everything stored is drawn again after a reload.
+		if err := waitReady(ctx, base); err != nil {
+			t.Fatal(err)
+		}
+		check(t, "reload", "library")
+	})
+	total := 0
+	for v, n := range counts {
+		total += n
+		t.Logf("%-18s %5d tried, %d fired", v, n, len(hits[v]))
+	}
+	t.Logf("%d tries in all; window.__pwned/alert/confirm/prompt fired %d times", total, len(hits["paste"])+len(hits["html"])+len(hits["txt"])+len(hits["title (restored)"])+len(hits["note (restored)"])+len(hits["typed"])+len(hits["reload"]))
 }
