@@ -96,6 +96,11 @@ func FromPaste(s string) (Article, []Notice, error) {
 		kind = KindMarkdown
 	}
 	a, err := build(kind, s)
+	if err != nil && kind == KindHTML {
+		// Markup with no visible text (a list of <script> lines, say) is
+		// what the person wants to read: keep it as plain text.
+		a, err = build(KindText, s)
+	}
 	if err != nil {
 		return Article{}, notes, fmt.Errorf("the pasted text: %w; nothing was loaded", err)
 	}

@@ -147,3 +147,14 @@ func TestTitleOfSkipsRules(t *testing.T) {
 		}
 	}
 }
+
+func TestFromPasteMarkupWithoutText(t *testing.T) {
+	in := "<script>alert(1)</script>\n<script src=x></script>\n<style>p{}</style>"
+	a, _, err := FromPaste(in)
+	if err != nil {
+		t.Fatalf("FromPaste: %v", err)
+	}
+	if a.Kind != KindText || !strings.Contains(a.Text, "<script>alert(1)</script>") {
+		t.Errorf("markup with no visible text: kind %q text %q, want it kept as plain text", a.Kind, a.Text)
+	}
+}

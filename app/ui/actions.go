@@ -289,7 +289,7 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 	}
 	art, notices, err := text.FromPaste(s)
 	if err != nil {
-		a.setError(err.Error() + " Nothing was loaded.")
+		a.setError(sentence(err.Error()))
 		return
 	}
 	a.create(ctx, art, notices)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"gloss/app/annot"
 	"gloss/app/store"
@@ -207,7 +208,7 @@ func (a *App) create(ctx app.Context, art text.Article, notices []text.Notice) {
 	a.show(ctx, d)
 	msg := fmt.Sprintf("Loaded %q: %s characters.", title, thousands(meta.Chars))
 	for _, n := range notices {
-		msg += " " + string(n) + "."
+		msg += " " + sentence(string(n))
 	}
 	a.setNotice(msg)
 }
@@ -265,6 +266,22 @@ func thousands(n int) string {
 	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// sentence capitalises s and ends it with a full stop, for messages built
+// from lower-case error and notice texts.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	s = string(r)
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?") {
+		s += "."
 	}
 	return s
 }
