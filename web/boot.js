@@ -21,7 +21,10 @@
   } catch (e) {
     ok = false;
   }
-  if (ok) return;
+  if (ok) {
+    hideGlossKeys(window.localStorage);
+    return;
+  }
   const data = new Map();
   const mem = {
     get length() { return data.size; },
@@ -36,5 +39,37 @@
   } catch (e) {
     // Nothing else can be done; the app will report storage as unavailable.
   }
+  window.__glossStorage = mem;
   window.__glossStorageBlocked = true;
+
+  // go-app reads and JSON-decodes every localStorage value at each start
+  // (its expired-state clean-up): with a 1 MB article in the library that
+  // took ~330 ms of a ~520 ms reload. Gloss keeps its records in the real
+  // storage, reached as window.__glossStorage; go-app gets a view of the
+  // same storage that lists only the keys that are not Gloss's.
+  function hideGlossKeys(real) {
+    const mine = (k) => typeof k === "string" && (k.startsWith("gloss/") || k === "gloss");
+    const others = () => {
+      const out = [];
+      for (let i = 0; i < real.length; i++) {
+        const k = real.key(i);
+        if (k !== null && !mine(k)) out.push(k);
+      }
+      return out;
+    };
+    const view = {
+      get length() { return others().length; },
+      key(i) { return others()[i] ?? null; },
+      getItem(k) { return real.getItem(k); },
+      setItem(k, v) { real.setItem(k, v); },
+      removeItem(k) { real.removeItem(k); },
+      clear() { real.clear(); },
+    };
+    window.__glossStorage = real;
+    try {
+      Object.defineProperty(window, "localStorage", { value: view, configurable: true });
+    } catch (e) {
+      // go-app then reads Gloss's records too: slower, not wrong.
+    }
+  }
 })();

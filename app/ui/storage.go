@@ -21,7 +21,15 @@ func newLocalStorage() store.Backend {
 	return localStorage{}
 }
 
-func ls() app.Value { return app.Window().Get("localStorage") }
+// ls is the real storage: web/boot.js gives go-app a view of localStorage
+// without Gloss's keys (so its start-up scan skips them) and keeps the
+// storage itself, or an in-memory stand-in, as window.__glossStorage.
+func ls() app.Value {
+	if s := app.Window().Get("__glossStorage"); s.Truthy() {
+		return s
+	}
+	return app.Window().Get("localStorage")
+}
 
 func jsError(r any) error {
 	msg := fmt.Sprint(r)

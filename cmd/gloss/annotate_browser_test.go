@@ -121,6 +121,30 @@ func textBox(ctx context.Context, needle string, nth int, from, to int) (x1, y1,
 // nth occurrence of needle to the to-th character before its end.
 func dragSelect(t *testing.T, ctx context.Context, needle string, nth, from, to int) {
 	t.Helper()
+	// The page may still be laying out (a message bar appearing, entities
+	// built after the first paint) between measuring and dragging: check
+	// what was selected and drag again if the text moved under the mouse.
+	inner := string([]rune(needle)[from : len([]rune(needle))-to])
+	for try := 0; ; try++ {
+		dragOnce(t, ctx, needle, nth, from, to)
+		sel, err := evalJS[string](ctx, `String(window.getSelection())`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sel = strings.TrimSpace(sel)
+		if strings.Contains(sel, inner) && len([]rune(sel)) <= len([]rune(needle))+2 || try == 4 {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func dragOnce(t *testing.T, ctx context.Context, needle string, nth, from, to int) {
+	t.Helper()
+	// Let work queued after the last paint (the entities build) run first.
+	if _, err := evalJS[bool](ctx, `new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(true), 30)))`); err != nil {
+		t.Fatal(err)
+	}
 	x1, y1, x2, y2, err := textBox(ctx, needle, nth, from, to)
 	if err != nil {
 		t.Fatal(err)

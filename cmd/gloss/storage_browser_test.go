@@ -17,7 +17,7 @@ import (
 // storedGloss returns every localStorage entry whose key starts with "gloss/".
 func storedGloss(t *testing.T, ctx context.Context) map[string]string {
 	t.Helper()
-	m, err := evalJS[map[string]string](ctx, `Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith("gloss/")).map(k => [k, localStorage.getItem(k)]))`)
+	m, err := evalJS[map[string]string](ctx, `(() => { const s = window.__glossStorage || localStorage, out = {}; for (let i = 0; i < s.length; i++) { const k = s.key(i); if (k.startsWith("gloss/")) out[k] = s.getItem(k); } return out; })()`)
 	if err != nil {
 		t.Fatal(err)
 	}
