@@ -365,6 +365,9 @@ func (f bratFormat) Encode(d Doc) ([]byte, error) {
 				noted[target] = true
 				switch {
 				case a.Note == "":
+					if strings.TrimSpace(note) == "" {
+						write(l.body, l.eol) // a note line with no note, as read
+					}
 					continue
 				case hasNote && note == oneLine(a.Note):
 					write(l.body, l.eol)
