@@ -37,13 +37,15 @@ bench: wasm chromium
 	$(GO) test -run '^$$' -bench . -benchmem ./app/...
 	GLOSS_BROWSER=1 $(GO) test -count=1 -run '^TestBenchBrowser$$' -timeout 20m -v ./cmd/gloss
 
+# Every fuzz target for FUZZTIME each; all run, failures are listed at the end.
 fuzz:
-	@for pkg in $$($(GO) list ./app/... ./cmd/...); do \
+	@failed=""; for pkg in $$($(GO) list ./app/... ./cmd/...); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$f ($(FUZZTIME))"; \
-	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || failed="$$failed $$pkg.$$f"; \
 	  done; \
-	done
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz failures:$$failed"; exit 1; fi; echo "fuzz: every target passed"
 
 clean:
 	rm -rf dist $(WASM) bench.json

@@ -181,8 +181,10 @@ func (f bratFormat) Decode(data []byte, text string) (Doc, Report, error) {
 		byID[t.id] = len(as)
 		as = append(as, annot.Annotation{ID: t.id, Start: start, End: end, Label: t.label, Text: idx.slice(start, end)})
 	}
-	// Attach the first AnnotatorNotes of each T as its note.
+	// Attach the first AnnotatorNotes of each T as its note, even an empty
+	// one: export writes the note back on that same line.
 	counts := map[string]int{}
+	noted := map[string]bool{}
 	for _, l := range lines {
 		switch {
 		case l.id == "" && l.rest == "":
@@ -191,8 +193,11 @@ func (f bratFormat) Decode(data []byte, text string) (Doc, Report, error) {
 			continue
 		case strings.HasPrefix(l.id, "#"):
 			kind, target, note, ok := noteTarget(l)
-			if k, isT := byID[target]; isT && kind == "AnnotatorNotes" && ok && as[k].Note == "" && note != "" {
-				as[k].Note = note
+			if k, isT := byID[target]; isT && kind == "AnnotatorNotes" && !noted[target] {
+				noted[target] = true
+				if ok {
+					as[k].Note = note
+				}
 				continue
 			}
 			counts["note"]++
