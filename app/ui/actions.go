@@ -287,7 +287,9 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 		a.setError("Paste an article first: the box is empty.")
 		return
 	}
+	start := perfNow()
 	art, notices, err := text.FromPaste(s)
+	perfSince("parse", start)
 	if err != nil {
 		a.setError(sentence(err.Error()))
 		return

@@ -194,18 +194,18 @@ func (a *App) create(ctx app.Context, art text.Article, notices []text.Notice) {
 	if title == "" {
 		title = "Untitled article"
 	}
+	start := perfNow()
 	meta, err := a.lib.Create(store.Doc{Meta: store.Meta{Title: title, Kind: art.Kind, Created: t, Updated: t}, Text: art.Text})
 	if err != nil {
 		a.setError("The article could not be saved: " + err.Error() + ". Nothing in your library was changed.")
 		return
 	}
+	perfSince("store", start)
 	a.metas = a.lib.List()
-	d, err := a.lib.Load(meta.ID)
-	if err != nil {
-		a.setError(err.Error())
-		return
-	}
-	a.show(ctx, d)
+	// The text just stored is the one in hand: no need to read it back.
+	start = perfNow()
+	a.show(ctx, store.Doc{Meta: meta, Text: art.Text})
+	perfSince("show", start)
 	msg := fmt.Sprintf("Loaded %q: %s characters.", title, thousands(meta.Chars))
 	for _, n := range notices {
 		msg += " " + sentence(string(n))

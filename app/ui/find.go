@@ -112,6 +112,7 @@ func (f *finder) build() {
 	if d == nil || f.built == d.meta.ID {
 		return
 	}
+	defer perfSince("entities", perfNow())
 	f.ents = entity.Find(d.text, f.gaz)
 	f.idx = entity.NewIndex(d.text, f.ents)
 	f.built = d.meta.ID

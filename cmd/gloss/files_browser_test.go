@@ -274,10 +274,31 @@ func TestBrowserPasteLarge(t *testing.T) {
 		t.Fatalf("setting the paste box: %d UTF-16 units, %v", n, err)
 	}
 	start := time.Now()
-	click(t, ctx, `[data-testid="paste-load"]`)
+	// Time it inside the page too: from the click to the paragraphs in the
+	// DOM and to the next frame.
+	if _, err := evalJS[bool](ctx, `(() => {
+		window.__pasteTiming = {};
+		const mo = new MutationObserver(() => {
+			if (!document.querySelector('[data-testid="article"] p')) return;
+			mo.disconnect();
+			__pasteTiming.dom = performance.now() - __pasteTiming.t0;
+			requestAnimationFrame(() => { __pasteTiming.paint = performance.now() - __pasteTiming.t0; });
+		});
+		mo.observe(document.querySelector('[data-testid="article"]'), {childList: true});
+		__pasteTiming.t0 = performance.now();
+		document.querySelector('[data-testid="paste-load"]').click();
+		return true;
+	})()`); err != nil {
+		t.Fatal(err)
+	}
 	waitParagraphs(t, ctx)
 	waitMessage(t, ctx, first, thousands(chars)+" characters")
 	t.Logf("%d code points (%.1f MB) loaded in %v", chars, float64(len(article))/(1<<20), time.Since(start).Round(time.Millisecond))
+	if pt, err := pollJS[map[string]float64](ctx, `window.__pasteTiming.paint && window.__pasteTiming`); err == nil {
+		t.Logf("in the page: click to paragraphs %.0f ms, to first paint %.0f ms", pt["dom"], pt["paint"])
+	}
+	perf, _ := evalJS[map[string]float64](ctx, `window.glossPerf || {}`)
+	t.Logf("in the page: parse %.0f ms, store %.0f ms, show %.0f ms, draw %.0f ms, entities and index %.0f ms", perf["parse"], perf["store"], perf["show"], perf["draw"], perf["entities"])
 	wantRow := fmt.Sprintf("%s | %s chars", first, thousands(chars))
 	check := func(when string) {
 		t.Helper()
