@@ -179,36 +179,11 @@ func targetText(v float64, ok bool) string {
 // memory figures and a callable gc(), for up to budget.
 func benchBrowser(t *testing.T, budget time.Duration) context.Context {
 	t.Helper()
-	exe := skipUnlessBrowser(t)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
+	return newBrowserWith(t, budget,
 		chromedp.Flag("enable-precise-memory-info", true),
 		chromedp.Flag("js-flags", "--expose-gc"),
 		chromedp.WindowSize(1280, 900),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	if err := chromedp.Do(ctx); err != nil {
-		cancelCtx()
-		cancelAlloc()
-		t.Fatalf("starting Chromium %s: %v", exe, err)
-	}
-	tctx, cancelT := context.WithTimeout(ctx, budget)
-	t.Cleanup(func() {
-		cancelT()
-		cancelCtx()
-		cancelAlloc()
-	})
-	return tctx
+	)
 }
 
 // seedLibrary returns the localStorage content of a library holding the

@@ -145,6 +145,13 @@ func serveHandler(t testing.TB, h http.Handler) string {
 // browserTimeout.
 func newBrowser(t testing.TB) context.Context {
 	t.Helper()
+	return newBrowserWith(t, browserTimeout)
+}
+
+// newBrowserWith is newBrowser with its own time budget and extra Chromium
+// options (the benchmark's memory flags).
+func newBrowserWith(t testing.TB, budget time.Duration, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
 	exe := skipUnlessBrowser(t)
 	profile := t.TempDir() // removed after the browser is stopped (cleanups run LIFO)
 	opts := []chromedp.ExecAllocatorOption{
@@ -160,7 +167,7 @@ func newBrowser(t testing.TB) context.Context {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.UserDataDir(profile),
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(opts, extra...)...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	// The first Run starts the browser; its context must not carry the
 	// timeout (that would stop the browser), so start it before.
@@ -169,13 +176,27 @@ func newBrowser(t testing.TB) context.Context {
 		cancelAlloc()
 		t.Fatalf("starting Chromium %s: %v", exe, err)
 	}
-	tctx, cancelT := context.WithTimeout(ctx, browserTimeout)
+	tctx, cancelT := context.WithTimeout(ctx, budget)
 	t.Cleanup(func() {
 		cancelT()
 		cancelCtx()
 		cancelAlloc()
 	})
 	return tctx
+}
+
+// openApp builds and serves the site at the root, starts a browser, starts
+// collecting console errors and opens the app: the prologue of most tests.
+func openApp(t *testing.T) (ctx context.Context, base string, cons *consoleLog) {
+	t.Helper()
+	dir := buildSite(t, "")
+	base = serveSite(t, dir, "")
+	ctx = newBrowser(t)
+	cons = logConsoleErrors(t, ctx)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, base, cons
 }
 
 // waitReady navigates to url and waits until the app is interactive: the

@@ -12,13 +12,7 @@ import (
 // their words, one whose words were deleted is listed as an orphan to place
 // or drop, and the edit is undone in one step.
 func TestBrowserEditTextReanchors(t *testing.T) {
-	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
-	ctx := newBrowser(t)
-	cons := logConsoleErrors(t, ctx)
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
+	ctx, _, cons := openApp(t)
 	pasteArticle(t, ctx, newsArticle)
 	dragSelect(t, ctx, "Jean-Yves Le Drian", 0, 0, 0)
 	press(t, ctx, "1")

@@ -93,13 +93,7 @@ func utf16Bytes(s string, order binary.AppendByteOrder) []byte {
 // with a message naming the file and the reason, and the library keeps the
 // same articles at the same sizes, also after a reload.
 func TestBrowserFilesRefused(t *testing.T) {
-	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
-	ctx := newBrowser(t)
-	cons := logConsoleErrors(t, ctx)
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
+	ctx, base, cons := openApp(t)
 	pasteArticle(t, ctx, newsArticle)
 	before := libraryRows(t, ctx)
 	if len(before) != 1 {
@@ -146,13 +140,7 @@ func TestBrowserFilesRefused(t *testing.T) {
 // charset by <meta charset> and by http-equiv, Shift_JIS and GBK (decoded by
 // the browser's TextDecoder), and invalid UTF-8 (U+FFFD, counted).
 func TestBrowserFilesDecoded(t *testing.T) {
-	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
-	ctx := newBrowser(t)
-	cons := logConsoleErrors(t, ctx)
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
+	ctx, _, cons := openApp(t)
 	files := t.TempDir()
 	const multi = "Élysée 😀 東京\n\nFrançois a visité 北京, Zürich et Ærøskøbing 🇫🇷 en été."
 	// Shift_JIS and GBK bytes written by iconv, not by the code under test.
@@ -250,13 +238,7 @@ func TestBrowserFilesDecoded(t *testing.T) {
 // Input.insertText of 5 MB goes through the editing pipeline and is far
 // slower than anything this test is about.
 func TestBrowserPasteLarge(t *testing.T) {
-	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
-	ctx := newBrowser(t)
-	cons := logConsoleErrors(t, ctx)
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
+	ctx, base, cons := openApp(t)
 	const first = "A very long dispatch from Zürich"
 	var b strings.Builder
 	b.WriteString(first)

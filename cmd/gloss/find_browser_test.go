@@ -185,13 +185,7 @@ func letters(s string) string {
 // mentions highlighted in the article, steps through them with Enter and
 // Shift+Enter and clears with Escape.
 func TestBrowserSearchTyped(t *testing.T) {
-	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
-	ctx := newBrowser(t)
-	cons := logConsoleErrors(t, ctx)
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
+	ctx, _, cons := openApp(t)
 	pasteArticle(t, ctx, findArticle)
 
 	cases := []struct {
@@ -323,13 +317,7 @@ func labelled(ms []mention, label string) []span {
 // result with the button, changing the label with a digit. Ctrl+Z undoes
 // each batch in one step.
 func TestBrowserAnnotateAll(t *testing.T) {
-	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
-	ctx := newBrowser(t)
-	cons := logConsoleErrors(t, ctx)
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
+	ctx, _, cons := openApp(t)
 	pasteArticle(t, ctx, findArticle)
 
 	// The entities panel lists François Hollande with his 4 mentions.
@@ -494,13 +482,7 @@ The Charles de Gaulle is expected off Syria next week.`
 // another article and after a reload, imports a CSV with aliases and
 // exports the gazetteer back.
 func TestBrowserGazetteer(t *testing.T) {
-	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
-	ctx := newBrowser(t)
-	cons := logConsoleErrors(t, ctx)
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
+	ctx, base, cons := openApp(t)
 	pasteArticle(t, ctx, findArticle)
 
 	// Label the ship MISC (4); the message offers the gazetteer.

@@ -160,13 +160,7 @@ func TestBrowserStorageFull(t *testing.T) {
 // shape, then reloads: Gloss starts, loads the rest, says so, and leaves
 // every damaged value as it was.
 func TestBrowserStorageDamaged(t *testing.T) {
-	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
-	ctx := newBrowser(t)
-	cons := logConsoleErrors(t, ctx)
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
+	ctx, base, cons := openApp(t)
 	restoreFile(t, ctx, "four.json", smallBackup(4))
 	waitLibrary(t, ctx, 4)
 	stored := storedGloss(t, ctx)

@@ -77,13 +77,7 @@ func messageText(ctx context.Context) string {
 // and finds every annotation back at the same code points with the same
 // label.
 func TestBrowserExportImport(t *testing.T) {
-	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
-	ctx := newBrowser(t)
-	cons := logConsoleErrors(t, ctx)
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
+	ctx, base, cons := openApp(t)
 	labelTransferArticle(t, ctx)
 	want := wantTransfer()
 	// The menu offers every format, by the names format.ByName knows.
