@@ -58,6 +58,7 @@ type BinaryError struct {
 	What string // e.g. "a PNG image", "binary data"
 }
 
+// Error says what the bytes look like.
 func (e *BinaryError) Error() string { return "not text (it looks like " + e.What + ")" }
 
 // ErrNoText is wrapped by errors for input with no text in it.
