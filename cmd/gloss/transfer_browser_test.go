@@ -66,12 +66,6 @@ func freshStart(t *testing.T, ctx context.Context, base string) {
 	}
 }
 
-// messageText is what the message bar says.
-func messageText(ctx context.Context) string {
-	s, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent || ""`)
-	return s
-}
-
 // TestBrowserExportImport exports the labelled article in every format of
 // the menu, forgets everything, loads the article again, imports the file
 // and finds every annotation back at the same code points with the same
@@ -145,7 +139,7 @@ func TestBrowserExportImport(t *testing.T) {
 			chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
 		}
 		if !slices.Equal(got, want) {
-			t.Errorf("%s: after importing %s: %+v, want %+v (message %q)", name, dl.Name, got, want, messageText(ctx))
+			t.Errorf("%s: after importing %s: %+v, want %+v (message %q)", name, dl.Name, got, want, message(ctx))
 		}
 		if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 1 {
 			t.Errorf("%s: the import made %d articles, want the open one only", name, n)
@@ -176,7 +170,7 @@ func TestBrowserImportMismatch(t *testing.T) {
 	for _, c := range cases {
 		upload(t, ctx, "import-input", c.file, c.body)
 		if _, err := pollJS[bool](ctx, fmt.Sprintf(`(document.querySelector('[data-testid="message"]')||{}).textContent.includes(%q)`, c.line)); err != nil {
-			t.Errorf("%s: message %q, want it to name %s", c.file, messageText(ctx), c.line)
+			t.Errorf("%s: message %q, want it to name %s", c.file, message(ctx), c.line)
 		}
 		if got := waitCount(t, ctx, len(want)); !slices.Equal(got, want) {
 			t.Errorf("%s: annotations changed to %+v", c.file, got)
@@ -218,7 +212,7 @@ func TestBrowserBackupRestore(t *testing.T) {
 	}
 	click(t, ctx, `[data-testid="add-label"]`)
 	if _, err := pollJS[bool](ctx, `[...document.querySelectorAll('[data-testid="label-name"]')].some(i => i.value === "SHIP")`); err != nil {
-		t.Fatalf("the label SHIP was not added (message %q)", messageText(ctx))
+		t.Fatalf("the label SHIP was not added (message %q)", message(ctx))
 	}
 	click(t, ctx, `[data-testid="edit-labels"]`)
 
@@ -244,7 +238,7 @@ func TestBrowserBackupRestore(t *testing.T) {
 		chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
 	}
 	if !slices.Equal(got, wantLib) {
-		t.Fatalf("restored library %q, want %q (message %q)", got, wantLib, messageText(ctx))
+		t.Fatalf("restored library %q, want %q (message %q)", got, wantLib, message(ctx))
 	}
 	labels, err := evalJS[[]string](ctx, `[...document.querySelectorAll('[data-testid="label-button"]')].map(b => b.dataset.label)`)
 	if err != nil {
