@@ -3,6 +3,7 @@ package annot
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -62,7 +63,7 @@ func Reanchor(oldText, newText string, as []Annotation) (placed []Annotation, or
 		if an.inOld {
 			ns, okS := mp.exact(a.Start)
 			ne, okE := mp.exact(a.End - 1)
-			if okS && okE && ne+1-ns == len(an.quote) && runesEqual(newR[ns:ne+1], an.quote) {
+			if okS && okE && ne+1-ns == len(an.quote) && slices.Equal(newR[ns:ne+1], an.quote) {
 				out[i].a = moved(a, newR, ns, ne+1)
 				continue
 			}
@@ -338,18 +339,6 @@ func quoteForHumans(q []rune) string {
 	return "“" + s + "”"
 }
 
-func runesEqual(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // --- exact search -----------------------------------------------------------
 
 // findAll returns the sorted start positions of every quote in text, found
@@ -394,7 +383,7 @@ func findAll(text []rune, quotes map[string][]rune) map[string][]int {
 			start := i - kl + 1
 			for _, s := range byKey[key] {
 				q := quotes[s]
-				if start+len(q) <= len(text) && runesEqual(text[start+kl:start+len(q)], q[kl:]) {
+				if start+len(q) <= len(text) && slices.Equal(text[start+kl:start+len(q)], q[kl:]) {
 					occ[s] = append(occ[s], start)
 				}
 			}
@@ -728,7 +717,7 @@ func lineDiff(a, b []rune, ao, ae, bo, be int, sb *segBuilder) bool {
 	ca, cb := ao, bo
 	for _, pr := range pairs {
 		x, y := ta[pr[0]], tb[pr[1]]
-		if x.cend-x.start != y.cend-y.start || !runesEqual(a[x.start:x.cend], b[y.start:y.cend]) {
+		if x.cend-x.start != y.cend-y.start || !slices.Equal(a[x.start:x.cend], b[y.start:y.cend]) {
 			continue // hash collision: leave it to the next gap
 		}
 		refine(a, b, ca, x.start, cb, y.start, sb, true)
@@ -757,7 +746,7 @@ func refine(a, b []rune, ao, ae, bo, be int, sb *segBuilder, byWords bool) {
 			ca, cb := ao, bo
 			for _, pr := range pairs {
 				x, y := ta[pr[0]], tb[pr[1]]
-				if x.end-x.start != y.end-y.start || !runesEqual(a[x.start:x.end], b[y.start:y.end]) {
+				if x.end-x.start != y.end-y.start || !slices.Equal(a[x.start:x.end], b[y.start:y.end]) {
 					continue
 				}
 				refine(a, b, ca, x.start, cb, y.start, sb, false)

@@ -3,6 +3,7 @@ package annot
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -413,7 +414,7 @@ func annotateNames(t testing.TB, text string, count int) []Annotation {
 	for _, name := range benchNames {
 		nr := []rune(name)
 		for i := 0; i+len(nr) <= len(rs); i++ {
-			if rs[i] == nr[0] && runesEqual(rs[i:i+len(nr)], nr) {
+			if rs[i] == nr[0] && slices.Equal(rs[i:i+len(nr)], nr) {
 				all = append(all, Annotation{Start: i, End: i + len(nr), Label: "ENT", Text: name})
 			}
 		}

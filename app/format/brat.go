@@ -1,6 +1,7 @@
 package format
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -356,7 +357,7 @@ func (f bratFormat) Encode(d Doc) ([]byte, error) {
 				}
 			}
 			line := bratTLine(l.id, a.Label, frags, idx)
-			if bad == "" && t.label == a.Label && sameFrags(t.frags, frags) &&
+			if bad == "" && t.label == a.Label && slices.Equal(t.frags, frags) &&
 				(!t.hasText || sameText(t.text, line[strings.LastIndexByte(line, '\t')+1:])) {
 				line = l.body // unchanged: keep the bytes as read
 			}
@@ -441,18 +442,6 @@ func (f bratFormat) Encode(d Doc) ([]byte, error) {
 		}
 	}
 	return []byte(b.String()), nil
-}
-
-func sameFrags(a, b [][2]int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // refsRemoved reports whether a line refers to a removed ID: arguments

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"gloss/app/annot"
@@ -23,7 +24,7 @@ func (a *App) changeAnnotations(name string, f func(s *annot.Set) error) error {
 		a.setError(err.Error())
 		return err
 	}
-	if sameAnnotations(before, d.set.All()) {
+	if slices.Equal(before, d.set.All()) {
 		return nil // e.g. the same span and label again
 	}
 	set := d.set
@@ -398,7 +399,7 @@ func (a *App) reloadFromStorage(ctx app.Context) {
 		d.base = fresh.Annotations
 		d.meta = fresh.Meta
 		a.hist = history{}
-		if !sameAnnotations(merged, fresh.Annotations) {
+		if !slices.Equal(merged, fresh.Annotations) {
 			a.save()
 		}
 		a.repaint()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -229,7 +230,7 @@ func (a *App) save() {
 		return
 	}
 	a.unsaved = false
-	if !sameAnnotations(merged, mine) {
+	if !slices.Equal(merged, mine) {
 		d.set = annot.NewSet(merged)
 		a.hist = history{}
 	}
@@ -245,18 +246,6 @@ func (a *App) storageError(err error) {
 		do:     func(ctx app.Context) { a.downloadBackup() },
 	}
 	a.msg = n
-}
-
-func sameAnnotations(x, y []annot.Annotation) bool {
-	if len(x) != len(y) {
-		return false
-	}
-	for i := range x {
-		if x[i] != y[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func (a *App) setNotice(s string) { a.msg = notice{Text: s} }

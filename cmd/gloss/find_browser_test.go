@@ -104,18 +104,6 @@ func occurrences(s string, needles ...string) []span {
 	return out
 }
 
-func sameSpans(a, b []span) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // typeLetters types s one key at a time into the focused element.
 func typeLetters(t *testing.T, ctx context.Context, s string) {
 	t.Helper()
@@ -227,7 +215,7 @@ func TestBrowserSearchTyped(t *testing.T) {
 			if got, err = highlightSpans(ctx, "gloss-hit"); err != nil {
 				t.Fatal(err)
 			}
-			if r.Text == c.first && letters(r.Bold) == letters(c.query) && sameSpans(got, want) {
+			if r.Text == c.first && letters(r.Bold) == letters(c.query) && slices.Equal(got, want) {
 				break
 			}
 			chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
@@ -241,7 +229,7 @@ func TestBrowserSearchTyped(t *testing.T) {
 		if c.query == "jean yves" && !slices.Contains(r.All, "Jean-Yves Le Drian") {
 			t.Errorf("%q: results %q lack the whole name", c.query, r.All)
 		}
-		if !sameSpans(got, want) {
+		if !slices.Equal(got, want) {
 			t.Errorf("%q: highlighted %+v, want %+v", c.query, got, want)
 			continue
 		}
@@ -335,7 +323,7 @@ func TestBrowserAnnotateAll(t *testing.T) {
 	}
 	click(t, ctx, item)
 	hollande := occurrences(findArticle, "François Hollande", "Hollande")
-	if got, _ := highlightSpans(ctx, "gloss-hit"); !sameSpans(got, hollande) {
+	if got, _ := highlightSpans(ctx, "gloss-hit"); !slices.Equal(got, hollande) {
 		t.Errorf("clicking the entity highlighted %+v, want %+v", got, hollande)
 	}
 	typeKey(t, ctx, 'A')
@@ -347,7 +335,7 @@ func TestBrowserAnnotateAll(t *testing.T) {
 	press(t, ctx, kb.Enter)
 	got := waitCount(t, ctx, 3)
 	want := []span{hollande[0], hollande[2], hollande[3]}
-	if l := labelled(got, "PER"); !sameSpans(l, want) {
+	if l := labelled(got, "PER"); !slices.Equal(l, want) {
 		t.Errorf("annotated %+v, want PER on %+v", got, want)
 	}
 	if _, err := pollJS[bool](ctx, `!document.querySelector('[data-testid="review"]') && !CSS.highlights.has("gloss-review")`); err != nil {
@@ -370,7 +358,7 @@ func TestBrowserAnnotateAll(t *testing.T) {
 	}
 	click(t, ctx, `[data-testid="review-apply"]`)
 	got = waitCount(t, ctx, 6)
-	if l := labelled(got, "LOC"); !sameSpans(l, occurrences(findArticle, "Damascus")) {
+	if l := labelled(got, "LOC"); !slices.Equal(l, occurrences(findArticle, "Damascus")) {
 		t.Errorf("annotated %+v, want LOC on every Damascus", got)
 	}
 
@@ -383,7 +371,7 @@ func TestBrowserAnnotateAll(t *testing.T) {
 	press(t, ctx, "z", chromedp.ModifierCtrl)
 	waitCount(t, ctx, 0)
 	press(t, ctx, "z", chromedp.ModifierCtrl|chromedp.ModifierShift)
-	if l := labelled(waitCount(t, ctx, 3), "PER"); !sameSpans(l, want) {
+	if l := labelled(waitCount(t, ctx, 3), "PER"); !slices.Equal(l, want) {
 		t.Errorf("after redo %+v, want PER on %+v", l, want)
 	}
 
@@ -450,7 +438,7 @@ func waitSpans(t *testing.T, ctx context.Context, when, name string, want []span
 	var got []span
 	for range 100 {
 		got, _ = highlightSpans(ctx, name)
-		if sameSpans(got, want) {
+		if slices.Equal(got, want) {
 			return
 		}
 		chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
