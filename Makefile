@@ -5,7 +5,7 @@ ADDR    ?= 127.0.0.1:8000
 WASM    := web/app.wasm
 FUZZTIME ?= 20s
 
-.PHONY: run wasm static test vet unit browser bench fuzz chromium clean
+.PHONY: run wasm static test vet unit browser bench eval fuzz chromium clean
 
 run: wasm
 	$(GO) run ./cmd/gloss serve -addr $(ADDR) -dev
@@ -36,6 +36,11 @@ test: vet wasm chromium
 bench: wasm chromium
 	$(GO) test -run '^$$' -bench . -benchmem ./app/...
 	GLOSS_BROWSER=1 $(GO) test -count=1 -run '^TestBenchBrowser$$' -timeout 20m -v ./cmd/gloss
+
+# Quality figures on ../shared/conformance (DATA=dir to point elsewhere); skipped where absent.
+DATA ?= ../shared/conformance
+eval:
+	$(GO) run ./cmd/eval -data $(DATA)
 
 # Every fuzz target for FUZZTIME each; all run, failures are listed at the end.
 fuzz:
