@@ -22,7 +22,9 @@ type section struct {
 }
 
 // sections lists every evaluation, in the order `make eval` prints them.
-var sections = []section{}
+var sections = []section{
+	{name: "ner", folder: "ner-dev", run: evalNER},
+}
 
 func main() {
 	data := flag.String("data", "../shared/conformance", "the conformance folder")

@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"gloss/app/entity"
+)
+
+// nerDocSentences is how many gold sentences make one evaluated document:
+// grouping and typing use the whole article, so sentences are not run one
+// by one, and a PUD "document" (1–5 sentences) is shorter than an article.
+const nerDocSentences = 20
+
+// nerSpan is one mention: code points in its document, and its type.
+type nerSpan struct {
+	start, end int
+	typ        string
+}
+
+// nerDoc is a document rebuilt from gold sentences.
+type nerDoc struct {
+	text string
+	gold []nerSpan
+}
+
+// evalNER prints, per language file (*.iob2), exact-boundary precision and
+// recall of the candidates, typed precision/recall/F1 on exact spans and
+// typed F1 on overlapping spans.
+func evalNER(dir string, w io.Writer) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.iob2"))
+	if err != nil || len(files) == 0 {
+		return fmt.Errorf("no *.iob2 files in %s", dir)
+	}
+	sort.Strings(files)
+	fmt.Fprintf(w, "Documents of %d sentences; MISC suggestions are left out (the gold has PER/ORG/LOC only).\n\n", nerDocSentences)
+	fmt.Fprintln(w, "| lang | gold | found | boundary P | boundary R | typed P | typed R | typed F1 | typed F1 (overlap) | PER R | ORG R | LOC R |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+	for _, f := range files {
+		docs, err := readIOB2(f)
+		if err != nil {
+			return err
+		}
+		var s nerScore
+		for _, d := range docs {
+			var pred []nerSpan
+			for _, e := range entity.Find(d.text, nil) {
+				for _, m := range e.Mentions {
+					pred = append(pred, nerSpan{m.Start, m.End, e.Label})
+				}
+			}
+			s.add(d.gold, pred)
+		}
+		lang := strings.SplitN(filepath.Base(f), "_", 2)[0]
+		fmt.Fprintf(w, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n",
+			lang, s.gold, s.pred, ratio(s.exact, s.pred), ratio(s.exact, s.gold),
+			ratio(s.typed, s.pred), ratio(s.typed, s.gold), f1(ratio(s.typed, s.pred), ratio(s.typed, s.gold)),
+			f1(ratio(s.overPred, s.pred), ratio(s.overGold, s.gold)),
+			ratio(s.byType["PER"][0], s.byType["PER"][1]), ratio(s.byType["ORG"][0], s.byType["ORG"][1]), ratio(s.byType["LOC"][0], s.byType["LOC"][1]))
+	}
+	return nil
+}
+
+// nerScore counts matches over documents.
+type nerScore struct {
+	gold, pred   int
+	exact, typed int // predictions whose span (and type) equals a gold one
+	// Overlap: gold mentions overlapped by a prediction of the same type,
+	// and predictions overlapping a gold mention of the same type.
+	overGold, overPred int
+	byType             map[string][2]int // exact-span typed hits, gold count
+}
+
+func (s *nerScore) add(gold, pred []nerSpan) {
+	if s.byType == nil {
+		s.byType = map[string][2]int{}
+	}
+	s.gold += len(gold)
+	s.pred += len(pred)
+	type key struct{ a, b int }
+	gs := map[key]string{}
+	for _, g := range gold {
+		gs[key{g.start, g.end}] = g.typ
+		c := s.byType[g.typ]
+		c[1]++
+		s.byType[g.typ] = c
+	}
+	for _, p := range pred {
+		if t, ok := gs[key{p.start, p.end}]; ok {
+			s.exact++
+			if t == p.typ {
+				s.typed++
+				c := s.byType[t]
+				c[0]++
+				s.byType[t] = c
+			}
+		}
+		for _, g := range gold {
+			if g.typ == p.typ && g.start < p.end && p.start < g.end {
+				s.overPred++
+				break
+			}
+		}
+	}
+	for _, g := range gold {
+		for _, p := range pred {
+			if g.typ == p.typ && g.start < p.end && p.start < g.end {
+				s.overGold++
+				break
+			}
+		}
+	}
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// readIOB2 reads a UNER file: each sentence's text from its "# text ="
+// line, its tokens located in that text in order, the gold spans from the
+// B-/I- tags. Sentences are joined with a space inside a source document
+// and a blank line between documents, nerDocSentences to a document.
+func readIOB2(path string) ([]nerDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var docs []nerDoc
+	var cur strings.Builder
+	var curGold []nerSpan
+	nsent := 0
+	newSource := false
+	var text string
+	var toks [][2]string // form, tag
+	flush := func() error {
+		if text == "" {
+			return nil
+		}
+		if nsent == nerDocSentences {
+			docs = append(docs, nerDoc{text: cur.String(), gold: curGold})
+			cur.Reset()
+			curGold, nsent = nil, 0
+		}
+		if cur.Len() > 0 {
+			if newSource {
+				cur.WriteString("\n\n")
+			} else {
+				cur.WriteByte(' ')
+			}
+		}
+		base := utf8.RuneCountInString(cur.String())
+		spans, err := goldSpans(text, toks)
+		if err != nil {
+			return fmt.Errorf("%s: %q: %v", path, text, err)
+		}
+		for _, s := range spans {
+			s.start += base
+			s.end += base
+			curGold = append(curGold, s)
+		}
+		cur.WriteString(text)
+		nsent++
+		text, toks, newSource = "", nil, false
+		return nil
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "# newdoc"):
+			newSource = true
+		case strings.HasPrefix(line, "# text = "):
+			text = strings.TrimPrefix(line, "# text = ")
+		case strings.HasPrefix(line, "#"):
+		case line == "":
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		default:
+			cols := strings.Split(line, "\t")
+			if len(cols) >= 3 {
+				toks = append(toks, [2]string{cols[1], cols[2]})
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	if cur.Len() > 0 {
+		docs = append(docs, nerDoc{text: cur.String(), gold: curGold})
+	}
+	return docs, sc.Err()
+}
+
+// goldSpans finds each token in text, in order, and returns the tagged
+// spans in code points of text.
+func goldSpans(text string, toks [][2]string) ([]nerSpan, error) {
+	var out []nerSpan
+	pos := 0 // byte offset in text
+	open := -1
+	for _, t := range toks {
+		i := strings.Index(text[pos:], t[0])
+		if i < 0 {
+			return nil, fmt.Errorf("token %q not found", t[0])
+		}
+		start := pos + i
+		pos = start + len(t[0])
+		cs, ce := utf8.RuneCountInString(text[:start]), utf8.RuneCountInString(text[:pos])
+		tag := t[1]
+		switch {
+		case strings.HasPrefix(tag, "B-"):
+			out = append(out, nerSpan{cs, ce, tag[2:]})
+			open = len(out) - 1
+		case strings.HasPrefix(tag, "I-") && open >= 0 && out[open].typ == tag[2:]:
+			out[open].end = ce
+		case strings.HasPrefix(tag, "I-"):
+			out = append(out, nerSpan{cs, ce, tag[2:]})
+			open = len(out) - 1
+		default:
+			open = -1
+		}
+	}
+	return out, nil
+}
