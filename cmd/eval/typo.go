@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -10,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"gloss/app/entity"
 )
@@ -23,20 +21,6 @@ func init() {
 // case) and with one typo of each kind in the middle of the name.
 var typoKinds = []string{"as written", "dropped", "swapped", "replaced", "doubled"}
 
-// typoSentence is one sentence of an IOB2 file with its gold name spans
-// (code points into text).
-type typoSentence struct {
-	doc   string
-	text  string
-	names []entity.Span
-}
-
-// typoArticle is a run of sentences joined into one article.
-type typoArticle struct {
-	text  string
-	names []entity.Span
-}
-
 // evalTypo queries every gold name of five letters or more, as written and
 // with each kind of typo, against the search index of its article, and
 // prints recall@1 and recall@5 per kind and language. A query is a hit at k
@@ -48,13 +32,13 @@ func evalTypo(dir string, w io.Writer) error {
 		return fmt.Errorf("no .iob2 files in %s", dir)
 	}
 	sort.Strings(files)
-	fmt.Fprintln(w, "Gold names of five letters or more, one query each per kind; articles of about 30 sentences.")
+	fmt.Fprintf(w, "Gold names of five letters or more, one query each per kind; documents of %d sentences (as the ner section).\n", nerDocSentences)
 	fmt.Fprintln(w, "A hit: one of the first k results has a mention covering a gold mention of the name.")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| language | query | names | recall@1 | recall@5 |")
 	fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: |")
 	for _, f := range files {
-		sents, err := readTypoIOB2(f)
+		docs, err := readIOB2(f)
 		if err != nil {
 			return err
 		}
@@ -63,14 +47,23 @@ func evalTypo(dir string, w io.Writer) error {
 		hit1 := make([]int, len(typoKinds))
 		hit5 := make([]int, len(typoKinds))
 		var misses []string
-		for _, a := range typoArticles(sents, 30) {
+		for _, a := range docs {
 			ents := entity.Find(a.text, nil)
 			idx := entity.NewIndex(a.text, ents)
 			runes := []rune(a.text)
 			// Each distinct name (folded) once, with all its gold mentions.
 			byName := map[string][]entity.Span{}
 			var order []string
-			for _, sp := range a.names {
+			for _, g := range a.gold {
+				// A trailing apostrophe or full stop ("Darius'", "Heinrich
+				// I.") is punctuation, not something a mention must cover.
+				sp := entity.Span{Start: g.start, End: g.end}
+				for sp.End > sp.Start && !isWord(runes[sp.End-1]) {
+					sp.End--
+				}
+				for sp.Start < sp.End && !isWord(runes[sp.Start]) {
+					sp.Start++
+				}
 				name := strings.ToLower(string(runes[sp.Start:sp.End]))
 				if letterCount(name) < 5 {
 					continue
@@ -117,13 +110,6 @@ func evalTypo(dir string, w io.Writer) error {
 	return nil
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // covers reports whether some mention contains some gold span.
 func covers(mentions, gold []entity.Span) bool {
 	for _, m := range mentions {
@@ -135,6 +121,8 @@ func covers(mentions, gold []entity.Span) bool {
 	}
 	return false
 }
+
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func letterCount(s string) int {
 	n := 0
@@ -190,115 +178,4 @@ func makeTypo(name, kind string) string {
 		out = append(append(out, rs[:i+1]...), rs[i:]...)
 	}
 	return string(out)
-}
-
-// typoArticles joins consecutive documents into articles of at least size
-// sentences; documents are separated by a blank line, sentences by a space.
-func typoArticles(sents []typoSentence, size int) []typoArticle {
-	var out []typoArticle
-	var b strings.Builder
-	var names []entity.Span
-	cp, count := 0, 0
-	flush := func() {
-		if count > 0 {
-			out = append(out, typoArticle{text: b.String(), names: names})
-		}
-		b.Reset()
-		names, cp, count = nil, 0, 0
-	}
-	for i, s := range sents {
-		if i > 0 && s.doc != sents[i-1].doc && count >= size {
-			flush()
-		}
-		if count > 0 {
-			sep := " "
-			if s.doc != sents[i-1].doc {
-				sep = "\n\n"
-			}
-			b.WriteString(sep)
-			cp += len(sep)
-		}
-		for _, sp := range s.names {
-			names = append(names, entity.Span{Start: cp + sp.Start, End: cp + sp.End})
-		}
-		b.WriteString(s.text)
-		cp += utf8.RuneCountInString(s.text)
-		count++
-	}
-	flush()
-	return out
-}
-
-// readTypoIOB2 reads a UNER IOB2 file: "# newdoc id", "# text =" and one
-// token a line (index, token, tag). Tokens are found in order in the raw
-// sentence to give each name its code point span.
-func readTypoIOB2(path string) ([]typoSentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []typoSentence
-	var cur *typoSentence
-	var runes []rune
-	pos := 0             // code point where the next token is looked for
-	start, end := -1, -1 // the name being read
-	doc := ""
-	closeName := func() {
-		if cur != nil && start >= 0 {
-			cur.names = append(cur.names, entity.Span{Start: start, End: end})
-		}
-		start, end = -1, -1
-	}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		l := sc.Text()
-		switch {
-		case strings.HasPrefix(l, "# newdoc id ="):
-			doc = strings.TrimSpace(strings.TrimPrefix(l, "# newdoc id ="))
-		case strings.HasPrefix(l, "# text ="):
-			closeName()
-			out = append(out, typoSentence{doc: doc, text: strings.TrimSpace(strings.TrimPrefix(l, "# text ="))})
-			cur = &out[len(out)-1]
-			runes, pos = []rune(cur.text), 0
-		case strings.HasPrefix(l, "#"):
-		case strings.TrimSpace(l) == "":
-			closeName()
-		default:
-			cols := strings.Split(l, "\t")
-			if cur == nil || len(cols) < 3 {
-				return nil, fmt.Errorf("%s:%d: a token line outside a sentence or without a tag", path, line)
-			}
-			tok, tag := []rune(cols[1]), cols[2]
-			s := findRunes(runes, tok, pos)
-			if s < 0 {
-				return nil, fmt.Errorf("%s:%d: token %q is not in the sentence text", path, line, cols[1])
-			}
-			pos = s + len(tok)
-			switch {
-			case strings.HasPrefix(tag, "B-"):
-				closeName()
-				start, end = s, pos
-			case strings.HasPrefix(tag, "I-") && start >= 0:
-				end = pos
-			default:
-				closeName()
-			}
-		}
-	}
-	closeName()
-	return out, sc.Err()
-}
-
-// findRunes returns the first index at or after from where tok occurs in rs, or -1.
-func findRunes(rs, tok []rune, from int) int {
-	for i := from; i+len(tok) <= len(rs); i++ {
-		if string(rs[i:i+len(tok)]) == string(tok) {
-			return i
-		}
-	}
-	return -1
 }
