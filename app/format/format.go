@@ -109,8 +109,12 @@ func ByName(name string) (Format, bool) {
 }
 
 // DecodeAll reads every article a file holds: one per line for JSONL and
-// spaCy, one for the other formats.
+// spaCy, one per -DOCSTART- document for CoNLL when no text is given (with
+// a text, the file is aligned to it as one article), one for the others.
 func DecodeAll(f Format, data []byte, text string) ([]Doc, Report, error) {
+	if c, ok := f.(conllFormat); ok && text == "" {
+		return c.decodeDocs(data)
+	}
 	if m, ok := f.(interface {
 		decodeAll(data []byte) ([]Doc, Report, error)
 	}); ok {
@@ -123,8 +127,9 @@ func DecodeAll(f Format, data []byte, text string) ([]Doc, Report, error) {
 	return []Doc{d}, r, nil
 }
 
-// EncodeAll writes several articles: one per line for JSONL and spaCy; the
-// other formats hold one article a file and refuse more.
+// EncodeAll writes several articles: one per line for JSONL and spaCy, one
+// -DOCSTART- document each for CoNLL; the other formats hold one article a
+// file and refuse more.
 func EncodeAll(f Format, docs []Doc) ([]byte, error) {
 	if m, ok := f.(interface {
 		encodeAll(docs []Doc) ([]byte, error)
