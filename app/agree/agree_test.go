@@ -1,7 +1,9 @@
 package agree
 
 import (
+	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"gloss/app/annot"
@@ -213,5 +215,62 @@ func TestTokenLabelsNested(t *testing.T) {
 	got := TokenLabels(spans, []annot.Annotation{span(8, 15, "LOC"), span(0, 15, "ORG")})
 	if got[0] != "ORG" || got[2] != "ORG" {
 		t.Errorf("%v", got)
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	r := Compare([]Doc{{Text: "Ann met Bob", A: []annot.Annotation{span(0, 3, "PER"), span(8, 11, "PER")}, B: []annot.Annotation{span(0, 3, "PER")}}})
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Exact: matched 1, A 2, B 1 → P 1, R 0.5, F1 2/3. Tokens Ann Bob met: PER/PER, O/O, PER/O:
+	// p_o 2/3, p_e = (2·1 + 1·2)/9 = 4/9, κ = (6/9−4/9)/(5/9) = 0.4.
+	var got struct {
+		Overall struct {
+			Exact, Overlap map[string]float64
+			Kappa          float64
+		}
+		Labels    map[string]map[string]map[string]float64
+		Documents int
+	}
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("%v in %s", err, b)
+	}
+	want := map[string]float64{"precision": 1, "recall": 0.5, "f1": 2.0 / 3}
+	for _, m := range []map[string]float64{got.Overall.Exact, got.Overall.Overlap, got.Labels["PER"]["exact"], got.Labels["PER"]["overlap"]} {
+		if len(m) != 3 || !near(m["precision"], want["precision"]) || !near(m["recall"], want["recall"]) || !near(m["f1"], want["f1"]) {
+			t.Errorf("scores %v in %s", m, b)
+		}
+	}
+	if !near(got.Overall.Kappa, 0.4) || got.Documents != 1 || len(got.Labels) != 1 || len(got.Labels["PER"]) != 2 {
+		t.Errorf("%s", b)
+	}
+	var sb strings.Builder
+	if err := r.WriteText(&sb); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"overall", "κ over 3 tokens: 0.400", "A \\ B"} {
+		if !strings.Contains(sb.String(), s) {
+			t.Errorf("text lacks %q:\n%s", s, sb.String())
+		}
+	}
+}
+
+func TestAlign(t *testing.T) {
+	from := "Ann Lee\nmet  Bob ."
+	to := "Ann Lee met Bob."
+	as := []annot.Annotation{span(0, 7, "PER"), span(13, 16, "PER")}
+	got, ok := Align(from, to, as)
+	if !ok || len(got) != 2 || got[0].End != 7 || got[1].Start != 12 || got[1].End != 15 || got[1].Text != "Bob" {
+		t.Errorf("%v %+v", ok, got)
+	}
+	if _, ok := Align("Ann met Bob", "Ann met Rob", as[:1]); ok {
+		t.Error("different words aligned")
+	}
+	if Squeeze(from) != Squeeze(to) {
+		t.Error("squeeze")
 	}
 }

@@ -30,6 +30,10 @@ type File struct {
 type Article struct {
 	// Source names where it came from: "news/a.txt", "corpus.jsonl line 3".
 	Source string
+	// File is the file it was read from (for brat, the .ann) and Index its
+	// place among the articles of that file, from 0.
+	File  string
+	Index int
 	// Format is the name of the format it was read as ("brat", "text", …).
 	Format string
 	Doc    format.Doc

@@ -24,7 +24,11 @@ var articleExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".ma
 // annotations' target; an annotation.conf adds its entity types to Labels.
 // Each file is read whole or refused whole, with the reason in its report;
 // one bad file never stops the others.
-func Read(files []File) *Result {
+func Read(files []File) *Result { return ReadAs(files, nil) }
+
+// ReadAs is Read with the format of every annotation file given rather than
+// detected (nil detects).
+func ReadAs(files []File, as format.Format) *Result {
 	r := &Result{}
 	var all []File
 	for _, f := range files {
@@ -96,7 +100,7 @@ func Read(files []File) *Result {
 		}
 	}
 	for _, i := range annFiles {
-		docs, notes, err := readAnnotations(all[i], textOf, used)
+		docs, notes, err := readAnnotations(all[i], as, textOf, used)
 		if err != nil {
 			reports[i].Refused = err.Error()
 			continue
@@ -122,7 +126,8 @@ func Read(files []File) *Result {
 	}
 	for i := range all {
 		rep := reports[i]
-		for _, a := range docsOf[i] {
+		for k, a := range docsOf[i] {
+			a.File, a.Index = all[i].Name, k
 			if a.Doc.Title == "" {
 				a.Doc.Title = text.TitleOf(a.Doc.Text)
 			}
@@ -137,8 +142,11 @@ func Read(files []File) *Result {
 
 // readAnnotations reads a file of annotations: the articles it holds, or
 // those it annotates with the texts beside it (marked in used).
-func readAnnotations(f File, textOf func(string) (string, int, error), used []bool) ([]Article, []string, error) {
-	fm, ok := format.Detect(f.Name, f.Data)
+func readAnnotations(f File, fm format.Format, textOf func(string) (string, int, error), used []bool) ([]Article, []string, error) {
+	ok := fm != nil
+	if !ok {
+		fm, ok = format.Detect(f.Name, f.Data)
+	}
 	if !ok {
 		return nil, nil, fmt.Errorf("not a format Gloss reads (text, Markdown, HTML, brat, JSONL, CoNLL, W3C, CSV, zip)")
 	}

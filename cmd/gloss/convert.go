@@ -9,12 +9,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"gloss/app/corpus"
 	"gloss/app/format"
 )
 
 func init() {
 	commands["convert"] = command{
-		usage: "convert -from F -to F [-text article.txt] [-out-text FILE] IN   convert annotations, to stdout",
+		usage: "convert -from F -to F [-text article.txt] [-out-text FILE] [-o out.zip|FILE] IN   convert annotations; IN a file, a folder or a .zip",
 		run:   runConvert,
 	}
 }
@@ -32,8 +33,9 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 	to := fs.String("to", "", "output format ("+strings.Join(names, ", ")+")")
 	textFile := fs.String("text", "", "the article text (UTF-8); for brat it defaults to IN with .txt")
 	outText := fs.String("out-text", "", "also write the article text to this file (the .txt of a brat export)")
+	outFile := fs.String("o", "", "write to this file rather than stdout; a folder or .zip IN, or a .zip here, converts a whole corpus")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gloss convert -from F -to F [-text article.txt] [-out-text FILE] IN")
+		fmt.Fprintln(stderr, "usage: gloss convert -from F -to F [-text article.txt] [-out-text FILE] [-o out.zip|FILE] IN")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -47,6 +49,15 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 	out, ok := format.ByName(*to)
 	if !ok {
 		return fmt.Errorf("-to %q: not one of %s", *to, strings.Join(names, ", "))
+	}
+	if in != "-" && isCorpus(in, *outFile) {
+		var force format.Format
+		if *from != "" {
+			if force, ok = format.ByName(*from); !ok {
+				return fmt.Errorf("-from %q: not one of %s", *from, strings.Join(names, ", "))
+			}
+		}
+		return convertCorpus(in, force, out, *outFile, stdout, stderr)
 	}
 	data, err := readInput(in)
 	if err != nil {
@@ -106,8 +117,74 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if *outFile != "" {
+		return os.WriteFile(*outFile, b, 0o644)
+	}
 	_, err = stdout.Write(b)
 	return err
+}
+
+// isCorpus reports whether a conversion is of many articles: a folder or a
+// zip in, or a zip out.
+func isCorpus(in, out string) bool {
+	if strings.HasSuffix(strings.ToLower(out), ".zip") {
+		return true
+	}
+	st, err := os.Stat(in)
+	if err != nil {
+		return false
+	}
+	if st.IsDir() {
+		return true
+	}
+	f, err := os.Open(in)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(f, head)
+	return corpus.IsZip(in, head[:n])
+}
+
+// convertCorpus reads every article under IN, reports file by file on
+// stderr as the browser does, and writes them all in one export. Refused
+// files do not stop the others; they make the exit status 1.
+func convertCorpus(in string, from, to format.Format, outFile string, stdout, stderr io.Writer) error {
+	files, err := readTree(in)
+	if err != nil {
+		return err
+	}
+	r := corpus.ReadAs(files, from)
+	printReport(stderr, "gloss convert: ", r)
+	if len(r.Articles) == 0 {
+		return fmt.Errorf("no article could be read from %s; nothing written", in)
+	}
+	docs := make([]format.Doc, len(r.Articles))
+	for i, a := range r.Articles {
+		docs[i] = a.Doc
+	}
+	x, err := corpus.Write(to.Name(), docs, r.Labels)
+	if err != nil {
+		return err
+	}
+	for _, n := range x.Notes {
+		fmt.Fprintf(stderr, "gloss convert: %s\n", n)
+	}
+	dest := "stdout"
+	if outFile != "" {
+		dest = outFile
+		err = os.WriteFile(outFile, x.Data, 0o644)
+	} else {
+		_, err = stdout.Write(x.Data)
+	}
+	if err != nil {
+		return err
+	}
+	if n := len(r.Refused()); n > 0 {
+		return fmt.Errorf("%s refused (listed above); the other %s written to %s", plural(n, "file was", "files were"), plural(len(docs), "article was", "articles were"), dest)
+	}
+	return nil
 }
 
 func readInput(name string) ([]byte, error) {

@@ -3,7 +3,8 @@
 //
 //	gloss serve    [-addr 127.0.0.1:8000] [-dir dist]
 //	gloss build    [-out dist] [-prefix /sub/path] [-wasm web/app.wasm]
-//	gloss convert  -from F -to F [-text article.txt] IN
+//	gloss convert  -from F -to F [-text article.txt] [-o out.zip|FILE] IN
+//	gloss agree    [-format F] [-json] A B
 //	gloss entities [-gazetteer FILE] [-format jsonl] ARTICLE
 package main
 
