@@ -33,9 +33,15 @@ chromium:
 test: vet wasm chromium
 	GLOSS_BROWSER=1 $(GO) test -count=1 -timeout 20m ./...
 
-bench: wasm chromium
+# The JavaScript peers (fuzzysort, uFuzzy, mark.js) come pinned from npm into
+# bench/node_modules; only the benchmark uses them.
+bench: wasm chromium bench/node_modules
 	$(GO) test -run '^$$' -bench . -benchmem ./app/...
 	GLOSS_BROWSER=1 $(GO) test -count=1 -run '^TestBenchBrowser$$' -timeout 20m -v ./cmd/gloss
+
+bench/node_modules: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+	@touch $@
 
 # Quality figures on ../shared/conformance (DATA=dir to point elsewhere); skipped where absent.
 DATA ?= ../shared/conformance

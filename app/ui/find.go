@@ -61,6 +61,27 @@ func (f *finder) init(a *App) {
 	f.a = a
 	f.entSort = "count"
 	f.loadGazetteer()
+	f.exposeTargets()
+}
+
+// exposeTargets lets the browser benchmark read the open article's search
+// candidates (window.glossSearchTargets() returns them as a JSON array, or
+// null before the index is built), so the JavaScript peers it measures
+// search exactly the strings Gloss searches.
+func (f *finder) exposeTargets() {
+	if !app.IsClient {
+		return
+	}
+	app.Window().Set("glossSearchTargets", app.FuncOf(func(app.Value, []app.Value) any {
+		if f.idx == nil {
+			return nil
+		}
+		b, err := json.Marshal(f.idx.Targets())
+		if err != nil {
+			return nil
+		}
+		return string(b)
+	}))
 }
 
 func (f *finder) loadGazetteer() {
