@@ -22,13 +22,27 @@ type Meta struct {
 	Created     int64  `json:"created"` // unix ms, given by the caller (store never reads the clock)
 	Updated     int64  `json:"updated"`
 	Kind        string `json:"kind,omitempty"`
+	// Status is where the person's work on the article stands; Create
+	// sets StatusToDo when it is empty.
+	Status Status `json:"status,omitempty"`
+	// Source is the name of the file the article was loaded from ("" when
+	// pasted), shown in the listing and used to match imports to articles.
+	Source string `json:"source,omitempty"`
 }
 
-// Doc is a whole article.
+// Doc is a whole article: everything that belongs to it is written,
+// deleted, backed up, restored and reloaded with it.
 type Doc struct {
 	Meta
 	Text        string
 	Annotations []annot.Annotation
+	// Orphans are annotations that could not be placed again after the
+	// text was edited or a file imported, kept for the person to place or
+	// drop. Their offsets are those they had.
+	Orphans []annot.Orphan
+	// Kept holds, per format name ("brat"), the lines of an imported file
+	// that Gloss does not model, so an export writes them back verbatim.
+	Kept map[string][]string
 }
 
 // Problem is something found damaged or refused while opening or reading;
@@ -56,6 +70,7 @@ type entry struct {
 	Meta
 	Text int `json:"text"`
 	Ann  int `json:"ann"`
+	Side int `json:"side,omitempty"` // 0: no side record
 }
 
 type indexRecord struct {
@@ -65,11 +80,6 @@ type indexRecord struct {
 type schemaRecord struct {
 	Version int `json:"version"`
 }
-
-// migrations upgrade the stored library from the version given as key to
-// the next one; Open runs them in order when the schema record is older
-// than Version. v1 is the first version, so the map is empty.
-var migrations = map[int]func(Backend) error{}
 
 // Library is the collection of articles with their annotations, the label
 // set, the gazetteer and the settings, read from and saved to a Backend.
@@ -117,13 +127,20 @@ func Open(b Backend) (*Library, []Problem, error) {
 	l := &Library{b: b, damaged: map[string]bool{}, known: map[string]int{}}
 	var probs []Problem
 	newest := 0
-	ours := 0
 	for _, k := range keys {
 		if v := newerSchema(k); v > newest {
 			newest = v
 		}
-		if len(k) > len(Prefix) && k[:len(Prefix)] == Prefix {
-			ours++
+	}
+	if newest == 0 && needsMigration(keys) {
+		var mp []Problem
+		l.b, mp = migrate(b, keys)
+		probs = append(probs, mp...)
+		if l.b != b {
+			l.roErr = errMigration
+		}
+		if keys, err = l.b.Keys(); err != nil {
+			return nil, nil, fmt.Errorf("store: cannot read the browser's storage: %w", err)
 		}
 	}
 	if newest > 0 {
@@ -131,14 +148,8 @@ func Open(b Backend) (*Library, []Problem, error) {
 		probs = append(probs, Problem{Key: "gloss/v" + strconv.Itoa(newest) + "/",
 			Message: fmt.Sprintf("This storage holds a library written by a newer Gloss (schema v%d): it is opened read-only so nothing of it is overwritten.", newest)})
 	}
-	probs = append(probs, l.openSchema(ours > 0)...)
-	if l.schemaOK || ours > 0 {
-		// Keys may have changed through a migration.
-		if keys, err = b.Keys(); err != nil {
-			return nil, nil, fmt.Errorf("store: cannot read the browser's storage: %w", err)
-		}
-	}
-	raw, ok, err := b.Get(IndexKey)
+	probs = append(probs, l.openSchema()...)
+	raw, ok, err := l.b.Get(IndexKey)
 	if err != nil {
 		probs = append(probs, Problem{IndexKey, "The list of articles could not be read: " + err.Error()})
 	}
@@ -164,18 +175,21 @@ func Open(b Backend) (*Library, []Problem, error) {
 			probs = append(probs, Problem{annKey(id, e.Ann), err.Error()})
 		}
 		e.Annotations = len(as)
+		if _, err := l.readSide(e); err != nil {
+			probs = append(probs, Problem{sideKey(id, e.Side), err.Error()})
+		}
 	}
 	return l, probs, nil
 }
 
-// openSchema reads the schema record and runs migrations when it is older.
-func (l *Library) openSchema(haveData bool) []Problem {
+// openSchema reads the schema record (an older library was migrated before).
+func (l *Library) openSchema() []Problem {
 	raw, ok, err := l.b.Get(SchemaKey)
 	switch {
 	case err != nil:
 		return []Problem{{SchemaKey, "The library's version could not be read: " + err.Error()}}
 	case !ok:
-		return nil // a new library, or one whose schema record was lost: v1 is assumed
+		return nil // a new library, or one whose schema record was lost: this version is assumed
 	}
 	var s schemaRecord
 	payload, err := decode(raw)
@@ -184,7 +198,7 @@ func (l *Library) openSchema(haveData bool) []Problem {
 	}
 	if err != nil {
 		l.damaged[SchemaKey] = true
-		return []Problem{{SchemaKey, "The library's version record is damaged (" + err.Error() + "); version 1 is assumed and the record is kept aside."}}
+		return []Problem{{SchemaKey, "The library's version record is damaged (" + err.Error() + "); version " + strconv.Itoa(Version) + " is assumed and the record is kept aside."}}
 	}
 	switch {
 	case s.Version == Version:
@@ -194,23 +208,8 @@ func (l *Library) openSchema(haveData bool) []Problem {
 		l.roErr = ErrNewerSchema
 		return []Problem{{SchemaKey, fmt.Sprintf("This library was written by a newer Gloss (schema v%d): it is opened read-only so nothing of it is overwritten.", s.Version)}}
 	}
-	for v := s.Version; v < Version; v++ {
-		m := migrations[v]
-		if m == nil {
-			l.roErr = fmt.Errorf("store: the library's schema v%d cannot be upgraded; opened read-only", s.Version)
-			return []Problem{{SchemaKey, fmt.Sprintf("This library has schema v%d, which this Gloss cannot upgrade: it is opened read-only.", s.Version)}}
-		}
-		if err := m(l.b); err != nil {
-			l.roErr = fmt.Errorf("store: upgrading the library from schema v%d failed: %v; opened read-only", v, err)
-			return []Problem{{SchemaKey, fmt.Sprintf("Upgrading the library from schema v%d failed (%v): it is opened read-only.", v, err)}}
-		}
-	}
-	if err := l.b.Set(SchemaKey, encode(`{"version":`+strconv.Itoa(Version)+`}`)); err != nil {
-		l.roErr = fmt.Errorf("store: the upgraded library's version could not be saved: %v; opened read-only", err)
-		return []Problem{{SchemaKey, "The upgraded library's version could not be saved (" + err.Error() + "): it is opened read-only."}}
-	}
-	l.schemaOK = true
-	return nil
+	l.roErr = fmt.Errorf("store: the library's schema record says v%d under %s; opened read-only", s.Version, Prefix)
+	return []Problem{{SchemaKey, fmt.Sprintf("This library's version record says v%d, which does not match where it is stored: it is opened read-only.", s.Version)}}
 }
 
 // readIndex parses the index record. A damaged index, or a missing one while
@@ -244,8 +243,10 @@ func (l *Library) readIndex(raw string, present bool, listKeys func() []string) 
 		case err != nil:
 		case checkID(e.ID) != nil:
 			err = checkID(e.ID)
-		case e.Text < 1 || e.Ann < 0:
-			err = fmt.Errorf("record revisions %d/%d are invalid", e.Text, e.Ann)
+		case e.Text < 1 || e.Ann < 0 || e.Side < 0:
+			err = fmt.Errorf("record revisions %d/%d/%d are invalid", e.Text, e.Ann, e.Side)
+		case e.Status != "" && checkStatus(e.Status) != nil:
+			err = checkStatus(e.Status)
 		case e.Chars < 0 || e.Annotations < 0:
 			err = fmt.Errorf("counts %d/%d are negative", e.Chars, e.Annotations)
 		case entries[e.ID] != nil:
@@ -255,6 +256,9 @@ func (l *Library) readIndex(raw string, present bool, listKeys func() []string) 
 			l.damaged[IndexKey] = true
 			probs = append(probs, Problem{IndexKey, fmt.Sprintf("Entry %d of the list of articles is damaged (%v) and was left out; the list is kept aside as stored.", i+1, err)})
 			continue
+		}
+		if e.Status == "" {
+			e.Status = StatusToDo
 		}
 		entries[e.ID] = &e
 	}
@@ -275,10 +279,13 @@ func (l *Library) rebuildIndex(keys []string, why string) (map[string]*entry, []
 			e = &entry{Meta: Meta{ID: id}}
 			entries[id] = e
 		}
-		if kind == "text" && rev > e.Text {
+		switch {
+		case kind == "text" && rev > e.Text:
 			e.Text = rev
-		} else if kind == "ann" && rev > e.Ann {
+		case kind == "ann" && rev > e.Ann:
 			e.Ann = rev
+		case kind == "side" && rev > e.Side:
+			e.Side = rev
 		}
 	}
 	n := 0
@@ -289,6 +296,7 @@ func (l *Library) rebuildIndex(keys []string, why string) (map[string]*entry, []
 		}
 		n++
 		e.Title = "Recovered article " + id
+		e.Status = StatusToDo
 		if raw, ok, err := l.b.Get(textKey(id, e.Text)); err == nil && ok {
 			if text, err := decode(raw); err == nil {
 				e.Chars = utf8.RuneCountInString(text)
@@ -554,6 +562,11 @@ func (l *Library) Load(id string) (Doc, error) {
 	e.Chars = d.Chars
 	d.Annotations, err = l.readAnn(e, d.Chars)
 	d.Meta.Annotations = len(d.Annotations)
+	sd, sideErr := l.readSide(e)
+	d.Orphans, d.Kept = sd.Orphans, sd.Kept
+	if err == nil {
+		err = sideErr
+	}
 	if err != nil {
 		return d, fmt.Errorf("store: %w", err)
 	}

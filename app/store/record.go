@@ -9,9 +9,15 @@ import (
 )
 
 // Keys of the schema. Every key Gloss writes starts with "gloss/"; the
-// library's records start with Prefix so a later schema can live beside it.
+// library's records start with Prefix so a later schema can live beside it
+// (and an earlier one, v1, is migrated from beside it: see migrate.go).
+//
+// Each article's records are under Prefix+"doc/<id>/": text.N (the text),
+// ann.N (the annotations, a JSON array) and side.N (its orphans and the
+// lines of an imported file kept verbatim, a JSON object; absent when it
+// has none). N is the revision the index entry points to.
 const (
-	Prefix       = "gloss/v1/"
+	Prefix       = "gloss/v2/"
 	SchemaKey    = Prefix + "schema"
 	IndexKey     = Prefix + "index"
 	LabelsKey    = Prefix + "labels"
@@ -23,7 +29,7 @@ const (
 )
 
 // Version is the schema version this code reads and writes.
-const Version = 1
+const Version = 2
 
 // header starts every stored value. The reason is go-app: at every start it
 // walks ALL localStorage keys and json.Unmarshal's each value into
@@ -67,7 +73,9 @@ func textKey(id string, rev int) string { return docPrefix(id) + "text." + strco
 
 func annKey(id string, rev int) string { return docPrefix(id) + "ann." + strconv.Itoa(rev) }
 
-// parseDocKey splits gloss/v1/doc/<id>/<kind>.<rev>.
+func sideKey(id string, rev int) string { return docPrefix(id) + "side." + strconv.Itoa(rev) }
+
+// parseDocKey splits gloss/v2/doc/<id>/<kind>.<rev>.
 func parseDocKey(key string) (id, kind string, rev int, ok bool) {
 	rest, found := strings.CutPrefix(key, Prefix+"doc/")
 	if !found {
@@ -78,7 +86,7 @@ func parseDocKey(key string) (id, kind string, rev int, ok bool) {
 		return "", "", 0, false
 	}
 	kind, num, found := strings.Cut(name, ".")
-	if !found || (kind != "text" && kind != "ann") {
+	if !found || (kind != "text" && kind != "ann" && kind != "side") {
 		return "", "", 0, false
 	}
 	rev, err := strconv.Atoi(num)
@@ -99,7 +107,7 @@ func DocOf(key string) (id string, ok bool) {
 func IsKey(key string) bool { return strings.HasPrefix(key, "gloss/") }
 
 // newerSchema returns the version of a key under a newer schema
-// (gloss/v2/...), or 0.
+// (gloss/v3/...), or 0.
 func newerSchema(key string) int {
 	rest, ok := strings.CutPrefix(key, "gloss/v")
 	if !ok {

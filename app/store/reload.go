@@ -8,7 +8,7 @@ import (
 // Changes says what another tab changed, as found by Reload.
 type Changes struct {
 	Index bool     // articles added, removed, renamed or recounted
-	Docs  []string // ids whose text or annotations changed (or that were removed)
+	Docs  []string // ids whose text, annotations or side record changed (or that were removed)
 	// Labels, Gazetteer and Settings say those records changed.
 	Labels, Gazetteer, Settings bool
 }
@@ -48,7 +48,7 @@ func diff(old, cur map[string]*entry) Changes {
 			if o.Meta != n.Meta {
 				c.Index = true
 			}
-			if o.Text != n.Text || o.Ann != n.Ann {
+			if o.Text != n.Text || o.Ann != n.Ann || o.Side != n.Side {
 				c.Docs = append(c.Docs, id)
 			}
 		}

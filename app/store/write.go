@@ -199,53 +199,94 @@ func (l *Library) add(d Doc) (Meta, error) {
 	if _, err := checkAnnotations(d.Annotations, n); err != nil {
 		return Meta{}, fmt.Errorf("store: %s not saved: %v", what, err)
 	}
+	if d.Status == "" {
+		d.Status = StatusToDo
+	}
+	if err := checkStatus(d.Status); err != nil {
+		return Meta{}, fmt.Errorf("store: %s not saved: %v", what, err)
+	}
 	e := &entry{Meta: d.Meta, Text: 1, Ann: 1}
 	e.Chars, e.Annotations = n, len(d.Annotations)
 	if e.Updated == 0 {
 		e.Updated = e.Created
 	}
-	tk, ak := textKey(d.ID, 1), annKey(d.ID, 1)
-	if err := l.put(tk, encode(d.Text)); err != nil {
-		return Meta{}, writeErr(what, err)
+	added := []string{textKey(d.ID, 1), annKey(d.ID, 1)}
+	values := []string{encode(d.Text), marshalAnn(d.Annotations)}
+	if sd := (side{Orphans: d.Orphans, Kept: withKept(nil, d.Kept)}); !sd.empty() {
+		e.Side = 1
+		added, values = append(added, sideKey(d.ID, 1)), append(values, marshalSide(sd))
 	}
-	if err := l.put(ak, marshalAnn(d.Annotations)); err != nil {
-		l.drop([]string{tk})
-		return Meta{}, writeErr(what, err)
+	for i, k := range added {
+		if err := l.put(k, values[i]); err != nil {
+			l.drop(added[:i])
+			return Meta{}, writeErr(what, err)
+		}
 	}
 	if err := l.writeIndex(l.with(d.ID, e)); err != nil {
-		l.drop([]string{tk, ak})
+		l.drop(added)
 		return Meta{}, writeErr(what, err)
 	}
 	return e.Meta, nil
+}
+
+// Change is a change to one article saved as one step: the index switches
+// to every record it writes at once, so a failed write changes nothing.
+// Nil fields are left as they are.
+type Change struct {
+	Text        *string
+	Annotations *[]annot.Annotation
+	Orphans     *[]annot.Orphan
+	// Kept sets the kept lines of each format it names; a nil or empty
+	// list removes that format's.
+	Kept   map[string][]string
+	Title  *string
+	Status *Status
+	Source *string
 }
 
 // SaveAnnotations replaces an article's annotations. It writes only the
 // annotations record and the index entry (for the count), never the text.
 // Annotations outside the article are refused and nothing is saved.
 func (l *Library) SaveAnnotations(id string, as []annot.Annotation, updated int64) error {
-	return l.update(id, nil, &as, nil, updated)
+	return l.Update(id, Change{Annotations: &as}, updated)
 }
 
 // SetText replaces an article's text (after an edit). Annotations are saved
 // separately; SaveDoc saves both as one change.
 func (l *Library) SetText(id, text string, updated int64) error {
-	return l.update(id, &text, nil, nil, updated)
+	return l.Update(id, Change{Text: &text}, updated)
 }
 
 // SaveDoc replaces an article's text and annotations as one change (the
 // index switches to both at once), as after re-anchoring an edited text.
 func (l *Library) SaveDoc(id, text string, as []annot.Annotation, updated int64) error {
-	return l.update(id, &text, &as, nil, updated)
+	return l.Update(id, Change{Text: &text, Annotations: &as}, updated)
+}
+
+// SaveOrphans replaces an article's orphans.
+func (l *Library) SaveOrphans(id string, os []annot.Orphan, updated int64) error {
+	return l.Update(id, Change{Orphans: &os}, updated)
+}
+
+// SaveKept replaces the lines of format kept verbatim for an article (nil
+// removes them).
+func (l *Library) SaveKept(id, format string, lines []string, updated int64) error {
+	return l.Update(id, Change{Kept: map[string][]string{format: lines}}, updated)
+}
+
+// SetStatus changes an article's status; only the index is written.
+func (l *Library) SetStatus(id string, s Status, updated int64) error {
+	return l.Update(id, Change{Status: &s}, updated)
 }
 
 // Rename changes an article's title.
 func (l *Library) Rename(id, title string, updated int64) error {
-	return l.update(id, nil, nil, &title, updated)
+	return l.Update(id, Change{Title: &title}, updated)
 }
 
-// update writes new revisions of the changed records, switches the index
-// entry to them, then deletes the old ones.
-func (l *Library) update(id string, text *string, as *[]annot.Annotation, title *string, updated int64) error {
+// Update saves a Change: it writes new revisions of the changed records,
+// switches the index entry to them, then deletes the old ones.
+func (l *Library) Update(id string, c Change, updated int64) error {
 	if err := l.writable(); err != nil {
 		return err
 	}
@@ -259,45 +300,78 @@ func (l *Library) update(id string, text *string, as *[]annot.Annotation, title 
 	e := *old
 	e.Updated = updated
 	what := fmt.Sprintf("article %q", old.Title)
-	if title != nil {
-		e.Title = *title
+	if c.Title != nil {
+		e.Title = *c.Title
+	}
+	if c.Source != nil {
+		e.Source = *c.Source
+	}
+	if c.Status != nil {
+		if err := checkStatus(*c.Status); err != nil {
+			return fmt.Errorf("store: %s not saved: %v; nothing changed", what, err)
+		}
+		e.Status = *c.Status
 	}
 	var added, stale []string
-	if text != nil {
-		e.Chars = utf8.RuneCountInString(*text)
+	if c.Text != nil {
+		e.Chars = utf8.RuneCountInString(*c.Text)
 	}
-	if as != nil {
+	if c.Annotations != nil {
 		what = fmt.Sprintf("annotations of %q", old.Title)
-		if _, err := checkAnnotations(*as, e.Chars); err != nil {
+		if _, err := checkAnnotations(*c.Annotations, e.Chars); err != nil {
 			return fmt.Errorf("store: %s not saved: %v; nothing changed", what, err)
 		}
 	}
-	if text != nil {
-		e.Text = old.Text + 1
-		k := textKey(id, e.Text)
-		if err := l.put(k, encode(*text)); err != nil {
-			return writeErr(what, err)
-		}
-		added, stale = append(added, k), append(stale, textKey(id, old.Text))
-	}
-	if as != nil {
-		e.Ann = old.Ann + 1
-		e.Annotations = len(*as)
-		k := annKey(id, e.Ann)
-		if err := l.put(k, marshalAnn(*as)); err != nil {
+	write := func(key, value string) error {
+		if err := l.put(key, value); err != nil {
 			l.drop(added)
 			return writeErr(what, err)
 		}
-		added = append(added, k)
+		added = append(added, key)
+		return nil
+	}
+	if c.Text != nil {
+		e.Text = old.Text + 1
+		if err := write(textKey(id, e.Text), encode(*c.Text)); err != nil {
+			return err
+		}
+		stale = append(stale, textKey(id, old.Text))
+	}
+	if c.Annotations != nil {
+		e.Ann = old.Ann + 1
+		e.Annotations = len(*c.Annotations)
+		if err := write(annKey(id, e.Ann), marshalAnn(*c.Annotations)); err != nil {
+			return err
+		}
 		if old.Ann > 0 {
 			stale = append(stale, annKey(id, old.Ann))
+		}
+	}
+	if c.Orphans != nil || c.Kept != nil {
+		sd, err := l.readSide(old)
+		if err != nil && !errors.Is(err, ErrDamaged) {
+			return fmt.Errorf("store: %s not saved: %v", what, err)
+		}
+		if c.Orphans != nil {
+			sd.Orphans = *c.Orphans
+		}
+		sd.Kept = withKept(sd.Kept, c.Kept)
+		e.Side = 0
+		if !sd.empty() {
+			e.Side = old.Side + 1
+			if err := write(sideKey(id, e.Side), marshalSide(sd)); err != nil {
+				return err
+			}
+		}
+		if old.Side > 0 {
+			stale = append(stale, sideKey(id, old.Side))
 		}
 	}
 	if err := l.writeIndex(l.with(id, &e)); err != nil {
 		l.drop(added)
 		return writeErr(what, err)
 	}
-	if as != nil {
+	if c.Annotations != nil {
 		l.known[id] = e.Ann
 	}
 	for _, k := range stale {
@@ -335,6 +409,9 @@ func (l *Library) Delete(id string) (Doc, error) {
 	l.remove(textKey(id, e.Text))
 	if e.Ann > 0 {
 		l.remove(annKey(id, e.Ann))
+	}
+	if e.Side > 0 {
+		l.remove(sideKey(id, e.Side))
 	}
 	return d, loadErr
 }

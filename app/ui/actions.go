@@ -295,7 +295,7 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 		a.setError(sentence(err.Error()))
 		return
 	}
-	a.create(ctx, art, notices)
+	a.create(ctx, art, "", notices)
 	if app.IsClient {
 		if el := app.Window().GetElementByID("paste-input"); el.Truthy() {
 			el.Set("value", "")
@@ -309,7 +309,7 @@ func (a *App) loadFile(ctx app.Context, name string, data []byte) {
 		a.setError(err.Error())
 		return
 	}
-	a.create(ctx, art, notices)
+	a.create(ctx, art, name, notices)
 }
 
 // readFiles reads the first file of a FileList (file picker or drop).
@@ -346,7 +346,7 @@ func (a *App) downloadBackup() {
 }
 
 func (a *App) restoreBackup(ctx app.Context, name string, data []byte) {
-	n, err := a.lib.RestoreBackup(data, "keep")
+	rep, err := a.lib.RestoreBackup(data)
 	if err != nil {
 		a.setError(fmt.Sprintf("%s: %v", name, err))
 		return
@@ -354,7 +354,7 @@ func (a *App) restoreBackup(ctx app.Context, name string, data []byte) {
 	a.metas = a.lib.List()
 	a.labels = a.lib.Labels()
 	a.find.gazetteerChanged()
-	a.setNotice(fmt.Sprintf("Restored %d article(s) from %s.", n, name))
+	a.setNotice(fmt.Sprintf("Restored from %s: %s.", name, rep))
 	if a.doc != nil {
 		a.open(ctx, a.doc.meta.ID)
 	}

@@ -58,6 +58,9 @@ type openDoc struct {
 	paras []text.Span
 	set   *annot.Set
 	base  []annot.Annotation // as last saved or loaded, for merging with other tabs
+	// orphans and kept belong to the article and are stored with it.
+	orphans []annot.Orphan
+	kept    map[string][]string
 }
 
 // notice is what the message area shows; Action names an optional button.
@@ -169,7 +172,7 @@ func (a *App) open(ctx app.Context, id string) {
 
 // show makes d the open article and draws it.
 func (a *App) show(ctx app.Context, d store.Doc) {
-	od := &openDoc{meta: d.Meta, text: d.Text, x: text.NewIndex(d.Text), paras: text.Paragraphs(d.Text)}
+	od := &openDoc{meta: d.Meta, text: d.Text, x: text.NewIndex(d.Text), paras: text.Paragraphs(d.Text), orphans: d.Orphans, kept: d.Kept}
 	od.set = annot.NewSet(d.Annotations)
 	od.base = od.set.All()
 	a.doc = od
@@ -188,15 +191,16 @@ func (a *App) show(ctx app.Context, d store.Doc) {
 	a.ctx.Defer(func(ctx app.Context) { a.draw() })
 }
 
-// create stores a new article and opens it.
-func (a *App) create(ctx app.Context, art text.Article, notices []text.Notice) {
+// create stores a new article, read from the file named source ("" when
+// pasted), and opens it.
+func (a *App) create(ctx app.Context, art text.Article, source string, notices []text.Notice) {
 	t := now()
 	title := strings.TrimSpace(art.Title)
 	if title == "" {
 		title = "Untitled article"
 	}
 	start := perfNow()
-	meta, err := a.lib.Create(store.Doc{Meta: store.Meta{Title: title, Kind: art.Kind, Created: t, Updated: t}, Text: art.Text})
+	meta, err := a.lib.Create(store.Doc{Meta: store.Meta{Title: title, Kind: art.Kind, Source: source, Created: t, Updated: t}, Text: art.Text})
 	if err != nil {
 		a.setError("The article could not be saved: " + err.Error() + ". Nothing in your library was changed.")
 		return

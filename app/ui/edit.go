@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"gloss/app/annot"
+	"gloss/app/store"
 	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -14,32 +14,22 @@ import (
 // and context (annot.Reanchor); those that cannot be placed confidently are
 // kept as orphans for the person to place or drop, never moved silently.
 
-func orphansKey(id string) string { return "orphans/" + id }
-
 // orphans returns the open article's unplaced annotations.
 func (a *App) orphans() []annot.Orphan {
 	if a.doc == nil {
 		return nil
 	}
-	raw := a.lib.Setting(orphansKey(a.doc.meta.ID))
-	if raw == "" {
-		return nil
-	}
-	var os []annot.Orphan
-	if json.Unmarshal([]byte(raw), &os) != nil {
-		return nil
-	}
-	return os
+	return a.doc.orphans
 }
 
+// saveOrphans stores an article's orphans with it.
 func (a *App) saveOrphans(id string, os []annot.Orphan) {
-	v := ""
-	if len(os) > 0 {
-		b, _ := json.Marshal(os)
-		v = string(b)
-	}
-	if err := a.lib.SaveSetting(orphansKey(id), v); err != nil {
+	if err := a.lib.SaveOrphans(id, os, now()); err != nil {
 		a.storageError(err)
+		return
+	}
+	if a.doc != nil && a.doc.meta.ID == id {
+		a.doc.orphans = os
 	}
 }
 
@@ -57,11 +47,11 @@ func (a *App) replaceText(ctx app.Context, newText string, why string) {
 	oldText, oldAnns, oldOrphans := d.text, d.set.All(), a.orphans()
 	placed, lost := annot.Reanchor(oldText, newText, oldAnns)
 	apply := func(t string, as []annot.Annotation, os []annot.Orphan) bool {
-		if err := a.lib.SaveDoc(id, t, as, now()); err != nil {
+		// Text, annotations and orphans switch as one change.
+		if err := a.lib.Update(id, store.Change{Text: &t, Annotations: &as, Orphans: &os}, now()); err != nil {
 			a.storageError(err)
 			return false
 		}
-		a.saveOrphans(id, os)
 		a.metas = a.lib.List()
 		a.open(ctx, id)
 		return true

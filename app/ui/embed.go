@@ -76,7 +76,7 @@ func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
 			a.reply(origin, embed.Error(req.ID, "gloss:load needs a non-empty text, html or markdown"))
 			return
 		}
-		a.create(ctx, art, nil)
+		a.create(ctx, art, "", nil)
 		if a.doc == nil {
 			a.reply(origin, embed.Error(req.ID, a.msg.Text))
 			return

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -13,21 +12,14 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// bratKey is the setting that keeps the brat lines Gloss does not model
-// (relations, events, attributes…) of an imported article, so an export
-// writes them back unchanged.
-func bratKey(id string) string { return "brat/" + id }
-
-func (a *App) bratExtra(id string) *format.BratExtra {
-	raw := a.lib.Setting(bratKey(id))
-	if raw == "" {
+// bratExtra returns the brat lines Gloss does not model (relations,
+// events, attributes…) kept with the open article, so an export writes
+// them back unchanged.
+func (a *App) bratExtra() *format.BratExtra {
+	if a.doc == nil || len(a.doc.kept["brat"]) == 0 {
 		return nil
 	}
-	var x format.BratExtra
-	if json.Unmarshal([]byte(raw), &x) != nil {
-		return nil
-	}
-	return &x
+	return &format.BratExtra{Lines: a.doc.kept["brat"]}
 }
 
 func (a *App) renderTransfer() app.UI {
@@ -62,7 +54,7 @@ func (a *App) renderTransfer() app.UI {
 // exportDoc is the open article as the formats see it.
 func (a *App) exportDoc() format.Doc {
 	d := a.doc
-	return format.Doc{Title: d.meta.Title, Text: d.text, Annotations: d.set.All(), Brat: a.bratExtra(d.meta.ID)}
+	return format.Doc{Title: d.meta.Title, Text: d.text, Annotations: d.set.All(), Brat: a.bratExtra()}
 }
 
 // exported encodes the open article in the named format.
@@ -192,12 +184,16 @@ func (a *App) importFile(ctx app.Context, name string, data []byte) {
 		if title == "" {
 			title = text.TitleOf(d.Text)
 		}
-		meta, err := a.lib.Create(storeDoc(title, d.Text, d.Annotations, t))
+		sd := storeDoc(title, d.Text, d.Annotations, t)
+		sd.Source = name
+		if d.Brat != nil {
+			sd.Kept = map[string][]string{"brat": d.Brat.Lines}
+		}
+		meta, err := a.lib.Create(sd)
 		if err != nil {
 			a.storageError(err)
 			break
 		}
-		a.keepBrat(meta.ID, d.Brat)
 		created++
 		if created == 1 {
 			a.metas = a.lib.List()
@@ -208,14 +204,17 @@ func (a *App) importFile(ctx app.Context, name string, data []byte) {
 	a.setNotice(fmt.Sprintf("Imported %d article(s) with their annotations from %s (%s).%s%s", created, name, f.Name(), unit, notes))
 }
 
+// keepBrat stores the brat lines Gloss does not model with the article.
 func (a *App) keepBrat(id string, x *format.BratExtra) {
 	if x == nil {
 		return
 	}
-	if b, err := json.Marshal(x); err == nil {
-		if err := a.lib.SaveSetting(bratKey(id), string(b)); err != nil {
-			a.storageError(err)
-		}
+	if err := a.lib.SaveKept(id, "brat", x.Lines, now()); err != nil {
+		a.storageError(err)
+		return
+	}
+	if a.doc != nil && a.doc.meta.ID == id {
+		a.doc.kept = map[string][]string{"brat": x.Lines}
 	}
 }
 

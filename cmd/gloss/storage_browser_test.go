@@ -166,7 +166,7 @@ func TestBrowserStorageDamaged(t *testing.T) {
 	stored := storedGloss(t, ctx)
 	annKey := func(id string) string {
 		for k := range stored {
-			if strings.HasPrefix(k, "gloss/v1/doc/"+id+"/ann.") {
+			if strings.HasPrefix(k, "gloss/v2/doc/"+id+"/ann.") {
 				return k
 			}
 		}
@@ -177,8 +177,8 @@ func TestBrowserStorageDamaged(t *testing.T) {
 		annKey("art1"):          stored[annKey("art1")][:len(stored[annKey("art1")])/2], // truncated
 		annKey("art2"):          "G7\n{\"from\":\"the future\"}",                        // newer record format
 		annKey("art3"):          "<html>not a gloss record</html>",                      // not ours
-		"gloss/v1/labels":       "G1\n{\"not\":\"a list\"}",                             // wrong shape
-		"gloss/v1/doc/zz/ann.1": "G1\n[{\"start\":\"x\"}]",                              // stray, wrong shape
+		"gloss/v2/labels":       "G1\n{\"not\":\"a list\"}",                             // wrong shape
+		"gloss/v2/doc/zz/ann.1": "G1\n[{\"start\":\"x\"}]",                              // stray, wrong shape
 	}
 	js := "(() => {"
 	for k, v := range damage {
@@ -247,7 +247,7 @@ func TestBrowserStorageNewerSchema(t *testing.T) {
 	}
 	restoreFile(t, ctx, "one.json", smallBackup(1))
 	waitLibrary(t, ctx, 1)
-	if _, err := evalJS[bool](ctx, `(localStorage.setItem("gloss/v1/schema", "G1\n{\"version\":2}"), localStorage.setItem("gloss/v2/index", "G1\n{\"future\":true}"), true)`); err != nil {
+	if _, err := evalJS[bool](ctx, `(localStorage.setItem("gloss/v2/schema", "G1\n{\"version\":3}"), localStorage.setItem("gloss/v3/index", "G1\n{\"future\":true}"), true)`); err != nil {
 		t.Fatal(err)
 	}
 	before := storedGloss(t, ctx)
