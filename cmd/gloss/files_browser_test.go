@@ -496,7 +496,7 @@ func TestBrowserConformanceHostile(t *testing.T) {
 			at := utf8.RuneCountInString(notes.Text)
 			notes.Text += n
 			notes.Annotations = append(notes.Annotations, ann{ID: fmt.Sprintf("n%d", i), Start: at, End: at + 7, Label: "PER", Text: "Mention", Note: p})
-			arts = append(arts, article{ID: fmt.Sprintf("t%d", i), Title: p, Created: 1, Updated: 1, Text: "Nothing here."})
+			arts = append(arts, article{ID: fmt.Sprintf("t%d", i), Title: p, Created: 1, Updated: 1, Text: fmt.Sprintf("Nothing here (%d).", i)}) // distinct: one text is one article
 		}
 		arts = append(arts, notes)
 		backup, err := json.Marshal(map[string]any{"format": "gloss-backup", "version": 1, "created": 3, "articles": arts})

@@ -210,7 +210,7 @@ func hostileBackup(t *testing.T) (data []byte, labels []string) {
 		}
 		all.Annotations = append(all.Annotations, ann{ID: id, Start: pos, End: pos + n, Label: labels[i%len(labels)], Text: s, Note: p.s})
 		pos += n
-		articles = append(articles, article{ID: fmt.Sprintf("t%d", i), Title: p.s, Created: 1, Updated: 1, Text: "Nothing here."})
+		articles = append(articles, article{ID: fmt.Sprintf("t%d", i), Title: p.s, Created: 1, Updated: 1, Text: fmt.Sprintf("Nothing here (%d).", i)}) // distinct: one text is one article
 		ents = append(ents, entry{Name: p.s, Label: labels[i%len(labels)]})
 	}
 	articles = append(articles, all) // restored last, so it is the newest? no: by Updated

@@ -56,7 +56,7 @@ func smallBackup(n int) []byte {
 	for k := range n {
 		arts = append(arts, map[string]any{
 			"id": fmt.Sprintf("art%d", k), "title": fmt.Sprintf("Article %d", k), "created": 1, "updated": 1 + k,
-			"text":        "Officials met in Paris on Monday and in Berlin on Tuesday.",
+			"text":        fmt.Sprintf("Officials met in Paris on Monday and in Berlin on Tuesday (%d).", k), // distinct: one text is one article
 			"annotations": []map[string]any{{"id": "p", "start": 17, "end": 22, "label": "LOC", "text": "Paris"}},
 		})
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -271,6 +272,23 @@ func TestBrowserBackupRestore(t *testing.T) {
 	waitSpans(t, ctx, "after the restore", "gloss-s3", ship)
 	if h, _ := evalJS[string](ctx, `document.querySelector('[data-testid="gazetteer"] h2').textContent`); h != "Gazetteer 1 names" {
 		t.Errorf("restored gazetteer heading %q, want 1 names", h)
+	}
+
+	// The same backup again: the same articles are recognised, nothing is
+	// duplicated, and the message says so.
+	stored := storedGloss(t, ctx)
+	upload(t, ctx, "restore-input", backup.Name, backup.Data)
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent.includes("2 already here")`); err != nil {
+		t.Fatalf("second restore: message %q", message(ctx))
+	}
+	if msg := message(ctx); !strings.Contains(msg, "0 articles added, 0 merged") {
+		t.Errorf("second restore: message %q", msg)
+	}
+	if got = library(); !slices.Equal(got, wantLib) {
+		t.Errorf("after restoring twice the library is %q, want %q", got, wantLib)
+	}
+	if again := storedGloss(t, ctx); !maps.Equal(again, stored) {
+		t.Errorf("restoring the same backup twice changed the storage")
 	}
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
