@@ -41,13 +41,24 @@ type Index struct {
 	prefix2 map[[2]rune][]int32 // targets by first two letters, best first
 
 	// stack holds the full candidate sets of the queries typed so far, each
-	// extending the one below it.
+	// extending the one below it; typos the same for typo matches.
 	stack []querySet
+	typos []typoSet
 }
 
 type querySet struct {
 	q   string
 	ids []int32
+}
+
+// typoSet is every target within d edits of a query, in index order,
+// with its nearness (keys: twice the distance, plus one when the match
+// does not end a word).
+type typoSet struct {
+	q    string
+	d    int
+	ids  []int32
+	keys []uint8
 }
 
 // NewIndex indexes text and its entities (as Find returns them).
@@ -156,9 +167,13 @@ func maskBit(c byte) uint64 {
 
 // Search returns up to max results for the query, best first. Hits are
 // entities (once each, by their best variant) and distinct words and
-// capitalised n-grams of the text. Letters must appear in order but may
-// be apart ("hollnd" finds Hollande); case, accents and separators are
-// ignored.
+// capitalised n-grams of the text. Case, accents and separators are
+// ignored, and typos forgiven: letters may be apart ("hollnd" finds
+// Hollande), and each word of the query may be off by one edit (two from
+// eight letters) — a letter dropped, added or replaced, or two neighbours
+// swapped ("hollnade", "ptuin"). Exact and prefix matches come first, then
+// typo matches by distance and how often they occur, then scattered
+// letters.
 func (x *Index) Search(query string, max int) []Hit {
 	q := normQuery(query)
 	if q == "" || max <= 0 {
@@ -168,9 +183,88 @@ func (x *Index) Search(query string, max int) []Hit {
 	if utf8.RuneCountInString(q) <= 2 {
 		// Too short to say much: the prefix lists' order (entities, then
 		// frequent words) is the ranking.
-		return x.rank(q, x.shortQuery(q, k), max, false)
+		return x.rank(q, x.shortQuery(q, k), nil, 0, max, false)
 	}
-	return x.rank(q, x.longQuery(q, k), max, true)
+	p := newTypoPattern(q)
+	d := allowance(query)
+	var typos []int32
+	if d > 0 {
+		typos = x.typoQuery(q, p, d, k)
+	}
+	return x.rank(q, x.longQuery(q, k), typos, d, max, true)
+}
+
+// typoQuery finds every target within d edits of q, narrowing the set of
+// the query typed before when q extends it with the same allowance (a
+// longer query is never nearer), and returns the k best: nearest, then
+// ending a word, then the best targets.
+func (x *Index) typoQuery(q string, p *typoPattern, d, k int) []int32 {
+	for len(x.typos) > 0 {
+		top := x.typos[len(x.typos)-1]
+		if top.d == d && strings.HasPrefix(q, top.q) {
+			break
+		}
+		x.typos = x.typos[:len(x.typos)-1]
+	}
+	if n := len(x.typos); n > 0 && x.typos[n-1].q == q {
+		return bestTypos(x.typos[n-1], k)
+	}
+	set := typoSet{q: q, d: d}
+	if n := len(x.typos); n > 0 {
+		for _, id := range x.typos[n-1].ids {
+			set.add(x, p, id)
+		}
+	} else {
+		for id, m := range x.masks {
+			if p.mayMatch(m, d) {
+				set.add(x, p, int32(id))
+			}
+		}
+	}
+	x.typos = append(x.typos, set)
+	return bestTypos(set, k)
+}
+
+// add adds target id to the set if it is within the set's edits.
+func (s *typoSet) add(x *Index, p *typoPattern, id int32) {
+	m := x.match(p, id, s.d)
+	if m.dist > s.d {
+		return
+	}
+	key := uint8(m.dist * 2)
+	if !m.full {
+		key++
+	}
+	s.ids = append(s.ids, id)
+	s.keys = append(s.keys, key)
+}
+
+// bestTypos returns the k best targets of s: nearest, then whole words,
+// then in index order (entities, then by frequency).
+func bestTypos(s typoSet, k int) []int32 {
+	type near struct {
+		id  int32
+		key uint8
+	}
+	out := make([]near, 0, k+1)
+	for i, id := range s.ids {
+		key := s.keys[i]
+		if len(out) == k && key >= out[k-1].key {
+			continue // ids are best first: an equal key later is worse
+		}
+		j := sort.Search(len(out), func(j int) bool { return out[j].key > key })
+		out = append(out, near{})
+		copy(out[j+1:], out[j:])
+		out[j] = near{id, key}
+		if len(out) > k {
+			out = out[:k]
+		}
+	}
+	res := make([]int32, len(out))
+	for i, n := range out {
+		res[i] = n.id
+	}
+	return res
 }
 
 // shortQuery answers one- and two-letter queries from the prefix lists
@@ -350,18 +444,36 @@ type idSource struct {
 func (s idSource) String(i int) string { return s.x.norm(s.ids[i]) }
 func (s idSource) Len() int            { return len(s.ids) }
 
+// Tiers of a hit, best first.
+const (
+	tierExact   = iota // the query is whole words of the target
+	tierPrefix         // the query starts a word of the target
+	tierTypo           // within the allowed edits
+	tierScatter        // the query's letters in order, apart
+)
+
 // rank scores the candidates with fuzzy, adds the bonuses of quickScore,
-// keeps the best variant of each entity and returns the best max.
-func (x *Index) rank(q string, ids []int32, max int, byScore bool) []Hit {
-	ms := fuzzy.FindFromNoSort(q, idSource{x, ids})
+// sorts them by tier, keeps the best variant of each entity and returns
+// the best max. ids are the candidates by scattered letters, typos those
+// within d edits.
+func (x *Index) rank(q string, ids, typos []int32, d, max int, byScore bool) []Hit {
 	type scored struct {
-		m     fuzzy.Match
-		id    int32
-		score int
+		id      int32
+		tier    int
+		score   int
+		m       typoMatch
+		matched []int // fuzzy's byte indexes, nil for a typo match
 	}
-	all := make([]scored, 0, len(ms))
+	all := make([]scored, 0, len(ids)+len(typos))
+	ms := fuzzy.FindFromNoSort(q, idSource{x, ids})
+	var p *typoPattern
+	if byScore {
+		p = newTypoPattern(q)
+	}
+	seenID := make(map[int32]bool, len(ms)+len(typos))
 	for _, m := range ms {
 		id := ids[m.Index]
+		seenID[id] = true
 		s := m.Score
 		norm := x.norm(id)
 		switch {
@@ -372,13 +484,45 @@ func (x *Index) rank(q string, ids []int32, max int, byScore bool) []Hit {
 		case strings.Contains(norm, " "+q):
 			s += 15
 		}
-		all = append(all, scored{m, id, s})
+		c := scored{id: id, tier: tierScatter, score: s, matched: m.MatchedIndexes}
+		if p != nil {
+			c.m = x.match(p, id, d)
+			switch {
+			case c.m.dist == 0 && c.m.full:
+				c.tier = tierExact
+			case c.m.dist == 0:
+				c.tier = tierPrefix
+			case c.m.dist <= d:
+				c.tier = tierTypo
+			}
+		}
+		all = append(all, c)
+	}
+	for _, id := range typos {
+		if seenID[id] {
+			continue
+		}
+		all = append(all, scored{id: id, tier: tierTypo, m: x.match(p, id, d)})
 	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if !byScore {
 			return false
 		}
 		a, b := all[i], all[j]
+		if a.tier != b.tier {
+			return a.tier < b.tier
+		}
+		if a.tier == tierTypo {
+			// Nearest first, then whole words, then by how often the
+			// target occurs (ids are in that order).
+			if a.m.dist != b.m.dist {
+				return a.m.dist < b.m.dist
+			}
+			if a.m.full != b.m.full {
+				return a.m.full
+			}
+			return a.id < b.id
+		}
 		if a.score != b.score {
 			return a.score > b.score
 		}
@@ -397,6 +541,11 @@ func (x *Index) rank(q string, ids []int32, max int, byScore bool) []Hit {
 			break
 		}
 		h := Hit{Text: x.display[s.id], Score: s.score}
+		if s.tier == tierTypo && s.matched == nil {
+			// A typo match scores below every match of the letters in
+			// order, less for each edit.
+			h.Score = -10 * s.m.dist
+		}
 		if e := x.entity[s.id]; e >= 0 {
 			if seen[e] {
 				continue
@@ -407,7 +556,11 @@ func (x *Index) rank(q string, ids []int32, max int, byScore bool) []Hit {
 			a, b := x.mstart[s.id], x.mstart[s.id+1]
 			h.Mentions = x.mflat[a:b:b]
 		}
-		h.Matched = x.displayIndexes(s.id, s.m.MatchedIndexes)
+		matched := s.matched
+		if matched == nil {
+			matched = alignedLetters(q, x.norm(s.id), s.m.start, s.m.end)
+		}
+		h.Matched = x.displayIndexes(s.id, matched)
 		hits = append(hits, h)
 	}
 	return hits

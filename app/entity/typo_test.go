@@ -1,0 +1,143 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// osaPrefix is the plain dynamic programme prefixDist computes bit by bit:
+// the least optimal-string-alignment distance between q and a prefix of
+// s's letters (spaces skipped).
+func osaPrefix(q, s string) int {
+	a := []rune(q)
+	b := []rune(strings.ReplaceAll(s, " ", ""))
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	best := len(a)
+	for j := range d[len(a)] {
+		best = min(best, d[len(a)][j])
+	}
+	return best
+}
+
+func TestPrefixDist(t *testing.T) {
+	for _, c := range []struct {
+		q, s string
+		want int
+		full bool
+	}{
+		{"hollande", "hollande", 0, true},
+		{"hollnade", "hollande", 1, true},
+		{"ptuin", "putin", 1, true},
+		{"damascis", "damascus", 1, true},
+		{"shoiigu", "shoigu", 1, true},
+		{"hollnd", "hollande", 1, false},
+		{"holl", "hollande", 0, false},
+		{"jeanyves", "jean yves le drian", 0, true},
+		{"zzzz", "hollande", 4, false},
+		{"élysée", "élysée", 0, true},
+		{"élisée", "élysée", 1, true},
+	} {
+		p := newTypoPattern(c.q)
+		d, end, full := p.prefixDist(c.s, 2)
+		if min(d, 3) != min(c.want, 3) || d <= 2 && full != c.full {
+			t.Errorf("prefixDist(%q, %q) = %d, %v; want %d, %v", c.q, c.s, d, full, c.want, c.full)
+		}
+		if d <= 2 && (end < 0 || end > len(c.s)) {
+			t.Errorf("prefixDist(%q, %q): end %d", c.q, c.s, end)
+		}
+	}
+}
+
+func FuzzPrefixDist(f *testing.F) {
+	f.Add("hollnade", "francois hollande")
+	f.Add("ab", "ba")
+	f.Add("ça", "ac ç")
+	f.Fuzz(func(t *testing.T, q, s string) {
+		if !utf8.ValidString(q) || !utf8.ValidString(s) || q == "" || strings.Contains(q, " ") ||
+			utf8.RuneCountInString(q) > maxPattern {
+			return
+		}
+		want := osaPrefix(q, s)
+		for _, limit := range []int{0, 1, 2, 64} {
+			got, _, _ := newTypoPattern(q).prefixDist(s, limit)
+			if want <= limit && got != want || want > limit && got <= limit {
+				t.Fatalf("prefixDist(%q, %q, %d) = %d, want %d", q, s, limit, got, want)
+			}
+		}
+	})
+}
+
+func TestAllowance(t *testing.T) {
+	for q, want := range map[string]int{"hol": 0, "ptuin": 1, "hollnade": 2, "jean yves": 2, "le drian": 1, "": 0} {
+		if got := allowance(q); got != want {
+			t.Errorf("allowance(%q) = %d, want %d", q, got, want)
+		}
+	}
+}
+
+// TestSearchTypos: every kind of typo in the middle of a name finds it
+// first, and the hit emphasises letters of the name.
+func TestSearchTypos(t *testing.T) {
+	text := sample + "\n\nHe will ask Russian Defense Minister Sergey Shoigu to increase strikes."
+	x := NewIndex(text, Find(text, nil))
+	for _, c := range []struct{ q, want string }{
+		{"hollnade", "Hollande"}, {"ptuin", "Putin"}, {"damascis", "Damascus"}, {"shoiigu", "Shoigu"},
+		{"hollade", "Hollande"}, {"hollannde", "Hollande"}, {"holande", "Hollande"}, {"pjtin", "Putin"},
+		{"moskow", "Moscow"}, {"le drain", "Le Drian"}, {"francios hollande", "Francois Hollande"},
+		{"HOLLNADE", "Hollande"}, {"dámascus", "Damascus"},
+	} {
+		// Typed letter by letter, as in the search box.
+		var hits []Hit
+		for i := range c.q {
+			hits = x.Search(c.q[:i+1], 5)
+		}
+		if len(hits) == 0 || !strings.Contains(hits[0].Text, c.want) || len(hits[0].Mentions) == 0 {
+			t.Errorf("Search(%q) = %v, want %q first", c.q, hits, c.want)
+			continue
+		}
+		r := []rune(hits[0].Text)
+		if len(hits[0].Matched) < 3 {
+			t.Errorf("Search(%q): %q emphasises only %v", c.q, hits[0].Text, hits[0].Matched)
+		}
+		for _, i := range hits[0].Matched {
+			if i < 0 || i >= len(r) {
+				t.Errorf("Search(%q): matched index %d outside %q", c.q, i, hits[0].Text)
+			}
+		}
+	}
+	// Typed from scratch, the same answer.
+	x2 := NewIndex(text, Find(text, nil))
+	if a, b := x.Search("ptuin", 5), x2.Search("ptuin", 5); len(a) != len(b) || a[0].Text != b[0].Text {
+		t.Errorf("letter by letter %v, at once %v", a, b)
+	}
+	// Exact and prefix matches rank above typo matches.
+	if h := x.Search("paris", 3); len(h) == 0 || h[0].Text != "Paris" {
+		t.Errorf("paris: %v", h)
+	}
+	// Short words forgive nothing: "hol" is not "hal" or "pol".
+	for _, h := range x.Search("hol", 20) {
+		if !strings.Contains(Normalize(h.Text), "hol") && !isSubseq("hol", Normalize(h.Text)) {
+			t.Errorf("hol found %q", h.Text)
+		}
+	}
+}
