@@ -102,14 +102,12 @@ func abbreviation(rs []rune, toks []token) bool {
 	return abbreviations[string(w)] || len(w) == 1 && unicode.IsUpper(w[0])
 }
 
-// Encode writes the article's tokens with their tags. A token cut by an
-// annotation boundary is split there. CoNLL cannot hold overlapping spans:
-// of overlapping annotations the earliest (then longest) is written.
-func (f conllFormat) Encode(d Doc) ([]byte, error) {
-	idx := newTextIndex(d.Text)
-	if err := checkAnnotations(f.Name(), idx, d.Annotations); err != nil {
-		return nil, err
-	}
+// plan chooses what a CoNLL file of d holds: CoNLL gives a token one tag,
+// so of overlapping annotations the outer one (the earliest, then the
+// longest) is written and the others are left out, and an annotation over
+// no word (only spaces) has no token to tag. It returns the annotations
+// written, the tokens (split at annotation boundaries) and what was left out.
+func (f conllFormat) plan(d Doc) ([]annot.Annotation, []token, []Omission) {
 	as := sorted(d.Annotations)
 	sort.SliceStable(as, func(i, j int) bool {
 		if as[i].Start != as[j].Start {
@@ -118,12 +116,23 @@ func (f conllFormat) Encode(d Doc) ([]byte, error) {
 		return as[i].End > as[j].End
 	})
 	var keep []annot.Annotation
+	var left []Omission
 	end := -1
 	for _, a := range as {
 		if a.Start >= end {
 			keep = append(keep, a)
 			end = a.End
+			continue
 		}
+		k := keep[len(keep)-1]
+		how := "overlaps"
+		switch {
+		case a.Start == k.Start && a.End == k.End:
+			how = "labels the same span as"
+		case a.End <= k.End:
+			how = "is inside"
+		}
+		left = append(left, Omission{a, fmt.Sprintf("%s “%s” (%s), which was written: %s gives a token one tag", how, clipText(k.Text, 40), k.Label, f.Name())})
 	}
 	// Split tokens at annotation boundaries.
 	cuts := map[int]bool{}
@@ -141,6 +150,37 @@ func (f conllFormat) Encode(d Doc) ([]byte, error) {
 		}
 		toks = append(toks, token{s, t.end, t.sentence})
 	}
+	// An annotation over spaces only has no token.
+	written := keep[:0:0]
+	ti := 0
+	for _, a := range keep {
+		for ti < len(toks) && toks[ti].end <= a.Start {
+			ti++
+		}
+		if ti < len(toks) && toks[ti].start >= a.Start && toks[ti].end <= a.End {
+			written = append(written, a)
+			continue
+		}
+		left = append(left, Omission{a, "covers no word to tag"})
+	}
+	sort.SliceStable(left, func(i, j int) bool { return annot.Less(left[i].Annotation, left[j].Annotation) })
+	return written, toks, left
+}
+
+func (f conllFormat) omitted(d Doc) []Omission {
+	_, _, left := f.plan(d)
+	return left
+}
+
+// Encode writes the article's tokens with their tags. A token cut by an
+// annotation boundary is split there. What CoNLL cannot hold is left out
+// as plan says; Omitted names it.
+func (f conllFormat) Encode(d Doc) ([]byte, error) {
+	idx := newTextIndex(d.Text)
+	if err := checkAnnotations(f.Name(), idx, d.Annotations); err != nil {
+		return nil, err
+	}
+	keep, toks, _ := f.plan(d)
 	var b bytes.Buffer
 	k := 0 // next annotation in keep
 	for i, t := range toks {

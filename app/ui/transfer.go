@@ -84,7 +84,16 @@ func (a *App) export(name string) {
 		// brat needs the text beside the .ann.
 		glossJS().Call("download", strings.TrimSuffix(file, ".ann")+".txt", "text/plain", a.doc.text)
 	}
-	a.setNotice(fmt.Sprintf("Exported %d annotation(s) as %s.", a.doc.set.Len(), file))
+	f, _ := format.ByName(name)
+	total := a.doc.set.Len()
+	left := format.Omitted(f, a.exportDoc())
+	if len(left) == 0 {
+		a.setNotice(fmt.Sprintf("Exported %d annotation(s) as %s.", total, file))
+		return
+	}
+	// Said as a warning: a training file missing spans must not pass unseen.
+	a.setError(fmt.Sprintf("Exported %d of %d annotations as %s. %s brat, W3C and JSONL keep every annotation.",
+		total-len(left), total, file, format.Describe(left, 5)))
 }
 
 func safeFileName(s string) string {

@@ -109,6 +109,9 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if left := format.OmittedAll(out, docs); len(left) > 0 {
+		fmt.Fprintf(stderr, "gloss convert: %s\n", format.Describe(left, 20))
+	}
 	if *outText != "" {
 		if len(docs) != 1 {
 			return fmt.Errorf("-out-text: the input holds %d articles", len(docs))

@@ -294,3 +294,52 @@ func TestBrowserBackupRestore(t *testing.T) {
 		t.Errorf("console errors: %q", e)
 	}
 }
+
+// exportAs chooses a format in the export menu and presses Export.
+func exportAs(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	if _, err := evalJS[bool](ctx, fmt.Sprintf(`(() => { const s = document.querySelector('[data-testid="export-format"]'); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, name)); err != nil {
+		t.Fatal(err)
+	}
+	click(t, ctx, `[data-testid="export-button"]`)
+}
+
+// TestBrowserExportCoNLLOverlap labels two overlapping spans and exports
+// CoNLL, which gives a token one tag: the outer span is written and the
+// message counts what was written and names the span left out.
+func TestBrowserExportCoNLLOverlap(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	pasteArticle(t, ctx, newsArticle)
+	dragSelect(t, ctx, "Jean-Yves Le Drian", 0, 0, 0)
+	press(t, ctx, "1")
+	waitCount(t, ctx, 1)
+	dragSelect(t, ctx, "Drian heads for", 0, 0, 0)
+	press(t, ctx, "4")
+	waitCount(t, ctx, 2)
+
+	installDownloadTrap(t, ctx)
+	exportAs(t, ctx, "conll")
+	dl := takeDownloads(t, ctx, 1)[0]
+	if !strings.Contains(dl.Data, "Jean-Yves\tB-PER") || strings.Contains(dl.Data, "MISC") {
+		t.Errorf("the CoNLL file does not hold the outer span alone:\n%s", dl.Data)
+	}
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent.includes("Exported 1 of 2")`); err != nil {
+		t.Errorf("CoNLL export message %q", message(ctx))
+	}
+	msg := message(ctx)
+	for _, want := range []string{"Exported 1 of 2 annotations", "1 annotation was left out", "“Drian heads for” (MISC", "overlaps “Jean-Yves Le Drian” (PER)"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	// JSONL keeps both, and says it wrote both.
+	installDownloadTrap(t, ctx)
+	exportAs(t, ctx, "jsonl")
+	takeDownloads(t, ctx, 1)
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent.includes("Exported 2 annotation(s)")`); err != nil {
+		t.Errorf("JSONL export message %q", message(ctx))
+	}
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
