@@ -27,7 +27,7 @@ func TestNothingDroppedSilently(t *testing.T) {
 		span("a3", "European Union", "ORG", 0),
 		span("a4", "European", "MISC", 0), // inside a3
 		span("a5", "Cairo", "LOC", 0),
-		span("a6", "Cairo", "GPE", 0), // same span, another label
+		span("a6", "Cairo", "GPE", 0),                            // same span, another label
 		{ID: "a7", Start: 71, End: 72, Label: "MISC", Text: " "}, // the second space before "Done": no word
 	}}
 	key := func(a annot.Annotation) string { return fmt.Sprintf("%d-%d %s", a.Start, a.End, a.Label) }
