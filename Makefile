@@ -16,7 +16,9 @@ wasm:
 static: wasm
 	$(GO) run ./cmd/gloss build -out dist $(if $(PREFIX),-prefix $(PREFIX))
 
+# go mod tidy -diff fails when go.mod or go.sum is not tidy (and changes nothing).
 vet:
+	$(GO) mod tidy -diff
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./wasm/...
 
