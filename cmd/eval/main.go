@@ -24,6 +24,7 @@ type section struct {
 // sections lists every evaluation, in the order `make eval` prints them.
 var sections = []section{
 	{name: "ner", folder: "ner-dev", run: evalNER},
+	{name: "extract", folder: "html-articles", run: evalExtract},
 }
 
 func main() {
