@@ -1,7 +1,9 @@
 package text
 
 import (
+	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -12,15 +14,19 @@ func TestFromHTMLNewsPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	title, body, err := FromHTML(string(src))
+	p, err := ExtractHTML(string(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if title != "Storm hits Montréal harbour" {
-		t.Errorf("title = %q", title)
+	if p.Title != "Storm hits Montréal harbour" || p.Byline != "By Zoë Łukasz" || p.Published != "2024-03-05" || p.Whole {
+		t.Errorf("title %q byline %q date %q whole %v", p.Title, p.Byline, p.Published, p.Whole)
+	}
+	body := p.Text
+	// The headline and byline are kept apart: the text starts with the article.
+	if !strings.HasPrefix(body, "A violent storm struck") {
+		t.Errorf("body does not start with the article:\n%s", body)
 	}
 	for _, want := range []string{
-		"Storm hits Montréal harbour\n\nBy Zoë Łukasz\n\n",
 		`damaging boats & piers. "We have never seen this," said Jean-Yves Côté.`,
 		"Residents were evacuated to\u00a0the city hall, officials said.\nRoads remain closed.",
 		"First point about 😀 emoji\n\nSecond point in العربية and 中文",
@@ -37,20 +43,126 @@ func TestFromHTMLNewsPage(t *testing.T) {
 	}
 }
 
-func TestFromHTMLScored(t *testing.T) {
-	src, err := os.ReadFile("testdata/blog.html")
+// story is an article long enough for Readability's first pass (500
+// characters): four paragraphs, the real article of each fixture below.
+var story = []string{
+	"The city council voted on Tuesday to close the old harbour bridge to cars, after engineers found that two of its steel supports had rusted through, a decision that will send thousands of commuters onto the ring road.",
+	"Mayor Ana Ferreira said the closure would last at least eighteen months, while the council looks for the money to rebuild the supports, and that buses, bicycles and pedestrians would still be allowed across.",
+	"Shopkeepers on both banks, who depend on the traffic, said they had not been consulted, and several of them have asked the regional court to suspend the decision until an independent survey is made.",
+	"The engineers' report, published on Monday, says the bridge could carry its usual load for a few more months, but that a heavy lorry or a cold winter could make one of the damaged supports give way without warning.",
+}
+
+func storyHTML(open, close string) string {
+	return open + strings.Join(story, close+open) + close
+}
+
+func checkStory(t *testing.T, p Page, leaks ...string) {
+	t.Helper()
+	if p.Whole {
+		t.Errorf("the whole page was kept: no article found")
+	}
+	for _, s := range story {
+		if !strings.Contains(p.Text, s) {
+			t.Errorf("the article lost %q…:\n%s", s[:40], p.Text)
+		}
+	}
+	for _, l := range leaks {
+		if strings.Contains(p.Text, l) {
+			t.Errorf("%q leaked into the text:\n%s", l, p.Text)
+		}
+	}
+}
+
+// The causes of the pages the old extractor refused or emptied, each in a
+// page of its own.
+func TestExtractHTMLCauses(t *testing.T) {
+	nav := `<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>`
+	tests := []struct {
+		name, page string
+		leaks      []string
+	}{
+		{"wrapper whose class says ad", `<html><head><title>Bridge closed to cars for eighteen months</title></head><body>` + nav +
+			`<div class="ad-wrapper social sidebar-layout" id="widget-1"><div class="advertisement-free">` + storyHTML("<p>", "</p>") +
+			`</div></div><footer>© Gazette</footer></body></html>`, []string{"© Gazette"}},
+		{"article inside the one form of an ASP.NET page", `<html><head><title>Bridge closed</title></head><body><form method="post" action="./story.aspx" id="aspnetForm">` +
+			`<input type="hidden" name="__VIEWSTATE" value="abc">` + nav + `<div id="ctl00_content">` + storyHTML("<p>", "</p>") +
+			`</div></form></body></html>`, []string{"__VIEWSTATE"}},
+		{"body of bare text with br and no p", `<html><head><title>Bridge closed</title></head><body>` + nav +
+			`<div id="story">` + strings.Join(story, "<br><br>\n") + `</div></body></html>`, nil},
+		{"related-articles article beside the real one", `<html><head><title>Bridge closed</title></head><body>` + nav +
+			`<main><article class="story">` + storyHTML("<p>", "</p>") + `</article>` +
+			`<section class="more"><h2>You may also like</h2>` +
+			`<article class="teaser"><h3><a href="/a">Ferry fares to rise in spring</a></h3><p>TEASER-ONE The ferry company says fuel costs more.</p></article>` +
+			`<article class="teaser"><h3><a href="/b">New tram line opens</a></h3><p>TEASER-TWO Riders, at last, can cross the river.</p></article>` +
+			`</section></main></body></html>`, []string{"TEASER-ONE", "TEASER-TWO"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := ExtractHTML(tt.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkStory(t, p, append(tt.leaks, "Home", "Sport")...)
+		})
+	}
+}
+
+// A br-separated body keeps its paragraphs.
+func TestExtractHTMLBrParagraphs(t *testing.T) {
+	p, err := ExtractHTML(`<body><div id="story">` + strings.Join(story, "<br><br>\n") + `</div></body>`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	title, body, err := FromHTML(string(src))
+	if got := strings.Count(p.Text, "\n\n"); got != len(story)-1 {
+		t.Errorf("%d paragraph breaks, want %d:\n%s", got, len(story)-1, p.Text)
+	}
+}
+
+// Headline, byline and date at the head of the article go to their fields;
+// metadata (JSON-LD here) fills them when the page has it.
+func TestExtractHTMLLead(t *testing.T) {
+	page := `<html><head><title>Bridge closed to cars | The Gazette</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Bridge closed to cars for eighteen months","author":{"@type":"Person","name":"Marta Silva"},"datePublished":"2025-11-04T08:00:00+01:00"}</script>
+</head><body><article><h1>Bridge closed to cars for eighteen months</h1><p>By Marta Silva</p><p>Published 4 November 2025</p>` +
+		storyHTML("<p>", "</p>") + `</article></body></html>`
+	p, err := ExtractHTML(page)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if title != "Untitled" {
-		t.Errorf("title = %q", title)
+	if p.Title != "Bridge closed to cars for eighteen months" || p.Byline != "Marta Silva" || p.Published != "2025-11-04" {
+		t.Errorf("title %q byline %q date %q", p.Title, p.Byline, p.Published)
 	}
-	if !strings.HasPrefix(body, "The first paragraph") || !strings.HasSuffix(body, "and family.") || strings.Contains(body, "LEAK") {
-		t.Errorf("body = %q", body)
+	if !strings.HasPrefix(p.Text, story[0]) {
+		t.Errorf("the text does not start with the article:\n%s", p.Text)
+	}
+	// Without metadata the lines themselves give the byline and date.
+	p, err = ExtractHTML(`<body><div><h1>Bridge closed</h1><p>Par Jean Dupont</p><p>March 3, 2024</p>` + storyHTML("<p>", "</p>") + `</div></body>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "Bridge closed" || p.Byline != "Par Jean Dupont" || p.Published != "2024-03-03" || !strings.HasPrefix(p.Text, story[0]) {
+		t.Errorf("title %q byline %q date %q text %.60q", p.Title, p.Byline, p.Published, p.Text)
+	}
+}
+
+// A page whose text sits outside any article block is kept whole, never
+// refused; a page with no visible text at all is.
+func TestExtractHTMLWhole(t *testing.T) {
+	p, err := ExtractHTML(`<html><head><title>Menu</title></head><body><aside>Opening hours: 9 to 5, Monday to Friday</aside></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Whole || p.Text != "Opening hours: 9 to 5, Monday to Friday" || p.Title != "Menu" {
+		t.Errorf("whole %v text %q title %q", p.Whole, p.Text, p.Title)
+	}
+	a, notes, err := Load("menu.html", []byte(`<body><aside>Opening hours: 9 to 5</aside></body>`))
+	if err != nil || a.Text != "Opening hours: 9 to 5" || !slices.Contains(notes, NoticeWholePage) {
+		t.Errorf("Load = %q %v %v, want the visible text and a notice", a.Text, notes, err)
+	}
+	for _, src := range []string{"<script>x</script><style>p{}</style>", `<body><p hidden>x</p><img alt="a"></body>`} {
+		if _, err := ExtractHTML(src); !errors.Is(err, ErrNoText) {
+			t.Errorf("ExtractHTML(%q) = %v, want ErrNoText", src, err)
+		}
 	}
 }
 
@@ -60,12 +172,11 @@ func TestFromHTML(t *testing.T) {
 	}{
 		{"fragment", "<p>One &amp; two</p><p>Three&nbsp;&lt;b&gt;</p>", "", "One & two\n\nThree\u00a0<b>"},
 		{"og title", `<meta property="og:title" content="OG Title"><p>Text</p>`, "OG Title", "Text"},
-		{"h1 title", `<body><h1>Head  line</h1><p>Text</p></body>`, "Head line", "Head line\n\nText"},
+		{"h1 title kept apart", `<body><h1>Head  line</h1><p>Text</p></body>`, "Head line", "Text"},
 		{"site suffix kept when short", `<title>Mozilla - Wikipedia</title><p>x</p>`, "Mozilla - Wikipedia", "x"},
-		{"site suffix dropped", `<title>A long enough headline | Site</title><p>x</p>`, "A long enough headline", "x"},
+		{"site suffix dropped", `<title>A long enough headline for a site | Site</title><p>x</p>`, "A long enough headline for a site", "x"},
 		{"pre keeps lines", "<pre>a  b\n  c</pre>", "", "a  b\n  c"},
-		{"table cells", "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "", "a b\n\nc"},
-		{"rtl", `<html dir="rtl"><body><article><h1>עברית</h1><p>שלום עולם</p></article></body></html>`, "עברית", "עברית\n\nשלום עולם"},
+		{"rtl", `<html dir="rtl"><body><article><h1>עברית</h1><p>שלום עולם</p></article></body></html>`, "עברית", "שלום עולם"},
 		{"xss stays text", `<p>&lt;script&gt;alert(1)&lt;/script&gt;<img src=x onerror=alert(2)></p>`, "", "<script>alert(1)</script>"},
 		{"numeric entities", "<p>&#128512; &#x4e2d; &eacute;</p>", "", "😀 中 é"},
 	}
@@ -79,9 +190,6 @@ func TestFromHTML(t *testing.T) {
 				t.Errorf("FromHTML = %q, %q; want %q, %q", title, body, tt.title, tt.body)
 			}
 		})
-	}
-	if _, _, err := FromHTML("<script>x</script><nav>menu</nav>"); err == nil {
-		t.Error("a page without text gave no error")
 	}
 }
 

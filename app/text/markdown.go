@@ -141,15 +141,11 @@ func (m *mdWriter) lines(n ast.Node) string {
 	return b.String()
 }
 
-// htmlText returns the text of an HTML fragment, without main-content
-// selection: scripts, styles and hidden or junk nodes are dropped.
+// htmlText returns the visible text of an HTML fragment.
 func htmlText(src string) string {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		return ""
 	}
-	prune(doc, true)
-	var w textWriter
-	w.node(doc)
-	return w.String()
+	return visibleText(doc)
 }

@@ -19,6 +19,9 @@ type Article struct {
 	Title string
 	Text  string // the main text; paragraphs are typically separated by "\n\n"
 	Kind  string // "text", "markdown" or "html"
+	// Byline and Published (YYYY-MM-DD) are what a web page says of its
+	// author and date, kept apart from Text.
+	Byline, Published string
 }
 
 // The kinds of Article.
@@ -62,10 +65,11 @@ func Load(name string, data []byte) (Article, []Notice, error) {
 		}
 		return Article{}, nil, fmt.Errorf("%s: %v; nothing was loaded", base, err)
 	}
-	a, err := build(kind, s)
+	a, more, err := build(kind, s)
 	if err != nil {
 		return Article{}, notes, fmt.Errorf("%s: %w; nothing was loaded", base, err)
 	}
+	notes = append(notes, more...)
 	if a.Title == "" || a.Kind == KindText && !firstLineIsTitle(a.Text) {
 		// A text whose first line is no headline: the file name says more.
 		a.Title = strings.TrimSuffix(base, path.Ext(base))
@@ -74,10 +78,24 @@ func Load(name string, data []byte) (Article, []Notice, error) {
 }
 
 // FromPaste builds an article from pasted text. Text that clearly is an HTML
-// document or Markdown is treated so; anything else (prose with a stray '#'
-// or '*') stays plain. The title is the first line when it is short, else the
-// first words.
+// document or Markdown is treated so (Article.Kind says which); anything else
+// (prose with a stray '#' or '*') stays plain. The title is the first line
+// when it is short, else the first words.
 func FromPaste(s string) (Article, []Notice, error) {
+	kind := KindText
+	switch t := strings.TrimPrefix(s, "\uFEFF"); {
+	case looksHTML(t):
+		kind = KindHTML
+	case looksMarkdown(t):
+		kind = KindMarkdown
+	}
+	return FromPasteAs(s, kind)
+}
+
+// FromPasteAs builds an article from pasted text read as the given kind;
+// with KindText it keeps the text as pasted (normalised only), which is how
+// a person undoes a recognition they did not want.
+func FromPasteAs(s, kind string) (Article, []Notice, error) {
 	if len(s) > MaxFileSize {
 		return Article{}, nil, fmt.Errorf("the pasted text is %s; the limit is %s; nothing was loaded", megabytes(len(s)), megabytes(MaxFileSize))
 	}
@@ -88,35 +106,54 @@ func FromPaste(s string) (Article, []Notice, error) {
 		notes = append(notes, n...)
 	}
 	s = strings.TrimPrefix(s, "\uFEFF")
-	kind := KindText
-	switch {
-	case looksHTML(s):
-		kind = KindHTML
-	case looksMarkdown(s):
-		kind = KindMarkdown
-	}
-	a, err := build(kind, s)
-	if err != nil && kind == KindHTML {
+	a, more, err := build(kind, s)
+	if err != nil && kind != KindText {
 		// Markup with no visible text (a list of <script> lines, say) is
 		// what the person wants to read: keep it as plain text.
-		a, err = build(KindText, s)
+		a, more, err = build(KindText, s)
 	}
 	if err != nil {
 		return Article{}, notes, fmt.Errorf("the pasted text: %w; nothing was loaded", err)
 	}
+	return a, append(notes, more...), nil
+}
+
+// FromClipboardHTML builds an article from the text/html a clipboard offers
+// with a paste: the person chose what they copied, so all its visible text
+// is kept, with its paragraphs and without its markup (no main-content
+// selection). plain is the clipboard's text/plain, used when the HTML holds
+// no text.
+func FromClipboardHTML(htmlSrc, plain string) (Article, []Notice, error) {
+	if len(htmlSrc) > MaxFileSize {
+		return FromPasteAs(plain, KindText)
+	}
+	s, notes, _ := decodeUTF8([]byte(htmlSrc), nil)
+	body := htmlText(s)
+	if strings.TrimFunc(body, unicode.IsSpace) == "" {
+		return FromPasteAs(plain, KindText)
+	}
+	a := Article{Kind: KindHTML, Text: Normalize(body)}
+	a.Title = TitleOf(a.Text)
 	return a, notes, nil
 }
 
+// NoticeWholePage tells that a web page had no article block to find.
+const NoticeWholePage Notice = "no article was found in this page: all its visible text was kept"
+
 // build extracts and normalises the text of decoded content of a kind.
-func build(kind, s string) (Article, error) {
+func build(kind, s string) (Article, []Notice, error) {
 	a := Article{Kind: kind}
+	var notes []Notice
 	switch kind {
 	case KindHTML:
-		title, body, err := FromHTML(s)
+		p, err := ExtractHTML(s)
 		if err != nil {
-			return a, err
+			return a, nil, err
 		}
-		a.Title, a.Text = title, body
+		a.Title, a.Text, a.Byline, a.Published = p.Title, p.Text, p.Byline, p.Published
+		if p.Whole {
+			notes = append(notes, NoticeWholePage)
+		}
 	case KindMarkdown:
 		a.Title, a.Text = FromMarkdown(s)
 	default:
@@ -124,13 +161,13 @@ func build(kind, s string) (Article, error) {
 	}
 	a.Text = Normalize(a.Text)
 	if strings.TrimFunc(a.Text, unicode.IsSpace) == "" {
-		return a, ErrNoText
+		return a, nil, ErrNoText
 	}
 	a.Title = strings.Join(strings.Fields(Normalize(a.Title)), " ")
 	if a.Title == "" {
 		a.Title = TitleOf(a.Text)
 	}
-	return a, nil
+	return a, notes, nil
 }
 
 // TitleOf returns a title for text: its first line when at most 120 code
@@ -233,13 +270,13 @@ func looksHTML(s string) bool {
 }
 
 // looksMarkdown reports whether s is clearly Markdown: at least two different
-// kinds of Markdown construct (headings, lists, fences, links, strong
-// emphasis, block quotes), so prose with a stray '#' or '*' stays plain.
+// kinds of Markdown construct (headings, lists, fences, links, autolinks,
+// emphasis, block quotes, rules), so prose with a stray '#' or '*' stays plain.
 func looksMarkdown(s string) bool {
 	if len(s) > 64<<10 {
 		s = s[:64<<10]
 	}
-	var heading, list, fence, link, strong, quote, setext bool
+	var heading, fence, quote, setext, rule, emphasis bool
 	lists := 0
 	prev := ""
 	for _, line := range strings.Split(s, "\n") {
@@ -252,27 +289,57 @@ func looksMarkdown(s string) bool {
 			fence = true
 		case strings.HasPrefix(t, "> "):
 			quote = true
+		case prev == "" && isRule(t):
+			rule = true
 		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") || orderedItem(t):
 			lists++
 		case prev != "" && len(t) >= 3 && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == ""):
 			setext = true
 		}
+		if !emphasis && hasEmphasis(t) {
+			emphasis = true
+		}
 		prev = strings.TrimSpace(line)
 	}
-	list = lists >= 2
+	link := false
 	if i := strings.Index(s, "]("); i > 0 && strings.LastIndexByte(s[:i], '[') >= 0 && strings.IndexByte(s[i:], ')') > 0 {
 		link = true
 	}
-	if strings.Count(s, "**") >= 2 || strings.Count(s, "__") >= 2 {
-		strong = true
-	}
+	autolink := strings.Contains(s, "<http://") || strings.Contains(s, "<https://")
+	strong := strings.Count(s, "**") >= 2 || strings.Count(s, "__") >= 2
 	n := 0
-	for _, b := range []bool{heading, list, fence, link, strong, quote, setext} {
+	for _, b := range []bool{heading, lists >= 2, fence, link, autolink, strong || emphasis, quote, setext, rule} {
 		if b {
 			n++
 		}
 	}
 	return n >= 2
+}
+
+// isRule reports whether a line is a thematic break: three or more '-', '*'
+// or '_' and nothing else but spaces.
+func isRule(t string) bool {
+	t = strings.ReplaceAll(strings.TrimSpace(t), " ", "")
+	return len(t) >= 3 && (strings.Trim(t, "-") == "" || strings.Trim(t, "*") == "" || strings.Trim(t, "_") == "")
+}
+
+// hasEmphasis reports whether a line holds *emphasised words*: a '*' before
+// a non-space, then a non-space before a later '*' ("3 * 4" is no emphasis).
+func hasEmphasis(t string) bool {
+	open := -1
+	for i := 0; i < len(t); i++ {
+		if t[i] != '*' {
+			continue
+		}
+		if open < 0 {
+			if i+1 < len(t) && t[i+1] != ' ' && t[i+1] != '*' {
+				open = i
+			}
+		} else if i > open+1 && t[i-1] != ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 func atxHeading(t string) bool {

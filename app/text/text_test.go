@@ -19,8 +19,8 @@ func TestLoad(t *testing.T) {
 		{"text", "a.txt", "Zoë's headline\r\n\r\n\r\nBody 😀 中文 مرحبا  \r\n", KindText, "Zoë's headline", "Zoë's headline\n\nBody 😀 中文 مرحبا"},
 		{"text long first line", "notes.txt", strings.Repeat("word ", 40), KindText, "notes", "word word"},
 		{"markdown", "post.md", "# Title *here*\n\nText with [a link](x).", KindMarkdown, "Title here", "Title here\n\nText with a link."},
-		{"html by name", "page.htm", string(news), KindHTML, "Storm hits Montréal harbour", "Storm hits Montréal harbour\n\nBy Zoë"},
-		{"html sniffed", "download", string(news), KindHTML, "Storm hits Montréal harbour", "Storm hits"},
+		{"html by name", "page.htm", string(news), KindHTML, "Storm hits Montréal harbour", "A violent storm struck"},
+		{"html sniffed", "download", string(news), KindHTML, "Storm hits Montréal harbour", "A violent storm"},
 		{"markdown sniffed", "README", "# Heading\n\n- one\n- two\n", KindMarkdown, "Heading", "Heading\n\none\ntwo"},
 		{"plain with a hash", "noext", "Issue #4 is *not* fixed.\nSee above.", KindText, "Issue #4 is *not* fixed.", "Issue #4 is *not* fixed.\nSee above."},
 		{"utf16 file", "u.txt", "\xff\xfeh\x00i\x00", KindText, "hi", "hi"},
@@ -156,5 +156,66 @@ func TestFromPasteMarkupWithoutText(t *testing.T) {
 	}
 	if a.Kind != KindText || !strings.Contains(a.Text, "<script>alert(1)</script>") {
 		t.Errorf("markup with no visible text: kind %q text %q, want it kept as plain text", a.Kind, a.Text)
+	}
+}
+
+// A news article copied as Markdown (rules, emphasis, links, autolinks, an
+// empty list item) is recognised and its markup removed; the editor's
+// bracket in a quote is text and stays.
+func TestFromPasteMarkdownArticle(t *testing.T) {
+	src, err := os.ReadFile("testdata/pasted-article.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := FromPaste(string(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Kind != KindMarkdown {
+		t.Fatalf("kind %q, want markdown", a.Kind)
+	}
+	for _, mark := range []string{"*", "](", "---", "[READ", "[‘", "<http", "\n-\n"} {
+		if strings.Contains(a.Text, mark) {
+			t.Errorf("%q left in the text:\n%s", mark, a.Text)
+		}
+	}
+	if a.Title != "Harbour bridge to close for eighteen months" || !strings.HasPrefix(a.Text, a.Title) {
+		t.Errorf("title %q, text starts %.60q", a.Title, a.Text)
+	}
+	for _, want := range []string{`"We will not wait for an accident [on the bridge] to act," Mayor`, "act “as neighbours” during", "Council meeting on the bridge http://example.org/council"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, a.Text)
+		}
+	}
+	// Kept as pasted, every mark stays.
+	p, _, err := FromPasteAs(string(src), KindText)
+	if err != nil || p.Kind != KindText || !strings.Contains(p.Text, "*\"We will not wait") || !strings.Contains(p.Text, "](#)") {
+		t.Errorf("as pasted: kind %q err %v text %.80q", p.Kind, err, p.Text)
+	}
+}
+
+func TestLooksMarkdown(t *testing.T) {
+	for s, want := range map[string]bool{
+		"A rule\n\n---\n\nand *some emphasis* here":           true,
+		"See <https://example.org> and [this](x)":             true,
+		"Price: 3 * 4 = 12, and 5 * 6 = 30.\n\n---\n\nThanks": false, // a rule alone
+		"snake_case_name and __init__ in prose":               false,
+		"Just *one* emphasis in a plain sentence.":            false,
+	} {
+		if got := looksMarkdown(s); got != want {
+			t.Errorf("looksMarkdown(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// The text/html of a clipboard keeps all its paragraphs, without markup.
+func TestFromClipboardHTML(t *testing.T) {
+	a, _, err := FromClipboardHTML(`<meta charset="utf-8"><h2 style="color:red">Bridge closed</h2><p>The council <b>voted</b>.</p><nav>Home</nav><script>x()</script>`, "plain")
+	if err != nil || a.Kind != KindHTML || a.Text != "Bridge closed\n\nThe council voted.\n\nHome" || a.Title != "Bridge closed" {
+		t.Errorf("FromClipboardHTML = %q %q %q %v", a.Kind, a.Title, a.Text, err)
+	}
+	a, _, err = FromClipboardHTML(`<img src="x.png">`, "Only plain")
+	if err != nil || a.Kind != KindText || a.Text != "Only plain" {
+		t.Errorf("HTML without text: %q %q %v, want the plain text", a.Kind, a.Text, err)
 	}
 }

@@ -1,0 +1,202 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// unseen are elements whose content a reader never sees as text.
+var unseen = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Iframe: true,
+	atom.Svg: true, atom.Math: true, atom.Canvas: true, atom.Object: true, atom.Embed: true,
+	atom.Select: true, atom.Textarea: true, atom.Input: true, atom.Link: true, atom.Meta: true,
+	atom.Audio: true, atom.Video: true, atom.Picture: true, atom.Img: true, atom.Head: true,
+	atom.Title: true, atom.Dialog: true,
+}
+
+// visibleText returns the text a reader sees in a document or fragment, with
+// paragraph breaks: everything but scripts, styles, form controls, media and
+// hidden nodes. It is the fallback for a page with no article block and the
+// reading of HTML embedded in Markdown.
+func visibleText(doc *html.Node) string {
+	dropUnseen(doc)
+	var w textWriter
+	w.node(doc)
+	return strings.TrimSpace(w.String())
+}
+
+// dropUnseen removes comments and unseen or hidden elements under n.
+func dropUnseen(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode || c.Type == html.DoctypeNode:
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode && (unseen[c.DataAtom] || isHidden(c)):
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode:
+			dropUnseen(c)
+		}
+		c = next
+	}
+}
+
+func isHidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+		return true
+	}
+	st := strings.ToLower(strings.Join(strings.Fields(attr(n, "style")), ""))
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+
+// textOf returns the raw text under n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(n)
+	return b.String()
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// find returns the first element under n (n included) for which ok is true.
+func find(n *html.Node, ok func(*html.Node) bool) *html.Node {
+	if n.Type == html.ElementNode && ok(n) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if m := find(c, ok); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// blockTags end a paragraph before and after them.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+	atom.H6: true, atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true, atom.Thead: true, atom.Tbody: true,
+	atom.Tfoot: true, atom.Caption: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Header: true, atom.Footer: true, atom.Figure: true, atom.Figcaption: true, atom.Hr: true,
+	atom.Address: true, atom.Details: true, atom.Summary: true, atom.Center: true, atom.Hgroup: true,
+	atom.Body: true, atom.Html: true,
+}
+
+// textWriter writes collapsed text with paragraph breaks.
+type textWriter struct {
+	b     strings.Builder
+	brk   int  // pending break: 0 none, 1 newline, 2 paragraph
+	space bool // pending space
+	pre   int  // depth inside <pre>
+}
+
+func (w *textWriter) String() string { return w.b.String() }
+
+func (w *textWriter) breakAt(level int) {
+	w.brk = max(w.brk, level)
+	w.space = false
+}
+
+func (w *textWriter) write(s string) {
+	if w.pre > 0 {
+		if s == "" {
+			return
+		}
+		w.flush()
+		w.b.WriteString(strings.ReplaceAll(s, "\r", ""))
+		return
+	}
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+		if unicode.IsSpace(r) && r != '\u00a0' || r == 0 {
+			w.space = true
+			continue
+		}
+		if w.brk == 0 && w.space && w.b.Len() > 0 {
+			w.b.WriteByte(' ')
+		}
+		w.flush()
+		w.space = false
+		w.b.WriteRune(r)
+	}
+}
+
+func (w *textWriter) flush() {
+	if w.brk > 0 && w.b.Len() > 0 {
+		w.b.WriteString("\n\n"[:w.brk])
+	}
+	w.brk = 0
+}
+
+func (w *textWriter) node(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.write(n.Data)
+		return
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return
+	}
+	tag := n.DataAtom
+	if tag == 0 && n.Type == html.ElementNode {
+		// Elements made by Readability (a <p> for a run of <br>s) carry
+		// only their name.
+		tag = atom.Lookup([]byte(n.Data))
+	}
+	block := blockTags[tag]
+	switch tag {
+	case atom.Br:
+		w.breakAt(1)
+		return
+	case atom.Td, atom.Th:
+		w.space = true
+	case atom.Pre:
+		w.pre++
+		defer func() { w.pre-- }()
+	}
+	if block {
+		w.breakAt(2)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c)
+	}
+	if block {
+		w.breakAt(2)
+	}
+	if tag == atom.Td || tag == atom.Th {
+		w.space = true
+	}
+}
