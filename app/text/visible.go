@@ -53,7 +53,6 @@ func isHidden(n *html.Node) bool {
 	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
 }
 
-
 // textOf returns the raw text under n.
 func textOf(n *html.Node) string {
 	var b strings.Builder
