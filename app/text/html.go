@@ -8,6 +8,7 @@ package text
 // README, "Web pages"); go-trafilatura scores a little higher but adds 1.67 MB.
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -84,9 +85,7 @@ func ExtractHTML(src string) (Page, error) {
 	if !p.Whole {
 		p.stripLead(h1)
 	}
-	if p.Title == "" {
-		p.Title = h1
-	}
+	p.Title = siteless(p.Title, h1)
 	return p, nil
 }
 
@@ -100,4 +99,23 @@ const minArticle = 200
 func FromHTML(src string) (title, body string, err error) {
 	p, err := ExtractHTML(src)
 	return p.Title, p.Text, err
+}
+
+// siteless returns the page's headline h1 when the title is that headline
+// followed by the site's name ("Talks in Moscow | The Gazette"), and h1 when
+// there is no title.
+func siteless(title, h1 string) string {
+	if title == "" || h1 == "" {
+		return cmp.Or(title, h1)
+	}
+	rest, ok := strings.CutPrefix(title, h1)
+	if !ok {
+		return title
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / "} {
+		if strings.HasPrefix(rest, sep) {
+			return h1
+		}
+	}
+	return title
 }

@@ -11,6 +11,7 @@ import (
 
 	"gloss/app/corpus"
 	"gloss/app/format"
+	gtext "gloss/app/text"
 )
 
 func init() {
@@ -31,7 +32,7 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 	}
 	from := fs.String("from", "", "input format ("+strings.Join(names, ", ")+"); guessed from IN when empty")
 	to := fs.String("to", "", "output format ("+strings.Join(names, ", ")+")")
-	textFile := fs.String("text", "", "the article text (UTF-8); for brat it defaults to IN with .txt")
+	textFile := fs.String("text", "", "the article (.txt, .md or .html), loaded as the browser loads it; for brat IN with .txt is read as it is")
 	outText := fs.String("out-text", "", "also write the article text to this file (the .txt of a brat export)")
 	outFile := fs.String("o", "", "write to this file rather than stdout; a folder or .zip IN, or a .zip here, converts a whole corpus")
 	fs.Usage = func() {
@@ -71,17 +72,29 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 	} else if src, ok = format.ByName(*from); !ok {
 		return fmt.Errorf("-from %q: not one of %s", *from, strings.Join(names, ", "))
 	}
-	if *textFile == "" && src == format.Brat && in != "-" {
-		*textFile = strings.TrimSuffix(in, ".ann") + ".txt"
-	}
 	text := ""
-	if *textFile != "" {
-		b, err := os.ReadFile(*textFile)
+	switch {
+	case *textFile != "":
+		// The article, loaded as the browser loads it (an .html page gives
+		// its main text), so that offsets agree with what it shows.
+		a, notes, err := gtext.LoadFile(*textFile, nil)
+		if err != nil {
+			return fmt.Errorf("reading the article text: %w", err)
+		}
+		for _, n := range notes {
+			fmt.Fprintf(stderr, "gloss convert: %s: %s\n", *textFile, n)
+		}
+		text = a.Text
+	case src == format.Brat && in != "-":
+		// A brat pair's .txt is the annotation file's own text, kept
+		// exactly: its offsets count in it as it is.
+		txt := strings.TrimSuffix(in, ".ann") + ".txt"
+		b, err := os.ReadFile(txt)
 		if err != nil {
 			return fmt.Errorf("reading the article text: %w", err)
 		}
 		if !utf8.Valid(b) {
-			return fmt.Errorf("%s is not UTF-8 text", *textFile)
+			return fmt.Errorf("%s is not UTF-8 text", txt)
 		}
 		text = string(b)
 	}

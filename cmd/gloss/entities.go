@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"gloss/app/entity"
+	gtext "gloss/app/text"
 )
 
 // entitiesStdin is what "gloss entities -" reads; tests replace it.
@@ -46,15 +47,13 @@ func runEntities(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() != 1 {
 		return fmt.Errorf("want one ARTICLE file (or - for standard input), got %d arguments", fs.NArg())
 	}
-	var data []byte
-	var err error
-	if fs.Arg(0) == "-" {
-		data, err = io.ReadAll(entitiesStdin)
-	} else {
-		data, err = os.ReadFile(fs.Arg(0))
-	}
+	// The article as the browser loads it, so that offsets agree.
+	art, notes, err := gtext.LoadFile(fs.Arg(0), entitiesStdin)
 	if err != nil {
 		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintf(stderr, "gloss entities: %s\n", n)
 	}
 	var gaz *entity.Gazetteer
 	if *gazPath != "" {
@@ -73,10 +72,9 @@ func runEntities(args []string, stdout, stderr io.Writer) error {
 		}
 		gaz = entity.NewGazetteer(es)
 	}
-	text := string(data)
-	runes := []rune(text)
+	runes := []rune(art.Text)
 	var lines []entityLine
-	for _, e := range entity.Find(text, gaz) {
+	for _, e := range entity.Find(art.Text, gaz) {
 		for _, m := range e.Mentions {
 			lines = append(lines, entityLine{Start: m.Start, End: m.End, Text: string(runes[m.Start:m.End]), Label: e.Label, Group: e.Key})
 		}
