@@ -184,7 +184,7 @@ func (a *App) renderNew() app.UI {
 	if a.dropOver {
 		drop += " over"
 	}
-	return app.Section().Class("new").Hidden(!(a.newPane || a.doc == nil)).Body(
+	return app.Section().Class("new").DataSet("testid", "new-form").Hidden(!(a.newPane || a.doc == nil)).Body(
 		app.H1().Text("Annotate an article"),
 		app.P().Class("muted").Text("Paste the text (plain, Markdown or HTML), or choose a file (.txt, .md, .html). Everything stays in this browser."),
 		app.Textarea().ID("paste-input").DataSet("testid", "paste-input").
