@@ -192,8 +192,9 @@ func (a *App) show(ctx app.Context, d store.Doc) {
 }
 
 // create stores a new article, read from the file named source ("" when
-// pasted), and opens it.
-func (a *App) create(ctx app.Context, art text.Article, source string, notices []text.Notice) {
+// pasted), and opens it. When it cannot be stored the open article stays
+// as it was and the error says why (also shown in the page).
+func (a *App) create(ctx app.Context, art text.Article, source string, notices []text.Notice) error {
 	t := now()
 	title := strings.TrimSpace(art.Title)
 	if title == "" {
@@ -203,7 +204,7 @@ func (a *App) create(ctx app.Context, art text.Article, source string, notices [
 	meta, err := a.lib.Create(store.Doc{Meta: store.Meta{Title: title, Kind: art.Kind, Source: source, Created: t, Updated: t}, Text: art.Text})
 	if err != nil {
 		a.setError("The article could not be saved: " + err.Error() + ". Nothing in your library was changed.")
-		return
+		return err
 	}
 	perfSince("store", start)
 	a.metas = a.lib.List()
@@ -216,6 +217,7 @@ func (a *App) create(ctx app.Context, art text.Article, source string, notices [
 		msg += " " + sentence(string(n))
 	}
 	a.setNotice(msg)
+	return nil
 }
 
 // save writes the open article's annotations, merging what another tab

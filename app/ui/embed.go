@@ -76,8 +76,9 @@ func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
 			a.reply(origin, embed.Error(req.ID, "gloss:load needs a non-empty text, html or markdown"))
 			return
 		}
-		a.create(ctx, art, "", nil)
-		if a.doc == nil {
+		// On a failed create the previous article is still open: answer
+		// from the error, never from whatever a.doc holds.
+		if err := a.create(ctx, art, "", nil); err != nil {
 			a.reply(origin, embed.Error(req.ID, a.msg.Text))
 			return
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
@@ -10,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -170,5 +174,90 @@ func TestBrowserEmbedSandboxed(t *testing.T) {
 	id, _ := evalJS[string](ctx, `glossHost.send({type: "gloss:load", text: "Grace Hopper in Arlington."})`)
 	if loaded, err := waitHostMsg(ctx, "gloss:loaded", id); err != nil || loaded["chars"] != float64(26) {
 		t.Fatalf("sandboxed frame: gloss:loaded = %v (%v)", loaded, err)
+	}
+}
+
+// inFrame evaluates expr in the embedded Gloss frame (same site, so the
+// frame shares the page's target) and returns its value.
+func inFrame[T any](t *testing.T, ctx context.Context, urlPrefix, expr string) T {
+	t.Helper()
+	eval := func(ctx context.Context, tg *chromedp.Target) (T, error) {
+		var out T
+		tree, err := cdp.Call(ctx, tg, page.GetFrameTree, cdp.Empty{})
+		if err != nil {
+			return out, err
+		}
+		for _, c := range tree.FrameTree.ChildFrames {
+			if !strings.HasPrefix(c.Frame.URL, urlPrefix) {
+				continue
+			}
+			world, err := cdp.Call(ctx, tg, page.CreateIsolatedWorld, page.CreateIsolatedWorldParams{FrameID: c.Frame.ID})
+			if err != nil {
+				return out, err
+			}
+			yes := true
+			res, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{Expression: expr, ContextID: world.ExecutionContextID, ReturnByValue: &yes})
+			if err != nil {
+				return out, err
+			}
+			if res.ExceptionDetails != nil {
+				return out, fmt.Errorf("%s", res.ExceptionDetails.Text)
+			}
+			return out, json.Unmarshal(res.Result.Value, &out)
+		}
+		return out, fmt.Errorf("no frame at %s", urlPrefix)
+	}
+	v, err := chromedp.Run(ctx, eval)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestBrowserEmbedStorageFull: with the frame's storage full, a second
+// gloss:load cannot be saved; the host gets gloss:error for it, never
+// gloss:loaded with the first article's id.
+func TestBrowserEmbedStorageFull(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	host := serveHandler(t, http.FileServer(http.Dir(dir))) + "/"
+	ctx := newBrowser(t)
+	navigate(t, ctx, host+"web/embed.html?gloss="+base)
+	if _, err := waitHostMsg(ctx, "gloss:ready", ""); err != nil {
+		t.Fatalf("no gloss:ready from the frame: %v", err)
+	}
+	first := "Ada Lovelace wrote to Charles Babbage from London. Babbage replied from London. He was in Turin, the letter says, for the meeting."
+	id, _ := evalJS[string](ctx, `glossHost.send({type: "gloss:load", text: `+jsString(first)+`})`)
+	loaded, err := waitHostMsg(ctx, "gloss:loaded", id)
+	if err != nil {
+		t.Fatalf("no gloss:loaded for the first text: %v", err)
+	}
+	filled := inFrame[int](t, ctx, base, `(() => {
+		let n = 0, size = 1 << 20;
+		while (size >= 1) {
+			try { localStorage.setItem("junk/" + n, "x".repeat(size)); n++; }
+			catch (e) { size >>= 1; }
+		}
+		return n;
+	})()`)
+	t.Logf("the frame's storage is full after %d junk keys", filled)
+
+	second := "Grace Hopper met John von Neumann in Princeton."
+	id, _ = evalJS[string](ctx, `glossHost.send({type: "gloss:load", text: `+jsString(second)+`})`)
+	reply, err := pollJS[map[string]any](ctx, `(glossHost.messages.find(m => m.dir === "←" && m.msg.id === `+jsString(id)+`) || {}).msg || null`)
+	if err != nil {
+		t.Fatalf("no answer to the second gloss:load: %v", err)
+	}
+	switch reply["type"] {
+	case "gloss:error":
+		if msg, _ := reply["message"].(string); !strings.Contains(msg, "could not be saved") {
+			t.Errorf("gloss:error message %q does not say the text could not be saved", msg)
+		}
+	case "gloss:loaded":
+		if reply["doc"] == loaded["doc"] || reply["chars"] != float64(len([]rune(second))) {
+			t.Errorf("gloss:loaded %v answers for the previous article (%v)", reply, loaded)
+		}
+	default:
+		t.Errorf("answer %v", reply)
 	}
 }
