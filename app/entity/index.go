@@ -37,6 +37,16 @@ type Index struct {
 	mflat  []Span
 	mstart []int32
 
+	// The text's words in order, for phrases: toks[i]'s word is target
+	// tokWord[i] (or oneLetter of its letter); the tokens of target w are
+	// post[postStart[w]:postStart[w+1]].
+	text      string
+	toks      []token
+	tokWord   []int32
+	post      []int32
+	postStart []int32
+	words     map[string][]wordMatch // the words matching a query word, remembered while it is typed
+
 	prefix1 map[rune][]int32    // targets by first letter, best first
 	prefix2 map[[2]rune][]int32 // targets by first two letters, best first
 
@@ -183,7 +193,7 @@ func (x *Index) Search(query string, max int) []Hit {
 	if utf8.RuneCountInString(q) <= 2 {
 		// Too short to say much: the prefix lists' order (entities, then
 		// frequent words) is the ranking.
-		return x.rank(q, x.shortQuery(q, k), nil, 0, max, false)
+		return x.rank(q, x.shortQuery(q, k), nil, nil, 0, max, false)
 	}
 	p := newTypoPattern(q)
 	d := allowance(query)
@@ -191,7 +201,7 @@ func (x *Index) Search(query string, max int) []Hit {
 	if d > 0 {
 		typos = x.typoQuery(q, p, d, k)
 	}
-	return x.rank(q, x.longQuery(q, k), typos, d, max, true)
+	return x.rank(q, x.longQuery(q, k), typos, x.phrases(queryWords(query), k), d, max, true)
 }
 
 // typoQuery finds every target within d edits of q, narrowing the set of
@@ -455,14 +465,16 @@ const (
 // rank scores the candidates with fuzzy, adds the bonuses of quickScore,
 // sorts them by tier, keeps the best variant of each entity and returns
 // the best max. ids are the candidates by scattered letters, typos those
-// within d edits.
-func (x *Index) rank(q string, ids, typos []int32, d, max int, byScore bool) []Hit {
+// within d edits, phrases the runs of words matching the query's words.
+func (x *Index) rank(q string, ids, typos []int32, phrases []phrase, d, max int, byScore bool) []Hit {
 	type scored struct {
-		id      int32
+		id      int32 // -1 for a phrase
 		tier    int
 		score   int
 		m       typoMatch
 		matched []int // fuzzy's byte indexes, nil for a typo match
+		ph      *phrase
+		phNorm  string
 	}
 	all := make([]scored, 0, len(ids)+len(typos))
 	ms := fuzzy.FindFromNoSort(q, idSource{x, ids})
@@ -504,6 +516,29 @@ func (x *Index) rank(q string, ids, typos []int32, d, max int, byScore bool) []H
 		}
 		all = append(all, scored{id: id, tier: tierTypo, m: x.match(p, id, d)})
 	}
+	if len(phrases) > 0 {
+		// A phrase that is also a target is found as the target.
+		norms := make(map[string]bool, len(all))
+		for _, c := range all {
+			norms[x.norm(c.id)] = true
+		}
+		for i := range phrases {
+			ph := &phrases[i]
+			n := x.phraseNorm(*ph)
+			if norms[n] {
+				continue
+			}
+			norms[n] = true
+			c := scored{id: -1, tier: tierTypo, m: typoMatch{dist: ph.dist, full: ph.full, end: len(n)}, ph: ph, phNorm: n}
+			if ph.dist == 0 {
+				c.tier = tierPrefix
+				if ph.full {
+					c.tier = tierExact
+				}
+			}
+			all = append(all, c)
+		}
+	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if !byScore {
 			return false
@@ -511,6 +546,16 @@ func (x *Index) rank(q string, ids, typos []int32, d, max int, byScore bool) []H
 		a, b := all[i], all[j]
 		if a.tier != b.tier {
 			return a.tier < b.tier
+		}
+		if (a.ph == nil) != (b.ph == nil) {
+			// Before phrases, targets as near.
+			if a.tier == tierTypo && a.m.dist != b.m.dist {
+				return a.m.dist < b.m.dist
+			}
+			return a.ph == nil
+		}
+		if a.ph != nil {
+			return false // already in order
 		}
 		if a.tier == tierTypo {
 			// Nearest first, then whole words, then by how often the
@@ -540,6 +585,13 @@ func (x *Index) rank(q string, ids, typos []int32, d, max int, byScore bool) []H
 		if len(hits) == max {
 			break
 		}
+		if s.ph != nil {
+			h := Hit{Text: s.ph.display, Score: -10 * s.ph.dist, Mentions: s.ph.mentions}
+			norm, dm := normTarget(s.ph.display)
+			h.Matched = displayIndexes(norm, dm, alignedLetters(q, norm, 0, len(norm)))
+			hits = append(hits, h)
+			continue
+		}
 		h := Hit{Text: x.display[s.id], Score: s.score}
 		if s.tier == tierTypo && s.matched == nil {
 			// A typo match scores below every match of the letters in
@@ -560,17 +612,17 @@ func (x *Index) rank(q string, ids, typos []int32, d, max int, byScore bool) []H
 		if matched == nil {
 			matched = alignedLetters(q, x.norm(s.id), s.m.start, s.m.end)
 		}
-		h.Matched = x.displayIndexes(s.id, matched)
+		h.Matched = displayIndexes(x.norm(s.id), displayMap(x.display[s.id]), matched)
 		hits = append(hits, h)
 	}
 	return hits
 }
 
-// displayIndexes turns fuzzy's byte indexes in the normalised target into
-// rune indexes in the display form.
-func (x *Index) displayIndexes(id int32, bytesIdx []int) []int {
-	norm := x.norm(id)
-	dm := displayMap(x.display[id]) // built for the few hits shown, not for every target
+// displayIndexes turns byte indexes in a normalised target into rune
+// indexes in its display form; dm maps the one to the other (nil when
+// they are the same rune for rune). It is built for the few hits shown,
+// not for every target.
+func displayIndexes(norm string, dm []int32, bytesIdx []int) []int {
 	out := make([]int, 0, len(bytesIdx))
 	ri, bi := 0, 0
 	for _, want := range bytesIdx {

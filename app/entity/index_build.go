@@ -25,6 +25,9 @@ type indexBuilder struct {
 	// one flat slice rather than one slice per target.
 	occ     []int32
 	occSpan []Span
+	// tokWord is the target of each token's word, or a one-letter word
+	// encoded by oneLetter.
+	tokWord []int32
 }
 
 func newIndexBuilder(text string) *indexBuilder {
@@ -98,8 +101,8 @@ func (b *indexBuilder) addEntity(i int, e Entity) {
 }
 
 // add records one mention of a word or n-gram whose normalised form is
-// norm, or b.buf when norm is "".
-func (b *indexBuilder) add(display, norm string, sp Span) {
+// norm, or b.buf when norm is "", and returns its target.
+func (b *indexBuilder) add(display, norm string, sp Span) int32 {
 	var id int32
 	var ok bool
 	if norm != "" {
@@ -114,7 +117,7 @@ func (b *indexBuilder) add(display, norm string, sp Span) {
 			b.occ = append(b.occ, id)
 			b.occSpan = append(b.occSpan, sp)
 		}
-		return
+		return id
 	}
 	if norm == "" {
 		norm = string(b.buf)
@@ -124,23 +127,28 @@ func (b *indexBuilder) add(display, norm string, sp Span) {
 	b.ts = append(b.ts, btarget{display: display, norm: norm, entity: -1, count: 1})
 	b.occ = append(b.occ, id)
 	b.occSpan = append(b.occSpan, sp)
+	return id
 }
 
 // addWords adds the distinct words of two letters or more and the distinct
 // capitalised n-grams (two to four words) of the text.
 func (b *indexBuilder) addWords() {
-	for _, t := range b.toks {
+	b.tokWord = make([]int32, len(b.toks))
+	for i, t := range b.toks {
+		w := b.text[t.bstart:t.bend]
 		if t.end-t.start < 2 {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.tokWord[i] = oneLetter(fold(r))
 			continue
 		}
-		w := b.text[t.bstart:t.bend]
 		if isLowerASCII(w) {
-			b.add(w, w, Span{int(t.start), int(t.end)})
+			b.tokWord[i] = b.add(w, w, Span{int(t.start), int(t.end)})
 			continue
 		}
 		b.buf = appendNorm(b.buf[:0], w)
-		b.add(w, "", Span{int(t.start), int(t.end)})
+		b.tokWord[i] = b.add(w, "", Span{int(t.start), int(t.end)})
 	}
+	b.addCompounds()
 	f := newFinder(b.text, b.toks)
 	for _, s := range f.chains() {
 		for i := s.a; i < s.b; i++ {
@@ -156,6 +164,44 @@ func (b *indexBuilder) addWords() {
 				b.add(display, "", Span{int(b.toks[i].start), int(b.toks[j-1].end)})
 			}
 		}
+	}
+}
+
+// addCompounds adds words joined by hyphens or apostrophes ("US-led",
+// "Da'esh", "al-Qaeda") and acronyms written with dots ("U.S.", "U.N."),
+// so that typed without their separators they are found whole. Compounds
+// of capitalised words only are n-grams already.
+func (b *indexBuilder) addCompounds() {
+	toks := b.toks
+	for i := 0; i < len(toks); {
+		j := i + 1
+		caps := toks[i].cap
+		for j < len(toks) && (toks[j].join == joinHyphen || toks[j].join == joinApos) && !toks[j-1].poss {
+			caps = caps && toks[j].cap
+			j++
+		}
+		if j-i >= 2 && j-i <= 4 && !caps {
+			display := b.text[toks[i].bstart:toks[j-1].bend]
+			b.buf = appendNorm(b.buf[:0], display)
+			b.add(display, "", Span{int(toks[i].start), int(toks[j-1].end)})
+			i = j
+			continue
+		}
+		// An acronym: capital letters, each followed by a full stop.
+		j = i
+		for j < len(toks) && toks[j].end-toks[j].start == 1 && toks[j].cap &&
+			int(toks[j].bend) < len(b.text) && b.text[toks[j].bend] == '.' &&
+			(j == i || toks[j].bstart == toks[j-1].bend+1) {
+			j++
+		}
+		if j-i >= 2 {
+			display := b.text[toks[i].bstart : toks[j-1].bend+1]
+			b.buf = appendNorm(b.buf[:0], display)
+			b.add(display, "", Span{int(toks[i].start), int(toks[j-1].end) + 1})
+			i = j
+			continue
+		}
+		i++
 	}
 }
 
@@ -238,6 +284,28 @@ func (b *indexBuilder) finish(x *Index) {
 		fill[id]++
 	}
 	b.occ, b.occSpan = nil, nil
+
+	// Each token's word, and the tokens of each word.
+	x.text, x.toks, x.tokWord = b.text, b.toks, b.tokWord
+	x.postStart = make([]int32, n+1)
+	for i, w := range x.tokWord {
+		if w >= 0 {
+			w = newID[w]
+			x.tokWord[i] = w
+			x.postStart[w+1]++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		x.postStart[i] += x.postStart[i-1]
+	}
+	x.post = make([]int32, x.postStart[n])
+	fill = append(fill[:0], x.postStart[:n]...)
+	for i, w := range x.tokWord {
+		if w >= 0 {
+			x.post[fill[w]] = int32(i)
+			fill[w]++
+		}
+	}
 
 	size := 0
 	for i := range ts {

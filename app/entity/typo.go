@@ -131,6 +131,40 @@ func (p *typoPattern) prefixDist(s string, limit int) (dist, end int, full bool)
 	return dist, end, full
 }
 
+// wordDist returns the distance between the pattern and the whole of s, a
+// word, or more than limit when that is more.
+func (p *typoPattern) wordDist(s string, limit int) int {
+	vp, vn, d0, pmOld := ^uint64(0), uint64(0), uint64(0), uint64(0)
+	score, j := p.m, 0
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		pm := p.bitsOf(r)
+		tr := ((^d0 & pm) << 1) & pmOld
+		d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr
+		hp := vn | ^(d0 | vp)
+		hn := d0 & vp
+		if hp&p.last != 0 {
+			score++
+		} else if hn&p.last != 0 {
+			score--
+		}
+		hp = hp<<1 | 1
+		hn <<= 1
+		vp = hn | ^(d0 | hp)
+		vn = hp & d0
+		pmOld = pm
+		i += n
+		j++
+		if j > p.m+limit {
+			return limit + 1
+		}
+	}
+	return score
+}
+
 // typoMatch is where a query matches a target best.
 type typoMatch struct {
 	dist       int

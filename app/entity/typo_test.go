@@ -10,6 +10,12 @@ import (
 // the least optimal-string-alignment distance between q and a prefix of
 // s's letters (spaces skipped).
 func osaPrefix(q, s string) int {
+	best, _ := osa(q, s)
+	return best
+}
+
+// osa returns the least distance to a prefix and to the whole of s.
+func osa(q, s string) (int, int) {
 	a := []rune(q)
 	b := []rune(strings.ReplaceAll(s, " ", ""))
 	d := make([][]int, len(a)+1)
@@ -36,7 +42,7 @@ func osaPrefix(q, s string) int {
 	for j := range d[len(a)] {
 		best = min(best, d[len(a)][j])
 	}
-	return best
+	return best, d[len(a)][len(b)]
 }
 
 func TestPrefixDist(t *testing.T) {
@@ -77,11 +83,18 @@ func FuzzPrefixDist(f *testing.F) {
 			utf8.RuneCountInString(q) > maxPattern {
 			return
 		}
-		want := osaPrefix(q, s)
+		want, whole := osa(q, s)
 		for _, limit := range []int{0, 1, 2, 64} {
 			got, _, _ := newTypoPattern(q).prefixDist(s, limit)
 			if want <= limit && got != want || want > limit && got <= limit {
 				t.Fatalf("prefixDist(%q, %q, %d) = %d, want %d", q, s, limit, got, want)
+			}
+			if strings.Contains(s, " ") {
+				continue
+			}
+			got = newTypoPattern(q).wordDist(s, limit)
+			if whole <= limit && got != whole || whole > limit && got <= limit {
+				t.Fatalf("wordDist(%q, %q, %d) = %d, want %d", q, s, limit, got, whole)
 			}
 		}
 	})
