@@ -283,26 +283,6 @@ func (a *App) removeLabel(name string) {
 
 // ---- loading ----
 
-func (a *App) loadPaste(ctx app.Context, s string) {
-	if strings.TrimSpace(s) == "" {
-		a.setError("Paste an article first: the box is empty.")
-		return
-	}
-	start := perfNow()
-	art, notices, err := text.FromPaste(s)
-	perfSince("parse", start)
-	if err != nil {
-		a.setError(sentence(err.Error()))
-		return
-	}
-	a.create(ctx, art, "", notices)
-	if app.IsClient {
-		if el := app.Window().GetElementByID("paste-input"); el.Truthy() {
-			el.Set("value", "")
-		}
-	}
-}
-
 func (a *App) loadFile(ctx app.Context, name string, data []byte) {
 	art, notices, err := text.Load(name, data)
 	if err != nil {

@@ -41,6 +41,7 @@ type App struct {
 	unsaved   bool // the open article's annotations could not be stored
 	dropOver  bool
 	update    bool // a new version of the app is ready
+	clip      clipboard
 
 	find finder // search, entities, gazetteer, annotate-all
 
@@ -212,7 +213,12 @@ func (a *App) create(ctx app.Context, art text.Article, source string, notices [
 	start = perfNow()
 	a.show(ctx, store.Doc{Meta: meta, Text: art.Text})
 	perfSince("show", start)
-	msg := fmt.Sprintf("Loaded %q: %s characters.", title, thousands(meta.Chars))
+	by := strings.Join(slices.DeleteFunc([]string{art.Byline, art.Published}, func(s string) bool { return s == "" }), ", ")
+	if by != "" {
+		// A web page's byline and date are kept apart from its text.
+		by = " (" + by + ")"
+	}
+	msg := fmt.Sprintf("Loaded %q%s: %s characters.", title, by, thousands(meta.Chars))
 	for _, n := range notices {
 		msg += " " + sentence(string(n))
 	}

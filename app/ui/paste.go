@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gloss/app/text"
+)
+
+// clipboard is what the last paste into the article box offered: its
+// text/html besides the text/plain that went into the box.
+type clipboard struct {
+	html, plain string
+}
+
+// onPaste keeps the clipboard's text/html, if any: a page copied from a
+// browser keeps its paragraphs that way. The paste itself goes on as usual.
+func (a *App) onPaste(ctx app.Context, e app.Event) {
+	a.clip = clipboard{}
+	cd := e.Get("clipboardData")
+	if !cd.Truthy() {
+		return
+	}
+	if h := cd.Call("getData", "text/html").String(); strings.TrimSpace(h) != "" {
+		a.clip = clipboard{html: h, plain: cd.Call("getData", "text/plain").String()}
+	}
+}
+
+// loadPaste loads the article box. The clipboard's HTML is used while the box
+// still holds what that paste put there; else Markdown or an HTML document
+// is recognised in the text. What was recognised is said in the message,
+// with one click to keep the text as pasted instead.
+func (a *App) loadPaste(ctx app.Context, s string) {
+	if strings.TrimSpace(s) == "" {
+		a.setError("Paste an article first: the box is empty.")
+		return
+	}
+	start := perfNow()
+	var art text.Article
+	var notices []text.Notice
+	var err error
+	what := ""
+	if a.clip.html != "" && sameText(a.clip.plain, s) {
+		art, notices, err = text.FromClipboardHTML(a.clip.html, s)
+		what = "The clipboard's HTML was read: its paragraphs were kept and its markup dropped."
+	} else {
+		art, notices, err = text.FromPaste(s)
+		switch art.Kind {
+		case text.KindMarkdown:
+			what = "Recognised Markdown: its markup was removed."
+		case text.KindHTML:
+			what = "Recognised an HTML page: its article text was kept and its markup dropped."
+		}
+	}
+	perfSince("parse", start)
+	if err != nil {
+		a.setError(sentence(err.Error()))
+		return
+	}
+	a.clip = clipboard{}
+	a.create(ctx, art, "", notices)
+	if app.IsClient {
+		if el := app.Window().GetElementByID("paste-input"); el.Truthy() {
+			el.Set("value", "")
+		}
+	}
+	if a.doc != nil && art.Kind != text.KindText && what != "" {
+		a.offerAsPasted(what, s)
+	}
+}
+
+// offerAsPasted adds to the message what was recognised in a paste and an
+// action that loads the text exactly as pasted instead. The recognised
+// article is replaced while it has no annotation; after that both are kept.
+func (a *App) offerAsPasted(what, raw string) {
+	id := a.doc.meta.ID
+	a.msg.Text += " " + what
+	a.msg.Action = "Keep the text as pasted"
+	a.msg.do = func(ctx app.Context) {
+		art, notices, err := text.FromPasteAs(raw, text.KindText)
+		if err != nil {
+			a.setError(sentence(err.Error()))
+			return
+		}
+		replaced := false
+		if a.doc != nil && a.doc.meta.ID == id && len(a.doc.set.All()) == 0 {
+			if _, err := a.lib.Delete(id); err == nil {
+				replaced = true
+			}
+		}
+		a.create(ctx, art, "", notices)
+		if a.doc == nil {
+			return
+		}
+		if replaced {
+			a.msg.Text += " The text is kept as pasted, markup included."
+		} else {
+			a.msg.Text += " The text is kept as pasted in a new article; the one with annotations is still in the library."
+		}
+	}
+}
+
+// sameText reports whether two texts are equal but for whitespace, as the
+// clipboard's text/plain and what the box holds after the paste are.
+func sameText(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+}
