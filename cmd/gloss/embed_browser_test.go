@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"gloss/app/entity"
 )
 
 // bridgeWired reports whether app/ui sends gloss:ready yet; until the lead's
@@ -50,6 +53,9 @@ func waitHostMsg(ctx context.Context, typ, id string) (map[string]any, error) {
 	return pollJS[map[string]any](ctx, expr)
 }
 
+// embedArticle is the text the embed test loads.
+const embedArticle = "Ada Lovelace wrote to Charles Babbage from London. Babbage replied from London."
+
 // TestBrowserEmbed: a host page on another origin embeds Gloss, sends an
 // article, and gets its entities and annotations; a page on a third origin
 // that Gloss was not told about gets nothing.
@@ -74,7 +80,7 @@ func TestBrowserEmbed(t *testing.T) {
 	if ready["protocol"] != float64(1) {
 		t.Errorf("gloss:ready = %v", ready)
 	}
-	id, err := evalJS[string](ctx, `glossHost.send({type: "gloss:load", title: "T", text: "Ada Lovelace wrote to Charles Babbage from London. Babbage replied from London."})`)
+	id, err := evalJS[string](ctx, `glossHost.send({type: "gloss:load", title: "T", text: `+jsString(embedArticle)+`})`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,6 +127,29 @@ func TestBrowserEmbed(t *testing.T) {
 	}
 	if strings.Join(spans, ",") != "43-49,72-78" {
 		t.Errorf("gloss:results for lodon: London at %v, want 43-49,72-78 (%v)", spans, res)
+	}
+	// Every kind of typo, and the same hits as the index (and so as gloss
+	// search): each hit's mentions in order, best hit first.
+	x := entity.NewIndex(embedArticle, entity.Find(embedArticle, nil))
+	for _, q := range []string{"lovleace", "babbbage", "lomdon", "ada lovelcae"} {
+		id, _ = evalJS[string](ctx, `glossHost.send({type: "gloss:search", query: `+jsString(q)+`})`)
+		res, err := waitHostMsg(ctx, "gloss:results", id)
+		if err != nil {
+			t.Fatalf("no gloss:results for %q: %v", q, err)
+		}
+		var got, want []string
+		for _, h := range res["hits"].([]any) {
+			m := h.(map[string]any)
+			got = append(got, fmt.Sprint(m["start"], "-", m["end"], ":", m["score"]))
+		}
+		for _, h := range x.Search(q, 20) {
+			for _, m := range h.Mentions {
+				want = append(want, fmt.Sprint(m.Start, "-", m.End, ":", h.Score))
+			}
+		}
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("gloss:results for %q: %v, the index says %v", q, got, want)
+		}
 	}
 	// Export: the article's annotations in a format the host names.
 	id, _ = evalJS[string](ctx, `glossHost.send({type: "gloss:export", format: "csv"})`)

@@ -6,6 +6,7 @@
 //	gloss convert  -from F -to F [-text article.txt] [-o out.zip|FILE] IN
 //	gloss agree    [-format F] [-json] A B
 //	gloss entities [-gazetteer FILE] [-format jsonl] ARTICLE
+//	gloss search   [-n 5] ARTICLE QUERY...
 //	gloss text     [-title] FILE|-
 package main
 
