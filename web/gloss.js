@@ -215,6 +215,55 @@
     r.readAsArrayBuffer(file);
   }
 
+  // readMany reads Files one after another, handing each to
+  // onFile(name, Uint8Array|null, error, index, total) and calling onDone()
+  // after the last; names keep the folder path of a chosen folder.
+  function readMany(files, onFile, onDone) {
+    const list = Array.from(files);
+    let i = 0;
+    const next = () => {
+      if (i >= list.length) { onDone(); return; }
+      const f = list[i], k = i++;
+      const name = f.glossPath || f.webkitRelativePath || f.name;
+      const r = new FileReader();
+      r.onload = () => { onFile(name, new Uint8Array(r.result), "", k, list.length); next(); };
+      r.onerror = () => { onFile(name, null, String(r.error), k, list.length); next(); };
+      r.readAsArrayBuffer(f);
+    };
+    next();
+  }
+
+  // droppedFiles lists the files of a drop, walking dropped folders, and
+  // hands them to done(files, hadFolder).
+  function droppedFiles(dt, done) {
+    const items = Array.from(dt.items || []).filter((it) => it.kind === "file");
+    const entries = items.map((it) => it.webkitGetAsEntry && it.webkitGetAsEntry()).filter(Boolean);
+    if (!entries.some((e) => e.isDirectory)) { done(Array.from(dt.files), false); return; }
+    const out = [];
+    let pending = 0;
+    const finish = () => { if (--pending === 0) done(out, true); };
+    const walk = (entry, prefix) => {
+      pending++;
+      if (entry.isFile) {
+        entry.file((f) => { f.glossPath = prefix + f.name; out.push(f); finish(); }, finish);
+        return;
+      }
+      const reader = entry.createReader();
+      const readBatch = () => reader.readEntries((batch) => {
+        if (batch.length === 0) { finish(); return; }
+        batch.forEach((e) => walk(e, prefix + entry.name + "/"));
+        readBatch();
+      }, finish);
+      readBatch();
+    };
+    entries.forEach((e) => walk(e, ""));
+  }
+
+  // downloadBytes saves a Uint8Array as a file.
+  function downloadBytes(name, type, u8) {
+    download(name, type, u8);
+  }
+
   // suggestionColors styles the gazetteer suggestion highlights
   // gloss-s0… with the label colours (validated #rrggbb on the Go side).
   let suggestStyle = null;
@@ -263,5 +312,6 @@
     suggestionColors,
     render, paint, selection, clearSelection, highlight, clearHighlight, reveal,
     selectRange, download, readFile,
+    readMany, droppedFiles, downloadBytes,
   };
 })();

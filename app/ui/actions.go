@@ -292,9 +292,20 @@ func (a *App) loadFile(ctx app.Context, name string, data []byte) {
 	a.create(ctx, art, name, notices)
 }
 
-// readFiles reads the first file of a FileList (file picker or drop).
+// readFiles reads a FileList (file picker or drop): one article file is
+// loaded and opened; several files, a folder or a zip are imported whole.
 func (a *App) readFiles(ctx app.Context, files app.Value) {
 	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	if manyFiles(files) {
+		if f := files.Index(0); files.Length() == 1 && a.doc != nil && !a.newPane && !strings.HasSuffix(strings.ToLower(f.Get("name").String()), ".zip") {
+			// One file of annotations on an open article: into it, or as
+			// new articles when it carries other texts.
+			a.readFilesWith(ctx, files, a.importFile)
+			return
+		}
+		a.importMany(ctx, files)
 		return
 	}
 	if file := files.Index(0); file.Get("size").Int() > text.MaxFileSize {

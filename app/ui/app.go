@@ -43,7 +43,8 @@ type App struct {
 	update    bool // a new version of the app is ready
 	clip      clipboard
 
-	find finder // search, entities, gazetteer, annotate-all
+	find finder      // search, entities, gazetteer, annotate-all
+	bulk *bulkImport // a many-file import running or its report
 
 	ctx      app.Context
 	jsFuncs  []app.Func

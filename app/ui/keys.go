@@ -65,11 +65,22 @@ func (a *App) listen(ctx app.Context) {
 	})
 	on(win, "drop", func(e app.Value) {
 		e.Call("preventDefault")
-		files := e.Get("dataTransfer").Get("files")
-		ctx.Dispatch(func(ctx app.Context) {
-			a.dropOver = false
-			a.readFiles(ctx, files)
+		// Walk dropped folders before the drop event ends (its items die with it).
+		var got app.Func
+		got = app.FuncOf(func(this app.Value, args []app.Value) any {
+			got.Release()
+			files, folder := args[0], args[1].Bool()
+			ctx.Dispatch(func(ctx app.Context) {
+				a.dropOver = false
+				if folder {
+					a.importMany(ctx, files)
+					return
+				}
+				a.readFiles(ctx, files)
+			})
+			return nil
 		})
+		glossJS().Call("droppedFiles", e.Get("dataTransfer"), got)
 	})
 }
 

@@ -29,6 +29,7 @@ func (a *App) Render() app.UI {
 	return app.Div().Class(cls).Body(
 		a.renderTop(),
 		a.renderMessage(),
+		a.renderBulk(),
 		app.Div().Class("body").Body(
 			a.renderLibrary(),
 			app.Main().Class("article-scroll").Body(
@@ -156,6 +157,7 @@ func (a *App) renderLibrary() app.UI {
 				)
 			}),
 		),
+		a.renderLibraryExport(),
 		app.H2().Text("Backup"),
 		app.Div().Class("row").Body(
 			app.Button().DataSet("testid", "backup").Text("Download backup").
@@ -199,8 +201,8 @@ func (a *App) renderNew() app.UI {
 				}),
 			app.Label().Body(
 				app.Text("or a file: "),
-				app.Input().Type("file").DataSet("testid", "file-input").
-					Accept(".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
+				app.Input().Type("file").DataSet("testid", "file-input").Multiple(true).
+					Accept(".txt,.text,.md,.markdown,.html,.htm,.zip,.ann,.conf,.jsonl,.json,.jsonld,.conll,.iob,.bio,.bilou,.csv,text/plain,text/markdown,text/html,application/zip").
 					OnChange(func(ctx app.Context, e app.Event) {
 						a.readFiles(ctx, ctx.JSSrc().Get("files"))
 						ctx.JSSrc().Set("value", "")
@@ -214,7 +216,15 @@ func (a *App) renderNew() app.UI {
 					})
 			}),
 		),
-		app.Div().Class(drop).Text("…or drop a file anywhere on the page."),
+		app.Label().Class("muted").Body(
+			app.Text("A whole folder (brat, JSONL, CoNLL, W3C or articles): "),
+			app.Input().Type("file").DataSet("testid", "folder-input").Attr("webkitdirectory", "").Multiple(true).
+				OnChange(func(ctx app.Context, e app.Event) {
+					a.readFiles(ctx, ctx.JSSrc().Get("files"))
+					ctx.JSSrc().Set("value", "")
+				}),
+		),
+		app.Div().Class(drop).Text("…or drop files, a folder or a .zip anywhere on the page."),
 	)
 }
 

@@ -1,0 +1,306 @@
+package ui
+
+import (
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"gloss/app/corpus"
+	"gloss/app/format"
+	"gloss/app/store"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// bulkImport is a many-file import: its progress while it runs, its
+// report once done.
+type bulkImport struct {
+	running     bool
+	phase       string // what is being done: "Reading files", "Storing articles"
+	done, total int
+	summary     string
+	refused     []corpus.FileReport
+	notes       []string
+}
+
+// importBatch is how many articles are stored between two repaints.
+const importBatch = 25
+
+// importMany reads a FileList of several files, a folder or a zip, and
+// stores every article they hold, file by file, showing progress.
+func (a *App) importMany(ctx app.Context, files app.Value) {
+	n := files.Length()
+	if n == 0 || a.bulk != nil && a.bulk.running {
+		return
+	}
+	a.bulk = &bulkImport{running: true, phase: "Reading files", total: n}
+	var got []corpus.File
+	var unread []corpus.FileReport
+	var onFile, onDone app.Func
+	onFile = app.FuncOf(func(this app.Value, args []app.Value) any {
+		name, k := args[0].String(), args[3].Int()
+		if args[1].IsNull() {
+			unread = append(unread, corpus.FileReport{Name: name, Refused: "could not be read: " + args[2].String()})
+		} else {
+			b := make([]byte, args[1].Length())
+			app.CopyBytesToGo(b, args[1])
+			got = append(got, corpus.File{Name: name, Data: b})
+		}
+		if k%10 == 9 || k == n-1 {
+			ctx.Dispatch(func(ctx app.Context) { a.bulk.done = k + 1 })
+		}
+		return nil
+	})
+	onDone = app.FuncOf(func(this app.Value, args []app.Value) any {
+		onFile.Release()
+		onDone.Release()
+		ctx.Dispatch(func(ctx app.Context) { a.storeMany(ctx, got, unread) })
+		return nil
+	})
+	glossJS().Call("readMany", files, onFile, onDone)
+}
+
+// storeMany reads the files' articles and stores them in batches, giving
+// the browser a chance to paint the progress bar between batches. A file's
+// articles are stored all or none: when storage refuses one, those of the
+// same file already stored are deleted again.
+func (a *App) storeMany(ctx app.Context, files []corpus.File, unread []corpus.FileReport) {
+	r := corpus.Read(files)
+	r.Files = append(r.Files, unread...)
+	b := a.bulk
+	b.phase, b.done, b.total = "Storing articles", 0, len(r.Articles)
+	if ls := r.LabelSet(a.labels); len(ls) != len(a.labels) {
+		a.setLabels(ls, "import labels")
+	}
+	// Articles grouped by file, in order.
+	type group struct {
+		file string
+		arts []corpus.Article
+	}
+	var groups []group
+	for _, art := range r.Articles {
+		if len(groups) == 0 || groups[len(groups)-1].file != art.File {
+			groups = append(groups, group{file: art.File})
+		}
+		groups[len(groups)-1].arts = append(groups[len(groups)-1].arts, art)
+	}
+	ctx.Async(func() {
+		added, anns := 0, 0
+		var firstID string
+		var stopped error
+		for gi := 0; gi < len(groups); {
+			done := make(chan struct{})
+			ctx.Dispatch(func(ctx app.Context) {
+				defer close(done)
+				for count := 0; gi < len(groups) && count < importBatch && stopped == nil; gi++ {
+					g := groups[gi]
+					var ids []string
+					for _, art := range g.arts {
+						id, err := a.storeArticle(art)
+						if err != nil {
+							stopped = err
+							break
+						}
+						ids = append(ids, id)
+					}
+					if stopped != nil {
+						for _, id := range ids {
+							a.lib.Delete(id)
+						}
+						b.refused = append(b.refused, corpus.FileReport{Name: g.file, Refused: "storage refused it (" + stopped.Error() + "); nothing of it was kept"})
+						break
+					}
+					if firstID == "" && len(ids) > 0 {
+						firstID = ids[0]
+					}
+					added += len(ids)
+					for _, art := range g.arts {
+						anns += len(art.Doc.Annotations)
+					}
+					count += len(g.arts)
+					b.done += len(g.arts)
+				}
+			})
+			<-done
+			if stopped != nil {
+				break
+			}
+			time.Sleep(time.Millisecond) // let the browser paint the progress
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			b.running = false
+			a.metas = a.lib.List()
+			b.refused = append(r.Refused(), b.refused...)
+			for _, f := range r.Files {
+				if f.Skipped {
+					continue
+				}
+				for _, n := range f.Notes {
+					b.notes = append(b.notes, f.Name+": "+n)
+				}
+			}
+			read := 0
+			for _, f := range r.Files {
+				if !f.Skipped && f.Refused == "" {
+					read++
+				}
+			}
+			b.summary = fmt.Sprintf("Imported %s with %s from %s.", plural(added, "article"), plural(anns, "annotation"), plural(read, "file"))
+			if stopped != nil {
+				notDone := 0
+				for _, g := range groups {
+					notDone += len(g.arts)
+				}
+				b.summary += fmt.Sprintf(" The browser's storage is full: %d article(s) were not imported. Download a backup, delete articles you no longer need, and import the rest again.", notDone-added)
+			}
+			if len(b.refused) > 0 {
+				b.summary += fmt.Sprintf(" %s refused, listed below.", plural(len(b.refused), "file"))
+			}
+			if firstID != "" && a.doc == nil {
+				a.open(ctx, firstID)
+			}
+		})
+	})
+}
+
+// storeArticle stores one imported article and returns its ID.
+func (a *App) storeArticle(art corpus.Article) (string, error) {
+	d := art.Doc
+	t := now()
+	kind := art.Format
+	if kind != "text" && kind != "markdown" && kind != "html" {
+		kind = "text"
+	}
+	meta, err := a.lib.Create(store.Doc{Meta: store.Meta{Title: d.Title, Kind: kind, Created: t, Updated: t}, Text: d.Text, Annotations: d.Annotations})
+	if err != nil {
+		return "", err
+	}
+	if d.Brat != nil {
+		a.keepBrat(meta.ID, d.Brat)
+	}
+	return meta.ID, nil
+}
+
+func (a *App) renderBulk() app.UI {
+	b := a.bulk
+	if b == nil {
+		return app.Div().Hidden(true)
+	}
+	if b.running {
+		return app.Section().Class("bulk").DataSet("testid", "import-progress").Body(
+			app.Span().Text(fmt.Sprintf("%s… %d of %d", b.phase, b.done, b.total)),
+			app.Progress().Max(max(b.total, 1)).Value(b.done).Attr("aria-label", b.phase),
+		)
+	}
+	return app.Section().Class("bulk").DataSet("testid", "import-summary").Role("status").Body(
+		app.Button().Class("x").Title("Close").Text("×").DataSet("testid", "import-summary-close").
+			OnClick(func(ctx app.Context, e app.Event) { a.bulk = nil }),
+		app.P().DataSet("testid", "import-summary-text").Text(b.summary),
+		app.If(len(b.refused) > 0, func() app.UI {
+			return app.Ul().Class("refused").Body(
+				app.Range(b.refused).Slice(func(i int) app.UI {
+					f := b.refused[i]
+					return app.Li().DataSet("testid", "import-refused").Body(
+						app.Strong().Text(f.Name), app.Text(": "+f.Refused))
+				}),
+			)
+		}),
+		app.If(len(b.notes) > 0, func() app.UI {
+			return app.Details().Body(
+				app.Summary().Text(plural(len(b.notes), "note")),
+				app.Ul().Body(app.Range(b.notes).Slice(func(i int) app.UI { return app.Li().Text(b.notes[i]) })),
+			)
+		}),
+	)
+}
+
+// corpusExts are the files read as annotations of one or many articles
+// rather than as one article's text.
+var corpusExts = map[string]bool{".zip": true, ".ann": true, ".conf": true, ".jsonl": true, ".ndjson": true, ".json": true,
+	".jsonld": true, ".conll": true, ".conllu": true, ".iob": true, ".iob2": true, ".bio": true, ".bilou": true, ".biluo": true, ".bioes": true, ".csv": true}
+
+// manyFiles reports whether a FileList is a corpus import rather than one
+// article: several files, a chosen folder, a zip, or a file of annotations.
+func manyFiles(files app.Value) bool {
+	n := files.Length()
+	if n > 1 {
+		return true
+	}
+	if n == 0 {
+		return false
+	}
+	f := files.Index(0)
+	if p := f.Get("webkitRelativePath"); p.Truthy() && p.String() != "" {
+		return true
+	}
+	return corpusExts[strings.ToLower(path.Ext(f.Get("name").String()))]
+}
+
+// ---- library export ----
+
+func (a *App) renderLibraryExport() app.UI {
+	return app.Div().Class("row").DataSet("testid", "library-export").Body(
+		app.Select().ID("library-export-format").DataSet("testid", "library-export-format").
+			Attr("aria-label", "Library export format").Body(
+			app.Option().Value("brat").Text("brat (.zip)"),
+			app.Option().Value("conll").Text("CoNLL IOB2 (one file)"),
+			app.Option().Value("bilou").Text("CoNLL BILOU (one file)"),
+			app.Option().Value("jsonl").Text("doccano JSONL (one file)"),
+			app.Option().Value("spacy").Text("spaCy JSONL (one file)"),
+			app.Option().Value("w3c").Text("W3C collection (.zip)"),
+		),
+		app.Button().DataSet("testid", "library-export-button").Text("Export library").
+			OnClick(func(ctx app.Context, e app.Event) {
+				a.exportLibrary(app.Window().GetElementByID("library-export-format").Get("value").String(), a.metas)
+			}),
+	)
+}
+
+// exportLibrary writes the listed articles in one file and downloads it.
+// The open article goes as it is in the tab, saved or not.
+func (a *App) exportLibrary(name string, metas []store.Meta) {
+	if len(metas) == 0 {
+		a.setError("The library is empty: nothing to export.")
+		return
+	}
+	docs := make([]format.Doc, 0, len(metas))
+	var damaged []string
+	for _, m := range metas {
+		if a.doc != nil && a.doc.meta.ID == m.ID {
+			docs = append(docs, a.exportDoc())
+			continue
+		}
+		d, err := a.lib.Load(m.ID)
+		if d.Text == "" && err != nil {
+			a.setError(fmt.Sprintf("%q could not be read (%v): nothing was exported. Download a backup to keep everything as stored.", m.Title, err))
+			return
+		}
+		if err != nil {
+			damaged = append(damaged, m.Title)
+		}
+		docs = append(docs, format.Doc{Title: d.Title, Text: d.Text, Annotations: d.Annotations, Brat: a.bratExtra(m.ID)})
+	}
+	labels := make([]string, len(a.labels))
+	for i, l := range a.labels {
+		labels[i] = l.Name
+	}
+	x, err := corpus.Write(name, docs, labels)
+	if err != nil {
+		a.setError("Export failed: " + sentence(err.Error()) + " Nothing was exported.")
+		return
+	}
+	if app.IsClient {
+		u8 := app.Window().Get("Uint8Array").New(len(x.Data))
+		app.CopyBytesToJS(u8, x.Data)
+		glossJS().Call("downloadBytes", x.Name, "application/octet-stream", u8)
+	}
+	msg := fmt.Sprintf("Exported %s as %s.", plural(len(docs), "article"), x.Name)
+	for _, n := range x.Notes {
+		msg += " " + sentence(n)
+	}
+	if len(damaged) > 0 {
+		msg += fmt.Sprintf(" %d article(s) had damaged annotations; what could be read was exported.", len(damaged))
+	}
+	a.setNotice(msg)
+}
