@@ -172,12 +172,13 @@ func (a *App) storeArticle(art corpus.Article) (string, error) {
 	if kind != "text" && kind != "markdown" && kind != "html" {
 		kind = "text"
 	}
-	meta, err := a.lib.Create(store.Doc{Meta: store.Meta{Title: d.Title, Kind: kind, Created: t, Updated: t}, Text: d.Text, Annotations: d.Annotations})
+	sd := store.Doc{Meta: store.Meta{Title: d.Title, Kind: kind, Created: t, Updated: t, Source: art.Source}, Text: d.Text, Annotations: d.Annotations}
+	if d.Brat != nil {
+		sd.Kept = map[string][]string{"brat": d.Brat.Lines}
+	}
+	meta, err := a.lib.Create(sd)
 	if err != nil {
 		return "", err
-	}
-	if d.Brat != nil {
-		a.keepBrat(meta.ID, d.Brat)
 	}
 	return meta.ID, nil
 }
@@ -279,7 +280,11 @@ func (a *App) exportLibrary(name string, metas []store.Meta) {
 		if err != nil {
 			damaged = append(damaged, m.Title)
 		}
-		docs = append(docs, format.Doc{Title: d.Title, Text: d.Text, Annotations: d.Annotations, Brat: a.bratExtra(m.ID)})
+		fd := format.Doc{Title: d.Title, Text: d.Text, Annotations: d.Annotations}
+		if lines := d.Kept["brat"]; len(lines) > 0 {
+			fd.Brat = &format.BratExtra{Lines: lines}
+		}
+		docs = append(docs, fd)
 	}
 	labels := make([]string, len(a.labels))
 	for i, l := range a.labels {
