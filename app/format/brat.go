@@ -357,8 +357,11 @@ func (f bratFormat) Encode(d Doc) ([]byte, error) {
 				}
 			}
 			line := bratTLine(l.id, a.Label, frags, idx)
-			if bad == "" && t.label == a.Label && slices.Equal(t.frags, frags) &&
-				(!t.hasText || sameText(t.text, line[strings.LastIndexByte(line, '\t')+1:])) {
+			parts := make([]string, len(frags))
+			for i, fr := range frags {
+				parts[i] = oneLine(idx.slice(fr[0], fr[1]))
+			}
+			if bad == "" && t.label == a.Label && slices.Equal(t.frags, frags) && (!t.hasText || quotesFragments(t.text, parts)) {
 				line = l.body // unchanged: keep the bytes as read
 			}
 			write(line, l.eol)

@@ -634,3 +634,29 @@ func TestByName(t *testing.T) {
 		t.Error("docx found")
 	}
 }
+
+// A discontinuous span whose quote joins its fragments with nothing (as
+// some tools write it; brat joins them with a space) is read, and written
+// back byte for byte.
+func TestBratFragmentJoin(t *testing.T) {
+	text := "The binding of protein 1 to the receptor."
+	for _, ann := range []string{
+		"T1\tProtein 15 22;23 24\tprotein1\n",
+		"T1\tProtein 15 22;23 24\tprotein 1\n",
+	} {
+		d, _, err := Brat.Decode([]byte(ann), text)
+		if err != nil {
+			t.Fatalf("%q: %v", ann, err)
+		}
+		if len(d.Annotations) != 1 || d.Annotations[0].Text != "protein 1" {
+			t.Fatalf("%q: %+v", ann, d.Annotations)
+		}
+		out, err := Brat.Encode(d)
+		if err != nil || string(out) != ann {
+			t.Fatalf("written back as %q (%v), want %q", out, err, ann)
+		}
+	}
+	if _, _, err := Brat.Decode([]byte("T1\tProtein 15 22;23 24\tprotein2\n"), text); err == nil {
+		t.Fatal("a quote matching neither join was accepted")
+	}
+}

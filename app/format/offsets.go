@@ -217,13 +217,20 @@ func convertSpans(t *textIndex, u string, spans []rawSpan) ([][][2]int, error) {
 			if s.lf {
 				got = strings.ReplaceAll(got, "\r\n", "\n")
 			}
-			if !sameText(got, s.text) {
+			if !sameText(got, s.text) && !quotesFragments(s.text, parts) {
 				return nil, fmt.Errorf("%s: span %s %q does not match the text (%q)", s.where, s, s.text, got)
 			}
 		}
 		out[k] = frs
 	}
 	return out, nil
+}
+
+// quotesFragments reports whether quote is the text of a span's fragments:
+// brat joins them with a space when it checks a quote, files written by
+// other tools join them with nothing; both are accepted.
+func quotesFragments(quote string, parts []string) bool {
+	return sameText(quote, strings.Join(parts, " ")) || len(parts) > 1 && sameText(quote, strings.Join(parts, ""))
 }
 
 // sameText compares a quoted span with the text, taking any whitespace
