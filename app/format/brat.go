@@ -124,31 +124,11 @@ func noteTarget(l bratLine) (kind, target, note string, hasNote bool) {
 // Decode reads an .ann file; text is the content of the matching .txt.
 func (f bratFormat) Decode(data []byte, text string) (Doc, Report, error) {
 	var rep Report
-	if err := checkSize("brat", data); err != nil {
+	lines, ts, tLine, spans, err := parseBrat(data)
+	if err != nil {
 		return Doc{}, rep, err
 	}
-	lines := splitBratLines(string(data))
 	idx := newTextIndex(text)
-	var ts []bratT
-	var tLine []int // index in lines of each T
-	var spans []rawSpan
-	seen := map[string]int{}
-	for i, l := range lines {
-		if !isTID(l.id) {
-			continue
-		}
-		if prev, dup := seen[l.id]; dup {
-			return Doc{}, rep, errorf("brat", "line %d: %s is defined twice (first on line %d); nothing imported", i+1, l.id, prev+1)
-		}
-		seen[l.id] = i
-		t, bad := parseT(l)
-		if bad != "" {
-			return Doc{}, rep, errorf("brat", "line %d: %s: %s; nothing imported", i+1, l.id, bad)
-		}
-		ts = append(ts, t)
-		tLine = append(tLine, i)
-		spans = append(spans, rawSpan{frags: t.frags, text: t.text, hasText: t.hasText, where: "line " + strconv.Itoa(i+1)})
-	}
 	if text == "" && len(spans) > 0 {
 		return Doc{}, rep, errorf("brat", "the article text (the .txt next to the .ann) is needed; nothing imported")
 	}
@@ -229,6 +209,33 @@ func (f bratFormat) Decode(data []byte, text string) (Doc, Report, error) {
 		rep.Notes = append(rep.Notes, "offsets were in "+unit+"; converted to code points")
 	}
 	return Doc{Text: text, Annotations: as, Brat: extra}, rep, nil
+}
+
+// parseBrat splits an .ann into lines and reads its T lines: each T, the
+// index of its line, and its span as the file gives it.
+func parseBrat(data []byte) (lines []bratLine, ts []bratT, tLine []int, spans []rawSpan, err error) {
+	if err := checkSize("brat", data); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	lines = splitBratLines(string(data))
+	seen := map[string]int{}
+	for i, l := range lines {
+		if !isTID(l.id) {
+			continue
+		}
+		if prev, dup := seen[l.id]; dup {
+			return nil, nil, nil, nil, errorf("brat", "line %d: %s is defined twice (first on line %d); nothing imported", i+1, l.id, prev+1)
+		}
+		seen[l.id] = i
+		t, bad := parseT(l)
+		if bad != "" {
+			return nil, nil, nil, nil, errorf("brat", "line %d: %s: %s; nothing imported", i+1, l.id, bad)
+		}
+		ts = append(ts, t)
+		tLine = append(tLine, i)
+		spans = append(spans, rawSpan{frags: t.frags, text: t.text, hasText: t.hasText, where: "line " + strconv.Itoa(i+1)})
+	}
+	return lines, ts, tLine, spans, nil
 }
 
 // bratTLine writes a T line without its terminator.

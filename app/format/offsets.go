@@ -137,15 +137,8 @@ var units = []string{UnitCodePoints, UnitUTF16, UnitBytes}
 // text and quotes it correctly, and returns the spans in code points. The
 // error names the first span that fits no unit, judged in code points.
 func detectUnit(t *textIndex, spans []rawSpan) (string, [][][2]int, error) {
-	for _, s := range spans {
-		for _, f := range s.frags {
-			if f[0] > f[1] {
-				return "", nil, fmt.Errorf("%s: offsets %d-%d reversed", s.where, f[0], f[1])
-			}
-			if f[0] == f[1] {
-				return "", nil, fmt.Errorf("%s: span %d-%d is empty", s.where, f[0], f[1])
-			}
-		}
+	if err := checkSpans(spans); err != nil {
+		return "", nil, err
 	}
 	type fit struct {
 		unit  string
@@ -272,4 +265,20 @@ func cleanEdge(t *textIndex, start, end int) bool {
 		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 	}
 	return !(word(start-1) && word(start)) && !(word(end-1) && word(end))
+}
+
+// checkSpans names the first span whose offsets are reversed or empty,
+// whatever the text.
+func checkSpans(spans []rawSpan) error {
+	for _, s := range spans {
+		for _, f := range s.frags {
+			if f[0] > f[1] {
+				return fmt.Errorf("%s: offsets %d-%d reversed", s.where, f[0], f[1])
+			}
+			if f[0] == f[1] {
+				return fmt.Errorf("%s: span %d-%d is empty", s.where, f[0], f[1])
+			}
+		}
+	}
+	return nil
 }

@@ -150,21 +150,66 @@ type w3cItem struct {
 // counted in Notes.
 func (w3cFormat) Decode(data []byte, text string) (Doc, Report, error) {
 	var rep Report
-	if err := checkSize("w3c", data); err != nil {
+	d, items, err := parseW3C(data, &rep)
+	if err != nil {
 		return Doc{}, rep, err
+	}
+	d.Text = text
+	idx := newTextIndex(text)
+	var spans []rawSpan
+	for _, it := range items {
+		if it.hasPos {
+			spans = append(spans, it.span)
+		}
+	}
+	unit, conv, err := detectUnit(idx, spans)
+	if err != nil {
+		return Doc{}, rep, errorf("w3c", "%v; nothing imported", err)
+	}
+	if len(spans) == 0 {
+		unit = UnitCodePoints
+	}
+	rep.Unit = unit
+	j := 0
+	for _, it := range items {
+		a := it.a
+		if it.hasPos {
+			a.Start, a.End = conv[j][0][0], conv[j][0][1]
+			j++
+		} else {
+			s, ok := findQuote(idx, it.quote, it.prefix, it.suffix)
+			if !ok {
+				return Doc{}, rep, errorf("w3c", "%s: quote %q is not in the text; nothing imported", it.where, it.quote)
+			}
+			a.Start, a.End = s, s+len([]rune(it.quote))
+		}
+		a.Text = idx.slice(a.Start, a.End)
+		d.Annotations = append(d.Annotations, a)
+	}
+	fillIDs(d.Annotations)
+	if unit != UnitCodePoints {
+		rep.Notes = append(rep.Notes, "offsets were in "+unit+"; converted to code points")
+	}
+	return d, rep, nil
+}
+
+// parseW3C reads the annotations of a file without placing them: the Doc
+// holds the title only; notes on what was skipped go to rep.
+func parseW3C(data []byte, rep *Report) (Doc, []w3cItem, error) {
+	var d Doc
+	if err := checkSize("w3c", data); err != nil {
+		return d, nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkJSON("w3c", data); err != nil {
-		return Doc{}, rep, err
+		return d, nil, err
 	}
 	var v any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		return Doc{}, rep, errorf("w3c", "invalid JSON: %v; nothing imported", jsonErr(err))
+		return d, nil, errorf("w3c", "invalid JSON: %v; nothing imported", jsonErr(err))
 	}
-	var d Doc
-	d.Text = text
 	var annos []map[string]any
 	unfollowed := 0
 	// Walk collections and pages without recursion.
@@ -211,48 +256,13 @@ func (w3cFormat) Decode(data []byte, text string) (Doc, Report, error) {
 		}
 		items = append(items, it)
 	}
-	idx := newTextIndex(text)
-	var spans []rawSpan
-	for _, it := range items {
-		if it.hasPos {
-			spans = append(spans, it.span)
-		}
-	}
-	unit, conv, err := detectUnit(idx, spans)
-	if err != nil {
-		return Doc{}, rep, errorf("w3c", "%v; nothing imported", err)
-	}
-	if len(spans) == 0 {
-		unit = UnitCodePoints
-	}
-	rep.Unit = unit
-	j := 0
-	for _, it := range items {
-		a := it.a
-		if it.hasPos {
-			a.Start, a.End = conv[j][0][0], conv[j][0][1]
-			j++
-		} else {
-			s, ok := findQuote(idx, it.quote, it.prefix, it.suffix)
-			if !ok {
-				return Doc{}, rep, errorf("w3c", "%s: quote %q is not in the text; nothing imported", it.where, it.quote)
-			}
-			a.Start, a.End = s, s+len([]rune(it.quote))
-		}
-		a.Text = idx.slice(a.Start, a.End)
-		d.Annotations = append(d.Annotations, a)
-	}
-	fillIDs(d.Annotations)
-	if unit != UnitCodePoints {
-		rep.Notes = append(rep.Notes, "offsets were in "+unit+"; converted to code points")
-	}
 	if skipped > 0 {
 		rep.Notes = append(rep.Notes, plural(skipped, "annotation without a text selector was", "annotations without a text selector were")+" skipped")
 	}
 	if unfollowed > 0 {
 		rep.Notes = append(rep.Notes, plural(unfollowed, "page given only by its IRI was", "pages given only by their IRI were")+" not fetched")
 	}
-	return d, rep, nil
+	return d, items, nil
 }
 
 func hasType(x map[string]any, t string) bool {

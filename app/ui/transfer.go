@@ -128,11 +128,19 @@ func (a *App) importFile(ctx app.Context, name string, data []byte) {
 		a.setError(fmt.Sprintf("%s: not a format Gloss reads (brat .ann, W3C .jsonld, JSONL, CoNLL, CSV). Nothing was imported.", name))
 		return
 	}
-	cur := ""
+	var docs []format.Doc
+	var rep format.Report
+	var err error
 	if a.doc != nil {
-		cur = a.doc.text
+		// Onto the open article, found again where its text was edited,
+		// unless the file holds several articles of its own.
+		if all, _, aerr := format.DecodeAll(f, data, ""); aerr != nil || len(all) <= 1 {
+			if a.importOnto(name, f, data) {
+				return
+			}
+		}
 	}
-	docs, rep, err := format.DecodeAll(f, data, cur)
+	docs, rep, err = format.DecodeAll(f, data, "")
 	if err != nil {
 		a.setError(fmt.Sprintf("%s: %v", name, err))
 		return
@@ -148,39 +156,6 @@ func (a *App) importFile(ctx app.Context, name string, data []byte) {
 	notes := ""
 	if len(rep.Notes) > 0 {
 		notes = " " + strings.Join(rep.Notes, "; ") + "."
-	}
-	if len(docs) == 1 && a.doc != nil && (docs[0].Text == "" || docs[0].Text == a.doc.text) {
-		d := docs[0]
-		as := append([]annot.Annotation(nil), d.Annotations...)
-		for i := range as {
-			if as[i].ID == "" {
-				as[i].ID = annot.NewID()
-			}
-		}
-		a.changeAnnotations("import", func(s *annot.Set) error {
-			s.Replace(mergeImported(s.All(), as))
-			return nil
-		})
-		a.keepBrat(a.doc.meta.ID, d.Brat)
-		a.setNotice(fmt.Sprintf("Imported %d annotation(s) from %s (%s).%s%s", len(d.Annotations), name, f.Name(), unit, notes))
-		return
-	}
-	if len(docs) == 1 && a.doc != nil && docs[0].Text != "" {
-		// The same article with small differences (re-imported after an
-		// edit elsewhere): find each annotation again in the open text.
-		placed, lost := annot.Reanchor(docs[0].Text, a.doc.text, docs[0].Annotations)
-		if len(placed) > 0 && len(placed) >= 4*len(lost) {
-			a.changeAnnotations("import", func(s *annot.Set) error {
-				s.Replace(mergeImported(s.All(), placed))
-				return nil
-			})
-			if len(lost) > 0 {
-				a.saveOrphans(a.doc.meta.ID, append(a.orphans(), lost...))
-			}
-			a.setNotice(fmt.Sprintf("Imported %d annotation(s) from %s (%s); its text differs a little from this article's, so they were found again by their text and context.%s%s",
-				len(placed), name, f.Name(), map[bool]string{true: fmt.Sprintf(" %d could not be placed and are listed under Orphans.", len(lost)), false: ""}[len(lost) > 0], notes))
-			return
-		}
 	}
 	// The file carries its own texts: each becomes an article.
 	created := 0
@@ -210,6 +185,13 @@ func (a *App) importFile(ctx app.Context, name string, data []byte) {
 		}
 	}
 	a.metas = a.lib.List()
+	if created == 0 && a.msg.Error {
+		return // the storage error is the message
+	}
+	if created == 0 {
+		a.setError(fmt.Sprintf("%s carries annotations but not the text they belong to: open that article, then import the file. Nothing was imported.", name))
+		return
+	}
 	a.setNotice(fmt.Sprintf("Imported %d article(s) with their annotations from %s (%s).%s%s", created, name, f.Name(), unit, notes))
 }
 
@@ -225,6 +207,59 @@ func (a *App) keepBrat(id string, x *format.BratExtra) {
 	if a.doc != nil && a.doc.meta.ID == id {
 		a.doc.kept = map[string][]string{"brat": x.Lines}
 	}
+}
+
+// importOnto imports a file's annotations onto the open article, found
+// again by their quote and context where its text differs from the file's,
+// and reports placed, moved and orphaned. It returns false, changing
+// nothing, when the file carries a text of its own that is another article
+// (most of its annotations cannot be placed): the caller then loads it as
+// a new one.
+func (a *App) importOnto(name string, f format.Format, data []byte) bool {
+	d, p, rep, err := format.DecodeOnto(f, data, a.doc.text)
+	if err != nil {
+		a.setError(fmt.Sprintf("%s: %v", name, err))
+		return true
+	}
+	ownText := f == format.JSONL || f == format.Spacy || f == format.CoNLL || f == format.BILOU
+	if ownText && len(p.Annotations) < 4*len(p.Orphans) {
+		return false
+	}
+	if len(p.Annotations) == 0 {
+		if len(p.Orphans) == 0 {
+			a.setError(name + ": no annotations found. Nothing was imported.")
+			return true
+		}
+		a.setError(fmt.Sprintf("%s: none of its %d annotation(s) could be found in this article (the first: %s). Nothing was imported; is it for another article?",
+			name, len(p.Orphans), p.Orphans[0].Reason))
+		return true
+	}
+	a.changeAnnotations("import", func(s *annot.Set) error {
+		s.Replace(mergeImported(s.All(), p.Annotations))
+		return nil
+	})
+	id := a.doc.meta.ID
+	if len(p.Orphans) > 0 {
+		a.saveOrphans(id, append(a.orphans(), p.Orphans...))
+	}
+	a.keepBrat(id, d.Brat)
+	msg := fmt.Sprintf("Imported %d annotation(s) from %s (%s)", len(p.Annotations), name, f.Name())
+	if p.Moved > 0 {
+		msg += fmt.Sprintf(": %d at the place the file gives, %d found again where the text moved", len(p.Annotations)-p.Moved, p.Moved)
+	}
+	msg += "."
+	if rep.Unit != "" && rep.Unit != format.UnitCodePoints {
+		msg += " Offsets were in " + rep.Unit + " and were converted."
+	}
+	if len(rep.Notes) > 0 {
+		msg += " " + sentence(strings.Join(rep.Notes, "; "))
+	}
+	if len(p.Orphans) > 0 {
+		a.setError(msg + fmt.Sprintf(" %d could not be placed confidently (%s) and are listed under Orphans: place or drop them.", len(p.Orphans), p.Orphans[0].Reason))
+		return true
+	}
+	a.setNotice(msg)
+	return true
 }
 
 // mergeImported adds imported annotations to the existing ones, skipping

@@ -151,9 +151,10 @@ func TestBrowserExportImport(t *testing.T) {
 	}
 }
 
-// TestBrowserImportMismatch imports files whose spans do not match the
-// article: each is refused with a message naming the line, and the
-// annotations stay as they were.
+// TestBrowserImportMismatch imports files whose spans do not all match the
+// article: a span whose text is not in the article becomes an orphan named
+// with its line, the rest is imported; a file that cannot be read is
+// refused whole with a message naming the line, and nothing changes.
 func TestBrowserImportMismatch(t *testing.T) {
 	dir := buildSite(t, "")
 	base := serveSite(t, dir, "")
@@ -163,18 +164,29 @@ func TestBrowserImportMismatch(t *testing.T) {
 	}
 	labelTransferArticle(t, ctx)
 	want := wantTransfer()
-	cases := []struct{ file, body, line string }{
-		{"wrong.csv", "start,end,label,text\n0,5,PER,Talks\n9,14,LOC,Paris\n", "line 3"},
-		{"wrong.ann", "T1\tPER 0 5\tTalks\nT2\tLOC 500 505\tParis\n", "line 2"},
-		{"reversed.ann", "T1\tPER 0 5\tTalks\nT2\tLOC 14 9\tCairo\n", "line 2"},
+	cases := []struct {
+		file, body, line string
+		orphans          int
+	}{
+		{"reversed.ann", "T1\tPER 0 5\tTalks\nT2\tLOC 14 9\tCairo\n", "line 2", 0},
+		{"wrong.csv", "start,end,label,text\n0,5,PER,Talks\n9,14,LOC,Paris\n", "line 3", 1},
+		{"wrong.ann", "T1\tPER 0 5\tTalks\nT2\tLOC 500 505\tParis\n", "line 2", 2},
 	}
 	for _, c := range cases {
 		upload(t, ctx, "import-input", c.file, c.body)
 		if _, err := pollJS[bool](ctx, fmt.Sprintf(`(document.querySelector('[data-testid="message"]')||{}).textContent.includes(%q)`, c.line)); err != nil {
 			t.Errorf("%s: message %q, want it to name %s", c.file, message(ctx), c.line)
 		}
-		if got := waitCount(t, ctx, len(want)); !slices.Equal(got, want) {
-			t.Errorf("%s: annotations changed to %+v", c.file, got)
+		if c.orphans == 0 {
+			if got := waitCount(t, ctx, len(want)); !slices.Equal(got, want) {
+				t.Errorf("%s: annotations changed to %+v", c.file, got)
+			}
+			continue
+		}
+		// "Talks" is imported once; "Paris" waits under Orphans.
+		waitCount(t, ctx, len(want)+1)
+		if n, err := pollJS[int](ctx, fmt.Sprintf(`document.querySelectorAll('[data-testid="orphan"]').length === %d ? %d : 0`, c.orphans, c.orphans)); err != nil || n != c.orphans {
+			t.Errorf("%s: orphans %d, want %d (message %q)", c.file, n, c.orphans, message(ctx))
 		}
 	}
 }
@@ -338,6 +350,43 @@ func TestBrowserExportCoNLLOverlap(t *testing.T) {
 	takeDownloads(t, ctx, 1)
 	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent.includes("Exported 2 annotation(s)")`); err != nil {
 		t.Errorf("JSONL export message %q", message(ctx))
+	}
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
+
+// TestBrowserImportW3COntoEdited exports W3C, then imports it onto an
+// edited copy of the article (a paragraph added at the top, a word changed):
+// every annotation is found again where the text moved, and the message
+// says so.
+func TestBrowserImportW3COntoEdited(t *testing.T) {
+	ctx, base, cons := openApp(t)
+	labelTransferArticle(t, ctx)
+	installDownloadTrap(t, ctx)
+	exportAs(t, ctx, "w3c")
+	dl := takeDownloads(t, ctx, 1)[0]
+
+	freshStart(t, ctx, base)
+	const added = "Updated: the talks moved.\n\n"
+	edited := added + strings.Replace(transferArticle, "officials", "ministers", 1)
+	pasteArticle(t, ctx, edited)
+	upload(t, ctx, "import-input", dl.Name, dl.Data)
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent.includes("found again where the text moved")`); err != nil {
+		t.Fatalf("message %q", message(ctx))
+	}
+	var want []mention
+	shift := len([]rune(added))
+	for _, m := range wantTransfer() {
+		m.Start += shift
+		m.End += shift
+		want = append(want, m)
+	}
+	if got := waitCount(t, ctx, len(want)); !slices.Equal(got, want) {
+		t.Errorf("imported onto the edited copy: %+v, want %+v (message %q)", got, want, message(ctx))
+	}
+	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="orphan"]').length`); n != 0 {
+		t.Errorf("%d orphans", n)
 	}
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
