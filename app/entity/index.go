@@ -46,6 +46,14 @@ type Index struct {
 	post      []int32
 	postStart []int32
 	words     map[string][]wordMatch // the words matching a query word, remembered while it is typed
+	lastWord  lastWord
+	single    []bool    // targets of one word
+	rlen      []uint8   // letters (and spaces) of each target, at most 255
+	byLen     [][]int32 // one-word targets by letters (the last holds the longer), best first
+
+	// byNorm finds a target by its normalised form: newID[byNorm[norm]].
+	byNorm map[string]int32
+	newID  []int32
 
 	prefix1 map[rune][]int32    // targets by first letter, best first
 	prefix2 map[[2]rune][]int32 // targets by first two letters, best first
@@ -135,6 +143,15 @@ func mergeSpans(all []Span) []Span {
 	return out
 }
 
+// lookup returns the target whose normalised form is norm.
+func (x *Index) lookup(norm string) (int32, bool) {
+	id, ok := x.byNorm[norm]
+	if !ok {
+		return 0, false
+	}
+	return x.newID[id], true
+}
+
 // Len is the number of search targets.
 func (x *Index) Len() int { return len(x.display) }
 
@@ -195,13 +212,14 @@ func (x *Index) Search(query string, max int) []Hit {
 		// frequent words) is the ranking.
 		return x.rank(q, x.shortQuery(q, k), nil, nil, 0, max, false)
 	}
-	p := newTypoPattern(q)
 	d := allowance(query)
+	words := queryWords(query)
 	var typos []int32
-	if d > 0 {
-		typos = x.typoQuery(q, p, d, k)
+	if d > 0 && len(words) < 2 {
+		// A query of several words is matched word by word, as phrases.
+		typos = x.typoQuery(q, newTypoPattern(q), d, k)
 	}
-	return x.rank(q, x.longQuery(q, k), typos, x.phrases(queryWords(query), k), d, max, true)
+	return x.rank(q, x.longQuery(q, k), typos, x.phrases(words, k), d, max, true)
 }
 
 // typoQuery finds every target within d edits of q, narrowing the set of
@@ -225,8 +243,10 @@ func (x *Index) typoQuery(q string, p *typoPattern, d, k int) []int32 {
 			set.add(x, p, id)
 		}
 	} else {
+		// Every target long enough, with enough of the query's letters.
+		short := uint8(max(p.m-d, 0))
 		for id, m := range x.masks {
-			if p.mayMatch(m, d) {
+			if x.rlen[id] >= short && p.mayMatch(m, d) {
 				set.add(x, p, int32(id))
 			}
 		}
@@ -235,9 +255,16 @@ func (x *Index) typoQuery(q string, p *typoPattern, d, k int) []int32 {
 	return bestTypos(set, k)
 }
 
-// add adds target id to the set if it is within the set's edits.
+// add adds target id to the set if its start is within the set's edits. A
+// word inside a longer target is a target of its own: the scan over every
+// target looks only at their starts.
 func (s *typoSet) add(x *Index, p *typoPattern, id int32) {
-	m := x.match(p, id, s.d)
+	norm := x.norm(id)
+	if !p.mayStart(norm, s.d) {
+		return
+	}
+	var m typoMatch
+	m.dist, m.end, m.full = p.prefixDist(norm, s.d)
 	if m.dist > s.d {
 		return
 	}
@@ -486,17 +513,7 @@ func (x *Index) rank(q string, ids, typos []int32, phrases []phrase, d, max int,
 	for _, m := range ms {
 		id := ids[m.Index]
 		seenID[id] = true
-		s := m.Score
-		norm := x.norm(id)
-		switch {
-		case norm == q:
-			s += 60
-		case strings.HasPrefix(norm, q):
-			s += 30
-		case strings.Contains(norm, " "+q):
-			s += 15
-		}
-		c := scored{id: id, tier: tierScatter, score: s, matched: m.MatchedIndexes}
+		c := scored{id: id, tier: tierScatter, score: m.Score + bonus(q, x.norm(id)), matched: m.MatchedIndexes}
 		if p != nil {
 			c.m = x.match(p, id, d)
 			switch {
@@ -534,6 +551,13 @@ func (x *Index) rank(q string, ids, typos []int32, phrases []phrase, d, max int,
 				c.tier = tierPrefix
 				if ph.full {
 					c.tier = tierExact
+				}
+			}
+			if id, ok := x.lookup(n); ok {
+				// The phrase is a target: an entity brings all its mentions.
+				c.id, c.ph = id, nil
+				if ms := fuzzy.Find(q, []string{n}); len(ms) == 1 {
+					c.score, c.matched = ms[0].Score+bonus(q, n), ms[0].MatchedIndexes
 				}
 			}
 			all = append(all, c)
@@ -616,6 +640,20 @@ func (x *Index) rank(q string, ids, typos []int32, phrases []phrase, d, max int,
 		hits = append(hits, h)
 	}
 	return hits
+}
+
+// bonus is what rank adds to fuzzy's score for a target that is the query,
+// starts with it, or has a word that does.
+func bonus(q, norm string) int {
+	switch {
+	case norm == q:
+		return 60
+	case strings.HasPrefix(norm, q):
+		return 30
+	case strings.Contains(norm, " "+q):
+		return 15
+	}
+	return 0
 }
 
 // displayIndexes turns byte indexes in a normalised target into rune

@@ -330,6 +330,32 @@ func (b *indexBuilder) finish(x *Index) {
 	}
 	x.offs[n] = uint32(len(arena))
 	x.arena = string(arena)
+	x.byNorm, x.newID = b.byNorm, newID
+	x.single = make([]bool, n)
+	x.rlen = make([]uint8, n)
+	var perLen [maxWordLen + 1]int32
+	for id := range x.single {
+		s := x.norm(int32(id))
+		x.single[id] = strings.IndexByte(s, ' ') < 0
+		l := len(s)
+		if !isASCII(s) {
+			l = utf8.RuneCountInString(s)
+		}
+		x.rlen[id] = uint8(min(l, 255))
+		if x.single[id] {
+			perLen[min(l, maxWordLen)]++
+		}
+	}
+	x.byLen = make([][]int32, maxWordLen+1)
+	for l, c := range perLen {
+		x.byLen[l] = make([]int32, 0, c)
+	}
+	for id, one := range x.single {
+		if one {
+			l := min(int(x.rlen[id]), maxWordLen)
+			x.byLen[l] = append(x.byLen[l], int32(id))
+		}
+	}
 	x.prefix1 = make(map[rune][]int32, len(n1))
 	for r, c := range n1 {
 		x.prefix1[r] = make([]int32, 0, c)
@@ -345,6 +371,18 @@ func (b *indexBuilder) finish(x *Index) {
 			x.prefix2[[2]rune{r0, r1}] = append(x.prefix2[[2]rune{r0, r1}], int32(id))
 		}
 	}
+}
+
+// maxWordLen is the last length Index.byLen lists apart.
+const maxWordLen = 32
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // prefixOf returns the first two runes of norm; two is false when there is

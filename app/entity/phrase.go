@@ -226,21 +226,20 @@ func (x *Index) wordMatches(w string, last bool) []wordMatch {
 	if x.words == nil || len(x.words) > 64 {
 		x.words = map[string][]wordMatch{}
 	}
+	// The last word is still being typed: it forgives as a query does.
 	d := phraseAllowance(w)
+	if last {
+		d = allowance(w)
+	}
 	p := newTypoPattern(w)
 	wl := utf8.RuneCountInString(w)
 	var ms []wordMatch
 	try := func(id int32) {
+		n := int(x.rlen[id])
+		if !last && n > wl+d || n < wl-d {
+			return
+		}
 		s := x.norm(id)
-		if strings.IndexByte(s, ' ') >= 0 {
-			return
-		}
-		if n := len(s); n > 4*(wl+d) && !last || n < wl-d {
-			return
-		}
-		if n := utf8.RuneCountInString(s); !last && n > wl+d || n < wl-d {
-			return
-		}
 		if d == 0 {
 			switch {
 			case s == w:
@@ -253,15 +252,25 @@ func (x *Index) wordMatches(w string, last bool) []wordMatch {
 		if !p.mayMatch(x.masks[id], d) || !p.mayStart(s, d) {
 			return
 		}
-		if wd := p.wordDist(s, d); wd <= d {
-			ms = append(ms, wordMatch{id, uint8(wd) | wholeWord})
-		} else if last {
+		if n <= wl+d {
+			if wd := p.wordDist(s, d); wd <= d {
+				ms = append(ms, wordMatch{id, uint8(wd) | wholeWord})
+				return
+			}
+		}
+		if last {
 			if dist, _, _ := p.prefixDist(s, d); dist <= d {
 				ms = append(ms, wordMatch{id, uint8(dist)})
 			}
 		}
 	}
-	if d == 0 {
+	switch {
+	case last && x.lastWord.ms != nil && x.lastWord.d == d && strings.HasPrefix(w, x.lastWord.w):
+		// The word typed so far, one letter longer: never nearer.
+		for _, m := range x.lastWord.ms {
+			try(m.id)
+		}
+	case d == 0:
 		// Exact words and prefixes share the first two letters.
 		r0, r1, two := prefixOf(w)
 		list := x.prefix1[r0]
@@ -269,18 +278,37 @@ func (x *Index) wordMatches(w string, last bool) []wordMatch {
 			list = x.prefix2[[2]rune{r0, r1}]
 		}
 		for _, id := range list {
-			try(id)
+			if x.single[id] {
+				try(id)
+			}
 		}
-	} else {
-		for id := range x.masks {
-			try(int32(id))
+	default:
+		// Only the words of a length within reach.
+		hi := len(x.byLen) - 1
+		if !last {
+			hi = min(hi, wl+d)
+		}
+		for n := max(wl-d, 1); n <= hi; n++ {
+			for _, id := range x.byLen[n] {
+				try(id)
+			}
 		}
 	}
-	for i := range ms {
-		if !last {
+	if last {
+		x.lastWord = lastWord{w, d, ms}
+	} else {
+		for i := range ms {
 			ms[i].dist &^= wholeWord
 		}
 	}
 	x.words[key] = ms
 	return ms
+}
+
+// lastWord is the last word of the query before, with its matches: while
+// it is typed, each letter narrows them down.
+type lastWord struct {
+	w  string
+	d  int
+	ms []wordMatch
 }
