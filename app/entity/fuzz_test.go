@@ -25,14 +25,22 @@ func FuzzSearch(f *testing.F) {
 	f.Add(sample, "hollnd")
 	f.Add("Éric Zemmour à Marseille", "eric")
 	f.Add("a b", " -'")
+	f.Add("The US-led coalition, Da'esh and the U.S. Army met in Denver, Colorado.", "u.s. army denvr colorado")
+	f.Add("Ölüdeniz İstanbul ΑΘΗΝΑ Αθήνα", "istnbul αθνα")
 	f.Fuzz(func(t *testing.T, text, q string) {
 		x := NewIndex(text, Find(text, nil))
+		size := utf8.RuneCountInString(text)
 		for i := range q {
 			for _, h := range x.Search(q[:i+1], 5) {
 				n := utf8.RuneCountInString(h.Text)
 				for _, m := range h.Matched {
 					if m < 0 || m >= n {
 						t.Fatalf("matched %d outside %q", m, h.Text)
+					}
+				}
+				for _, m := range h.Mentions {
+					if m.Start < 0 || m.End > size || m.Start >= m.End {
+						t.Fatalf("mention %v of %q outside the %d code points", m, h.Text, size)
 					}
 				}
 			}
