@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"gloss/app/annot"
@@ -28,6 +29,21 @@ type Meta struct {
 	// Source is the name of the file the article was loaded from ("" when
 	// pasted), shown in the listing and used to match imports to articles.
 	Source string `json:"source,omitempty"`
+	// Labels are the labels the article's annotations use, sorted and
+	// separated by tabs (which label names cannot hold; a string keeps Meta
+	// comparable), so the library can be filtered by label without reading
+	// every article. HasLabel tests one.
+	Labels string `json:"labels,omitempty"`
+}
+
+// HasLabel reports whether one of the article's annotations has the label.
+func (m Meta) HasLabel(label string) bool {
+	for l := range strings.SplitSeq(m.Labels, "\t") {
+		if l == label && l != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Doc is a whole article: everything that belongs to it is written,
@@ -174,7 +190,7 @@ func Open(b Backend) (*Library, []Problem, error) {
 		if err != nil {
 			probs = append(probs, Problem{annKey(id, e.Ann), err.Error()})
 		}
-		e.Annotations = len(as)
+		e.Annotations, e.Labels = len(as), labelsOf(as)
 		if _, err := l.readSide(e); err != nil {
 			probs = append(probs, Problem{sideKey(id, e.Side), err.Error()})
 		}
@@ -562,6 +578,7 @@ func (l *Library) Load(id string) (Doc, error) {
 	e.Chars = d.Chars
 	d.Annotations, err = l.readAnn(e, d.Chars)
 	d.Meta.Annotations = len(d.Annotations)
+	d.Meta.Labels = labelsOf(d.Annotations)
 	sd, sideErr := l.readSide(e)
 	d.Orphans, d.Kept = sd.Orphans, sd.Kept
 	if err == nil {

@@ -206,7 +206,7 @@ func (l *Library) add(d Doc) (Meta, error) {
 		return Meta{}, fmt.Errorf("store: %s not saved: %v", what, err)
 	}
 	e := &entry{Meta: d.Meta, Text: 1, Ann: 1}
-	e.Chars, e.Annotations = n, len(d.Annotations)
+	e.Chars, e.Annotations, e.Labels = n, len(d.Annotations), labelsOf(d.Annotations)
 	if e.Updated == 0 {
 		e.Updated = e.Created
 	}
@@ -339,7 +339,7 @@ func (l *Library) Update(id string, c Change, updated int64) error {
 	}
 	if c.Annotations != nil {
 		e.Ann = old.Ann + 1
-		e.Annotations = len(*c.Annotations)
+		e.Annotations, e.Labels = len(*c.Annotations), labelsOf(*c.Annotations)
 		if err := write(annKey(id, e.Ann), marshalAnn(*c.Annotations)); err != nil {
 			return err
 		}

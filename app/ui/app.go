@@ -45,6 +45,7 @@ type App struct {
 
 	find finder      // search, entities, gazetteer, annotate-all
 	bulk *bulkImport // a many-file import running or its report
+	lv   libView     // the library pane's filter and scroll window
 
 	ctx      app.Context
 	jsFuncs  []app.Func
@@ -248,7 +249,8 @@ func (a *App) save() {
 		a.hist = history{}
 	}
 	d.base = merged
-	a.metas = a.lib.List()
+	a.markStarted()
+	a.refreshMeta(d.meta.ID)
 	a.notifyChanged()
 }
 

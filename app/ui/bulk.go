@@ -241,6 +241,10 @@ func manyFiles(files app.Value) bool {
 // ---- library export ----
 
 func (a *App) renderLibraryExport() app.UI {
+	what := "Export library"
+	if !a.lv.filter.IsZero() {
+		what = fmt.Sprintf("Export the %d shown", len(a.shown()))
+	}
 	return app.Div().Class("row").DataSet("testid", "library-export").Body(
 		app.Select().ID("library-export-format").DataSet("testid", "library-export-format").
 			Attr("aria-label", "Library export format").Body(
@@ -251,9 +255,9 @@ func (a *App) renderLibraryExport() app.UI {
 			app.Option().Value("spacy").Text("spaCy JSONL (one file)"),
 			app.Option().Value("w3c").Text("W3C collection (.zip)"),
 		),
-		app.Button().DataSet("testid", "library-export-button").Text("Export library").
+		app.Button().DataSet("testid", "library-export-button").Text(what).
 			OnClick(func(ctx app.Context, e app.Event) {
-				a.exportLibrary(app.Window().GetElementByID("library-export-format").Get("value").String(), a.metas)
+				a.exportLibrary(app.Window().GetElementByID("library-export-format").Get("value").String(), a.shown())
 			}),
 	)
 }

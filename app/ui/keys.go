@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"gloss/app/listing"
 	"gloss/app/store"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -26,6 +27,10 @@ var shortcuts = []shortcut{
 	{"Y / N (or A / R) in review", "accept / reject the current mention; Enter applies, Escape cancels"},
 	{"E", "focus the entities panel; ↓ ↑ move, Enter highlights"},
 	{"G", "add the selected annotation to the gazetteer"},
+	{"] / [", "next / previous article in the library (as filtered)"},
+	{"T", "next article to do"},
+	{"S", "next status of this article: to do, in progress, done"},
+	{"D", "mark this article done (again: back to in progress)"},
 	{"?", "show these shortcuts"},
 }
 
@@ -132,6 +137,21 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 			if a.selected != "" && i < len(a.labels) {
 				a.relabel(a.selected, a.labels[i].Name)
 			}
+		})
+	case key == "]" || key == "[":
+		by := map[string]int{"]": 1, "[": -1}[key]
+		ctx.Dispatch(func(ctx app.Context) { a.goArticle(ctx, by, false) })
+	case key == "t" || key == "T":
+		ctx.Dispatch(func(ctx app.Context) { a.goArticle(ctx, 1, true) })
+	case (key == "s" || key == "S") && a.doc != nil && !a.newPane:
+		ctx.Dispatch(func(ctx app.Context) { a.setStatus(a.doc.meta.ID, listing.Cycle(statusOf(a.doc.meta))) })
+	case (key == "d" || key == "D") && a.doc != nil && !a.newPane:
+		ctx.Dispatch(func(ctx app.Context) {
+			s := store.StatusDone
+			if statusOf(a.doc.meta) == store.StatusDone {
+				s = store.StatusInProgress
+			}
+			a.setStatus(a.doc.meta.ID, s)
 		})
 	case (key == "Delete" || key == "Backspace") && a.selected != "":
 		id := a.selected

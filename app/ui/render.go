@@ -72,6 +72,7 @@ func (a *App) renderTop() app.UI {
 			Disabled(!a.hist.CanUndo()).OnClick(func(ctx app.Context, e app.Event) { a.undo() }),
 		app.Button().DataSet("testid", "redo").Title("Redo (Ctrl+Shift+Z)").Text("↷ Redo").
 			Disabled(!a.hist.CanRedo()).OnClick(func(ctx app.Context, e app.Event) { a.redo() }),
+		app.If(a.doc != nil && !a.newPane, a.statusButton),
 		app.If(a.doc != nil && !a.newPane && !a.editing, func() app.UI {
 			return app.Button().DataSet("testid", "edit-text").Title("Edit the article text").Text("✎ Edit text").
 				OnClick(func(ctx app.Context, e app.Event) { a.editing = true; a.selected = "" })
@@ -116,61 +117,6 @@ func (a *App) renderMessage() app.UI {
 			return app.Button().Class("x").Title("Dismiss").Text("×").
 				OnClick(func(ctx app.Context, e app.Event) { a.msg = notice{} })
 		}),
-	)
-}
-
-func (a *App) renderLibrary() app.UI {
-	return app.Aside().Class("side left").Body(
-		app.H2().Text("Library"),
-		app.If(len(a.metas) == 0, func() app.UI {
-			return app.P().Class("muted").Text("No articles yet: paste one or drop a file.")
-		}),
-		app.Ul().Class("lib").DataSet("testid", "library").Body(
-			app.Range(a.metas).Slice(func(i int) app.UI {
-				m := a.metas[i]
-				id := m.ID
-				cls := ""
-				if a.doc != nil && a.doc.meta.ID == id && !a.newPane {
-					cls = "open"
-				}
-				return app.Li().Class(cls).DataSet("testid", "library-item").DataSet("id", id).Body(
-					app.If(a.renaming == id, func() app.UI {
-						return app.Input().Type("text").Value(m.Title).AutoFocus(true).
-							DataSet("testid", "library-rename-input").
-							OnChange(func(ctx app.Context, e app.Event) {
-								a.renaming = ""
-								a.rename(itemID(ctx), ctx.JSSrc().Get("value").String())
-							})
-					}).Else(func() app.UI {
-						return app.Span().Class("t").DataSet("testid", "library-title").Text(m.Title).
-							OnClick(func(ctx app.Context, e app.Event) { a.open(ctx, itemID(ctx)) })
-					}),
-					app.Span().Class("m").Body(
-						app.Span().DataSet("testid", "library-size").Text(thousands(m.Chars)+" chars"),
-						app.Span().Text("·"),
-						app.Span().DataSet("testid", "library-count").Text(plural(m.Annotations, "label")),
-						app.Button().DataSet("testid", "library-rename").Title("Rename").Text("✎").
-							OnClick(func(ctx app.Context, e app.Event) { a.renaming = itemID(ctx) }),
-						app.Button().DataSet("testid", "library-delete").Title("Delete").Text("✕").
-							OnClick(func(ctx app.Context, e app.Event) { a.deleteArticle(ctx, itemID(ctx)) }),
-					),
-				)
-			}),
-		),
-		a.renderLibraryExport(),
-		app.H2().Text("Backup"),
-		app.Div().Class("row").Body(
-			app.Button().DataSet("testid", "backup").Text("Download backup").
-				OnClick(func(ctx app.Context, e app.Event) { a.downloadBackup() }),
-			app.Label().Class("muted").Body(
-				app.Text("Restore: "),
-				app.Input().Type("file").Accept(".json,application/json").DataSet("testid", "restore-input").
-					OnChange(func(ctx app.Context, e app.Event) {
-						a.readFilesWith(ctx, ctx.JSSrc().Get("files"), a.restoreBackup)
-						ctx.JSSrc().Set("value", "")
-					}),
-			),
-		),
 	)
 }
 
