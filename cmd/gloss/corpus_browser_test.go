@@ -31,8 +31,8 @@ func corpusZip(t *testing.T, n int) []byte {
 		files = append(files, corpus.File{Name: fmt.Sprintf("corpus/r%02d.txt", i), Data: []byte(txt)},
 			corpus.File{Name: fmt.Sprintf("corpus/r%02d.ann", i), Data: []byte(ann)})
 	}
-	files = append(files, corpus.File{Name: "corpus/zz.txt", Data: []byte("Short.")},
-		corpus.File{Name: "corpus/zz.ann", Data: []byte("T1\tPER 0 99\tShort.\n")})
+	files = append(files, corpus.File{Name: "corpus/zz.txt", Data: []byte("Short day.")},
+		corpus.File{Name: "corpus/zz.ann", Data: []byte("T1\tPER 0 99\tShort day.\n")})
 	b, err := corpus.Zip(files)
 	if err != nil {
 		t.Fatal(err)
