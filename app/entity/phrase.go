@@ -216,12 +216,13 @@ const wholeWord = 0x80
 // word w: whole, or when last, a prefix. They are remembered while the
 // query is typed.
 func (x *Index) wordMatches(w string, last bool) []wordMatch {
-	key := w
-	if last {
-		key += "\x00"
-	}
-	if ms, ok := x.words[key]; ok {
+	// The words before the last are remembered: they stay the same while
+	// the last one is typed.
+	if ms, ok := x.words[w]; ok && !last {
 		return ms
+	}
+	if last && x.lastWord.ms != nil && x.lastWord.w == w {
+		return x.lastWord.ms
 	}
 	if x.words == nil || len(x.words) > 64 {
 		x.words = map[string][]wordMatch{}
@@ -265,7 +266,7 @@ func (x *Index) wordMatches(w string, last bool) []wordMatch {
 		}
 	}
 	switch {
-	case last && x.lastWord.ms != nil && x.lastWord.d == d && strings.HasPrefix(w, x.lastWord.w):
+	case last && d > 0 && x.lastWord.ms != nil && x.lastWord.d == d && strings.HasPrefix(w, x.lastWord.w):
 		// The word typed so far, one letter longer: never nearer.
 		for _, m := range x.lastWord.ms {
 			try(m.id)
@@ -282,6 +283,19 @@ func (x *Index) wordMatches(w string, last bool) []wordMatch {
 				try(id)
 			}
 		}
+		if last && wl >= 2 {
+			// A short last word after others: also a whole word one edit
+			// away ("north esa" for North Sea).
+			for n := wl - 1; n <= wl+1; n++ {
+				for _, id := range x.byLen[n] {
+					if s := x.norm(id); !strings.HasPrefix(s, w) && p.mayMatch(x.masks[id], 1) {
+						if wd := p.wordDist(s, 1); wd <= 1 {
+							ms = append(ms, wordMatch{id, uint8(wd) | wholeWord})
+						}
+					}
+				}
+			}
+		}
 	default:
 		// Only the words of a length within reach.
 		hi := len(x.byLen) - 1
@@ -296,12 +310,12 @@ func (x *Index) wordMatches(w string, last bool) []wordMatch {
 	}
 	if last {
 		x.lastWord = lastWord{w, d, ms}
-	} else {
-		for i := range ms {
-			ms[i].dist &^= wholeWord
-		}
+		return ms
 	}
-	x.words[key] = ms
+	for i := range ms {
+		ms[i].dist &^= wholeWord
+	}
+	x.words[w] = ms
 	return ms
 }
 
