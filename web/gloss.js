@@ -6,7 +6,8 @@
 (function () {
   const paras = []; // paragraph elements, by index
   let texts = []; // paragraph texts, by index
-  let anns = {}; // annotation id -> {label, color, start, end}
+  let anns = {}; // annotation id -> {label, color, start, end, note, text}
+  let selectedId = ""; // the annotation marked as selected (mark.ann.selected)
 
   function int32(u8) {
     return new Int32Array(u8.buffer, u8.byteOffset, u8.byteLength >> 2);
@@ -70,7 +71,16 @@
       m.dataset.label = a.label;
       if (!first) m.dataset.cont = "1";
       if (last) m.dataset.last = "1";
-      if (a.note) m.title = a.note;
+      if (a.note) {
+        m.title = a.note;
+        m.dataset.note = "1"; // drawn as a marker: a note is never hover-only
+      }
+      // Focusable by J/K (not by Tab: an article has hundreds), named with
+      // its label and note for screen readers; the label tag is CSS only.
+      m.tabIndex = -1;
+      m.setAttribute("role", "button");
+      m.setAttribute("aria-label", (a.text || "") + ", " + a.label + (a.note ? ", note: " + a.note : ""));
+      if (id === selectedId) m.classList.add("selected");
       m.style.setProperty("--c", a.color);
       stack[stack.length - 1].el.appendChild(m);
       stack.push({ el: m, end: e });
@@ -180,6 +190,88 @@
     if (box.top < view.top + 40 || box.bottom > view.top + view.height - 40) {
       paras[i].scrollIntoView({ block: "center" });
     }
+  }
+
+  // select marks the annotation id as the selected one ("" for none).
+  function select(id) {
+    selectedId = id;
+    for (const m of document.querySelectorAll("mark.ann.selected")) {
+      if (m.dataset.id !== id) m.classList.remove("selected");
+    }
+    if (id) for (const m of document.querySelectorAll(`mark.ann[data-id="${CSS.escape(id)}"]`)) m.classList.add("selected");
+  }
+
+  // focusAnn moves the keyboard focus to the annotation's first piece.
+  function focusAnn(id) {
+    const m = document.querySelector(`mark.ann[data-id="${CSS.escape(id)}"]`);
+    if (!m) return false;
+    m.focus({ preventScroll: true });
+    scrollNear(m.getBoundingClientRect(), m);
+    return true;
+  }
+
+  // scrollNear scrolls the article so a box is well inside the view.
+  function scrollNear(box, el) {
+    const sc = el.closest(".article-scroll");
+    if (!sc) return;
+    const view = sc.getBoundingClientRect();
+    if (box.top < view.top + 40 || box.bottom > view.bottom - 40) {
+      sc.scrollTop += box.top - view.top - view.height / 3;
+    }
+  }
+
+  // scrollToSelection scrolls the article to the current selection.
+  function scrollToSelection() {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0) return;
+    const r = sel.getRangeAt(0);
+    const p = paraOf(r.startContainer);
+    if (!p) return;
+    const sc = p.closest(".article-scroll");
+    const box = r.getBoundingClientRect(), view = sc.getBoundingClientRect();
+    if (box.top < view.top + 40 || box.bottom > view.bottom - 40) p.scrollIntoView({ block: "center" });
+  }
+
+  // focusArticle gives the article the keyboard focus without scrolling.
+  function focusArticle(el) {
+    if (el && document.activeElement !== el) el.focus({ preventScroll: true });
+  }
+
+  // lineProbe finds the text position one line above (dir < 0) or below
+  // the current selection: [para, off16], or null at the top or bottom.
+  function lineProbe(dir) {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0) return null;
+    const rects = sel.getRangeAt(0).getClientRects();
+    if (!rects.length) return null;
+    const r = dir < 0 ? rects[0] : rects[rects.length - 1];
+    const y = dir < 0 ? r.top - r.height * 0.6 : r.bottom + r.height * 0.6;
+    const hit = document.caretRangeFromPoint(r.left + 2, y);
+    if (!hit) return null;
+    const p = paraOf(hit.startContainer);
+    if (!p) return null;
+    return [+p.dataset.i, offsetIn(p, hit.startContainer, hit.startOffset)];
+  }
+
+  // place puts the popover el beside the annotation id: below its last
+  // line, or above when there is no room below; a bottom sheet on phones
+  // (the CSS decides, place only sets the coordinates it may use).
+  function place(el, id) {
+    if (!el) return;
+    const marks = document.querySelectorAll(`mark.ann[data-id="${CSS.escape(id)}"]`);
+    const sc = el.closest(".article-scroll");
+    if (!marks.length || !sc) return;
+    const last = marks[marks.length - 1].getBoundingClientRect();
+    const first = marks[0].getBoundingClientRect();
+    const view = sc.getBoundingClientRect();
+    const w = el.offsetWidth, h = el.offsetHeight;
+    let top = last.bottom - view.top + sc.scrollTop + 6;
+    if (last.bottom + h + 12 > view.bottom && first.top - view.top > h + 12) {
+      top = first.top - view.top + sc.scrollTop - h - 6;
+    }
+    let left = Math.max(8, Math.min(last.left - view.left, view.width - w - 16));
+    el.style.top = top + "px";
+    el.style.left = left + "px";
   }
 
   // selectRange selects [s, e) of paragraph i (keyboard selection, tests).
@@ -313,5 +405,6 @@
     render, paint, selection, clearSelection, highlight, clearHighlight, reveal,
     selectRange, download, readFile,
     readMany, droppedFiles, downloadBytes,
+    select, focusAnn, focusArticle, lineProbe, place, scrollToSelection,
   };
 })();

@@ -68,7 +68,10 @@ func (a *App) addAnnotation(start, end int, label string) {
 		return err
 	})
 	if err == nil {
+		// The new span is selected (marked, J/K go on from it); Enter opens its editor.
 		a.selected = added.ID
+		a.editOpen = false
+		a.caret = caret{on: true, anchor: text.Span{Start: added.Start, End: added.End}, focus: text.Span{Start: added.Start, End: added.End}}
 		// A refused save (storage full, read-only library) must stay in
 		// view, not be replaced by the gazetteer offer.
 		if !a.msg.Error {
@@ -98,6 +101,8 @@ func (a *App) removeAnnotation(id string) {
 	a.changeAnnotations("delete", func(s *annot.Set) error { return s.Remove(id) })
 	if a.selected == id {
 		a.selected = ""
+		a.editOpen = false
+		a.focusArticle()
 	}
 }
 

@@ -30,18 +30,26 @@ type App struct {
 	embed      bool
 	allow      embed.Allowlist // host origins an embedded Gloss talks to
 
-	msg       notice
-	hist      history
-	selected  string // ID of the annotation whose editor is open
-	renaming  string // ID of the article being renamed in the library
-	editLabel bool   // label set editing mode
-	help      bool
-	editing   bool // the article text is being edited
-	showLib   bool // the library pane is open over the article (narrow windows)
-	unsaved   bool // the open article's annotations could not be stored
-	dropOver  bool
-	update    bool // a new version of the app is ready
-	clip      clipboard
+	msg      notice
+	hist     history
+	selected string // ID of the selected annotation (marked in the text)
+	editOpen bool   // the selected annotation's editor is open
+	caret    caret  // the reading caret (keyboard)
+	// suggestion is the typed suggestion J/K stopped at: Enter accepts it.
+	suggestion target
+	// focusAfterRender is the ID of the element to focus once drawn.
+	focusAfterRender string
+	shownSel         string // the selection gloss.js marks
+	renaming         string // ID of the article being renamed in the library
+	editLabel        bool   // label set editing mode
+	help             bool
+	helpReturn       app.Value // where the focus goes back when the help closes
+	editing          bool      // the article text is being edited
+	showLib          bool      // the library pane is open over the article (narrow windows)
+	unsaved          bool      // the open article's annotations could not be stored
+	dropOver         bool
+	update           bool // a new version of the app is ready
+	clip             clipboard
 
 	find finder      // search, entities, gazetteer, annotate-all
 	bulk *bulkImport // a many-file import running or its report
@@ -61,6 +69,8 @@ type openDoc struct {
 	paras []text.Span
 	set   *annot.Set
 	base  []annot.Annotation // as last saved or loaded, for merging with other tabs
+
+	wordList []text.Span // words, for the reading caret (built on first use)
 	// orphans and kept belong to the article and are stored with it.
 	orphans []annot.Orphan
 	kept    map[string][]string
@@ -100,6 +110,7 @@ func (a *App) OnMount(ctx app.Context) {
 		a.open(ctx, id)
 	} else {
 		a.newPane = true
+		a.focusAfterRender = "paste-input"
 	}
 	ctx.Defer(func(ctx app.Context) {
 		app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
@@ -181,6 +192,9 @@ func (a *App) show(ctx app.Context, d store.Doc) {
 	a.doc = od
 	a.newPane = false
 	a.selected = ""
+	a.editOpen = false
+	a.caret = caret{}
+	a.suggestion = target{}
 	a.editing = false
 	a.showLib = false
 	a.hist = history{}
@@ -225,6 +239,7 @@ func (a *App) create(ctx app.Context, art text.Article, source string, notices [
 		msg += " " + sentence(string(n))
 	}
 	a.setNotice(msg)
+	a.focusAfterRender = "article"
 	return nil
 }
 

@@ -109,6 +109,7 @@ type paintAnn struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Note  string `json:"note,omitempty"`
+	Text  string `json:"text"` // for the accessible name
 }
 
 // paintSpec is the JSON web/gloss.js's paint expects for paragraphs idx.
@@ -132,7 +133,7 @@ func (a *App) paintSpec(idx []int, all []annot.Annotation) string {
 			s, e := max(x.Start, p.Start), min(x.End, p.End)
 			spans = append(spans, span{Start: d.x.UTF16(s) - base, End: d.x.UTF16(e) - base, ID: x.ID,
 				First: x.Start >= p.Start, Last: x.End <= p.End})
-			spec.Anns[x.ID] = paintAnn{Label: x.Label, Color: a.labels.Color(x.Label), Start: x.Start, End: x.End, Note: x.Note}
+			spec.Anns[x.ID] = paintAnn{Label: x.Label, Color: a.labels.Color(x.Label), Start: x.Start, End: x.End, Note: x.Note, Text: clip(x.Text, 80)}
 		}
 		pieces := make([][5]any, 0, len(spans))
 		for _, pc := range nest(spans) {
@@ -222,4 +223,21 @@ func (a *App) reveal(start, end int) {
 		return
 	}
 	glossJS().Call("reveal", t[0], t[1], t[2])
+}
+
+// selectSpan makes [start, end) the browser's selection in the article and
+// scrolls it into view: the reading caret and the current search hit are
+// drawn this way, so the label keys act on them.
+func (a *App) selectSpan(start, end int) {
+	d := a.doc
+	if d == nil || !app.IsClient || a.drawnDoc != d.meta.ID {
+		return
+	}
+	t := d.spans16([][2]int{{start, end}})
+	if len(t) < 3 {
+		return
+	}
+	n := len(t)
+	glossJS().Call("selectRange", t[0], t[1], t[n-3], t[n-1])
+	glossJS().Call("scrollToSelection")
 }

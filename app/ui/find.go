@@ -9,6 +9,7 @@ import (
 
 	"gloss/app/annot"
 	"gloss/app/entity"
+	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -238,6 +239,11 @@ func (f *finder) step(back bool) bool {
 	}
 	m := f.mentions[f.cur]
 	f.a.reveal(m.Start, m.End)
+	// The hit becomes the selection and the caret: 1–9 label it at once.
+	w := text.Span{Start: m.Start, End: m.End}
+	f.a.caret = caret{on: true, anchor: w, focus: w}
+	f.a.selected, f.a.editOpen, f.a.suggestion = "", false, target{}
+	f.a.selectSpan(m.Start, m.End)
 	return true
 }
 
@@ -279,7 +285,22 @@ func (f *finder) onKeyTyping(ctx app.Context, e app.Value, key string, shift boo
 			f.paintHits()
 		})
 	case "Enter":
-		ctx.Dispatch(func(ctx app.Context) { f.step(shift) })
+		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+			// Annotate all without typing a character into the box.
+			ctx.Dispatch(func(ctx app.Context) {
+				f.startReviewFromCurrent()
+				if f.review != nil {
+					f.a.focusArticle()
+				}
+			})
+			return true
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			// The text takes the keyboard: 1–9 label the hit, N goes on.
+			if f.step(shift) {
+				f.a.focusArticle()
+			}
+		})
 	case "Escape":
 		e.Get("target").Call("blur")
 		ctx.Dispatch(func(ctx app.Context) { f.clear() })

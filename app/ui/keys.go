@@ -14,15 +14,20 @@ import (
 type shortcut struct{ Keys, What string }
 
 var shortcuts = []shortcut{
-	{"1 … 9", "label the selected text with that label (or relabel the selected annotation)"},
-	{"Shift + arrows", "extend the selection with the keyboard"},
+	{"1 … 9", "label the selected text, the caret's word or the search hit (or relabel the selected annotation)"},
+	{"← → in the article", "move the reading caret by word (↑ ↓ by line); Tab to the article first"},
+	{"Shift + arrows", "extend the selection from the caret by word (by character from a mouse selection)"},
+	{"J / K", "next / previous annotation or suggestion"},
+	{"Enter on an annotation", "open its editor (note, label, delete); Enter on a suggestion accepts it"},
 	{"Delete / Backspace", "delete the selected annotation"},
 	{"Ctrl + Z", "undo"},
 	{"Ctrl + Shift + Z, Ctrl + Y", "redo"},
 	{"/ or Ctrl + F", "search the article"},
 	{"↓ ↑ in search", "choose a result"},
-	{"Enter / Shift + Enter", "next / previous mention of the chosen result"},
-	{"Escape", "clear the search, close editors and this help"},
+	{"Enter / Shift + Enter in search", "select the next / previous mention of the chosen result, in the text: 1–9 label it"},
+	{"N / P", "next / previous mention of the chosen result"},
+	{"Ctrl + Enter in search", "annotate all mentions of the chosen result (review list)"},
+	{"Escape", "close the editor or this help, then clear the search and go back to the text"},
 	{"A", "annotate all mentions of the chosen result, entity or annotation (review list)"},
 	{"Y / N (or A / R) in review", "accept / reject the current mention; Enter applies, Escape cancels"},
 	{"E", "focus the entities panel; ↓ ↑ move, Enter highlights"},
@@ -31,6 +36,7 @@ var shortcuts = []shortcut{
 	{"T", "next article to do"},
 	{"S", "next status of this article: to do, in progress, done"},
 	{"D", "mark this article done (again: back to in progress)"},
+	{"Ctrl + Enter in the paste box", "load the pasted text"},
 	{"?", "show these shortcuts"},
 }
 
@@ -94,18 +100,31 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 	key := e.Get("key").String()
 	ctrl := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
 	shift := e.Get("shiftKey").Bool()
-	tag := strings.ToUpper(e.Get("target").Get("tagName").String())
-	typing := tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || e.Get("target").Get("isContentEditable").Truthy()
+	tg := e.Get("target")
+	tag := strings.ToUpper(tg.Get("tagName").String())
+	typing := tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || tg.Get("isContentEditable").Truthy()
 	if typing {
 		if a.find.onKeyTyping(ctx, e, key, shift) {
 			return true
 		}
-		if key == "Escape" {
-			e.Get("target").Call("blur")
+		id := tg.Get("id").String()
+		switch {
+		case id == "paste-input" && key == "Enter" && ctrl:
+			v := tg.Get("value").String()
+			ctx.Dispatch(func(ctx app.Context) { a.loadPaste(ctx, v) })
+			return true
+		case key == "Escape" && tg.Call("closest", "#span-editor").Truthy():
+			// Leaving the note keeps it (its change event fires on blur).
+			tg.Call("blur")
+			ctx.Dispatch(func(ctx app.Context) { a.closeEditor() })
+			return true
+		case key == "Escape":
+			tg.Call("blur")
 			return true
 		}
 		return false
 	}
+	inArticle := a.doc != nil && !a.newPane && !a.editing && tg.Call("closest", "#article").Truthy()
 	used := true
 	switch {
 	case ctrl && (key == "z" || key == "Z") && !shift:
@@ -118,16 +137,34 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 		used = false
 	case a.find.reviewing() && a.find.onReviewKey(ctx, key, shift):
 	case key == "?":
-		ctx.Dispatch(func(ctx app.Context) { a.help = !a.help })
+		ctx.Dispatch(func(ctx app.Context) { a.toggleHelp() })
+	case key == "Escape" && a.help:
+		ctx.Dispatch(func(ctx app.Context) { a.closeHelp() })
+	case key == "Escape" && a.editOpen:
+		ctx.Dispatch(func(ctx app.Context) { a.closeEditor() })
 	case key == "Escape":
 		ctx.Dispatch(func(ctx app.Context) {
-			a.help = false
 			a.selected = ""
+			a.suggestion = target{}
 			a.find.clear()
 			if app.IsClient {
 				glossJS().Call("clearSelection")
 			}
+			a.focusArticle()
 		})
+	case inArticle && (key == "ArrowLeft" || key == "ArrowRight" || key == "ArrowUp" || key == "ArrowDown"):
+		if !a.moveCaret(key, shift) {
+			return false
+		}
+	case a.doc != nil && !a.newPane && (key == "j" || key == "J" || key == "k" || key == "K"):
+		d := 1
+		if key == "k" || key == "K" {
+			d = -1
+		}
+		ctx.Dispatch(func(ctx app.Context) { a.jump(d) })
+	case key == "Enter" && a.selected != "" && !a.editOpen:
+		ctx.Dispatch(func(ctx app.Context) { a.openEditor() })
+	case key == "Enter" && a.suggestion.label != "" && a.acceptSuggestion():
 	case len(key) == 1 && key >= "1" && key <= "9":
 		i := int(key[0] - '1')
 		ctx.Dispatch(func(ctx app.Context) {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"gloss/app/annot"
+	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -38,10 +39,14 @@ func (a *App) Render() app.UI {
 				app.Div().ID("article").Class("article").
 					DataSet("testid", "article").
 					Lang("").
+					// Focusable: the reading caret's keys work here.
+					TabIndex(0).Role("region").
+					Attr("aria-label", "Article text: arrow keys move the reading caret, J and K go to the next or previous annotation").
 					Hidden(a.newPane || a.doc == nil || a.editing).
 					OnClick(a.onArticleClick),
 				a.renderNew(),
 				a.renderTextEditor(),
+				app.If(a.editOpen && a.selected != "" && a.doc != nil && !a.newPane && !a.editing, a.renderEditor),
 			),
 			a.renderSide(),
 		),
@@ -75,14 +80,21 @@ func (a *App) renderTop() app.UI {
 		app.If(a.doc != nil && !a.newPane, a.statusButton),
 		app.If(a.doc != nil && !a.newPane && !a.editing, func() app.UI {
 			return app.Button().DataSet("testid", "edit-text").Title("Edit the article text").Text("✎ Edit text").
-				OnClick(func(ctx app.Context, e app.Event) { a.editing = true; a.selected = "" })
+				OnClick(func(ctx app.Context, e app.Event) { a.editing = true; a.selected = ""; a.editOpen = false })
 		}),
 		app.If(!a.embed, func() app.UI {
 			return app.Button().DataSet("testid", "new-article").Text("+ New").
-				OnClick(func(ctx app.Context, e app.Event) { a.newPane = true; a.editing = false; a.selected = "" })
+				OnClick(func(ctx app.Context, e app.Event) {
+					a.newPane = true
+					a.editing = false
+					a.selected = ""
+					a.editOpen = false
+					a.focusAfterRender = "paste-input"
+				})
 		}),
 		app.Button().DataSet("testid", "help").Title("Keyboard shortcuts (?)").Text("?").
-			OnClick(func(ctx app.Context, e app.Event) { a.help = !a.help }),
+			Attr("aria-haspopup", "dialog").
+			OnClick(func(ctx app.Context, e app.Event) { a.toggleHelp() }),
 	)
 }
 
@@ -177,7 +189,6 @@ func (a *App) renderNew() app.UI {
 func (a *App) renderSide() app.UI {
 	return app.Aside().Class("side right").Body(
 		a.renderLabels(),
-		app.If(a.selected != "" && a.doc != nil, a.renderEditor),
 		a.renderOrphans(),
 		a.find.renderPanels(),
 	)
@@ -251,18 +262,23 @@ func (a *App) renderLabels() app.UI {
 	)
 }
 
+// renderEditor draws the span editor as a popover beside its span (placed
+// by gloss.js after the render; a bottom sheet on narrow screens).
 func (a *App) renderEditor() app.UI {
 	x, ok := a.doc.set.Get(a.selected)
 	if !ok {
 		return app.Div()
 	}
 	id := x.ID
-	return app.Div().Class("editor").DataSet("testid", "annotation-editor").DataSet("id", id).Body(
-		app.Div().Body(
+	return app.Div().ID("span-editor").Class("editor popover").Role("dialog").
+		Attr("aria-label", fmt.Sprintf("Annotation “%s”, %s", clip(x.Text, 60), x.Label)).
+		DataSet("testid", "annotation-editor").DataSet("id", id).Body(
+		app.Div().Class("editor-head").Body(
 			app.Strong().Text(fmt.Sprintf("“%s”", clip(x.Text, 80))),
-			app.Span().Class("muted").Text(fmt.Sprintf("  %d–%d", x.Start, x.End)),
+			app.Button().Class("x").Title("Close (Escape)").Attr("aria-label", "Close the editor").Text("×").
+				OnClick(func(ctx app.Context, e app.Event) { a.closeEditor() }),
 		),
-		app.Div().Class("row").Body(
+		app.Div().Class("row").Role("group").Attr("aria-label", "Label").Body(
 			app.Range(a.labels).Slice(func(i int) app.UI {
 				l := a.labels[i]
 				cls := "label-btn"
@@ -270,7 +286,7 @@ func (a *App) renderEditor() app.UI {
 					cls += " primary"
 				}
 				return app.Button().Class(cls).Style("--c", l.Color).DataSet("testid", "editor-label").
-					DataSet("label", l.Name).Text(l.Name).
+					DataSet("label", l.Name).Text(l.Name).Attr("aria-pressed", l.Name == x.Label).
 					// go-app keeps the first handler of a reused element
 					// (issue #1010): read the annotation and label at click time.
 					OnClick(func(ctx app.Context, e app.Event) {
@@ -283,10 +299,12 @@ func (a *App) renderEditor() app.UI {
 			OnChange(func(ctx app.Context, e app.Event) { a.setNote(a.selected, ctx.JSSrc().Get("value").String()) }),
 		app.Div().Class("row").Body(
 			a.find.renderAnnotationActions(x),
-			app.Button().DataSet("testid", "annotation-delete").Text("Delete").
+			app.Button().DataSet("testid", "annotation-delete").Title("Delete (Delete key)").Text("Delete").
 				OnClick(func(ctx app.Context, e app.Event) { a.removeAnnotation(a.selected) }),
-			app.Button().Text("Close").OnClick(func(ctx app.Context, e app.Event) { a.selected = "" }),
 		),
+		// Offsets are for exports and tools, not for reading: one small line.
+		app.P().Class("details muted").DataSet("testid", "annotation-details").
+			Text(fmt.Sprintf("Characters %d–%d (code points, as exported)", x.Start, x.End)),
 	)
 }
 
@@ -299,14 +317,15 @@ func clip(s string, n int) string {
 }
 
 func (a *App) renderHelp() app.UI {
-	return app.Div().Class("help").Role("dialog").DataSet("testid", "help").Body(
-		app.H2().Text("Keyboard shortcuts"),
+	return app.Div().ID("help-dialog").Class("help").Role("dialog").DataSet("testid", "help").
+		Attr("aria-labelledby", "help-title").Attr("aria-modal", "true").TabIndex(-1).Body(
+		app.H2().ID("help-title").Text("Keyboard shortcuts"),
 		app.Table().Body(
 			app.Range(shortcuts).Slice(func(i int) app.UI {
 				return app.Tr().Body(app.Td().Body(app.Kbd().Text(shortcuts[i].Keys)), app.Td().Text(shortcuts[i].What))
 			}),
 		),
-		app.P().Body(app.Button().Text("Close").OnClick(func(ctx app.Context, e app.Event) { a.help = false })),
+		app.P().Body(app.Button().Text("Close").OnClick(func(ctx app.Context, e app.Event) { a.closeHelp() })),
 	)
 }
 
@@ -319,9 +338,15 @@ func (a *App) onArticleClick(ctx app.Context, e app.Event) {
 	m := e.Get("target").Call("closest", "mark.ann")
 	if !m.Truthy() {
 		a.selected = ""
+		a.editOpen = false
 		return
 	}
 	a.selected = m.Get("dataset").Get("id").String()
+	a.editOpen = true
+	if x, ok := a.doc.set.Get(a.selected); ok {
+		w := text.Span{Start: x.Start, End: x.End}
+		a.caret = caret{on: true, anchor: w, focus: w}
+	}
 }
 
 // readFilesWith reads the first file of a FileList and hands its bytes to f.
@@ -363,6 +388,19 @@ func (a *App) syncFields() {
 		set("title-input", a.doc.meta.Title)
 		if x, ok := a.doc.set.Get(a.selected); ok {
 			set("note-input", x.Note)
+		}
+	}
+	if a.selected != a.shownSel {
+		a.shownSel = a.selected
+		glossJS().Call("select", a.selected)
+	}
+	if a.editOpen && a.selected != "" {
+		glossJS().Call("place", doc.Call("getElementById", "span-editor"), a.selected)
+	}
+	if id := a.focusAfterRender; id != "" {
+		a.focusAfterRender = ""
+		if el := doc.Call("getElementById", id); el.Truthy() {
+			el.Call("focus")
 		}
 	}
 }

@@ -53,10 +53,14 @@ func drawnAnnotations(ctx context.Context) ([]mention, error) {
 // pasteArticle puts text into the paste box as a paste would and loads it.
 func pasteArticle(t *testing.T, ctx context.Context, text string) {
 	t.Helper()
-	err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`[data-testid="new-article"]`)),
-		chromedp.Focus(chromedp.CSS(`[data-testid="paste-input"]`)),
-	)
+	err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-testid="new-article"]`)))
+	if err == nil {
+		// The form is drawn by the render after the click (hidden, it has no box to focus).
+		_, err = pollJS[bool](ctx, `(e => !!e && e.getClientRects().length > 0)(document.querySelector('[data-testid="paste-input"]'))`)
+	}
+	if err == nil {
+		err = chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(`[data-testid="paste-input"]`)))
+	}
 	if err != nil {
 		// The new-article pane is already open (empty library).
 		if _, err := chromedp.Run(ctx, chromedp.Focus(chromedp.CSS(`[data-testid="paste-input"]`))); err != nil {
