@@ -63,6 +63,9 @@ func TestBrowserHiddenNewForm(t *testing.T) {
 		t.Errorf("the article is drawn (%v) under the text editor", b)
 	}
 	click(t, ctx, `[data-testid="text-cancel"]`)
+	// "✎ Edit text" comes back and moves "+ New": click once it has.
+	waitVisible(t, ctx, `[data-testid="edit-text"]`)
+	settle(t, ctx)
 	click(t, ctx, `[data-testid="new-article"]`)
 	waitVisible(t, ctx, `[data-testid="paste-input"]`)
 	if b, _ := boxOf(ctx, `[data-testid="article"]`); b[0] != 0 {
