@@ -15,13 +15,6 @@ import (
 	"gloss/app/format"
 )
 
-func init() {
-	commands["agree"] = command{
-		usage: "agree [-format F] [-json] A B   agreement of B with A: files, folders or zips, paired by name, else by text",
-		run:   runAgree,
-	}
-}
-
 // runAgree scores annotator B against annotator A over the documents both
 // hold, with the same app/agree code the browser uses.
 func runAgree(args []string, stdout, stderr io.Writer) error {

@@ -25,13 +25,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-func init() {
-	commands["build"] = command{
-		usage: "build  [-out dist] [-prefix /sub/path] [-web web] [-wasm web/app.wasm]   write the static site",
-		run:   runBuild,
-	}
-}
-
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -14,13 +14,6 @@ import (
 	gtext "gloss/app/text"
 )
 
-func init() {
-	commands["convert"] = command{
-		usage: "convert -from F -to F [-text article.txt] [-out-text FILE] [-o out.zip|FILE] IN   convert annotations; IN a file, a folder or a .zip",
-		run:   runConvert,
-	}
-}
-
 // runConvert reads IN in one format and writes it to stdout in another,
 // with the same app/format code the browser uses.
 func runConvert(args []string, stdout, stderr io.Writer) error {

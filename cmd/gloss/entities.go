@@ -17,13 +17,6 @@ import (
 // entitiesStdin is what "gloss entities -" reads; tests replace it.
 var entitiesStdin io.Reader = os.Stdin
 
-func init() {
-	commands["entities"] = command{
-		usage: "entities [-gazetteer FILE] [-format jsonl] ARTICLE   candidate entities with code-point offsets",
-		run:   runEntities,
-	}
-}
-
 // entityLine is one mention in the output.
 type entityLine struct {
 	Start int    `json:"start"`

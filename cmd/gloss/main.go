@@ -19,13 +19,23 @@ import (
 	"sort"
 )
 
-// command is one subcommand; each registers itself in an init function.
+// command is one subcommand.
 type command struct {
 	usage string
 	run   func(args []string, stdout, stderr io.Writer) error
 }
 
-var commands = map[string]command{}
+// commands are the subcommands, listed here so the whole command line is in
+// one place.
+var commands = map[string]command{
+	"serve":    {usage: "serve  [-addr 127.0.0.1:8000] [-dir dist] [-prefix /sub/path] [-dev]   serve the built app", run: runServe},
+	"build":    {usage: "build  [-out dist] [-prefix /sub/path] [-web web] [-wasm web/app.wasm]   write the static site", run: runBuild},
+	"convert":  {usage: "convert -from F -to F [-text article.txt] [-out-text FILE] [-o out.zip|FILE] IN   convert annotations; IN a file, a folder or a .zip", run: runConvert},
+	"agree":    {usage: "agree [-format F] [-json] A B   agreement of B with A: files, folders or zips, paired by name, else by text", run: runAgree},
+	"entities": {usage: "entities [-gazetteer FILE] [-format jsonl] ARTICLE   candidate entities with code-point offsets", run: runEntities},
+	"search":   {usage: "search [-n 5] ARTICLE QUERY...   typo-tolerant search, one JSON object a hit", run: runSearch},
+	"text":     {usage: "text [-title] FILE|-   the article text exactly as the browser keeps it", run: runText},
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))

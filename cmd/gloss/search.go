@@ -15,13 +15,6 @@ import (
 // searchStdin is what "gloss search -" reads; tests replace it.
 var searchStdin io.Reader = os.Stdin
 
-func init() {
-	commands["search"] = command{
-		usage: "search [-n 5] ARTICLE QUERY...   typo-tolerant search, one JSON object a hit",
-		run:   runSearch,
-	}
-}
-
 // searchLine is one hit: what matched, its label when it is a typed
 // entity, its score and every mention, in code points.
 type searchLine struct {

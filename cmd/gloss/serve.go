@@ -20,13 +20,6 @@ import (
 	"gloss/app/ui"
 )
 
-func init() {
-	commands["serve"] = command{
-		usage: "serve  [-addr 127.0.0.1:8000] [-dir dist] [-prefix /sub/path] [-dev]   serve the built app",
-		run:   runServe,
-	}
-}
-
 func runServe(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)

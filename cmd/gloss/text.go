@@ -12,13 +12,6 @@ import (
 // textStdin is what "gloss text -" reads; tests replace it.
 var textStdin io.Reader = os.Stdin
 
-func init() {
-	commands["text"] = command{
-		usage: "text [-title] FILE|-   the article text exactly as the browser keeps it",
-		run:   runText,
-	}
-}
-
 // runText prints the article text of a file as the browser loads it (same
 // decoding, extraction and normalisation: code-point offsets agree), with
 // no newline added; -title prints its title instead. What the browser's
