@@ -47,8 +47,9 @@ type Session struct {
 	// stored (the storage refused the write); they are kept in the tab.
 	Unsaved bool
 
-	now  func() int64
-	hist history
+	now    func() int64
+	hist   history
+	labels annot.Labels // set in this tab but refused by the storage
 }
 
 // New starts a session on lib; now gives the time of each change (unix

@@ -355,3 +355,26 @@ func TestStatusAndRestore(t *testing.T) {
 	}
 	_ = m
 }
+
+// Renaming a label renames the open article's annotations with it, as one
+// step; undo puts both back.
+func TestRenameLabel(t *testing.T) {
+	s, m := newSession(t)
+	a, b := span("Moscow", 0)
+	s.Label(a, b, "LOC")
+	if err := s.SetLabels(append(s.Labels(), annot.Label{Name: "CITY", Color: "#123456"}), "add label"); err != nil {
+		t.Fatal(err)
+	}
+	to, err := s.RenameLabel("LOC", " PLACE ")
+	if err != nil || to != "PLACE" || labels(stored(t, s, m).Annotations) != "Moscow/PLACE" || s.Labels().Index("PLACE") < 0 {
+		t.Fatalf("%q %v", to, err)
+	}
+	s.Undo()
+	if labels(stored(t, s, m).Annotations) != "Moscow/LOC" || s.Labels().Index("LOC") < 0 {
+		t.Fatal("undo rename label")
+	}
+	s.Undo()
+	if s.Labels().Index("CITY") >= 0 {
+		t.Fatal("undo add label")
+	}
+}
