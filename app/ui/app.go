@@ -54,6 +54,7 @@ type App struct {
 	find finder      // search, entities, gazetteer, annotate-all
 	bulk *bulkImport // a many-file import running or its report
 	lv   libView     // the library pane's filter and scroll window
+	cmp  *comparison // a colleague's annotations compared with mine
 
 	ctx      app.Context
 	jsFuncs  []app.Func

@@ -37,6 +37,8 @@ var shortcuts = []shortcut{
 	{"S", "next status of this article: to do, in progress, done"},
 	{"D", "mark this article done (again: back to in progress)"},
 	{"Ctrl + Enter in the paste box", "load the pasted text"},
+	{"J / K when comparing", "next / previous difference with a colleague's annotations"},
+	{"Y / N when comparing", "take theirs / keep mine for the current difference (undo with Ctrl+Z)"},
 	{"?", "show these shortcuts"},
 }
 
@@ -136,6 +138,7 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 	case ctrl || e.Get("altKey").Bool():
 		used = false
 	case a.find.reviewing() && a.find.onReviewKey(ctx, key, shift):
+	case a.onCompareKey(ctx, key):
 	case key == "?":
 		ctx.Dispatch(func(ctx app.Context) { a.toggleHelp() })
 	case key == "Escape" && a.help:

@@ -189,8 +189,10 @@ func (a *App) renderNew() app.UI {
 func (a *App) renderSide() app.UI {
 	return app.Aside().Class("side right").Body(
 		a.renderLabels(),
+		app.If(a.comparing(), a.renderCompare),
 		a.renderOrphans(),
 		a.find.renderPanels(),
+		app.If(!a.comparing(), a.renderCompare),
 	)
 }
 
