@@ -579,7 +579,11 @@ func (x *Index) rank(q string, ids, typos []int32, phrases []phrase, d, max int,
 			return a.ph == nil
 		}
 		if a.ph != nil {
-			return false // already in order
+			// Phrases: nearest, then whole; else as found (most frequent).
+			if a.m.dist != b.m.dist {
+				return a.m.dist < b.m.dist
+			}
+			return a.m.full && !b.m.full
 		}
 		if a.tier == tierTypo {
 			// Nearest first, then whole words, then by how often the
