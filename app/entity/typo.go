@@ -194,15 +194,16 @@ func (x *Index) match(p *typoPattern, id int32, limit int) typoMatch {
 
 // mayStart reports whether a prefix of s can be within limit edits of the
 // pattern: then one of the pattern's first limit+1 letters is one of the
-// first limit+2 letters of s (each letter before the first one the two
-// share costs an edit; a swap shifts it by one).
+// first limit+1 letters of s. (The first letters the alignment keeps, at
+// i in the pattern and j in s, cost max(i, j) edits before them; two
+// swapped letters cost one more.)
 func (p *typoPattern) mayStart(s string, limit int) bool {
 	if limit+1 >= p.m {
 		return true
 	}
 	want := uint64(1)<<(limit+1) - 1
 	n := 0
-	for i := 0; i < len(s) && n < limit+2; {
+	for i := 0; i < len(s) && n < limit+1; {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++

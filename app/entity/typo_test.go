@@ -85,6 +85,9 @@ func FuzzPrefixDist(f *testing.F) {
 		}
 		want, whole := osa(q, s)
 		for _, limit := range []int{0, 1, 2, 64} {
+			if want <= limit && !newTypoPattern(q).mayStart(s, limit) {
+				t.Fatalf("mayStart(%q, %q, %d) is false at distance %d", q, s, limit, want)
+			}
 			got, _, _ := newTypoPattern(q).prefixDist(s, limit)
 			if want <= limit && got != want || want > limit && got <= limit {
 				t.Fatalf("prefixDist(%q, %q, %d) = %d, want %d", q, s, limit, got, want)
@@ -151,6 +154,47 @@ func TestSearchTypos(t *testing.T) {
 	for _, h := range x.Search("hol", 20) {
 		if !strings.Contains(Normalize(h.Text), "hol") && !isSubseq("hol", Normalize(h.Text)) {
 			t.Errorf("hol found %q", h.Text)
+		}
+	}
+}
+
+// TestTypoExhaustive compares the bit-parallel distances and the start
+// filter with the plain programme on every pair of short strings over a
+// small alphabet, where near matches abound.
+func TestTypoExhaustive(t *testing.T) {
+	var all func(n int) []string
+	all = func(n int) []string {
+		if n == 0 {
+			return []string{""}
+		}
+		var out []string
+		for _, s := range all(n - 1) {
+			for _, c := range "abc" {
+				out = append(out, s+string(c))
+			}
+		}
+		return out
+	}
+	var qs, ss []string
+	for n := 1; n <= 5; n++ {
+		qs = append(qs, all(n)...)
+	}
+	for n := 0; n <= 5; n++ {
+		ss = append(ss, all(n)...)
+	}
+	for _, q := range qs {
+		p := newTypoPattern(q)
+		for _, s := range ss {
+			want, whole := osa(q, s)
+			for limit := 0; limit <= 2; limit++ {
+				got, _, _ := p.prefixDist(s, limit)
+				if want <= limit && (got != want || !p.mayStart(s, limit)) || want > limit && got <= limit {
+					t.Fatalf("prefixDist(%q, %q, %d) = %d (mayStart %v), want %d", q, s, limit, got, p.mayStart(s, limit), want)
+				}
+				if wd := p.wordDist(s, limit); whole <= limit && wd != whole || whole > limit && wd <= limit {
+					t.Fatalf("wordDist(%q, %q, %d) = %d, want %d", q, s, limit, wd, whole)
+				}
+			}
 		}
 	}
 }
