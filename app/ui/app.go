@@ -40,6 +40,9 @@ type App struct {
 	// focusAfterRender is the ID of the element to focus once drawn.
 	focusAfterRender string
 	shownSel         string // the selection gloss.js marks
+	sideTab          string // "entities" (default) or "annotations"
+	annFilter        string // the annotations list shows this label only ("" all)
+	annLimit         int    // rows of the annotations list drawn
 	renaming         string // ID of the article being renamed in the library
 	editLabel        bool   // label set editing mode
 	help             bool

@@ -88,7 +88,7 @@ func (f *finder) renderPanels() app.UI {
 		app.If(f.review != nil, f.renderReview),
 		app.If(a.doc != nil && !a.newPane, func() app.UI {
 			ents := f.sortedEntities()
-			return app.Div().DataSet("testid", "entities").Body(
+			return app.Div().DataSet("testid", "entities").ID("panel-entities").Role("tabpanel").Attr("aria-labelledby", "tab-entities").Body(
 				app.H2().Body(
 					app.Text("Entities "),
 					app.Span().Class("muted").Text(strconv.Itoa(len(ents))),

@@ -126,6 +126,9 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 		}
 		return false
 	}
+	if (key == "Enter" || key == " ") && (tag == "BUTTON" || tag == "A") {
+		return false // the focused control acts on it (a click)
+	}
 	inArticle := a.doc != nil && !a.newPane && !a.editing && tg.Call("closest", "#article").Truthy()
 	used := true
 	switch {

@@ -69,7 +69,7 @@ func (a *App) renderLibrary() app.UI {
 		first = max(0, last-h/libRow-12)
 	}
 	rows := shown[first:last]
-	return app.Aside().Class("side left").Body(
+	return app.Aside().Class("side left").Attr("aria-label", "Library").Body(
 		app.H2().Body(
 			app.Text("Library "),
 			app.Span().Class("count").DataSet("testid", "library-counts").Text(counts.String()),

@@ -187,10 +187,20 @@ func (a *App) renderNew() app.UI {
 }
 
 func (a *App) renderSide() app.UI {
-	return app.Aside().Class("side right").Body(
+	cls := "side right"
+	if a.sideTab == "annotations" {
+		cls += " tab-annotations" // hides the entities panel (CSS)
+	}
+	open := a.doc != nil && !a.newPane
+	if !open {
+		cls += " start"
+	}
+	return app.Aside().Class(cls).Attr("aria-label", "Labels and panels").Body(
 		a.renderLabels(),
 		app.If(a.comparing(), a.renderCompare),
 		a.renderOrphans(),
+		app.If(open, a.renderTabs),
+		app.If(open && a.sideTab == "annotations", a.renderAnnotations),
 		a.find.renderPanels(),
 		app.If(!a.comparing(), a.renderCompare),
 	)

@@ -230,3 +230,51 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 		t.Errorf("console errors: %q", e)
 	}
 }
+
+// TestBrowserAnnotationsList: the Annotations tab lists every label with
+// its text and note, filters by label, and Enter on a row jumps to its
+// span (focused and marked as selected).
+func TestBrowserAnnotationsList(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, ctx, newsArticle)
+	for _, s := range []struct{ n, k string }{{"Jean-Yves Le Drian", "1"}, {"Islamic State", "2"}, {"AFP", "2"}, {"Moscow", "3"}} {
+		dragSelect(t, ctx, s.n, 0, 0, 0)
+		press(t, ctx, s.k)
+	}
+	waitCount(t, ctx, 4)
+	click(t, ctx, `[data-testid="annotations-tab"]`)
+	rows := func() []string {
+		t.Helper()
+		v, err := evalJS[[]string](ctx, `[...document.querySelectorAll('[data-testid="annotations-item"]')].map(b => b.textContent)`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if _, err := pollJS[bool](ctx, `document.querySelectorAll('[data-testid="annotations-item"]').length === 4`); err != nil {
+		t.Fatalf("rows %q, want 4", rows())
+	}
+	if got := strings.Join(rows(), "|"); got != "LOCMoscow|ORGIslamic State|PERJean-Yves Le Drian|ORGAFP" {
+		t.Errorf("rows %q, want the four annotations in text order", got)
+	}
+	if _, err := evalJS[bool](ctx, `(s => (s.value = "ORG", s.dispatchEvent(new Event("change", {bubbles: true})), true))(document.querySelector('[data-testid="annotations-filter"]'))`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](ctx, `document.querySelectorAll('[data-testid="annotations-item"]').length === 2`); err != nil {
+		t.Fatalf("filtered by ORG: rows %q, want 2", rows())
+	}
+	if _, err := evalJS[bool](ctx, `(document.querySelectorAll('[data-testid="annotations-item"]')[1].focus(), true)`); err != nil {
+		t.Fatal(err)
+	}
+	key(t, ctx, "\r")
+	waitFocus(t, ctx, "annotation:AFP")
+	if ok, _ := evalJS[bool](ctx, `document.activeElement.classList.contains("selected") && document.activeElement.getAttribute("aria-label") === "AFP, ORG"`); !ok {
+		t.Error("the jumped-to span is not marked selected, or not named with its label")
+	}
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
