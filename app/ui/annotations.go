@@ -110,7 +110,7 @@ func (a *App) renderAnnotations() app.UI {
 			}),
 		),
 		app.If(len(list) > len(shown), func() app.UI {
-			return app.Button().Text("Show "+strconv.Itoa(min(annPage, len(list)-len(shown)))+" more").
+			return app.Button().Text("Show " + strconv.Itoa(min(annPage, len(list)-len(shown))) + " more").
 				OnClick(func(ctx app.Context, e app.Event) { a.annLimit = max(a.annLimit, annPage) + annPage })
 		}),
 	)
