@@ -351,6 +351,27 @@
     entries.forEach((e) => walk(e, ""));
   }
 
+  // storageUsed returns the characters Gloss's keys and values take in
+  // localStorage (Chromium's limit counts characters, about 5.24 million).
+  function storageUsed() {
+    const s = window.__glossStorage || localStorage;
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const k = s.key(i);
+      if (k && k.startsWith("gloss/")) n += k.length + (s.getItem(k) || "").length;
+    }
+    return n;
+  }
+
+  // persist asks the browser to keep the site's storage under pressure
+  // and hands done(true) when it will.
+  function persist(done) {
+    if (!navigator.storage || !navigator.storage.persist) { done(false); return; }
+    navigator.storage.persisted()
+      .then((p) => p ? true : navigator.storage.persist())
+      .then((p) => done(!!p), () => done(false));
+  }
+
   // downloadBytes saves a Uint8Array as a file.
   function downloadBytes(name, type, u8) {
     download(name, type, u8);
@@ -404,7 +425,7 @@
     suggestionColors,
     render, paint, selection, clearSelection, highlight, clearHighlight, reveal,
     selectRange, download, readFile,
-    readMany, droppedFiles, downloadBytes,
+    readMany, droppedFiles, downloadBytes, storageUsed, persist,
     select, focusAnn, focusArticle, lineProbe, place, scrollToSelection,
   };
 })();

@@ -151,6 +151,7 @@ func (a *App) deleteArticle(ctx app.Context, id string) {
 		a.storageError(err)
 		return
 	}
+	a.updateRoom()
 	a.metas = a.lib.List()
 	wasOpen := a.doc != nil && a.doc.meta.ID == id
 	if wasOpen {

@@ -58,6 +58,7 @@ type App struct {
 	bulk *bulkImport // a many-file import running or its report
 	lv   libView     // the library pane's filter and scroll window
 	cmp  *comparison // a colleague's annotations compared with mine
+	room room        // the share of the browser's storage the library takes
 
 	ctx      app.Context
 	jsFuncs  []app.Func
@@ -100,6 +101,7 @@ func (a *App) OnMount(ctx app.Context) {
 	u := app.Window().URL()
 	a.embed = embed.IsEmbed(u.Fragment, u.RawQuery)
 	a.openLibrary(ctx)
+	a.updateRoom()
 	perfMark("gloss-library-open")
 	a.listen(ctx)
 	a.find.init(a)
@@ -228,6 +230,7 @@ func (a *App) create(ctx app.Context, art text.Article, source string, notices [
 		return err
 	}
 	perfSince("store", start)
+	a.updateRoom()
 	a.metas = a.lib.List()
 	// The text just stored is the one in hand: no need to read it back.
 	start = perfNow()

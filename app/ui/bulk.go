@@ -131,6 +131,7 @@ func (a *App) storeMany(ctx app.Context, files []corpus.File, unread []corpus.Fi
 		ctx.Dispatch(func(ctx app.Context) {
 			b.running = false
 			a.metas = a.lib.List()
+			a.updateRoom()
 			b.refused = append(r.Refused(), b.refused...)
 			for _, f := range r.Files {
 				if f.Skipped {

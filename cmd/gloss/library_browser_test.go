@@ -44,7 +44,7 @@ func shownTitles(t *testing.T, ctx context.Context) []string {
 }
 
 func TestBrowserLibraryStatus(t *testing.T) {
-	ctx, _, cons := openApp(t)
+	ctx, base, cons := openApp(t)
 	dropFile(t, ctx, "corpus.zip", corpusZip(t, 20))
 	waitSummary(t, ctx)
 	waitCounts(t, ctx, "0 of 21 done")
@@ -121,7 +121,21 @@ func TestBrowserLibraryStatus(t *testing.T) {
 	if s, _ := evalJS[string](ctx, `document.querySelector('[data-testid="library-shown"]').textContent`); !strings.Contains(s, "Showing 1 of 21") {
 		t.Errorf("shown %q", s)
 	}
+	if room, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="storage-room"]')||{}).textContent||""`); !strings.Contains(room, "Storage 0% used") || !strings.Contains(room, "more articles like these") {
+		t.Errorf("storage room %q", room)
+	}
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
+	}
+	// Nearly full: a warning with the backup at hand, at the next start.
+	if _, err := evalJS[bool](ctx, `(localStorage.setItem("gloss/test-filler", "x".repeat(4300000)), true)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	msg := waitMessage(t, ctx, "storage is", "full")
+	if act, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="message-action"]')||{}).textContent||""`); act != "Download backup" {
+		t.Errorf("warning %q has action %q", msg, act)
 	}
 }
