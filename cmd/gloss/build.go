@@ -55,6 +55,7 @@ type siteConfig struct {
 	Web    string // static files copied to OUT/web
 	Wasm   string // app.wasm; default Web/app.wasm
 	Brotli int    // brotli quality for the .br copies; 0 means fast (5)
+	Loader string // how app.js loads the wasm: loaderCaching ("") or, to compare, loaderPlain, loaderGoApp
 }
 
 // site describes a written static site.
@@ -145,6 +146,9 @@ func writeSite(cfg siteConfig) (site, error) {
 	if err := app.GenerateStaticWebsite(cfg.Out, h); err != nil {
 		return site{}, fmt.Errorf("generating pages: %v", err)
 	}
+	if err := patchAppJS(filepath.Join(cfg.Out, "app.js"), cfg.Loader); err != nil {
+		return site{}, err
+	}
 	if err := fixManifest(filepath.Join(cfg.Out, "manifest.webmanifest"), prefix); err != nil {
 		return site{}, err
 	}
@@ -220,6 +224,7 @@ func contentVersion(wasm []byte, dir string, names []string) (string, error) {
 	// The templates go-app fills in are part of what is shipped too.
 	io.WriteString(h, ui.ServiceWorker)
 	io.WriteString(h, ui.ContentSecurityPolicy)
+	io.WriteString(h, glossLoaderJS)
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 

@@ -44,6 +44,19 @@ func fakeWeb(t *testing.T, css string) (web, wasm string) {
 	return web, wasm
 }
 
+// TestPatchAppJS: a go-app whose loader no longer has the call replaced is
+// an error, not a site that silently loses the module cache.
+func TestPatchAppJS(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "app.js")
+	os.WriteFile(p, []byte("async function load() { await WebAssembly.instantiateStreaming(fetch(url)); }"), 0o644)
+	if err := patchAppJS(p, loaderCaching); err == nil || !strings.Contains(err.Error(), "loader changed") {
+		t.Errorf("patchAppJS of an unknown loader: %v", err)
+	}
+	if err := patchAppJS(p, loaderGoApp); err != nil {
+		t.Errorf("go-app's loader kept as shipped: %v", err)
+	}
+}
+
 func TestWriteSite(t *testing.T) {
 	css := strings.Repeat("body { color: black; }\n", 100)
 	web, wasm := fakeWeb(t, css)
@@ -66,6 +79,13 @@ func TestWriteSite(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, f)); err == nil {
 			t.Errorf("unexpected %s", f)
 		}
+	}
+	// app.js hands the fetched Response to instantiateStreaming (so V8 may
+	// cache the compiled module), with the prefixed wasm URL.
+	appJS, _ := os.ReadFile(filepath.Join(out, "app.js"))
+	if !strings.Contains(string(appJS), `glossFetchWasm("/gloss/web/app.wasm"`) || strings.Contains(string(appJS), `fetchWithProgress("`) ||
+		!strings.Contains(string(appJS), "function glossFetchWasm(") {
+		t.Errorf("app.js does not load the wasm through glossFetchWasm")
 	}
 	// The .br copy decodes to the original.
 	br, _ := os.ReadFile(filepath.Join(out, "web/gloss.css.br"))
@@ -110,7 +130,6 @@ func TestWriteSite(t *testing.T) {
 			t.Errorf("app-worker.js lacks %s", want)
 		}
 	}
-	appJS, _ := os.ReadFile(filepath.Join(out, "app.js"))
 	if !strings.Contains(string(appJS), `"/gloss/app-worker.js"`) || !strings.Contains(string(appJS), `"/gloss/web/app.wasm"`) {
 		t.Error("app.js does not load the worker and wasm under /gloss")
 	}
