@@ -109,6 +109,7 @@ func (f *finder) chains() []segment {
 	toks := f.toks
 	var segs []segment
 	for i := 0; i < len(toks); i++ {
+		step(i)
 		if !toks[i].cap {
 			continue
 		}
@@ -195,7 +196,8 @@ func (f *finder) trim(a, b int) (segment, bool) {
 func (f *finder) dropSentenceStarts(segs []segment) []segment {
 	midCap := make(map[string]bool, len(segs))
 	known := make(map[string]bool, len(segs))
-	for _, s := range segs {
+	for si, s := range segs {
+		step(si)
 		from := s.a
 		if s.initial {
 			from++
@@ -214,7 +216,8 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 		}
 	}
 	out := segs[:0]
-	for _, s := range segs {
+	for si, s := range segs {
+		step(si)
 		if s.initial {
 			for s.a < s.b && !known[f.key(s.a, s.b)] {
 				w := f.fold(s.a)
@@ -255,7 +258,8 @@ func (f *finder) splitKnown(segs []segment) []segment {
 		return segs
 	}
 	out := make([]segment, 0, len(segs))
-	for _, s := range segs {
+	for si, s := range segs {
+		step(si)
 		if s.b-s.a >= 3 {
 			split := false
 			for k := s.a + 1; k < s.b; k++ {
@@ -370,6 +374,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	// Matches and segments are each in text order: merge them.
 	mi := 0
 	for si := 0; si <= len(segs); si++ {
+		step(si)
 		segStart := -1
 		if si < len(segs) {
 			segStart = int(f.toks[segs[si].a].start)
@@ -396,7 +401,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	for i := range all {
 		all[i] = int32(i)
 	}
-	slices.SortFunc(all, func(a, b int32) int {
+	sortPaced(all, func(a, b int32) int {
 		if c := cmp.Compare(groups[b].words, groups[a].words); c != 0 {
 			return c
 		}
@@ -410,7 +415,8 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	}
 	const ambiguous = -2
 	tails := make(map[string]int32, len(groups))
-	for _, g := range all {
+	for gi, g := range all {
+		step(gi)
 		key := groups[g].key
 		if owner, ok := tails[key]; ok && owner != ambiguous && groups[g].gaz == nil {
 			groups[g].parent = owner
@@ -437,6 +443,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	var roots []int32
 	nment := []int{}
 	for i, g := range mgroup {
+		step(i)
 		r := root(g)
 		if entOf[r] < 0 {
 			entOf[r] = int32(len(roots))
@@ -483,6 +490,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	var merged []variant
 	var seen map[string]int
 	for e := range ents {
+		step(e)
 		r := roots[e]
 		ids := byEnt[nvar[e]:nvar[e+1]]
 		merged = merged[:0]

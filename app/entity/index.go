@@ -84,6 +84,7 @@ func NewIndex(text string, ents []Entity) *Index {
 	x := &Index{ents: ents, byKey: make(map[string]int, len(ents))}
 	b := newIndexBuilder(text)
 	for i, e := range ents {
+		step(i)
 		x.byKey[e.Key] = i
 		b.addEntity(i, e)
 	}

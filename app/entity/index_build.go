@@ -2,7 +2,6 @@ package entity
 
 import (
 	"cmp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -135,6 +134,7 @@ func (b *indexBuilder) add(display, norm string, sp Span) int32 {
 func (b *indexBuilder) addWords() {
 	b.tokWord = make([]int32, len(b.toks))
 	for i, t := range b.toks {
+		step(i)
 		w := b.text[t.bstart:t.bend]
 		if t.end-t.start < 2 {
 			r, _ := utf8.DecodeRuneInString(w)
@@ -150,7 +150,8 @@ func (b *indexBuilder) addWords() {
 	}
 	b.addCompounds()
 	f := newFinder(b.text, b.toks)
-	for _, s := range f.chains() {
+	for si, s := range f.chains() {
+		step(si)
 		for i := s.a; i < s.b; i++ {
 			if !b.toks[i].cap {
 				continue
@@ -174,6 +175,7 @@ func (b *indexBuilder) addWords() {
 func (b *indexBuilder) addCompounds() {
 	toks := b.toks
 	for i := 0; i < len(toks); {
+		step(i)
 		j := i + 1
 		caps := toks[i].cap
 		for j < len(toks) && (toks[j].join == joinHyphen || toks[j].join == joinApos) && !toks[j-1].poss {
@@ -239,6 +241,7 @@ func (b *indexBuilder) finish(x *Index) {
 	ts := b.ts
 	keys := make([]sortKey, len(ts))
 	for i := range ts {
+		step(i)
 		t := &ts[i]
 		var pre uint64
 		for k := 0; k < 8; k++ {
@@ -249,7 +252,7 @@ func (b *indexBuilder) finish(x *Index) {
 		}
 		keys[i] = sortKey{uint64(^uint32(t.rankOf()))<<32 | uint64(len(t.norm)), pre, int32(i)}
 	}
-	slices.SortFunc(keys, func(a, b sortKey) int {
+	sortPaced(keys, func(a, b sortKey) int {
 		if c := cmp.Compare(a.rankLen, b.rankLen); c != 0 {
 			return c
 		}
@@ -279,6 +282,7 @@ func (b *indexBuilder) finish(x *Index) {
 	x.mflat = make([]Span, len(b.occ))
 	fill := append([]int32(nil), x.mstart[:n]...)
 	for i, old := range b.occ {
+		step(i)
 		id := newID[old]
 		x.mflat[fill[id]] = b.occSpan[i]
 		fill[id]++
@@ -316,6 +320,7 @@ func (b *indexBuilder) finish(x *Index) {
 	n1 := map[rune]int{}
 	n2 := map[[2]rune]int{}
 	for id, k := range keys {
+		step(id)
 		t := &ts[k.id]
 		x.display[id] = t.display
 		x.offs[id] = uint32(len(arena))
@@ -365,6 +370,7 @@ func (b *indexBuilder) finish(x *Index) {
 		x.prefix2[r] = make([]int32, 0, c)
 	}
 	for id := range keys {
+		step(id)
 		r0, r1, two := prefixOf(x.norm(int32(id)))
 		x.prefix1[r0] = append(x.prefix1[r0], int32(id))
 		if two {

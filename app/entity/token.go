@@ -43,6 +43,7 @@ func tokenize(text string) []token {
 			continue
 		}
 		// A word starts here.
+		step(len(toks))
 		ws, wr := bi, ri
 		letters, uppers := 0, 0
 		first := r

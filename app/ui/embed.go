@@ -94,6 +94,7 @@ func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
 			a.reply(origin, embed.Error(req.ID, "no article is loaded"))
 			return
 		}
+		a.find.buildNow()
 		a.find.redraw()
 		a.find.search(req.Query)
 		var hits []embed.Hit
@@ -111,6 +112,7 @@ func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
 			a.reply(origin, embed.Error(req.ID, "no article is loaded"))
 			return
 		}
+		a.find.buildNow()
 		a.find.redraw()
 		var ents []embed.Entity
 		for _, e := range a.find.ents {

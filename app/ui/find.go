@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"gloss/app/annot"
@@ -24,6 +25,13 @@ type finder struct {
 	ents  []entity.Entity
 	idx   *entity.Index
 	built string // ID of the article ents and idx were built for
+
+	// The background build (build.go).
+	gen        int       // bumped by every build request; a result of an older one is dropped
+	job        *buildJob // the build wanted next or under way; nil when none
+	bgJob      *buildJob // the build running in the background goroutine
+	running    bool      // the background goroutine is alive
+	sliceStart time.Time // when the running build last yielded
 
 	query  string
 	hits   []entity.Hit
@@ -114,6 +122,7 @@ func (f *finder) reset() {
 	f.entLimit = 0
 	f.review = nil
 	f.built = ""
+	f.ents, f.idx = nil, nil
 }
 
 // redraw builds the entities and index for the drawn article if needed and
@@ -125,19 +134,6 @@ func (f *finder) redraw() {
 	f.build()
 	f.paintSuggestions()
 	f.paintHits()
-}
-
-// build finds the open article's entities and indexes them, once per
-// article.
-func (f *finder) build() {
-	d := f.a.doc
-	if d == nil || f.built == d.meta.ID {
-		return
-	}
-	defer perfSince("entities", perfNow())
-	f.ents = entity.Find(d.text, f.gaz)
-	f.idx = entity.NewIndex(d.text, f.ents)
-	f.built = d.meta.ID
 }
 
 // paintSuggestions underlines every gazetteer mention in its label's colour.

@@ -91,7 +91,12 @@ func (f *finder) renderPanels() app.UI {
 			return app.Div().DataSet("testid", "entities").ID("panel-entities").Role("tabpanel").Attr("aria-labelledby", "tab-entities").Body(
 				app.H2().Body(
 					app.Text("Entities "),
-					app.Span().Class("muted").Text(strconv.Itoa(len(ents))),
+					app.If(f.building(), func() app.UI {
+						return app.Span().Class("muted busy").DataSet("testid", "entities-progress").
+							Attr("role", "status").Text("finding names…")
+					}).Else(func() app.UI {
+						return app.Span().Class("muted").Text(strconv.Itoa(len(ents)))
+					}),
 				),
 				app.Div().Class("row").Body(
 					app.Select().DataSet("testid", "entity-sort").Attr("aria-label", "Sort entities").

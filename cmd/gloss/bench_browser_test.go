@@ -600,6 +600,10 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 		if _, err := pollJS[bool](ctx, `!!document.getElementById("paste-input")`); err != nil {
 			t.Fatalf("no paste box: %v", err)
 		}
+		profile := i == 0 && os.Getenv("GLOSS_BENCH_PROFILE") == "1"
+		if profile {
+			startProfile(t, ctx)
+		}
 		r := inPage[map[string]float64](t, ctx, `
 			const long = [];
 			const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push([e.startTime, e.duration]); });
@@ -626,12 +630,20 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 			obs.disconnect();
 			let longest = 0, n = 0;
 			for (const [at, d] of long) if (at >= paint) { longest = Math.max(longest, d); n++; }
+			window.__longTasks = long.filter(([at]) => at >= paint).map(([at, d]) => Math.round(at - paint) + "+" + Math.round(d)).join(" ");
 			if (window.gc) gc();
 			await new Promise((r) => setTimeout(r, 50));
 			const inst = window.__bench.instance;
 			const wasm = inst && inst.exports.mem ? inst.exports.mem.buffer.byteLength : 0;
 			const js = performance.memory ? performance.memory.usedJSHeapSize : 0;
 			return {paint: paint - t0, ready: glossPerf.entitiesAt > t0 ? ready - t0 : -1, longest, n, mb: (js + wasm) / 1048576};`)
+		if profile {
+			stopProfile(t, ctx, figs, "5 MB paste")
+		}
+		if i == 0 {
+			lt, _ := evalJS[string](ctx, `window.__longTasks || ""`)
+			figs.note("5 MB paste: long tasks after first paint (ms after it + duration): %s", lt)
+		}
 		if r["ready"] < 0 {
 			t.Fatalf("5 MB paste: entities not built within 120 s")
 		}

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"time"
+
+	"gloss/app/entity"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Entities and the search index are built in the background after the
+// article is painted: Go in the browser shares one thread with the page, so
+// the build runs in a goroutine that entity.Pause puts to sleep once a slice
+// has run buildSlice, and Go hands the thread back to the browser, which
+// paints, scrolls and handles input before the build goes on. On a 5 MB
+// article that is a second or more of work that never freezes the page.
+
+// buildSlice is how long the build runs before it yields: well under the
+// 50 ms after which the browser reports a long task.
+const buildSlice = 20 * time.Millisecond
+
+// buildJob is one requested build.
+type buildJob struct {
+	gen   int
+	id    string // article ID
+	text  string
+	gaz   *entity.Gazetteer
+	start float64 // perfNow when requested
+}
+
+// superseded is the panic that ends a build no longer wanted.
+type superseded struct{}
+
+// build builds the open article's entities and index if they are not
+// built: in the background in the browser, at once elsewhere.
+func (f *finder) build() {
+	d := f.a.doc
+	if d == nil || f.built == d.meta.ID {
+		return
+	}
+	if !app.IsClient {
+		f.buildNow()
+		return
+	}
+	if j := f.job; j != nil && j.id == d.meta.ID && j.gen == f.gen {
+		return // under way
+	}
+	f.gen++
+	f.job = &buildJob{gen: f.gen, id: d.meta.ID, text: d.text, gaz: f.gaz, start: perfNow()}
+	if !f.running {
+		f.running = true
+		entity.Pause = f.pause
+		go f.buildLoop()
+	}
+}
+
+// building reports whether a background build for the open article runs.
+func (f *finder) building() bool {
+	return f.job != nil && f.a.doc != nil && f.job.id == f.a.doc.meta.ID
+}
+
+// buildNow builds at once, for callers that need the result now (the embed
+// protocol's search and entities). A background build under way is dropped.
+func (f *finder) buildNow() {
+	d := f.a.doc
+	if d == nil || f.built == d.meta.ID {
+		return
+	}
+	defer perfSince("entities", perfNow())
+	f.gen++
+	f.job = nil
+	p := entity.Pause
+	entity.Pause = nil // no yielding in the middle of an event
+	f.ents = entity.Find(d.text, f.gaz)
+	f.idx = entity.NewIndex(d.text, f.ents)
+	entity.Pause = p
+	f.built = d.meta.ID
+}
+
+// buildLoop runs the requested builds one after the other until none is
+// left; a build that a newer request supersedes stops at its next pause.
+func (f *finder) buildLoop() {
+	for {
+		job := f.job
+		if job == nil {
+			f.running = false
+			return
+		}
+		f.bgJob = job
+		f.sliceStart = time.Now()
+		ents, idx, ok := f.runJob(job)
+		f.bgJob = nil
+		if !ok {
+			continue
+		}
+		if f.job == job {
+			f.job = nil
+		}
+		f.a.ctx.Dispatch(func(ctx app.Context) { f.install(job, ents, idx) })
+	}
+}
+
+func (f *finder) runJob(job *buildJob) (ents []entity.Entity, idx *entity.Index, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, stop := r.(superseded); !stop {
+				panic(r)
+			}
+			ok = false
+		}
+	}()
+	ents = entity.Find(job.text, job.gaz)
+	idx = entity.NewIndex(job.text, ents)
+	return ents, idx, true
+}
+
+// pause is entity.Pause for background builds: it sleeps, handing the
+// thread to the browser, once the current slice has run long enough, and
+// ends a build that is no longer wanted.
+func (f *finder) pause() {
+	if f.bgJob == nil {
+		return // not a background build
+	}
+	if f.job != f.bgJob {
+		panic(superseded{})
+	}
+	if time.Since(f.sliceStart) < buildSlice {
+		return
+	}
+	time.Sleep(time.Millisecond)
+	f.sliceStart = time.Now()
+	if f.job != f.bgJob {
+		panic(superseded{})
+	}
+}
+
+// install takes a finished build's result, if it is still the one wanted,
+// and repaints what depends on it.
+func (f *finder) install(job *buildJob, ents []entity.Entity, idx *entity.Index) {
+	d := f.a.doc
+	if job.gen != f.gen || d == nil || d.meta.ID != job.id {
+		return
+	}
+	f.ents, f.idx, f.built = ents, idx, job.id
+	perfSince("entities", job.start)
+	f.paintSuggestions()
+	if f.query != "" {
+		f.search(f.query)
+		return
+	}
+	f.paintHits()
+}

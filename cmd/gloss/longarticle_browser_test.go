@@ -1,0 +1,81 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gloss/app/entity"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserLongArticleBuildsInBackground pastes a 3 MB article: the text
+// shows first, then the entities panel says names are being found while the
+// page keeps painting frames (the build yields to the browser), a query
+// typed meanwhile is answered once the index is ready, and the indication
+// goes away. GLOSS_SHOTS=dir saves what the screen shows while it runs.
+func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
+	ctx, _, _ := openApp(t)
+	article := entity.SampleArticle(3<<20, 2)
+	if _, err := evalJS[bool](ctx, `(() => { const b = document.querySelector('[data-testid="new-article"]'); if (b) b.click(); return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	// Before Load: watch for the indication and count the frames painted
+	// while it is in the page.
+	if _, err := evalJS[bool](ctx, `(() => {
+		const w = window.__bg = {seen: false, frames: 0, gone: false, box: null};
+		const tick = () => {
+			const el = document.querySelector('[data-testid="entities-progress"]');
+			if (el) {
+				if (!w.seen) { const r = el.getBoundingClientRect(); w.box = [r.width, r.height, getComputedStyle(el).visibility]; }
+				w.seen = true; w.frames++;
+			} else if (w.seen) { w.gone = true; return; }
+			requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+		document.querySelector('[data-testid="paste-input"]').value = `+jsString(article)+`;
+		document.querySelector('[data-testid="paste-load"]').click();
+		return true;
+	})()`); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, ctx)
+	if _, err := pollJS[bool](ctx, `window.__bg.seen`); err != nil {
+		t.Fatalf("no entities-progress indication while the index is built: %v", err)
+	}
+	if dir := os.Getenv("GLOSS_SHOTS"); dir != "" {
+		if png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+			os.WriteFile(filepath.Join(dir, "long-article-building.png"), png, 0o644)
+		}
+	}
+	// A name typed while the index is built, as a person would.
+	q := "lecuhi"
+	if _, err := evalJS[bool](ctx, `(() => { const b = document.querySelector('[data-testid="search-input"]'); b.focus(); b.value = `+jsString(q)+`; b.dispatchEvent(new Event("input", {bubbles: true})); return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](ctx, `window.__bg.gone`); err != nil {
+		t.Fatalf("the indication never went away: %v", err)
+	}
+	bg, err := evalJS[map[string]any](ctx, `window.__bg`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := bg["frames"].(float64); f < 3 {
+		t.Errorf("only %v frames painted while the index was built: the build did not yield (%v)", f, bg)
+	}
+	if box, _ := bg["box"].([]any); len(box) != 3 || box[0].(float64) <= 0 || box[1].(float64) <= 0 || box[2] != "visible" {
+		t.Errorf("the indication was not visible: %v", bg["box"])
+	}
+	if _, err := pollJS[bool](ctx, `document.querySelectorAll('[data-testid="search-result"]').length > 0`); err != nil {
+		t.Errorf("the query typed during the build found nothing once the index was ready: %v", err)
+	}
+	if n, _ := evalJS[int](ctx, `+document.querySelector('[data-testid="entities"] h2 .muted').textContent`); n == 0 {
+		t.Errorf("no entities listed after the build")
+	}
+	if dir := os.Getenv("GLOSS_SHOTS"); dir != "" {
+		if png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+			os.WriteFile(filepath.Join(dir, "long-article-built.png"), png, 0o644)
+		}
+	}
+}
