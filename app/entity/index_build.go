@@ -293,6 +293,7 @@ func (b *indexBuilder) finish(x *Index) {
 	x.text, x.toks, x.tokWord = b.text, b.toks, b.tokWord
 	x.postStart = make([]int32, n+1)
 	for i, w := range x.tokWord {
+		step(i)
 		if w >= 0 {
 			w = newID[w]
 			x.tokWord[i] = w
@@ -305,6 +306,7 @@ func (b *indexBuilder) finish(x *Index) {
 	x.post = make([]int32, x.postStart[n])
 	fill = append(fill[:0], x.postStart[:n]...)
 	for i, w := range x.tokWord {
+		step(i)
 		if w >= 0 {
 			x.post[fill[w]] = int32(i)
 			fill[w]++
@@ -340,6 +342,7 @@ func (b *indexBuilder) finish(x *Index) {
 	x.rlen = make([]uint8, n)
 	var perLen [maxWordLen + 1]int32
 	for id := range x.single {
+		step(id)
 		s := x.norm(int32(id))
 		x.single[id] = strings.IndexByte(s, ' ') < 0
 		l := len(s)
