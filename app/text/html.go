@@ -4,8 +4,10 @@ package text
 // line-by-line port of Mozilla's Readability.js (the Firefox Reader View), in
 // the browser and on the command line alike. On 181 held-out news pages it
 // scores token F1 0.952 against 0.871 for the extractor this package had,
-// which refused 12 of them. It adds about 430 KB brotli to app.wasm (see
-// README, "Web pages"); go-trafilatura scores a little higher but adds 1.67 MB.
+// which refused 12 of them. It adds 447 KB brotli to app.wasm (go1.26,
+// -trimpath -ldflags='-s -w'); go-trafilatura scores 0.008 higher there but
+// adds 1.23 MB more and is 5-7 times slower; go-shiori's go-readability, of
+// which readeck's is the kept-up fork, is 22 KB smaller and scores 0.934.
 
 import (
 	"cmp"
