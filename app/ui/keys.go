@@ -76,6 +76,7 @@ func (a *App) listen(ctx app.Context) {
 			ctx.Dispatch(func(ctx app.Context) { a.dropOver = false })
 		}
 	})
+	on(win, "paste", a.onPaste)
 	on(win, "drop", func(e app.Value) {
 		e.Call("preventDefault")
 		// Walk dropped folders before the drop event ends (its items die with it).

@@ -14,9 +14,15 @@ type clipboard struct {
 	html, plain string
 }
 
-// onPaste keeps the clipboard's text/html, if any: a page copied from a
-// browser keeps its paragraphs that way. The paste itself goes on as usual.
-func (a *App) onPaste(ctx app.Context, e app.Event) {
+// onPaste keeps the clipboard's text/html, if any, of a paste into the
+// article box: a page copied from a browser keeps its paragraphs that way.
+// The paste itself goes on as usual. It is a page-wide listener, not a
+// go-app handler, so that no render runs in the middle of the paste; the
+// clipboard can only be read during the event, and nothing on screen changes.
+func (a *App) onPaste(e app.Value) {
+	if e.Get("target").Get("id").String() != "paste-input" {
+		return
+	}
 	a.clip = clipboard{}
 	cd := e.Get("clipboardData")
 	if !cd.Truthy() {

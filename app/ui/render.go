@@ -149,7 +149,6 @@ func (a *App) renderNew() app.UI {
 		app.P().Class("muted").Text("Paste the text (plain, Markdown or HTML), or choose a file (.txt, .md, .html). Everything stays in this browser."),
 		app.Textarea().ID("paste-input").DataSet("testid", "paste-input").
 			Attr("aria-label", "Article text").
-			On("paste", a.onPaste).
 			Placeholder("Paste an article here…"),
 		app.Div().Class("row").Body(
 			app.Button().Class("primary").DataSet("testid", "paste-load").Text("Load pasted text").
