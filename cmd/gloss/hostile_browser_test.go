@@ -236,6 +236,10 @@ func TestBrowserHostilePayloads(t *testing.T) {
 	dir := buildSite(t, "")
 	base := serveSite(t, dir, "")
 	ctx := newBrowser(t)
+	// Wide enough for the library column, whose list scrolls and draws the rows in view.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
 	armTrap(t, ctx, true)
 	if err := waitReady(ctx, base); err != nil {
 		t.Fatal(err)
@@ -249,19 +253,16 @@ func TestBrowserHostilePayloads(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := len(hostilePayloads) + 1
-	if _, err := pollJS[bool](ctx, fmt.Sprintf(`document.querySelectorAll('[data-testid="library-item"]').length === %d`, n)); err != nil {
+	if _, err := pollJS[bool](ctx, fmt.Sprintf(`document.querySelector('[data-testid="library-counts"]').textContent.includes(" of %d ")`, n)); err != nil {
 		msg, _ := evalJS[string](ctx, `document.querySelector('[data-testid="message"]').textContent`)
 		t.Fatalf("the hostile backup was not restored (%d articles expected); message: %q", n, msg)
 	}
 	checkTrap(t, ctx, "after restoring")
 
 	// Titles, verbatim, in the library.
-	titles, err := evalJS[[]string](ctx, `[...document.querySelectorAll('[data-testid="library-title"]')].map(e => e.textContent)`)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := scrollLibrary(t, ctx, n)
 	have := map[string]bool{}
-	for _, s := range titles {
+	for _, s := range rows {
 		have[s] = true
 	}
 	for _, p := range hostilePayloads {
@@ -271,8 +272,8 @@ func TestBrowserHostilePayloads(t *testing.T) {
 	}
 
 	// The article: every paragraph is its payload, every mark carries its note.
-	if _, err := evalJS[bool](ctx, `(() => { for (const li of document.querySelectorAll('[data-testid="library-item"]')) if (li.dataset.id.startsWith("all")) { li.querySelector('[data-testid="library-title"]').click(); return true } return false })()`); err != nil {
-		t.Fatal(err)
+	if _, err := pollJS[bool](ctx, `(() => { const l = document.querySelector('[data-testid="library"]'); for (const li of l.querySelectorAll('[data-testid="library-item"]')) if (li.dataset.id.startsWith("all")) { li.querySelector('[data-testid="library-title"]').click(); return true } l.scrollTop -= l.clientHeight / 2; return false })()`); err != nil {
+		t.Fatal("the restored article is not in the library:", err)
 	}
 	waitParagraphs(t, ctx)
 	got := waitCount(t, ctx, len(hostilePayloads))
@@ -488,4 +489,30 @@ func TestBrowserCSP(t *testing.T) {
 func jsQuote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// scrollLibrary scrolls the library list, which draws only the rows in view,
+// from top to bottom and returns the title of every one of its n articles by ID.
+func scrollLibrary(t *testing.T, ctx context.Context, n int) map[string]string {
+	t.Helper()
+	rows := map[string]string{}
+	if _, err := evalJS[bool](ctx, `(document.querySelector('[data-testid="library"]').scrollTop = 0, true)`); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 50*n && len(rows) < n; i++ {
+		seen, err := evalJS[[][2]string](ctx, `[...document.querySelectorAll('[data-testid="library-item"]')].map(li => [li.dataset.id, li.querySelector('[data-testid="library-title"]').textContent])`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range seen {
+			rows[r[0]] = r[1]
+		}
+		if _, err := evalJS[bool](ctx, `(l => (l.scrollTop += Math.max(1, l.clientHeight / 3), true))(document.querySelector('[data-testid="library"]'))`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(rows) < n {
+		t.Fatalf("scrolling the library showed %d of %d articles", len(rows), n)
+	}
+	return rows
 }
