@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"unicode"
 
 	"gloss/app/annot"
 	"gloss/app/store"
@@ -33,7 +34,8 @@ type Doc struct {
 	Kept    map[string][]string
 	// base is the annotations as last saved or loaded, for merging with
 	// what another tab saved meanwhile.
-	base []annot.Annotation
+	base  []annot.Annotation
+	words []text.Span // built by Words
 }
 
 // Annotations returns a copy of the open article's annotations.
@@ -261,4 +263,20 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Words returns the article's words (letter or digit tokens) for the
+// reading caret, built on first use.
+func (d *Doc) Words() []text.Span {
+	if d.words == nil {
+		all := text.Tokens(d.Text)
+		d.words = make([]text.Span, 0, len(all))
+		rs := []rune(d.Text)
+		for _, t := range all {
+			if r := rs[t.Start]; unicode.IsLetter(r) || unicode.IsDigit(r) {
+				d.words = append(d.words, t)
+			}
+		}
+	}
+	return d.words
 }

@@ -1,51 +1,68 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"gloss/app/annot"
+	"gloss/app/session"
 	"gloss/app/store"
 	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// changeAnnotations runs f on the open article's set as one undoable step,
-// then saves and redraws.
+// changeAnnotations runs f on the open article's set as one undoable step
+// (session.Change), then redraws; it returns f's error, shown.
 func (a *App) changeAnnotations(name string, f func(s *annot.Set) error) error {
-	d := a.doc
-	if d == nil {
+	if a.doc() == nil {
 		return nil
 	}
-	before := d.set.All()
-	if err := f(d.set); err != nil {
-		a.setError(err.Error())
-		return err
+	prev := a.doc()
+	_, err := a.s.Change(name, f)
+	a.after(prev)
+	if err != nil {
+		a.failed(err)
+		var se *session.SaveError
+		if errors.As(err, &se) {
+			return nil // the change is made in the tab
+		}
 	}
-	if slices.Equal(before, d.set.All()) {
-		return nil // e.g. the same span and label again
-	}
-	set := d.set
-	a.hist.push(step{name: name,
-		undo: func() { set.Undo(); a.afterChange() },
-		redo: func() { set.Redo(); a.afterChange() },
-	})
-	a.afterChange()
-	return nil
+	return err
 }
 
-func (a *App) afterChange() {
-	a.save()
-	a.repaint()
-	a.find.annotationsChanged()
+// after brings the view up to date with the session after an action:
+// the library list and labels, and the open article — drawn again when
+// another (or another text) is open, repainted when only its annotations
+// changed, cleared when none is; an embedding host is told.
+func (a *App) after(prev *session.Doc) {
+	a.markStarted()
+	a.metas = a.lib.List()
+	a.labels = a.s.Labels()
+	d := a.doc()
+	switch {
+	case d == nil:
+		if prev != nil {
+			a.newPane = true
+			a.drawnDoc = ""
+			a.clearArticle()
+			setFragment("")
+		}
+		return
+	case prev == nil || d.Meta.ID != prev.Meta.ID || d.Text != prev.Text:
+		a.opened()
+	default:
+		a.repaint()
+		a.find.annotationsChanged()
+	}
+	a.notifyChanged()
 }
 
 // labelSelection labels the selected text with labels[i].
 func (a *App) labelSelection(i int) bool {
 	defer perfSince("label", perfNow())
-	if a.doc == nil || i < 0 || i >= len(a.labels) {
+	if a.doc() == nil || i < 0 || i >= len(a.labels) {
 		return false
 	}
 	start, end, ok := a.selection()
@@ -60,11 +77,11 @@ func (a *App) labelSelection(i int) bool {
 }
 
 func (a *App) addAnnotation(start, end int, label string) {
-	d := a.doc
+	d := a.doc()
 	var added annot.Annotation
 	err := a.changeAnnotations("label", func(s *annot.Set) error {
 		var err error
-		added, err = s.Add(annot.Annotation{Start: start, End: end, Label: label, Text: d.x.Slice(start, end)})
+		added, err = s.Add(annot.Annotation{Start: start, End: end, Label: label, Text: d.X.Slice(start, end)})
 		return err
 	})
 	if err == nil {
@@ -88,7 +105,7 @@ func (a *App) relabel(id string, label string) {
 }
 
 func (a *App) setNote(id, note string) {
-	x, ok := a.doc.set.Get(id)
+	x, ok := a.doc().Set.Get(id)
 	if !ok || x.Note == note {
 		return
 	}
@@ -106,79 +123,46 @@ func (a *App) removeAnnotation(id string) {
 	}
 }
 
-func (a *App) undo() {
-	if name := a.hist.Undo(); name != "" {
-		a.setNotice("Undone: " + name + ".")
-	}
-}
+func (a *App) undo() { a.step(a.s.Undo, "Undone") }
 
-func (a *App) redo() {
-	if name := a.hist.Redo(); name != "" {
-		a.setNotice("Redone: " + name + ".")
+func (a *App) redo() { a.step(a.s.Redo, "Redone") }
+
+// step undoes or redoes one step of the session's history and says which.
+func (a *App) step(do func() (string, error), what string) {
+	prev := a.doc()
+	name, err := do()
+	a.after(prev)
+	a.repaintAll()
+	switch {
+	case err != nil:
+		a.failed(err)
+	case name != "":
+		a.setNotice(what + ": " + name + ".")
 	}
 }
 
 // ---- library ----
 
 func (a *App) rename(id, title string) {
-	title = strings.TrimSpace(title)
-	var old string
-	for _, m := range a.metas {
-		if m.ID == id {
-			old = m.Title
-		}
+	prev := a.doc()
+	if err := a.s.Rename(id, title); err != nil {
+		a.failed(err)
 	}
-	if title == "" || title == old {
-		return
-	}
-	apply := func(t string) {
-		if err := a.lib.Rename(id, t, now()); err != nil {
-			a.storageError(err)
-			return
-		}
-		a.metas = a.lib.List()
-		if a.doc != nil && a.doc.meta.ID == id {
-			a.doc.meta.Title = t
-		}
-	}
-	apply(title)
-	a.hist.push(step{name: "rename", undo: func() { apply(old) }, redo: func() { apply(title) }})
+	a.after(prev)
 }
 
 func (a *App) deleteArticle(ctx app.Context, id string) {
-	d, err := a.lib.Delete(id)
-	if err != nil {
-		a.storageError(err)
-		return
-	}
+	prev := a.doc()
+	d, _, err := a.s.Delete(id)
+	a.after(prev)
 	a.updateRoom()
-	a.metas = a.lib.List()
-	wasOpen := a.doc != nil && a.doc.meta.ID == id
-	if wasOpen {
-		a.doc = nil
-		a.newPane = true
-		a.drawnDoc = ""
-		a.clearArticle()
-		setFragment("")
-	}
-	restore := func(ctx app.Context) {
-		if err := a.lib.Restore(d); err != nil {
-			a.storageError(err)
+	if err != nil {
+		a.failed(err)
+		if !errors.Is(err, store.ErrDamaged) {
 			return
 		}
-		a.metas = a.lib.List()
-		a.setNotice(fmt.Sprintf("Restored %q.", d.Title))
-		if wasOpen {
-			a.open(ctx, d.ID)
-		}
 	}
-	a.hist.push(step{name: "delete article",
-		undo: func() { restore(ctx) },
-		redo: func() { a.deleteArticle(ctx, id) },
-	})
-	a.msg = notice{Text: fmt.Sprintf("Deleted %q.", d.Title), Action: "Undo", do: func(ctx app.Context) {
-		a.hist.Undo()
-	}}
+	a.msg = notice{Text: fmt.Sprintf("Deleted %q.", d.Title), Action: "Undo", do: func(ctx app.Context) { a.undo() }}
 }
 
 func (a *App) clearArticle() {
@@ -190,24 +174,20 @@ func (a *App) clearArticle() {
 // ---- labels ----
 
 func (a *App) setLabels(ls annot.Labels, name string) {
-	old := a.labels
-	apply := func(ls annot.Labels) {
-		a.labels = ls
-		if err := a.lib.SaveLabels(ls); err != nil {
-			a.storageError(err)
-		}
-		if a.doc != nil {
-			a.painted = map[string]annot.Annotation{}
-			a.repaintAll()
-		}
+	err := a.s.SetLabels(ls, name)
+	a.labels = a.s.Labels()
+	if err != nil {
+		a.failed(err)
 	}
-	apply(ls)
-	a.hist.push(step{name: name, undo: func() { apply(old) }, redo: func() { apply(ls) }})
+	if a.doc() != nil {
+		a.painted = map[string]annot.Annotation{}
+		a.repaintAll()
+	}
 }
 
 // repaintAll redraws every paragraph carrying an annotation (label colours changed).
 func (a *App) repaintAll() {
-	if a.doc == nil || !app.IsClient || a.drawnDoc != a.doc.meta.ID {
+	if a.doc() == nil || !app.IsClient || a.drawnDoc != a.doc().Meta.ID {
 		return
 	}
 	a.painted = map[string]annot.Annotation{}
@@ -225,44 +205,12 @@ func (a *App) addLabel(name, color string) {
 }
 
 func (a *App) renameLabel(from, to string) {
-	ls, err := a.labels.Rename(from, to)
+	prev := a.doc()
+	_, err := a.s.RenameLabel(from, to)
+	a.after(prev)
+	a.repaintAll()
 	if err != nil {
-		a.setError(err.Error())
-		return
-	}
-	to = ls[ls.Index(strings.TrimSpace(to))].Name
-	old := a.labels
-	a.labels = ls
-	if err := a.lib.SaveLabels(ls); err != nil {
-		a.storageError(err)
-	}
-	// The open article's annotations follow the label.
-	if a.doc != nil {
-		set := a.doc.set
-		n := set.RenameLabel(from, to)
-		if n > 0 {
-			a.save()
-		}
-		a.repaintAll()
-		a.hist.push(step{name: "rename label",
-			undo: func() {
-				a.labels = old
-				a.lib.SaveLabels(old)
-				if n > 0 {
-					set.Undo()
-					a.save()
-				}
-				a.repaintAll()
-			},
-			redo: func() {
-				a.labels = ls
-				a.lib.SaveLabels(ls)
-				if n > 0 {
-					set.Redo()
-					a.save()
-				}
-				a.repaintAll()
-			}})
+		a.failed(err)
 	}
 }
 
@@ -276,8 +224,8 @@ func (a *App) recolorLabel(name, color string) {
 }
 
 func (a *App) removeLabel(name string) {
-	if a.doc != nil {
-		for _, x := range a.doc.set.All() {
+	if a.doc() != nil {
+		for _, x := range a.doc().Set.All() {
 			if x.Label == name {
 				a.setError(fmt.Sprintf("Label %s is still used in this article: change or delete those spans first.", name))
 				return
@@ -305,7 +253,7 @@ func (a *App) readFiles(ctx app.Context, files app.Value) {
 		return
 	}
 	if manyFiles(files) {
-		if f := files.Index(0); files.Length() == 1 && a.doc != nil && !a.newPane && !strings.HasSuffix(strings.ToLower(f.Get("name").String()), ".zip") {
+		if f := files.Index(0); files.Length() == 1 && a.doc() != nil && !a.newPane && !strings.HasSuffix(strings.ToLower(f.Get("name").String()), ".zip") {
 			// One file of annotations on an open article: into it, or as
 			// new articles when it carries other texts.
 			a.readFilesWith(ctx, files, a.importFile)
@@ -325,7 +273,7 @@ func (a *App) readFiles(ctx app.Context, files app.Value) {
 // downloadBackup saves the whole library as one JSON file.
 func (a *App) downloadBackup() {
 	lib := a.lib
-	if a.unsaved && a.doc != nil {
+	if a.s.Unsaved && a.doc() != nil {
 		// Storage refused the last changes: back up a copy of what is
 		// stored with the open article's annotations as they are in the tab.
 		if l, err := a.libraryWithUnsaved(); err == nil {
@@ -343,64 +291,33 @@ func (a *App) downloadBackup() {
 }
 
 func (a *App) restoreBackup(ctx app.Context, name string, data []byte) {
-	rep, err := a.lib.RestoreBackup(data)
+	prev := a.doc()
+	msg, err := a.s.RestoreBackup(name, data)
 	if err != nil {
-		a.setError(fmt.Sprintf("%s: %v", name, err))
+		a.setError(err.Error())
 		return
 	}
-	a.metas = a.lib.List()
-	a.labels = a.lib.Labels()
+	a.after(prev)
 	a.find.gazetteerChanged()
-	a.setNotice(fmt.Sprintf("Restored from %s: %s.", name, rep))
-	if a.doc != nil {
-		a.open(ctx, a.doc.meta.ID)
-	}
+	a.setNotice(msg)
 }
 
 // reloadFromStorage applies another tab's writes (the storage event).
 func (a *App) reloadFromStorage(ctx app.Context) {
-	ch, _ := a.lib.Reload()
-	a.metas = a.lib.List()
+	prev := a.doc()
+	ch, _, err := a.s.Reload()
+	a.after(prev)
 	if ch.Labels {
-		a.labels = a.lib.Labels()
 		a.repaintAll()
 	}
 	if ch.Gazetteer {
 		a.find.gazetteerChanged()
 	}
-	d := a.doc
-	if d == nil {
-		return
-	}
-	if !a.hasDoc(d.meta.ID) {
-		a.doc = nil
-		a.newPane = true
-		a.clearArticle()
+	if prev != nil && a.doc() == nil {
 		a.setNotice("The open article was deleted in another tab.")
-		return
 	}
-	for _, id := range ch.Docs {
-		if id != d.meta.ID {
-			continue
-		}
-		fresh, err := a.lib.Load(id)
-		if err != nil {
-			return
-		}
-		if fresh.Text != d.text {
-			a.show(ctx, fresh)
-			return
-		}
-		merged := annot.Merge(d.base, d.set.All(), fresh.Annotations)
-		d.set = annot.NewSet(merged)
-		d.base = fresh.Annotations
-		d.meta = fresh.Meta
-		a.hist = history{}
-		if !slices.Equal(merged, fresh.Annotations) {
-			a.save()
-		}
-		a.repaint()
-		a.find.annotationsChanged()
+	if err != nil {
+		a.failed(err)
 	}
 }
 
@@ -425,7 +342,7 @@ func (a *App) libraryWithUnsaved() (*store.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := lib.SaveAnnotations(a.doc.meta.ID, a.doc.set.All(), now()); err != nil {
+	if err := lib.SaveAnnotations(a.doc().Meta.ID, a.doc().Set.All(), now()); err != nil {
 		return nil, err
 	}
 	return lib, nil

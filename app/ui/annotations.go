@@ -16,7 +16,7 @@ const annPage = 200
 
 // listed returns the annotations the list shows (filtered by label).
 func (a *App) listed() []annot.Annotation {
-	all := a.doc.set.All()
+	all := a.doc().Set.All()
 	if a.annFilter == "" {
 		return all
 	}
@@ -54,7 +54,7 @@ func (a *App) renderTabs() app.UI {
 	}
 	return app.Div().Class("tabs").Role("tablist").Attr("aria-label", "Side panel").Body(
 		tab("entities", "Entities", "entities-tab", len(a.find.sortedEntities())),
-		tab("annotations", "Annotations", "annotations-tab", a.doc.set.Len()),
+		tab("annotations", "Annotations", "annotations-tab", a.doc().Set.Len()),
 	)
 }
 
@@ -86,7 +86,7 @@ func (a *App) renderAnnotations() app.UI {
 			OnClick(func(ctx app.Context, e app.Event) {
 				if b := e.Get("target").Call("closest", "[data-id]"); b.Truthy() {
 					id := b.Get("dataset").Get("id").String()
-					if x, ok := a.doc.set.Get(id); ok {
+					if x, ok := a.doc().Set.Get(id); ok {
 						a.goTo(target{start: x.Start, end: x.End, id: x.ID, label: x.Label})
 					}
 				}

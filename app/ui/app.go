@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"unicode"
 
 	"gloss/app/annot"
+	"gloss/app/session"
 	"gloss/app/store"
 	"gloss/app/text"
 	"gloss/app/ui/embed"
@@ -21,17 +23,18 @@ import (
 type App struct {
 	app.Compo
 
-	lib        *store.Library
-	persistent bool // false when the browser's storage cannot be used
+	// s is the session below the screen: the library, the open article
+	// and the history; App draws it and calls its actions.
+	s          *session.Session
+	lib        *store.Library // s.Lib
+	persistent bool           // false when the browser's storage cannot be used
 	metas      []store.Meta
 	labels     annot.Labels
-	doc        *openDoc // nil while the new-article pane is shown
 	newPane    bool
 	embed      bool
 	allow      embed.Allowlist // host origins an embedded Gloss talks to
 
 	msg      notice
-	hist     history
 	selected string // ID of the selected annotation (marked in the text)
 	editOpen bool   // the selected annotation's editor is open
 	caret    caret  // the reading caret (keyboard)
@@ -49,7 +52,6 @@ type App struct {
 	helpReturn       app.Value // where the focus goes back when the help closes
 	editing          bool      // the article text is being edited
 	showLib          bool      // the library pane is open over the article (narrow windows)
-	unsaved          bool      // the open article's annotations could not be stored
 	dropOver         bool
 	update           bool // a new version of the app is ready
 	clip             clipboard
@@ -66,19 +68,12 @@ type App struct {
 	drawnDoc string                      // ID of the article in the DOM
 }
 
-// openDoc is the article being read: its text, offsets and annotations.
-type openDoc struct {
-	meta  store.Meta
-	text  string
-	x     *text.Index
-	paras []text.Span
-	set   *annot.Set
-	base  []annot.Annotation // as last saved or loaded, for merging with other tabs
-
-	wordList []text.Span // words, for the reading caret (built on first use)
-	// orphans and kept belong to the article and are stored with it.
-	orphans []annot.Orphan
-	kept    map[string][]string
+// doc is the open article, nil while the new-article pane is shown.
+func (a *App) doc() *session.Doc {
+	if a.s == nil { // rendered on the server, before OnMount
+		return nil
+	}
+	return a.s.Doc
 }
 
 // notice is what the message area shows; Action names an optional button.
@@ -148,6 +143,7 @@ func (a *App) openLibrary(ctx app.Context) {
 		a.setNotice("This browser does not let Gloss keep data here (storage is blocked): your work stays in this tab only. Use Backup or Export to keep it.")
 	}
 	a.lib = lib
+	a.s = session.New(lib, now)
 	a.metas = lib.List()
 	a.labels = lib.Labels()
 	if lib.ReadOnly() {
@@ -180,22 +176,30 @@ func (a *App) hasDoc(id string) bool {
 	return false
 }
 
-// open shows the article with the given ID.
+// open shows the article with the given ID. A damaged annotations record
+// opens with what is readable, and says so.
 func (a *App) open(ctx app.Context, id string) {
-	d, err := a.lib.Load(id)
-	if err != nil {
+	err := a.s.Open(id)
+	if err != nil && (a.doc() == nil || a.doc().Meta.ID != id) {
 		a.setError(err.Error())
 		return
 	}
-	a.show(ctx, d)
+	a.opened()
+	if err != nil {
+		a.setError(err.Error())
+	}
 }
 
 // show makes d the open article and draws it.
 func (a *App) show(ctx app.Context, d store.Doc) {
-	od := &openDoc{meta: d.Meta, text: d.Text, x: text.NewIndex(d.Text), paras: text.Paragraphs(d.Text), orphans: d.Orphans, kept: d.Kept}
-	od.set = annot.NewSet(d.Annotations)
-	od.base = od.set.All()
-	a.doc = od
+	a.s.Show(d)
+	a.opened()
+}
+
+// opened resets the view for the article the session just opened and
+// draws it.
+func (a *App) opened() {
+	d := a.doc()
 	a.newPane = false
 	a.selected = ""
 	a.editOpen = false
@@ -203,11 +207,10 @@ func (a *App) show(ctx app.Context, d store.Doc) {
 	a.suggestion = target{}
 	a.editing = false
 	a.showLib = false
-	a.hist = history{}
 	a.find.reset()
 	if !a.embed {
-		a.lib.SaveSetting("last", d.ID)
-		setFragment("doc=" + d.ID)
+		a.lib.SaveSetting("last", d.Meta.ID)
+		setFragment("doc=" + d.Meta.ID)
 	}
 	// a.ctx, not the event's: Defer skips a dismounted source element, and
 	// the button that opened this article may be gone after the render.
@@ -218,13 +221,13 @@ func (a *App) show(ctx app.Context, d store.Doc) {
 // pasted), and opens it. When it cannot be stored the open article stays
 // as it was and the error says why (also shown in the page).
 func (a *App) create(ctx app.Context, art text.Article, source string, notices []text.Notice) error {
-	t := now()
 	title := strings.TrimSpace(art.Title)
 	if title == "" {
 		title = "Untitled article"
 	}
 	start := perfNow()
-	meta, err := a.lib.Create(store.Doc{Meta: store.Meta{Title: title, Kind: art.Kind, Source: source, Created: t, Updated: t}, Text: art.Text})
+	// The text just stored is the one in hand: it is not read back.
+	meta, err := a.s.Create(store.Doc{Meta: store.Meta{Title: title, Kind: art.Kind, Source: source}, Text: art.Text})
 	if err != nil {
 		a.setError("The article could not be saved: " + err.Error() + ". Nothing in your library was changed.")
 		return err
@@ -232,9 +235,8 @@ func (a *App) create(ctx app.Context, art text.Article, source string, notices [
 	perfSince("store", start)
 	a.updateRoom()
 	a.metas = a.lib.List()
-	// The text just stored is the one in hand: no need to read it back.
 	start = perfNow()
-	a.show(ctx, store.Doc{Meta: meta, Text: art.Text})
+	a.opened()
 	perfSince("show", start)
 	by := strings.Join(slices.DeleteFunc([]string{art.Byline, art.Published}, func(s string) bool { return s == "" }), ", ")
 	if by != "" {
@@ -250,30 +252,15 @@ func (a *App) create(ctx app.Context, art text.Article, source string, notices [
 	return nil
 }
 
-// save writes the open article's annotations, merging what another tab
-// stored meanwhile, and reports a refused write without losing anything.
-func (a *App) save() {
-	d := a.doc
-	if d == nil {
-		return
-	}
-	mine := d.set.All()
-	merged, err := a.lib.MergeAnnotations(d.meta.ID, d.base, mine, now())
-	if err != nil {
-		a.unsaved = true
+// failed shows what went wrong with an action: a refused write (the
+// change is kept in the tab) offers a backup; anything else is an error.
+func (a *App) failed(err error) {
+	var se *session.SaveError
+	if errors.As(err, &se) || errors.Is(err, store.ErrQuota) {
 		a.storageError(err)
-		a.notifyChanged() // an embedding host can still keep it
 		return
 	}
-	a.unsaved = false
-	if !slices.Equal(merged, mine) {
-		d.set = annot.NewSet(merged)
-		a.hist = history{}
-	}
-	d.base = merged
-	a.markStarted()
-	a.refreshMeta(d.meta.ID)
-	a.notifyChanged()
+	a.setError(sentence(err.Error()))
 }
 
 func (a *App) storageError(err error) {

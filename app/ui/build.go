@@ -34,19 +34,19 @@ type superseded struct{}
 // build builds the open article's entities and index if they are not
 // built: in the background in the browser, at once elsewhere.
 func (f *finder) build() {
-	d := f.a.doc
-	if d == nil || f.built == d.meta.ID {
+	d := f.a.doc()
+	if d == nil || f.built == d.Meta.ID {
 		return
 	}
 	if !app.IsClient {
 		f.buildNow()
 		return
 	}
-	if j := f.job; j != nil && j.id == d.meta.ID && j.gen == f.gen {
+	if j := f.job; j != nil && j.id == d.Meta.ID && j.gen == f.gen {
 		return // under way
 	}
 	f.gen++
-	f.job = &buildJob{gen: f.gen, id: d.meta.ID, text: d.text, gaz: f.gaz, start: perfNow()}
+	f.job = &buildJob{gen: f.gen, id: d.Meta.ID, text: d.Text, gaz: f.gaz, start: perfNow()}
 	if !f.running {
 		f.running = true
 		entity.Pause = f.pause
@@ -56,14 +56,14 @@ func (f *finder) build() {
 
 // building reports whether a background build for the open article runs.
 func (f *finder) building() bool {
-	return f.job != nil && f.a.doc != nil && f.job.id == f.a.doc.meta.ID
+	return f.job != nil && f.a.doc() != nil && f.job.id == f.a.doc().Meta.ID
 }
 
 // buildNow builds at once, for callers that need the result now (the embed
 // protocol's search and entities). A background build under way is dropped.
 func (f *finder) buildNow() {
-	d := f.a.doc
-	if d == nil || f.built == d.meta.ID {
+	d := f.a.doc()
+	if d == nil || f.built == d.Meta.ID {
 		return
 	}
 	defer perfSince("entities", perfNow())
@@ -71,10 +71,10 @@ func (f *finder) buildNow() {
 	f.job = nil
 	p := entity.Pause
 	entity.Pause = nil // no yielding in the middle of an event
-	f.ents = entity.Find(d.text, f.gaz)
-	f.idx = entity.NewIndex(d.text, f.ents)
+	f.ents = entity.Find(d.Text, f.gaz)
+	f.idx = entity.NewIndex(d.Text, f.ents)
 	entity.Pause = p
-	f.built = d.meta.ID
+	f.built = d.Meta.ID
 }
 
 // buildLoop runs the requested builds one after the other until none is
@@ -137,8 +137,8 @@ func (f *finder) pause() {
 // install takes a finished build's result, if it is still the one wanted,
 // and repaints what depends on it.
 func (f *finder) install(job *buildJob, ents []entity.Entity, idx *entity.Index) {
-	d := f.a.doc
-	if job.gen != f.gen || d == nil || d.meta.ID != job.id {
+	d := f.a.doc()
+	if job.gen != f.gen || d == nil || d.Meta.ID != job.id {
 		return
 	}
 	f.ents, f.idx, f.built = ents, idx, job.id

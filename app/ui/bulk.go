@@ -158,7 +158,7 @@ func (a *App) storeMany(ctx app.Context, files []corpus.File, unread []corpus.Fi
 			if len(b.refused) > 0 {
 				b.summary += fmt.Sprintf(" %s refused, listed below.", plural(len(b.refused), "file"))
 			}
-			if firstID != "" && a.doc == nil {
+			if firstID != "" && a.doc() == nil {
 				a.open(ctx, firstID)
 			}
 		})
@@ -273,7 +273,7 @@ func (a *App) exportLibrary(name string, metas []store.Meta) {
 	docs := make([]format.Doc, 0, len(metas))
 	var damaged []string
 	for _, m := range metas {
-		if a.doc != nil && a.doc.meta.ID == m.ID {
+		if a.doc() != nil && a.doc().Meta.ID == m.ID {
 			docs = append(docs, a.exportDoc())
 			continue
 		}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"sort"
-	"unicode"
 
 	"gloss/app/text"
 )
@@ -21,21 +20,6 @@ type caret struct {
 // sel is the caret's selection: from the anchor word to the focus word.
 func (c caret) sel() text.Span {
 	return text.Span{Start: min(c.anchor.Start, c.focus.Start), End: max(c.anchor.End, c.focus.End)}
-}
-
-// words returns the article's words (letter or digit tokens), built once.
-func (d *openDoc) words() []text.Span {
-	if d.wordList == nil {
-		all := text.Tokens(d.text)
-		d.wordList = make([]text.Span, 0, len(all))
-		rs := []rune(d.text)
-		for _, t := range all {
-			if r := rs[t.Start]; unicode.IsLetter(r) || unicode.IsDigit(r) {
-				d.wordList = append(d.wordList, t)
-			}
-		}
-	}
-	return d.wordList
 }
 
 // wordIndex returns the index of the first word ending after pos (the word

@@ -3,14 +3,15 @@ package ui
 import (
 	"testing"
 
+	"gloss/app/session"
 	"gloss/app/text"
 )
 
 func TestCaretWords(t *testing.T) {
-	d := &openDoc{text: "Jean-Yves Le Drian, in Moscow. «Paris»"}
-	ws := d.words()
+	d := &session.Doc{Text: "Jean-Yves Le Drian, in Moscow. «Paris»"}
+	ws := d.Words()
 	var got []string
-	rs := []rune(d.text)
+	rs := []rune(d.Text)
 	for _, w := range ws {
 		got = append(got, string(rs[w.Start:w.End]))
 	}

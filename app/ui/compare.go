@@ -35,19 +35,19 @@ func diffKey(d agree.Diff) string {
 // order, and the agreement figures.
 func (a *App) differences() ([]agree.Diff, *agree.Result) {
 	c := a.cmp
-	mine := a.doc.set.All()
+	mine := a.doc().Set.All()
 	var out []agree.Diff
 	for _, d := range agree.Diffs(mine, c.theirs) {
 		if d.Kind != agree.Same {
 			out = append(out, d)
 		}
 	}
-	return out, agree.Compare([]agree.Doc{{Text: a.doc.text, A: mine, B: c.theirs}})
+	return out, agree.Compare([]agree.Doc{{Text: a.doc().Text, A: mine, B: c.theirs}})
 }
 
 // compareFile reads a colleague's annotations of the open article.
 func (a *App) compareFile(ctx app.Context, name string, data []byte) {
-	if a.doc == nil {
+	if a.doc() == nil {
 		return
 	}
 	f, ok := format.Detect(name, data)
@@ -55,7 +55,7 @@ func (a *App) compareFile(ctx app.Context, name string, data []byte) {
 		a.setError(fmt.Sprintf("%s: not a format Gloss reads (brat .ann, W3C .jsonld, JSONL, CoNLL, CSV). Nothing to compare.", name))
 		return
 	}
-	docs, _, err := format.DecodeAll(f, data, a.doc.text)
+	docs, _, err := format.DecodeAll(f, data, a.doc().Text)
 	if err != nil {
 		a.setError(fmt.Sprintf("%s: %v", name, err))
 		return
@@ -63,11 +63,11 @@ func (a *App) compareFile(ctx app.Context, name string, data []byte) {
 	var theirs []annot.Annotation
 	found := false
 	for _, d := range docs {
-		if d.Text == "" || d.Text == a.doc.text {
+		if d.Text == "" || d.Text == a.doc().Text {
 			theirs, found = d.Annotations, true
 			break
 		}
-		if as, ok := agree.Align(d.Text, a.doc.text, d.Annotations); ok {
+		if as, ok := agree.Align(d.Text, a.doc().Text, d.Annotations); ok {
 			theirs, found = as, true
 			break
 		}
@@ -76,7 +76,7 @@ func (a *App) compareFile(ctx app.Context, name string, data []byte) {
 		a.setError(fmt.Sprintf("%s holds no annotations of this article's text, so there is nothing to compare. Open the article they annotated, or import the file as new articles.", name))
 		return
 	}
-	a.cmp = &comparison{doc: a.doc.meta.ID, name: name, theirs: theirs, kept: map[string]bool{}}
+	a.cmp = &comparison{doc: a.doc().Meta.ID, name: name, theirs: theirs, kept: map[string]bool{}}
 	ds, r := a.differences()
 	a.setNotice(fmt.Sprintf("Compared with %s: %s, overlap F1 %.2f, κ %.2f. J / K step through them, Y takes theirs, N keeps mine.",
 		name, plural(len(ds), "difference"), r.Overall.Overlap.Score().F1, r.Kappa.Value))
@@ -85,7 +85,7 @@ func (a *App) compareFile(ctx app.Context, name string, data []byte) {
 
 // stepDiff moves to the difference by steps away from the current one and shows it.
 func (a *App) stepDiff(by int) {
-	if a.cmp == nil || a.doc == nil {
+	if a.cmp == nil || a.doc() == nil {
 		return
 	}
 	ds, _ := a.differences()
@@ -101,7 +101,7 @@ func (a *App) stepDiff(by int) {
 // resolve keeps mine (theirs false) or takes theirs for the current
 // difference, then moves to the next one still open.
 func (a *App) resolve(theirs bool) {
-	if a.cmp == nil || a.doc == nil {
+	if a.cmp == nil || a.doc() == nil {
 		return
 	}
 	ds, _ := a.differences()
@@ -121,7 +121,7 @@ func (a *App) resolve(theirs bool) {
 		drop[id] = true
 	}
 	var next []annot.Annotation
-	for _, x := range a.doc.set.All() {
+	for _, x := range a.doc().Set.All() {
 		if !drop[x.ID] {
 			next = append(next, x)
 		}
@@ -150,12 +150,12 @@ func describeDiff(d agree.Diff) string {
 
 // comparing reports whether the open article is being compared.
 func (a *App) comparing() bool {
-	return a.cmp != nil && a.doc != nil && a.cmp.doc == a.doc.meta.ID
+	return a.cmp != nil && a.doc() != nil && a.cmp.doc == a.doc().Meta.ID
 }
 
 // onCompareKey handles J, K, Y and N while comparing.
 func (a *App) onCompareKey(ctx app.Context, key string) bool {
-	if a.cmp == nil || a.doc == nil || a.cmp.doc != a.doc.meta.ID {
+	if a.cmp == nil || a.doc() == nil || a.cmp.doc != a.doc().Meta.ID {
 		return false
 	}
 	switch key {
@@ -174,7 +174,7 @@ func (a *App) onCompareKey(ctx app.Context, key string) bool {
 }
 
 func (a *App) renderCompare() app.UI {
-	if a.doc == nil || a.newPane {
+	if a.doc() == nil || a.newPane {
 		return app.Div()
 	}
 	input := app.Label().Class("muted").Body(
@@ -185,7 +185,7 @@ func (a *App) renderCompare() app.UI {
 				ctx.JSSrc().Set("value", "")
 			}),
 	)
-	if a.cmp == nil || a.cmp.doc != a.doc.meta.ID {
+	if a.cmp == nil || a.cmp.doc != a.doc().Meta.ID {
 		return app.Div().DataSet("testid", "compare").Body(app.H2().Text("Agreement"), input)
 	}
 	ds, r := a.differences()

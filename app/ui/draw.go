@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"gloss/app/annot"
+	"gloss/app/session"
 	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -32,29 +33,29 @@ func int32s(v []int32) app.Value {
 // draw renders the open article's paragraphs and annotations.
 func (a *App) draw() {
 	defer perfSince("draw", perfNow())
-	d := a.doc
+	d := a.doc()
 	if d == nil || !app.IsClient {
 		return
 	}
-	bounds := make([]int32, 0, 3*len(d.paras))
-	for _, p := range d.paras {
-		bounds = append(bounds, int32(d.x.UTF16(p.Start)), int32(d.x.UTF16(p.End)), int32(p.Start))
+	bounds := make([]int32, 0, 3*len(d.Paras))
+	for _, p := range d.Paras {
+		bounds = append(bounds, int32(d.X.UTF16(p.Start)), int32(d.X.UTF16(p.End)), int32(p.Start))
 	}
 	perfMark("gloss-draw-start")
-	glossJS().Call("render", articleEl(), d.text, int32s(bounds))
+	glossJS().Call("render", articleEl(), d.Text, int32s(bounds))
 	a.painted = map[string]annot.Annotation{}
-	a.drawnDoc = d.meta.ID
+	a.drawnDoc = d.Meta.ID
 	a.repaint()
 	// Let the browser paint the text before entities and the search index
 	// are built: on a long article that takes a while, and reading can start.
 	// A Go timer does not guarantee a frame in between: ask the browser to
 	// call back after its next paint.
-	id := d.meta.ID
+	id := d.Meta.ID
 	var fn app.Func
 	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
 		fn.Release()
 		a.ctx.Dispatch(func(ctx app.Context) {
-			if a.doc != nil && a.doc.meta.ID == id {
+			if a.doc() != nil && a.doc().Meta.ID == id {
 				a.find.redraw()
 			}
 		})
@@ -65,15 +66,15 @@ func (a *App) draw() {
 
 // repaint redraws the paragraphs whose annotations changed since last drawn.
 func (a *App) repaint() {
-	d := a.doc
-	if d == nil || !app.IsClient || a.drawnDoc != d.meta.ID {
+	d := a.doc()
+	if d == nil || !app.IsClient || a.drawnDoc != d.Meta.ID {
 		return
 	}
-	all := d.set.All()
+	all := d.Set.All()
 	now := make(map[string]annot.Annotation, len(all))
 	touched := map[int]bool{}
 	mark := func(x annot.Annotation) {
-		for _, i := range d.parasOf(x.Start, x.End) {
+		for _, i := range parasOf(d, x.Start, x.End) {
 			touched[i] = true
 		}
 	}
@@ -114,15 +115,15 @@ type paintAnn struct {
 
 // paintSpec is the JSON web/gloss.js's paint expects for paragraphs idx.
 func (a *App) paintSpec(idx []int, all []annot.Annotation) string {
-	d := a.doc
+	d := a.doc()
 	spec := struct {
 		Anns  map[string]paintAnn `json:"anns"`
 		Paras [][2]any            `json:"paras"`
 	}{Anns: map[string]paintAnn{}}
 	for _, i := range idx {
-		p := d.paras[i]
+		p := d.Paras[i]
 		var spans []span
-		base := d.x.UTF16(p.Start)
+		base := d.X.UTF16(p.Start)
 		for _, x := range all {
 			if x.Start >= p.End {
 				break
@@ -131,7 +132,7 @@ func (a *App) paintSpec(idx []int, all []annot.Annotation) string {
 				continue
 			}
 			s, e := max(x.Start, p.Start), min(x.End, p.End)
-			spans = append(spans, span{Start: d.x.UTF16(s) - base, End: d.x.UTF16(e) - base, ID: x.ID,
+			spans = append(spans, span{Start: d.X.UTF16(s) - base, End: d.X.UTF16(e) - base, ID: x.ID,
 				First: x.Start >= p.Start, Last: x.End <= p.End})
 			spec.Anns[x.ID] = paintAnn{Label: x.Label, Color: a.labels.Color(x.Label), Start: x.Start, End: x.End, Note: x.Note, Text: clip(x.Text, 80)}
 		}
@@ -146,15 +147,15 @@ func (a *App) paintSpec(idx []int, all []annot.Annotation) string {
 }
 
 // parasOf returns the indexes of the paragraphs [start, end) touches.
-func (d *openDoc) parasOf(start, end int) []int {
-	i := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > start })
+func parasOf(d *session.Doc, start, end int) []int {
+	i := sort.Search(len(d.Paras), func(i int) bool { return d.Paras[i].End > start })
 	var out []int
-	for ; i < len(d.paras) && d.paras[i].Start < end; i++ {
+	for ; i < len(d.Paras) && d.Paras[i].Start < end; i++ {
 		out = append(out, i)
 	}
-	if out == nil && len(d.paras) > 0 {
+	if out == nil && len(d.Paras) > 0 {
 		// A span between paragraphs (only blank lines) touches the next one.
-		out = []int{min(i, len(d.paras)-1)}
+		out = []int{min(i, len(d.Paras)-1)}
 	}
 	return out
 }
@@ -162,7 +163,7 @@ func (d *openDoc) parasOf(start, end int) []int {
 // selection returns the snapped code point span the person selected in the
 // article, if any.
 func (a *App) selection() (start, end int, ok bool) {
-	d := a.doc
+	d := a.doc()
 	if d == nil || !app.IsClient {
 		return 0, 0, false
 	}
@@ -171,30 +172,30 @@ func (a *App) selection() (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	pi, s16, pj, e16 := v.Index(0).Int(), v.Index(1).Int(), v.Index(2).Int(), v.Index(3).Int()
-	if pi < 0 || pj < 0 || pi >= len(d.paras) || pj >= len(d.paras) {
+	if pi < 0 || pj < 0 || pi >= len(d.Paras) || pj >= len(d.Paras) {
 		return 0, 0, false
 	}
-	start = d.x.FromUTF16(d.x.UTF16(d.paras[pi].Start) + s16)
-	end = d.x.FromUTF16(d.x.UTF16(d.paras[pj].Start) + e16)
+	start = d.X.FromUTF16(d.X.UTF16(d.Paras[pi].Start) + s16)
+	end = d.X.FromUTF16(d.X.UTF16(d.Paras[pj].Start) + e16)
 	if start > end {
 		start, end = end, start
 	}
-	return text.Snap(d.text, start, end)
+	return text.Snap(d.Text, start, end)
 }
 
 // spans16 converts code point spans to [para, start16, end16] triples,
 // splitting spans that run over a paragraph break.
-func (d *openDoc) spans16(spans [][2]int) []int32 {
+func spans16(d *session.Doc, spans [][2]int) []int32 {
 	out := make([]int32, 0, 3*len(spans))
 	for _, s := range spans {
-		for _, i := range d.parasOf(s[0], s[1]) {
-			p := d.paras[i]
-			base := d.x.UTF16(p.Start)
+		for _, i := range parasOf(d, s[0], s[1]) {
+			p := d.Paras[i]
+			base := d.X.UTF16(p.Start)
 			st, en := max(s[0], p.Start), min(s[1], p.End)
 			if st >= en {
 				continue
 			}
-			out = append(out, int32(i), int32(d.x.UTF16(st)-base), int32(d.x.UTF16(en)-base))
+			out = append(out, int32(i), int32(d.X.UTF16(st)-base), int32(d.X.UTF16(en)-base))
 		}
 	}
 	return out
@@ -202,23 +203,23 @@ func (d *openDoc) spans16(spans [][2]int) []int32 {
 
 // highlight paints spans under a CSS highlight name in one call.
 func (a *App) highlight(name string, spans [][2]int) {
-	if a.doc == nil || !app.IsClient || a.drawnDoc != a.doc.meta.ID {
+	if a.doc() == nil || !app.IsClient || a.drawnDoc != a.doc().Meta.ID {
 		return
 	}
 	if len(spans) == 0 {
 		glossJS().Call("clearHighlight", name)
 		return
 	}
-	glossJS().Call("highlight", name, int32s(a.doc.spans16(spans)))
+	glossJS().Call("highlight", name, int32s(spans16(a.doc(), spans)))
 }
 
 // reveal scrolls to a span and marks it as the current one.
 func (a *App) reveal(start, end int) {
-	d := a.doc
+	d := a.doc()
 	if d == nil || !app.IsClient {
 		return
 	}
-	t := d.spans16([][2]int{{start, end}})
+	t := spans16(d, [][2]int{{start, end}})
 	if len(t) < 3 {
 		return
 	}
@@ -229,11 +230,11 @@ func (a *App) reveal(start, end int) {
 // scrolls it into view: the reading caret and the current search hit are
 // drawn this way, so the label keys act on them.
 func (a *App) selectSpan(start, end int) {
-	d := a.doc
-	if d == nil || !app.IsClient || a.drawnDoc != d.meta.ID {
+	d := a.doc()
+	if d == nil || !app.IsClient || a.drawnDoc != d.Meta.ID {
 		return
 	}
-	t := d.spans16([][2]int{{start, end}})
+	t := spans16(d, [][2]int{{start, end}})
 	if len(t) < 3 {
 		return
 	}

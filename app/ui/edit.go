@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"gloss/app/annot"
-	"gloss/app/store"
 	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -16,60 +15,30 @@ import (
 
 // orphans returns the open article's unplaced annotations.
 func (a *App) orphans() []annot.Orphan {
-	if a.doc == nil {
+	if a.doc() == nil {
 		return nil
 	}
-	return a.doc.orphans
-}
-
-// saveOrphans stores an article's orphans with it.
-func (a *App) saveOrphans(id string, os []annot.Orphan) {
-	if err := a.lib.SaveOrphans(id, os, now()); err != nil {
-		a.storageError(err)
-		return
-	}
-	if a.doc != nil && a.doc.meta.ID == id {
-		a.doc.orphans = os
-	}
+	return a.doc().Orphans
 }
 
 // replaceText makes newText the open article's text, re-anchoring its
-// annotations, as one undoable step.
-func (a *App) replaceText(ctx app.Context, newText string, why string) {
-	d := a.doc
-	if d == nil {
+// annotations, as one undoable step (session.EditText).
+func (a *App) replaceText(ctx app.Context, newText string) {
+	prev := a.doc()
+	if prev == nil {
 		return
 	}
-	if newText == d.text {
+	r, err := a.s.EditText(newText)
+	a.after(prev)
+	if err != nil {
+		a.failed(err)
 		return
 	}
-	id := d.meta.ID
-	oldText, oldAnns, oldOrphans := d.text, d.set.All(), a.orphans()
-	placed, lost := annot.Reanchor(oldText, newText, oldAnns)
-	apply := func(t string, as []annot.Annotation, os []annot.Orphan) bool {
-		// Text, annotations and orphans switch as one change.
-		if err := a.lib.Update(id, store.Change{Text: &t, Annotations: &as, Orphans: &os}, now()); err != nil {
-			a.storageError(err)
-			return false
-		}
-		a.metas = a.lib.List()
-		a.open(ctx, id)
-		return true
-	}
-	if !apply(newText, placed, append(oldOrphans, lost...)) {
+	if len(r.Orphans) > 0 {
+		a.setError(r.Message())
 		return
 	}
-	a.hist.push(step{name: why,
-		undo: func() { apply(oldText, oldAnns, oldOrphans) },
-		redo: func() { apply(newText, placed, append(oldOrphans, lost...)) },
-	})
-	msg := fmt.Sprintf("Text saved: %d annotation(s) found again.", len(placed))
-	if len(lost) > 0 {
-		msg += fmt.Sprintf(" %d could not be placed confidently and are listed under Orphans: place or drop them.", len(lost))
-		a.msg = notice{Text: msg, Error: true}
-		return
-	}
-	a.setNotice(msg)
+	a.setNotice(r.Message())
 }
 
 // placeOrphan labels the current selection with the orphan's label and note.
@@ -83,47 +52,40 @@ func (a *App) placeOrphan(i int) {
 		a.setNotice("Select where “" + clip(os[i].Text, 40) + "” belongs in the article, then press Place.")
 		return
 	}
-	o := os[i]
-	id := a.doc.meta.ID
-	err := a.changeAnnotations("place orphan", func(s *annot.Set) error {
-		_, err := s.Add(annot.Annotation{Start: start, End: end, Label: o.Label, Note: o.Note, Text: a.doc.x.Slice(start, end)})
-		return err
-	})
-	if err == nil {
-		a.saveOrphans(id, append(os[:i:i], os[i+1:]...))
-		if app.IsClient {
-			glossJS().Call("clearSelection")
-		}
+	prev := a.doc()
+	err := a.s.PlaceOrphan(i, start, end)
+	a.after(prev)
+	if err != nil {
+		a.failed(err)
+		return
+	}
+	if app.IsClient {
+		glossJS().Call("clearSelection")
 	}
 }
 
 func (a *App) dropOrphan(i int) {
-	os := a.orphans()
-	if i < 0 || i >= len(os) {
-		return
+	prev := a.doc()
+	if err := a.s.DropOrphan(i); err != nil {
+		a.failed(err)
 	}
-	id := a.doc.meta.ID
-	a.saveOrphans(id, append(os[:i:i], os[i+1:]...))
-	a.hist.push(step{name: "drop orphan",
-		undo: func() { a.saveOrphans(id, os) },
-		redo: func() { a.saveOrphans(id, append(os[:i:i], os[i+1:]...)) },
-	})
+	a.after(prev)
 }
 
 func (a *App) renderTextEditor() app.UI {
-	if a.doc == nil || !a.editing {
+	if a.doc() == nil || !a.editing {
 		return app.Div().Hidden(true)
 	}
 	return app.Section().Class("new").Body(
 		app.H2().Text("Edit the article text"),
 		app.P().Class("muted").Text("Annotations are found again from their text and context when you save; any that cannot be placed are listed under Orphans."),
-		app.Textarea().ID("text-editor").DataSet("testid", "text-editor").Text(a.doc.text).Attr("aria-label", "Article text"),
+		app.Textarea().ID("text-editor").DataSet("testid", "text-editor").Text(a.doc().Text).Attr("aria-label", "Article text"),
 		app.Div().Class("row").Body(
 			app.Button().Class("primary").DataSet("testid", "text-save").Text("Save text").
 				OnClick(func(ctx app.Context, e app.Event) {
 					v := app.Window().GetElementByID("text-editor").Get("value").String()
 					a.editing = false
-					a.replaceText(ctx, text.Normalize(v), "edit text")
+					a.replaceText(ctx, text.Normalize(v))
 					a.ctx.Defer(func(ctx app.Context) { a.draw() })
 				}),
 			app.Button().DataSet("testid", "text-cancel").Text("Cancel").

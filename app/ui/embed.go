@@ -77,20 +77,20 @@ func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
 			return
 		}
 		// On a failed create the previous article is still open: answer
-		// from the error, never from whatever a.doc holds.
+		// from the error, never from whatever a.doc() holds.
 		if err := a.create(ctx, art, "", nil); err != nil {
 			a.reply(origin, embed.Error(req.ID, a.msg.Text))
 			return
 		}
-		a.reply(origin, embed.Loaded(req.ID, a.doc.meta.ID, a.doc.x.Len()))
+		a.reply(origin, embed.Loaded(req.ID, a.doc().Meta.ID, a.doc().X.Len()))
 	case embed.TypeAnnotations:
-		if a.doc == nil {
+		if a.doc() == nil {
 			a.reply(origin, embed.Error(req.ID, "no article is loaded"))
 			return
 		}
-		a.reply(origin, embed.Annotations(req.ID, a.doc.meta.ID, a.embedAnnotations()))
+		a.reply(origin, embed.Annotations(req.ID, a.doc().Meta.ID, a.embedAnnotations()))
 	case embed.TypeSearch:
-		if a.doc == nil {
+		if a.doc() == nil {
 			a.reply(origin, embed.Error(req.ID, "no article is loaded"))
 			return
 		}
@@ -103,12 +103,12 @@ func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
 				if len(hits) == 1000 {
 					break
 				}
-				hits = append(hits, embed.Hit{Start: m.Start, End: m.End, Text: a.doc.x.Slice(m.Start, m.End), Score: h.Score})
+				hits = append(hits, embed.Hit{Start: m.Start, End: m.End, Text: a.doc().X.Slice(m.Start, m.End), Score: h.Score})
 			}
 		}
 		a.reply(origin, embed.Results(req.ID, req.Query, hits))
 	case embed.TypeEntities:
-		if a.doc == nil {
+		if a.doc() == nil {
 			a.reply(origin, embed.Error(req.ID, "no article is loaded"))
 			return
 		}
@@ -120,16 +120,16 @@ func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
 		}
 		a.reply(origin, embed.Entities(req.ID, ents))
 	case embed.TypeExport:
-		if a.doc == nil {
+		if a.doc() == nil {
 			a.reply(origin, embed.Error(req.ID, "no article is loaded"))
 			return
 		}
-		_, data, err := a.exported(req.Format)
+		x, err := a.s.Export(req.Format)
 		if err != nil {
 			a.reply(origin, embed.Error(req.ID, err.Error()))
 			return
 		}
-		a.reply(origin, embed.Exported(req.ID, req.Format, string(data)))
+		a.reply(origin, embed.Exported(req.ID, req.Format, string(x.Data)))
 	}
 }
 
@@ -143,7 +143,7 @@ func spans2(ms []entity.Span) [][2]int {
 
 func (a *App) embedAnnotations() []embed.Annotation {
 	var out []embed.Annotation
-	for _, x := range a.doc.set.All() {
+	for _, x := range a.doc().Set.All() {
 		out = append(out, embed.Annotation{ID: x.ID, Start: x.Start, End: x.End, Label: x.Label, Text: x.Text, Note: x.Note})
 	}
 	return out
@@ -151,10 +151,10 @@ func (a *App) embedAnnotations() []embed.Annotation {
 
 // notifyChanged tells the host page about every change made in the frame.
 func (a *App) notifyChanged() {
-	if !a.embed || a.doc == nil {
+	if !a.embed || a.doc() == nil {
 		return
 	}
-	msg := embed.Changed(a.doc.meta.ID, a.embedAnnotations())
+	msg := embed.Changed(a.doc().Meta.ID, a.embedAnnotations())
 	for _, o := range a.allow.Origins() {
 		a.reply(o, msg)
 	}

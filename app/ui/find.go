@@ -128,7 +128,7 @@ func (f *finder) reset() {
 // redraw builds the entities and index for the drawn article if needed and
 // repaints the gazetteer suggestions.
 func (f *finder) redraw() {
-	if f.a.doc == nil {
+	if f.a.doc() == nil {
 		return
 	}
 	f.build()
@@ -139,7 +139,7 @@ func (f *finder) redraw() {
 // paintSuggestions underlines every gazetteer mention in its label's colour.
 func (f *finder) paintSuggestions() {
 	a := f.a
-	if a.doc == nil || !app.IsClient {
+	if a.doc() == nil || !app.IsClient {
 		return
 	}
 	byLabel := make([][][2]int, len(a.labels)+1)
@@ -184,7 +184,7 @@ func (f *finder) search(q string) {
 	f.query = q
 	f.active = 0
 	f.cur = -1
-	if d := f.a.doc; d != nil && f.built != d.meta.ID {
+	if d := f.a.doc(); d != nil && f.built != d.Meta.ID {
 		f.redraw() // typed before the deferred build ran
 	}
 	if strings.TrimSpace(q) == "" || f.idx == nil {
@@ -334,10 +334,10 @@ func (f *finder) onKey(ctx app.Context, key string, shift bool) bool {
 }
 
 func (f *finder) selectedAnnotation() (annot.Annotation, bool) {
-	if f.a.doc == nil || f.a.selected == "" {
+	if f.a.doc() == nil || f.a.selected == "" {
 		return annot.Annotation{}, false
 	}
-	return f.a.doc.set.Get(f.a.selected)
+	return f.a.doc().Set.Get(f.a.selected)
 }
 
 // ---- entities ----
@@ -360,7 +360,7 @@ func (f *finder) chooseEntity(key string) {
 }
 
 func (f *finder) sortedEntities() []entity.Entity {
-	if f.a.doc == nil || f.built != f.a.doc.meta.ID {
+	if f.a.doc() == nil || f.built != f.a.doc().Meta.ID {
 		return nil // built after the text is painted; not the last article's
 	}
 	// Render runs at every update: sort once per article and sort order.
@@ -456,7 +456,7 @@ func (f *finder) importGazetteer(ctx app.Context, name string, data []byte) {
 // result, the chosen entity or the selected annotation.
 func (f *finder) startReviewFromCurrent() {
 	a := f.a
-	if a.doc == nil {
+	if a.doc() == nil {
 		return
 	}
 	switch {
@@ -484,8 +484,8 @@ func (f *finder) mentionsOf(x annot.Annotation) []entity.Span {
 			return e.Mentions
 		}
 	}
-	d := f.a.doc
-	runes := []rune(d.text)
+	d := f.a.doc()
+	runes := []rune(d.Text)
 	needle := []rune(x.Text)
 	var out []entity.Span
 	isWord := func(i int) bool {
@@ -510,15 +510,15 @@ func (f *finder) startReview(name, label string, mentions []entity.Span) {
 		label = a.labels[0].Name
 	}
 	r := &review{label: label, from: name}
-	d := a.doc
+	d := a.doc()
 	for _, m := range mentions {
-		if _, ok := d.set.Find(m.Start, m.End, label); ok {
+		if _, ok := d.Set.Find(m.Start, m.End, label); ok {
 			continue // already labelled
 		}
 		r.items = append(r.items, reviewItem{start: m.Start, end: m.End,
-			before: d.x.Slice(max(0, m.Start-30), m.Start),
-			text:   d.x.Slice(m.Start, m.End),
-			after:  d.x.Slice(m.End, min(d.x.Len(), m.End+30)),
+			before: d.X.Slice(max(0, m.Start-30), m.Start),
+			text:   d.X.Slice(m.Start, m.End),
+			after:  d.X.Slice(m.End, min(d.X.Len(), m.End+30)),
 		})
 	}
 	if len(r.items) == 0 {

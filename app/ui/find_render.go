@@ -17,7 +17,7 @@ func (f *finder) renderSearch() app.UI {
 			Placeholder("Search names and words (/)").
 			Attr("aria-label", "Search the article").
 			Attr("autocomplete", "off").
-			Disabled(f.a.doc == nil).
+			Disabled(f.a.doc() == nil).
 			OnInput(func(ctx app.Context, e app.Event) {
 				f.search(ctx.JSSrc().Get("value").String())
 			}),
@@ -86,7 +86,7 @@ func (f *finder) renderPanels() app.UI {
 	a := f.a
 	return app.Div().Body(
 		app.If(f.review != nil, f.renderReview),
-		app.If(a.doc != nil && !a.newPane, func() app.UI {
+		app.If(a.doc() != nil && !a.newPane, func() app.UI {
 			ents := f.sortedEntities()
 			return app.Div().DataSet("testid", "entities").ID("panel-entities").Role("tabpanel").Attr("aria-labelledby", "tab-entities").Body(
 				app.H2().Body(

@@ -23,15 +23,15 @@ type target struct {
 // targets lists the annotations and the typed suggestions that are not
 // labelled yet, in text order.
 func (a *App) targets() []target {
-	d := a.doc
-	all := d.set.All()
+	d := a.doc()
+	all := d.Set.All()
 	out := make([]target, 0, len(all))
 	have := make(map[[2]int]bool, len(all))
 	for _, x := range all {
 		out = append(out, target{start: x.Start, end: x.End, id: x.ID, label: x.Label})
 		have[[2]int{x.Start, x.End}] = true
 	}
-	if a.find.built == d.meta.ID {
+	if a.find.built == d.Meta.ID {
 		for _, e := range a.find.ents {
 			if e.Label == "" || a.labels.Index(e.Label) < 0 {
 				continue
@@ -54,7 +54,7 @@ func (a *App) targets() []target {
 
 // here is the keyboard position: the selected annotation, else the caret.
 func (a *App) here() (start, end int, id string, ok bool) {
-	if x, found := a.doc.set.Get(a.selected); found {
+	if x, found := a.doc().Set.Get(a.selected); found {
 		return x.Start, x.End, x.ID, true
 	}
 	if a.caret.on {
@@ -116,7 +116,7 @@ func (a *App) goTo(t target) {
 	if t.id != "" {
 		a.selected = t.id
 		a.suggestion = target{}
-		if x, ok := a.doc.set.Get(t.id); ok {
+		if x, ok := a.doc().Set.Get(t.id); ok {
 			msg := fmt.Sprintf("“%s”, %s.", clip(x.Text, 60), x.Label)
 			if x.Note != "" {
 				msg += " Note: " + clip(x.Note, 200)
@@ -134,7 +134,7 @@ func (a *App) goTo(t target) {
 	a.suggestion = t
 	a.selectSpan(t.start, t.end)
 	a.focusArticle()
-	a.setNotice(fmt.Sprintf("Suggested %s: “%s”. Enter accepts it, 1–9 label it otherwise, J goes on.", t.label, clip(a.doc.x.Slice(t.start, t.end), 60)))
+	a.setNotice(fmt.Sprintf("Suggested %s: “%s”. Enter accepts it, 1–9 label it otherwise, J goes on.", t.label, clip(a.doc().X.Slice(t.start, t.end), 60)))
 }
 
 // focusArticle gives the article the keyboard focus (the caret keys work there).
@@ -148,8 +148,8 @@ func (a *App) focusArticle() {
 // the mouse is extended by the browser (character by character) with
 // Shift; otherwise the caret moves, or extends, by word.
 func (a *App) moveCaret(key string, shift bool) bool {
-	d := a.doc
-	ws := d.words()
+	d := a.doc()
+	ws := d.Words()
 	if len(ws) == 0 {
 		return false
 	}
@@ -197,14 +197,14 @@ func (a *App) moveCaret(key string, shift bool) bool {
 
 // lineWord is the word one line above or below w, as laid out on screen.
 func (a *App) lineWord(w text.Span, dir int) text.Span {
-	d := a.doc
-	ws := d.words()
+	d := a.doc()
+	ws := d.Words()
 	if app.IsClient {
 		a.selectSpan(w.Start, w.End)
 		if v := glossJS().Call("lineProbe", dir); v.Truthy() {
 			pi, off := v.Index(0).Int(), v.Index(1).Int()
-			if pi >= 0 && pi < len(d.paras) {
-				pos := d.x.FromUTF16(d.x.UTF16(d.paras[pi].Start) + off)
+			if pi >= 0 && pi < len(d.Paras) {
+				pos := d.X.FromUTF16(d.X.UTF16(d.Paras[pi].Start) + off)
 				if n, ok := wordAt(ws, pos); ok && n != w {
 					return n
 				}

@@ -130,7 +130,7 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 	if (key == "Enter" || key == " ") && (tag == "BUTTON" || tag == "A") {
 		return false // the focused control acts on it (a click)
 	}
-	inArticle := a.doc != nil && !a.newPane && !a.editing && tg.Call("closest", "#article").Truthy()
+	inArticle := a.doc() != nil && !a.newPane && !a.editing && tg.Call("closest", "#article").Truthy()
 	used := true
 	switch {
 	case ctrl && (key == "z" || key == "Z") && !shift:
@@ -163,7 +163,7 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 		if !a.moveCaret(key, shift) {
 			return false
 		}
-	case a.doc != nil && !a.newPane && (key == "j" || key == "J" || key == "k" || key == "K"):
+	case a.doc() != nil && !a.newPane && (key == "j" || key == "J" || key == "k" || key == "K"):
 		d := 1
 		if key == "k" || key == "K" {
 			d = -1
@@ -187,15 +187,15 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 		ctx.Dispatch(func(ctx app.Context) { a.goArticle(ctx, by, false) })
 	case key == "t" || key == "T":
 		ctx.Dispatch(func(ctx app.Context) { a.goArticle(ctx, 1, true) })
-	case (key == "s" || key == "S") && a.doc != nil && !a.newPane:
-		ctx.Dispatch(func(ctx app.Context) { a.setStatus(a.doc.meta.ID, listing.Cycle(statusOf(a.doc.meta))) })
-	case (key == "d" || key == "D") && a.doc != nil && !a.newPane:
+	case (key == "s" || key == "S") && a.doc() != nil && !a.newPane:
+		ctx.Dispatch(func(ctx app.Context) { a.setStatus(a.doc().Meta.ID, listing.Cycle(statusOf(a.doc().Meta))) })
+	case (key == "d" || key == "D") && a.doc() != nil && !a.newPane:
 		ctx.Dispatch(func(ctx app.Context) {
 			s := store.StatusDone
-			if statusOf(a.doc.meta) == store.StatusDone {
+			if statusOf(a.doc().Meta) == store.StatusDone {
 				s = store.StatusInProgress
 			}
-			a.setStatus(a.doc.meta.ID, s)
+			a.setStatus(a.doc().Meta.ID, s)
 		})
 	case (key == "Delete" || key == "Backspace") && a.selected != "":
 		id := a.selected

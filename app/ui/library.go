@@ -34,8 +34,8 @@ func (a *App) shown() []store.Meta {
 // articleText reads an article's text for the library search, once per
 // revision of the article.
 func (a *App) articleText(id string) string {
-	if a.doc != nil && a.doc.meta.ID == id {
-		return a.doc.text
+	if a.doc() != nil && a.doc().Meta.ID == id {
+		return a.doc().Text
 	}
 	m, ok := a.lib.Meta(id)
 	if !ok {
@@ -160,7 +160,7 @@ func (a *App) renderLibraryFilter(n int) app.UI {
 func (a *App) renderLibraryItem(m store.Meta) app.UI {
 	id := m.ID
 	cls := "st-" + string(statusOf(m))
-	if a.doc != nil && a.doc.meta.ID == id && !a.newPane {
+	if a.doc() != nil && a.doc().Meta.ID == id && !a.newPane {
 		cls += " open"
 	}
 	return app.Li().Class(cls).DataSet("testid", "library-item").DataSet("id", id).DataSet("status", string(statusOf(m))).Body(
@@ -209,8 +209,8 @@ func (a *App) setStatus(id string, s store.Status) {
 		return
 	}
 	a.refreshMeta(id)
-	if m, ok := a.lib.Meta(id); ok && a.doc != nil && a.doc.meta.ID == id {
-		a.doc.meta.Status = m.Status
+	if m, ok := a.lib.Meta(id); ok && a.doc() != nil && a.doc().Meta.ID == id {
+		a.doc().Meta.Status = m.Status
 	}
 	a.setNotice(fmt.Sprintf("%q is now %s. %s.", a.titleOf(id), s.String(), listing.Count(a.metas).String()))
 }
@@ -247,13 +247,13 @@ func (a *App) refreshMeta(id string) {
 // markStarted sets the open article in progress when it is to do and has
 // labels: the first label starts the work on it.
 func (a *App) markStarted() {
-	d := a.doc
-	if d == nil || d.set.Len() == 0 {
+	d := a.doc()
+	if d == nil || d.Set.Len() == 0 {
 		return
 	}
-	if m, ok := a.lib.Meta(d.meta.ID); ok && statusOf(m) == store.StatusToDo {
-		if err := a.lib.SetStatus(d.meta.ID, store.StatusInProgress, now()); err == nil {
-			d.meta.Status = store.StatusInProgress
+	if m, ok := a.lib.Meta(d.Meta.ID); ok && statusOf(m) == store.StatusToDo {
+		if err := a.lib.SetStatus(d.Meta.ID, store.StatusInProgress, now()); err == nil {
+			d.Meta.Status = store.StatusInProgress
 		}
 	}
 }
@@ -263,8 +263,8 @@ func (a *App) markStarted() {
 func (a *App) goArticle(ctx app.Context, by int, toDo bool) {
 	shown := a.shown()
 	cur := ""
-	if a.doc != nil {
-		cur = a.doc.meta.ID
+	if a.doc() != nil {
+		cur = a.doc().Meta.ID
 	}
 	var id string
 	var ok bool
@@ -303,12 +303,12 @@ func (a *App) revealLibraryItem(id string) {
 
 // statusButton is the open article's status in the top bar; it cycles.
 func (a *App) statusButton() app.UI {
-	s := statusOf(a.doc.meta)
+	s := statusOf(a.doc().Meta)
 	return app.Button().Class("status st-"+string(s)).DataSet("testid", "status").
 		Title("Status of this article (S: next status, D: done)").Text(s.String()).
 		OnClick(func(ctx app.Context, e app.Event) {
-			if a.doc != nil {
-				a.setStatus(a.doc.meta.ID, listing.Cycle(statusOf(a.doc.meta)))
+			if a.doc() != nil {
+				a.setStatus(a.doc().Meta.ID, listing.Cycle(statusOf(a.doc().Meta)))
 			}
 		})
 }

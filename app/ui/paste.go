@@ -71,7 +71,7 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 			el.Set("value", "")
 		}
 	}
-	if a.doc != nil && art.Kind != text.KindText && what != "" {
+	if a.doc() != nil && art.Kind != text.KindText && what != "" {
 		a.offerAsPasted(what, s)
 	}
 }
@@ -80,7 +80,7 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 // action that loads the text exactly as pasted instead. The recognised
 // article is replaced while it has no annotation; after that both are kept.
 func (a *App) offerAsPasted(what, raw string) {
-	id := a.doc.meta.ID
+	id := a.doc().Meta.ID
 	a.msg.Text += " " + what
 	a.msg.Action = "Keep the text as pasted"
 	a.msg.do = func(ctx app.Context) {
@@ -90,13 +90,13 @@ func (a *App) offerAsPasted(what, raw string) {
 			return
 		}
 		replaced := false
-		if a.doc != nil && a.doc.meta.ID == id && len(a.doc.set.All()) == 0 {
+		if a.doc() != nil && a.doc().Meta.ID == id && len(a.doc().Set.All()) == 0 {
 			if _, err := a.lib.Delete(id); err == nil {
 				replaced = true
 			}
 		}
 		a.create(ctx, art, "", notices)
-		if a.doc == nil {
+		if a.doc() == nil {
 			return
 		}
 		if replaced {

@@ -42,11 +42,11 @@ func (a *App) Render() app.UI {
 					// Focusable: the reading caret's keys work here.
 					TabIndex(0).Role("region").
 					Attr("aria-label", "Article text: arrow keys move the reading caret, J and K go to the next or previous annotation").
-					Hidden(a.newPane || a.doc == nil || a.editing).
+					Hidden(a.newPane || a.doc() == nil || a.editing).
 					OnClick(a.onArticleClick),
 				a.renderNew(),
 				a.renderTextEditor(),
-				app.If(a.editOpen && a.selected != "" && a.doc != nil && !a.newPane && !a.editing, a.renderEditor),
+				app.If(a.editOpen && a.selected != "" && a.doc() != nil && !a.newPane && !a.editing, a.renderEditor),
 			),
 			a.renderSide(),
 		),
@@ -56,29 +56,29 @@ func (a *App) Render() app.UI {
 
 func (a *App) renderTop() app.UI {
 	title := ""
-	if a.doc != nil {
-		title = a.doc.meta.Title
+	if a.doc() != nil {
+		title = a.doc().Meta.Title
 	}
 	return app.Header().Class("top").Body(
 		app.Span().Class("brand").Text("Gloss"),
 		app.Button().Class("lib-toggle").DataSet("testid", "library-toggle").Title("Library and backup").Text("☰").
 			OnClick(func(ctx app.Context, e app.Event) { a.showLib = !a.showLib }),
-		app.If(a.doc != nil && !a.newPane, func() app.UI {
+		app.If(a.doc() != nil && !a.newPane, func() app.UI {
 			return app.Input().Type("text").ID("title-input").Class("title-input").
 				DataSet("testid", "title-input").
 				Attr("aria-label", "Article title").
 				Value(title).
 				OnChange(func(ctx app.Context, e app.Event) {
-					a.rename(a.doc.meta.ID, ctx.JSSrc().Get("value").String())
+					a.rename(a.doc().Meta.ID, ctx.JSSrc().Get("value").String())
 				})
 		}).Else(func() app.UI { return app.Span().Class("title-input muted").Text("New article") }),
 		a.find.renderSearch(),
 		app.Button().DataSet("testid", "undo").Title("Undo (Ctrl+Z)").Text("↶ Undo").
-			Disabled(!a.hist.CanUndo()).OnClick(func(ctx app.Context, e app.Event) { a.undo() }),
+			Disabled((a.s == nil || !a.s.CanUndo())).OnClick(func(ctx app.Context, e app.Event) { a.undo() }),
 		app.Button().DataSet("testid", "redo").Title("Redo (Ctrl+Shift+Z)").Text("↷ Redo").
-			Disabled(!a.hist.CanRedo()).OnClick(func(ctx app.Context, e app.Event) { a.redo() }),
-		app.If(a.doc != nil && !a.newPane, a.statusButton),
-		app.If(a.doc != nil && !a.newPane && !a.editing, func() app.UI {
+			Disabled((a.s == nil || !a.s.CanRedo())).OnClick(func(ctx app.Context, e app.Event) { a.redo() }),
+		app.If(a.doc() != nil && !a.newPane, a.statusButton),
+		app.If(a.doc() != nil && !a.newPane && !a.editing, func() app.UI {
 			return app.Button().DataSet("testid", "edit-text").Title("Edit the article text").Text("✎ Edit text").
 				OnClick(func(ctx app.Context, e app.Event) { a.editing = true; a.selected = ""; a.editOpen = false })
 		}),
@@ -144,7 +144,7 @@ func (a *App) renderNew() app.UI {
 	if a.dropOver {
 		drop += " over"
 	}
-	return app.Section().Class("new").DataSet("testid", "new-form").Hidden(!(a.newPane || a.doc == nil)).Body(
+	return app.Section().Class("new").DataSet("testid", "new-form").Hidden(!(a.newPane || a.doc() == nil)).Body(
 		app.H1().Text("Annotate an article"),
 		app.P().Class("muted").Text("Paste the text (plain, Markdown or HTML), or choose a file (.txt, .md, .html). Everything stays in this browser."),
 		app.Textarea().ID("paste-input").DataSet("testid", "paste-input").
@@ -165,7 +165,7 @@ func (a *App) renderNew() app.UI {
 						ctx.JSSrc().Set("value", "")
 					}),
 			),
-			app.If(a.doc != nil, func() app.UI {
+			app.If(a.doc() != nil, func() app.UI {
 				return app.Button().Text("Back to the article").
 					OnClick(func(ctx app.Context, e app.Event) {
 						a.newPane = false
@@ -190,7 +190,7 @@ func (a *App) renderSide() app.UI {
 	if a.sideTab == "annotations" {
 		cls += " tab-annotations" // hides the entities panel (CSS)
 	}
-	open := a.doc != nil && !a.newPane
+	open := a.doc() != nil && !a.newPane
 	if !open {
 		cls += " start"
 	}
@@ -276,7 +276,7 @@ func (a *App) renderLabels() app.UI {
 // renderEditor draws the span editor as a popover beside its span (placed
 // by gloss.js after the render; a bottom sheet on narrow screens).
 func (a *App) renderEditor() app.UI {
-	x, ok := a.doc.set.Get(a.selected)
+	x, ok := a.doc().Set.Get(a.selected)
 	if !ok {
 		return app.Div()
 	}
@@ -354,7 +354,7 @@ func (a *App) onArticleClick(ctx app.Context, e app.Event) {
 	}
 	a.selected = m.Get("dataset").Get("id").String()
 	a.editOpen = true
-	if x, ok := a.doc.set.Get(a.selected); ok {
+	if x, ok := a.doc().Set.Get(a.selected); ok {
 		w := text.Span{Start: x.Start, End: x.End}
 		a.caret = caret{on: true, anchor: w, focus: w}
 	}
@@ -395,9 +395,9 @@ func (a *App) syncFields() {
 			el.Set("value", v)
 		}
 	}
-	if a.doc != nil {
-		set("title-input", a.doc.meta.Title)
-		if x, ok := a.doc.set.Get(a.selected); ok {
+	if a.doc() != nil {
+		set("title-input", a.doc().Meta.Title)
+		if x, ok := a.doc().Set.Get(a.selected); ok {
 			set("note-input", x.Note)
 		}
 	}

@@ -261,14 +261,7 @@ func TestBrowserEmbedStorageFull(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no gloss:loaded for the first text: %v", err)
 	}
-	filled := inFrame[int](t, ctx, base, `(() => {
-		let n = 0, size = 1 << 20;
-		while (size >= 1) {
-			try { localStorage.setItem("junk/" + n, "x".repeat(size)); n++; }
-			catch (e) { size >>= 1; }
-		}
-		return n;
-	})()`)
+	filled := inFrame[int](t, ctx, base, fillStorageJS)
 	t.Logf("the frame's storage is full after %d junk keys", filled)
 
 	second := "Grace Hopper met John von Neumann in Princeton."

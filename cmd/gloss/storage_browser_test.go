@@ -64,6 +64,17 @@ func smallBackup(n int) []byte {
 	return b
 }
 
+// fillStorageJS fills localStorage with junk until it refuses writes and
+// returns how many junk keys it took.
+const fillStorageJS = `(() => {
+	let n = 0, size = 1 << 20;
+	while (size >= 1) {
+		try { localStorage.setItem("junk/" + n, "x".repeat(size)); n++; }
+		catch (e) { size >>= 1; }
+	}
+	return n;
+})()`
+
 // TestBrowserStorageFull fills localStorage with junk until it refuses
 // writes, then labels a span and adds a label: the person is told, keeps
 // working, is offered a backup, and what was stored stays as it was, also
@@ -81,14 +92,7 @@ func TestBrowserStorageFull(t *testing.T) {
 	waitCount(t, ctx, 1)
 	before := storedGloss(t, ctx)
 
-	filled, err := evalJS[int](ctx, `(() => {
-		let n = 0, size = 1 << 20;
-		while (size >= 1) {
-			try { localStorage.setItem("junk/" + n, "x".repeat(size)); n++; }
-			catch (e) { size >>= 1; }
-		}
-		return n;
-	})()`)
+	filled, err := evalJS[int](ctx, fillStorageJS)
 	if err != nil {
 		t.Fatal(err)
 	}
