@@ -337,7 +337,11 @@ func (b *indexBuilder) finish(x *Index) {
 	}
 	x.offs[n] = uint32(len(arena))
 	x.arena = string(arena)
-	x.byNorm, x.newID = b.byNorm, newID
+	x.byHash = make(map[uint64]int32, n)
+	for id := range n {
+		step(id)
+		x.byHash[hashNorm(x.norm(int32(id)))] = int32(id)
+	}
 	x.single = make([]bool, n)
 	x.rlen = make([]uint8, n)
 	var perLen [maxWordLen + 1]int32
