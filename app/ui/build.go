@@ -54,6 +54,13 @@ func (f *finder) build() {
 	}
 }
 
+// invalidate makes the next build start afresh (the gazetteer changed): a
+// build under way is dropped, its result too if it already finished.
+func (f *finder) invalidate() {
+	f.built = ""
+	f.gen++
+}
+
 // building reports whether a background build for the open article runs.
 func (f *finder) building() bool {
 	return f.job != nil && f.a.doc() != nil && f.job.id == f.a.doc().Meta.ID

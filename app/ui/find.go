@@ -171,7 +171,7 @@ func (f *finder) paintSuggestions() {
 
 func (f *finder) gazetteerChanged() {
 	f.loadGazetteer()
-	f.built = ""
+	f.invalidate()
 	f.redraw()
 }
 
@@ -419,7 +419,7 @@ func (f *finder) addToGazetteer(x annot.Annotation) {
 		return
 	}
 	f.saveGazetteer()
-	f.built = ""
+	f.invalidate()
 	f.redraw()
 	f.a.setNotice(fmt.Sprintf("Added “%s” (%s) to the gazetteer: it is suggested in every article.", clip(name, 60), x.Label))
 }
@@ -445,7 +445,7 @@ func (f *finder) importGazetteer(ctx app.Context, name string, data []byte) {
 	}
 	f.gaz = g
 	f.saveGazetteer()
-	f.built = ""
+	f.invalidate()
 	f.redraw()
 	f.a.setNotice(fmt.Sprintf("Imported %d gazetteer entries from %s.", len(entries), name))
 }
