@@ -15,11 +15,17 @@ type Span struct{ Start, End int }
 type Entity struct {
 	Key      string   // normalised group key, stable for the same text (lower-case, accents folded)
 	Name     string   // the display name: the longest, then most frequent variant
-	Label    string   // from the gazetteer or guessed ("" if unknown)
+	Label    string   // from the gazetteer, else the suggested Type ("" if unknown)
 	Variants []string // distinct surface forms, most frequent first
 	Mentions []Span   // every mention in order
 	First    int      // offset of the first mention
 	Source   string   // "candidate" or "gazetteer"
+
+	// Type is the suggested type: PER, ORG, LOC, MISC or a label the person
+	// gave this name; "" when nothing speaks for any.
+	Type       string
+	Confidence float64  // 0..1: the type's share of the evidence
+	Evidence   []string // why, strongest first ("after the title “Minister”", "a country")
 }
 
 // Sources of an Entity.
@@ -39,6 +45,8 @@ type segment struct {
 type finder struct {
 	text   string
 	toks   []token
+	lex    *Lexicon
+	hl     []bool // tokens on headline lines (headlineLines); nil when none
 	folds  []string          // normalised token, filled on demand
 	intern map[string]string // surface → normalised form, so repeated names fold once
 }
@@ -85,22 +93,38 @@ func (f *finder) surface(a, b int) string {
 // Find returns the candidate entities of text plus the gazetteer's matches
 // (gaz may be nil), grouped, in order of first mention.
 func Find(text string, gaz *Gazetteer) []Entity {
+	return FindWith(text, Options{Gazetteer: gaz})
+}
+
+// FindWith is Find with a lexicon and the person's memory: every entity
+// gets a suggested Type with its Confidence and Evidence.
+func FindWith(text string, o Options) []Entity {
 	f := newFinder(text, tokenize(text))
+	f.lex = o.Lexicon
+	f.hl = f.headlineLines()
 	segs := f.chains()
 	segs = f.dropSentenceStarts(segs)
+	segs = f.splitHeadlines(segs)
 	segs = f.splitKnown(segs)
 	var matches []Match
-	if gaz != nil {
-		matches = gaz.match(text, f.toks)
+	if o.Gazetteer != nil {
+		matches = o.Gazetteer.match(text, f.toks)
 		segs = f.cutGazetteer(segs, matches)
 	}
-	return f.group(segs, matches)
+	ents := f.group(segs, matches)
+	ents = f.joinAcronyms(ents)
+	f.typeEntities(ents, o)
+	return ents
 }
 
 // isParticle reports whether token i can sit inside a name.
 func (f *finder) isParticle(i int) bool {
 	t := f.toks[i]
-	return !t.cap && t.end-t.start <= 4 && particles.has(f.fold(i))
+	if t.cap || t.end-t.start > 4 {
+		return false
+	}
+	w := f.fold(i)
+	return particles.has(w) || linkWords.has(w) && i > 0 && (orgWords.has(f.fold(i-1)) || locWords.has(f.fold(i-1)))
 }
 
 // chains finds runs of capitalised words joined by spaces, hyphens or
@@ -120,6 +144,10 @@ func (f *finder) chains() []segment {
 				toks[k].join == joinApos && f.fold(j) == "o") {
 				j = k
 				continue
+			}
+			if f.isNameNumber(k) {
+				j = k // "Euro 2000", "Apollo 11": the number ends the name
+				break
 			}
 			// Particles: "de", "van der", "d'".
 			for k < len(toks) && toks[k].join == joinSpace && f.isParticle(k) && !toks[k].poss {
@@ -148,7 +176,9 @@ func (f *finder) splitTitles(segs []segment, a, b int) []segment {
 		isTitle := false
 		if i < b {
 			w := f.fold(i)
-			isTitle = titles.has(w)
+			// A title word ending a name after a given name is a surname
+			// ("Stephen King").
+			isTitle = titles.has(w) && !(i == b-1 && i > start && f.lex.Kind(f.fold(i-1))&LexGiven != 0)
 			if !isTitle && titleModifiers.has(w) {
 				// A modifier is a title only when a title follows it.
 				for k := i + 1; k < b; k++ {
@@ -180,10 +210,11 @@ func (f *finder) trim(a, b int) (segment, bool) {
 	for a < b && (!f.toks[a].cap || notNames.has(f.fold(a))) {
 		a++
 	}
-	for b > a && (!f.toks[b-1].cap || notNames.has(f.fold(b-1))) {
+	for b > a && (!f.toks[b-1].cap && !(b-1 > a && f.isNameNumber(b-1)) || notNames.has(f.fold(b-1))) {
 		b--
 	}
-	if a >= b || b == a+1 && f.toks[a].end-f.toks[a].start < 2 {
+	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && stopWords.has(f.fold(a))) {
+		// One letter, or one function word ("Mas", "Com"), is not a name.
 		return segment{}, false
 	}
 	return segment{a: a, b: b}, true
@@ -198,6 +229,9 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 	known := make(map[string]bool, len(segs))
 	for si, s := range segs {
 		step(si)
+		if f.hl != nil && f.hl[s.a] {
+			continue // every word of a headline is capitalised: it tells nothing
+		}
 		from := s.a
 		if s.initial {
 			from++
@@ -218,10 +252,11 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 	out := segs[:0]
 	for si, s := range segs {
 		step(si)
-		if s.initial {
+		if s.initial && (f.hl == nil || !f.hl[s.a]) {
 			for s.a < s.b && !known[f.key(s.a, s.b)] {
 				w := f.fold(s.a)
-				if !stopWords.has(w) && (midCap[w] || s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !looksCommon(w)) {
+				if f.toks[s.a].upper && !f.toks[s.a].inCaps || !stopWords.has(w) && (midCap[w] || f.knownStart(s) ||
+					s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !looksCommon(w)) {
 					// Seen as a name elsewhere, or a first name before a
 					// surname ("Élisabeth Borne said").
 					break
@@ -418,7 +453,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	for gi, g := range all {
 		step(gi)
 		key := groups[g].key
-		if owner, ok := tails[key]; ok && owner != ambiguous && groups[g].gaz == nil {
+		if owner, ok := tails[key]; ok && owner != ambiguous && groups[g].gaz == nil && f.lex.Kind(key)&LexPlace == 0 && !knownPlaceAcronyms.has(key) {
 			groups[g].parent = owner
 		}
 		r := root(g)

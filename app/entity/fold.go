@@ -13,10 +13,13 @@ import (
 )
 
 // foldTable maps Latin-1 and Latin Extended-A letters to their lower-case
-// base letter; 0 means "no entry, use unicode.ToLower".
-var foldTable [0x250]rune
+// base letter; 0 means "no entry, use unicode.ToLower". It is built by a
+// variable initialiser, not init, so the word lists of words.go, built the
+// same way, can fold with it.
+var foldTable = buildFoldTable()
 
-func init() {
+func buildFoldTable() *[0x250]rune {
+	var t [0x250]rune
 	for base, letters := range map[rune]string{
 		'a': "ÀÁÂÃÄÅàáâãäåĀāĂăĄąǍǎ",
 		'c': "ÇçĆćĈĉĊċČč",
@@ -39,9 +42,10 @@ func init() {
 		'z': "ŹźŻżŽž",
 	} {
 		for _, r := range letters {
-			foldTable[r] = base
+			t[r] = base
 		}
 	}
+	return &t
 }
 
 // fold returns r lower-cased with its accent removed, or -1 for a combining

@@ -24,6 +24,7 @@ type token struct {
 	cap          bool // starts with an upper-case letter
 	upper        bool // two or more letters, all upper-case (an acronym)
 	poss         bool // followed by a possessive 's or ' (dropped)
+	inCaps       bool // on a line written all in capitals (set by headlineLines)
 }
 
 // tokenize splits text into words. URLs are skipped; a possessive "'s" after
@@ -64,6 +65,20 @@ func tokenize(text string) []token {
 			bi += n
 			ri++
 		}
+		if bi-ws == 1 && isUpper(first) {
+			// "U.S.", "B.C.": single capitals each followed by a full stop
+			// are one word, the last stop included.
+			if e := dottedAcronymEnd(text, ws); e > 0 {
+				for _, r := range text[bi:e] {
+					if isUpper(r) {
+						letters++
+						uppers++
+					}
+					ri++
+				}
+				bi = e
+			}
+		}
 		word := text[ws:bi]
 		if isURLStart(text, ws, word) {
 			// Skip to the next white space.
@@ -83,10 +98,18 @@ func tokenize(text string) []token {
 		if t.initial && len(toks) > 0 && gap != "" && gap[0] == '.' && len(gap) <= 2 {
 			// "Mr. Smith": an abbreviated title does not end a sentence.
 			prev := toks[len(toks)-1]
-			if isAbbrevTitle(text[prev.bstart:prev.bend]) {
+			pw := text[prev.bstart:prev.bend]
+			// An initial ("Donald J. Trump") does not end a sentence either,
+			// unless a function word follows ("plan B. The").
+			if isAbbrevTitle(pw) || t.cap && len(pw) == 1 && isUpper(rune(pw[0])) && !stopWords.has(Normalize(word)) {
 				t.initial = false
 				t.join = joinSpace
 			}
+		}
+		if len(toks) > 0 && t.join == joinSpace && t.cap && strings.HasSuffix(text[toks[len(toks)-1].bstart:toks[len(toks)-1].bend], ".") &&
+			stopWords.has(Normalize(word)) {
+			// "in the U.S. The president": the acronym's stop ended the sentence.
+			t.initial, t.join = true, joinNone
 		}
 		if t.join == joinApos && len(toks) > 0 && (word == "s" || word == "S") &&
 			(bi >= len(text) || !isWordRune(firstRune(text[bi:]))) {
@@ -165,4 +188,27 @@ func isAbbrevTitle(w string) bool {
 		return true
 	}
 	return false
+}
+
+// dottedAcronymEnd returns the byte offset after "X.Y." starting at ws (two
+// or more single capitals each followed by a full stop), or 0.
+func dottedAcronymEnd(text string, ws int) int {
+	i, n := ws, 0
+	for i+1 < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isUpper(r) || i+size >= len(text) || text[i+size] != '.' {
+			break
+		}
+		if j := i + size + 1; j < len(text) {
+			if next, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(next) && !isUpper(next) {
+				break
+			}
+		}
+		i += size + 1
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return i
 }

@@ -7,7 +7,7 @@ func newWordSet(lists ...string) wordSet {
 	s := wordSet{}
 	for _, l := range lists {
 		for _, w := range splitFields(l) {
-			s[w] = struct{}{}
+			s[Normalize(w)] = struct{}{}
 		}
 	}
 	return s
@@ -31,9 +31,14 @@ func splitFields(s string) []string {
 	return out
 }
 
-// stopWords are function words (en, fr, accents folded): capitalised at the
-// start of a sentence they are never the start of a name, unless the whole
-// name is also seen mid-sentence ("Le Drian") or is in the gazetteer.
+// The word lists below are closed classes, written by hand for English,
+// French, Spanish, Dutch, German, Portuguese and Italian (one line each, in
+// that order). Open classes (places, given names) come from the generated
+// lexicon (lexicon.go).
+
+// stopWords are function words: capitalised at the start of a sentence they
+// are never the start of a name, unless the whole name is also seen
+// mid-sentence ("Le Drian") or is in the gazetteer.
 var stopWords = newWordSet(`
 a an the this that these those it its he she they we i you me him them his her hers their our ours my your
 in on at of for with by from to into onto upon about above across against along among around as and but or
@@ -41,35 +46,170 @@ nor so yet if when whenever while after before since until despite during though
 here what which who whom whose how why where not no yes all any some many most much more less each every
 both either neither one two three other another such only also even just then than thus however meanwhile
 still already again once twice now today yesterday tomorrow tonight be is are was were been has have had do
-does did will would shall should can could may might must let
+does did will would shall should can could may might must let according under over through without within
 le la les l un une des du de d ce cet cette ces il elle ils elles nous vous on je tu et ou mais donc or ni car
-dans en sur sous pour par avec sans selon apres avant depuis pendant lors si quand comme son sa ses leur
-leurs au aux mon ma mes ton ta tes notre nos votre vos qui que qu quoi dont ou y c s n j m t cela ceci ca
-tout tous toute toutes aussi alors ainsi puis encore deja mais pourtant cependant
+dans en sur sous pour par avec sans selon après avant depuis pendant lors si quand comme son sa ses leur
+leurs au aux mon ma mes ton ta tes notre nos votre vos qui que qu quoi dont où y c s n j m t cela ceci ça
+tout tous toute toutes aussi alors ainsi puis encore déjà pourtant cependant est sont était
+el los las una unos unas lo al del e o u pero sino como con sin por para entre sobre tras desde hasta hacia
+según durante ante bajo contra este esta estos estas ese esa esos esas aquel aquella su sus mis tus nuestro
+nuestra él ella ellos ellas nosotros yo se sí ya también además cuando donde mientras aunque porque pues así
+hoy ayer mañana todo todos toda todas otro otra otros otras cada muy más menos es son fue era han hay había
+het een maar want dus dat die dit deze wat wie waar wanneer als toen omdat hoewel terwijl op aan bij met
+voor na naar uit over onder door tegen tussen zonder om tot sinds tijdens volgens hij zij ze wij we ik jij
+je hem haar hun zijn mijn ons onze jullie er hier daar niet geen ook nog wel toch dan nu vandaag gisteren
+morgen alle elke ieder veel meer werd wordt heeft hebben zal zou kan kon
+der das den dem des ein eine einen einem einer eines und oder aber denn doch sondern dass daß wenn weil ob
+obwohl während nachdem bevor im am auf aus beim vom zu zum zur für über unter vor hinter neben zwischen durch
+gegen ohne seit bis trotz wegen laut er sie es wir ich du ihr ihm ihn ihnen sein seine seiner ihre ihrer
+unser unsere dieser diese dieses jener nicht kein keine auch noch schon nur nun jetzt heute gestern dort
+jeder jede viele mehr ist war wurde wird hat hatte sind waren konnte soll muss wie wer wo man sich
+os as um uma uns umas mas com em no na nos nas do da dos das ao aos à às pelo pela após até segundo estes
+isso isto aquele seu sua seus suas meu minha ele ela eles elas nós eu não já quando onde enquanto embora pois
+assim hoje ontem amanhã outro outra muito mais menos são foi há tem será
+il gli uno ed che nel nella nei nelle della dei delle alla ai alle dal dalla di tra fra dopo prima
+contro questo questa questi queste quello quella suoi sue lui lei loro noi io non già anche dove mentre
+sebbene perché poi così oggi ieri domani tutto tutti tutta tutte altro altra ogni molto più meno è sono ha
+hanno sarà
 `)
 
+// coordinations join two names; they are never inside one ("Putin y
+// Hollande" is two names).
+var coordinations = newWordSet(`and or & et ou y e o u en und oder ed`)
+
 // notNames are capitalised words that are never names on their own: days
-// and months. They are trimmed from both ends of a candidate.
+// and months (the lexicon adds those of every language). They are trimmed
+// from both ends of a candidate.
 var notNames = newWordSet(`
 monday tuesday wednesday thursday friday saturday sunday
 january february march april june july august september october november december
 lundi mardi mercredi jeudi vendredi samedi dimanche
-janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+lunes martes miércoles jueves viernes sábado domingo
+enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+januari februari maart mei augustus
+montag dienstag mittwoch donnerstag freitag samstag sonntag
+januar februar märz juni juli oktober dezember
+segunda terça quarta quinta sexta sábado
+janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+lunedì martedì mercoledì giovedì venerdì sabato domenica
+gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
 `)
 
 // titles before a name mark it as a person ("President Putin", "ministre Le
 // Drian"); they are not part of the name.
 var titles = newWordSet(`
-president presidente minister ministre
-secretary chancellor chanceliere king queen prince princess pope senator governor mayor mr mrs ms miss dr
-sir lord lady dame judge ambassador commander colonel captain lieutenant sergeant rev reverend professor
-prof monsieur madame mademoiselle m mme mlle depute deputee senateur maire roi reine pape
+president minister secretary chancellor king queen prince princess pope senator governor mayor mr mrs ms miss dr
+sir lord lady judge ambassador commander colonel captain lieutenant sergeant rev reverend professor prof
+spokesman spokeswoman spokesperson chairman chairwoman ceo sheikh emir archbishop bishop cardinal rabbi imam
+gen sen rep gov coach striker midfielder defender goalkeeper
+président ministre secrétaire chancelier chancelière roi reine pape sénateur gouverneur maire
+monsieur madame mademoiselle m mme mlle député députée docteur juge ambassadeur colonel capitaine
+professeur directeur entraîneur cheikh émir archevêque évêque
+presidente presidenta ministro ministra secretario secretaria canciller rey reina príncipe princesa senador
+senadora gobernador gobernadora alcalde alcaldesa sr sra señor señora doña doctor doctora dra juez jueza
+embajador coronel capitán profesor profesora portavoz director directora diputado diputada entrenador
+jeque arzobispo obispo cardenal fiscal consejero consejera
+premier staatssecretaris kanselier koning koningin prins prinses paus burgemeester wethouder dhr mevr
+meneer mevrouw drs ir rechter generaal kolonel kapitein woordvoerder woordvoerster directeur voorzitter
+bondscoach trainer kardinaal kamerlid
+präsident präsidentin ministerin kanzler kanzlerin bundeskanzler bundeskanzlerin könig königin prinz
+prinzessin papst bürgermeister bürgermeisterin herr frau doktor richter botschafter oberst kapitän
+sprecher sprecherin direktorin vorsitzende vorsitzender erzbischof bischof pfarrer
+secretário secretária chanceler rainha prefeito prefeita senhor senhora doutor doutora juiz juíza
+embaixador capitão diretor diretora deputado deputada treinador arcebispo bispo cardeal
+segretario cancelliere regina principe principessa senatore governatore sindaco sig signor signore signora
+dott dottore dottoressa giudice ambasciatore colonnello capitano professore professoressa portavoce
+direttore deputato allenatore arcivescovo vescovo cardinale
 `)
 
 // titleModifiers are part of a title only when a title follows them
 // ("Defense Minister Shoigu", but "the Defense Ministry" stays a name).
-var titleModifiers = newWordSet(`prime premier vice defense defence foreign interior finance deputy first`)
+var titleModifiers = newWordSet(`prime premier vice defense defence foreign interior finance deputy first
+former acting chief general state ex vize primer primeiro primo`)
 
-// particles may sit between the capitalised words of a name
-// ("Charles de Gaulle", "Ludwig van Beethoven", "Valéry Giscard d'Estaing").
-var particles = newWordSet(`de du des d la le van von der den da di del della dos das bin ibn al el y zu ter`)
+// particles may sit between the capitalised words of a name ("Charles de
+// Gaulle", "Ludwig van Beethoven", "Valéry Giscard d'Estaing"). Coordinations
+// ("y", "e") are not particles.
+var particles = newWordSet(`de du des d la le van von der den da di del della dos das bin ibn al el zu ter`)
+
+// orgWords inside a name make it an organisation ("Ministry of Defence",
+// "Partido Popular", "Deutsche Bank").
+var orgWords = newWordSet(`
+ministry department council university college school party bank agency army police inc ltd llc plc corp
+corporation company co group association union committee commission court parliament congress senate assembly
+federation foundation institute institution museum hospital club fc league organization organisation office
+bureau service services network news times post press airlines airways motors fund board authority church navy
+forces government administration cabinet tribunal reserve exchange guard brigade movement alliance coalition
+media radio tv television records studios entertainment systems technologies holdings partners securities
+insurance energy petroleum international nations bundesliga academy centre center society trust
+ministère conseil université parti banque agence armée assemblée sénat cour commission comité fédération
+fondation institut musée hôpital église association syndicat gouvernement société groupe compagnie mouvement
+ministerio consejo universidad partido banco agencia ejército policía gobierno congreso senado corte comisión
+federación fundación instituto museo iglesia asociación sindicato empresa grupo compañía sociedad movimiento
+ayuntamiento junta generalitat audiencia fiscalía guardia
+ministerie raad universiteit partij agentschap leger politie regering kamer senaat rechtbank hof commissie
+federatie stichting instituut ziekenhuis kerk vereniging vakbond bedrijf groep gemeente omroep
+ministerium rat universität partei agentur armee polizei regierung gericht kommission ausschuss verband
+stiftung krankenhaus kirche verein gewerkschaft gruppe gesellschaft bewegung bundesamt amt behörde
+ministério conselho universidade agência exército polícia governo congresso comissão federação fundação
+museu igreja associação companhia sociedade movimento câmara prefeitura assembleia
+ministero consiglio università partito banca agenzia esercito polizia tribunale commissione comitato
+federazione fondazione istituto ospedale chiesa associazione sindacato azienda gruppo società
+`)
+
+// locWords inside a name make it a place ("Red Sea", "Plaza Mayor").
+var locWords = newWordSet(`
+street avenue square river mountain mountains lake island islands bay sea ocean gulf valley county province
+region district peninsula desert coast strait canal airport
+rue fleuve lac île îles mer golfe vallée mont région
+calle avenida plaza río lago isla islas mar golfo valle provincia región sierra monte cerro
+straat plein rivier meer eiland zee provincie
+straße strasse platz fluss insel
+rua praça rio ilha serra
+via piazza fiume isola mare
+`)
+
+// locPrepositions before a name suggest a place ("in Paris", "en Madrid",
+// "aus Berlin").
+var locPrepositions = newWordSet(`
+in at from near across outside inside
+à au aux dans près vers
+en desde hacia cerca
+uit naar nabij te
+aus nach bei im
+em no na nos nas
+a nel nella da
+`)
+
+// compassWords start a place's name ("South Sudan", "Nordrhein"): the name
+// without them is another place, never the same entity.
+var compassWords = newWordSet(`north south east west northern southern eastern western central new upper lower
+nord sud est ouest norte sur este oeste noord zuid oost west süd ost nieuw nueva nuevo nouvelle nouveau`)
+
+// linkWords join the words of an organisation's or a place's name after an
+// organisation or place word ("Ministry of Defence", "Gulf of Mexico").
+var linkWords = newWordSet(`of for für voor`)
+
+// speechVerbs after a name mark a speaker, a person or an organisation
+// ("Clinton said", "dijo Rajoy" is not caught: the verb comes first).
+var speechVerbs = newWordSet(`said says told added announced stated wrote
+a déclaré dit affirme dijo afirmó señaló aseguró explicó zei zegt verklaarde sagte sagt erklärte disse afirmou`)
+
+// miscWords inside a name make it an event, a law, a prize or a work: MISC
+// ("Paris Agreement", "Davis Cup", "Election Day").
+var miscWords = newWordSet(`
+agreement amendment treaty act accord protocol cup championship championships award awards prize war games
+olympics festival day show summit open
+accord traité coupe championnat prix guerre jeux festival
+acuerdo tratado copa campeonato premio guerra juegos
+akkoord verdrag beker kampioenschap prijs oorlog spelen
+abkommen vertrag pokal meisterschaft preis krieg spiele
+acordo tratado taça campeonato prémio prêmio guerra jogos
+accordo trattato coppa campionato premio guerra giochi
+`)
+
+// articles are the definite articles that stand between a preposition and
+// a name ("in the Sahel", "en el Mediterráneo").
+var articles = newWordSet(`the le la les l el los las het de die der den das o os as il lo gli i`)

@@ -45,7 +45,9 @@ func Handler() *app.Handler {
 		Scripts: []string{"/web/boot.js", "/web/gloss.js"},
 		// The SVG icon is not in go-app's default list; offline pages
 		// show it as the favicon.
-		CacheableResources: []string{"/web/icon.svg"},
+		// The lexicon is fetched after first paint; caching it keeps
+		// typed suggestions offline.
+		CacheableResources: []string{"/web/icon.svg", "/web/lexicon.txt"},
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + metaPolicy + `">`,
 		},

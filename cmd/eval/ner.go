@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"gloss/app/entity"
+	"gloss/web"
 )
 
 // nerDocSentences is how many gold sentences make one evaluated document:
@@ -39,6 +40,10 @@ func evalNER(dir string, w io.Writer) error {
 		return fmt.Errorf("no *.iob2 files in %s", dir)
 	}
 	sort.Strings(files)
+	lex, err := entity.ParseLexicon(web.Lexicon)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "Documents of %d sentences; MISC suggestions are left out (the gold has PER/ORG/LOC only).\n\n", nerDocSentences)
 	fmt.Fprintln(w, "| lang | gold | found | boundary P | boundary R | typed P | typed R | typed F1 | typed F1 (overlap) | PER R | ORG R | LOC R |")
 	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -50,12 +55,18 @@ func evalNER(dir string, w io.Writer) error {
 		var s nerScore
 		for _, d := range docs {
 			var pred []nerSpan
-			for _, e := range entity.Find(d.text, nil) {
+			for _, e := range entity.FindWith(d.text, entity.Options{Lexicon: lex}) {
+				if e.Type == entity.TypeMISC {
+					continue
+				}
 				for _, m := range e.Mentions {
-					pred = append(pred, nerSpan{m.Start, m.End, e.Label})
+					pred = append(pred, nerSpan{m.Start, m.End, e.Type})
 				}
 			}
 			s.add(d.gold, pred)
+			if os.Getenv("NER_ERRORS") != "" {
+				printNERErrors(os.Stderr, filepath.Base(f), d, pred)
+			}
 		}
 		lang := strings.SplitN(filepath.Base(f), "_", 2)[0]
 		fmt.Fprintf(w, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n",
@@ -239,4 +250,29 @@ func goldSpans(text string, toks [][2]string) ([]nerSpan, error) {
 		}
 	}
 	return out, nil
+}
+
+// printNERErrors lists, for NER_ERRORS=1, each gold mention missed or
+// mistyped and each prediction that is not a gold mention, with its type.
+func printNERErrors(w io.Writer, name string, d nerDoc, pred []nerSpan) {
+	r := []rune(d.text)
+	type key struct{ a, b int }
+	ps := map[key]string{}
+	for _, p := range pred {
+		ps[key{p.start, p.end}] = p.typ
+	}
+	gs := map[key]bool{}
+	for _, g := range d.gold {
+		gs[key{g.start, g.end}] = true
+		if t, ok := ps[key{g.start, g.end}]; !ok {
+			fmt.Fprintf(w, "%s\tmissed\t%s\t%q\n", name, g.typ, string(r[g.start:g.end]))
+		} else if t != g.typ {
+			fmt.Fprintf(w, "%s\ttype\t%s→%s\t%q\n", name, g.typ, t, string(r[g.start:g.end]))
+		}
+	}
+	for _, p := range pred {
+		if !gs[key{p.start, p.end}] {
+			fmt.Fprintf(w, "%s\tspurious\t%s\t%q\n", name, p.typ, string(r[p.start:p.end]))
+		}
+	}
 }

@@ -171,8 +171,9 @@ func writeSite(cfg siteConfig) (site, error) {
 }
 
 // listWeb returns the files under dir to publish, slash-separated and
-// sorted: everything but app.wasm (handled apart), compressed copies and
-// dot files.
+// sorted: everything but app.wasm (handled apart), compressed copies, Go
+// source (package web embeds the lexicon for the command line) and dot
+// files.
 func listWeb(dir string) ([]string, error) {
 	var names []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -186,7 +187,7 @@ func listWeb(dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || strings.HasSuffix(base, ".gz") || strings.HasSuffix(base, ".br") {
+		if d.IsDir() || strings.HasSuffix(base, ".gz") || strings.HasSuffix(base, ".br") || strings.HasSuffix(base, ".go") {
 			return nil
 		}
 		rel, err := filepath.Rel(dir, p)

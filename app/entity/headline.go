@@ -1,0 +1,138 @@
+package entity
+
+import "strings"
+
+// isNameNumber reports whether token k is a number that ends a name: two to
+// four digits right after a capitalised word that is not a month or a place
+// ("Euro 2000", "Apollo 11", but not "May 2016" or "Paris 2015").
+func (f *finder) isNameNumber(k int) bool {
+	t := f.toks[k]
+	if k == 0 || t.join != joinSpace || t.cap || t.end-t.start < 2 || t.end-t.start > 4 || !f.toks[k-1].cap {
+		return false
+	}
+	for _, c := range f.text[t.bstart:t.bend] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	prev := f.fold(k - 1)
+	return !notNames.has(prev) && f.lex.Kind(prev)&(LexPlace|LexMonth|LexWeekday) == 0
+}
+
+// headlineMinWords is the fewest content words a line needs to be read as a
+// headline: a short line of two names is a name, not a headline.
+const headlineMinWords = 3
+
+// splitHeadlines handles lines written in Title Case or in capitals
+// (headlines, bylines, datelines): there every word is capitalised, so the
+// chain is the whole line. Inside such a line only the runs that are names
+// elsewhere in the article, or places in the lexicon, stay.
+func (f *finder) splitHeadlines(segs []segment) []segment {
+	hl := f.hl
+	if hl == nil {
+		return segs
+	}
+	known := map[string]bool{}
+	for _, s := range segs {
+		if hl[s.a] {
+			continue
+		}
+		for a := s.a; a < s.b; a++ {
+			for b := a + 1; b <= s.b && b-a <= 4; b++ {
+				known[f.key(a, b)] = true
+			}
+		}
+	}
+	out := make([]segment, 0, len(segs))
+	for _, s := range segs {
+		if !hl[s.a] {
+			out = append(out, s)
+			continue
+		}
+		for a := s.a; a < s.b; {
+			best := -1
+			for b := min(s.b, a+4); b > a; b-- {
+				k := f.key(a, b)
+				if known[k] || f.lex.Kind(k)&LexPlace != 0 || knownPlaceAcronyms.has(k) {
+					best = b
+					break
+				}
+			}
+			if best < 0 {
+				a++
+				continue
+			}
+			if t, ok := f.trim(a, best); ok {
+				out = append(out, t)
+			}
+			a = best
+		}
+	}
+	return out
+}
+
+// headlineLines marks the tokens of lines that read as headlines: all in
+// capitals, or with most content words capitalised and no full stop at the
+// end. It marks the tokens of all-capitals lines inCaps. It returns nil when
+// there is no such line.
+func (f *finder) headlineLines() []bool {
+	var hl []bool
+	toks := f.toks
+	for a := 0; a < len(toks); {
+		b := a + 1
+		for b < len(toks) && !strings.ContainsAny(f.text[toks[b-1].bend:toks[b].bstart], "\n\r") {
+			b++
+		}
+		content, capped, letters, upper := 0, 0, 0, 0
+		for i := a; i < b; i++ {
+			t := toks[i]
+			if f.text[t.bstart] >= '0' && f.text[t.bstart] <= '9' {
+				continue
+			}
+			letters++
+			if t.upper || t.end-t.start == 1 && t.cap {
+				upper++
+			}
+			if t.end-t.start >= 4 && !stopWords.has(f.fold(i)) {
+				content++
+				if t.cap {
+					capped++
+				}
+			}
+		}
+		end := strings.TrimRight(f.text[toks[b-1].bend:lineEnd(f.text, int(toks[b-1].bend))], " \t\"'”’»)")
+		sentence := strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, ":")
+		caps := letters >= 2 && upper == letters
+		title := content >= headlineMinWords && capped*4 >= content*3 && !sentence
+		if caps || title {
+			if hl == nil {
+				hl = make([]bool, len(toks))
+			}
+			for i := a; i < b; i++ {
+				hl[i] = true
+				toks[i].inCaps = caps
+			}
+		}
+		a = b
+	}
+	return hl
+}
+
+// lineEnd returns the byte offset of the end of the line holding byte i.
+func lineEnd(text string, i int) int {
+	if j := strings.IndexAny(text[i:], "\n\r"); j >= 0 {
+		return i + j
+	}
+	return len(text)
+}
+
+// knownStart reports whether the name s, capitalised at a sentence start,
+// reads as a name all the same: the lexicon knows it as a place or a
+// person's name, or it owns something ("Trump's plan") or speaks ("Clinton
+// said").
+func (f *finder) knownStart(s segment) bool {
+	if f.lex.Kind(f.key(s.a, s.b))&(LexPlace|LexGiven|LexSurname) != 0 || f.toks[s.b-1].poss {
+		return true
+	}
+	return s.b < len(f.toks) && f.toks[s.b].join == joinSpace && speechVerbs.has(f.fold(s.b))
+}

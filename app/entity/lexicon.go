@@ -1,0 +1,112 @@
+package entity
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// LexKind says what a lexicon word or phrase is; one key may be several.
+type LexKind uint16
+
+// Kinds of lexicon entries.
+const (
+	LexCountry   LexKind = 1 << iota // a country or territory ("France", "Frankrijk")
+	LexRegion                        // a continent, region, state or province
+	LexCity                          // a city of about 100,000 people or more
+	LexLanguage                      // a language or nationality word ("French", "francés")
+	LexGiven                         // a given name
+	LexSurname                       // a common surname
+	LexTitle                         // a title or honorific ("Mr", "Sra")
+	LexOrgSuffix                     // a company form ("GmbH", "S.A.")
+	LexMonth                         // a month name
+	LexWeekday                       // a day of the week
+)
+
+// LexPlace is every kind that names a place.
+const LexPlace = LexCountry | LexRegion | LexCity
+
+// lexSections are the section names of the lexicon file, by kind bit.
+var lexSections = []string{"country", "region", "city", "language", "given", "surname", "title", "orgsuffix", "month", "weekday"}
+
+// LexiconMagic starts every lexicon file.
+const LexiconMagic = "gloss-lexicon 1"
+
+// Lexicon is the built-in word lists that type candidates: places, given
+// names, titles… generated from public data (see tools/lexgen). Keys are
+// normalised (Normalize). A nil *Lexicon knows nothing.
+type Lexicon struct {
+	kinds map[string]LexKind
+}
+
+// Kind returns what the normalised key is, 0 if the lexicon does not know it.
+func (l *Lexicon) Kind(key string) LexKind {
+	if l == nil {
+		return 0
+	}
+	return l.kinds[key]
+}
+
+// Len is the number of distinct keys.
+func (l *Lexicon) Len() int {
+	if l == nil {
+		return 0
+	}
+	return len(l.kinds)
+}
+
+// ParseLexicon reads a lexicon file: the line LexiconMagic, then sections
+// that each start with a line "@kind" followed by one normalised key a line.
+// Lines starting with "#" are comments.
+func ParseLexicon(data []byte) (*Lexicon, error) {
+	line, rest, _ := bytes.Cut(data, []byte("\n"))
+	if string(bytes.TrimSpace(line)) != LexiconMagic {
+		return nil, errors.New("lexicon: not a Gloss lexicon file (first line is not " + LexiconMagic + ")")
+	}
+	l := &Lexicon{kinds: make(map[string]LexKind, bytes.Count(rest, []byte("\n")))}
+	var kind LexKind
+	for n := 2; len(rest) > 0; n++ {
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		s := strings.TrimSpace(string(line))
+		switch {
+		case s == "" || s[0] == '#':
+		case s[0] == '@':
+			kind = 0
+			for i, name := range lexSections {
+				if s[1:] == name {
+					kind = 1 << i
+				}
+			}
+			if kind == 0 {
+				return nil, fmt.Errorf("lexicon: line %d: unknown section %q", n, s)
+			}
+		case kind == 0:
+			return nil, fmt.Errorf("lexicon: line %d: a word before any section", n)
+		default:
+			l.kinds[s] |= kind
+		}
+	}
+	return l, nil
+}
+
+// FormatLexicon writes words (kind → normalised keys, sorted) as a lexicon
+// file, after the given comment lines.
+func FormatLexicon(comments []string, words map[LexKind][]string) []byte {
+	var b bytes.Buffer
+	b.WriteString(LexiconMagic + "\n")
+	for _, c := range comments {
+		b.WriteString("# " + c + "\n")
+	}
+	for i, name := range lexSections {
+		ws := words[1<<i]
+		if len(ws) == 0 {
+			continue
+		}
+		b.WriteString("@" + name + "\n")
+		for _, w := range ws {
+			b.WriteString(w + "\n")
+		}
+	}
+	return b.Bytes()
+}

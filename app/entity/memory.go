@@ -1,0 +1,66 @@
+package entity
+
+// Memory is what a person has taught Gloss about names, across articles:
+// the labels they gave, the suggestions they corrected and those they
+// rejected. FindWith weighs it above every built-in clue, so Gloss learns
+// without a model. Keys are normalised names (Normalize). The zero value
+// is empty and ready to use.
+type Memory struct {
+	// Labels counts, per name and label, the articles where the person
+	// labelled that name with that label.
+	Labels map[string]map[string]int `json:"labels,omitempty"`
+	// Corrected holds the label a person chose over a suggestion; it beats
+	// every other clue.
+	Corrected map[string]string `json:"corrected,omitempty"`
+	// Rejected holds suggestions the person turned down: the name is not
+	// of that type.
+	Rejected map[string]map[string]bool `json:"rejected,omitempty"`
+}
+
+// Vote records that the person labelled name with label in one article.
+func (m *Memory) Vote(name, label string) {
+	k := Normalize(name)
+	if k == "" || label == "" {
+		return
+	}
+	if m.Labels == nil {
+		m.Labels = map[string]map[string]int{}
+	}
+	if m.Labels[k] == nil {
+		m.Labels[k] = map[string]int{}
+	}
+	m.Labels[k][label]++
+}
+
+// Correct records that the person gave name the label instead of what was
+// suggested; a later rejection of that label is forgotten.
+func (m *Memory) Correct(name, label string) {
+	k := Normalize(name)
+	if k == "" || label == "" {
+		return
+	}
+	if m.Corrected == nil {
+		m.Corrected = map[string]string{}
+	}
+	m.Corrected[k] = label
+	delete(m.Rejected[k], label)
+}
+
+// Reject records that name is not of type label: it stops being suggested
+// as such.
+func (m *Memory) Reject(name, label string) {
+	k := Normalize(name)
+	if k == "" || label == "" {
+		return
+	}
+	if m.Rejected == nil {
+		m.Rejected = map[string]map[string]bool{}
+	}
+	if m.Rejected[k] == nil {
+		m.Rejected[k] = map[string]bool{}
+	}
+	m.Rejected[k][label] = true
+	if m.Corrected[k] == label {
+		delete(m.Corrected, k)
+	}
+}

@@ -1,0 +1,294 @@
+package entity
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// The built-in entity types. A person's own label names (from Memory or
+// the gazetteer) may stand in their place.
+const (
+	TypePER  = "PER"
+	TypeORG  = "ORG"
+	TypeLOC  = "LOC"
+	TypeMISC = "MISC"
+)
+
+// Options are what FindWith uses besides the text; every field may be nil.
+type Options struct {
+	Gazetteer *Gazetteer // known names with labels, matched exactly
+	Lexicon   *Lexicon   // built-in places, given names… (web/lexicon.txt)
+	Memory    *Memory    // what the person has labelled, corrected and rejected
+}
+
+// clue is one piece of evidence for one type.
+type clue struct {
+	typ    string
+	weight float64
+	why    string
+}
+
+// Evidence weights: a person's own choice beats every built-in clue, a
+// lexicon entry for the whole name beats context, context beats the shape
+// of the name.
+const (
+	wCorrected = 100
+	wVote      = 6
+	wRejected  = -8
+	wWholeName = 4
+	wOrgWord   = 3.5
+	wGiven     = 2.5
+	wTitle     = 2
+	wSurname   = 1
+	wPlaceWord = 2
+	wPrep      = 1
+	wAcronym   = 1.5
+	wShape     = 0.5
+)
+
+// maxContextClues caps how many mentions' context count, so one name
+// repeated fifty times after "in" does not drown its lexicon entry.
+const maxContextClues = 3
+
+// typeEntities gives each entity a type, a confidence and the evidence, from
+// the lexicon, the context of its mentions and the person's memory: one
+// type for the whole group.
+func (f *finder) typeEntities(ents []Entity, o Options) {
+	starts := make(map[int]int, len(f.toks)) // token index by code point start
+	ends := make(map[int]int, len(f.toks))
+	for i, t := range f.toks {
+		starts[int(t.start)] = i
+		ends[int(t.end)] = i
+	}
+	for i := range ents {
+		e := &ents[i]
+		var clues []clue
+		clues = f.memoryClues(clues, e, o.Memory)
+		if e.Source == SourceGazetteer && e.Label != "" {
+			clues = append(clues, clue{e.Label, wCorrected / 2, "in your gazetteer as " + e.Label})
+		}
+		clues = f.nameClues(clues, e, o.Lexicon)
+		clues = f.contextClues(clues, e, starts)
+		e.Type, e.Confidence, e.Evidence = decide(clues)
+		if e.Source == SourceCandidate {
+			e.Label = e.Type
+		}
+	}
+}
+
+// memoryClues are the person's own labels for the entity's names.
+func (f *finder) memoryClues(clues []clue, e *Entity, m *Memory) []clue {
+	if m == nil {
+		return clues
+	}
+	seen := map[string]bool{}
+	for _, v := range e.Variants {
+		k := f.normalize(v)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if l, ok := m.Corrected[k]; ok {
+			clues = append(clues, clue{l, wCorrected, fmt.Sprintf("you corrected “%s” to %s", v, l)})
+		}
+		for l, n := range m.Labels[k] {
+			clues = append(clues, clue{l, wVote * float64(min(n, 3)), fmt.Sprintf("you labelled “%s” %s in %s", v, l, plural(n, "article"))})
+		}
+		for l := range m.Rejected[k] {
+			clues = append(clues, clue{l, wRejected, fmt.Sprintf("you rejected “%s” as %s", v, l)})
+		}
+	}
+	return clues
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// nameClues come from the words of the name: lexicon entries, organisation
+// and place words, given names, the shape of an acronym.
+func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
+	key := e.Key
+	words := strings.Fields(key)
+	switch k := lex.Kind(key); {
+	case k&LexCountry != 0:
+		clues = append(clues, clue{TypeLOC, wWholeName, "a country"})
+	case k&LexCity != 0:
+		clues = append(clues, clue{TypeLOC, wWholeName, "a city"})
+	case k&LexRegion != 0:
+		clues = append(clues, clue{TypeLOC, wWholeName, "a region"})
+	case knownPlaceAcronyms.has(key):
+		clues = append(clues, clue{TypeLOC, wWholeName, "a country"})
+	case k&LexLanguage != 0:
+		clues = append(clues, clue{TypeMISC, wWholeName, "a nationality or language"})
+	}
+	for i, w := range words {
+		switch {
+		case orgWords.has(w) || i == len(words)-1 && i > 0 && lex.Kind(w)&LexOrgSuffix != 0:
+			clues = append(clues, clue{TypeORG, wOrgWord, fmt.Sprintf("the organisation word “%s”", w)})
+		case locWords.has(w) && len(words) > 1:
+			clues = append(clues, clue{TypeLOC, wPlaceWord, fmt.Sprintf("the place word “%s”", w)})
+		case miscWords.has(w) && len(words) > 1:
+			clues = append(clues, clue{TypeMISC, wOrgWord, fmt.Sprintf("the word “%s” (an event, a law, a prize…)", w)})
+		default:
+			continue
+		}
+		break
+	}
+	upper := false
+	for _, v := range e.Variants {
+		if isAcronym(v) {
+			upper = true
+			break
+		}
+	}
+	if len(words) > 1 {
+		if k := lex.Kind(words[0]); k&LexGiven != 0 && k&LexPlace == 0 {
+			clues = append(clues, clue{TypePER, wGiven, fmt.Sprintf("“%s” is a given name", words[0])})
+		}
+		if lex.Kind(words[len(words)-1])&LexSurname != 0 {
+			clues = append(clues, clue{TypePER, wSurname, fmt.Sprintf("“%s” is a surname", words[len(words)-1])})
+		}
+		if lex.Kind(key)&LexPlace == 0 && !upper {
+			clues = append(clues, clue{TypePER, wShape, "a name of several words"})
+		}
+	} else if k := lex.Kind(key); k&LexPlace == 0 {
+		if !upper && k&(LexGiven|LexSurname|LexLanguage) == 0 && looksDemonym(key) {
+			clues = append(clues, clue{TypeMISC, wAcronym, "reads as a nationality or an adjective"})
+		} else if !upper && k&(LexGiven|LexSurname) == 0 && looksPlace(key) {
+			clues = append(clues, clue{TypeLOC, wShape * 2, "reads as a place name"})
+		} else if !upper {
+			clues = append(clues, clue{TypePER, wShape / 2, "an unknown capitalised word"})
+		}
+		if k&LexGiven != 0 {
+			clues = append(clues, clue{TypePER, wSurname, fmt.Sprintf("“%s” is a given name", key)})
+		}
+		if k&LexSurname != 0 {
+			clues = append(clues, clue{TypePER, wSurname, fmt.Sprintf("“%s” is a surname", key)})
+		}
+	}
+	if upper && lex.Kind(key)&LexPlace == 0 && !knownPlaceAcronyms.has(key) {
+		clues = append(clues, clue{TypeORG, wAcronym, "an acronym"})
+	}
+	return clues
+}
+
+// looksDemonym reports whether w ends like a nationality or an adjective
+// ("Mexican", "Chinese", "Scottish", "Democratic").
+func looksDemonym(w string) bool {
+	if strings.HasSuffix(w, "ic") && len(w) > 8 {
+		return false // "Mediterranean"-like seas end otherwise; long -ic words are rarer adjectives
+	}
+	for _, suf := range []string{"ian", "ean", "can", "ese", "ish", "ic", "ical", "ist"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// looksPlace reports whether w ends like a country or region ("Moravia",
+// "Kurdistan", "Lapland").
+func looksPlace(w string) bool {
+	for _, suf := range []string{"ia", "land", "stan", "burg", "shire"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// knownPlaceAcronyms are the country abbreviations news uses as names.
+var knownPlaceAcronyms = newWordSet(`us u s usa u s a uk u k uae eeuu ee uu rdc`)
+
+// isAcronym reports whether s is written in capitals ("AFP", "U.S.").
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if isWordRune(r) && !('0' <= r && r <= '9') {
+			if !isUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2 && letters <= 8
+}
+
+// contextClues come from the words before each mention: a title, a
+// preposition of place.
+func (f *finder) contextClues(clues []clue, e *Entity, starts map[int]int) []clue {
+	titled, placed := 0, 0
+	for _, m := range e.Mentions {
+		i, ok := starts[m.Start]
+		if !ok || i == 0 || f.toks[i].join != joinSpace {
+			continue
+		}
+		prev := f.fold(i - 1)
+		if articles.has(prev) && i >= 2 && f.toks[i-1].join == joinSpace && !f.toks[i-1].cap {
+			// "in the Sahel", "en el Mediterráneo": a preposition of place
+			// before the article; and a person rarely takes an article.
+			clues = append(clues, clue{TypePER, -wShape, ""})
+			if i >= 2 && locPrepositions.has(f.fold(i-2)) && placed < maxContextClues {
+				placed++
+				clues = append(clues, clue{TypeLOC, wPrep, fmt.Sprintf("after “%s”", f.text[f.toks[i-2].bstart:f.toks[i-1].bend])})
+			}
+			continue
+		}
+		switch {
+		case titles.has(prev) && titled < maxContextClues:
+			titled++
+			clues = append(clues, clue{TypePER, wTitle, fmt.Sprintf("after the title “%s”", f.surface(i-1, i))})
+		case locPrepositions.has(prev) && !f.toks[i-1].cap && placed < maxContextClues:
+			placed++
+			clues = append(clues, clue{TypeLOC, wPrep, fmt.Sprintf("after “%s”", f.surface(i-1, i))})
+		}
+	}
+	return clues
+}
+
+// decide sums the clues per type: the best type wins, its confidence is its
+// share of the positive evidence (with one unit of doubt), and the
+// evidence lists its clues, strongest first.
+func decide(clues []clue) (string, float64, []string) {
+	if len(clues) == 0 {
+		return "", 0, nil
+	}
+	score := map[string]float64{}
+	var order []string
+	for _, c := range clues {
+		if _, ok := score[c.typ]; !ok {
+			order = append(order, c.typ)
+		}
+		score[c.typ] += c.weight
+	}
+	best, total := "", 0.0
+	for _, t := range order {
+		if s := score[t]; s > 0 {
+			total += s
+			if best == "" || s > score[best] {
+				best = t
+			}
+		}
+	}
+	if best == "" {
+		return "", 0, nil
+	}
+	conf := score[best] / (total + 1)
+	var why []clue
+	for _, c := range clues {
+		if c.typ == best && c.weight > 0 {
+			why = append(why, c)
+		}
+	}
+	sort.SliceStable(why, func(i, j int) bool { return why[i].weight > why[j].weight })
+	ev := make([]string, len(why))
+	for i, c := range why {
+		ev[i] = c.why
+	}
+	return best, conf, ev
+}

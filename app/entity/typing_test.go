@@ -1,0 +1,190 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+)
+
+// testLexicon is a tiny lexicon in the generated file's format.
+func testLexicon(t testing.TB) *Lexicon {
+	t.Helper()
+	l, err := ParseLexicon([]byte(LexiconMagic + `
+# a comment
+@country
+russia
+france
+syria
+sudan
+south sudan
+@city
+moscow
+paris
+damascus
+new york
+york
+@given
+francois
+stephen
+donald
+kori
+@surname
+king
+@language
+french
+@orgsuffix
+gmbh
+@month
+march
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func TestParseLexiconErrors(t *testing.T) {
+	for _, bad := range []string{"", "hello\n@country\nx\n", LexiconMagic + "\nword\n", LexiconMagic + "\n@nope\nx\n"} {
+		if _, err := ParseLexicon([]byte(bad)); err == nil {
+			t.Errorf("ParseLexicon(%q): no error", bad)
+		}
+	}
+	l := testLexicon(t)
+	if l.Kind("paris")&LexCity == 0 || l.Kind("kori") != LexGiven || l.Kind("nowhere") != 0 {
+		t.Errorf("kinds: paris %b kori %b", l.Kind("paris"), l.Kind("kori"))
+	}
+	var nilLex *Lexicon
+	if nilLex.Kind("paris") != 0 || nilLex.Len() != 0 {
+		t.Error("a nil lexicon knows something")
+	}
+	round, err := ParseLexicon(FormatLexicon([]string{"c"}, map[LexKind][]string{LexCity: {"paris"}, LexGiven: {"kori"}}))
+	if err != nil || round.Kind("paris") != LexCity || round.Len() != 2 {
+		t.Errorf("FormatLexicon round trip: %v %d", err, round.Len())
+	}
+}
+
+// typeOf returns the type of the entity that has a mention with text name.
+func typeOf(t *testing.T, text string, ents []Entity, name string) (Entity, bool) {
+	t.Helper()
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if sliceCP(text, m) == name {
+				return e, true
+			}
+		}
+	}
+	return Entity{}, false
+}
+
+const typingArticle = `Russian Defence Minister Sergei Shoigu met his French counterpart in Moscow on Tuesday. ` +
+	`Jean-Yves Le Drian flew from Paris. The strikes hit Islamic State (IS, formerly ISIS/ISIL) near Damascus, in Syria. ` +
+	`The Ministry of Defence said so, according to AFP. Shoigu and Le Drian spoke again. ` +
+	`Kori Schulman wrote the post. Stephen King wrote a book. Siemens GmbH opened a plant. ` +
+	`South Sudan and Sudan signed a deal.`
+
+func TestTypes(t *testing.T) {
+	lex := testLexicon(t)
+	ents := FindWith(typingArticle, Options{Lexicon: lex})
+	for name, want := range map[string]string{
+		"Moscow": TypeLOC, "Paris": TypeLOC, "Syria": TypeLOC, "Damascus": TypeLOC,
+		"Sergei Shoigu": TypePER, "Shoigu": TypePER, "Le Drian": TypePER, "Jean-Yves Le Drian": TypePER,
+		"Ministry of Defence": TypeORG, "AFP": TypeORG, "Kori Schulman": TypePER, "Stephen King": TypePER,
+		"Siemens GmbH": TypeORG, "South Sudan": TypeLOC, "Sudan": TypeLOC, "Islamic State": TypeORG, "ISIS": TypeORG,
+	} {
+		e, ok := typeOf(t, typingArticle, ents, name)
+		if !ok {
+			t.Errorf("%s: not found", name)
+			continue
+		}
+		if e.Type != want {
+			t.Errorf("%s: type %q (evidence %q), want %s", name, e.Type, e.Evidence, want)
+		}
+		if e.Type != "" && (e.Confidence <= 0 || e.Confidence > 1 || len(e.Evidence) == 0) {
+			t.Errorf("%s: confidence %v, evidence %q", name, e.Confidence, e.Evidence)
+		}
+	}
+	// Acronyms defined in parentheses join their expansion.
+	is, _ := typeOf(t, typingArticle, ents, "Islamic State")
+	for _, v := range []string{"IS", "ISIS", "ISIL"} {
+		if e, _ := typeOf(t, typingArticle, ents, v); e.Key != is.Key {
+			t.Errorf("%s is in group %q, want %q", v, e.Key, is.Key)
+		}
+	}
+	// South Sudan is not Sudan.
+	if a, _ := typeOf(t, typingArticle, ents, "South Sudan"); a.Key == "sudan" {
+		t.Error("South Sudan grouped with Sudan")
+	}
+	if e, _ := typeOf(t, typingArticle, ents, "Sergei Shoigu"); !strings.Contains(strings.Join(e.Evidence, ";"), "Minister") {
+		t.Errorf("Shoigu's evidence %q lacks the title", e.Evidence)
+	}
+}
+
+func TestMemoryBeatsClues(t *testing.T) {
+	lex := testLexicon(t)
+	var m Memory
+	m.Correct("Paris", "PER")
+	m.Vote("Kori Schulman", "Person")
+	m.Vote("Kori Schulman", "Person")
+	m.Reject("Damascus", TypeLOC)
+	ents := FindWith(typingArticle, Options{Lexicon: lex, Memory: &m})
+	if e, _ := typeOf(t, typingArticle, ents, "Paris"); e.Type != "PER" || e.Confidence < 0.9 || !strings.Contains(e.Evidence[0], "corrected") {
+		t.Errorf("Paris after a correction: %q %v %q", e.Type, e.Confidence, e.Evidence)
+	}
+	if e, _ := typeOf(t, typingArticle, ents, "Kori Schulman"); e.Type != "Person" || !strings.Contains(e.Evidence[0], "2 articles") {
+		t.Errorf("Kori Schulman after two labels: %q %q", e.Type, e.Evidence)
+	}
+	if e, _ := typeOf(t, typingArticle, ents, "Damascus"); e.Type == TypeLOC {
+		t.Errorf("Damascus still suggested as LOC after a rejection: %q", e.Evidence)
+	}
+	m.Correct("Damascus", TypeLOC)
+	if len(m.Rejected["damascus"]) != 0 {
+		t.Error("a correction did not clear the rejection")
+	}
+}
+
+func TestBoundaries(t *testing.T) {
+	lex := testLexicon(t)
+	for _, c := range []struct {
+		text string
+		want []string // every mention, in order
+	}{
+		{"Talks between Putin y Hollande ended.", []string{"Putin", "Hollande"}},
+		{"La reunión terminó. Het kabinet zei niets. Als Merkel komt, Hij gaat.", []string{"Merkel"}},
+		{"They won Euro 2000 in March 2000.", []string{"Euro 2000"}},
+		{"Troops left the U.S. on Monday.", []string{"U.S."}},
+		{"UN officials met. The UN said.", []string{"UN", "UN"}},
+		{"Donald J. Trump spoke.", []string{"Donald J. Trump"}},
+		{"He read the Ministry of Defence report.", []string{"Ministry of Defence"}},
+		{"WAR IN SYRIA DEEPENS AS TALKS FAIL\nBy JOHN SMITH\nFighting in Syria went on, said John Smith.", []string{"SYRIA", "JOHN SMITH", "Syria", "John Smith"}},
+		{"Moscow Hosts Talks On Syrian Crisis Tonight\nTalks opened in Moscow.", []string{"Moscow", "Moscow"}},
+		{"Stephen King wrote it.", []string{"Stephen King"}},
+	} {
+		var got []string
+		spans := map[Span]bool{}
+		for _, e := range FindWith(c.text, Options{Lexicon: lex}) {
+			for _, m := range e.Mentions {
+				spans[m] = true
+			}
+		}
+		for _, sp := range sortedSpans(spans) {
+			got = append(got, sliceCP(c.text, sp))
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func sortedSpans(m map[Span]bool) []Span {
+	var out []Span
+	for s := range m {
+		out = append(out, s)
+	}
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j].Start < out[i].Start {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
