@@ -255,7 +255,7 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 		if s.initial && (f.hl == nil || !f.hl[s.a]) {
 			for s.a < s.b && !known[f.key(s.a, s.b)] {
 				w := f.fold(s.a)
-				if f.toks[s.a].upper && !f.toks[s.a].inCaps || !stopWords.has(w) && (midCap[w] || f.knownStart(s) ||
+				if s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !stopWords.has(w) && (midCap[w] || f.knownStart(s) ||
 					s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !looksCommon(w)) {
 					// Seen as a name elsewhere, or a first name before a
 					// surname ("Élisabeth Borne said").

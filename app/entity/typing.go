@@ -183,7 +183,7 @@ func looksDemonym(w string) bool {
 	if strings.HasSuffix(w, "ic") && len(w) > 8 {
 		return false // "Mediterranean"-like seas end otherwise; long -ic words are rarer adjectives
 	}
-	for _, suf := range []string{"ian", "ean", "can", "ese", "ish", "ic", "ical", "ist"} {
+	for _, suf := range []string{"ian", "ean", "can", "ese", "ish", "ic", "ical", "ist", "ians", "eans", "cans", "ists", "ern"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}
@@ -286,9 +286,18 @@ func decide(clues []clue) (string, float64, []string) {
 		}
 	}
 	sort.SliceStable(why, func(i, j int) bool { return why[i].weight > why[j].weight })
-	ev := make([]string, len(why))
-	for i, c := range why {
-		ev[i] = c.why
+	// The same clue from several mentions is said once, with a count.
+	var ev []string
+	count := map[string]int{}
+	for _, c := range why {
+		if count[c.why]++; count[c.why] == 1 {
+			ev = append(ev, c.why)
+		}
+	}
+	for i, w := range ev {
+		if n := count[w]; n > 1 {
+			ev[i] = fmt.Sprintf("%s (%d times)", w, n)
+		}
 	}
 	return best, conf, ev
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,6 +13,7 @@ import (
 
 	"gloss/app/entity"
 	gtext "gloss/app/text"
+	"gloss/web"
 )
 
 // entitiesStdin is what "gloss entities -" reads; tests replace it.
@@ -24,6 +26,11 @@ type entityLine struct {
 	Text  string `json:"text"`
 	Label string `json:"label,omitempty"`
 	Group string `json:"group"`
+	// Type is the suggested type (PER, ORG, LOC, MISC) with its confidence
+	// (0..1) and evidence, strongest first.
+	Type       string   `json:"type,omitempty"`
+	Confidence float64  `json:"confidence,omitempty"`
+	Evidence   []string `json:"evidence,omitempty"`
 }
 
 func runEntities(args []string, stdout, stderr io.Writer) error {
@@ -31,8 +38,12 @@ func runEntities(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	gazPath := fs.String("gazetteer", "", "known names: a CSV (name,label,aliases) or JSON file")
 	format := fs.String("format", "jsonl", "output format: jsonl")
+	minConf := fs.Float64("min-confidence", 0, "print only entities whose suggested type has at least this confidence (0..1)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *minConf < 0 || *minConf > 1 {
+		return fmt.Errorf("-min-confidence %v: want a number from 0 to 1", *minConf)
 	}
 	if *format != "jsonl" {
 		return fmt.Errorf("unknown format %q; only jsonl is supported", *format)
@@ -67,9 +78,18 @@ func runEntities(args []string, stdout, stderr io.Writer) error {
 	}
 	runes := []rune(art.Text)
 	var lines []entityLine
-	for _, e := range entity.Find(art.Text, gaz) {
+	lex, err := entity.ParseLexicon(web.Lexicon)
+	if err != nil {
+		return err
+	}
+	for _, e := range entity.FindWith(art.Text, entity.Options{Gazetteer: gaz, Lexicon: lex}) {
+		if e.Confidence < *minConf {
+			continue
+		}
+		conf := math.Round(e.Confidence*100) / 100
 		for _, m := range e.Mentions {
-			lines = append(lines, entityLine{Start: m.Start, End: m.End, Text: string(runes[m.Start:m.End]), Label: e.Label, Group: e.Key})
+			lines = append(lines, entityLine{Start: m.Start, End: m.End, Text: string(runes[m.Start:m.End]), Label: e.Label, Group: e.Key,
+				Type: e.Type, Confidence: conf, Evidence: e.Evidence})
 		}
 	}
 	sort.SliceStable(lines, func(i, j int) bool {

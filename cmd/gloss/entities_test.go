@@ -32,9 +32,30 @@ func TestEntities(t *testing.T) {
 		}
 		got = append(got, l.Text+"/"+l.Label+"/"+l.Group)
 	}
-	want := "Élisabeth Borne//elisabeth borne|Emmanuel Macron/PER/emmanuel macron|Paris/LOC/paris|Macron/PER/emmanuel macron|IS/ORG/islamic state"
+	want := "Élisabeth Borne/PER/elisabeth borne|Emmanuel Macron/PER/emmanuel macron|Paris/LOC/paris|Macron/PER/emmanuel macron|IS/ORG/islamic state"
 	if strings.Join(got, "|") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
+	}
+
+	// Types come with a confidence and evidence; -min-confidence filters.
+	out.Reset()
+	if err := runEntities([]string{"-min-confidence", "0.8", art}, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var l entityLine
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			t.Fatal(err)
+		}
+		if l.Confidence < 0.8 || l.Type == "" || len(l.Evidence) == 0 {
+			t.Errorf("-min-confidence 0.8 printed %+v", l)
+		}
+	}
+	if !strings.Contains(out.String(), `"text":"Paris","label":"LOC","group":"paris","type":"LOC"`) || strings.Contains(out.String(), "Borne") {
+		t.Errorf("-min-confidence 0.8: %s", out.String())
+	}
+	if err := runEntities([]string{"-min-confidence", "2", art}, &out, &errb); err == nil {
+		t.Error("accepted -min-confidence 2")
 	}
 
 	entitiesStdin = strings.NewReader("Talks with Vladimir Putin.")

@@ -32,7 +32,7 @@ var commands = map[string]command{
 	"build":    {usage: "build  [-out dist] [-prefix /sub/path] [-web web] [-wasm web/app.wasm]   write the static site", run: runBuild},
 	"convert":  {usage: "convert -from F -to F [-text article.txt] [-out-text FILE] [-o out.zip|FILE] IN   convert annotations; IN a file, a folder or a .zip", run: runConvert},
 	"agree":    {usage: "agree [-format F] [-json] A B   agreement of B with A: files, folders or zips, paired by name, else by text", run: runAgree},
-	"entities": {usage: "entities [-gazetteer FILE] [-format jsonl] ARTICLE   candidate entities with code-point offsets", run: runEntities},
+	"entities": {usage: "entities [-gazetteer FILE] [-min-confidence 0.5] [-format jsonl] ARTICLE   typed entities with code-point offsets", run: runEntities},
 	"search":   {usage: "search [-n 5] ARTICLE QUERY...   typo-tolerant search, one JSON object a hit", run: runSearch},
 	"text":     {usage: "text [-title] FILE|-   the article text exactly as the browser keeps it", run: runText},
 }
