@@ -17,18 +17,13 @@ func (f *finder) joinAcronyms(ents []Entity) []Entity {
 	if len(ents) < 2 {
 		return ents
 	}
-	tokAt := make(map[int]int, len(f.toks)) // code point start or end → token
-	for i, t := range f.toks {
-		tokAt[int(t.start)] = i
-		tokAt[-int(t.end)-1] = i
-	}
 	endsAt := map[int]int{} // byte end of a mention of a name of two words or more → entity
 	for i, e := range ents {
 		if !strings.Contains(e.Key, " ") || isAcronym(e.Name) {
 			continue
 		}
 		for _, m := range e.Mentions {
-			if t, ok := tokAt[-m.End-1]; ok {
+			if t, ok := f.tokenEnding(m.End); ok {
 				endsAt[int(f.toks[t].bend)] = i
 			}
 		}
@@ -46,7 +41,7 @@ func (f *finder) joinAcronyms(ents []Entity) []Entity {
 			continue
 		}
 		for _, m := range e.Mentions {
-			t, ok := tokAt[m.Start]
+			t, ok := f.tokenAt(m.Start)
 			if !ok {
 				continue
 			}

@@ -5,6 +5,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"gloss/web"
 )
 
 var (
@@ -121,5 +123,29 @@ func BenchmarkGazetteerMatch1MB(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		g.Match(benchText)
+	}
+}
+
+// BenchmarkFindTyped1MB is Find with the built-in lexicon: candidates,
+// grouping and typing, as the app runs it once the lexicon has arrived.
+func BenchmarkFindTyped1MB(b *testing.B) {
+	lex, err := ParseLexicon(web.Lexicon)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchSetup(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		FindWith(benchText, Options{Lexicon: lex})
+	}
+}
+
+// BenchmarkParseLexicon is the cost of reading the built-in lexicon.
+func BenchmarkParseLexicon(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseLexicon(web.Lexicon); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -46,7 +46,8 @@ type finder struct {
 	text   string
 	toks   []token
 	lex    *Lexicon
-	hl     []bool // tokens on headline lines (headlineLines); nil when none
+	hl     []bool            // tokens on headline lines (headlineLines); nil when none
+	clues  []clue            // typeEntities' buffer
 	folds  []string          // normalised token, filled on demand
 	intern map[string]string // surface → normalised form, so repeated names fold once
 }

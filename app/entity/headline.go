@@ -83,6 +83,10 @@ func (f *finder) headlineLines() []bool {
 		for b < len(toks) && !strings.ContainsAny(f.text[toks[b-1].bend:toks[b].bstart], "\n\r") {
 			b++
 		}
+		if !f.mayBeHeadline(a, b) {
+			a = b
+			continue
+		}
 		content, capped, letters, upper := 0, 0, 0, 0
 		for i := a; i < b; i++ {
 			t := toks[i]
@@ -135,4 +139,24 @@ func (f *finder) knownStart(s segment) bool {
 		return true
 	}
 	return s.b < len(f.toks) && f.toks[s.b].join == joinSpace && speechVerbs.has(f.fold(s.b))
+}
+
+// mayBeHeadline is a cheap first look at tokens a..b-1 of one line: a
+// headline has three capitalised long words or is all in capitals, and far
+// fewer lower-case words than capitalised ones. Prose lines stop here,
+// before any word is folded.
+func (f *finder) mayBeHeadline(a, b int) bool {
+	capped, lower, allUpper := 0, 0, true
+	for i := a; i < b; i++ {
+		t := f.toks[i]
+		allUpper = allUpper && (t.upper || t.cap && t.end-t.start == 1 || f.text[t.bstart] >= '0' && f.text[t.bstart] <= '9')
+		if t.end-t.start >= 4 {
+			if t.cap {
+				capped++
+			} else {
+				lower++
+			}
+		}
+	}
+	return allUpper || capped >= headlineMinWords && lower <= capped
 }

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -26,7 +27,8 @@ type Options struct {
 type clue struct {
 	typ    string
 	weight float64
-	why    string
+	why    string // a format with at most one %s, filled with arg only if the clue is shown
+	arg    string
 }
 
 // Evidence weights: a person's own choice beats every built-in clue, a
@@ -55,22 +57,17 @@ const maxContextClues = 3
 // the lexicon, the context of its mentions and the person's memory: one
 // type for the whole group.
 func (f *finder) typeEntities(ents []Entity, o Options) {
-	starts := make(map[int]int, len(f.toks)) // token index by code point start
-	ends := make(map[int]int, len(f.toks))
-	for i, t := range f.toks {
-		starts[int(t.start)] = i
-		ends[int(t.end)] = i
-	}
 	for i := range ents {
 		e := &ents[i]
-		var clues []clue
+		clues := f.clues[:0]
 		clues = f.memoryClues(clues, e, o.Memory)
 		if e.Source == SourceGazetteer && e.Label != "" {
-			clues = append(clues, clue{e.Label, wCorrected / 2, "in your gazetteer as " + e.Label})
+			clues = append(clues, clue{e.Label, wCorrected / 2, "in your gazetteer as %s", e.Label})
 		}
 		clues = f.nameClues(clues, e, o.Lexicon)
-		clues = f.contextClues(clues, e, starts)
+		clues = f.contextClues(clues, e)
 		e.Type, e.Confidence, e.Evidence = decide(clues)
+		f.clues = clues
 		if e.Source == SourceCandidate {
 			e.Label = e.Type
 		}
@@ -90,13 +87,13 @@ func (f *finder) memoryClues(clues []clue, e *Entity, m *Memory) []clue {
 		}
 		seen[k] = true
 		if l, ok := m.Corrected[k]; ok {
-			clues = append(clues, clue{l, wCorrected, fmt.Sprintf("you corrected “%s” to %s", v, l)})
+			clues = append(clues, clue{l, wCorrected, "you corrected “" + v + "” to %s", l})
 		}
 		for l, n := range m.Labels[k] {
-			clues = append(clues, clue{l, wVote * float64(min(n, 3)), fmt.Sprintf("you labelled “%s” %s in %s", v, l, plural(n, "article"))})
+			clues = append(clues, clue{l, wVote * float64(min(n, 3)), "you labelled “" + v + "” " + l + " in %s", plural(n, "article")})
 		}
 		for l := range m.Rejected[k] {
-			clues = append(clues, clue{l, wRejected, fmt.Sprintf("you rejected “%s” as %s", v, l)})
+			clues = append(clues, clue{l, wRejected, "you rejected “" + v + "” as %s", l})
 		}
 	}
 	return clues
@@ -116,24 +113,24 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 	words := strings.Fields(key)
 	switch k := lex.Kind(key); {
 	case k&LexCountry != 0:
-		clues = append(clues, clue{TypeLOC, wWholeName, "a country"})
+		clues = append(clues, clue{TypeLOC, wWholeName, "a country", ""})
 	case k&LexCity != 0:
-		clues = append(clues, clue{TypeLOC, wWholeName, "a city"})
+		clues = append(clues, clue{TypeLOC, wWholeName, "a city", ""})
 	case k&LexRegion != 0:
-		clues = append(clues, clue{TypeLOC, wWholeName, "a region"})
+		clues = append(clues, clue{TypeLOC, wWholeName, "a region", ""})
 	case knownPlaceAcronyms.has(key):
-		clues = append(clues, clue{TypeLOC, wWholeName, "a country"})
+		clues = append(clues, clue{TypeLOC, wWholeName, "a country", ""})
 	case k&LexLanguage != 0:
-		clues = append(clues, clue{TypeMISC, wWholeName, "a nationality or language"})
+		clues = append(clues, clue{TypeMISC, wWholeName, "a nationality or language", ""})
 	}
 	for i, w := range words {
 		switch {
 		case orgWords.has(w) || i == len(words)-1 && i > 0 && lex.Kind(w)&LexOrgSuffix != 0:
-			clues = append(clues, clue{TypeORG, wOrgWord, fmt.Sprintf("the organisation word “%s”", w)})
+			clues = append(clues, clue{TypeORG, wOrgWord, "the organisation word “%s”", w})
 		case locWords.has(w) && len(words) > 1:
-			clues = append(clues, clue{TypeLOC, wPlaceWord, fmt.Sprintf("the place word “%s”", w)})
+			clues = append(clues, clue{TypeLOC, wPlaceWord, "the place word “%s”", w})
 		case miscWords.has(w) && len(words) > 1:
-			clues = append(clues, clue{TypeMISC, wOrgWord, fmt.Sprintf("the word “%s” (an event, a law, a prize…)", w)})
+			clues = append(clues, clue{TypeMISC, wOrgWord, "the word “%s” (an event, a law, a prize…)", w})
 		default:
 			continue
 		}
@@ -148,31 +145,31 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 	}
 	if len(words) > 1 {
 		if k := lex.Kind(words[0]); k&LexGiven != 0 && k&LexPlace == 0 {
-			clues = append(clues, clue{TypePER, wGiven, fmt.Sprintf("“%s” is a given name", words[0])})
+			clues = append(clues, clue{TypePER, wGiven, "“%s” is a given name", words[0]})
 		}
 		if lex.Kind(words[len(words)-1])&LexSurname != 0 {
-			clues = append(clues, clue{TypePER, wSurname, fmt.Sprintf("“%s” is a surname", words[len(words)-1])})
+			clues = append(clues, clue{TypePER, wSurname, "“%s” is a surname", words[len(words)-1]})
 		}
 		if lex.Kind(key)&LexPlace == 0 && !upper {
-			clues = append(clues, clue{TypePER, wShape, "a name of several words"})
+			clues = append(clues, clue{TypePER, wShape, "a name of several words", ""})
 		}
 	} else if k := lex.Kind(key); k&LexPlace == 0 {
 		if !upper && k&(LexGiven|LexSurname|LexLanguage) == 0 && looksDemonym(key) {
-			clues = append(clues, clue{TypeMISC, wAcronym, "reads as a nationality or an adjective"})
+			clues = append(clues, clue{TypeMISC, wAcronym, "reads as a nationality or an adjective", ""})
 		} else if !upper && k&(LexGiven|LexSurname) == 0 && looksPlace(key) {
-			clues = append(clues, clue{TypeLOC, wShape * 2, "reads as a place name"})
+			clues = append(clues, clue{TypeLOC, wShape * 2, "reads as a place name", ""})
 		} else if !upper {
-			clues = append(clues, clue{TypePER, wShape / 2, "an unknown capitalised word"})
+			clues = append(clues, clue{TypePER, wShape / 2, "an unknown capitalised word", ""})
 		}
 		if k&LexGiven != 0 {
-			clues = append(clues, clue{TypePER, wSurname, fmt.Sprintf("“%s” is a given name", key)})
+			clues = append(clues, clue{TypePER, wSurname, "“%s” is a given name", key})
 		}
 		if k&LexSurname != 0 {
-			clues = append(clues, clue{TypePER, wSurname, fmt.Sprintf("“%s” is a surname", key)})
+			clues = append(clues, clue{TypePER, wSurname, "“%s” is a surname", key})
 		}
 	}
 	if upper && lex.Kind(key)&LexPlace == 0 && !knownPlaceAcronyms.has(key) {
-		clues = append(clues, clue{TypeORG, wAcronym, "an acronym"})
+		clues = append(clues, clue{TypeORG, wAcronym, "an acronym", ""})
 	}
 	return clues
 }
@@ -221,10 +218,13 @@ func isAcronym(s string) bool {
 
 // contextClues come from the words before each mention: a title, a
 // preposition of place.
-func (f *finder) contextClues(clues []clue, e *Entity, starts map[int]int) []clue {
+func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 	titled, placed := 0, 0
 	for _, m := range e.Mentions {
-		i, ok := starts[m.Start]
+		if titled >= maxContextClues && placed >= maxContextClues {
+			break
+		}
+		i, ok := f.tokenAt(m.Start)
 		if !ok || i == 0 || f.toks[i].join != joinSpace {
 			continue
 		}
@@ -232,20 +232,20 @@ func (f *finder) contextClues(clues []clue, e *Entity, starts map[int]int) []clu
 		if articles.has(prev) && i >= 2 && f.toks[i-1].join == joinSpace && !f.toks[i-1].cap {
 			// "in the Sahel", "en el Mediterráneo": a preposition of place
 			// before the article; and a person rarely takes an article.
-			clues = append(clues, clue{TypePER, -wShape, ""})
+			clues = append(clues, clue{TypePER, -wShape, "", ""})
 			if i >= 2 && locPrepositions.has(f.fold(i-2)) && placed < maxContextClues {
 				placed++
-				clues = append(clues, clue{TypeLOC, wPrep, fmt.Sprintf("after “%s”", f.text[f.toks[i-2].bstart:f.toks[i-1].bend])})
+				clues = append(clues, clue{TypeLOC, wPrep, "after “%s”", f.text[f.toks[i-2].bstart:f.toks[i-1].bend]})
 			}
 			continue
 		}
 		switch {
 		case titles.has(prev) && titled < maxContextClues:
 			titled++
-			clues = append(clues, clue{TypePER, wTitle, fmt.Sprintf("after the title “%s”", f.surface(i-1, i))})
+			clues = append(clues, clue{TypePER, wTitle, "after the title “%s”", f.surface(i-1, i)})
 		case locPrepositions.has(prev) && !f.toks[i-1].cap && placed < maxContextClues:
 			placed++
-			clues = append(clues, clue{TypeLOC, wPrep, fmt.Sprintf("after “%s”", f.surface(i-1, i))})
+			clues = append(clues, clue{TypeLOC, wPrep, "after “%s”", f.surface(i-1, i)})
 		}
 	}
 	return clues
@@ -253,51 +253,79 @@ func (f *finder) contextClues(clues []clue, e *Entity, starts map[int]int) []clu
 
 // decide sums the clues per type: the best type wins, its confidence is its
 // share of the positive evidence (with one unit of doubt), and the
-// evidence lists its clues, strongest first.
+// evidence lists its clues, strongest first, each said once.
 func decide(clues []clue) (string, float64, []string) {
 	if len(clues) == 0 {
 		return "", 0, nil
 	}
-	score := map[string]float64{}
-	var order []string
+	// Few types per entity: a short list beats a map.
+	var types [8]string
+	var score [8]float64
+	n := 0
 	for _, c := range clues {
-		if _, ok := score[c.typ]; !ok {
-			order = append(order, c.typ)
+		j := 0
+		for j < n && types[j] != c.typ {
+			j++
 		}
-		score[c.typ] += c.weight
+		if j == n {
+			if n == len(types) {
+				continue
+			}
+			types[n] = c.typ
+			n++
+		}
+		score[j] += c.weight
 	}
-	best, total := "", 0.0
-	for _, t := range order {
-		if s := score[t]; s > 0 {
-			total += s
-			if best == "" || s > score[best] {
-				best = t
+	best, total := -1, 0.0
+	for j := 0; j < n; j++ {
+		if score[j] > 0 {
+			total += score[j]
+			if best < 0 || score[j] > score[best] {
+				best = j
 			}
 		}
 	}
-	if best == "" {
+	if best < 0 {
 		return "", 0, nil
 	}
 	conf := score[best] / (total + 1)
 	var why []clue
 	for _, c := range clues {
-		if c.typ == best && c.weight > 0 {
+		if c.typ == types[best] && c.weight > 0 {
 			why = append(why, c)
 		}
 	}
 	sort.SliceStable(why, func(i, j int) bool { return why[i].weight > why[j].weight })
-	// The same clue from several mentions is said once, with a count.
-	var ev []string
-	count := map[string]int{}
+	ev := make([]string, 0, len(why))
+	count := make([]int, 0, len(why))
 	for _, c := range why {
-		if count[c.why]++; count[c.why] == 1 {
-			ev = append(ev, c.why)
+		w := c.why
+		if c.arg != "" {
+			w = fmt.Sprintf(w, c.arg)
 		}
+		if k := slices.Index(ev, w); k >= 0 {
+			count[k]++
+			continue
+		}
+		ev = append(ev, w)
+		count = append(count, 1)
 	}
 	for i, w := range ev {
-		if n := count[w]; n > 1 {
-			ev[i] = fmt.Sprintf("%s (%d times)", w, n)
+		if count[i] > 1 {
+			ev[i] = fmt.Sprintf("%s (%d times)", w, count[i])
 		}
 	}
-	return best, conf, ev
+	return types[best], conf, ev
+}
+
+// tokenAt returns the token that starts at code point cp.
+func (f *finder) tokenAt(cp int) (int, bool) {
+	i := sort.Search(len(f.toks), func(i int) bool { return int(f.toks[i].start) >= cp })
+	return i, i < len(f.toks) && int(f.toks[i].start) == cp
+}
+
+// tokenEnding returns the token that ends at code point cp.
+func (f *finder) tokenEnding(cp int) (int, bool) {
+	i := sort.Search(len(f.toks), func(i int) bool { return int(f.toks[i].end) >= cp })
+	return i, i < len(f.toks) && int(f.toks[i].end) == cp
 }
