@@ -377,8 +377,10 @@
     download(name, type, u8);
   }
 
-  // suggestionColors styles the gazetteer suggestion highlights
-  // gloss-s0… with the label colours (validated #rrggbb on the Go side).
+  // suggestionColors styles the suggestion highlights with the label
+  // colours (validated #rrggbb on the Go side): gloss-s0… for gazetteer
+  // names (dotted, tinted), gloss-t0… for typed suggestions (dashed, not
+  // tinted, so they never look like labels).
   let suggestStyle = null;
   function suggestionColors(json) {
     const colors = JSON.parse(json);
@@ -387,8 +389,20 @@
       document.head.appendChild(suggestStyle);
     }
     suggestStyle.textContent = colors
-      .map((c, i) => /^#[0-9a-fA-F]{6}$/.test(c) ? `::highlight(gloss-s${i}) { text-decoration: underline dotted 2px ${c}; background-color: ${c}22; }` : "")
+      .map((c, i) => /^#[0-9a-fA-F]{6}$/.test(c)
+        ? `::highlight(gloss-s${i}) { text-decoration: underline dotted 2px ${c}; background-color: ${c}22; }\n` +
+          `::highlight(gloss-t${i}) { text-decoration: underline dashed 2px ${c}; text-underline-offset: 3px; }`
+        : "")
       .join("\n");
+  }
+
+  // fetchText fetches url (relative to the page) and hands its text, or an
+  // error message, to done(text, error).
+  function fetchText(url, done) {
+    fetch(url).then((r) => {
+      if (!r.ok) throw new Error(r.status + " " + r.statusText);
+      return r.text();
+    }).then((t) => done(t, ""), (e) => done("", String(e)));
   }
 
   // The embed bridge: messages are handed to Go as (origin, JSON text);
@@ -423,6 +437,7 @@
     afterPaint,
     listen, post,
     suggestionColors,
+    fetchText,
     render, paint, selection, clearSelection, highlight, clearHighlight, reveal,
     selectRange, download, readFile,
     readMany, droppedFiles, downloadBytes, storageUsed, persist,

@@ -214,8 +214,9 @@ func (f *finder) trim(a, b int) (segment, bool) {
 	for b > a && (!f.toks[b-1].cap && !(b-1 > a && f.isNameNumber(b-1)) || notNames.has(f.fold(b-1))) {
 		b--
 	}
-	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && stopWords.has(f.fold(a))) {
-		// One letter, or one function word ("Mas", "Com"), is not a name.
+	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && commonAlone(f.fold(a))) {
+		// One letter, one function word ("Mas", "Com") or one place word
+		// ("Plaza") is not a name.
 		return segment{}, false
 	}
 	return segment{a: a, b: b}, true

@@ -143,6 +143,12 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			break
 		}
 	}
+	if len(words) > 1 && !upper && lex.Kind(key)&LexPlace == 0 && looksDemonym(words[len(words)-1]) && lex.Kind(words[len(words)-1])&(LexGiven|LexSurname) == 0 && !hasClue(clues, TypeORG) {
+		clues = append(clues, clue{TypeMISC, wGiven, "ends like a nationality (“%s”)", words[len(words)-1]})
+	}
+	if len(words) == 1 && isAcronymPlural(e.Name) {
+		clues = append(clues, clue{TypeMISC, wGiven, "a plural of an acronym", ""})
+	}
 	if len(words) > 1 {
 		if k := lex.Kind(words[0]); k&LexGiven != 0 && k&LexPlace == 0 {
 			clues = append(clues, clue{TypePER, wGiven, "“%s” is a given name", words[0]})
@@ -186,6 +192,21 @@ func looksDemonym(w string) bool {
 		}
 	}
 	return false
+}
+
+// hasClue reports whether clues hold one for type t.
+func hasClue(clues []clue, t string) bool {
+	for _, c := range clues {
+		if c.typ == t && c.weight > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronymPlural reports whether s is capitals then "s" ("MPs", "GIFs").
+func isAcronymPlural(s string) bool {
+	return len(s) >= 3 && s[len(s)-1] == 's' && isAcronym(s[:len(s)-1])
 }
 
 // looksPlace reports whether w ends like a country or region ("Moravia",

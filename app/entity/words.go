@@ -95,6 +95,9 @@ segunda terça quarta quinta sexta sábado
 janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
 lunedì martedì mercoledì giovedì venerdì sabato domenica
 gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+spring summer autumn winter sixties seventies eighties nineties internet
+printemps été automne hiver primavera verano otoño invierno lente zomer herfst
+frühling sommer herbst verão outono inverno estate autunno
 `)
 
 // titles before a name mark it as a person ("President Putin", "ministre Le
@@ -213,3 +216,11 @@ accordo trattato coppa campionato premio guerra giochi
 // articles are the definite articles that stand between a preposition and
 // a name ("in the Sahel", "en el Mediterráneo").
 var articles = newWordSet(`the le la les l el los las het de die der den das o os as il lo gli i`)
+
+// commonAlone reports whether w, the only word of a candidate, is a common
+// word rather than a name: a function word, a place or
+// title modifier word on its own ("la Plaza", "the Interior"). An
+// organisation word alone often is a name ("the Senate", "la Policía").
+func commonAlone(w string) bool {
+	return stopWords.has(w) || locWords.has(w) || titleModifiers.has(w)
+}

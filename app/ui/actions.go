@@ -85,6 +85,7 @@ func (a *App) addAnnotation(start, end int, label string) {
 		return err
 	})
 	if err == nil {
+		a.find.learn(start, end, added.Text, label)
 		// The new span is selected (marked, J/K go on from it); Enter opens its editor.
 		a.selected = added.ID
 		a.editOpen = false
@@ -99,9 +100,12 @@ func (a *App) addAnnotation(start, end int, label string) {
 
 // relabel changes the selected annotation's label to labels[i].
 func (a *App) relabel(id string, label string) {
-	a.changeAnnotations("change label", func(s *annot.Set) error {
+	err := a.changeAnnotations("change label", func(s *annot.Set) error {
 		return s.Update(id, func(x *annot.Annotation) { x.Label = label })
 	})
+	if x, ok := a.doc().Set.Get(id); ok && err == nil {
+		a.find.relearn(x.Text, label)
+	}
 }
 
 func (a *App) setNote(id, note string) {

@@ -25,6 +25,8 @@ type buildJob struct {
 	id    string // article ID
 	text  string
 	gaz   *entity.Gazetteer
+	lex   *entity.Lexicon
+	mem   *entity.Memory
 	start float64 // perfNow when requested
 }
 
@@ -46,7 +48,7 @@ func (f *finder) build() {
 		return // under way
 	}
 	f.gen++
-	f.job = &buildJob{gen: f.gen, id: d.Meta.ID, text: d.Text, gaz: f.gaz, start: perfNow()}
+	f.job = &buildJob{gen: f.gen, id: d.Meta.ID, text: d.Text, gaz: f.gaz, lex: f.lex, mem: f.mem, start: perfNow()}
 	if !f.running {
 		f.running = true
 		entity.Pause = f.pause
@@ -78,7 +80,7 @@ func (f *finder) buildNow() {
 	f.job = nil
 	p := entity.Pause
 	entity.Pause = nil // no yielding in the middle of an event
-	f.ents = entity.Find(d.Text, f.gaz)
+	f.ents = entity.FindWith(d.Text, entity.Options{Gazetteer: f.gaz, Lexicon: f.lex, Memory: f.mem})
 	f.idx = entity.NewIndex(d.Text, f.ents)
 	entity.Pause = p
 	f.built = d.Meta.ID
@@ -116,7 +118,7 @@ func (f *finder) runJob(job *buildJob) (ents []entity.Entity, idx *entity.Index,
 			ok = false
 		}
 	}()
-	ents = entity.Find(job.text, job.gaz)
+	ents = entity.FindWith(job.text, entity.Options{Gazetteer: job.gaz, Lexicon: job.lex, Memory: job.mem})
 	idx = entity.NewIndex(job.text, ents)
 	return ents, idx, true
 }

@@ -47,15 +47,23 @@ type finder struct {
 	cur      int
 
 	review *review
+
+	// Typed suggestions (suggest.go).
+	lex        *entity.Lexicon // nil until fetched after first paint
+	lexLoading bool
+	lexError   string
+	mem        *entity.Memory // what the person labelled, corrected, rejected
+	typeFilter string         // the entities panel's type filter: "", a type, or "none"
 }
 
 // review is annotate-all's list: every mention, accepted or rejected with
 // the keyboard, applied as one undoable change.
 type review struct {
-	label string
-	items []reviewItem
-	cur   int
-	from  string
+	label     string // "" until the person picks one: never silently the first
+	items     []reviewItem
+	cur       int
+	from      string
+	suggested bool // accepting suggestions: a rejection counts against the type
 }
 
 type reviewItem struct {
@@ -70,7 +78,9 @@ func (f *finder) init(a *App) {
 	f.a = a
 	f.entSort = "count"
 	f.loadGazetteer()
+	f.loadMemory()
 	f.exposeTargets()
+	f.loadLexicon()
 }
 
 // exposeTargets lets the browser benchmark read the open article's search
@@ -136,23 +146,34 @@ func (f *finder) redraw() {
 	f.paintHits()
 }
 
-// paintSuggestions underlines every gazetteer mention in its label's colour.
+// paintSuggestions underlines every suggested mention in its label's
+// colour: gazetteer names dotted (gloss-s…), typed suggestions dashed
+// (gloss-t…). Mentions already labelled so are left to their label.
 func (f *finder) paintSuggestions() {
 	a := f.a
 	if a.doc() == nil || !app.IsClient {
 		return
 	}
 	byLabel := make([][][2]int, len(a.labels)+1)
+	typed := make([][][2]int, len(a.labels)+1)
 	for _, e := range f.ents {
-		if e.Source != entity.SourceGazetteer {
+		l := f.suggestion(e)
+		if l == "" {
 			continue
 		}
-		i := a.labels.Index(e.Label)
-		if i < 0 || i >= 9 {
+		i := a.labels.Index(l)
+		if i < 0 {
 			i = len(a.labels)
 		}
+		to := typed
+		if e.Source == entity.SourceGazetteer {
+			to = byLabel
+		}
 		for _, m := range e.Mentions {
-			byLabel[min(i, len(byLabel)-1)] = append(byLabel[min(i, len(byLabel)-1)], [2]int{m.Start, m.End})
+			if _, ok := a.doc().Set.Find(m.Start, m.End, l); ok {
+				continue
+			}
+			to[i] = append(to[i], [2]int{m.Start, m.End})
 		}
 	}
 	colors := make([]string, len(byLabel))
@@ -166,6 +187,7 @@ func (f *finder) paintSuggestions() {
 	glossJS().Call("suggestionColors", string(cj))
 	for i, spans := range byLabel {
 		a.highlight(fmt.Sprintf("gloss-s%d", i), spans)
+		a.highlight(fmt.Sprintf("gloss-t%d", i), typed[i])
 	}
 }
 
@@ -175,7 +197,15 @@ func (f *finder) gazetteerChanged() {
 	f.redraw()
 }
 
-func (f *finder) annotationsChanged() {}
+// annotationsChanged repaints the suggestions: a labelled mention is no
+// longer one.
+func (f *finder) annotationsChanged() {
+	if f.built == "" {
+		f.redraw()
+		return
+	}
+	f.paintSuggestions()
+}
 
 // ---- search ----
 
@@ -463,13 +493,27 @@ func (f *finder) startReviewFromCurrent() {
 	case f.entActive != "":
 		for _, e := range f.ents {
 			if e.Key == f.entActive {
-				f.startReview(e.Name, e.Label, e.Mentions)
+				f.startReview(e.Name, f.suggestion(e), e.Mentions)
+				if f.review != nil {
+					f.review.suggested = f.review.label != ""
+				}
 				return
 			}
 		}
+	case f.typeFilter != "" && f.typeFilter != "none":
+		f.startTypeReview(f.typeFilter)
 	case len(f.hits) > 0 && f.active < len(f.hits):
 		h := f.hits[f.active]
-		f.startReview(h.Text, h.Label, h.Mentions)
+		label := ""
+		if h.Entity != "" {
+			for _, e := range f.ents {
+				if e.Key == h.Entity {
+					label = f.suggestion(e)
+					break
+				}
+			}
+		}
+		f.startReview(h.Text, label, h.Mentions)
 	default:
 		if x, ok := f.selectedAnnotation(); ok {
 			f.startReview(x.Text, x.Label, f.mentionsOf(x))
@@ -503,16 +547,16 @@ func (f *finder) mentionsOf(x annot.Annotation) []entity.Span {
 
 func (f *finder) startReview(name, label string, mentions []entity.Span) {
 	a := f.a
-	if label == "" || a.labels.Index(label) < 0 {
-		if len(a.labels) == 0 {
-			return
-		}
-		label = a.labels[0].Name
+	if label != "" && a.labels.Index(label) < 0 {
+		label = ""
+	}
+	if len(a.labels) == 0 {
+		return
 	}
 	r := &review{label: label, from: name}
 	d := a.doc()
 	for _, m := range mentions {
-		if _, ok := d.Set.Find(m.Start, m.End, label); ok {
+		if _, ok := d.Set.Find(m.Start, m.End, label); ok && label != "" {
 			continue // already labelled
 		}
 		r.items = append(r.items, reviewItem{start: m.Start, end: m.End,
@@ -524,6 +568,9 @@ func (f *finder) startReview(name, label string, mentions []entity.Span) {
 	if len(r.items) == 0 {
 		a.setNotice(fmt.Sprintf("Every mention of “%s” is already labelled %s.", clip(name, 60), label))
 		return
+	}
+	if label == "" {
+		a.setNotice(fmt.Sprintf("Nothing suggests a label for “%s”: choose one with 1–9, then Enter.", clip(name, 60)))
 	}
 	f.review = r
 	f.showReviewItem()
@@ -590,6 +637,11 @@ func (f *finder) applyReview() {
 	if r == nil {
 		return
 	}
+	if r.label == "" {
+		f.a.setError("Choose a label with 1–9 first: nothing suggests one for these mentions.")
+		return
+	}
+	f.reviewLearn(r)
 	var as []annot.Annotation
 	for _, it := range r.items {
 		if !it.reject {

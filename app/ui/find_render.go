@@ -87,7 +87,7 @@ func (f *finder) renderPanels() app.UI {
 	return app.Div().Body(
 		app.If(f.review != nil, f.renderReview),
 		app.If(a.doc() != nil && !a.newPane, func() app.UI {
-			ents := f.sortedEntities()
+			ents := f.filteredEntities()
 			return app.Div().DataSet("testid", "entities").ID("panel-entities").Role("tabpanel").Attr("aria-labelledby", "tab-entities").Body(
 				app.H2().Body(
 					app.Text("Entities "),
@@ -96,6 +96,23 @@ func (f *finder) renderPanels() app.UI {
 							Attr("role", "status").Text("finding names…")
 					}).Else(func() app.UI {
 						return app.Span().Class("muted").Text(strconv.Itoa(len(ents)))
+					}),
+				),
+				app.Div().Class("row").Body(
+					app.Select().DataSet("testid", "entity-type-filter").Attr("aria-label", "Show entities of type").
+						OnChange(func(ctx app.Context, e app.Event) { f.typeFilter = ctx.JSSrc().Get("value").String() }).
+						Body(
+							app.Option().Value("").Selected(f.typeFilter == "").Text("all types"),
+							app.Range(f.filterTypes()).Slice(func(i int) app.UI {
+								t := f.filterTypes()[i]
+								return app.Option().Value(t).Selected(f.typeFilter == t).Text("suggested " + t)
+							}),
+							app.Option().Value("none").Selected(f.typeFilter == "none").Text("no suggestion"),
+						),
+					app.If(f.typeFilter != "" && f.typeFilter != "none", func() app.UI {
+						return app.Button().DataSet("testid", "accept-type").Title("Review and accept every suggestion of this type (A)").
+							Text("Accept every " + f.typeFilter + "…").
+							OnClick(func(ctx app.Context, e app.Event) { f.startTypeReview(f.typeFilter) })
 					}),
 				),
 				app.Div().Class("row").Body(
@@ -145,17 +162,26 @@ func (f *finder) renderPanels() app.UI {
 							if e.Key == f.entActive {
 								cls = "active"
 							}
+							sug := f.suggestion(e)
+							why := f.evidenceText(e)
 							return app.Li().Class(cls).TabIndex(0).DataSet("testid", "entity-item").DataSet("key", e.Key).
-								DataSet("label", e.Label).
+								DataSet("label", sug).DataSet("type", e.Type).
+								DataSet("confidence", strconv.Itoa(percent(e.Confidence))).
+								Title(why).Attr("aria-description", why).
 								Body(
-									app.If(e.Label != "", func() app.UI {
-										return app.Span().Class("lab").Style("--c", a.labels.Color(e.Label)).Text(e.Label)
+									app.If(sug != "", func() app.UI {
+										cls := "lab sug"
+										if e.Source == entity.SourceGazetteer {
+											cls = "lab"
+										}
+										return app.Span().Class(cls).Style("--c", a.labels.Color(sug)).DataSet("testid", "entity-type").Text(sug)
 									}),
 									app.Span().DataSet("testid", "entity-name").Text(e.Name),
 									app.If(len(e.Variants) > 1, func() app.UI {
 										return app.Span().Class("var").Text(variants(e))
 									}),
 									app.Span().Class("n").DataSet("testid", "entity-count").Text(strconv.Itoa(len(e.Mentions))),
+									app.Span().Class("why").DataSet("testid", "entity-evidence").Text(why),
 								)
 						}),
 					),
@@ -189,8 +215,12 @@ func (f *finder) renderReview() app.UI {
 			accepted++
 		}
 	}
-	return app.Div().Class("editor").DataSet("testid", "review").Body(
-		app.Strong().Text("Annotate all: “"+clip(r.from, 50)+"” as "+r.label),
+	as := r.label
+	if as == "" {
+		as = "… (choose a label with 1–9)"
+	}
+	return app.Div().Class("editor").DataSet("testid", "review").DataSet("label", r.label).Body(
+		app.Strong().Text("Annotate all: “"+clip(r.from, 50)+"” as "+as),
 		app.P().Class("muted").Text("Y or A accepts, N or R rejects, ↑↓ move, 1–9 change the label, Enter applies, Escape cancels."),
 		app.Ol().Class("review").Body(
 			app.Range(r.items).Slice(func(i int) app.UI {
@@ -284,3 +314,33 @@ func (f *finder) renderAnnotationActions(annot.Annotation) app.UI {
 const entityPage = 100
 
 func (f *finder) entShown() int { return max(f.entLimit, entityPage) }
+
+// filterTypes are the types the panel's filter offers: the label names the
+// suggestions map to, in label order.
+func (f *finder) filterTypes() []string {
+	var out []string
+	for _, l := range f.a.labels {
+		for _, t := range []string{entity.TypePER, entity.TypeORG, entity.TypeLOC, entity.TypeMISC} {
+			if f.labelForType(t) == l.Name {
+				out = append(out, l.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// filteredEntities is the sorted entity list with the type filter applied.
+func (f *finder) filteredEntities() []entity.Entity {
+	ents := f.sortedEntities()
+	if f.typeFilter == "" {
+		return ents
+	}
+	out := make([]entity.Entity, 0, len(ents))
+	for _, e := range ents {
+		if f.typeFilterOf(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}

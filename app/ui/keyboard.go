@@ -33,12 +33,13 @@ func (a *App) targets() []target {
 	}
 	if a.find.built == d.Meta.ID {
 		for _, e := range a.find.ents {
-			if e.Label == "" || a.labels.Index(e.Label) < 0 {
+			l := a.find.suggestion(e) // the type mapped onto the labels, when sure enough
+			if l == "" {
 				continue
 			}
 			for _, m := range e.Mentions {
 				if !have[[2]int{m.Start, m.End}] {
-					out = append(out, target{start: m.Start, end: m.End, label: e.Label})
+					out = append(out, target{start: m.Start, end: m.End, label: l})
 				}
 			}
 		}

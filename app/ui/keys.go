@@ -28,7 +28,7 @@ var shortcuts = []shortcut{
 	{"N / P", "next / previous mention of the chosen result"},
 	{"Ctrl + Enter in search", "annotate all mentions of the chosen result (review list)"},
 	{"Escape", "close the editor or this help, then clear the search and go back to the text"},
-	{"A", "annotate all mentions of the chosen result, entity or annotation (review list)"},
+	{"A", "annotate all mentions of the chosen result, entity or annotation, or every suggestion of the type chosen in the entities panel (review list)"},
 	{"Y / N (or A / R) in review", "accept / reject the current mention; Enter applies, Escape cancels"},
 	{"E", "focus the entities panel; ↓ ↑ move, Enter highlights"},
 	{"G", "add the selected annotation to the gazetteer"},

@@ -3,7 +3,8 @@
 // territory and language names in English, French, Spanish, Dutch, German,
 // Portuguese and Italian, GeoNames cities of 100,000 people or more, and
 // Faker's locale lists of given names, surnames, regions, titles, company
-// forms, months and weekdays. Licences: NOTICE. Run by `go generate ./web`.
+// forms, months and weekdays, plus the hand-written extra.txt (places news
+// names that those lack). Licences: NOTICE. Run by `go generate ./web`.
 //
 //	go run ./tools/lexgen -out web/lexicon.txt
 package main
@@ -69,6 +70,9 @@ func run(src, out string) error {
 	if err := json.Unmarshal(raw, &lists); err != nil {
 		return err
 	}
+	if err := readExtra(filepath.Join(src, "extra.txt"), lists); err != nil {
+		return err
+	}
 	words := map[entity.LexKind][]string{}
 	total := 0
 	for name, list := range lists {
@@ -116,4 +120,30 @@ func cmd(dir, name string, args ...string) *exec.Cmd {
 	c.Dir = dir
 	c.Stderr = os.Stderr
 	return c
+}
+
+// readExtra adds the hand-written lists of extra.txt ("@kind" sections, one
+// name a line, "#" comments) to lists.
+func readExtra(path string, lists map[string][]string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	kind := ""
+	for n, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "@"):
+			kind = line[1:]
+			if _, ok := kinds[kind]; !ok {
+				return fmt.Errorf("%s:%d: unknown section %q", path, n+1, kind)
+			}
+		case kind == "":
+			return fmt.Errorf("%s:%d: a name before any section", path, n+1)
+		default:
+			lists[kind] = append(lists[kind], line)
+		}
+	}
+	return nil
 }

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// suggestArticle is a news article like the sample one: places, a news
+// agency, ministers and presidents, a ship.
+const suggestArticle = `France and Russia to coordinate strikes in Syria
+
+MOSCOW (AFP) — French Defence Minister Jean-Yves Le Drian flew to Moscow on Tuesday to meet his Russian counterpart Sergei Shoigu, as Paris and Moscow agreed to share intelligence on targets in Syria.
+
+President François Hollande spoke with President Vladimir Putin by telephone. Putin said strikes near Damascus would go on. Le Drian told AFP that the aircraft carrier Charles de Gaulle would sail within days.
+
+Shoigu said Russian planes had flown from bases near Damascus. Hollande will travel to Moscow next week, and Paris expects talks on Syria to resume.`
+
+// entityLabels returns the suggested label of each entity key in the panel.
+func entityLabels(ctx context.Context) (map[string]string, error) {
+	return evalJS[map[string]string](ctx, `Object.fromEntries([...document.querySelectorAll('[data-testid="entity-item"]')].map(e => [e.dataset.key, e.dataset.label]))`)
+}
+
+// TestBrowserTypedSuggestions pastes an article and sees its places, agency
+// and people suggested with their types, drawn apart from labels, with the
+// evidence on focus; accepts every LOC suggestion in one review; accepts
+// one suggestion with Y and corrects another with a digit, all from the
+// keyboard; then opens a second article and sees the correction applied.
+func TestBrowserTypedSuggestions(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	pasteArticle(t, ctx, suggestArticle)
+
+	// The lexicon arrives after first paint; then the places are typed.
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="entity-item"][data-key="moscow"]')||{dataset:{}}).dataset.label === "LOC"`); err != nil {
+		got, _ := entityLabels(ctx)
+		t.Fatalf("Moscow never suggested as LOC: %v", got)
+	}
+	got, err := entityLabels(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]string{
+		"moscow": "LOC", "paris": "LOC", "syria": "LOC", "damascus": "LOC", "afp": "ORG",
+		"jean yves le drian": "PER", "sergei shoigu": "PER", "francois hollande": "PER", "vladimir putin": "PER",
+	} {
+		if got[key] != want {
+			t.Errorf("entity %q suggested %q, want %s", key, got[key], want)
+		}
+	}
+
+	// Suggestions are drawn dashed in the type's colour (gloss-t2: LOC is
+	// the third label), not as labels: no annotation exists yet.
+	if spans, _ := highlightSpans(ctx, "gloss-t2"); !slices.Contains(spans, occurrences(suggestArticle, "Damascus")[0]) {
+		t.Errorf("Damascus is not drawn as a LOC suggestion: gloss-t2 = %+v", spans)
+	}
+	if style, _ := evalJS[string](ctx, `[...document.styleSheets].flatMap(s => { try { return [...s.cssRules] } catch (e) { return [] } }).map(r => r.cssText).filter(t => t.includes("gloss-t2")).join(" ")`); !strings.Contains(style, "dashed") {
+		t.Errorf("the LOC suggestion style is not dashed: %q", style)
+	}
+	if got, _ := drawnAnnotations(ctx); len(got) != 0 {
+		t.Fatalf("%d annotations before any was accepted", len(got))
+	}
+
+	// E focuses the entities panel; the focused entity shows its evidence.
+	typeKey(t, ctx, 'E')
+	why, err := pollJS[string](ctx, `(() => { const w = document.activeElement && document.activeElement.querySelector('[data-testid="entity-evidence"]'); return w && w.getBoundingClientRect().height > 0 ? w.textContent : "" })()`)
+	if err != nil || !strings.HasPrefix(why, "Suggested ") {
+		t.Errorf("the focused entity shows no evidence: %q %v", why, err)
+	}
+	if _, err := evalJS[bool](ctx, `(document.activeElement.blur(), true)`); err != nil {
+		t.Fatal(err)
+	}
+
+	// Accept every LOC suggestion in one review: the type filter, then A;
+	// the review defaults to LOC.
+	if _, err := chromedp.Run(ctx, chromedp.Focus(chromedp.CSS(`[data-testid="entity-type-filter"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := evalJS[bool](ctx, `(() => { const s = document.querySelector('[data-testid="entity-type-filter"]'); s.value = "LOC"; s.dispatchEvent(new Event("change", {bubbles: true})); s.blur(); return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](ctx, `[...document.querySelectorAll('[data-testid="entity-item"]')].every(e => e.dataset.label === "LOC") && !!document.querySelector('[data-testid="accept-type"]')`); err != nil {
+		t.Fatal("the LOC filter does not show only LOC entities")
+	}
+	typeKey(t, ctx, 'A')
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="review"]')||{dataset:{}}).dataset.label === "LOC"`); err != nil {
+		t.Fatal("A with the LOC filter did not open a review labelled LOC")
+	}
+	places := occurrences(suggestArticle, "France", "Russia", "Moscow", "Paris", "Syria", "Damascus", "MOSCOW")
+	press(t, ctx, kb.Enter)
+	locs := labelled(waitCount(t, ctx, len(places)), "LOC")
+	if !slices.Equal(locs, places) {
+		t.Errorf("accepting every LOC labelled %+v, want %+v", locs, places)
+	}
+
+	// S goes to the next suggestion, Y accepts it; a digit corrects one.
+	accepted, corrected := false, false
+	prev := -1
+	for i := 0; i < 30 && !(accepted && corrected); i++ {
+		typeKey(t, ctx, 'S')
+		cur := nextCurrent(t, ctx, prev)
+		prev = cur.Start
+		switch cur.Text {
+		case "Putin":
+			if !accepted {
+				typeKey(t, ctx, 'Y')
+				accepted = true
+			}
+		case "Charles de Gaulle":
+			if !corrected {
+				typeKey(t, ctx, '4') // a ship: MISC, not the person it is named after
+				corrected = true
+			}
+		}
+	}
+	if !accepted || !corrected {
+		t.Fatalf("S never reached Putin and Charles de Gaulle (accepted %v, corrected %v)", accepted, corrected)
+	}
+	all := waitCount(t, ctx, len(places)+2)
+	if l := labelled(all, "PER"); len(l) != 1 || l[0].Text != "Putin" {
+		t.Errorf("Y accepted %+v, want Putin as PER", l)
+	}
+	if l := labelled(all, "MISC"); len(l) != 1 || l[0].Text != "Charles de Gaulle" {
+		t.Errorf("4 labelled %+v, want Charles de Gaulle as MISC", l)
+	}
+
+	// A second article naming the ship: the correction applies there.
+	pasteArticle(t, ctx, "Ships leave Toulon\n\nThe Charles de Gaulle left Toulon on Wednesday with twenty aircraft on board.")
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="entity-item"][data-key="charles de gaulle"]')||{dataset:{}}).dataset.label === "MISC"`); err != nil {
+		got, _ := entityLabels(ctx)
+		t.Fatalf("in the second article Charles de Gaulle is not MISC: %v", got)
+	}
+	ev, _ := evalJS[string](ctx, `document.querySelector('[data-testid="entity-item"][data-key="charles de gaulle"] [data-testid="entity-evidence"]').textContent`)
+	if !strings.Contains(ev, "you corrected") {
+		t.Errorf("the evidence does not say it is your correction: %q", ev)
+	}
+	if errs := cons.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}
+
+// nextCurrent waits until the current mention (gloss-current) is one other
+// than the one starting at prev, and returns it.
+func nextCurrent(t *testing.T, ctx context.Context, prev int) span {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		cur, err := highlightSpans(ctx, "gloss-current")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cur) == 1 && cur[0].Start != prev {
+			return cur[0]
+		}
+	}
+	t.Fatal("S did not move to another suggestion")
+	return span{}
+}
