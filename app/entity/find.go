@@ -48,6 +48,7 @@ type finder struct {
 	lex    *Lexicon
 	hl     []bool            // tokens on headline lines (headlineLines); nil when none
 	clues  []clue            // typeEntities' buffer
+	mem    *Memory           // names the person labelled are names wherever they stand
 	folds  []string          // normalised token, filled on demand
 	intern map[string]string // surface → normalised form, so repeated names fold once
 }
@@ -101,7 +102,7 @@ func Find(text string, gaz *Gazetteer) []Entity {
 // gets a suggested Type with its Confidence and Evidence.
 func FindWith(text string, o Options) []Entity {
 	f := newFinder(text, tokenize(text))
-	f.lex = o.Lexicon
+	f.lex, f.mem = o.Lexicon, o.Memory
 	f.hl = f.headlineLines()
 	segs := f.chains()
 	segs = f.dropSentenceStarts(segs)
@@ -255,8 +256,13 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 	for si, s := range segs {
 		step(si)
 		if s.initial && (f.hl == nil || !f.hl[s.a]) {
-			for s.a < s.b && !known[f.key(s.a, s.b)] {
+			for first := s.a; s.a < s.b && !known[f.key(s.a, s.b)]; {
 				w := f.fold(s.a)
+				if s.a > first && stopWords.has(f.fold(s.a-1)) && !stopWords.has(w) {
+					// A function word opened the sentence: the capital of the
+					// word after it is the name's own ("The Kremlin said").
+					break
+				}
 				if s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !stopWords.has(w) && (midCap[w] || f.knownStart(s) ||
 					s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !looksCommon(w)) {
 					// Seen as a name elsewhere, or a first name before a

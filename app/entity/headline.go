@@ -132,10 +132,13 @@ func lineEnd(text string, i int) int {
 
 // knownStart reports whether the name s, capitalised at a sentence start,
 // reads as a name all the same: the lexicon knows it as a place or a
-// person's name, or it owns something ("Trump's plan") or speaks ("Clinton
-// said").
+// person's name, it starts with a given name ("Charles de Gaulle left"),
+// the person labelled it before, or it owns something ("Trump's plan") or
+// speaks ("Clinton said").
 func (f *finder) knownStart(s segment) bool {
-	if f.lex.Kind(f.key(s.a, s.b))&(LexPlace|LexGiven|LexSurname) != 0 || f.toks[s.b-1].poss {
+	key := f.key(s.a, s.b)
+	if f.lex.Kind(key)&(LexPlace|LexGiven|LexSurname) != 0 || f.toks[s.b-1].poss || f.mem.knows(key) ||
+		s.b-s.a >= 2 && f.lex.Kind(f.fold(s.a))&LexGiven != 0 {
 		return true
 	}
 	return s.b < len(f.toks) && f.toks[s.b].join == joinSpace && speechVerbs.has(f.fold(s.b))

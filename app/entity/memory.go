@@ -64,3 +64,13 @@ func (m *Memory) Reject(name, label string) {
 		delete(m.Corrected, k)
 	}
 }
+
+// knows reports whether the person labelled or corrected the normalised
+// name key.
+func (m *Memory) knows(key string) bool {
+	if m == nil {
+		return false
+	}
+	_, c := m.Corrected[key]
+	return c || len(m.Labels[key]) > 0
+}

@@ -135,6 +135,14 @@ func TestMemoryBeatsClues(t *testing.T) {
 	if e, _ := typeOf(t, typingArticle, ents, "Damascus"); e.Type == TypeLOC {
 		t.Errorf("Damascus still suggested as LOC after a rejection: %q", e.Evidence)
 	}
+	// A name the person labelled is a name even where nothing else says so.
+	if len(FindWith("Moskva sailed.", Options{Memory: &m})) != 0 {
+		t.Error("Moskva at a sentence start found without memory of it")
+	}
+	m.Correct("Moskva", TypeMISC)
+	if ents := FindWith("Moskva sailed.", Options{Memory: &m}); len(ents) != 1 || ents[0].Type != TypeMISC {
+		t.Errorf("Moskva after a correction: %+v", ents)
+	}
 	m.Correct("Damascus", TypeLOC)
 	if len(m.Rejected["damascus"]) != 0 {
 		t.Error("a correction did not clear the rejection")
@@ -157,6 +165,7 @@ func TestBoundaries(t *testing.T) {
 		{"WAR IN SYRIA DEEPENS AS TALKS FAIL\nBy JOHN SMITH\nFighting in Syria went on, said John Smith.", []string{"SYRIA", "JOHN SMITH", "Syria", "John Smith"}},
 		{"Moscow Hosts Talks On Syrian Crisis Tonight\nTalks opened in Moscow.", []string{"Moscow", "Moscow"}},
 		{"Stephen King wrote it.", []string{"Stephen King"}},
+		{"The Kremlin said so. The Charles de Gaulle left port.", []string{"Kremlin", "Charles de Gaulle"}},
 	} {
 		var got []string
 		spans := map[Span]bool{}

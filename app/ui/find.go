@@ -133,6 +133,7 @@ func (f *finder) reset() {
 	f.review = nil
 	f.built = ""
 	f.ents, f.idx = nil, nil
+	f.typeFilter = ""
 }
 
 // redraw builds the entities and index for the drawn article if needed and

@@ -2,11 +2,16 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -65,12 +70,15 @@ func TestBrowserTypedSuggestions(t *testing.T) {
 		t.Fatalf("%d annotations before any was accepted", len(got))
 	}
 
+	shots(t, ctx, "suggestions")
+
 	// E focuses the entities panel; the focused entity shows its evidence.
 	typeKey(t, ctx, 'E')
 	why, err := pollJS[string](ctx, `(() => { const w = document.activeElement && document.activeElement.querySelector('[data-testid="entity-evidence"]'); return w && w.getBoundingClientRect().height > 0 ? w.textContent : "" })()`)
 	if err != nil || !strings.HasPrefix(why, "Suggested ") {
 		t.Errorf("the focused entity shows no evidence: %q %v", why, err)
 	}
+	shots(t, ctx, "evidence")
 	if _, err := evalJS[bool](ctx, `(document.activeElement.blur(), true)`); err != nil {
 		t.Fatal(err)
 	}
@@ -158,4 +166,41 @@ func nextCurrent(t *testing.T, ctx context.Context, prev int) span {
 	}
 	t.Fatal("S did not move to another suggestion")
 	return span{}
+}
+
+// shots saves screenshots of the page at desktop and phone sizes, light and
+// dark, into $GLOSS_SHOTS when it is set (for looking at, not asserted).
+func shots(t *testing.T, ctx context.Context, name string) {
+	dir := os.Getenv("GLOSS_SHOTS")
+	if dir == "" {
+		return
+	}
+	for _, v := range []struct {
+		w, h int64
+		tag  string
+	}{{1280, 800, "desktop"}, {390, 844, "phone"}} {
+		for _, scheme := range []string{"light", "dark"} {
+			_, err := chromedp.Run(ctx, chromedp.EmulateViewport(v.w, v.h))
+			if err == nil {
+				err = chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+					_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+					return chromedp.Void{}, err
+				})
+			}
+			if err == nil {
+				_, err = evalJS[bool](ctx, `(() => { const a = document.querySelector('[data-testid="article"]'); if (a) a.scrollIntoView(); return true })()`)
+			}
+			time.Sleep(300 * time.Millisecond)
+			var png []byte
+			if err == nil {
+				png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			}
+			if err != nil {
+				t.Logf("screenshot %s: %v", name, err)
+				return
+			}
+			_ = os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", name, v.tag, scheme)), png, 0o644)
+		}
+	}
+	_, _ = chromedp.Run(ctx, chromedp.EmulateViewport(1280, 800))
 }
