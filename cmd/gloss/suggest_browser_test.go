@@ -70,7 +70,7 @@ func TestBrowserTypedSuggestions(t *testing.T) {
 		t.Fatalf("%d annotations before any was accepted", len(got))
 	}
 
-	shots(t, ctx, "suggestions")
+	suggestShots(t, ctx, "suggestions")
 
 	// E focuses the entities panel; the focused entity shows its evidence.
 	typeKey(t, ctx, 'E')
@@ -78,7 +78,7 @@ func TestBrowserTypedSuggestions(t *testing.T) {
 	if err != nil || !strings.HasPrefix(why, "Suggested ") {
 		t.Errorf("the focused entity shows no evidence: %q %v", why, err)
 	}
-	shots(t, ctx, "evidence")
+	suggestShots(t, ctx, "evidence")
 	if _, err := evalJS[bool](ctx, `(document.activeElement.blur(), true)`); err != nil {
 		t.Fatal(err)
 	}
@@ -168,9 +168,9 @@ func nextCurrent(t *testing.T, ctx context.Context, prev int) span {
 	return span{}
 }
 
-// shots saves screenshots of the page at desktop and phone sizes, light and
+// suggestShots saves screenshots of the page at desktop and phone sizes, light and
 // dark, into $GLOSS_SHOTS when it is set (for looking at, not asserted).
-func shots(t *testing.T, ctx context.Context, name string) {
+func suggestShots(t *testing.T, ctx context.Context, name string) {
 	dir := os.Getenv("GLOSS_SHOTS")
 	if dir == "" {
 		return
