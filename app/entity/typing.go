@@ -153,7 +153,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		if k := lex.Kind(words[0]); k&LexGiven != 0 && k&LexPlace == 0 {
 			clues = append(clues, clue{TypePER, wGiven, "“%s” is a given name", words[0]})
 		}
-		if lex.Kind(words[len(words)-1])&LexSurname != 0 {
+		if k := lex.Kind(words[len(words)-1]); k&LexSurname != 0 && k&LexPlace == 0 {
 			clues = append(clues, clue{TypePER, wSurname, "“%s” is a surname", words[len(words)-1]})
 		}
 		if lex.Kind(key)&LexPlace == 0 && !upper {
@@ -186,7 +186,7 @@ func looksDemonym(w string) bool {
 	if strings.HasSuffix(w, "ic") && len(w) > 8 {
 		return false // "Mediterranean"-like seas end otherwise; long -ic words are rarer adjectives
 	}
-	for _, suf := range []string{"ian", "ean", "can", "ese", "ish", "ic", "ical", "ist", "ians", "eans", "cans", "ists", "ern"} {
+	for _, suf := range []string{"ian", "ean", "can", "ese", "ish", "ic", "ical", "ist", "ians", "eans", "cans", "ists", "ern", "ische", "aanse", "sche"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}

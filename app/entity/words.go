@@ -135,7 +135,7 @@ former acting chief general state ex vize primer primeiro primo`)
 // particles may sit between the capitalised words of a name ("Charles de
 // Gaulle", "Ludwig van Beethoven", "Valéry Giscard d'Estaing"). Coordinations
 // ("y", "e") are not particles.
-var particles = newWordSet(`de du des d la le van von der den da di del della dos das bin ibn al el zu ter`)
+var particles = newWordSet(`de du des d la le van von der den da di del della dos das bin ibn al el zu ter ten`)
 
 // orgWords inside a name make it an organisation ("Ministry of Defence",
 // "Partido Popular", "Deutsche Bank").

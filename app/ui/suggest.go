@@ -92,7 +92,9 @@ func (f *finder) loadLexicon() {
 				f.lexError = "The word lists for typed suggestions could not be loaded (" + errText + "); suggestions use the context only."
 				return
 			}
+			start := perfNow()
 			lex, err := entity.ParseLexicon([]byte(text))
+			perfSince("lexicon", start)
 			if err != nil {
 				f.lexError = err.Error()
 				return

@@ -14,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"gloss/app/entity"
 )
 
 // suggestArticle is a news article like the sample one: places, a news
@@ -203,4 +205,22 @@ func suggestShots(t *testing.T, ctx context.Context, name string) {
 		}
 	}
 	_, _ = chromedp.Run(ctx, chromedp.EmulateViewport(1280, 800))
+}
+
+// TestBrowserTypedSuggestions1MB measures, when GLOSS_BENCH_TYPED is set,
+// the typed suggestions on the 1 MB benchmark article in the page: the
+// lexicon's parse and the entities build that follows its arrival (the
+// Go work after paste-to-interactive). It logs figures; it asserts that
+// the build happened.
+func TestBrowserTypedSuggestions1MB(t *testing.T) {
+	if os.Getenv("GLOSS_BENCH_TYPED") == "" {
+		t.Skip("set GLOSS_BENCH_TYPED=1 to measure typed suggestions on the 1 MB article")
+	}
+	ctx, _, _ := openApp(t)
+	pasteArticle(t, ctx, entity.SampleArticle(1<<20, 1))
+	perf, err := pollJS[map[string]float64](ctx, `(p => p && p.lexicon !== undefined && p.entitiesAt > p.lexiconAt ? p : null)(window.glossPerf)`)
+	if err != nil {
+		t.Fatalf("no entities build after the lexicon arrived: %v", err)
+	}
+	t.Logf("1 MB article in the browser: lexicon parse %.0f ms, typed entities and index %.0f ms", perf["lexicon"], perf["entities"])
 }
