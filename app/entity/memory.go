@@ -1,14 +1,16 @@
 package entity
 
+import "slices"
+
 // Memory is what a person has taught Gloss about names, across articles:
 // the labels they gave, the suggestions they corrected and those they
 // rejected. FindWith weighs it above every built-in clue, so Gloss learns
 // without a model. Keys are normalised names (Normalize). The zero value
 // is empty and ready to use.
 type Memory struct {
-	// Labels counts, per name and label, the articles where the person
-	// labelled that name with that label.
-	Labels map[string]map[string]int `json:"labels,omitempty"`
+	// Labels lists, per name and label, the articles (IDs, at most
+	// maxVoteArticles) where the person labelled that name with that label.
+	Labels map[string]map[string][]string `json:"labels,omitempty"`
 	// Corrected holds the label a person chose over a suggestion; it beats
 	// every other clue.
 	Corrected map[string]string `json:"corrected,omitempty"`
@@ -17,19 +19,28 @@ type Memory struct {
 	Rejected map[string]map[string]bool `json:"rejected,omitempty"`
 }
 
-// Vote records that the person labelled name with label in one article.
-func (m *Memory) Vote(name, label string) {
+// maxVoteArticles is how many articles a vote remembers: more would not
+// weigh more (votes count up to three) and would fill the storage.
+const maxVoteArticles = 10
+
+// Vote records that the person labelled name with label in the article
+// with ID article; the same article counts once.
+func (m *Memory) Vote(name, label, article string) {
 	k := Normalize(name)
 	if k == "" || label == "" {
 		return
 	}
 	if m.Labels == nil {
-		m.Labels = map[string]map[string]int{}
+		m.Labels = map[string]map[string][]string{}
 	}
 	if m.Labels[k] == nil {
-		m.Labels[k] = map[string]int{}
+		m.Labels[k] = map[string][]string{}
 	}
-	m.Labels[k][label]++
+	ids := m.Labels[k][label]
+	if len(ids) >= maxVoteArticles || slices.Contains(ids, article) {
+		return
+	}
+	m.Labels[k][label] = append(ids, article)
 }
 
 // Correct records that the person gave name the label instead of what was

@@ -89,7 +89,8 @@ func (f *finder) memoryClues(clues []clue, e *Entity, m *Memory) []clue {
 		if l, ok := m.Corrected[k]; ok {
 			clues = append(clues, clue{l, wCorrected, "you corrected “" + v + "” to %s", l})
 		}
-		for l, n := range m.Labels[k] {
+		for l, ids := range m.Labels[k] {
+			n := len(ids)
 			clues = append(clues, clue{l, wVote * float64(min(n, 3)), "you labelled “" + v + "” " + l + " in %s", plural(n, "article")})
 		}
 		for l := range m.Rejected[k] {

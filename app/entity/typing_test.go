@@ -122,8 +122,9 @@ func TestMemoryBeatsClues(t *testing.T) {
 	lex := testLexicon(t)
 	var m Memory
 	m.Correct("Paris", "PER")
-	m.Vote("Kori Schulman", "Person")
-	m.Vote("Kori Schulman", "Person")
+	m.Vote("Kori Schulman", "Person", "a1")
+	m.Vote("Kori Schulman", "Person", "a1") // the same article counts once
+	m.Vote("Kori Schulman", "Person", "a2")
 	m.Reject("Damascus", TypeLOC)
 	ents := FindWith(typingArticle, Options{Lexicon: lex, Memory: &m})
 	if e, _ := typeOf(t, typingArticle, ents, "Paris"); e.Type != "PER" || e.Confidence < 0.9 || !strings.Contains(e.Evidence[0], "corrected") {

@@ -111,14 +111,56 @@ func (f *finder) loadLexicon() {
 	}))
 }
 
-// loadMemory reads the person's memory from the library.
+// loadMemory reads the person's memory from the library. A library that
+// has none yet (made before typed suggestions) gets one from the labels
+// already in it, after first paint, so every past label votes too.
 func (f *finder) loadMemory() {
 	f.mem = &entity.Memory{}
-	if raw := f.a.lib.Setting(memorySetting); raw != "" {
-		if err := json.Unmarshal([]byte(raw), f.mem); err != nil {
-			f.mem = &entity.Memory{}
+	raw := f.a.lib.Setting(memorySetting)
+	if raw == "" {
+		if app.IsClient {
+			glossJS().Call("afterPaint", app.FuncOf(func(app.Value, []app.Value) any {
+				f.a.ctx.Dispatch(func(ctx app.Context) { f.seedMemory() })
+				return nil
+			}))
+		}
+		return
+	}
+	if err := json.Unmarshal([]byte(raw), f.mem); err != nil {
+		f.mem = &entity.Memory{}
+	}
+}
+
+// seedMemory votes every annotation of every stored article, once.
+func (f *finder) seedMemory() {
+	if f.a.lib.Setting(memorySetting) != "" {
+		return
+	}
+	n := 0
+	for _, m := range f.a.lib.List() {
+		if m.Annotations == 0 {
+			continue
+		}
+		d, err := f.a.lib.Load(m.ID)
+		if err != nil {
+			continue
+		}
+		for _, x := range d.Annotations {
+			f.mem.Vote(x.Text, x.Label, m.ID)
+			n++
 		}
 	}
+	if n > 0 {
+		f.saveMemory()
+	}
+}
+
+// docID is the open article's ID ("" with none).
+func (f *finder) docID() string {
+	if f.a.doc == nil {
+		return ""
+	}
+	return f.a.doc.meta.ID
 }
 
 // saveMemory stores the memory and retypes the open article.
@@ -169,7 +211,7 @@ func (f *finder) learn(start, end int, text, label string) {
 			return
 		}
 	}
-	f.mem.Vote(text, label)
+	f.mem.Vote(text, label, f.docID())
 	f.saveMemory()
 }
 
@@ -261,7 +303,7 @@ func (f *finder) reviewLearn(r *review) {
 			if e, ok := f.entityAt(it.start, it.end); ok && f.suggestion(e) != "" && f.suggestion(e) != r.label {
 				f.mem.Correct(it.text, r.label)
 			} else {
-				f.mem.Vote(it.text, r.label)
+				f.mem.Vote(it.text, r.label, f.docID())
 			}
 			changed = true
 		}
