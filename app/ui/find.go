@@ -149,7 +149,7 @@ func (f *finder) redraw() {
 
 // paintSuggestions underlines every suggested mention in its label's
 // colour: gazetteer names dotted (gloss-s…), typed suggestions dashed
-// (gloss-t…). Mentions already labelled so are left to their label.
+// (gloss-t…); a typed suggestion already labelled so is left to its label.
 func (f *finder) paintSuggestions() {
 	a := f.a
 	if a.doc() == nil || !app.IsClient {
@@ -166,15 +166,17 @@ func (f *finder) paintSuggestions() {
 		if i < 0 {
 			i = len(a.labels)
 		}
-		to := typed
 		if e.Source == entity.SourceGazetteer {
-			to = byLabel
+			for _, m := range e.Mentions {
+				byLabel[i] = append(byLabel[i], [2]int{m.Start, m.End})
+			}
+			continue
 		}
 		for _, m := range e.Mentions {
 			if _, ok := a.doc().Set.Find(m.Start, m.End, l); ok {
 				continue
 			}
-			to[i] = append(to[i], [2]int{m.Start, m.End})
+			typed[i] = append(typed[i], [2]int{m.Start, m.End})
 		}
 	}
 	colors := make([]string, len(byLabel))
