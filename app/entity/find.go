@@ -258,12 +258,12 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 		if s.initial && (f.hl == nil || !f.hl[s.a]) {
 			for first := s.a; s.a < s.b && !known[f.key(s.a, s.b)]; {
 				w := f.fold(s.a)
-				if s.a > first && stopWords.has(f.fold(s.a-1)) && !stopWords.has(w) {
+				if s.a > first && stopWords.has(f.fold(s.a-1)) && (!stopWords.has(w) || f.toks[s.a].upper && !f.toks[s.a].inCaps) {
 					// A function word opened the sentence: the capital of the
 					// word after it is the name's own ("The Kremlin said").
 					break
 				}
-				if s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !stopWords.has(w) && (midCap[w] || f.knownStart(s) ||
+				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !stopWords.has(w) && (midCap[w] || f.knownStart(s) ||
 					s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !looksCommon(w)) {
 					// Seen as a name elsewhere, or a first name before a
 					// surname ("Élisabeth Borne said").
