@@ -28,13 +28,16 @@ func (f *finder) joinAcronyms(ents []Entity) []Entity {
 			}
 		}
 	}
-	if len(endsAt) == 0 {
-		return ents
-	}
-	into := make([]int, len(ents))
+	into := make([]int, len(ents)) // the entity each one joins, or -1
 	merged := false
 	for i := range into {
 		into[i] = -1
+	}
+	root := func(i int) int {
+		for into[i] >= 0 {
+			i = into[i]
+		}
+		return i
 	}
 	for i, e := range ents {
 		if !isAcronym(e.Name) || strings.Contains(e.Key, " ") && !strings.Contains(e.Name, ".") {
@@ -46,15 +49,27 @@ func (f *finder) joinAcronyms(ents []Entity) []Entity {
 				continue
 			}
 			j, ok := f.definedBy(int(f.toks[t].bstart), endsAt)
-			if !ok || j == i || into[j] >= 0 || ents[j].Key[0] != e.Key[0] {
+			if !ok || root(j) == i || into[i] >= 0 || ents[j].Key[0] != e.Key[0] {
 				continue
 			}
-			into[i], merged = j, true
+			into[i], merged = root(j), true
 			break
+		}
+	}
+	for _, d := range f.explained(ents) {
+		if a, b := root(d[0]), root(d[1]); a != b {
+			into[a], merged = b, true
 		}
 	}
 	if !merged {
 		return ents
+	}
+	// Every entity joins the one at the end of its chain.
+	for i := range ents {
+		into[i] = root(i)
+		if into[i] == i {
+			into[i] = -1
+		}
 	}
 	out := ents[:0:0]
 	for i, e := range ents {
@@ -84,4 +99,58 @@ func (f *finder) definedBy(b int, endsAt map[int]int) (int, bool) {
 	end := strings.TrimRight(f.text[:lo+open], " \t\u00a0")
 	j, ok := endsAt[len(end)]
 	return j, ok
+}
+
+// definers say, inside brackets after a name, what the name stands for
+// ("Daesh [an Arabic acronym for IS]").
+var definers = []string{"acronym for ", "short for ", "abbreviation for ", "abbreviation of ", "stands for ",
+	"also known as ", "acrónimo de ", "sigla de ", "siglas de ", "sigle de ", "acronyme de ", "afkorting van ",
+	"Abkürzung für ", "sigla di ", "acronimo di "}
+
+// explained finds "X [… acronym for Y]" and "X (also known as Y)": X
+// names Y. It returns the pairs of entity indexes (X's, Y's).
+func (f *finder) explained(ents []Entity) [][2]int {
+	var at []int
+	for _, d := range definers {
+		for from := 0; ; {
+			i := strings.Index(f.text[from:], d)
+			if i < 0 {
+				break
+			}
+			at = append(at, from+i+len(d))
+			from += i + len(d)
+		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	starts, ends := map[int]int{}, map[int]int{} // byte offsets of mentions → entity
+	for i, e := range ents {
+		for _, m := range e.Mentions {
+			if t, ok := f.tokenAt(m.Start); ok {
+				starts[int(f.toks[t].bstart)] = i
+			}
+			if t, ok := f.tokenEnding(m.End); ok {
+				ends[int(f.toks[t].bend)] = i
+			}
+		}
+	}
+	var out [][2]int
+	for _, p := range at {
+		lo := max(0, p-maxParenLead)
+		open := strings.LastIndexAny(f.text[lo:p], "([")
+		if open < 0 || strings.ContainsAny(f.text[lo+open:p], ")]\n") {
+			continue
+		}
+		x, ok := ends[len(strings.TrimRight(f.text[:lo+open], " \t\u00a0"))]
+		if !ok {
+			continue
+		}
+		rest := strings.TrimLeft(f.text[p:], " \t\u00a0")
+		y, ok := starts[len(f.text)-len(rest)]
+		if ok && x != y {
+			out = append(out, [2]int{x, y})
+		}
+	}
+	return out
 }

@@ -79,7 +79,7 @@ const typingArticle = `Russian Defence Minister Sergei Shoigu met his French cou
 	`Jean-Yves Le Drian flew from Paris. The strikes hit Islamic State (IS, formerly ISIS/ISIL) near Damascus, in Syria. ` +
 	`The Ministry of Defence said so, according to AFP. Shoigu and Le Drian spoke again. ` +
 	`Kori Schulman wrote the post. Stephen King wrote a book. Siemens GmbH opened a plant. ` +
-	`South Sudan and Sudan signed a deal.`
+	`South Sudan and Sudan signed a deal. They fight Daesh [an Arabic acronym for IS] together.`
 
 func TestTypes(t *testing.T) {
 	lex := testLexicon(t)
@@ -104,7 +104,7 @@ func TestTypes(t *testing.T) {
 	}
 	// Acronyms defined in parentheses join their expansion.
 	is, _ := typeOf(t, typingArticle, ents, "Islamic State")
-	for _, v := range []string{"IS", "ISIS", "ISIL"} {
+	for _, v := range []string{"IS", "ISIS", "ISIL", "Daesh"} {
 		if e, _ := typeOf(t, typingArticle, ents, v); e.Key != is.Key {
 			t.Errorf("%s is in group %q, want %q", v, e.Key, is.Key)
 		}
