@@ -53,6 +53,16 @@ const (
 // repeated fifty times after "in" does not drown its lexicon entry.
 const maxContextClues = 3
 
+// Retype gives ents (as FindWith returned them for text) their types again,
+// in place, with new options — a lexicon that arrived, a memory that
+// changed — without finding the names again: boundaries stay as they were
+// found, types, confidences and evidence are recomputed.
+func Retype(text string, ents []Entity, o Options) {
+	f := newFinder(text, tokenize(text))
+	f.lex, f.mem = o.Lexicon, o.Memory
+	f.typeEntities(ents, o)
+}
+
 // typeEntities gives each entity a type, a confidence and the evidence, from
 // the lexicon, the context of its mentions and the person's memory: one
 // type for the whole group.

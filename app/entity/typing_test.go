@@ -198,3 +198,20 @@ func sortedSpans(m map[Span]bool) []Span {
 	}
 	return out
 }
+
+// TestRetype: the same entities typed again with a lexicon, then a memory,
+// give what FindWith gives with them.
+func TestRetype(t *testing.T) {
+	lex := testLexicon(t)
+	ents := FindWith(typingArticle, Options{})
+	Retype(typingArticle, ents, Options{Lexicon: lex})
+	if e, _ := typeOf(t, typingArticle, ents, "Damascus"); e.Type != TypeLOC || e.Label != TypeLOC {
+		t.Errorf("Damascus retyped with the lexicon: %q %q", e.Type, e.Label)
+	}
+	var m Memory
+	m.Correct("Damascus", TypeORG)
+	Retype(typingArticle, ents, Options{Lexicon: lex, Memory: &m})
+	if e, _ := typeOf(t, typingArticle, ents, "Damascus"); e.Type != TypeORG {
+		t.Errorf("Damascus retyped after a correction: %q", e.Type)
+	}
+}

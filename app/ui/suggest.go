@@ -100,8 +100,7 @@ func (f *finder) loadLexicon() {
 				return
 			}
 			f.lex = lex
-			f.built = ""
-			f.redraw()
+			f.retype()
 		})
 		return nil
 	})
@@ -157,10 +156,10 @@ func (f *finder) seedMemory() {
 
 // docID is the open article's ID ("" with none).
 func (f *finder) docID() string {
-	if f.a.doc == nil {
+	if f.a.doc() == nil {
 		return ""
 	}
-	return f.a.doc.meta.ID
+	return f.a.doc().Meta.ID
 }
 
 // saveMemory stores the memory and retypes the open article.
@@ -172,16 +171,30 @@ func (f *finder) saveMemory() {
 	if err != nil {
 		f.a.storageError(err)
 	}
-	// Retype the open article now, unless it is so long that finding its
-	// names again at every label would lag: then from its next opening.
+	// A long article is not retyped at every label: its labelled spans are
+	// no longer suggestions anyway; the rest follow at its next opening.
 	if d := f.a.doc(); d != nil && len(d.Text) <= retypeLimit {
-		f.built = ""
-		f.redraw()
+		f.retype()
 	}
 }
 
 // retypeLimit is the longest article (bytes) retyped at every label.
 const retypeLimit = 200_000
+
+// retype gives the open article's entities their types again (the lexicon
+// arrived, the memory changed) and repaints the suggestions. The names are
+// not found again: that waits for the next opening. An article whose
+// entities are not built yet gets the new types when they are.
+func (f *finder) retype() {
+	d := f.a.doc()
+	if d == nil || f.built != d.Meta.ID {
+		return
+	}
+	defer perfSince("retype", perfNow())
+	entity.Retype(d.Text, f.ents, entity.Options{Gazetteer: f.gaz, Lexicon: f.lex, Memory: f.mem})
+	f.sortedBy = "" // the panel's order may depend on the types
+	f.paintSuggestions()
+}
 
 // entityAt returns the entity with a mention exactly at start..end.
 func (f *finder) entityAt(start, end int) (entity.Entity, bool) {
