@@ -100,6 +100,13 @@ func (f *finder) loadLexicon() {
 				return
 			}
 			f.lex = lex
+			if f.building() {
+				// A build started without the lexicon: start it again with it.
+				f.gen++
+				f.job = nil
+				f.build()
+				return
+			}
 			f.retype()
 		})
 		return nil
