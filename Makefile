@@ -39,7 +39,7 @@ test: vet wasm chromium
 # bench/node_modules; only the benchmark uses them.
 bench: wasm chromium bench/node_modules
 	$(GO) test -run '^$$' -bench . -benchmem ./app/...
-	GLOSS_BROWSER=1 $(GO) test -count=1 -run '^TestBenchBrowser$$' -timeout 20m -v ./cmd/gloss
+	GLOSS_BROWSER=1 $(GO) test -count=1 -run '^(TestBenchBrowser|TestBenchCorpus)$$' -timeout 20m -v ./cmd/gloss
 
 bench/node_modules: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund
@@ -61,4 +61,4 @@ fuzz:
 	if [ -n "$$failed" ]; then echo "fuzz failures:$$failed"; exit 1; fi; echo "fuzz: every target passed"
 
 clean:
-	rm -rf dist $(WASM) bench.json
+	rm -rf dist $(WASM) bench.json bench-corpus.json
