@@ -148,10 +148,11 @@ func benchImport(t *testing.T, figs *figures, dir string) {
 // benchOpen500 opens a library of 500 articles of 3 KB with 20 labels.
 func benchOpen500(t *testing.T, figs *figures, dir string) {
 	{
+		seed := seedCorpus(t, 500, 3<<10, 20)
 		base := serveSite(t, dir, "")
 		origin := strings.TrimSuffix(base, "/")
 		ctx := benchBrowser(t, 5*time.Minute)
-		installInit(t, ctx, origin, seedCorpus(t, 500, 3<<10, 20), false)
+		installInit(t, ctx, origin, seed, false)
 		for run := 0; run < 4; run++ {
 			ready, _ := loadTiming(t, ctx, base)
 			if run > 0 { // the first load fills the seed and compiles
@@ -167,10 +168,11 @@ func benchOpen500(t *testing.T, figs *figures, dir string) {
 func benchOneMore(t *testing.T, figs *figures, dir string) {
 	// One more article (3 KB pasted) into libraries of 10, 500 and 2,500 articles of 1 KB with 3 labels.
 	for _, n := range []int{10, 500, 2500} {
+		seed := seedCorpus(t, n, 800, 3) // before the browser's time budget starts
 		base := serveSite(t, dir, "")
 		origin := strings.TrimSuffix(base, "/")
 		ctx := benchBrowser(t, 5*time.Minute)
-		installInit(t, ctx, origin, seedCorpus(t, n, 800, 3), false)
+		installInit(t, ctx, origin, seed, false)
 		if err := waitReady(ctx, base); err != nil {
 			t.Fatal(err)
 		}
