@@ -59,8 +59,12 @@ func (a *App) roomLeft() int {
 	return max(0, storageCapacity-a.room.used) / max(per, 1)
 }
 
+// roomShown is the share of the storage from which the library shows how
+// much is used: below it, the line would only take room from the list.
+const roomShown = 0.5
+
 func (a *App) renderRoom() app.UI {
-	if !a.persistent || a.room.used == 0 {
+	if !a.persistent || float64(a.room.used) < roomShown*storageCapacity {
 		return app.Div().Hidden(true)
 	}
 	pct := a.room.used * 100 / storageCapacity
