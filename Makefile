@@ -5,7 +5,7 @@ ADDR    ?= 127.0.0.1:8000
 WASM    := web/app.wasm
 FUZZTIME ?= 20s
 
-.PHONY: run wasm static test vet unit browser bench eval fuzz chromium clean
+.PHONY: run wasm static test vet unit browser bench eval fuzz chromium clean a11y
 
 run: wasm
 	$(GO) run ./cmd/gloss serve -addr $(ADDR) -dev
@@ -44,6 +44,12 @@ bench: wasm chromium bench/node_modules
 bench/node_modules: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund
 	@touch $@
+
+# Accessibility: axe-core (pinned in a11y/package.json, from npm) over every
+# state, both sizes, light and dark. Not part of make test (it needs npm).
+a11y: wasm chromium
+	cd a11y && npm ci --no-audit --no-fund
+	GLOSS_BROWSER=1 GLOSS_AXE=$(CURDIR)/a11y/node_modules/axe-core/axe.min.js $(GO) test -count=1 -run '^TestBrowserA11y$$' -timeout 20m -v ./cmd/gloss
 
 # Quality figures on ../shared/conformance (DATA=dir to point elsewhere); skipped where absent.
 DATA ?= ../shared/conformance

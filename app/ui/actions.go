@@ -292,6 +292,12 @@ func (a *App) downloadBackup() {
 	if app.IsClient {
 		glossJS().Call("download", "gloss-backup.json", "application/json", string(data))
 	}
+	// Say it happened (the browser may save it without asking), unless an
+	// error about storage is showing: that one must stay in view.
+	if a.msg.Error {
+		return
+	}
+	a.setNotice(fmt.Sprintf("Backup downloaded as gloss-backup.json: %s with their annotations, the labels and the gazetteer. Restore it here or in another browser.", plural(len(a.metas), "article")))
 }
 
 func (a *App) restoreBackup(ctx app.Context, name string, data []byte) {

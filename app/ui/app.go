@@ -151,7 +151,7 @@ func (a *App) openLibrary(ctx app.Context) {
 	}
 	if len(problems) > 0 {
 		var b strings.Builder
-		fmt.Fprintf(&b, "%d stored record(s) could not be read and were kept aside untouched: ", len(problems))
+		fmt.Fprintf(&b, "%s could not be read and %s kept aside untouched: ", plural(len(problems), "stored record"), map[bool]string{true: "was", false: "were"}[len(problems) == 1])
 		for i, p := range problems {
 			if i == 3 {
 				fmt.Fprintf(&b, "; and %d more", len(problems)-3)

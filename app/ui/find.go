@@ -35,7 +35,8 @@ type finder struct {
 
 	query  string
 	hits   []entity.Hit
-	active int // chosen search result
+	active int  // chosen search result
+	closed bool // the results list is closed (the focus left the box)
 
 	entSort   string // "count", "label" or "first"
 	entActive string // Entity.Key chosen in the panel
@@ -660,7 +661,7 @@ func (f *finder) applyReview() {
 		n = s.AddAll(as)
 		return nil
 	})
-	f.a.setNotice(fmt.Sprintf("Labelled %d mention(s) of “%s” as %s. Undo with Ctrl+Z.", n, clip(r.from, 60), r.label))
+	f.a.setNotice(fmt.Sprintf("Labelled %s of “%s” as %s. Undo with Ctrl+Z.", plural(n, "mention"), clip(r.from, 60), r.label))
 }
 
 func (f *finder) cancelReview() {

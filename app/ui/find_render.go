@@ -12,24 +12,43 @@ import (
 )
 
 func (f *finder) renderSearch() app.UI {
+	open := len(f.hits) > 0 && !f.closed
+	active := ""
+	if open && f.active < len(f.hits) {
+		active = "search-result-" + strconv.Itoa(f.active)
+	}
+	// The ARIA combobox pattern: the focus stays in the box, ↓ ↑ move the
+	// active option (aria-activedescendant), a screen reader hears it.
 	return app.Div().Class("search").Body(
 		app.Input().Type("search").ID("search-input").DataSet("testid", "search-input").
 			Placeholder("Search names and words (/)").
+			Role("combobox").
 			Attr("aria-label", "Search the article").
+			Attr("aria-autocomplete", "list").
+			Attr("aria-expanded", open).
+			Attr("aria-controls", "search-results").
+			Attr("aria-activedescendant", active).
 			Attr("autocomplete", "off").
 			Disabled(f.a.doc() == nil).
 			OnInput(func(ctx app.Context, e app.Event) {
+				f.closed = false
 				f.search(ctx.JSSrc().Get("value").String())
-			}),
-		app.If(len(f.hits) > 0, func() app.UI {
-			return app.Ul().Class("results").DataSet("testid", "search-results").Body(
+			}).
+			OnFocus(func(ctx app.Context, e app.Event) { f.closed = false }).
+			// The list closes when the focus leaves the box (a click on a
+			// result keeps the focus: its mousedown is cancelled).
+			OnBlur(func(ctx app.Context, e app.Event) { f.closed = true }),
+		app.If(open, func() app.UI {
+			return app.Ul().ID("search-results").Class("results").Role("listbox").Attr("aria-label", "Search results").
+				DataSet("testid", "search-results").Body(
 				app.Range(f.hits).Slice(func(i int) app.UI {
 					h := f.hits[i]
 					cls := ""
 					if i == f.active {
 						cls = "active"
 					}
-					return app.Li().Class(cls).DataSet("testid", "search-result").DataSet("index", i).
+					return app.Li().ID("search-result-"+strconv.Itoa(i)).Role("option").Attr("aria-selected", i == f.active).
+						Class(cls).DataSet("testid", "search-result").DataSet("index", i).
 						OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 						OnClick(func(ctx app.Context, e app.Event) {
 							f.choose(i)
@@ -39,7 +58,7 @@ func (f *finder) renderSearch() app.UI {
 						app.Span().DataSet("testid", "search-result-text").Body(emphasis(h.Text, h.Matched)...),
 						app.Span().Class("count").Body(
 							app.If(h.Label != "", func() app.UI {
-								return app.Span().Class("lab").Style("color", f.a.labels.Color(h.Label)).Text(h.Label + " ")
+								return app.Span().Class("lab").Style("--c", f.a.labels.Color(h.Label)).Text(h.Label + " ")
 							}),
 							app.Text(plural(len(h.Mentions), "mention")),
 						),
@@ -131,7 +150,7 @@ func (f *finder) renderPanels() app.UI {
 				// One delegated handler for the whole list (DESIGN.md): a
 				// long article has thousands of entities, and a handler per
 				// item costs a js.Func each and a slow diff at every update.
-				app.Ul().Class("ents").DataSet("testid", "entity-list").
+				app.Ul().Class("ents").DataSet("testid", "entity-list").Role("listbox").Attr("aria-label", "Entities").
 					OnClick(func(ctx app.Context, e app.Event) {
 						if li := e.Get("target").Call("closest", "li[data-key]"); li.Truthy() {
 							f.chooseEntity(li.Get("dataset").Get("key").String())
@@ -164,7 +183,7 @@ func (f *finder) renderPanels() app.UI {
 							}
 							sug := f.suggestion(e)
 							why := f.evidenceText(e)
-							return app.Li().Class(cls).TabIndex(0).DataSet("testid", "entity-item").DataSet("key", e.Key).
+							return app.Li().Class(cls).TabIndex(0).Role("option").Attr("aria-selected", e.Key == f.entActive).DataSet("testid", "entity-item").DataSet("key", e.Key).
 								DataSet("label", sug).DataSet("type", e.Type).
 								DataSet("confidence", strconv.Itoa(percent(e.Confidence))).
 								Title(why).Attr("aria-description", why).
@@ -265,7 +284,7 @@ func (f *finder) renderGazetteer() app.UI {
 		n = len(f.gaz.Entries())
 	}
 	return app.Div().DataSet("testid", "gazetteer").Body(
-		app.H2().Body(app.Text("Gazetteer "), app.Span().Class("muted").Text(strconv.Itoa(n)+" names")),
+		app.H2().Body(app.Text("Gazetteer "), app.Span().Class("muted").Text(plural(n, "name"))),
 		app.Div().Class("row").Body(
 			app.Label().Class("muted").Body(
 				app.Text("Import CSV/JSON: "),

@@ -173,7 +173,10 @@ func (a *App) renderLibraryItem(m store.Meta) app.UI {
 				})
 		}).Else(func() app.UI {
 			return app.Span().Class("t").DataSet("testid", "library-title").Title(m.Title).Text(m.Title).
-				OnClick(func(ctx app.Context, e app.Event) { a.open(ctx, itemID(ctx)) })
+				OnClick(func(ctx app.Context, e app.Event) {
+					a.msg = notice{} // the last article's message is not about this one
+					a.open(ctx, itemID(ctx))
+				})
 		}),
 		app.Span().Class("m").Body(
 			app.Button().Class("status").DataSet("testid", "library-status").

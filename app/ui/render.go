@@ -61,7 +61,7 @@ func (a *App) renderTop() app.UI {
 	}
 	return app.Header().Class("top").Body(
 		app.Span().Class("brand").Text("Gloss"),
-		app.Button().Class("lib-toggle").DataSet("testid", "library-toggle").Title("Library and backup").Text("☰").
+		app.Button().Class("lib-toggle").DataSet("testid", "library-toggle").Title("Library and backup").Attr("aria-label", "Library").Attr("aria-expanded", a.showLib).Text("☰").
 			OnClick(func(ctx app.Context, e app.Event) { a.showLib = !a.showLib }),
 		app.If(a.doc() != nil && !a.newPane, func() app.UI {
 			return app.Input().Type("text").ID("title-input").Class("title-input").
@@ -73,17 +73,17 @@ func (a *App) renderTop() app.UI {
 				})
 		}).Else(func() app.UI { return app.Span().Class("title-input muted").Text("New article") }),
 		a.find.renderSearch(),
-		app.Button().DataSet("testid", "undo").Title("Undo (Ctrl+Z)").Text("↶ Undo").
+		app.Button().DataSet("testid", "undo").Title("Undo (Ctrl+Z)").Attr("aria-label", "Undo").Body(icon("↶", "Undo")).
 			Disabled((a.s == nil || !a.s.CanUndo())).OnClick(func(ctx app.Context, e app.Event) { a.undo() }),
-		app.Button().DataSet("testid", "redo").Title("Redo (Ctrl+Shift+Z)").Text("↷ Redo").
+		app.Button().DataSet("testid", "redo").Title("Redo (Ctrl+Shift+Z)").Attr("aria-label", "Redo").Body(icon("↷", "Redo")).
 			Disabled((a.s == nil || !a.s.CanRedo())).OnClick(func(ctx app.Context, e app.Event) { a.redo() }),
 		app.If(a.doc() != nil && !a.newPane, a.statusButton),
 		app.If(a.doc() != nil && !a.newPane && !a.editing, func() app.UI {
-			return app.Button().DataSet("testid", "edit-text").Title("Edit the article text").Text("✎ Edit text").
+			return app.Button().DataSet("testid", "edit-text").Title("Edit the article text").Attr("aria-label", "Edit text").Body(icon("✎", "Edit text")).
 				OnClick(func(ctx app.Context, e app.Event) { a.editing = true; a.selected = ""; a.editOpen = false })
 		}),
 		app.If(!a.embed, func() app.UI {
-			return app.Button().DataSet("testid", "new-article").Text("+ New").
+			return app.Button().DataSet("testid", "new-article").Title("New article").Attr("aria-label", "New article").Body(icon("+", "New")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					a.newPane = true
 					a.editing = false
@@ -92,9 +92,18 @@ func (a *App) renderTop() app.UI {
 					a.focusAfterRender = "paste-input"
 				})
 		}),
-		app.Button().DataSet("testid", "help").Title("Keyboard shortcuts (?)").Text("?").
+		app.Button().DataSet("testid", "help").Title("Keyboard shortcuts (?)").Attr("aria-label", "Keyboard shortcuts").Text("?").
 			Attr("aria-haspopup", "dialog").
 			OnClick(func(ctx app.Context, e app.Event) { a.toggleHelp() }),
+	)
+}
+
+// icon is a button's symbol and its word; narrow screens show the symbol
+// only (the button keeps the word as its aria-label).
+func icon(sym, word string) app.UI {
+	return app.Span().Body(
+		app.Span().Attr("aria-hidden", "true").Text(sym+" "),
+		app.Span().Class("lbl").Text(word),
 	)
 }
 
@@ -103,7 +112,12 @@ func (a *App) renderMessage() app.UI {
 	if a.msg.Error {
 		cls += " error"
 	}
-	return app.Div().Class(cls).Role("alert").DataSet("testid", "message").Body(
+	// Errors interrupt (alert); notices are announced politely (status).
+	role := "status"
+	if a.msg.Error {
+		role = "alert"
+	}
+	return app.Div().Class(cls).Role(role).DataSet("testid", "message").Body(
 		app.If(a.update, func() app.UI {
 			return app.Span().Body(
 				app.Text("A new version of Gloss is ready. "),
@@ -222,7 +236,7 @@ func (a *App) renderLabels() app.UI {
 				}
 				if a.editLabel {
 					return app.Div().Class("label-row").DataSet("label", name).Body(
-						app.Input().Type("color").Value(l.Color).Title("Colour of "+name).
+						app.Input().Type("color").Value(l.Color).Title("Colour of "+name).Attr("aria-label", "Colour of "+name).
 							DataSet("testid", "label-color").
 							OnChange(func(ctx app.Context, e app.Event) {
 								a.recolorLabel(labelOf(ctx), ctx.JSSrc().Get("value").String())
@@ -259,8 +273,8 @@ func (a *App) renderLabels() app.UI {
 			}),
 			app.If(a.editLabel, func() app.UI {
 				return app.Form().Class("label-row").Body(
-					app.Input().Type("color").ID("new-label-color").Value("#e67700"),
-					app.Input().Type("text").ID("new-label-name").Placeholder("New label").DataSet("testid", "new-label-name"),
+					app.Input().Type("color").ID("new-label-color").Value("#e67700").Attr("aria-label", "Colour of the new label").Title("Colour of the new label"),
+					app.Input().Type("text").ID("new-label-name").Placeholder("New label").Attr("aria-label", "Name of the new label").DataSet("testid", "new-label-name"),
 					app.Button().Type("submit").Text("Add").DataSet("testid", "add-label"),
 				).OnSubmit(func(ctx app.Context, e app.Event) {
 					e.PreventDefault()

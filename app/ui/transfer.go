@@ -18,7 +18,7 @@ func (a *App) renderTransfer() app.UI {
 			app.Select().ID("export-format").DataSet("testid", "export-format").Attr("aria-label", "Export format").Body(
 				app.Range(format.All()).Slice(func(i int) app.UI {
 					f := format.All()[i]
-					return app.Option().Value(f.Name()).Text(f.Name() + " (" + f.Ext() + ")")
+					return app.Option().Value(f.Name()).Text(exportKind(f.Name(), f.Ext()).menu)
 				}),
 			),
 			app.Button().DataSet("testid", "export-button").Text("Export").
@@ -52,6 +52,10 @@ func (a *App) export(name string) {
 		a.setError("Export failed: " + err.Error())
 		return
 	}
+	// The file name says the format (session names it by extension only).
+	if f, ok := format.ByName(name); ok {
+		x.File = strings.TrimSuffix(x.File, f.Ext()) + exportKind(f.Name(), f.Ext()).suffix
+	}
 	glossJS().Call("download", x.File, "application/octet-stream", string(x.Data))
 	if name == "brat" {
 		// brat needs the text beside the .ann.
@@ -80,4 +84,29 @@ func (a *App) importFile(ctx app.Context, name string, data []byte) {
 	default:
 		a.setNotice(im.Message)
 	}
+}
+
+// kind is how the export menu names a format (by what reads it) and the
+// end of its file name, which says the format: spaCy's and doccano's JSONL,
+// IOB2 and BILOU CoNLL must not overwrite each other in a downloads folder.
+type kind struct{ menu, suffix string }
+
+func exportKind(name, ext string) kind {
+	switch name {
+	case "brat":
+		return kind{"brat standoff (.ann, with the .txt)", ".ann"}
+	case "w3c":
+		return kind{"W3C Web Annotation (.jsonld: Hypothesis, Recogito)", ".w3c.jsonld"}
+	case "jsonl":
+		return kind{"doccano JSONL (.doccano.jsonl)", ".doccano.jsonl"}
+	case "spacy":
+		return kind{"spaCy JSONL (.spacy.jsonl: Prodigy, spaCy)", ".spacy.jsonl"}
+	case "conll":
+		return kind{"CoNLL IOB2 (.iob2.conll)", ".iob2.conll"}
+	case "bilou":
+		return kind{"CoNLL BILOU (.bilou.conll)", ".bilou.conll"}
+	case "csv":
+		return kind{"CSV (.csv: spreadsheets)", ".csv"}
+	}
+	return kind{name + " (" + ext + ")", ext}
 }

@@ -92,3 +92,84 @@ func TestBrowserHiddenNewForm(t *testing.T) {
 		t.Errorf("console errors: %q", e)
 	}
 }
+
+// uncovered reports whether the element's centre is on screen and the
+// element (not something drawn over it) is what is there.
+func uncovered(t *testing.T, ctx context.Context, sel string) bool {
+	t.Helper()
+	ok, err := evalJS[bool](ctx, fmt.Sprintf(`(e => { if (!e) return false; const r = e.getBoundingClientRect(); const x = r.left + r.width / 2, y = r.top + r.height / 2;
+		if (r.width === 0 || x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false; const h = document.elementFromPoint(x, y); return !!h && (h === e || e.contains(h)); })(document.querySelector(%q))`, sel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ok
+}
+
+// TestBrowserPhoneLayout: at 390×844 the header is one row, the load
+// button is on screen on the first visit, and an open article gets most of
+// the height with its whole column on screen; at 1280×800 no panel scrolls
+// inside another.
+func TestBrowserPhoneLayout(t *testing.T) {
+	ctx, base, cons := openApp(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	if !uncovered(t, ctx, `[data-testid="paste-load"]`) {
+		t.Error("390×844, first visit: the Load pasted text button is not on screen")
+	}
+	pasteArticle(t, ctx, newsArticle)
+	settle(t, ctx)
+	h, err := evalJS[float64](ctx, `document.querySelector("header.top").getBoundingClientRect().height`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h > 56 {
+		t.Errorf("390×844: the header is %v px high, want one row", h)
+	}
+	col, err := evalJS[[]float64](ctx, `(r => [r.left, r.top, r.right, r.bottom])(document.querySelector(".article-scroll").getBoundingClientRect())`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if col[0] < 0 || col[1] < 0 || col[2] > 390 || col[3] > 844 || col[3]-col[1] < 0.55*844 {
+		t.Errorf("390×844: the article column is at %v, want it on screen and at least 55%% of the height", col)
+	}
+	// The span editor is a bottom sheet, whole on screen.
+	if _, err := evalJS[bool](ctx, `(document.querySelector('[data-testid="label-button"]'), true)`); err != nil {
+		t.Fatal(err)
+	}
+	dragSelect(t, ctx, "Moscow", 0, 0, 0)
+	press(t, ctx, "3")
+	waitCount(t, ctx, 1)
+	click(t, ctx, `[data-testid="annotation"]`)
+	waitVisible(t, ctx, `[data-testid="annotation-editor"]`)
+	ed, _ := evalJS[[]float64](ctx, `(r => [r.left, r.top, r.right, r.bottom])(document.querySelector('[data-testid="annotation-editor"]').getBoundingClientRect())`)
+	if ed[0] < 0 || ed[1] < 0 || ed[2] > 390 || ed[3] > 844 {
+		t.Errorf("390×844: the span editor is at %v, cut off", ed)
+	}
+
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, ctx)
+	nested, err := evalJS[[]string](ctx, `(() => {
+		const scrolls = (e) => { const s = getComputedStyle(e); return /(auto|scroll)/.test(s.overflowY) && e.scrollHeight > e.clientHeight + 1; };
+		const out = [];
+		for (const e of document.querySelectorAll("body *")) {
+			if (!scrolls(e)) continue;
+			for (let p = e.parentElement; p; p = p.parentElement) if (scrolls(p)) { out.push((e.className || e.tagName) + " in " + (p.className || p.tagName)); break; }
+		}
+		return out;
+	})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(nested) > 0 {
+		t.Errorf("1280×800: scrolling panels inside scrolling panels: %q", nested)
+	}
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}

@@ -282,8 +282,8 @@ func TestBrowserBackupRestore(t *testing.T) {
 		t.Errorf("restored annotation %+v", got[0])
 	}
 	waitSpans(t, ctx, "after the restore", "gloss-s3", ship)
-	if h, _ := evalJS[string](ctx, `document.querySelector('[data-testid="gazetteer"] h2').textContent`); h != "Gazetteer 1 names" {
-		t.Errorf("restored gazetteer heading %q, want 1 names", h)
+	if h, _ := evalJS[string](ctx, `document.querySelector('[data-testid="gazetteer"] h2').textContent`); h != "Gazetteer 1 name" {
+		t.Errorf("restored gazetteer heading %q, want 1 name", h)
 	}
 
 	// The same backup again: the same articles are recognised, nothing is
