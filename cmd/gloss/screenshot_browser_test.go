@@ -20,7 +20,7 @@ func TestBrowserScreenshot(t *testing.T) {
 	dir := buildSite(t, "")
 	base := serveSite(t, dir, "")
 	ctx := newBrowser(t)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 760)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
 		t.Fatal(err)
 	}
 	if err := waitReady(ctx, base); err != nil {
