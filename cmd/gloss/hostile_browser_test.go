@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -499,7 +500,15 @@ func scrollLibrary(t *testing.T, ctx context.Context, n int) map[string]string {
 	if _, err := evalJS[bool](ctx, `(document.querySelector('[data-testid="library"]').scrollTop = 0, true)`); err != nil {
 		t.Fatal(err)
 	}
-	for i := 0; i < 50*n && len(rows) < n; i++ {
+	// covered: the rows drawn fill the list's box, as a person scrolling sees it.
+	const covered = `(l => { const r = l.getBoundingClientRect(), items = l.querySelectorAll('[data-testid="library-item"]');
+		if (!items.length) return false;
+		const a = items[0].getBoundingClientRect(), b = items[items.length - 1].getBoundingClientRect();
+		return a.top <= r.top + 1 && (b.bottom >= r.bottom - 1 || l.scrollTop + l.clientHeight >= l.scrollHeight - 1) })(document.querySelector('[data-testid="library"]'))`
+	for i := 0; i < 4*n && len(rows) < n; i++ {
+		if _, err := pollJS[bool](ctx, covered); err != nil {
+			t.Fatalf("the library list left part of its box empty after scrolling: %v", err)
+		}
 		seen, err := evalJS[[][2]string](ctx, `[...document.querySelectorAll('[data-testid="library-item"]')].map(li => [li.dataset.id, li.querySelector('[data-testid="library-title"]').textContent])`)
 		if err != nil {
 			t.Fatal(err)
@@ -512,7 +521,12 @@ func scrollLibrary(t *testing.T, ctx context.Context, n int) map[string]string {
 		}
 	}
 	if len(rows) < n {
-		t.Fatalf("scrolling the library showed %d of %d articles", len(rows), n)
+		ids := make([]string, 0, len(rows))
+		for id := range rows {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		t.Fatalf("scrolling the library showed %d of %d articles: %q", len(rows), n, ids)
 	}
 	return rows
 }
