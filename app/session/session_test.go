@@ -109,7 +109,7 @@ func TestActions(t *testing.T) {
 		}, "Jean-Yves Le Drian/PER", "Jean-Yves Le Drian/PER"},
 		{"import CSV", func(t *testing.T, s *Session) error {
 			im, err := s.Import("a.csv", []byte("start,end,label,text\n29,35,LOC,Moscow\n"))
-			if !strings.Contains(im.Message, "Imported 1 annotation(s)") {
+			if !strings.Contains(im.Message, "Imported 1 annotation from") {
 				t.Errorf("message %q", im.Message)
 			}
 			return err
@@ -249,7 +249,7 @@ func TestExport(t *testing.T) {
 		t.Fatalf("%+v %v", x, err)
 	}
 	x, err = s.Export("jsonl")
-	if err != nil || x.Written != 2 || x.Message() != "Exported 2 annotation(s) as Le Drian.jsonl." {
+	if err != nil || x.Written != 2 || x.Message() != "Exported 2 annotations as Le Drian.jsonl." {
 		t.Fatalf("%+v %v", x.Message(), err)
 	}
 }

@@ -36,10 +36,10 @@ type Export struct {
 // Message says how many annotations were written and names any left out.
 func (e Export) Message() string {
 	if len(e.Omitted) == 0 {
-		return fmt.Sprintf("Exported %d annotation(s) as %s.", e.Written, e.File)
+		return fmt.Sprintf("Exported %s as %s.", plural(e.Written, "annotation", "annotations"), e.File)
 	}
-	return fmt.Sprintf("Exported %d of %d annotations as %s. %s brat, W3C and JSONL keep every annotation.",
-		e.Written, e.Written+len(e.Omitted), e.File, format.Describe(e.Omitted, 5))
+	return fmt.Sprintf("Exported %d of %s as %s. %s brat, W3C and JSONL keep every annotation.",
+		e.Written, plural(e.Written+len(e.Omitted), "annotation", "annotations"), e.File, format.Describe(e.Omitted, 5))
 }
 
 // Export encodes the open article in the named format (format.ByName),
@@ -140,7 +140,7 @@ func (s *Session) Import(name string, data []byte) (Import, error) {
 			if im.Created > 0 {
 				s.Open(first.ID)
 			}
-			return im, &SaveError{fmt.Errorf("%d of %d article(s) imported from %s, then: %w", im.Created, len(docs), name, err)}
+			return im, &SaveError{fmt.Errorf("%d of %s imported from %s, then: %w", im.Created, plural(len(docs), "article", "articles"), name, err)}
 		}
 		if im.Created == 0 {
 			first = meta
@@ -151,7 +151,7 @@ func (s *Session) Import(name string, data []byte) (Import, error) {
 		return im, fmt.Errorf("%s carries annotations but not the text they belong to: open that article, then import the file. Nothing was imported", name)
 	}
 	s.Open(first.ID)
-	im.Message = fmt.Sprintf("Imported %d article(s) with their annotations from %s (%s).%s", im.Created, name, f.Name(), reportNotes(rep))
+	im.Message = fmt.Sprintf("Imported %s with their annotations from %s (%s).%s", plural(im.Created, "article", "articles"), name, f.Name(), reportNotes(rep))
 	return im, nil
 }
 
@@ -183,8 +183,8 @@ func (s *Session) importOnto(name string, f format.Format, data []byte) (im Impo
 		if len(p.Orphans) == 0 {
 			return im, true, fmt.Errorf("%s: no annotations found. Nothing was imported", name)
 		}
-		return im, true, fmt.Errorf("%s: none of its %d annotation(s) could be found in this article (the first: %s). Nothing was imported; is it for another article?",
-			name, len(p.Orphans), p.Orphans[0].Reason)
+		return im, true, fmt.Errorf("%s: none of its %s could be found in this article (the first: %s). Nothing was imported; is it for another article?",
+			name, plural(len(p.Orphans), "annotation", "annotations"), p.Orphans[0].Reason)
 	}
 	id := d.Meta.ID
 	beforeAnns, beforeOrph, beforeKept := d.Set.All(), d.Orphans, d.Kept
@@ -208,7 +208,7 @@ func (s *Session) importOnto(name string, f format.Format, data []byte) (im Impo
 		undo: func() error { return apply(beforeAnns, beforeOrph, beforeKept) },
 		redo: func() error { return apply(afterAnns, afterOrph, afterKept) },
 	})
-	msg := fmt.Sprintf("Imported %d annotation(s) from %s (%s)", len(p.Annotations), name, f.Name())
+	msg := fmt.Sprintf("Imported %s from %s (%s)", plural(len(p.Annotations), "annotation", "annotations"), name, f.Name())
 	if p.Moved > 0 {
 		msg += fmt.Sprintf(": %d at the place the file gives, %d found again where the text moved", len(p.Annotations)-p.Moved, p.Moved)
 	}

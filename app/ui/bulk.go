@@ -153,7 +153,7 @@ func (a *App) storeMany(ctx app.Context, files []corpus.File, unread []corpus.Fi
 				for _, g := range groups {
 					notDone += len(g.arts)
 				}
-				b.summary += fmt.Sprintf(" The browser's storage is full: %d article(s) were not imported. Download a backup, delete articles you no longer need, and import the rest again.", notDone-added)
+				b.summary += fmt.Sprintf(" The browser's storage is full: %s not imported. Download a backup, delete articles you no longer need, and import the rest again.", wasWere(plural(notDone-added, "article"), notDone-added))
 			}
 			if len(b.refused) > 0 {
 				b.summary += fmt.Sprintf(" %s refused, listed below.", plural(len(b.refused), "file"))
@@ -310,7 +310,7 @@ func (a *App) exportLibrary(name string, metas []store.Meta) {
 		msg += " " + sentence(n)
 	}
 	if len(damaged) > 0 {
-		msg += fmt.Sprintf(" %d article(s) had damaged annotations; what could be read was exported.", len(damaged))
+		msg += fmt.Sprintf(" %s had damaged annotations; what could be read was exported.", plural(len(damaged), "article"))
 	}
 	a.setNotice(msg)
 }

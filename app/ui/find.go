@@ -481,7 +481,7 @@ func (f *finder) importGazetteer(ctx app.Context, name string, data []byte) {
 	f.saveGazetteer()
 	f.invalidate()
 	f.redraw()
-	f.a.setNotice(fmt.Sprintf("Imported %d gazetteer entries from %s.", len(entries), name))
+	f.a.setNotice(fmt.Sprintf("Imported %s from %s.", pluralY(len(entries), "gazetteer entry", "gazetteer entries"), name))
 }
 
 // ---- annotate all ----

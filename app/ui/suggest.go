@@ -272,7 +272,7 @@ func (f *finder) startTypeReview(t string) {
 	}
 	spans := append([]entity.Span(nil), mentions...)
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	f.startReview(fmt.Sprintf("every %s suggestion (%d names)", t, n), label, spans)
+	f.startReview(fmt.Sprintf("every %s suggestion (%s)", t, plural(n, "name")), label, spans)
 	if f.review != nil {
 		f.review.suggested = true
 	}

@@ -348,7 +348,7 @@ func TestBrowserExportCoNLLOverlap(t *testing.T) {
 	installDownloadTrap(t, ctx)
 	exportAs(t, ctx, "jsonl")
 	takeDownloads(t, ctx, 1)
-	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent.includes("Exported 2 annotation(s)")`); err != nil {
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent.includes("Exported 2 annotations as")`); err != nil {
 		t.Errorf("JSONL export message %q", message(ctx))
 	}
 	if e := cons.Errors(); len(e) > 0 {
