@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -171,5 +172,47 @@ func TestBrowserPhoneLayout(t *testing.T) {
 	}
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
+	}
+}
+
+// TestBrowserFileTargets checks, at 1280×800 with an article open, that every
+// file input on screen is at least 24 px high (WCAG 2.2 target size) and
+// that the library column still fits: nothing wider than it, its list of
+// articles keeps its room.
+func TestBrowserFileTargets(t *testing.T) {
+	ctx, base, _ := openApp(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, ctx, newsArticle)
+	settle(t, ctx)
+	small, err := evalJS[[]string](ctx, `[...document.querySelectorAll('input[type=file]')].filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().height < 24).map(e => (e.dataset.testid || e.outerHTML.slice(0, 60)) + " " + e.getBoundingClientRect().height)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(small) > 0 {
+		t.Errorf("file inputs under 24 px high: %v", small)
+	}
+	n, err := evalJS[float64](ctx, `[...document.querySelectorAll('input[type=file]')].filter(e => e.closest('.side.left') && e.getBoundingClientRect().height >= 24).length`)
+	if err != nil || n < 1 {
+		t.Errorf("the library's Restore input is not on screen at 24 px (%v, %v)", n, err)
+	}
+	fit, err := evalJS[[]float64](ctx, `(s => { const l = s.querySelector('.lib').getBoundingClientRect(); return [s.scrollWidth - s.clientWidth, l.height, l.bottom, s.getBoundingClientRect().bottom] })(document.querySelector('.side.left'))`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fit[0] > 0 {
+		wide, _ := evalJS[[]string](ctx, `(s => { const r = s.getBoundingClientRect(); return [getComputedStyle(s).overflowX, ...[...s.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > r.right + 0.5).map(e => e.tagName + "." + e.className + " " + e.getBoundingClientRect().right + "/" + r.right)] })(document.querySelector('.side.left'))`)
+		t.Logf("wider than the library column: %v", wide)
+	}
+	if dir := os.Getenv("GLOSS_SHOTS"); dir != "" {
+		png, _ := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		os.WriteFile(dir+"/files-1280.png", png, 0o644)
+	}
+	if fit[0] > 0 || fit[1] < 160 || fit[2] > fit[3]+1 {
+		t.Errorf("library column: %v px wider than its box, list %v px high, list bottom %v, column bottom %v", fit[0], fit[1], fit[2], fit[3])
 	}
 }
