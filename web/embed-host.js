@@ -3,7 +3,7 @@
 (function () {
   const frame = document.getElementById("gloss");
   const here = new URL(location.href);
-  const gloss = new URL(here.searchParams.get("gloss") || frame.dataset.gloss || "index.html", location.href);
+  const gloss = new URL(here.searchParams.get("gloss") || frame.dataset.gloss || "../", location.href);
   gloss.hash = "embed&origin=" + encodeURIComponent(location.origin);
   // A sandboxed frame without allow-same-origin has the opaque origin
   // "null": messages to it can only be addressed to "*".

@@ -265,3 +265,23 @@ func TestBrowserEmbedStorageFull(t *testing.T) {
 		t.Errorf("answer %v", reply)
 	}
 }
+
+// TestBrowserEmbedAsShipped opens web/embed.html as `gloss serve` serves it,
+// with no ?gloss=: its frame shows Gloss itself (not a 404) and answers.
+func TestBrowserEmbedAsShipped(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	logConsoleErrors(t, ctx)
+	navigate(t, ctx, base+"web/embed.html")
+	if _, err := waitHostMsg(ctx, "gloss:ready", ""); err != nil {
+		t.Fatalf("no gloss:ready from the shipped embed page's frame: %v", err)
+	}
+	shown, err := evalJS[[]any](ctx, `(d => [d.location.pathname, !!d.querySelector('header.top'), d.body.innerText.includes("Not Found")])(document.getElementById("gloss").contentDocument)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if shown[0] != "/" || shown[1] != true || shown[2] != false {
+		t.Errorf("the frame shows %v (path, Gloss's header, Not Found); want Gloss at /", shown)
+	}
+}
