@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"gloss/app/corpus"
 	"gloss/app/format"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -30,7 +31,14 @@ func (a *App) renderTransfer() app.UI {
 			app.Text("Import annotations: "),
 			app.Input().Type("file").DataSet("testid", "import-input").
 				OnChange(func(ctx app.Context, e app.Event) {
-					a.readFilesWith(ctx, ctx.JSSrc().Get("files"), a.importFile)
+					files := ctx.JSSrc().Get("files")
+					if files.Length() == 1 && strings.HasSuffix(strings.ToLower(files.Index(0).Get("name").String()), ".zip") {
+						// A zip (Gloss's brat export, a corpus) holds its
+						// own texts: the bulk importer reads it.
+						a.importMany(ctx, files)
+					} else {
+						a.readFilesWith(ctx, files, a.importFile)
+					}
 					ctx.JSSrc().Set("value", "")
 				}),
 		),
@@ -56,10 +64,20 @@ func (a *App) export(name string) {
 	if f, ok := format.ByName(name); ok {
 		x.File = strings.TrimSuffix(x.File, f.Ext()) + exportKind(f.Name(), f.Ext()).suffix
 	}
-	glossJS().Call("download", x.File, "application/octet-stream", string(x.Data))
 	if name == "brat" {
-		// brat needs the text beside the .ann.
-		glossJS().Call("download", strings.TrimSuffix(x.File, ".ann")+".txt", "text/plain", a.doc().Text)
+		// brat needs the text and annotation.conf beside the .ann: one zip,
+		// as the library exports it, so nothing is left behind.
+		z, err := a.bratZip()
+		if err != nil {
+			a.setError("Export failed: " + sentence(err.Error()) + " Nothing was exported.")
+			return
+		}
+		x.Data = z
+		u8 := app.Window().Get("Uint8Array").New(len(z))
+		app.CopyBytesToJS(u8, z)
+		glossJS().Call("downloadBytes", x.File, "application/zip", u8)
+	} else {
+		glossJS().Call("download", x.File, "application/octet-stream", string(x.Data))
 	}
 	if len(x.Omitted) > 0 {
 		// A warning: a training file missing spans must not pass unseen.
@@ -67,6 +85,20 @@ func (a *App) export(name string) {
 		return
 	}
 	a.setNotice(x.Message())
+}
+
+// bratZip is the open article for brat: its .txt and .ann and an
+// annotation.conf declaring the labels, in one zip.
+func (a *App) bratZip() ([]byte, error) {
+	labels := make([]string, len(a.labels))
+	for i, l := range a.labels {
+		labels[i] = l.Name
+	}
+	x, err := corpus.Write("brat", []format.Doc{a.exportDoc()}, labels)
+	if err != nil {
+		return nil, err
+	}
+	return x.Data, nil
 }
 
 // importFile reads annotations into the open article when the file's text
@@ -94,7 +126,7 @@ type kind struct{ menu, suffix string }
 func exportKind(name, ext string) kind {
 	switch name {
 	case "brat":
-		return kind{"brat standoff (.ann, with the .txt)", ".ann"}
+		return kind{"brat standoff (.brat.zip: .txt, .ann, annotation.conf)", ".brat.zip"}
 	case "w3c":
 		return kind{"W3C Web Annotation (.jsonld: Hypothesis, Recogito)", ".w3c.jsonld"}
 	case "jsonl":

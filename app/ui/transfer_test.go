@@ -19,7 +19,7 @@ func TestExportKindsDistinct(t *testing.T) {
 			t.Errorf("%s has no menu name", f.Name())
 		}
 	}
-	for name, want := range map[string]string{"jsonl": ".doccano.jsonl", "spacy": ".spacy.jsonl", "conll": ".iob2.conll", "bilou": ".bilou.conll"} {
+	for name, want := range map[string]string{"brat": ".brat.zip", "jsonl": ".doccano.jsonl", "spacy": ".spacy.jsonl", "conll": ".iob2.conll", "bilou": ".bilou.conll"} {
 		f, _ := format.ByName(name)
 		if got := exportKind(f.Name(), f.Ext()).suffix; got != want {
 			t.Errorf("%s saves as *%s, want *%s", name, got, want)

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"gloss/app/corpus"
 	"gloss/app/format"
 
 	"github.com/chromedp/chromedp"
@@ -87,22 +89,41 @@ func TestBrowserExportImport(t *testing.T) {
 	files := map[string]download{}
 	for _, name := range opts {
 		installDownloadTrap(t, ctx)
+		trapByteDownloads(t, ctx)
 		if _, err := evalJS[bool](ctx, fmt.Sprintf(`(() => { const s = document.querySelector('[data-testid="export-format"]'); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, name)); err != nil {
 			t.Fatal(err)
 		}
 		click(t, ctx, `[data-testid="export-button"]`)
-		n := 1
+		var dl []download
 		if name == "brat" {
-			n = 2 // the .ann and the .txt beside it
-		}
-		dl := takeDownloads(t, ctx, n)
-		if name == "brat" {
-			if !strings.HasSuffix(dl[0].Name, ".ann") || !strings.HasSuffix(dl[1].Name, ".txt") {
-				t.Fatalf("brat export saved %q and %q, want an .ann and a .txt", dl[0].Name, dl[1].Name)
+			// One zip: the .txt, the .ann, annotation.conf; the .ann is
+			// then read natively below, the zip re-imported whole.
+			zname, z := takeBytes(t, ctx)
+			if !strings.HasSuffix(zname, ".brat.zip") {
+				t.Fatalf("brat export saved %q, want a .brat.zip", zname)
 			}
-			if dl[1].Data != transferArticle {
-				t.Fatalf("brat export: the .txt holds %q, want the article", dl[1].Data)
+			inside, err := corpus.Unzip(z)
+			if err != nil {
+				t.Fatalf("brat export: %s is not a zip: %v", zname, err)
 			}
+			byExt := map[string]corpus.File{}
+			for _, f := range inside {
+				byExt[path.Ext(f.Name)] = f
+			}
+			if len(inside) != 3 || byExt[".txt"].Name == "" || byExt[".ann"].Name == "" || byExt[".conf"].Name != "annotation.conf" ||
+				strings.TrimSuffix(byExt[".txt"].Name, ".txt") != strings.TrimSuffix(byExt[".ann"].Name, ".ann") {
+				t.Fatalf("brat zip holds %d files %v, want a .txt and .ann pair and annotation.conf", len(inside), slices.Collect(maps.Keys(byExt)))
+			}
+			if string(byExt[".txt"].Data) != transferArticle {
+				t.Fatalf("brat export: the .txt holds %q, want the article", byExt[".txt"].Data)
+			}
+			if conf := corpus.ParseConf(byExt[".conf"].Data); !slices.Contains(conf, "PER") || !slices.Contains(conf, "LOC") {
+				t.Errorf("brat export: annotation.conf declares %q, want PER and LOC", conf)
+			}
+			files["brat.zip"] = download{Name: zname, Data: string(z)}
+			dl = []download{{Name: byExt[".ann"].Name, Data: string(byExt[".ann"].Data)}}
+		} else {
+			dl = takeDownloads(t, ctx, 1)
 		}
 		files[name] = dl[0]
 		// The file itself, read natively, holds the spans in code points.
@@ -145,6 +166,33 @@ func TestBrowserExportImport(t *testing.T) {
 		if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 1 {
 			t.Errorf("%s: the import made %d articles, want the open one only", name, n)
 		}
+	}
+
+	// The brat zip, imported whole where the export is (the panel of an
+	// open article), becomes the article again with every annotation.
+	zip := files["brat.zip"]
+	freshStart(t, ctx, base)
+	pasteArticle(t, ctx, "Another article, about nothing in particular.")
+	upload(t, ctx, "import-input", zip.Name, zip.Data)
+	if sum := waitSummary(t, ctx); !strings.HasPrefix(sum, "Imported 1 article with 5 annotations from") || strings.Contains(sum, "refused") {
+		t.Errorf("brat zip: summary %q", sum)
+	}
+	if rows := libraryRows(t, ctx); len(rows) != 2 {
+		t.Errorf("brat zip: library rows %q, want the open article and the imported one", rows)
+	}
+	if _, err := evalJS[bool](ctx, `(() => { [...document.querySelectorAll('[data-testid="library-title"]')].find(e => e.textContent.startsWith("Talks in Cairo")).click(); return true })()`); err != nil {
+		t.Fatalf("brat zip: the imported article is not in the library: %v", err)
+	}
+	var got []mention
+	for range 100 {
+		got, _ = drawnAnnotations(ctx)
+		if len(got) >= len(want) {
+			break
+		}
+		chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("brat zip: after importing %s: %+v, want %+v (message %q)", zip.Name, got, want, message(ctx))
 	}
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
