@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gloss/app/annot"
+	gtext "gloss/app/text"
 )
 
 // BratExtra keeps a brat .ann file as it was read, so that what Gloss does
@@ -128,7 +129,7 @@ func (f bratFormat) Decode(data []byte, text string) (Doc, Report, error) {
 	if err != nil {
 		return Doc{}, rep, err
 	}
-	idx := newTextIndex(text)
+	idx := gtext.NewOffsets(text)
 	if text == "" && len(spans) > 0 {
 		return Doc{}, rep, errorf("brat", "the article text (the .txt next to the .ann) is needed; nothing imported")
 	}
@@ -160,7 +161,7 @@ func (f bratFormat) Decode(data []byte, text string) (Doc, Report, error) {
 			return Doc{}, rep, errorf("brat", "line %d: %s fragments run backwards; nothing imported", tLine[k]+1, t.id)
 		}
 		byID[t.id] = len(as)
-		as = append(as, annot.Annotation{ID: t.id, Start: start, End: end, Label: t.label, Text: idx.slice(start, end)})
+		as = append(as, annot.Annotation{ID: t.id, Start: start, End: end, Label: t.label, Text: idx.Slice(start, end)})
 	}
 	// Attach the first AnnotatorNotes of each T as its note, even an empty
 	// one: export writes the note back on that same line.
@@ -239,7 +240,7 @@ func parseBrat(data []byte) (lines []bratLine, ts []bratT, tLine []int, spans []
 }
 
 // bratTLine writes a T line without its terminator.
-func bratTLine(id, label string, frags [][2]int, idx *textIndex) string {
+func bratTLine(id, label string, frags [][2]int, idx *gtext.Offsets) string {
 	var b strings.Builder
 	b.WriteString(id)
 	b.WriteByte('\t')
@@ -254,7 +255,7 @@ func bratTLine(id, label string, frags [][2]int, idx *textIndex) string {
 		b.WriteString(strconv.Itoa(f[0]))
 		b.WriteByte(' ')
 		b.WriteString(strconv.Itoa(f[1]))
-		parts[i] = idx.slice(f[0], f[1])
+		parts[i] = idx.Slice(f[0], f[1])
 	}
 	b.WriteByte('\t')
 	b.WriteString(oneLine(strings.Join(parts, " ")))
@@ -279,7 +280,7 @@ func oneLine(s string) string {
 // unless their annotation was edited; removed annotations take the lines
 // that refer to them along; new annotations get fresh T ids at the end.
 func (f bratFormat) Encode(d Doc) ([]byte, error) {
-	idx := newTextIndex(d.Text)
+	idx := gtext.NewOffsets(d.Text)
 	if err := checkAnnotations("brat", idx, d.Annotations); err != nil {
 		return nil, err
 	}
@@ -359,14 +360,14 @@ func (f bratFormat) Encode(d Doc) ([]byte, error) {
 				frags = [][2]int{{a.Start, a.End}}
 			}
 			for _, fr := range frags {
-				if fr[0] > fr[1] || fr[1] > idx.n {
+				if fr[0] > fr[1] || fr[1] > idx.Len() {
 					frags = [][2]int{{a.Start, a.End}}
 				}
 			}
 			line := bratTLine(l.id, a.Label, frags, idx)
 			parts := make([]string, len(frags))
 			for i, fr := range frags {
-				parts[i] = oneLine(idx.slice(fr[0], fr[1]))
+				parts[i] = oneLine(idx.Slice(fr[0], fr[1]))
 			}
 			if bad == "" && t.label == a.Label && slices.Equal(t.frags, frags) && (!t.hasText || quotesFragments(t.text, parts)) {
 				line = l.body // unchanged: keep the bytes as read

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"gloss/app/annot"
+	gtext "gloss/app/text"
 )
 
 // conllFormat is "token<TAB>tag" one a line, a blank line between
@@ -176,7 +177,7 @@ func (f conllFormat) omitted(d Doc) []Omission {
 // annotation boundary is split there. What CoNLL cannot hold is left out
 // as plan says; Omitted names it.
 func (f conllFormat) Encode(d Doc) ([]byte, error) {
-	idx := newTextIndex(d.Text)
+	idx := gtext.NewOffsets(d.Text)
 	if err := checkAnnotations(f.Name(), idx, d.Annotations); err != nil {
 		return nil, err
 	}
@@ -207,7 +208,7 @@ func (f conllFormat) Encode(d Doc) ([]byte, error) {
 				tag = "I-" + label
 			}
 		}
-		b.WriteString(idx.slice(t.start, t.end))
+		b.WriteString(idx.Slice(t.start, t.end))
 		b.WriteByte('\t')
 		b.WriteString(tag)
 		b.WriteByte('\n')
@@ -312,7 +313,7 @@ func (f conllFormat) Decode(data []byte, text string) (Doc, Report, error) {
 		}
 	}
 	// Turn tags into spans.
-	idx := newTextIndex(text)
+	idx := gtext.NewOffsets(text)
 	var as []annot.Annotation
 	open := -1 // index in as of the span still open
 	for i, t := range toks {
@@ -338,7 +339,7 @@ func (f conllFormat) Decode(data []byte, text string) (Doc, Report, error) {
 		}
 	}
 	for i := range as {
-		as[i].Text = idx.slice(as[i].Start, as[i].End)
+		as[i].Text = idx.Slice(as[i].Start, as[i].End)
 	}
 	fillIDs(as)
 	if n := len(toks); n > 0 {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gloss/app/annot"
+	gtext "gloss/app/text"
 )
 
 type csvFormat struct{}
@@ -19,7 +20,7 @@ func (csvFormat) Ext() string  { return ".csv" }
 // Encode writes the header start,end,label,text,note and one row per
 // annotation, RFC 4180 quoted, offsets in code points.
 func (csvFormat) Encode(d Doc) ([]byte, error) {
-	idx := newTextIndex(d.Text)
+	idx := gtext.NewOffsets(d.Text)
 	if err := checkAnnotations("csv", idx, d.Annotations); err != nil {
 		return nil, err
 	}
@@ -27,7 +28,7 @@ func (csvFormat) Encode(d Doc) ([]byte, error) {
 	w := csv.NewWriter(&b)
 	w.Write([]string{"start", "end", "label", "text", "note"})
 	for _, a := range sorted(d.Annotations) {
-		w.Write([]string{strconv.Itoa(a.Start), strconv.Itoa(a.End), a.Label, idx.slice(a.Start, a.End), a.Note})
+		w.Write([]string{strconv.Itoa(a.Start), strconv.Itoa(a.End), a.Label, idx.Slice(a.Start, a.End), a.Note})
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()
@@ -41,7 +42,7 @@ func (csvFormat) Decode(data []byte, text string) (Doc, Report, error) {
 	if err != nil {
 		return Doc{}, rep, err
 	}
-	idx := newTextIndex(text)
+	idx := gtext.NewOffsets(text)
 	unit, conv, err := detectUnit(idx, spans)
 	if err != nil {
 		return Doc{}, rep, errorf("csv", "%v; nothing imported", err)
@@ -51,7 +52,7 @@ func (csvFormat) Decode(data []byte, text string) (Doc, Report, error) {
 	}
 	for i := range as {
 		as[i].Start, as[i].End = conv[i][0][0], conv[i][0][1]
-		as[i].Text = idx.slice(as[i].Start, as[i].End)
+		as[i].Text = idx.Slice(as[i].Start, as[i].End)
 	}
 	fillIDs(as)
 	rep.Unit = unit

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"gloss/app/annot"
+	gtext "gloss/app/text"
 )
 
 // Doc is what moves between formats: the article text and its annotations,
@@ -223,9 +224,9 @@ func sorted(as []annot.Annotation) []annot.Annotation {
 
 // checkAnnotations verifies that every annotation fits the text before an
 // export, so that no format writes offsets that point nowhere.
-func checkAnnotations(name string, idx *textIndex, as []annot.Annotation) error {
+func checkAnnotations(name string, idx *gtext.Offsets, as []annot.Annotation) error {
 	for _, a := range as {
-		if err := a.Valid(idx.n); err != nil {
+		if err := a.Valid(idx.Len()); err != nil {
 			return errorf(name, "annotation %s: %v; nothing exported", a.ID, err)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"gloss/app/annot"
+	gtext "gloss/app/text"
 )
 
 // jsonlFormat is one article per line: doccano's {"text", "label":[[s,e,L]]}
@@ -34,7 +35,7 @@ func (f jsonlFormat) encodeAll(docs []Doc) ([]byte, error) {
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	for _, d := range docs {
-		idx := newTextIndex(d.Text)
+		idx := gtext.NewOffsets(d.Text)
 		if err := checkAnnotations(f.Name(), idx, d.Annotations); err != nil {
 			return nil, err
 		}
@@ -210,14 +211,14 @@ func decodeJSONLDoc(v any, where string) (Doc, string, error) {
 			as = append(as, annot.Annotation{Label: label})
 		}
 	}
-	idx := newTextIndex(text)
+	idx := gtext.NewOffsets(text)
 	unit, conv, err := detectUnit(idx, spans)
 	if err != nil {
 		return Doc{}, "", err
 	}
 	for i := range as {
 		as[i].Start, as[i].End = conv[i][0][0], conv[i][0][1]
-		as[i].Text = idx.slice(as[i].Start, as[i].End)
+		as[i].Text = idx.Slice(as[i].Start, as[i].End)
 	}
 	fillIDs(as)
 	d.Annotations = as

@@ -2,110 +2,46 @@ package format
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	gtext "gloss/app/text"
 )
 
-// textIndex slices a text by code points and converts offsets in other
-// units to code points.
-type textIndex struct {
-	s      string
-	n      int     // length in code points
-	cpByte []int32 // byte offset of each code point and of the end; nil for ASCII
-	cpU16  []int32 // UTF-16 offset of each code point and of the end; nil without astral characters
-}
-
-func newTextIndex(s string) *textIndex {
-	t := &textIndex{s: s}
-	ascii, astral := true, false
-	for _, r := range s {
-		if r >= utf8.RuneSelf {
-			ascii = false
-		}
-		if r > 0xFFFF {
-			astral = true
-		}
-		t.n++
-	}
-	if !ascii {
-		t.cpByte = make([]int32, 0, t.n+1)
-		for i := range s {
-			t.cpByte = append(t.cpByte, int32(i))
-		}
-		t.cpByte = append(t.cpByte, int32(len(s)))
-	}
-	if astral {
-		t.cpU16 = make([]int32, 0, t.n+1)
-		u := int32(0)
-		for _, r := range s {
-			t.cpU16 = append(t.cpU16, u)
-			u++
-			if r > 0xFFFF {
-				u++
-			}
-		}
-		t.cpU16 = append(t.cpU16, u)
-	}
-	return t
-}
-
-// byteAt returns the byte offset of code point i (0 <= i <= n).
-func (t *textIndex) byteAt(i int) int {
-	if t.cpByte == nil {
-		return i
-	}
-	return int(t.cpByte[i])
-}
-
-// slice returns the text between code points start and end.
-func (t *textIndex) slice(start, end int) string {
-	return t.s[t.byteAt(start):t.byteAt(end)]
-}
-
-// u16At returns the UTF-16 offset of code point i.
-func (t *textIndex) u16At(i int) int {
-	if t.cpU16 == nil {
-		return i
-	}
-	return int(t.cpU16[i])
-}
-
 // fromUnit converts offset o in unit u to a code point index; ok is false
-// when o is out of range or inside a character.
-func (t *textIndex) fromUnit(u string, o int) (int, bool) {
+// when o is out of range or inside a character (text.Offsets rounds down,
+// a file's span must fall on a character).
+func fromUnit(t *gtext.Offsets, u string, o int) (int, bool) {
 	if o < 0 {
 		return 0, false
 	}
-	var table []int32
 	switch u {
-	case UnitCodePoints:
-		return o, o <= t.n
 	case UnitBytes:
-		table = t.cpByte
+		i := t.FromByte(o)
+		return i, t.Byte(i) == o
 	case UnitUTF16:
-		table = t.cpU16
+		i := t.FromUTF16(o)
+		return i, t.UTF16(i) == o
 	}
-	if table == nil {
-		return o, o <= t.n
-	}
-	i := sort.Search(len(table), func(i int) bool { return int(table[i]) >= o })
-	if i == len(table) || int(table[i]) != o {
-		return 0, false
-	}
-	return i, true
+	return o, o <= t.Len()
 }
 
 // toUnit converts code point index i to unit u.
-func (t *textIndex) toUnit(u string, i int) int {
+func toUnit(t *gtext.Offsets, u string, i int) int {
 	switch u {
 	case UnitBytes:
-		return t.byteAt(i)
+		return t.Byte(i)
 	case UnitUTF16:
-		return t.u16At(i)
+		return t.UTF16(i)
 	}
 	return i
+}
+
+// sameAsCodePoints reports whether offsets in unit u are code points for
+// this text (bytes for ASCII, UTF-16 without astral characters).
+func sameAsCodePoints(t *gtext.Offsets, u string) bool {
+	return toUnit(t, u, t.Len()) == t.Len()
 }
 
 // rawSpan is a span as a file states it, before its unit is known.
@@ -136,7 +72,7 @@ var units = []string{UnitCodePoints, UnitUTF16, UnitBytes}
 // detectUnit finds the offset unit under which every span lies inside the
 // text and quotes it correctly, and returns the spans in code points. The
 // error names the first span that fits no unit, judged in code points.
-func detectUnit(t *textIndex, spans []rawSpan) (string, [][][2]int, error) {
+func detectUnit(t *gtext.Offsets, spans []rawSpan) (string, [][][2]int, error) {
 	if err := checkSpans(spans); err != nil {
 		return "", nil, err
 	}
@@ -147,7 +83,7 @@ func detectUnit(t *textIndex, spans []rawSpan) (string, [][][2]int, error) {
 	var fits []fit
 	var firstErr error
 	for _, u := range units {
-		if u == UnitUTF16 && t.cpU16 == nil || u == UnitBytes && t.cpByte == nil {
+		if u != UnitCodePoints && sameAsCodePoints(t, u) {
 			continue // the same as code points for this text
 		}
 		out, err := convertSpans(t, u, spans)
@@ -179,23 +115,23 @@ func detectUnit(t *textIndex, spans []rawSpan) (string, [][][2]int, error) {
 	return fits[best].unit, fits[best].spans, nil
 }
 
-func convertSpans(t *textIndex, u string, spans []rawSpan) ([][][2]int, error) {
+func convertSpans(t *gtext.Offsets, u string, spans []rawSpan) ([][][2]int, error) {
 	out := make([][][2]int, len(spans))
 	for k, s := range spans {
 		frs := make([][2]int, len(s.frags))
 		for j, f := range s.frags {
-			a, ok1 := t.fromUnit(u, f[0])
-			b, ok2 := t.fromUnit(u, f[1])
-			if ok1 && !ok2 && u == UnitCodePoints && s.hasText && f[0] < t.n && f[1]-f[0] == utf8.RuneCountInString(s.text) {
+			a, ok1 := fromUnit(t, u, f[0])
+			b, ok2 := fromUnit(t, u, f[1])
+			if ok1 && !ok2 && u == UnitCodePoints && s.hasText && f[0] < t.Len() && f[1]-f[0] == utf8.RuneCountInString(s.text) {
 				// Running past the end: show what the text has there.
-				return nil, fmt.Errorf("%s: span %s %q does not match the text (%q)", s.where, s, s.text, t.slice(f[0], t.n))
+				return nil, fmt.Errorf("%s: span %s %q does not match the text (%q)", s.where, s, s.text, t.Slice(f[0], t.Len()))
 			}
 			if !ok1 || !ok2 {
 				if u == UnitCodePoints && s.hasText {
-					return nil, fmt.Errorf("%s: span %s %q is outside the text (%d characters)", s.where, s, s.text, t.n)
+					return nil, fmt.Errorf("%s: span %s %q is outside the text (%d characters)", s.where, s, s.text, t.Len())
 				}
 				if u == UnitCodePoints {
-					return nil, fmt.Errorf("%s: span %s is outside the text (%d characters)", s.where, s, t.n)
+					return nil, fmt.Errorf("%s: span %s is outside the text (%d characters)", s.where, s, t.Len())
 				}
 				return nil, fmt.Errorf("%s: span %s does not fit the text in %s", s.where, s, u)
 			}
@@ -204,7 +140,7 @@ func convertSpans(t *textIndex, u string, spans []rawSpan) ([][][2]int, error) {
 		if s.hasText {
 			parts := make([]string, len(frs))
 			for j, f := range frs {
-				parts[j] = t.slice(f[0], f[1])
+				parts[j] = t.Slice(f[0], f[1])
 			}
 			got := strings.Join(parts, " ")
 			if s.lf {
@@ -243,7 +179,7 @@ func sameText(a, b string) bool {
 	return a == "" && b == ""
 }
 
-func allClean(t *textIndex, spans [][][2]int) bool {
+func allClean(t *gtext.Offsets, spans [][][2]int) bool {
 	for _, fr := range spans {
 		for _, f := range fr {
 			if !cleanEdge(t, f[0], f[1]) {
@@ -256,12 +192,12 @@ func allClean(t *textIndex, spans [][][2]int) bool {
 
 // cleanEdge reports whether span start-end begins and ends at word
 // boundaries without cutting a word.
-func cleanEdge(t *textIndex, start, end int) bool {
+func cleanEdge(t *gtext.Offsets, start, end int) bool {
 	word := func(i int) bool {
-		if i < 0 || i >= t.n {
+		if i < 0 || i >= t.Len() {
 			return false
 		}
-		r, _ := utf8.DecodeRuneInString(t.s[t.byteAt(i):])
+		r, _ := utf8.DecodeRuneInString(t.String()[t.Byte(i):])
 		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 	}
 	return !(word(start-1) && word(start)) && !(word(end-1) && word(end))

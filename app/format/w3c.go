@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gloss/app/annot"
+	gtext "gloss/app/text"
 )
 
 // w3cFormat is the W3C Web Annotation Data Model as JSON-LD.
@@ -82,7 +83,7 @@ func source(d Doc) string {
 // note, if any), and a TextQuoteSelector and TextPositionSelector in code
 // points.
 func (w3cFormat) Encode(d Doc) ([]byte, error) {
-	idx := newTextIndex(d.Text)
+	idx := gtext.NewOffsets(d.Text)
 	if err := checkAnnotations("w3c", idx, d.Annotations); err != nil {
 		return nil, err
 	}
@@ -106,9 +107,9 @@ func (w3cFormat) Encode(d Doc) ([]byte, error) {
 		if a.Note != "" {
 			body = append(body, w3cBody{Type: "TextualBody", Purpose: "commenting", Value: a.Note})
 		}
-		exact := idx.slice(a.Start, a.End)
-		prefix := idx.slice(max(0, a.Start-quoteWidth), a.Start)
-		suffix := idx.slice(a.End, min(idx.n, a.End+quoteWidth))
+		exact := idx.Slice(a.Start, a.End)
+		prefix := idx.Slice(max(0, a.Start-quoteWidth), a.Start)
+		suffix := idx.Slice(a.End, min(idx.Len(), a.End+quoteWidth))
 		start, end := a.Start, a.End
 		q := w3cSelector{Type: "TextQuoteSelector", Exact: &exact}
 		if prefix != "" {
@@ -155,7 +156,7 @@ func (w3cFormat) Decode(data []byte, text string) (Doc, Report, error) {
 		return Doc{}, rep, err
 	}
 	d.Text = text
-	idx := newTextIndex(text)
+	idx := gtext.NewOffsets(text)
 	var spans []rawSpan
 	for _, it := range items {
 		if it.hasPos {
@@ -183,7 +184,7 @@ func (w3cFormat) Decode(data []byte, text string) (Doc, Report, error) {
 			}
 			a.Start, a.End = s, s+len([]rune(it.quote))
 		}
-		a.Text = idx.slice(a.Start, a.End)
+		a.Text = idx.Slice(a.Start, a.End)
 		d.Annotations = append(d.Annotations, a)
 	}
 	fillIDs(d.Annotations)
@@ -385,27 +386,28 @@ func readW3CAnnotation(x map[string]any, where string) (w3cItem, bool) {
 // findQuote finds exact in the text, choosing among several occurrences
 // the one whose surroundings best match prefix and suffix; it returns a
 // code point offset.
-func findQuote(t *textIndex, exact, prefix, suffix string) (int, bool) {
+func findQuote(t *gtext.Offsets, exact, prefix, suffix string) (int, bool) {
+	s := t.String()
 	best, bestScore := -1, -1
-	for from := 0; from <= len(t.s); {
-		i := strings.Index(t.s[from:], exact)
+	for from := 0; from <= len(s); {
+		i := strings.Index(s[from:], exact)
 		if i < 0 {
 			break
 		}
 		at := from + i
-		score := commonSuffix(t.s[:at], prefix) + commonPrefix(t.s[at+len(exact):], suffix)
+		score := commonSuffix(s[:at], prefix) + commonPrefix(s[at+len(exact):], suffix)
 		if score > bestScore {
 			best, bestScore = at, score
 		}
 		from = at + 1
-		for from < len(t.s) && (t.s[from]&0xC0) == 0x80 {
+		for from < len(s) && (s[from]&0xC0) == 0x80 {
 			from++
 		}
 	}
 	if best < 0 {
 		return 0, false
 	}
-	return t.fromUnit(UnitBytes, best)
+	return fromUnit(t, UnitBytes, best)
 }
 
 func commonPrefix(a, b string) int {

@@ -24,9 +24,9 @@ import (
 type Doc struct {
 	Meta  store.Meta
 	Text  string
-	X     *text.Index // offsets of Text
-	Paras []text.Span // its paragraphs
-	Set   *annot.Set  // its annotations
+	X     *text.Offsets // offsets of Text
+	Paras []text.Span   // its paragraphs
+	Set   *annot.Set    // its annotations
 	// Orphans are annotations that could not be placed again after an
 	// edit or an import; Kept are the lines of imported files kept
 	// verbatim, by format. Both are stored with the article.
@@ -73,7 +73,7 @@ var ErrNoArticle = errors.New("no article is open")
 
 func newDoc(d store.Doc) *Doc {
 	set := annot.NewSet(d.Annotations)
-	return &Doc{Meta: d.Meta, Text: d.Text, X: text.NewIndex(d.Text), Paras: text.Paragraphs(d.Text),
+	return &Doc{Meta: d.Meta, Text: d.Text, X: text.NewOffsets(d.Text), Paras: text.Paragraphs(d.Text),
 		Set: set, Orphans: d.Orphans, Kept: d.Kept, base: set.All()}
 }
 

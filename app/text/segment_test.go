@@ -29,7 +29,7 @@ func sampleArticle(n int) string {
 }
 
 func spanTexts(s string, spans []Span) []string {
-	x := NewIndex(s)
+	x := NewOffsets(s)
 	var out []string
 	for _, sp := range spans {
 		out = append(out, x.Slice(sp.Start, sp.End))

@@ -35,7 +35,7 @@ func TestSnap(t *testing.T) {
 		start := utf8.RuneCountInString(tt.sel[:strings.IndexByte(tt.sel, '[')])
 		end := utf8.RuneCountInString(tt.sel[:strings.IndexByte(tt.sel, ']')]) - 1
 		a, b, ok := Snap(tt.s, start, end)
-		got := NewIndex(tt.s).Slice(a, b)
+		got := NewOffsets(tt.s).Slice(a, b)
 		if ok != tt.wantOK || ok && got != tt.want {
 			t.Errorf("Snap(%q, %d, %d) = %q (%d,%d) ok=%v, want %q ok=%v", tt.s, start, end, got, a, b, ok, tt.want, tt.wantOK)
 		}

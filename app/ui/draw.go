@@ -13,7 +13,7 @@ import (
 )
 
 // This file is the one place where code points meet the DOM's UTF-16 units:
-// everything sent to web/gloss.js is converted here with text.Index.
+// everything sent to web/gloss.js is converted here with text.Offsets.
 
 func glossJS() app.Value { return app.Window().Get("gloss") }
 

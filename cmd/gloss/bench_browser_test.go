@@ -707,7 +707,7 @@ func topEntities(t *testing.T, large string, n int) (atext.Article, []entity.Ent
 // to paragraph and UTF-16 offsets, one call), until the next frame.
 func benchHighlight(t *testing.T, ctx context.Context, figs *figures, large string) {
 	art, ents := topEntities(t, large, 50)
-	x := atext.NewIndex(art.Text)
+	x := atext.NewOffsets(art.Text)
 	paras := atext.Paragraphs(art.Text)
 	var triples []int
 	n := 0

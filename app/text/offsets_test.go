@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-func TestIndex(t *testing.T) {
+func TestOffsets(t *testing.T) {
 	tests := []struct {
 		name string
 		s    string
@@ -26,7 +26,7 @@ func TestIndex(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			x := NewIndex(tt.s)
+			x := NewOffsets(tt.s)
 			if x.Len() != tt.n {
 				t.Errorf("Len = %d, want %d", x.Len(), tt.n)
 			}
@@ -42,13 +42,13 @@ func TestIndex(t *testing.T) {
 			if got := x.FromByte(tt.b); got != tt.cp {
 				t.Errorf("FromByte(%d) = %d, want %d", tt.b, got, tt.cp)
 			}
-			checkIndex(t, tt.s)
+			checkOffsets(t, tt.s)
 		})
 	}
 }
 
-func TestIndexRounding(t *testing.T) {
-	x := NewIndex("a😀b")
+func TestOffsetsRounding(t *testing.T) {
+	x := NewOffsets("a😀b")
 	// UTF-16 unit 2 is the low surrogate of 😀: rounds down to the emoji.
 	if got := x.FromUTF16(2); got != 1 {
 		t.Errorf("FromUTF16(2) = %d, want 1", got)
@@ -75,10 +75,10 @@ func TestIndexRounding(t *testing.T) {
 	}
 }
 
-// checkIndex compares every conversion with a naive walk over the runes.
-func checkIndex(t *testing.T, s string) {
+// checkOffsets compares every conversion with a naive walk over the runes.
+func checkOffsets(t *testing.T, s string) {
 	t.Helper()
-	x := NewIndex(s)
+	x := NewOffsets(s)
 	cp, u := 0, 0
 	for b, r := range s {
 		if x.Byte(cp) != b || x.UTF16(cp) != u || x.FromByte(b) != cp || x.FromUTF16(u) != cp {
@@ -107,20 +107,20 @@ func utf16Units(r rune) []int {
 	return []int{0}
 }
 
-func FuzzIndex(f *testing.F) {
+func FuzzOffsets(f *testing.F) {
 	for _, s := range []string{"", "abc", "Zoë", "a😀b", "中文", "مرحبا", "\xff\xfeab", "😀\xf0\x9f"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkIndex(t, s)
+		checkOffsets(t, s)
 	})
 }
 
-func BenchmarkNewIndex1MB(b *testing.B) {
+func BenchmarkNewOffsets1MB(b *testing.B) {
 	s := sampleArticle(1 << 20)
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	for b.Loop() {
-		NewIndex(s)
+		NewOffsets(s)
 	}
 }

@@ -5,12 +5,13 @@ import (
 	"unicode/utf8"
 )
 
-// Index converts between code point offsets, UTF-16 unit offsets (the DOM's
-// unit) and byte offsets of one string. It is the one place the UI converts.
+// Offsets converts between code point offsets, UTF-16 unit offsets (the DOM's
+// unit) and byte offsets of one string: the one table the UI, the search and
+// the file formats convert with.
 //
 // Only non-ASCII runes are recorded, so an ASCII text costs almost nothing and
 // every lookup is a binary search over those runes.
-type Index struct {
+type Offsets struct {
 	s    string
 	n    int     // code points
 	cps  []int32 // code point offset of each non-ASCII rune
@@ -18,9 +19,9 @@ type Index struct {
 	uEnd []int32 // UTF-16 offset just after that rune
 }
 
-// NewIndex builds an Index over s in O(len(s)).
-func NewIndex(s string) *Index {
-	x := &Index{s: s}
+// NewOffsets builds the Offsets of s in O(len(s)).
+func NewOffsets(s string) *Offsets {
+	x := &Offsets{s: s}
 	// Size the tables once: lead bytes count the non-ASCII runes of valid text.
 	lead := 0
 	for i := 0; i < len(s); i++ {
@@ -56,12 +57,12 @@ func NewIndex(s string) *Index {
 }
 
 // Len returns the number of code points in the indexed string.
-func (x *Index) Len() int { return x.n }
+func (x *Offsets) Len() int { return x.n }
 
 // String returns the indexed string.
-func (x *Index) String() string { return x.s }
+func (x *Offsets) String() string { return x.s }
 
-func (x *Index) clampCP(cp int) int {
+func (x *Offsets) clampCP(cp int) int {
 	if cp < 0 {
 		return 0
 	}
@@ -72,13 +73,13 @@ func (x *Index) clampCP(cp int) int {
 }
 
 // before returns the number of non-ASCII runes whose code point offset is < cp.
-func (x *Index) before(cp int) int {
+func (x *Offsets) before(cp int) int {
 	return sort.Search(len(x.cps), func(i int) bool { return int(x.cps[i]) >= cp })
 }
 
 // UTF16 converts a code point offset to a UTF-16 unit offset; out of range
 // offsets are clamped to [0, Len()].
-func (x *Index) UTF16(cp int) int {
+func (x *Offsets) UTF16(cp int) int {
 	cp = x.clampCP(cp)
 	k := x.before(cp)
 	if k == 0 {
@@ -89,7 +90,7 @@ func (x *Index) UTF16(cp int) int {
 
 // Byte converts a code point offset to a byte offset into the string; out of
 // range offsets are clamped.
-func (x *Index) Byte(cp int) int {
+func (x *Offsets) Byte(cp int) int {
 	cp = x.clampCP(cp)
 	k := x.before(cp)
 	if k == 0 {
@@ -100,15 +101,15 @@ func (x *Index) Byte(cp int) int {
 
 // FromUTF16 converts a UTF-16 unit offset to a code point offset. A unit in
 // the middle of a surrogate pair rounds down to the pair's code point.
-func (x *Index) FromUTF16(u int) int { return x.from(u, x.uEnd) }
+func (x *Offsets) FromUTF16(u int) int { return x.from(u, x.uEnd) }
 
 // FromByte converts a byte offset to a code point offset. A byte in the middle
 // of a multi-byte rune rounds down to that rune.
-func (x *Index) FromByte(b int) int { return x.from(b, x.bEnd) }
+func (x *Offsets) FromByte(b int) int { return x.from(b, x.bEnd) }
 
 // from maps an offset in another unit (whose rune ends are given by ends) to a
 // code point offset.
-func (x *Index) from(v int, ends []int32) int {
+func (x *Offsets) from(v int, ends []int32) int {
 	if v <= 0 {
 		return 0
 	}
@@ -128,7 +129,7 @@ func (x *Index) from(v int, ends []int32) int {
 
 // Slice returns the code points [start, end) of the string; offsets are
 // clamped and an empty string is returned when start >= end.
-func (x *Index) Slice(start, end int) string {
+func (x *Offsets) Slice(start, end int) string {
 	start, end = x.clampCP(start), x.clampCP(end)
 	if start >= end {
 		return ""
