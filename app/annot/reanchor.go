@@ -6,7 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
+
+	gtext "gloss/app/text"
 )
 
 // Orphan is an annotation that could not be placed confidently in the new
@@ -678,16 +679,12 @@ func lines(t []rune, lo, hi int) []token {
 	return out
 }
 
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
 func words(t []rune, lo, hi int) []token {
 	var out []token
 	for i := lo; i < hi; {
 		j := i + 1
-		if isWordRune(t[i]) {
-			for j < hi && isWordRune(t[j]) {
+		if gtext.IsWordRune(t[i]) {
+			for j < hi && gtext.IsWordRune(t[j]) {
 				j++
 			}
 		}

@@ -10,6 +10,8 @@ package entity
 import (
 	"unicode"
 	"unicode/utf8"
+
+	gtext "gloss/app/text"
 )
 
 // foldTable maps Latin-1 and Latin Extended-A letters to their lower-case
@@ -66,14 +68,6 @@ func fold(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// isWordRune reports whether r belongs inside a word.
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
 // isUpper reports whether r is an upper-case letter.
 func isUpper(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -96,7 +90,7 @@ func Normalize(s string) string {
 func appendNorm(b []byte, s string) []byte {
 	start, space := len(b), false
 	for _, r := range s {
-		if !isWordRune(r) {
+		if !gtext.IsWordRune(r) {
 			space = len(b) > start
 			continue
 		}

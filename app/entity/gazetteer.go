@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	gtext "gloss/app/text"
 )
 
 // MaxGazetteerSize is the largest gazetteer file the parsers accept.
@@ -189,7 +191,7 @@ func (t *trie) insert(name string, entry int) {
 	}
 	letters, upper := 0, true
 	for _, r := range name {
-		if isWordRune(r) {
+		if gtext.IsWordRune(r) {
 			letters++
 			upper = upper && (isUpper(r) || '0' <= r && r <= '9')
 		}

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
+
+	gtext "gloss/app/text"
 )
 
 // Hit is one search result.
@@ -173,7 +175,7 @@ func (x *Index) norm(i int32) string { return x.arena[x.offs[i]:x.offs[i+1]] }
 func normQuery(q string) string {
 	b := make([]byte, 0, len(q))
 	for _, r := range q {
-		if !isWordRune(r) {
+		if !gtext.IsWordRune(r) {
 			continue
 		}
 		if f := fold(r); f >= 0 {
@@ -701,7 +703,7 @@ func displayMap(display string) []int32 {
 	space := false
 	di, ni := 0, 0
 	for _, r := range display {
-		if !isWordRune(r) {
+		if !gtext.IsWordRune(r) {
 			space = space || ni > 0
 			di++
 			continue

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"strings"
 	"unicode/utf8"
+
+	gtext "gloss/app/text"
 )
 
 // btarget is a search target being built.
@@ -47,7 +49,7 @@ func normTarget(display string) (string, []int32) {
 	space := false
 	di, ni := 0, 0
 	for _, r := range display {
-		if !isWordRune(r) {
+		if !gtext.IsWordRune(r) {
 			if ni > 0 {
 				space = true
 			}

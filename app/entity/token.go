@@ -3,6 +3,8 @@ package entity
 import (
 	"strings"
 	"unicode/utf8"
+
+	gtext "gloss/app/text"
 )
 
 // join says how a token is attached to the one before it.
@@ -38,7 +40,7 @@ func tokenize(text string) []token {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[bi:])
 		}
-		if !isWordRune(r) {
+		if !gtext.IsWordRune(r) {
 			bi += n
 			ri++
 			continue
@@ -53,7 +55,7 @@ func tokenize(text string) []token {
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(text[bi:])
 			}
-			if !isWordRune(r) {
+			if !gtext.IsWordRune(r) {
 				break
 			}
 			if r < utf8.RuneSelf && r > '9' || r >= utf8.RuneSelf && !isMark(r) {
@@ -112,7 +114,7 @@ func tokenize(text string) []token {
 			t.initial, t.join = true, joinNone
 		}
 		if t.join == joinApos && len(toks) > 0 && (word == "s" || word == "S") &&
-			(bi >= len(text) || !isWordRune(firstRune(text[bi:]))) {
+			(bi >= len(text) || !gtext.IsWordRune(firstRune(text[bi:]))) {
 			toks[len(toks)-1].poss = true
 			gapStart = bi
 			continue
@@ -200,7 +202,7 @@ func dottedAcronymEnd(text string, ws int) int {
 			break
 		}
 		if j := i + size + 1; j < len(text) {
-			if next, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(next) && !isUpper(next) {
+			if next, _ := utf8.DecodeRuneInString(text[j:]); gtext.IsWordRune(next) && !isUpper(next) {
 				break
 			}
 		}

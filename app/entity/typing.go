@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	gtext "gloss/app/text"
 )
 
 // The built-in entity types. A person's own label names (from Memory or
@@ -238,7 +240,7 @@ var knownPlaceAcronyms = newWordSet(`us u s usa u s a uk u k uae eeuu ee uu rdc`
 func isAcronym(s string) bool {
 	letters := 0
 	for _, r := range s {
-		if isWordRune(r) && !('0' <= r && r <= '9') {
+		if gtext.IsWordRune(r) && !('0' <= r && r <= '9') {
 			if !isUpper(r) {
 				return false
 			}

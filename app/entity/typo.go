@@ -3,6 +3,8 @@ package entity
 import (
 	"math/bits"
 	"unicode/utf8"
+
+	gtext "gloss/app/text"
 )
 
 // Typo tolerance: a query matches a target within a number of edits — a
@@ -239,7 +241,7 @@ func allowance(query string) int {
 		n = 0
 	}
 	for _, r := range query {
-		if isWordRune(r) {
+		if gtext.IsWordRune(r) {
 			if fold(r) >= 0 {
 				n++
 			}

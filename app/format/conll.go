@@ -40,7 +40,7 @@ func tokenize(text string) []token {
 	var out []token
 	rs := []rune(text)
 	sent := 0
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+	isWord := gtext.IsWordRune
 	glue := func(r rune) bool { return unicode.IsMark(r) || r == '\u200d' || r >= 0x1F3FB && r <= 0x1F3FF }
 	for i := 0; i < len(rs); {
 		r := rs[i]

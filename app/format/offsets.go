@@ -198,7 +198,7 @@ func cleanEdge(t *gtext.Offsets, start, end int) bool {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(t.String()[t.Byte(i):])
-		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		return gtext.IsWordRune(r)
 	}
 	return !(word(start-1) && word(start)) && !(word(end-1) && word(end))
 }

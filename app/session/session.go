@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"unicode"
 
 	"gloss/app/annot"
 	"gloss/app/store"
@@ -273,7 +272,7 @@ func (d *Doc) Words() []text.Span {
 		d.words = make([]text.Span, 0, len(all))
 		rs := []rune(d.Text)
 		for _, t := range all {
-			if r := rs[t.Start]; unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if r := rs[t.Start]; text.IsWordRune(r) {
 				d.words = append(d.words, t)
 			}
 		}

@@ -65,12 +65,6 @@ func isBlankLine(l string) bool {
 	return true
 }
 
-// isWordRune reports whether r can be part of a word.
-func isWordRune(r rune) bool {
-	return r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
-		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
-}
-
 // isJoiner reports whether r joins two word parts: "Jean-Yves", "don't".
 func isJoiner(r rune) bool {
 	switch r {
@@ -89,7 +83,7 @@ func Tokens(s string) []Span {
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		switch {
-		case isWordRune(r):
+		case IsWordRune(r):
 			j := wordEnd(rs, i)
 			out = append(out, Span{i, j})
 			i = j
@@ -107,9 +101,9 @@ func Tokens(s string) []Span {
 func wordEnd(rs []rune, i int) int {
 	j := i + 1
 	for j < len(rs) {
-		if isWordRune(rs[j]) {
+		if IsWordRune(rs[j]) {
 			j++
-		} else if isJoiner(rs[j]) && j+1 < len(rs) && isWordRune(rs[j+1]) {
+		} else if isJoiner(rs[j]) && j+1 < len(rs) && IsWordRune(rs[j+1]) {
 			j += 2
 		} else {
 			break
@@ -134,7 +128,7 @@ var abbreviations = map[string]bool{
 // a listed word, a single capital ("J."), or a dotted acronym ("U.S.").
 func isAbbrevBefore(rs []rune, dot int) bool {
 	i := dot
-	for i > 0 && (isWordRune(rs[i-1]) || rs[i-1] == '.' && i-2 >= 0 && isWordRune(rs[i-2])) {
+	for i > 0 && (IsWordRune(rs[i-1]) || rs[i-1] == '.' && i-2 >= 0 && IsWordRune(rs[i-2])) {
 		i--
 	}
 	w := string(rs[i:dot])

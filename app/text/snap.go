@@ -38,7 +38,7 @@ func Snap(s string, start, end int) (int, int, bool) {
 		if unicode.IsSpace(rs[a]) {
 			a++
 			changed = true
-		} else if !isWordRune(rs[a]) && !(isOpener(rs[a]) && hasCloser(rs, a, b)) {
+		} else if !IsWordRune(rs[a]) && !(isOpener(rs[a]) && hasCloser(rs, a, b)) {
 			a++
 			changed = true
 		}
@@ -50,8 +50,8 @@ func Snap(s string, start, end int) (int, int, bool) {
 		case unicode.IsSpace(last):
 			b--
 			changed = true
-		case isWordRune(last):
-		case last == '.' && b-1 > a && isWordRune(rs[b-2]) && isAbbrevBefore(rs[a:b], b-1-a):
+		case IsWordRune(last):
+		case last == '.' && b-1 > a && IsWordRune(rs[b-2]) && isAbbrevBefore(rs[a:b], b-1-a):
 		case isCloser(last) && hasOpener(rs, a, b-1):
 		default:
 			b--
@@ -89,7 +89,7 @@ func hasOpener(rs []rune, a, i int) bool {
 	for j := i - 1; j >= a; j-- {
 		if isOpener(rs[j]) && closerOf(rs[j]) == rs[i] {
 			// An apostrophe inside a word ("don't") is not an opener.
-			if rs[j] == '\'' && j > a && isWordRune(rs[j-1]) {
+			if rs[j] == '\'' && j > a && IsWordRune(rs[j-1]) {
 				continue
 			}
 			return true
@@ -127,14 +127,14 @@ func insideWord(s string, p int) bool {
 	a, na := utf8.DecodeLastRuneInString(s[:p])
 	b, nb := utf8.DecodeRuneInString(s[p:])
 	switch {
-	case isWordRune(a) && isWordRune(b):
+	case IsWordRune(a) && IsWordRune(b):
 		return true
-	case isWordRune(a) && isJoiner(b):
+	case IsWordRune(a) && isJoiner(b):
 		c, _ := utf8.DecodeRuneInString(s[p+nb:])
-		return p+nb < len(s) && isWordRune(c)
-	case isJoiner(a) && isWordRune(b):
+		return p+nb < len(s) && IsWordRune(c)
+	case isJoiner(a) && IsWordRune(b):
 		z, _ := utf8.DecodeLastRuneInString(s[:p-na])
-		return p-na > 0 && isWordRune(z)
+		return p-na > 0 && IsWordRune(z)
 	}
 	return false
 }

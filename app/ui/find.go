@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"gloss/app/annot"
 	"gloss/app/entity"
@@ -537,7 +536,7 @@ func (f *finder) mentionsOf(x annot.Annotation) []entity.Span {
 	needle := []rune(x.Text)
 	var out []entity.Span
 	isWord := func(i int) bool {
-		return i >= 0 && i < len(runes) && (unicode.IsLetter(runes[i]) || unicode.IsDigit(runes[i]))
+		return i >= 0 && i < len(runes) && text.IsWordRune(runes[i])
 	}
 	for i := 0; i+len(needle) <= len(runes); i++ {
 		if string(runes[i:i+len(needle)]) != x.Text || isWord(i-1) || isWord(i+len(needle)) {
