@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"golang.org/x/net/html"
 
@@ -182,7 +181,7 @@ func htmlText(b []byte) string {
 // tokens splits s into lower-cased runs of letters, digits and marks.
 func tokens(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+		return !text.IsWordRune(r)
 	})
 }
 
