@@ -3,6 +3,8 @@ package entity
 import (
 	"slices"
 	"strings"
+
+	gtext "gloss/app/text"
 )
 
 // maxParenLead is how far (in bytes) into a parenthesis an acronym may sit
@@ -75,8 +77,8 @@ func (f *finder) joinAcronyms(ents []Entity) []Entity {
 	for i, e := range ents {
 		if j := into[i]; j >= 0 {
 			t := &ents[j]
-			t.Mentions = append(append([]Span(nil), t.Mentions...), e.Mentions...)
-			slices.SortFunc(t.Mentions, func(a, b Span) int { return a.Start - b.Start })
+			t.Mentions = append(append([]gtext.Span(nil), t.Mentions...), e.Mentions...)
+			slices.SortFunc(t.Mentions, func(a, b gtext.Span) int { return a.Start - b.Start })
 			t.Variants = append(append([]string(nil), t.Variants...), e.Variants...)
 		}
 	}

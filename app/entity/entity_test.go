@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	gtext "gloss/app/text"
 )
 
 type goldArticle struct {
@@ -33,7 +35,7 @@ func loadGold(t testing.TB) []goldArticle {
 	return out
 }
 
-func sliceCP(s string, sp Span) string {
+func sliceCP(s string, sp gtext.Span) string {
 	r := []rune(s)
 	return string(r[sp.Start:sp.End])
 }
@@ -44,15 +46,15 @@ func TestRecall(t *testing.T) {
 	total, found, cands, wrong := 0, 0, 0, 0
 	for _, a := range loadGold(t) {
 		ents := Find(a.Text, nil)
-		got := map[Span]bool{}
+		got := map[gtext.Span]bool{}
 		for _, e := range ents {
 			for _, m := range e.Mentions {
 				got[m] = true
 			}
 		}
-		gold := map[Span]bool{}
+		gold := map[gtext.Span]bool{}
 		for _, g := range a.Gold {
-			sp := Span{g[0], g[1]}
+			sp := gtext.Span{Start: g[0], End: g[1]}
 			gold[sp] = true
 			total++
 			if got[sp] {

@@ -5,21 +5,20 @@ import (
 	"slices"
 	"sort"
 	"strings"
-)
 
-// Span is a half-open code point range.
-type Span struct{ Start, End int }
+	gtext "gloss/app/text"
+)
 
 // Entity is one group of mentions that name the same thing ("Le Drian",
 // "Jean-Yves Le Drian").
 type Entity struct {
-	Key      string   // normalised group key, stable for the same text (lower-case, accents folded)
-	Name     string   // the display name: the longest, then most frequent variant
-	Label    string   // from the gazetteer, else the suggested Type ("" if unknown)
-	Variants []string // distinct surface forms, most frequent first
-	Mentions []Span   // every mention in order
-	First    int      // offset of the first mention
-	Source   string   // "candidate" or "gazetteer"
+	Key      string       // normalised group key, stable for the same text (lower-case, accents folded)
+	Name     string       // the display name: the longest, then most frequent variant
+	Label    string       // from the gazetteer, else the suggested Type ("" if unknown)
+	Variants []string     // distinct surface forms, most frequent first
+	Mentions []gtext.Span // every mention in order
+	First    int          // offset of the first mention
+	Source   string       // "candidate" or "gazetteer"
 
 	// Type is the suggested type: PER, ORG, LOC, MISC or a label the person
 	// gave this name; "" when nothing speaks for any.
@@ -400,10 +399,10 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	}
 	n := len(segs) + len(matches)
 	mgroup := make([]int32, 0, n) // group of each mention, in text order
-	mspan := make([]Span, 0, n)
+	mspan := make([]gtext.Span, 0, n)
 	var variants []variant
 	byVariant := make(map[variantKey]int32, len(segs)/4+16)
-	add := func(g int32, sp Span, surface string) {
+	add := func(g int32, sp gtext.Span, surface string) {
 		mgroup = append(mgroup, g)
 		mspan = append(mspan, sp)
 		k := variantKey{g, surface}
@@ -436,7 +435,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		}
 		s := segs[si]
 		g := get(f.key(s.a, s.b))
-		add(g, Span{int(f.toks[s.a].start), int(f.toks[s.b-1].end)}, f.surface(s.a, s.b))
+		add(g, gtext.Span{Start: int(f.toks[s.a].start), End: int(f.toks[s.b-1].end)}, f.surface(s.a, s.b))
 		groups[g].per = groups[g].per || s.per
 	}
 
@@ -497,7 +496,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		nment[entOf[r]]++
 	}
 	ents := make([]Entity, len(roots))
-	flat := make([]Span, len(mspan))
+	flat := make([]gtext.Span, len(mspan))
 	off := 0
 	for e := range ents {
 		ents[e].Mentions = flat[off : off : off+nment[e]]
@@ -589,7 +588,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 
 // sliceRunes returns the text of span sp. Spans start and end on token
 // boundaries, so the token list converts them to bytes.
-func sliceRunes(text string, toks []token, sp Span) string {
+func sliceRunes(text string, toks []token, sp gtext.Span) string {
 	i := sort.Search(len(toks), func(i int) bool { return int(toks[i].start) >= sp.Start })
 	j := sort.Search(len(toks), func(i int) bool { return int(toks[i].end) >= sp.End })
 	if i < len(toks) && j < len(toks) && int(toks[i].start) == sp.Start && int(toks[j].end) == sp.End {

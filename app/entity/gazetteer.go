@@ -30,7 +30,7 @@ type Entry struct {
 
 // Match is one mention of a gazetteer entry in a text.
 type Match struct {
-	Span
+	gtext.Span
 	Entry Entry
 	Alias string // the name or alias that matched, as written in the entry
 }
@@ -242,7 +242,7 @@ func (t *trie) match(text string, toks []token, entries []Entry) []Match {
 			continue
 		}
 		out = append(out, Match{
-			Span:  Span{int(toks[i].start), int(toks[bestTok].end)},
+			Span:  gtext.Span{Start: int(toks[i].start), End: int(toks[bestTok].end)},
 			Entry: entries[bestPat.entry],
 			Alias: bestPat.alias,
 		})

@@ -18,7 +18,7 @@ type Hit struct {
 	Score    int
 	Entity   string // Entity.Key when the hit is an entity, else ""
 	Label    string
-	Mentions []Span // every mention in the article of this hit (all variants for an entity); shared, do not modify
+	Mentions []gtext.Span // every mention in the article of this hit (all variants for an entity); shared, do not modify
 }
 
 // Index is the typo-tolerant search over an article: its entities and its
@@ -36,7 +36,7 @@ type Index struct {
 	masks   []uint64 // letters each target contains
 	entity  []int32  // index in ents, or -1
 	// Mentions of target i (not an entity) are mflat[mstart[i]:mstart[i+1]].
-	mflat  []Span
+	mflat  []gtext.Span
 	mstart []int32
 
 	// The text's words in order, for phrases: toks[i]'s word is target
@@ -109,14 +109,14 @@ func (x *Index) Entity(key string) (Entity, bool) {
 
 // Mentions returns every mention of the entities with the given keys,
 // sorted, overlapping and touching spans merged. Unknown keys are ignored.
-func (x *Index) Mentions(keys []string) []Span {
+func (x *Index) Mentions(keys []string) []gtext.Span {
 	n := 0
 	for _, k := range keys {
 		if i, ok := x.byKey[k]; ok {
 			n += len(x.ents[i].Mentions)
 		}
 	}
-	all := make([]Span, 0, n)
+	all := make([]gtext.Span, 0, n)
 	for _, k := range keys {
 		if i, ok := x.byKey[k]; ok {
 			all = append(all, x.ents[i].Mentions...)
@@ -126,7 +126,7 @@ func (x *Index) Mentions(keys []string) []Span {
 }
 
 // mergeSpans sorts spans and merges those that overlap or touch.
-func mergeSpans(all []Span) []Span {
+func mergeSpans(all []gtext.Span) []gtext.Span {
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].Start != all[j].Start {
 			return all[i].Start < all[j].Start

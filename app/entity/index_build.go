@@ -25,7 +25,7 @@ type indexBuilder struct {
 	// occ[i] was mentioned at occSpan[i]. finish groups them per target in
 	// one flat slice rather than one slice per target.
 	occ     []int32
-	occSpan []Span
+	occSpan []gtext.Span
 	// tokWord is the target of each token's word, or a one-letter word
 	// encoded by oneLetter.
 	tokWord []int32
@@ -37,7 +37,7 @@ func newIndexBuilder(text string) *indexBuilder {
 	// article: sizing for that spares the map and slice regrowths.
 	return &indexBuilder{text: text, toks: toks, byNorm: make(map[string]int32, len(toks)/2),
 		ts:  make([]btarget, 0, len(toks)/2),
-		occ: make([]int32, 0, len(toks)+len(toks)/4), occSpan: make([]Span, 0, len(toks)+len(toks)/4)}
+		occ: make([]int32, 0, len(toks)+len(toks)/4), occSpan: make([]gtext.Span, 0, len(toks)+len(toks)/4)}
 }
 
 // normTarget returns the normalised form of display (as Normalize) and, when
@@ -103,7 +103,7 @@ func (b *indexBuilder) addEntity(i int, e Entity) {
 
 // add records one mention of a word or n-gram whose normalised form is
 // norm, or b.buf when norm is "", and returns its target.
-func (b *indexBuilder) add(display, norm string, sp Span) int32 {
+func (b *indexBuilder) add(display, norm string, sp gtext.Span) int32 {
 	var id int32
 	var ok bool
 	if norm != "" {
@@ -144,11 +144,11 @@ func (b *indexBuilder) addWords() {
 			continue
 		}
 		if isLowerASCII(w) {
-			b.tokWord[i] = b.add(w, w, Span{int(t.start), int(t.end)})
+			b.tokWord[i] = b.add(w, w, gtext.Span{Start: int(t.start), End: int(t.end)})
 			continue
 		}
 		b.buf = appendNorm(b.buf[:0], w)
-		b.tokWord[i] = b.add(w, "", Span{int(t.start), int(t.end)})
+		b.tokWord[i] = b.add(w, "", gtext.Span{Start: int(t.start), End: int(t.end)})
 	}
 	b.addCompounds()
 	f := newFinder(b.text, b.toks)
@@ -164,7 +164,7 @@ func (b *indexBuilder) addWords() {
 				}
 				display := f.surface(i, j)
 				b.buf = appendNorm(b.buf[:0], display)
-				b.add(display, "", Span{int(b.toks[i].start), int(b.toks[j-1].end)})
+				b.add(display, "", gtext.Span{Start: int(b.toks[i].start), End: int(b.toks[j-1].end)})
 			}
 		}
 	}
@@ -187,7 +187,7 @@ func (b *indexBuilder) addCompounds() {
 		if j-i >= 2 && j-i <= 4 && !caps {
 			display := b.text[toks[i].bstart:toks[j-1].bend]
 			b.buf = appendNorm(b.buf[:0], display)
-			b.add(display, "", Span{int(toks[i].start), int(toks[j-1].end)})
+			b.add(display, "", gtext.Span{Start: int(toks[i].start), End: int(toks[j-1].end)})
 			i = j
 			continue
 		}
@@ -201,7 +201,7 @@ func (b *indexBuilder) addCompounds() {
 		if j-i >= 2 {
 			display := b.text[toks[i].bstart : toks[j-1].bend+1]
 			b.buf = appendNorm(b.buf[:0], display)
-			b.add(display, "", Span{int(toks[i].start), int(toks[j-1].end) + 1})
+			b.add(display, "", gtext.Span{Start: int(toks[i].start), End: int(toks[j-1].end) + 1})
 			i = j
 			continue
 		}
@@ -281,7 +281,7 @@ func (b *indexBuilder) finish(x *Index) {
 	for i := 1; i <= n; i++ {
 		x.mstart[i] += x.mstart[i-1]
 	}
-	x.mflat = make([]Span, len(b.occ))
+	x.mflat = make([]gtext.Span, len(b.occ))
 	fill := append([]int32(nil), x.mstart[:n]...)
 	for i, old := range b.occ {
 		step(i)

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	gtext "gloss/app/text"
 )
 
 // Phrases: a query of several words also finds the runs of consecutive
@@ -31,7 +33,7 @@ type phrase struct {
 	words    []int32 // tokWord of each word
 	dist     int
 	full     bool // the last word is whole
-	mentions []Span
+	mentions []gtext.Span
 	display  string
 }
 
@@ -133,7 +135,7 @@ func (x *Index) phrases(words []string, k int) []phrase {
 				continue
 			}
 			a, b := x.toks[s], x.toks[s+len(words)-1]
-			sp := Span{int(a.start), int(b.end)}
+			sp := gtext.Span{Start: int(a.start), End: int(b.end)}
 			if j, seen := byKey[string(key)]; seen {
 				out[j].mentions = append(out[j].mentions, sp)
 				continue
@@ -144,7 +146,7 @@ func (x *Index) phrases(words []string, k int) []phrase {
 				words:    append([]int32(nil), x.tokWordsAt(s, len(words))...),
 				dist:     total,
 				full:     last < 0 || x.norm(last) == words[len(words)-1] || dist[len(words)-1][last]&wholeWord != 0,
-				mentions: []Span{sp},
+				mentions: []gtext.Span{sp},
 				display:  x.text[a.bstart:b.bend],
 			})
 		}

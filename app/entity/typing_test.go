@@ -3,6 +3,8 @@ package entity
 import (
 	"strings"
 	"testing"
+
+	gtext "gloss/app/text"
 )
 
 // testLexicon is a tiny lexicon in the generated file's format.
@@ -169,7 +171,7 @@ func TestBoundaries(t *testing.T) {
 		{"The Kremlin said so. The Charles de Gaulle left port.", []string{"Kremlin", "Charles de Gaulle"}},
 	} {
 		var got []string
-		spans := map[Span]bool{}
+		spans := map[gtext.Span]bool{}
 		for _, e := range FindWith(c.text, Options{Lexicon: lex}) {
 			for _, m := range e.Mentions {
 				spans[m] = true
@@ -184,8 +186,8 @@ func TestBoundaries(t *testing.T) {
 	}
 }
 
-func sortedSpans(m map[Span]bool) []Span {
-	var out []Span
+func sortedSpans(m map[gtext.Span]bool) []gtext.Span {
+	var out []gtext.Span
 	for s := range m {
 		out = append(out, s)
 	}

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 
-	"gloss/app/entity"
 	"gloss/app/text"
 	"gloss/app/ui/embed"
 
@@ -133,7 +132,7 @@ func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
 	}
 }
 
-func spans2(ms []entity.Span) [][2]int {
+func spans2(ms []text.Span) [][2]int {
 	out := make([][2]int, len(ms))
 	for i, m := range ms {
 		out[i] = [2]int{m.Start, m.End}

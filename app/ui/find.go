@@ -43,7 +43,7 @@ type finder struct {
 	sorted    []entity.Entity
 	sortedBy  string // built + entSort the sorted list is for
 
-	mentions []entity.Span // mentions being stepped through
+	mentions []text.Span // mentions being stepped through
 	cur      int
 
 	review *review
@@ -525,7 +525,7 @@ func (f *finder) startReviewFromCurrent() {
 }
 
 // mentionsOf finds every whole-word occurrence of an annotation's text.
-func (f *finder) mentionsOf(x annot.Annotation) []entity.Span {
+func (f *finder) mentionsOf(x annot.Annotation) []text.Span {
 	if f.idx != nil {
 		if e, ok := f.idx.Entity(entity.Normalize(x.Text)); ok {
 			return e.Mentions
@@ -534,7 +534,7 @@ func (f *finder) mentionsOf(x annot.Annotation) []entity.Span {
 	d := f.a.doc()
 	runes := []rune(d.Text)
 	needle := []rune(x.Text)
-	var out []entity.Span
+	var out []text.Span
 	isWord := func(i int) bool {
 		return i >= 0 && i < len(runes) && text.IsWordRune(runes[i])
 	}
@@ -542,13 +542,13 @@ func (f *finder) mentionsOf(x annot.Annotation) []entity.Span {
 		if string(runes[i:i+len(needle)]) != x.Text || isWord(i-1) || isWord(i+len(needle)) {
 			continue
 		}
-		out = append(out, entity.Span{Start: i, End: i + len(needle)})
+		out = append(out, text.Span{Start: i, End: i + len(needle)})
 		i += len(needle) - 1
 	}
 	return out
 }
 
-func (f *finder) startReview(name, label string, mentions []entity.Span) {
+func (f *finder) startReview(name, label string, mentions []text.Span) {
 	a := f.a
 	if label != "" && a.labels.Index(label) < 0 {
 		label = ""

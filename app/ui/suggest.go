@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gloss/app/entity"
+	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -261,7 +262,7 @@ func (f *finder) startTypeReview(t string) {
 		f.a.setError(fmt.Sprintf("No label stands for %s: add a label named %s (or rename one) to accept these suggestions.", t, t))
 		return
 	}
-	var mentions []entity.Span
+	var mentions []text.Span
 	n := 0
 	for _, e := range f.ents {
 		if f.suggestion(e) != label {
@@ -270,7 +271,7 @@ func (f *finder) startTypeReview(t string) {
 		n++
 		mentions = append(mentions, e.Mentions...)
 	}
-	spans := append([]entity.Span(nil), mentions...)
+	spans := append([]text.Span(nil), mentions...)
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	f.startReview(fmt.Sprintf("every %s suggestion (%s)", t, plural(n, "name")), label, spans)
 	if f.review != nil {

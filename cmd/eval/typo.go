@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"gloss/app/entity"
+	"gloss/app/text"
 )
 
 func init() {
@@ -92,12 +93,12 @@ func typoRecall(w io.Writer, lang string, size int, docs []nerDoc) error {
 			idx := entity.NewIndex(a.text, ents)
 			runes := []rune(a.text)
 			// Each distinct name (folded) once, with all its gold mentions.
-			byName := map[string][]entity.Span{}
+			byName := map[string][]text.Span{}
 			var order []string
 			for _, g := range a.gold {
 				// A trailing apostrophe or full stop ("Darius'", "Heinrich
 				// I.") is punctuation, not something a mention must cover.
-				sp := entity.Span{Start: g.start, End: g.end}
+				sp := text.Span{Start: g.start, End: g.end}
 				for sp.End > sp.Start && !isWord(runes[sp.End-1]) {
 					sp.End--
 				}
@@ -151,7 +152,7 @@ func typoRecall(w io.Writer, lang string, size int, docs []nerDoc) error {
 }
 
 // covers reports whether some mention contains some gold span.
-func covers(mentions, gold []entity.Span) bool {
+func covers(mentions, gold []text.Span) bool {
 	for _, m := range mentions {
 		for _, g := range gold {
 			if m.Start <= g.Start && g.End <= m.End {
