@@ -103,7 +103,7 @@ func tokenize(text string) []token {
 			pw := text[prev.bstart:prev.bend]
 			// An initial ("Donald J. Trump") does not end a sentence either,
 			// unless a function word follows ("plan B. The").
-			if isAbbrevTitle(pw) || t.cap && len(pw) == 1 && isUpper(rune(pw[0])) && !stopWords.has(Normalize(word)) {
+			if gtext.IsTitle(pw) || t.cap && len(pw) == 1 && isUpper(rune(pw[0])) && !stopWords.has(Normalize(word)) {
 				t.initial = false
 				t.join = joinSpace
 			}
@@ -181,15 +181,6 @@ func classifyGap(gap string, first bool) (join, bool) {
 		return joinNone, initial
 	}
 	return joinSpace, false
-}
-
-// isAbbrevTitle reports whether w, followed by a full stop, is a title.
-func isAbbrevTitle(w string) bool {
-	switch w {
-	case "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "Gov", "M", "Mme", "Mlle", "Pr":
-		return true
-	}
-	return false
 }
 
 // dottedAcronymEnd returns the byte offset after "X.Y." starting at ws (two

@@ -89,9 +89,6 @@ func tokenize(text string) []token {
 	return out
 }
 
-// abbreviations end with a full stop that does not end a sentence.
-var abbreviations = map[string]bool{"Dr": true, "Mr": true, "Mrs": true, "Ms": true, "St": true, "Prof": true, "Jr": true, "Sr": true, "Nr": true, "No": true}
-
 // abbreviation reports whether the full stop ending toks is part of an
 // abbreviation or an initial ("Dr.", "J. K.").
 func abbreviation(rs []rune, toks []token) bool {
@@ -100,7 +97,7 @@ func abbreviation(rs []rune, toks []token) bool {
 		return false
 	}
 	w := rs[toks[n-2].start:toks[n-2].end]
-	return abbreviations[string(w)] || len(w) == 1 && unicode.IsUpper(w[0])
+	return gtext.IsAbbreviation(string(w)) || len(w) == 1 && unicode.IsUpper(w[0])
 }
 
 // plan chooses what a CoNLL file of d holds: CoNLL gives a token one tag,

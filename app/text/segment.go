@@ -112,18 +112,6 @@ func wordEnd(rs []rune, i int) int {
 	return j
 }
 
-// abbreviations end with a dot that does not end a sentence (lower case).
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "jr": true, "sr": true,
-	"mme": true, "mlle": true, "mm": true, "me": true, "gen": true, "col": true, "lt": true, "sgt": true,
-	"capt": true, "gov": true, "sen": true, "rep": true, "rev": true, "hon": true, "pres": true,
-	"inc": true, "ltd": true, "co": true, "corp": true, "vs": true, "etc": true, "no": true, "vol": true,
-	"fig": true, "approx": true, "dept": true, "est": true, "mt": true, "ave": true, "blvd": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "e.g": true, "i.e": true,
-	"p": true, "pp": true, "cf": true, "al": true, "art": true, "av": true, "bd": true, "ste": true,
-}
-
 // isAbbrevBefore reports whether the dot at rs[dot] ends an abbreviation:
 // a listed word, a single capital ("J."), or a dotted acronym ("U.S.").
 func isAbbrevBefore(rs []rune, dot int) bool {
@@ -141,7 +129,7 @@ func isAbbrevBefore(rs []rune, dot int) bool {
 	if n := utf8.RuneCountInString(w); n == 1 && unicode.IsUpper([]rune(w)[0]) {
 		return true
 	}
-	return abbreviations[strings.ToLower(w)]
+	return IsAbbreviation(w)
 }
 
 func isCloser(r rune) bool {

@@ -93,6 +93,9 @@ func TestSentences(t *testing.T) {
 		{"First para\nstill first.\n\nSecond para", []string{"First para\nstill first.", "Second para"}},
 		{"北京很好。上海也好。", []string{"北京很好。", "上海也好。"}},
 		{"Zoë est là. Élodie aussi 😀.", []string{"Zoë est là.", "Élodie aussi 😀."}},
+		{"Gen. Smith came on Jan. 3. Then he said no. Me too.",
+			[]string{"Gen. Smith came on Jan. 3.", "Then he said no.", "Me too."}},
+		{"Bricks etc. Etc. Were there.", []string{"Bricks etc. Etc. Were there."}},
 		{"  ", nil},
 	}
 	for _, tt := range tests {

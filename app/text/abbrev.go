@@ -1,0 +1,42 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations are the words a full stop follows without ending a sentence,
+// as they are written: "No." (number) is one, "no." is not. A lower-case
+// entry also stands capitalised ("Etc."). Titles stand before a name
+// ("Dr. Smith"), so a name finder reads through their full stop.
+var abbreviations = map[string]bool{ // true: a title
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true, "Gen": true, "Sen": true,
+	"Rep": true, "Gov": true, "M": true, "Mme": true, "Mlle": true, "Pr": true,
+
+	"Jr": false, "Sr": false, "MM": false, "Me": false, "Col": false, "Lt": false, "Sgt": false, "Capt": false,
+	"Rev": false, "Hon": false, "Pres": false, "Inc": false, "Ltd": false, "Co": false, "Corp": false,
+	"No": false, "Nr": false, "Mt": false, "Ave": false, "Blvd": false, "Ste": false,
+	"Jan": false, "Feb": false, "Mar": false, "Apr": false, "Jun": false, "Jul": false, "Aug": false,
+	"Sep": false, "Sept": false, "Oct": false, "Nov": false, "Dec": false,
+	"vs": false, "etc": false, "e.g": false, "i.e": false, "cf": false, "al": false, "approx": false,
+	"vol": false, "fig": false, "dept": false, "p": false, "pp": false, "av": false, "bd": false,
+}
+
+// IsAbbreviation reports whether word, followed by a full stop, is a listed
+// abbreviation, so that the stop does not end a sentence. It is the one list
+// the sentence splitter, the CoNLL writer and the name finder share.
+func IsAbbreviation(word string) bool {
+	if _, ok := abbreviations[word]; ok {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	_, ok := abbreviations[string(unicode.ToLower(r))+word[n:]]
+	return ok
+}
+
+// IsTitle reports whether word, followed by a full stop, is a title that
+// stands before a name ("Mr", "Dr", "Mme").
+func IsTitle(word string) bool { return abbreviations[word] }
