@@ -499,6 +499,11 @@ func TestCoNLLEncode(t *testing.T) {
 	if string(out) != "Ada\tB-PER\nLovelace\tI-PER\n" {
 		t.Errorf("%q", out)
 	}
+	// A listed abbreviation does not end the sentence; "no." does.
+	out, _ = CoNLL.Encode(Doc{Text: "Gen. Smith said no. Then"})
+	if string(out) != "Gen\tO\n.\tO\nSmith\tO\nsaid\tO\nno\tO\n.\tO\n\nThen\tO\n" {
+		t.Errorf("%q", out)
+	}
 }
 
 func TestCSV(t *testing.T) {
