@@ -247,7 +247,7 @@ func (a *App) loadFile(ctx app.Context, name string, data []byte) {
 		a.setError(err.Error())
 		return
 	}
-	a.create(ctx, art, name, notices)
+	a.createOrOffer(ctx, art, name, notices, nil)
 }
 
 // readFiles reads a FileList (file picker or drop): one article file is

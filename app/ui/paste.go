@@ -65,15 +65,16 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 		return
 	}
 	a.clip = clipboard{}
-	a.create(ctx, art, "", notices)
-	if app.IsClient {
-		if el := app.Window().GetElementByID("paste-input"); el.Truthy() {
-			el.Set("value", "")
+	a.createOrOffer(ctx, art, "", notices, func(created bool) {
+		if app.IsClient {
+			if el := app.Window().GetElementByID("paste-input"); el.Truthy() {
+				el.Set("value", "")
+			}
 		}
-	}
-	if a.doc() != nil && art.Kind != text.KindText && what != "" {
-		a.offerAsPasted(what, s)
-	}
+		if created && a.doc() != nil && art.Kind != text.KindText && what != "" {
+			a.offerAsPasted(what, s)
+		}
+	})
 }
 
 // offerAsPasted adds to the message what was recognised in a paste and an

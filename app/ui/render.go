@@ -139,6 +139,14 @@ func (a *App) renderMessage() app.UI {
 					}
 				})
 		}),
+		app.If(a.msg.Extra != "", func() app.UI {
+			return app.Button().DataSet("testid", "message-extra").Text(a.msg.Extra).
+				OnClick(func(ctx app.Context, e app.Event) {
+					if a.msg.extra != nil {
+						a.msg.extra(ctx)
+					}
+				})
+		}),
 		app.If(a.msg.Text != "", func() app.UI {
 			return app.Button().Class("x").Title("Dismiss").Text("×").
 				OnClick(func(ctx app.Context, e app.Event) { a.msg = notice{} })
