@@ -33,33 +33,21 @@ type token struct {
 }
 
 // tokenize splits text into words (letter, digit and mark runs with inner
-// hyphens and apostrophes) and single punctuation marks. A sentence ends
-// after . ! or ? followed by space and a capital, and at every line break
-// (so that text rebuilt from CoNLL, one sentence a line, reads back the same).
+// hyphens and apostrophes) and single punctuation marks, each in the
+// sentence text.Sentences puts it in. Those end at every line break and
+// read characters, not spacing, so text rebuilt from a CoNLL file (one
+// sentence a line) gives back the same file.
 func tokenize(text string) []token {
 	var out []token
 	rs := []rune(text)
+	sents := gtext.Sentences(text)
 	sent := 0
 	isWord := gtext.IsWordRune
 	glue := func(r rune) bool { return unicode.IsMark(r) || r == '\u200d' || r >= 0x1F3FB && r <= 0x1F3FF }
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if unicode.IsSpace(r) {
-			brk := false
-			for i < len(rs) && unicode.IsSpace(rs[i]) {
-				if rs[i] == '\n' || rs[i] == '\r' || rs[i] == '\u2029' {
-					brk = true
-				}
-				i++
-			}
-			if len(out) > 0 && out[len(out)-1].sentence == sent {
-				last := out[len(out)-1]
-				end := rs[last.end-1]
-				stop := end == '!' || end == '?' || end == '.' && !abbreviation(rs, out)
-				if brk || stop && i < len(rs) && unicode.IsUpper(rs[i]) {
-					sent++
-				}
-			}
+			i++
 			continue
 		}
 		start := i
@@ -84,20 +72,12 @@ func tokenize(text string) []token {
 				i++
 			}
 		}
+		for sent+1 < len(sents) && sents[sent].End <= start {
+			sent++
+		}
 		out = append(out, token{start, i, sent})
 	}
 	return out
-}
-
-// abbreviation reports whether the full stop ending toks is part of an
-// abbreviation or an initial ("Dr.", "J. K.").
-func abbreviation(rs []rune, toks []token) bool {
-	n := len(toks)
-	if n < 2 || toks[n-2].end != toks[n-1].start {
-		return false
-	}
-	w := rs[toks[n-2].start:toks[n-2].end]
-	return gtext.IsAbbreviation(string(w)) || len(w) == 1 && unicode.IsUpper(w[0])
 }
 
 // plan chooses what a CoNLL file of d holds: CoNLL gives a token one tag,

@@ -2,6 +2,7 @@ package format
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -168,4 +169,33 @@ func spansOf(as []annot.Annotation) [][][2]int {
 		out = append(out, [][2]int{{a.Start, a.End}})
 	}
 	return out
+}
+
+// FuzzCoNLLRereads: a CoNLL file Gloss writes, read back without its
+// article (the text rebuilt one sentence a line) and written again, is the
+// same file: sentences are split by what the text says, not by its spacing.
+func FuzzCoNLLRereads(f *testing.F) {
+	f.Add(`Mr. Smith met J. Doe in the U.S. The "end." (Yes.) 3.5 Inc. Chief… 北京。好`)
+	f.Add("« Fini. » Il part… Puis\nrien. e.g. The 2023. 2024 don't. 'Maybe.' ok 👩‍🔬.")
+	f.Add(fuzzText)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) || strings.ContainsRune(text, '\ufeff') {
+			return // a leading BOM is read as the file's, not a token
+		}
+		out, err := CoNLL.Encode(Doc{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _, err := CoNLL.Decode(out, "")
+		if err != nil {
+			if len(out) == 0 {
+				return
+			}
+			t.Fatalf("%v\n%s", err, out)
+		}
+		again, err := CoNLL.Encode(d)
+		if err != nil || string(again) != string(out) {
+			t.Fatalf("%q\nfirst  %q\nthen   %q (%v)", text, out, again, err)
+		}
+	})
 }

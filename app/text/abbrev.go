@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -40,3 +41,38 @@ func IsAbbreviation(word string) bool {
 // IsTitle reports whether word, followed by a full stop, is a title that
 // stands before a name ("Mr", "Dr", "Mme").
 func IsTitle(word string) bool { return abbreviations[word] }
+
+// openers are words that open sentences, capitalised as they would be
+// there. After an abbreviation or an initial a capital is no sign of a new
+// sentence ("J. Doe", "Apple Inc. Chief"), one of these is ("in the U.S.
+// The president", "plan B. It"). English, French, German, Spanish,
+// Italian and Portuguese articles, pronouns and conjunctions.
+var openers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		The A An This That These Those There Here It Its He She His Her They Their Them We Our I You Your
+		In On At For From By With After Before When While As If But And Or So Yet Since Although Though
+		However Meanwhile Some Many Most All Both Each Such What Who Why How Where Which Now Then Still
+		Also Only Not No Yes One
+		Le La Les Un Une Des Du Il Elle Ils Elles On Nous Vous Je Ce Cette Ces Mais Et Dans Pour Selon Au Aux
+		Der Die Das Ein Eine Er Sie Es Wir Ich Und Aber Im Am Auch
+		El Los Las Una Pero Y Lo Ella Ellos En Con
+		Il Lo Gli Uno Ma Nel Della
+		O Os As Um Uma Mas Ele Ela Eles`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// opensSentence reports whether s starts with a word that opens sentences.
+func opensSentence(s string) bool {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !IsWordRune(r) {
+			break
+		}
+		i += n
+	}
+	return openers[s[:i]]
+}

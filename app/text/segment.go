@@ -112,104 +112,223 @@ func wordEnd(rs []rune, i int) int {
 	return j
 }
 
-// isAbbrevBefore reports whether the dot at rs[dot] ends an abbreviation:
-// a listed word, a single capital ("J."), or a dotted acronym ("U.S.").
-func isAbbrevBefore(rs []rune, dot int) bool {
-	i := dot
-	for i > 0 && (IsWordRune(rs[i-1]) || rs[i-1] == '.' && i-2 >= 0 && IsWordRune(rs[i-2])) {
-		i--
-	}
-	w := string(rs[i:dot])
-	if w == "" {
-		return false
-	}
-	if strings.Contains(w, ".") { // U.S, e.g, Ph.D
-		return true
-	}
-	if n := utf8.RuneCountInString(w); n == 1 && unicode.IsUpper([]rune(w)[0]) {
-		return true
-	}
-	return IsAbbreviation(w)
-}
-
-func isCloser(r rune) bool {
+// isLineBreak reports whether r ends a line. Every line break ends a
+// sentence: headlines, bylines, captions and list items carry no stop.
+func isLineBreak(r rune) bool {
 	switch r {
-	case ')', ']', '}', '"', '\'', '\u201d', '\u2019', '\u00bb', '\u203a':
+	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
 		return true
 	}
 	return false
 }
 
-func isOpener(r rune) bool {
+// isStop reports whether r may end a sentence when what follows starts one.
+func isStop(r rune) bool {
 	switch r {
-	case '(', '[', '{', '"', '\'', '\u201c', '\u2018', '\u00ab', '\u2039', '\u201e':
+	case '.', '!', '?', '…', '؟', '۔', '‼', '⁇', '⁈', '⁉':
 		return true
 	}
 	return false
 }
 
-// Sentences splits s into sentences: on . ! ? (and … 。！？) followed by
-// space and a capital letter (not after abbreviations such as "Mr." or single
-// capitals "J."), and on paragraph breaks. Spans exclude surrounding space.
+// isFullStop reports whether r ends a sentence whatever follows: the CJK
+// stops and the Devanagari danda, written without a space after them.
+func isFullStop(r rune) bool {
+	switch r {
+	case '。', '！', '？', '．', '｡', '।', '॥':
+		return true
+	}
+	return false
+}
+
+// sentenceCloser reports whether r closes a quotation or a bracket after a stop:
+// "(He left.) Then". Straight quotes open and close; Sentences tells which
+// by counting them.
+func sentenceCloser(r rune) bool {
+	switch r {
+	case ')', ']', '}', '\u201d', '\u2019', '\u00bb', '\u203a', '」', '』', '）', '】', '》', '〉':
+		return true
+	}
+	return false
+}
+
+// sentenceOpener reports whether r opens a quotation or a bracket before the
+// first word of a sentence.
+func sentenceOpener(r rune) bool {
+	switch r {
+	case '(', '[', '{', '"', '\'', '\u201c', '\u2018', '\u00ab', '\u2039', '\u201e', '\u201a', '¿', '¡', '「', '『', '（', '【', '—', '–':
+		return true
+	}
+	return false
+}
+
+// startsSentence reports whether a sentence may start with r: a capital
+// letter, or a letter of a script without case (Chinese, Arabic, Hindi).
+func startsSentence(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r) || unicode.IsTitle(r) || unicode.IsLetter(r) && !unicode.IsLower(r)
+}
+
+// Sentences splits s into sentences, in code points, spans without the
+// space around them. A sentence ends
+//   - at every line break;
+//   - after 。！？ and the danda ।, whatever follows;
+//   - after . ! ? … (and closing quotes or brackets: `"Why?" Then`) when the
+//     next word, past any opening quote or bracket, starts with a capital
+//     letter, a letter of a script without case, or a digit (not in "3.5");
+//   - but not after a title ("Mr. Smith", "Gen. Lee"), and after another
+//     listed abbreviation ("Inc.", "Jan.") or a single letter (an initial,
+//     "J. Doe", "U.S.") only when a word that opens sentences follows
+//     ("in the U.S. The president").
+//
+// The rules read the characters only, never the amount of space between
+// them: text rebuilt from a CoNLL file (its tokens one space apart, one
+// sentence a line) splits into the same sentences as the text it came from.
 func Sentences(s string) []Span {
 	var out []Span
-	rs := []rune(s)
-	for _, p := range Paragraphs(s) {
-		start := p.Start
-		for i := p.Start; i < p.End; i++ {
-			r := rs[i]
-			var cut int
-			switch r {
-			case '。', '！', '？':
-				cut = i + 1
-				for cut < p.End && isCloser(rs[cut]) {
-					cut++
-				}
-			case '.', '!', '?', '…':
-				if r == '.' && isAbbrevBefore(rs, i) {
-					continue
-				}
-				j := i + 1
-				for j < p.End && (rs[j] == '.' || rs[j] == '!' || rs[j] == '?' || isCloser(rs[j])) {
-					j++
-				}
-				k := j
-				for k < p.End && unicode.IsSpace(rs[k]) {
-					k++
-				}
-				if k == j || k >= p.End {
-					continue
-				}
-				next := rs[k]
-				if isOpener(next) && k+1 < p.End {
-					next = rs[k+1]
-				}
-				if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !unicode.Is(unicode.Lo, next) {
-					continue
-				}
-				cut = j
-			default:
+	start := -1    // code point where the open sentence starts, -1 when none
+	last := 0      // code point after its last non-space character
+	dq, sq := 0, 0 // straight double and single quotes in the open sentence
+	cp := 0
+	for b := 0; b < len(s); {
+		r, n := rune(s[b]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[b:])
+		}
+		switch {
+		case isLineBreak(r):
+			if start >= 0 {
+				out = append(out, Span{start, last})
+				start, dq, sq = -1, 0, 0
+			}
+			b += n
+			cp++
+			continue
+		case unicode.IsSpace(r):
+			b += n
+			cp++
+			continue
+		}
+		if start < 0 {
+			start = cp
+		}
+		switch {
+		case r == '"':
+			dq++
+		case r == '\'' && !betweenWords(s, b):
+			sq++
+		}
+		if !isStop(r) && !isFullStop(r) {
+			b += n
+			cp++
+			last = cp
+			continue
+		}
+		stopB := b
+		// A stop: take the stops and closers after it (space between them
+		// allowed), then look at what follows.
+		endB, end := b+n, cp+1 // after the last stop or closer
+		stops := 1
+		next := len(s) // byte offset of what follows them
+		for eb, ecp := endB, end; eb < len(s); {
+			r2, n2 := utf8.DecodeRuneInString(s[eb:])
+			if unicode.IsSpace(r2) && !isLineBreak(r2) {
+				eb += n2
+				ecp++
 				continue
 			}
-			if sp, ok := trimSpan(rs, start, cut); ok {
-				out = append(out, sp)
+			switch {
+			case isStop(r2) || isFullStop(r2):
+				stops++
+			case r2 == '"' && dq%2 == 1:
+				dq++
+			case r2 == '\'' && sq%2 == 1:
+				sq++
+			case r2 != '"' && r2 != '\'' && sentenceCloser(r2):
+			default:
+				next = eb
 			}
-			start = cut
-			i = cut - 1
+			if next < len(s) {
+				break
+			}
+			eb += n2
+			ecp++
+			endB, end = eb, ecp
 		}
-		if sp, ok := trimSpan(rs, start, p.End); ok {
-			out = append(out, sp)
+		b, cp, last = endB, end, end
+		if isFullStop(r) || endsSentence(s, stopB, r == '.' && stops == 1, next) {
+			out = append(out, Span{start, end})
+			start, dq, sq = -1, 0, 0
 		}
+	}
+	if start >= 0 {
+		out = append(out, Span{start, last})
 	}
 	return out
 }
 
-func trimSpan(rs []rune, a, b int) (Span, bool) {
-	for a < b && unicode.IsSpace(rs[a]) {
-		a++
+// endsSentence decides whether the stop at byte stop ends a sentence, next
+// being the byte offset of what follows it and its closers. dot is true for
+// a full stop alone, which may end an abbreviation instead.
+func endsSentence(s string, stop int, dot bool, next int) bool {
+	// Past opening quotes and brackets, the first word.
+	w := next
+	for w < len(s) {
+		r, n := utf8.DecodeRuneInString(s[w:])
+		if isLineBreak(r) || !sentenceOpener(r) && !unicode.IsSpace(r) {
+			break
+		}
+		w += n
 	}
-	for b > a && unicode.IsSpace(rs[b-1]) {
-		b--
+	if w >= len(s) {
+		return false
 	}
-	return Span{a, b}, a < b
+	first, _ := utf8.DecodeRuneInString(s[w:])
+	// The word before the stop.
+	p := stop
+	for p > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:p])
+		if isLineBreak(r) || !unicode.IsSpace(r) {
+			break
+		}
+		p -= n
+	}
+	q := p
+	for q > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:q])
+		if !IsWordRune(r) {
+			break
+		}
+		q -= n
+	}
+	before := s[q:p]
+	if dot && before != "" {
+		if IsTitle(before) {
+			return false
+		}
+		if utf8.RuneCountInString(before) == 1 || IsAbbreviation(before) {
+			// An initial or an abbreviation: a sentence starts only with a
+			// word that opens sentences ("in the U.S. The president").
+			return startsSentence(first) && opensSentence(s[w:])
+		}
+	}
+	if unicode.IsDigit(first) {
+		// Not between numbers: "3.5", and so "in 2023. 2024" either.
+		r, _ := utf8.DecodeLastRuneInString(s[:p])
+		return !unicode.IsDigit(r)
+	}
+	return startsSentence(first)
+}
+
+// betweenWords reports whether the apostrophe at byte b joins two words
+// ("don't"), so it is not a quotation mark.
+func betweenWords(s string, b int) bool {
+	if b == 0 || b+1 >= len(s) {
+		return false
+	}
+	r1, _ := utf8.DecodeLastRuneInString(s[:b])
+	r2, _ := utf8.DecodeRuneInString(s[b+1:])
+	return IsWordRune(r1) && IsWordRune(r2)
 }

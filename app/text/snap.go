@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -175,4 +176,40 @@ func clamp(v, lo, hi int) int {
 		return hi
 	}
 	return v
+}
+
+// isAbbrevBefore reports whether the dot at rs[dot] ends an abbreviation:
+// a listed word, a single capital ("J."), or a dotted acronym ("U.S.").
+func isAbbrevBefore(rs []rune, dot int) bool {
+	i := dot
+	for i > 0 && (IsWordRune(rs[i-1]) || rs[i-1] == '.' && i-2 >= 0 && IsWordRune(rs[i-2])) {
+		i--
+	}
+	w := string(rs[i:dot])
+	if w == "" {
+		return false
+	}
+	if strings.Contains(w, ".") { // U.S, e.g, Ph.D
+		return true
+	}
+	if n := utf8.RuneCountInString(w); n == 1 && unicode.IsUpper([]rune(w)[0]) {
+		return true
+	}
+	return IsAbbreviation(w)
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case ')', ']', '}', '"', '\'', '\u201d', '\u2019', '\u00bb', '\u203a':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '(', '[', '{', '"', '\'', '\u201c', '\u2018', '\u00ab', '\u2039', '\u201e':
+		return true
+	}
+	return false
 }
