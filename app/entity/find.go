@@ -105,6 +105,7 @@ func FindWith(text string, o Options) []Entity {
 	f.hl = f.headlineLines()
 	segs := f.chains()
 	segs = f.dropSentenceStarts(segs)
+	segs = f.germanNouns(segs)
 	segs = f.splitHeadlines(segs)
 	segs = f.splitKnown(segs)
 	var matches []Match
@@ -214,9 +215,9 @@ func (f *finder) trim(a, b int) (segment, bool) {
 	for b > a && (!f.toks[b-1].cap && !(b-1 > a && f.isNameNumber(b-1)) || notNames.has(f.fold(b-1))) {
 		b--
 	}
-	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && commonAlone(f.fold(a))) {
-		// One letter, one function word ("Mas", "Com") or one place word
-		// ("Plaza") is not a name.
+	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && commonAlone(f.fold(a)) || isRoman(f.surface(a, b))) {
+		// One letter, one function word ("Mas", "Com"), one place word
+		// ("Plaza") or a Roman numeral ("XVI") is not a name.
 		return segment{}, false
 	}
 	return segment{a: a, b: b}, true
@@ -617,4 +618,18 @@ func sliceRunes(text string, toks []token, sp gtext.Span) string {
 func looksCommon(w string) bool {
 	return strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "while") ||
 		strings.HasSuffix(w, "day") || strings.HasSuffix(w, "ever")
+}
+
+// isRoman reports whether w is a Roman numeral of I, V and X ("XIV"): a
+// century or a king's number, a name only after the name.
+func isRoman(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c != 'I' && c != 'V' && c != 'X' {
+			return false
+		}
+	}
+	return true
 }

@@ -22,13 +22,15 @@ const (
 	LexOrgSuffix                     // a company form ("GmbH", "S.A.")
 	LexMonth                         // a month name
 	LexWeekday                       // a day of the week
+	LexNoun                          // a German common noun ("Jahre", "Regierung"): capitalised, yet not a name
+	LexBrand                         // a company or brand ("Huawei", "Spotify")
 )
 
 // LexPlace is every kind that names a place.
 const LexPlace = LexCountry | LexRegion | LexCity
 
 // lexSections are the section names of the lexicon file, by kind bit.
-var lexSections = []string{"country", "region", "city", "language", "given", "surname", "title", "orgsuffix", "month", "weekday"}
+var lexSections = []string{"country", "region", "city", "language", "given", "surname", "title", "orgsuffix", "month", "weekday", "noun", "brand"}
 
 // LexiconMagic starts every lexicon file.
 const LexiconMagic = "gloss-lexicon 1"

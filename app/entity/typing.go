@@ -42,6 +42,7 @@ const (
 	wRejected  = -8
 	wWholeName = 4
 	wOrgWord   = 3.5
+	wBrand     = 3
 	wGiven     = 2.5
 	wTitle     = 2
 	wSurname   = 1
@@ -135,6 +136,9 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		clues = append(clues, clue{TypeLOC, wWholeName, "a country", ""})
 	case k&LexLanguage != 0:
 		clues = append(clues, clue{TypeMISC, wWholeName, "a nationality or language", ""})
+	case k&LexBrand != 0 && k&(LexGiven|LexSurname) == 0:
+		// Brands named after people ("Jasmine", "Vega") speak for neither.
+		clues = append(clues, clue{TypeORG, wBrand, "a company or brand", ""})
 	}
 	for i, w := range words {
 		switch {

@@ -78,7 +78,8 @@ hanno sarà
 var coordinations = newWordSet(`and or & et ou y e o u en und oder ed`)
 
 // notNames are capitalised words that are never names on their own: days
-// and months (the lexicon adds those of every language). They are trimmed
+// and months (the lexicon adds those of every language), seasons, eras and
+// acronyms of common nouns ("DNA", "GDP", "TV"). They are trimmed
 // from both ends of a candidate.
 var notNames = newWordSet(`
 monday tuesday wednesday thursday friday saturday sunday
@@ -98,6 +99,7 @@ gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
 spring summer autumn winter sixties seventies eighties nineties internet
 printemps été automne hiver primavera verano otoño invierno lente zomer herfst
 frühling sommer herbst verão outono inverno estate autunno
+bc ad bce dna rna gdp pib bip vat iva tv hiv sms usb dvd
 `)
 
 // titles before a name mark it as a person ("President Putin", "ministre Le

