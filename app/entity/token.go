@@ -35,6 +35,11 @@ func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/6)
 	ri := 0       // code point index of position bi
 	gapStart := 0 // byte offset where the gap before the next token starts
+	// Sentence starts come from the one sentence splitter (text.Sentences):
+	// a token is a sentence's first word when a sentence started since the
+	// token before it.
+	sents := gtext.Sentences(text)
+	si := 0
 	for bi := 0; bi < len(text); {
 		r, n := rune(text[bi]), 1
 		if r >= utf8.RuneSelf {
@@ -94,24 +99,26 @@ func tokenize(text string) []token {
 		}
 		gap := text[gapStart:ws]
 		t := token{start: int32(wr), end: int32(ri), bstart: int32(ws), bend: int32(bi)}
+		sentStart := false
+		for si < len(sents) && sents[si].Start <= wr {
+			sentStart = true
+			si++
+		}
 		t.join, t.initial = classifyGap(gap, len(toks) == 0)
+		t.initial = t.initial || sentStart
 		t.cap = isUpper(first)
 		t.upper = letters >= 2 && uppers == letters
-		if t.initial && len(toks) > 0 && gap != "" && gap[0] == '.' && len(gap) <= 2 {
-			// "Mr. Smith": an abbreviated title does not end a sentence.
-			prev := toks[len(toks)-1]
-			pw := text[prev.bstart:prev.bend]
-			// An initial ("Donald J. Trump") does not end a sentence either,
-			// unless a function word follows ("plan B. The").
-			if gtext.IsTitle(pw) || t.cap && len(pw) == 1 && isUpper(rune(pw[0])) && !stopWords.has(Normalize(word)) {
-				t.initial = false
+		if !sentStart && len(toks) > 0 && len(gap) == 2 && gap[0] == '.' && gap[1] == ' ' {
+			// A title's or an initial's full stop, not a sentence's, is
+			// inside a name: "Mr. Smith", "Donald J. Trump".
+			pw := text[toks[len(toks)-1].bstart:toks[len(toks)-1].bend]
+			if gtext.IsTitle(pw) || len(pw) == 1 && isUpper(rune(pw[0])) {
 				t.join = joinSpace
 			}
 		}
-		if len(toks) > 0 && t.join == joinSpace && t.cap && strings.HasSuffix(text[toks[len(toks)-1].bstart:toks[len(toks)-1].bend], ".") &&
-			stopWords.has(Normalize(word)) {
+		if len(toks) > 0 && t.join == joinSpace && sentStart {
 			// "in the U.S. The president": the acronym's stop ended the sentence.
-			t.initial, t.join = true, joinNone
+			t.join = joinNone
 		}
 		if t.join == joinApos && len(toks) > 0 && (word == "s" || word == "S") &&
 			(bi >= len(text) || !gtext.IsWordRune(firstRune(text[bi:]))) {
@@ -169,9 +176,12 @@ func classifyGap(gap string, first bool) (join, bool) {
 		switch r {
 		case ' ', '\t', '\u00a0', '\u202f', '\u2009':
 			space = true
-		case '\n', '\r', '.', '!', '?', ':', '…', '¿', '¡', '•', '|',
-			'‘', '“', '«', '„', '"', '[':
-			// A sentence, a line, a quotation or a link text starts.
+		case '.', '!', '?', '…', '\n', '\r':
+			// text.Sentences decides whether a sentence starts here.
+			other = true
+		case ':', '¿', '¡', '•', '|', '‘', '“', '«', '„', '"', '[':
+			// A quotation, a list item or a link text starts: its first
+			// word is capitalised as a sentence's is.
 			initial = true
 		default:
 			other = true
