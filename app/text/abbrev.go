@@ -21,6 +21,7 @@ var abbreviations = map[string]bool{ // true: a title
 	"Sep": false, "Sept": false, "Oct": false, "Nov": false, "Dec": false,
 	"vs": false, "etc": false, "e.g": false, "i.e": false, "cf": false, "al": false, "approx": false,
 	"vol": false, "fig": false, "dept": false, "p": false, "pp": false, "av": false, "bd": false,
+	"ca": false, "bzw": false, "usw": false, "Mio": false, "Mrd": false, "Hl": false, "Sra": false, "Srta": false,
 }
 
 // IsAbbreviation reports whether word, followed by a full stop, is a listed
@@ -58,7 +59,7 @@ var openers = func() map[string]bool {
 		Der Die Das Ein Eine Er Sie Es Wir Ich Und Aber Im Am Auch
 		El Los Las Una Pero Y Lo Ella Ellos En Con
 		Il Lo Gli Uno Ma Nel Della
-		O Os As Um Uma Mas Ele Ela Eles`) {
+		O Os As Um Uma Mas Ele Ela Eles Em Na Nas Nos`) {
 		m[w] = true
 	}
 	return m

@@ -191,6 +191,7 @@ func Sentences(s string) []Span {
 	start := -1    // code point where the open sentence starts, -1 when none
 	last := 0      // code point after its last non-space character
 	dq, sq := 0, 0 // straight double and single quotes in the open sentence
+	low := 0       // German low quotes „ ‚ not yet closed by “ ‘ in it
 	cp := 0
 	for b := 0; b < len(s); {
 		r, n := rune(s[b]), 1
@@ -201,7 +202,7 @@ func Sentences(s string) []Span {
 		case isLineBreak(r):
 			if start >= 0 {
 				out = append(out, Span{start, last})
-				start, dq, sq = -1, 0, 0
+				start, dq, sq, low = -1, 0, 0, 0
 			}
 			b += n
 			cp++
@@ -219,6 +220,10 @@ func Sentences(s string) []Span {
 			dq++
 		case r == '\'' && !betweenWords(s, b):
 			sq++
+		case r == '„' || r == '‚':
+			low++
+		case (r == '“' || r == '‘') && low > 0:
+			low--
 		}
 		if !isStop(r) && !isFullStop(r) {
 			b += n
@@ -246,6 +251,9 @@ func Sentences(s string) []Span {
 				dq++
 			case r2 == '\'' && sq%2 == 1:
 				sq++
+			case (r2 == '“' || r2 == '‘') && low > 0:
+				// German quotes: „Ja.“ closes with what opens in English.
+				low--
 			case r2 != '"' && r2 != '\'' && sentenceCloser(r2):
 			default:
 				next = eb
@@ -260,7 +268,7 @@ func Sentences(s string) []Span {
 		b, cp, last = endB, end, end
 		if isFullStop(r) || endsSentence(s, stopB, r == '.' && stops == 1, next) {
 			out = append(out, Span{start, end})
-			start, dq, sq = -1, 0, 0
+			start, dq, sq, low = -1, 0, 0, 0
 		}
 	}
 	if start >= 0 {
@@ -308,9 +316,11 @@ func endsSentence(s string, stop int, dot bool, next int) bool {
 		if IsTitle(before) {
 			return false
 		}
-		if utf8.RuneCountInString(before) == 1 || IsAbbreviation(before) {
-			// An initial or an abbreviation: a sentence starts only with a
-			// word that opens sentences ("in the U.S. The president").
+		if n := utf8.RuneCountInString(before); n == 1 || IsAbbreviation(before) || n <= 2 && allDigits(before) {
+			// An initial, an abbreviation, or an ordinal ("am 3. Oktober",
+			// "im 20. Jahrhundert"):
+			// a sentence starts only with a word that opens sentences ("in
+			// the U.S. The president").
 			return startsSentence(first) && opensSentence(s[w:])
 		}
 	}
@@ -331,4 +341,13 @@ func betweenWords(s string, b int) bool {
 	r1, _ := utf8.DecodeLastRuneInString(s[:b])
 	r2, _ := utf8.DecodeRuneInString(s[b+1:])
 	return IsWordRune(r1) && IsWordRune(r2)
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

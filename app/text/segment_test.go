@@ -97,6 +97,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Donald J. Trump met Apple Inc. Chief Tim Cook.", "It was plan B.", "It failed."}},
 		{"Gen. Smith came on Jan. 3. Then he said no. Me too.",
 			[]string{"Gen. Smith came on Jan. 3.", "Then he said no.", "Me too."}},
+		{"Am 3. Oktober im 20. Jahrhundert kam er. Sie war 15. Die Zeit lief. Ca. 400 kamen, bzw. 2 Mrd. Euro.",
+			[]string{"Am 3. Oktober im 20. Jahrhundert kam er.", "Sie war 15.", "Die Zeit lief.", "Ca. 400 kamen, bzw. 2 Mrd. Euro."}},
 		{"Bricks etc. Etc. Were there.", []string{"Bricks etc. Etc. Were there."}},
 		{"See e.g. The Times. Or i.e. this.", []string{"See e.g.", "The Times.", "Or i.e. this."}},
 		// Closing quotes and brackets stay with the sentence they close.
@@ -105,6 +107,7 @@ func TestSentences(t *testing.T) {
 			[]string{`He said "Go."`, "Then he went.", "(It rained.)", "'Fine.'", "Done."}},
 		{"« C’est fini. » Il part. Elle reste… Puis rien.", []string{"« C’est fini. »", "Il part.", "Elle reste…", "Puis rien."}},
 		{"“I came. I saw.” Then I don't know. 'Maybe.' Fine", []string{"“I came.", "I saw.”", "Then I don't know.", "'Maybe.'", "Fine"}},
+		{"„Es wird nicht gehen.“ Der Minister ging. „Nein.“", []string{"„Es wird nicht gehen.“", "Der Minister ging.", "„Nein.“"}},
 		// Ellipses: three dots or one character, and mid-sentence.
 		{"Wait... The door opened. He paused… and went on.", []string{"Wait...", "The door opened.", "He paused… and went on."}},
 		{"Really?! Yes!!! No?", []string{"Really?!", "Yes!!!", "No?"}},

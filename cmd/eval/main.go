@@ -25,6 +25,7 @@ type section struct {
 var sections = []section{
 	{name: "ner", folder: "ner-dev", run: evalNER},
 	{name: "extract", folder: "html-articles", run: evalExtract},
+	{name: "sentences", folder: "ner-dev", run: evalSentences},
 }
 
 func main() {
