@@ -21,6 +21,7 @@ func (f *finder) joinAcronyms(ents []Entity) []Entity {
 	}
 	endsAt := map[int]int{} // byte end of a mention of a name of two words or more → entity
 	for i, e := range ents {
+		step(i)
 		if !strings.Contains(e.Key, " ") || isAcronym(e.Name) {
 			continue
 		}
@@ -42,6 +43,7 @@ func (f *finder) joinAcronyms(ents []Entity) []Entity {
 		return i
 	}
 	for i, e := range ents {
+		step(i)
 		if !isAcronym(e.Name) || strings.Contains(e.Key, " ") && !strings.Contains(e.Name, ".") {
 			continue
 		}
@@ -112,22 +114,13 @@ var definers = []string{"acronym for ", "short for ", "abbreviation for ", "abbr
 // explained finds "X [… acronym for Y]" and "X (also known as Y)": X
 // names Y. It returns the pairs of entity indexes (X's, Y's).
 func (f *finder) explained(ents []Entity) [][2]int {
-	var at []int
-	for _, d := range definers {
-		for from := 0; ; {
-			i := strings.Index(f.text[from:], d)
-			if i < 0 {
-				break
-			}
-			at = append(at, from+i+len(d))
-			from += i + len(d)
-		}
-	}
+	at := f.definerEnds()
 	if len(at) == 0 {
 		return nil
 	}
 	starts, ends := map[int]int{}, map[int]int{} // byte offsets of mentions → entity
 	for i, e := range ents {
+		step(i)
 		for _, m := range e.Mentions {
 			if t, ok := f.tokenAt(m.Start); ok {
 				starts[int(f.toks[t].bstart)] = i
@@ -138,7 +131,8 @@ func (f *finder) explained(ents []Entity) [][2]int {
 		}
 	}
 	var out [][2]int
-	for _, p := range at {
+	for i, p := range at {
+		step(i)
 		lo := max(0, p-maxParenLead)
 		open := strings.LastIndexAny(f.text[lo:p], "([")
 		if open < 0 || strings.ContainsAny(f.text[lo+open:p], ")]\n") {
@@ -155,4 +149,49 @@ func (f *finder) explained(ents []Entity) [][2]int {
 		}
 	}
 	return out
+}
+
+// definerEnds returns the byte offsets where a definer ends that an opening
+// bracket at most maxParenLead bytes before could hold — every place
+// explained can use — in the order one strings.Index pass per definer
+// would list them. It reads the text once, looking near brackets only,
+// instead of once per definer.
+func (f *finder) definerEnds() []int {
+	type hit struct{ d, end int }
+	var hits []hit
+	var p pacer
+	text := f.text
+	for o := 0; ; {
+		p.tick()
+		i := strings.IndexAny(text[o:], "([")
+		if i < 0 {
+			break
+		}
+		open := o + i
+		o = open + 1
+		// A definer ending at end needs its bracket at or after end-maxParenLead.
+		win := text[o:min(len(text), open+maxParenLead)]
+		for di, d := range definers {
+			for from := 0; ; {
+				j := strings.Index(win[from:], d)
+				if j < 0 {
+					break
+				}
+				hits = append(hits, hit{di, o + from + j + len(d)})
+				from += j + len(d)
+			}
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return a.end - b.end
+	})
+	hits = slices.Compact(hits)
+	at := make([]int, len(hits))
+	for i, h := range hits {
+		at[i] = h.end
+	}
+	return at
 }

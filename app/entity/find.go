@@ -331,6 +331,7 @@ func (f *finder) cutGazetteer(segs []segment, matches []Match) []segment {
 	covered := make([]bool, len(f.toks))
 	m := 0
 	for i, t := range f.toks {
+		step(i)
 		for m < len(matches) && matches[m].End <= int(t.start) {
 			m++
 		}
@@ -339,7 +340,8 @@ func (f *finder) cutGazetteer(segs []segment, matches []Match) []segment {
 		}
 	}
 	out := segs[:0:0]
-	for _, s := range segs {
+	for si, s := range segs {
+		step(si)
 		start := s.a
 		for i := s.a; i <= s.b; i++ {
 			if i < s.b && !covered[i] {

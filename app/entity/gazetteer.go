@@ -205,6 +205,7 @@ const maxNameGap = 3
 func (t *trie) match(text string, toks []token, entries []Entry) []Match {
 	var out []Match
 	for i := 0; i < len(toks); i++ {
+		step(i)
 		node := int32(0)
 		bestTok, bestPat := -1, pattern{}
 	walk:

@@ -33,7 +33,8 @@ func (f *finder) splitHeadlines(segs []segment) []segment {
 		return segs
 	}
 	known := map[string]bool{}
-	for _, s := range segs {
+	for si, s := range segs {
+		step(si)
 		if hl[s.a] {
 			continue
 		}
@@ -44,7 +45,8 @@ func (f *finder) splitHeadlines(segs []segment) []segment {
 		}
 	}
 	out := make([]segment, 0, len(segs))
-	for _, s := range segs {
+	for si, s := range segs {
+		step(si)
 		if !hl[s.a] {
 			out = append(out, s)
 			continue
@@ -78,7 +80,9 @@ func (f *finder) splitHeadlines(segs []segment) []segment {
 func (f *finder) headlineLines() []bool {
 	var hl []bool
 	toks := f.toks
+	var p pacer
 	for a := 0; a < len(toks); {
+		p.tick()
 		b := a + 1
 		for b < len(toks) && !strings.ContainsAny(f.text[toks[b-1].bend:toks[b].bstart], "\n\r") {
 			b++

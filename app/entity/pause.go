@@ -18,6 +18,14 @@ func step(i int) {
 	}
 }
 
+// pacer steps loops whose index jumps (lines, brackets): every tick counts.
+type pacer int
+
+func (p *pacer) tick() {
+	*p++
+	step(int(*p))
+}
+
 // sortPaced sorts s by cmp like slices.SortFunc, in pieces that step
 // between them: runs of 2048 sorted one by one, then merged pairwise. cmp
 // must be a total order (no two elements equal), so the result is the same

@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +57,53 @@ func TestPauseSameResults(t *testing.T) {
 	// 300 KB is ~50,000 tokens: a pause at least every few thousand steps.
 	if *n < 50 {
 		t.Errorf("Pause called %d times over 300 KB", *n)
+	}
+}
+
+// TestDefinerEnds: reading the text once near brackets finds every definer
+// end that a pass per definer finds and explained can use (a bracket at
+// most maxParenLead bytes before it, none closed in between), in the same
+// order, and nothing a pass per definer would not find.
+func TestDefinerEnds(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	pieces := append([]string{"(", "[", ")", "]", "\n", "Daesh ", "an Arabic ", "IS ", "x", "  ", "ééé "}, definers...)
+	for round := 0; round < 200; round++ {
+		var b strings.Builder
+		for b.Len() < 400 {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := b.String()
+		f := &finder{text: text}
+		usable := func(p int) bool {
+			lo := max(0, p-maxParenLead)
+			open := strings.LastIndexAny(text[lo:p], "([")
+			return open >= 0 && !strings.ContainsAny(text[lo+open:p], ")]\n")
+		}
+		var naive, all []int
+		for _, d := range definers {
+			for from := 0; ; {
+				i := strings.Index(text[from:], d)
+				if i < 0 {
+					break
+				}
+				from += i + len(d)
+				all = append(all, from)
+				if usable(from) {
+					naive = append(naive, from)
+				}
+			}
+		}
+		var got []int
+		for _, p := range f.definerEnds() {
+			if !slices.Contains(all, p) {
+				t.Fatalf("%q: definerEnds found %d, no definer ends there", text, p)
+			}
+			if usable(p) {
+				got = append(got, p)
+			}
+		}
+		if !slices.Equal(got, naive) {
+			t.Fatalf("%q:\ngot  %v\nwant %v", text, got, naive)
+		}
 	}
 }

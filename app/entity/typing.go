@@ -71,6 +71,7 @@ func Retype(text string, ents []Entity, o Options) {
 // type for the whole group.
 func (f *finder) typeEntities(ents []Entity, o Options) {
 	for i := range ents {
+		step(i)
 		e := &ents[i]
 		clues := f.clues[:0]
 		clues = f.memoryClues(clues, e, o.Memory)

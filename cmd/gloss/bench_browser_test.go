@@ -916,5 +916,50 @@ func stopProfile(t *testing.T, ctx context.Context, figs *figures, what string) 
 	for _, f := range fns[:min(15, len(fns))] {
 		fmt.Fprintf(&b, "\n    %7.1f ms  %s", f.ms, f.name)
 	}
+	busyStretches(&b, p.Samples, p.TimeDeltas, byID)
 	figs.note("%s", b.String())
+}
+
+// busyStretches writes what the three longest runs of samples without an
+// idle one spent their time on: the long tasks, seen from the profiler.
+func busyStretches(b *strings.Builder, samples []int64, deltas []int64, name map[int64]string) {
+	type stretch struct {
+		from, to int // sample indexes
+		ms       float64
+	}
+	var runs []stretch
+	cur := stretch{from: -1}
+	for i, id := range samples {
+		d := float64(deltas[i]) / 1000
+		if strings.HasPrefix(name[id], "(idle)") {
+			if cur.from >= 0 {
+				runs = append(runs, cur)
+			}
+			cur = stretch{from: -1}
+			continue
+		}
+		if cur.from < 0 {
+			cur.from = i
+		}
+		cur.to, cur.ms = i+1, cur.ms+d
+	}
+	if cur.from >= 0 {
+		runs = append(runs, cur)
+	}
+	sort.Slice(runs, func(i, j int) bool { return runs[i].ms > runs[j].ms })
+	for _, r := range runs[:min(3, len(runs))] {
+		self := map[string]float64{}
+		for i := r.from; i < r.to; i++ {
+			self[name[samples[i]]] += float64(deltas[i]) / 1000
+		}
+		keys := make([]string, 0, len(self))
+		for k := range self {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool { return self[keys[i]] > self[keys[j]] })
+		fmt.Fprintf(b, "\n  busy stretch of %.0f ms:", r.ms)
+		for _, k := range keys[:min(8, len(keys))] {
+			fmt.Fprintf(b, "\n    %7.1f ms  %s", self[k], k)
+		}
+	}
 }
