@@ -134,7 +134,7 @@ func TestFindCandidates(t *testing.T) {
 	}
 	for _, e := range ents {
 		for _, m := range e.Mentions {
-			if Normalize(sliceCP(sample, m)) == "" {
+			if Fold(sliceCP(sample, m)) == "" {
 				t.Errorf("empty mention %v of %q", m, e.Name)
 			}
 		}

@@ -64,7 +64,7 @@ func (f *finder) fold(i int) string {
 	return f.folds[i]
 }
 
-// normalize is Normalize, remembered per surface: an article names the
+// normalize is Fold, remembered per surface: an article names the
 // same people again and again.
 func (f *finder) normalize(s string) string {
 	if isLowerASCII(s) {
@@ -73,7 +73,7 @@ func (f *finder) normalize(s string) string {
 	if n, ok := f.intern[s]; ok {
 		return n
 	}
-	n := Normalize(s)
+	n := Fold(s)
 	f.intern[s] = n
 	return n
 }
@@ -426,7 +426,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		}
 		for mi < len(matches) && (segStart < 0 || matches[mi].Start < segStart) {
 			m := &matches[mi]
-			g := get(Normalize(m.Entry.Name))
+			g := get(Fold(m.Entry.Name))
 			if groups[g].gaz == nil {
 				groups[g].gaz = &m.Entry
 			}

@@ -76,17 +76,17 @@ func isUpper(r rune) bool {
 	return unicode.IsUpper(r) || unicode.IsTitle(r)
 }
 
-// Normalize returns s lower-cased, accents folded, every run of characters
+// Fold returns s lower-cased, accents folded, every run of characters
 // that are not letters or digits turned into one space, trimmed. It is the
 // form entity keys and gazetteer names are compared in.
-func Normalize(s string) string {
+func Fold(s string) string {
 	if isLowerASCII(s) {
 		return s
 	}
 	return string(appendNorm(make([]byte, 0, len(s)), s))
 }
 
-// appendNorm appends the Normalize form of s to b.
+// appendNorm appends the Fold form of s to b.
 func appendNorm(b []byte, s string) []byte {
 	start, space := len(b), false
 	for _, r := range s {

@@ -72,7 +72,7 @@ func FuzzParseGazetteerJSON(f *testing.F) {
 		es, err := ParseGazetteerJSON(data)
 		if err == nil {
 			for _, e := range es {
-				if Normalize(e.Name) == "" {
+				if Fold(e.Name) == "" {
 					t.Fatal("entry without a name accepted")
 				}
 			}

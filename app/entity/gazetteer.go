@@ -72,7 +72,7 @@ func (g *Gazetteer) Len() int { return len(g.entries) }
 func (g *Gazetteer) Add(e Entry) error {
 	e.Name = strings.TrimSpace(e.Name)
 	e.Label = strings.TrimSpace(e.Label)
-	key := Normalize(e.Name)
+	key := Fold(e.Name)
 	if key == "" {
 		return fmt.Errorf("gazetteer: entry %q has no letters or digits in its name; not added", e.Name)
 	}
@@ -90,11 +90,11 @@ func (g *Gazetteer) Add(e Entry) error {
 	cur := &g.entries[i]
 	have := map[string]bool{key: true}
 	for _, a := range cur.Aliases {
-		have[Normalize(a)] = true
+		have[Fold(a)] = true
 	}
 	for _, a := range e.Aliases {
 		a = strings.TrimSpace(a)
-		if k := Normalize(a); k != "" && !have[k] {
+		if k := Fold(a); k != "" && !have[k] {
 			have[k] = true
 			cur.Aliases = append(cur.Aliases, a)
 		}
@@ -106,14 +106,14 @@ func (g *Gazetteer) Add(e Entry) error {
 // Remove removes the entry named name (ignoring case and accents) and
 // reports whether there was one.
 func (g *Gazetteer) Remove(name string) bool {
-	i, ok := g.byKey[Normalize(name)]
+	i, ok := g.byKey[Fold(name)]
 	if !ok {
 		return false
 	}
 	g.entries = append(g.entries[:i], g.entries[i+1:]...)
 	g.byKey = make(map[string]int, len(g.entries))
 	for j, e := range g.entries {
-		g.byKey[Normalize(e.Name)] = j
+		g.byKey[Fold(e.Name)] = j
 	}
 	g.trie = nil
 	return true
@@ -174,7 +174,7 @@ func (g *Gazetteer) build() *trie {
 }
 
 func (t *trie) insert(name string, entry int) {
-	key := Normalize(name)
+	key := Fold(name)
 	if key == "" {
 		return
 	}
@@ -337,7 +337,7 @@ func ParseGazetteerCSV(data []byte) ([]Entry, error) {
 			return nil, fmt.Errorf("gazetteer csv: line %d: %d fields, want name,label,aliases; nothing imported", line, len(rec))
 		}
 		e := Entry{Name: strings.TrimSpace(rec[0])}
-		if Normalize(e.Name) == "" {
+		if Fold(e.Name) == "" {
 			return nil, fmt.Errorf("gazetteer csv: line %d: no name; nothing imported", line)
 		}
 		if len(rec) > 1 {
@@ -380,7 +380,7 @@ func ParseGazetteerJSON(data []byte) ([]Entry, error) {
 		es = f.Entries
 	}
 	for i, e := range es {
-		if Normalize(e.Name) == "" {
+		if Fold(e.Name) == "" {
 			return nil, fmt.Errorf("gazetteer json: entry %d has no name; nothing imported", i+1)
 		}
 	}

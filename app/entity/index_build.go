@@ -40,7 +40,7 @@ func newIndexBuilder(text string) *indexBuilder {
 		occ: make([]int32, 0, len(toks)+len(toks)/4), occSpan: make([]gtext.Span, 0, len(toks)+len(toks)/4)}
 }
 
-// normTarget returns the normalised form of display (as Normalize) and, when
+// normTarget returns the normalised form of display (as Fold) and, when
 // it is not rune for rune the same, the display rune of each normalised rune.
 func normTarget(display string) (string, []int32) {
 	b := make([]byte, 0, len(display))

@@ -37,7 +37,7 @@ const LexiconMagic = "gloss-lexicon 1"
 
 // Lexicon is the built-in word lists that type candidates: places, given
 // names, titles… generated from public data (see tools/lexgen). Keys are
-// normalised (Normalize). A nil *Lexicon knows nothing.
+// folded (Fold). A nil *Lexicon knows nothing.
 type Lexicon struct {
 	kinds map[string]LexKind
 }

@@ -5,7 +5,7 @@ import "slices"
 // Memory is what a person has taught Gloss about names, across articles:
 // the labels they gave, the suggestions they corrected and those they
 // rejected. FindWith weighs it above every built-in clue, so Gloss learns
-// without a model. Keys are normalised names (Normalize). The zero value
+// without a model. Keys are folded names (Fold). The zero value
 // is empty and ready to use.
 type Memory struct {
 	// Labels lists, per name and label, the articles (IDs, at most
@@ -26,7 +26,7 @@ const maxVoteArticles = 10
 // Vote records that the person labelled name with label in the article
 // with ID article; the same article counts once.
 func (m *Memory) Vote(name, label, article string) {
-	k := Normalize(name)
+	k := Fold(name)
 	if k == "" || label == "" {
 		return
 	}
@@ -46,7 +46,7 @@ func (m *Memory) Vote(name, label, article string) {
 // Correct records that the person gave name the label instead of what was
 // suggested; a later rejection of that label is forgotten.
 func (m *Memory) Correct(name, label string) {
-	k := Normalize(name)
+	k := Fold(name)
 	if k == "" || label == "" {
 		return
 	}
@@ -60,7 +60,7 @@ func (m *Memory) Correct(name, label string) {
 // Reject records that name is not of type label: it stops being suggested
 // as such.
 func (m *Memory) Reject(name, label string) {
-	k := Normalize(name)
+	k := Fold(name)
 	if k == "" || label == "" {
 		return
 	}

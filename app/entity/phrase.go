@@ -40,7 +40,7 @@ type phrase struct {
 // queryWords splits a query into its normalised words, leaving out a
 // possessive "'s" as the text's words do ("people's republic").
 func queryWords(query string) []string {
-	ws := strings.Fields(Normalize(query))
+	ws := strings.Fields(Fold(query))
 	out := ws[:0]
 	for i, w := range ws {
 		if w == "s" && i > 0 && (strings.Contains(query, "'s") || strings.Contains(query, "’s")) {

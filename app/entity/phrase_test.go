@@ -42,7 +42,7 @@ func TestFindable(t *testing.T) {
 		}
 		r := []rune(text)
 		for _, m := range h.Mentions {
-			if got := Normalize(string(r[m.Start:m.End])); got != Normalize(h.Text) {
+			if got := Fold(string(r[m.Start:m.End])); got != Fold(h.Text) {
 				t.Errorf("Search(%q): mention %v is %q, not %q", c.q, m, got, h.Text)
 			}
 		}

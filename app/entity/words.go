@@ -7,7 +7,7 @@ func newWordSet(lists ...string) wordSet {
 	s := wordSet{}
 	for _, l := range lists {
 		for _, w := range splitFields(l) {
-			s[Normalize(w)] = struct{}{}
+			s[Fold(w)] = struct{}{}
 		}
 	}
 	return s

@@ -63,7 +63,7 @@ func Apply(metas []store.Meta, f Filter, text func(id string) string) []store.Me
 	if f.IsZero() {
 		return metas
 	}
-	q := entity.Normalize(f.Query)
+	q := entity.Fold(f.Query)
 	out := make([]store.Meta, 0, len(metas))
 	for _, m := range metas {
 		switch {
@@ -85,10 +85,10 @@ func status(m store.Meta) store.Status {
 }
 
 func matches(m store.Meta, q string, text func(string) string) bool {
-	if strings.Contains(entity.Normalize(m.Title), q) || strings.Contains(entity.Normalize(m.Source), q) {
+	if strings.Contains(entity.Fold(m.Title), q) || strings.Contains(entity.Fold(m.Source), q) {
 		return true
 	}
-	return text != nil && strings.Contains(entity.Normalize(text(m.ID)), q)
+	return text != nil && strings.Contains(entity.Fold(text(m.ID)), q)
 }
 
 // Step returns the article after (by > 0) or before (by < 0) the one with

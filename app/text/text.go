@@ -132,7 +132,7 @@ func FromClipboardHTML(htmlSrc, plain string) (Article, []Notice, error) {
 	if strings.TrimFunc(body, unicode.IsSpace) == "" {
 		return FromPasteAs(plain, KindText)
 	}
-	a := Article{Kind: KindHTML, Text: Normalize(body)}
+	a := Article{Kind: KindHTML, Text: CleanArticle(body)}
 	a.Title = TitleOf(a.Text)
 	return a, notes, nil
 }
@@ -159,11 +159,11 @@ func build(kind, s string) (Article, []Notice, error) {
 	default:
 		a.Text = s
 	}
-	a.Text = Normalize(a.Text)
+	a.Text = CleanArticle(a.Text)
 	if strings.TrimFunc(a.Text, unicode.IsSpace) == "" {
 		return a, nil, ErrNoText
 	}
-	a.Title = strings.Join(strings.Fields(Normalize(a.Title)), " ")
+	a.Title = strings.Join(strings.Fields(CleanArticle(a.Title)), " ")
 	if a.Title == "" {
 		a.Title = TitleOf(a.Text)
 	}

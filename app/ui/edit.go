@@ -85,7 +85,7 @@ func (a *App) renderTextEditor() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) {
 					v := app.Window().GetElementByID("text-editor").Get("value").String()
 					a.editing = false
-					a.replaceText(ctx, text.Normalize(v))
+					a.replaceText(ctx, text.CleanArticle(v))
 					a.ctx.Defer(func(ctx app.Context) { a.draw() })
 				}),
 			app.Button().DataSet("testid", "text-cancel").Text("Cancel").

@@ -434,7 +434,7 @@ func (f *finder) offerGazetteer(x annot.Annotation) {
 		return
 	}
 	for _, e := range f.gaz.Entries() {
-		if entity.Normalize(e.Name) == entity.Normalize(x.Text) {
+		if entity.Fold(e.Name) == entity.Fold(x.Text) {
 			return
 		}
 	}
@@ -527,7 +527,7 @@ func (f *finder) startReviewFromCurrent() {
 // mentionsOf finds every whole-word occurrence of an annotation's text.
 func (f *finder) mentionsOf(x annot.Annotation) []text.Span {
 	if f.idx != nil {
-		if e, ok := f.idx.Entity(entity.Normalize(x.Text)); ok {
+		if e, ok := f.idx.Entity(entity.Fold(x.Text)); ok {
 			return e.Mentions
 		}
 	}

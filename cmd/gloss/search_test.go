@@ -55,7 +55,7 @@ func TestSearchCommand(t *testing.T) {
 			}
 			// An entity's mentions are of all its variants ("Francois
 			// Hollande" for Hollande).
-			got, want := entity.Normalize(string(runes[m[0]:m[1]])), entity.Normalize(l.Text)
+			got, want := entity.Fold(string(runes[m[0]:m[1]])), entity.Fold(l.Text)
 			if !strings.Contains(got, want) && !strings.Contains(want, got) {
 				t.Errorf("%q: mention %v is %q in the loaded text, not %q", l.Query, m, got, l.Text)
 			}

@@ -83,7 +83,7 @@ func run(src, out string) error {
 		}
 		seen := map[string]bool{}
 		for _, w := range list {
-			key := entity.Normalize(w)
+			key := entity.Fold(w)
 			if len([]rune(key)) < 2 || seen[key] || !keep(k, w) {
 				continue
 			}

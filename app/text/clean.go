@@ -2,20 +2,21 @@ package text
 
 import "strings"
 
-// Normalize makes text canonical for storage: CRLF and CR become LF, NUL and
-// the other C0 controls except tab and newline are dropped, trailing spaces
-// and tabs of lines are trimmed, runs of blank lines collapse to one (at most
-// two consecutive newlines) and leading and trailing blank lines are trimmed.
+// CleanArticle makes an article's text (pasted, dropped or extracted from a
+// page) canonical for storage: CRLF and CR become LF, NUL and the other C0
+// controls except tab and newline are dropped, trailing spaces and tabs of
+// lines are trimmed, runs of blank lines collapse to one (at most two
+// consecutive newlines) and leading and trailing blank lines are trimmed.
 // Load and FromPaste use it; annotation importers must not, as they keep a
 // file's text exactly.
-func Normalize(s string) string {
+func CleanArticle(s string) string {
 	if isNormal(s) {
 		return s
 	}
 	return normalize(s)
 }
 
-// normalize is Normalize without the fast path.
+// normalize is CleanArticle without the fast path.
 func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -50,7 +51,7 @@ func normalize(s string) string {
 	return b.String()
 }
 
-// isNormal reports whether Normalize would return s unchanged, so the common
+// isNormal reports whether CleanArticle would return s unchanged, so the common
 // case allocates nothing.
 func isNormal(s string) bool {
 	if s == "" {

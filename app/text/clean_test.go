@@ -2,7 +2,7 @@ package text
 
 import "testing"
 
-func TestNormalize(t *testing.T) {
+func TestCleanArticle(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"", ""},
 		{"already fine\n\nyes", "already fine\n\nyes"},
@@ -17,23 +17,23 @@ func TestNormalize(t *testing.T) {
 		{"   ", ""},
 	}
 	for _, tt := range tests {
-		if got := Normalize(tt.in); got != tt.want {
-			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := CleanArticle(tt.in); got != tt.want {
+			t.Errorf("CleanArticle(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
-func FuzzNormalize(f *testing.F) {
+func FuzzCleanArticle(f *testing.F) {
 	for _, s := range []string{"", "a\r\n\r\n\r\nb", " x \n", "\x00\n\n", "a\n \nb", "\t\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n := Normalize(s)
+		n := CleanArticle(s)
 		if slow := normalize(s); slow != n {
-			t.Fatalf("Normalize(%q): fast path %q, slow path %q", s, n, slow)
+			t.Fatalf("CleanArticle(%q): fast path %q, slow path %q", s, n, slow)
 		}
-		if Normalize(n) != n {
-			t.Fatalf("Normalize not idempotent on %q: %q then %q", s, n, Normalize(n))
+		if CleanArticle(n) != n {
+			t.Fatalf("CleanArticle not idempotent on %q: %q then %q", s, n, CleanArticle(n))
 		}
 	})
 }
