@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"gloss/app/entity"
+	"gloss/app/session"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -47,6 +48,24 @@ func (f *finder) build() {
 	if j := f.job; j != nil && j.id == d.Meta.ID && j.gen == f.gen {
 		return // under way
 	}
+	f.startJob(d)
+}
+
+// refind finds the open article's names again in the background, its
+// current entities staying until the new ones are there: the lexicon
+// arrived, and boundaries depend on it too (headlines, sentence starts,
+// German nouns).
+func (f *finder) refind() {
+	d := f.a.doc()
+	if d == nil || !app.IsClient {
+		return
+	}
+	f.startJob(d)
+}
+
+// startJob asks the background loop to build d's entities, dropping any
+// build under way.
+func (f *finder) startJob(d *session.Doc) {
 	f.gen++
 	f.job = &buildJob{gen: f.gen, id: d.Meta.ID, text: d.Text, gaz: f.gaz, lex: f.lex, mem: f.mem, start: perfNow()}
 	if !f.running {

@@ -76,8 +76,8 @@ func (f *finder) suggestion(e entity.Entity) string {
 	return f.labelForType(e.Type)
 }
 
-// loadLexicon fetches the lexicon after first paint and rebuilds the open
-// article's entities once it is there. Without it (offline before the
+// loadLexicon fetches the lexicon after first paint and retypes the open
+// article's entities once it is there, then finds them again. Without it (offline before the
 // first visit, a failed fetch) suggestions come from context alone.
 func (f *finder) loadLexicon() {
 	if !app.IsClient || f.lexLoading {
@@ -109,6 +109,12 @@ func (f *finder) loadLexicon() {
 				return
 			}
 			f.retype()
+			if d := f.a.doc(); d != nil && f.built == d.Meta.ID && len(d.Text) <= retypeLimit {
+				// Types now, names found again in the background: the
+				// lexicon decides boundaries too. A longer article keeps
+				// its names until its next opening.
+				f.refind()
+			}
 		})
 		return nil
 	})
