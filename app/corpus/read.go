@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"gloss/app/format"
-	"gloss/app/store"
+	"gloss/app/jsonguard"
 	"gloss/app/text"
 )
 
@@ -289,11 +289,12 @@ func readW3C(f File, textOf func(string) (string, int, error), used []bool) ([]A
 // splitW3C groups the annotations of a collection, page or list by target
 // source, each group as a JSON list the W3C decoder reads.
 func splitW3C(data []byte) (map[string][]byte, []string, string, error) {
-	if err := store.CheckJSON(data, format.MaxSize, format.MaxDepth); err != nil {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if err := jsonguard.Check(data, jsonguard.Limits{MaxBytes: format.MaxSize, MaxDepth: format.MaxDepth}); err != nil {
 		return nil, nil, "", fmt.Errorf("w3c: %v; nothing imported", err)
 	}
 	var v any
-	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\ufeff")), &v); err != nil {
+	if err := json.Unmarshal(data, &v); err != nil {
 		return nil, nil, "", fmt.Errorf("w3c: invalid JSON: %v; nothing imported", err)
 	}
 	groups := map[string][]any{}

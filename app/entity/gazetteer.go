@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"gloss/app/jsonguard"
 	gtext "gloss/app/text"
 )
 
@@ -363,10 +364,14 @@ func ParseGazetteerJSON(data []byte) ([]Entry, error) {
 	if len(data) > MaxGazetteerSize {
 		return nil, fmt.Errorf("gazetteer json: file is %d bytes, more than the %d allowed; nothing imported", len(data), MaxGazetteerSize)
 	}
-	if err := checkJSON(data); err != nil {
+	data = bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))
+	if err := jsonguard.Check(data, jsonguard.Limits{MaxDepth: maxJSONDepth}); err != nil {
+		var e *jsonguard.Error
+		if errors.As(err, &e) {
+			err = fmt.Errorf("the file %s (line %d)", e.What, e.Line)
+		}
 		return nil, fmt.Errorf("gazetteer json: %v; nothing imported", err)
 	}
-	data = bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))
 	var es []Entry
 	if len(data) > 0 && data[0] == '[' {
 		if err := json.Unmarshal(data, &es); err != nil {
@@ -387,50 +392,3 @@ func ParseGazetteerJSON(data []byte) ([]Entry, error) {
 	return es, nil
 }
 
-// checkJSON walks data's tokens, refusing deep nesting and keys that would
-// pollute JavaScript prototypes.
-func checkJSON(data []byte) error {
-	d := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
-	depth := 0
-	var inObject []bool
-	expectKey := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			if depth != 0 {
-				return errors.New("unexpected end of file")
-			}
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("at byte %d: %v", d.InputOffset(), err)
-		}
-		switch v := tok.(type) {
-		case json.Delim:
-			switch v {
-			case '{', '[':
-				depth++
-				if depth > maxJSONDepth {
-					return fmt.Errorf("nesting deeper than %d", maxJSONDepth)
-				}
-				inObject = append(inObject, v == '{')
-				expectKey = v == '{'
-				continue
-			default:
-				depth--
-				inObject = inObject[:len(inObject)-1]
-			}
-		case string:
-			if expectKey {
-				switch v {
-				case "__proto__", "constructor", "prototype":
-					return fmt.Errorf("key %q is not allowed", v)
-				}
-				expectKey = false
-				continue
-			}
-		}
-		// A value ended: the next token in an object is a key.
-		expectKey = len(inObject) > 0 && inObject[len(inObject)-1]
-	}
-}

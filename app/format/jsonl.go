@@ -110,7 +110,7 @@ func (f jsonlFormat) decodeAll(data []byte) ([]Doc, Report, error) {
 		return nil, rep, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if err := checkJSON(name, data); err != nil {
+	if err := checkJSON(name, data, true); err != nil {
 		return nil, rep, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))

@@ -202,7 +202,7 @@ func parseW3C(data []byte, rep *Report) (Doc, []w3cItem, error) {
 		return d, nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if err := checkJSON("w3c", data); err != nil {
+	if err := checkJSON("w3c", data, false); err != nil {
 		return d, nil, err
 	}
 	var v any

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"gloss/app/annot"
+	"gloss/app/jsonguard"
 )
 
 // Limits RestoreBackup applies before decoding a backup.
@@ -29,7 +30,7 @@ type backupFile struct {
 	Labels    annot.Labels    `json:"labels,omitempty"`
 	Gazetteer json.RawMessage `json:"gazetteer,omitempty"`
 	// Settings is a list, not an object: setting names then never become
-	// JSON keys, which CheckJSON would refuse for "constructor" and the like.
+	// JSON keys, which jsonguard.Check would refuse for "constructor" and the like.
 	Settings []backupSetting `json:"settings,omitempty"`
 }
 
@@ -143,7 +144,11 @@ func (l *Library) RestoreBackup(data []byte) (RestoreReport, error) {
 	bad := func(format string, args ...any) (RestoreReport, error) {
 		return RestoreReport{}, fmt.Errorf("backup: "+format+"; nothing restored", args...)
 	}
-	if err := CheckJSON(data, MaxBackupBytes, MaxBackupDepth); err != nil {
+	if err := jsonguard.Check(data, jsonguard.Limits{MaxBytes: MaxBackupBytes, MaxDepth: MaxBackupDepth}); err != nil {
+		var e *jsonguard.Error
+		if errors.As(err, &e) {
+			return bad("the file %s (line %d)", e.What, e.Line)
+		}
 		return bad("%v", err)
 	}
 	var f backupFile

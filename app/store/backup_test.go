@@ -178,8 +178,8 @@ func TestRestoreBackupRefuses(t *testing.T) {
 		"not backup":    {`{"articles":[]}`, "not a Gloss backup"},
 		"newer":         {edit(`"version": 1`, `"version": 3`), "newer Gloss"},
 		"wrong shape":   {edit(`"annotations": []`, `"annotations": "none"`), "not a Gloss backup"},
-		"truncated":     {string(good[:len(good)/2]), "backup: json: invalid"},
-		"deep":          {`{"format":"gloss-backup","version":1,"x":` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`, "nested deeper than 64"},
+		"truncated":     {string(good[:len(good)/2]), "backup: the file is not valid JSON"},
+		"deep":          {`{"format":"gloss-backup","version":1,"x":` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`, "the file nests deeper than 64 levels"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

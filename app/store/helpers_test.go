@@ -104,4 +104,3 @@ func hasProblem(probs []Problem, key, substr string) bool {
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
 
-func jsonValid(b []byte) bool { return json.Valid(b) }

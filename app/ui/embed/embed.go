@@ -13,9 +13,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"strings"
+
+	"gloss/app/jsonguard"
 )
 
 // Protocol is the protocol version sent in gloss:ready.
@@ -148,70 +149,16 @@ func Decode(data []byte) (Request, error) {
 	return r, nil
 }
 
-// forbiddenKeys could reach a prototype if a message were ever merged into
-// a JavaScript object; no message of ours uses them.
-var forbiddenKeys = map[string]bool{"__proto__": true, "constructor": true, "prototype": true}
-
-// checkShape walks the JSON tokens once: valid JSON, a single object at the
-// top, nesting at most MaxDepth, no forbidden keys.
+// checkShape runs the one JSON guard: valid JSON, one value, nesting at
+// most MaxDepth, no key that could reach a JavaScript prototype if a
+// message were ever merged into an object (no message of ours uses them).
 func checkShape(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	type level struct{ object, wantKey bool }
-	var stack []level
-	started := false
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("embed: message is not valid JSON (%v); ignored", err)
-		}
-		if started && len(stack) == 0 {
-			return errors.New("embed: message has data after its object; ignored")
-		}
-		if !started {
-			if d, ok := tok.(json.Delim); !ok || d != '{' {
-				return errors.New("embed: message is not a JSON object; ignored")
-			}
-			started = true
-		}
-		top := len(stack) - 1
-		switch v := tok.(type) {
-		case json.Delim:
-			switch v {
-			case '{', '[':
-				if len(stack) >= MaxDepth {
-					return fmt.Errorf("embed: message nests deeper than %d levels; ignored", MaxDepth)
-				}
-				if top >= 0 && stack[top].object {
-					stack[top].wantKey = true
-				}
-				stack = append(stack, level{object: v == '{', wantKey: true})
-			default:
-				stack = stack[:top]
-			}
-		default:
-			if top >= 0 && stack[top].object {
-				if stack[top].wantKey {
-					if key, _ := v.(string); forbiddenKeys[key] {
-						return fmt.Errorf("embed: message has a %q key; ignored", key)
-					}
-					stack[top].wantKey = false
-				} else {
-					stack[top].wantKey = true
-				}
-			}
-		}
+	err := jsonguard.Check(data, jsonguard.Limits{MaxDepth: MaxDepth})
+	var e *jsonguard.Error
+	if errors.As(err, &e) {
+		return fmt.Errorf("embed: message %s; ignored", e.What)
 	}
-	if !started {
-		return errors.New("embed: message is empty; ignored")
-	}
-	if len(stack) != 0 {
-		return errors.New("embed: message is not valid JSON (it ends inside an object or array); ignored")
-	}
-	return nil
+	return err
 }
 
 // kind names a JSON value's type for error messages.
