@@ -108,6 +108,7 @@ func FindWith(text string, o Options) []Entity {
 	segs = f.germanNouns(segs)
 	segs = f.splitHeadlines(segs)
 	segs = f.splitKnown(segs)
+	segs = f.dropLowerSeen(segs)
 	var matches []Match
 	if o.Gazetteer != nil {
 		matches = o.Gazetteer.match(text, f.toks)
@@ -126,7 +127,10 @@ func (f *finder) isParticle(i int) bool {
 		return false
 	}
 	w := f.fold(i)
-	return particles.has(w) || linkWords.has(w) && i > 0 && (orgWords.has(f.fold(i-1)) || locWords.has(f.fold(i-1)))
+	// "of" joins an organisation's or a place's name ("Gulf of Mexico"),
+	// "for" only an organisation's ("Ministry for Europe", not "Pearl
+	// Harbor for Austria").
+	return particles.has(w) || linkWords.has(w) && i > 0 && (orgWords.has(f.fold(i-1)) || w == "of" && locWords.has(f.fold(i-1)))
 }
 
 // chains finds runs of capitalised words joined by spaces, hyphens or

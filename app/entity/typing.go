@@ -47,6 +47,7 @@ const (
 	wTitle     = 2
 	wSurname   = 1
 	wPlaceWord = 2
+	wHeadPlace = 3
 	wPrep      = 1
 	wAcronym   = 1.5
 	wShape     = 0.5
@@ -146,13 +147,38 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		case orgWords.has(w) || i == len(words)-1 && i > 0 && lex.Kind(w)&LexOrgSuffix != 0:
 			clues = append(clues, clue{TypeORG, wOrgWord, "the organisation word “%s”", w})
 		case locWords.has(w) && len(words) > 1:
-			clues = append(clues, clue{TypeLOC, wPlaceWord, "the place word “%s”", w})
+			wt := float64(wPlaceWord)
+			if i == 0 || i == len(words)-1 {
+				// The head of a place's name: "Pearl Harbor", "Monte Kenya"
+				// beat a given name that happens to start them.
+				wt = wHeadPlace
+			}
+			clues = append(clues, clue{TypeLOC, wt, "the place word “%s”", w})
 		case miscWords.has(w) && len(words) > 1:
 			clues = append(clues, clue{TypeMISC, wOrgWord, "the word “%s” (an event, a law, a prize…)", w})
 		default:
 			continue
 		}
 		break
+	}
+	if len(words) > 1 && !hasClue(clues, TypeORG) && !hasClue(clues, TypeMISC) {
+		if compassWords.has(words[0]) && lex.Kind(key)&LexPlace == 0 {
+			// "North Kesteven", "Lower Austria", "New France".
+			clues = append(clues, clue{TypeLOC, wPlaceWord, "starts with “%s”", words[0]})
+		} else {
+			for _, w := range words[1:] {
+				if lex.Kind(w)&(LexCountry|LexRegion) != 0 {
+					// "Baja California", "French Cameroun".
+					clues = append(clues, clue{TypeLOC, wPlaceWord, "holds the place “%s”", w})
+					break
+				}
+			}
+		}
+	}
+	if len(words) > 1 {
+		clues = titleClues(clues, e.Name)
+	} else if !isAcronym(e.Name) && isCamel(e.Name) {
+		clues = append(clues, clue{TypeORG, wAcronym, "written like a company’s name (“%s”)", e.Name})
 	}
 	upper := false
 	for _, v := range e.Variants {
@@ -275,6 +301,11 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 			if i >= 2 && locPrepositions.has(f.fold(i-2)) && placed < maxContextClues {
 				placed++
 				clues = append(clues, clue{TypeLOC, wPrep, "after “%s”", f.text[f.toks[i-2].bstart:f.toks[i-1].bend]})
+			} else if placed < maxContextClues {
+				// A name with an article is a place more often than
+				// anything else ("o Nilo", "the Sahara").
+				placed++
+				clues = append(clues, clue{TypeLOC, wShape, "after the article “%s”", f.surface(i-1, i)})
 			}
 			continue
 		}
@@ -367,4 +398,47 @@ func (f *finder) tokenAt(cp int) (int, bool) {
 func (f *finder) tokenEnding(cp int) (int, bool) {
 	i := sort.Search(len(f.toks), func(i int) bool { return int(f.toks[i].end) >= cp })
 	return i, i < len(f.toks) && int(f.toks[i].end) == cp
+}
+
+// titleClues speak against a person for a name that reads as the title of
+// a work: it starts with "The" ("The Muppets", "The Power") or holds a
+// capitalised function word inside ("Over My Head", "Knuck If You Buck";
+// at the end it may be a numeral or a place: "Mojmír I", "Punta del Este"). Particles ("de", "van") are a person's too, so they say
+// nothing.
+func titleClues(clues []clue, name string) []clue {
+	words := splitFields(name)
+	if len(words) < 2 {
+		return clues
+	}
+	if workOpeners.has(Fold(words[0])) {
+		return append(clues, clue{TypePER, -2 * wShape, "", ""}, clue{TypeMISC, wSurname, "starts with “%s”", words[0]})
+	}
+	for _, w := range words[1 : len(words)-1] {
+		n := Fold(w)
+		if stopWords.has(n) && !particles.has(n) && !coordinations.has(n) && isUpper(firstRune(w)) {
+			return append(clues, clue{TypePER, -2 * wShape, "", ""}, clue{TypeMISC, wSurname, "reads as a title (“%s”)", w})
+		}
+	}
+	return clues
+}
+
+// workOpeners start the titles of works, never a person's name.
+var workOpeners = newWordSet(`the a an`)
+
+// isCamel reports whether w has a capital after a lower-case letter, as
+// companies write their names ("YouTube", "ExxonMobil"), apart from the
+// surnames written so ("McDonald", "MacArthur", "DeVito", "LeBlanc").
+func isCamel(w string) bool {
+	prevLower := false
+	for i, r := range w {
+		if isUpper(r) && prevLower && i > 0 {
+			switch w[:i] {
+			case "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz":
+				return false
+			}
+			return true
+		}
+		prevLower = r >= 'a' && r <= 'z' || r >= 0x80 && !isUpper(r)
+	}
+	return false
 }

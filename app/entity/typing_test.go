@@ -217,3 +217,34 @@ func TestRetype(t *testing.T) {
 		t.Errorf("Damascus retyped after a correction: %q", e.Type)
 	}
 }
+
+// TestGeneralClues checks the clues that need no lexicon entry for the
+// name itself: a place word at a name's head, a compass word, a country
+// inside, an article, a work's title, a brand, and a word the article also
+// writes in lower case.
+func TestGeneralClues(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\naustria\n@given\npearl\n@brand\nhuawei\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Ships left Pearl Harbor for Lower Austria. Sales of Huawei and SaskTel rose. " +
+		"Ela viajou para o Nilo. They sang Over My Head on The Muppets. " +
+		"The Emperor spoke; the emperor was old. Emperor Hirohito listened."
+	ents := FindWith(text, Options{Lexicon: lex})
+	for name, want := range map[string]string{
+		"Pearl Harbor": TypeLOC, "Lower Austria": TypeLOC, "Huawei": TypeORG, "Nilo": TypeLOC,
+		"Over My Head": TypeMISC, "SaskTel": TypeORG, "The Muppets": TypeMISC, "Hirohito": TypePER,
+	} {
+		e, ok := typeOf(t, text, ents, name)
+		if !ok {
+			t.Errorf("%s: not found", name)
+			continue
+		}
+		if e.Type != want {
+			t.Errorf("%s: type %q (evidence %q), want %s", name, e.Type, e.Evidence, want)
+		}
+	}
+	if _, ok := typeOf(t, text, ents, "Emperor"); ok {
+		t.Error("Emperor, also written in lower case, taken as a name")
+	}
+}

@@ -106,6 +106,7 @@ bc ad bce dna rna gdp pib bip vat iva tv hiv sms usb dvd
 // Drian"); they are not part of the name.
 var titles = newWordSet(`
 president minister secretary chancellor king queen prince princess pope senator governor mayor mr mrs ms miss dr
+emperor empress tsar czar sultan pharaoh
 sir lord lady judge ambassador commander colonel captain lieutenant sergeant rev reverend professor prof
 spokesman spokeswoman spokesperson chairman chairwoman ceo sheikh emir archbishop bishop cardinal rabbi imam
 gen sen rep gov coach striker midfielder defender goalkeeper
@@ -149,6 +150,8 @@ bureau service services network news times post press airlines airways motors fu
 forces government administration cabinet tribunal reserve exchange guard brigade movement alliance coalition
 media radio tv television records studios entertainment systems technologies holdings partners securities
 insurance energy petroleum international nations bundesliga academy centre center society trust
+brands film films pictures forum forums labs magazine journal newspaper gazette herald tribune telegraph courant
+team telecom telekom airline mobile industries investors investments ventures capital bancorp publishing
 ministère conseil université parti banque agence armée assemblée sénat cour commission comité fédération
 fondation institut musée hôpital église association syndicat gouvernement société groupe compagnie mouvement
 ministerio consejo universidad partido banco agencia ejército policía gobierno congreso senado corte comisión
@@ -166,14 +169,16 @@ federazione fondazione istituto ospedale chiesa associazione sindacato azienda g
 
 // locWords inside a name make it a place ("Red Sea", "Plaza Mayor").
 var locWords = newWordSet(`
-street avenue square river mountain mountains lake island islands bay sea ocean gulf valley county province
-region district peninsula desert coast strait canal airport
-rue fleuve lac île îles mer golfe vallée mont région
-calle avenida plaza río lago isla islas mar golfo valle provincia región sierra monte cerro
-straat plein rivier meer eiland zee provincie
-straße strasse platz fluss insel
-rua praça rio ilha serra
-via piazza fiume isola mare
+street avenue square river mountain mountains lake island islands bay sea seas ocean gulf valley county province
+region district peninsula desert coast strait canal airport mount mt hill hills park garden gardens harbor harbour
+forest falls heights beach cape basin delta rift channel reef glacier volcano oblast prefecture canyon
+rue fleuve lac île îles mer golfe vallée mont région parc forêt port
+calle avenida plaza río lago isla islas mar golfo valle provincia región sierra monte cerro parque bahía cabo
+cordillera selva océano península estrecho desierto
+straat plein rivier meer eiland zee provincie baai kaap
+straße strasse platz fluss insel gebirge
+rua praça rio ilha ilhas serra baía oceano deserto estreito cordilheira floresta vale
+via piazza fiume isola mare penisola
 `)
 
 // locPrepositions before a name suggest a place ("in Paris", "en Madrid",
@@ -191,7 +196,8 @@ a nel nella da
 // compassWords start a place's name ("South Sudan", "Nordrhein"): the name
 // without them is another place, never the same entity.
 var compassWords = newWordSet(`north south east west northern southern eastern western central new upper lower
-nord sud est ouest norte sur este oeste noord zuid oost west süd ost nieuw nueva nuevo nouvelle nouveau`)
+nord sud est ouest norte sur este oeste noord zuid oost west süd ost nieuw nueva nuevo nouvelle nouveau
+nova novo baixa alta nordeste sudeste noroeste sudoeste`)
 
 // linkWords join the words of an organisation's or a place's name after an
 // organisation or place word ("Ministry of Defence", "Gulf of Mexico").

@@ -23,6 +23,7 @@ const nerDocSentences = 20
 type nerSpan struct {
 	start, end int
 	typ        string
+	why        string // the evidence, for NER_ERRORS
 }
 
 // nerDoc is a document rebuilt from gold sentences.
@@ -60,7 +61,7 @@ func evalNER(dir string, w io.Writer) error {
 					continue
 				}
 				for _, m := range e.Mentions {
-					pred = append(pred, nerSpan{m.Start, m.End, e.Type})
+					pred = append(pred, nerSpan{m.Start, m.End, e.Type, strings.Join(e.Evidence, "; ")})
 				}
 			}
 			s.add(d.gold, pred)
@@ -238,12 +239,12 @@ func goldSpans(text string, toks [][2]string) ([]nerSpan, error) {
 		tag := t[1]
 		switch {
 		case strings.HasPrefix(tag, "B-"):
-			out = append(out, nerSpan{cs, ce, tag[2:]})
+			out = append(out, nerSpan{start: cs, end: ce, typ: tag[2:]})
 			open = len(out) - 1
 		case strings.HasPrefix(tag, "I-") && open >= 0 && out[open].typ == tag[2:]:
 			out[open].end = ce
 		case strings.HasPrefix(tag, "I-"):
-			out = append(out, nerSpan{cs, ce, tag[2:]})
+			out = append(out, nerSpan{start: cs, end: ce, typ: tag[2:]})
 			open = len(out) - 1
 		default:
 			open = -1
@@ -253,13 +254,16 @@ func goldSpans(text string, toks [][2]string) ([]nerSpan, error) {
 }
 
 // printNERErrors lists, for NER_ERRORS=1, each gold mention missed or
-// mistyped and each prediction that is not a gold mention, with its type.
+// mistyped and each prediction that is not a gold mention, with its type
+// and evidence; NER_ERRORS=all lists the right ones too.
 func printNERErrors(w io.Writer, name string, d nerDoc, pred []nerSpan) {
 	r := []rune(d.text)
 	type key struct{ a, b int }
 	ps := map[key]string{}
+	why := map[key]string{}
 	for _, p := range pred {
 		ps[key{p.start, p.end}] = p.typ
+		why[key{p.start, p.end}] = p.why
 	}
 	gs := map[key]bool{}
 	for _, g := range d.gold {
@@ -267,12 +271,14 @@ func printNERErrors(w io.Writer, name string, d nerDoc, pred []nerSpan) {
 		if t, ok := ps[key{g.start, g.end}]; !ok {
 			fmt.Fprintf(w, "%s\tmissed\t%s\t%q\n", name, g.typ, string(r[g.start:g.end]))
 		} else if t != g.typ {
-			fmt.Fprintf(w, "%s\ttype\t%s→%s\t%q\n", name, g.typ, t, string(r[g.start:g.end]))
+			fmt.Fprintf(w, "%s\ttype\t%s→%s\t%q\t%s\n", name, g.typ, t, string(r[g.start:g.end]), why[key{g.start, g.end}])
+		} else if os.Getenv("NER_ERRORS") == "all" {
+			fmt.Fprintf(w, "%s\tright\t%s\t%q\t%s\n", name, t, string(r[g.start:g.end]), why[key{g.start, g.end}])
 		}
 	}
 	for _, p := range pred {
 		if !gs[key{p.start, p.end}] {
-			fmt.Fprintf(w, "%s\tspurious\t%s\t%q\n", name, p.typ, string(r[p.start:p.end]))
+			fmt.Fprintf(w, "%s\tspurious\t%s\t%q\t%s\n", name, p.typ, string(r[p.start:p.end]), p.why)
 		}
 	}
 }
