@@ -391,4 +391,3 @@ func ParseGazetteerJSON(data []byte) ([]Entry, error) {
 	}
 	return es, nil
 }
-

@@ -103,4 +103,3 @@ func hasProblem(probs []Problem, key, substr string) bool {
 }
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
-

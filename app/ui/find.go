@@ -9,6 +9,7 @@ import (
 
 	"gloss/app/annot"
 	"gloss/app/entity"
+	"gloss/app/session"
 	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -46,7 +47,7 @@ type finder struct {
 	mentions []text.Span // mentions being stepped through
 	cur      int
 
-	review *review
+	review *session.Review // annotate-all's list, nil when closed
 
 	// Typed suggestions (suggest.go).
 	lex        *entity.Lexicon // nil until fetched after first paint
@@ -54,24 +55,6 @@ type finder struct {
 	lexError   string
 	mem        *entity.Memory // what the person labelled, corrected, rejected
 	typeFilter string         // the entities panel's type filter: "", a type, or "none"
-}
-
-// review is annotate-all's list: every mention, accepted or rejected with
-// the keyboard, applied as one undoable change.
-type review struct {
-	label     string // "" until the person picks one: never silently the first
-	items     []reviewItem
-	cur       int
-	from      string
-	suggested bool // accepting suggestions: a rejection counts against the type
-}
-
-type reviewItem struct {
-	start, end int
-	reject     bool
-	before     string
-	text       string
-	after      string
 }
 
 func (f *finder) init(a *App) {
@@ -498,7 +481,7 @@ func (f *finder) startReviewFromCurrent() {
 			if e.Key == f.entActive {
 				f.startReview(e.Name, f.suggestion(e), e.Mentions)
 				if f.review != nil {
-					f.review.suggested = f.review.label != ""
+					f.review.Suggested = f.review.Label != ""
 				}
 				return
 			}
@@ -531,68 +514,32 @@ func (f *finder) mentionsOf(x annot.Annotation) []text.Span {
 			return e.Mentions
 		}
 	}
-	d := f.a.doc()
-	runes := []rune(d.Text)
-	needle := []rune(x.Text)
-	var out []text.Span
-	isWord := func(i int) bool {
-		return i >= 0 && i < len(runes) && text.IsWordRune(runes[i])
-	}
-	for i := 0; i+len(needle) <= len(runes); i++ {
-		if string(runes[i:i+len(needle)]) != x.Text || isWord(i-1) || isWord(i+len(needle)) {
-			continue
-		}
-		out = append(out, text.Span{Start: i, End: i + len(needle)})
-		i += len(needle) - 1
-	}
-	return out
+	return f.a.doc().Occurrences(x.Text)
 }
 
 func (f *finder) startReview(name, label string, mentions []text.Span) {
-	a := f.a
-	if label != "" && a.labels.Index(label) < 0 {
-		label = ""
+	r, msg := f.a.s.StartReview(name, label, mentions)
+	if msg != "" {
+		f.a.setNotice(msg)
 	}
-	if len(a.labels) == 0 {
-		return
+	if r != nil {
+		f.review = r
+		f.showReviewItem()
 	}
-	r := &review{label: label, from: name}
-	d := a.doc()
-	for _, m := range mentions {
-		if _, ok := d.Set.Find(m.Start, m.End, label); ok && label != "" {
-			continue // already labelled
-		}
-		r.items = append(r.items, reviewItem{start: m.Start, end: m.End,
-			before: d.X.Slice(max(0, m.Start-30), m.Start),
-			text:   d.X.Slice(m.Start, m.End),
-			after:  d.X.Slice(m.End, min(d.X.Len(), m.End+30)),
-		})
-	}
-	if len(r.items) == 0 {
-		a.setNotice(fmt.Sprintf("Every mention of “%s” is already labelled %s.", clip(name, 60), label))
-		return
-	}
-	if label == "" {
-		a.setNotice(fmt.Sprintf("Nothing suggests a label for “%s”: choose one with 1–9, then Enter.", clip(name, 60)))
-	}
-	f.review = r
-	f.showReviewItem()
 }
 
 func (f *finder) reviewing() bool { return f.review != nil }
 
 func (f *finder) showReviewItem() {
 	r := f.review
-	if r == nil || r.cur >= len(r.items) {
+	if r == nil || r.Cur >= len(r.Items) {
 		return
 	}
-	it := r.items[r.cur]
-	f.a.reveal(it.start, it.end)
+	it := r.Items[r.Cur]
+	f.a.reveal(it.Start, it.End)
 	var spans [][2]int
-	for _, it := range r.items {
-		if !it.reject {
-			spans = append(spans, [2]int{it.start, it.end})
-		}
+	for _, sp := range r.Accepted() {
+		spans = append(spans, [2]int{sp.Start, sp.End})
 	}
 	f.a.highlight("gloss-review", spans)
 }
@@ -602,13 +549,7 @@ func (f *finder) showReviewItem() {
 func (f *finder) onReviewKey(ctx app.Context, key string, shift bool) bool {
 	r := f.review
 	mark := func(reject bool) {
-		ctx.Dispatch(func(ctx app.Context) {
-			r.items[r.cur].reject = reject
-			if r.cur < len(r.items)-1 {
-				r.cur++
-			}
-			f.showReviewItem()
-		})
+		ctx.Dispatch(func(ctx app.Context) { r.Mark(reject); f.showReviewItem() })
 	}
 	switch {
 	case key == "y" || key == "a":
@@ -616,9 +557,9 @@ func (f *finder) onReviewKey(ctx app.Context, key string, shift bool) bool {
 	case key == "n" || key == "r":
 		mark(true)
 	case key == "ArrowDown" || key == "j":
-		ctx.Dispatch(func(ctx app.Context) { r.cur = min(r.cur+1, len(r.items)-1); f.showReviewItem() })
+		ctx.Dispatch(func(ctx app.Context) { r.Move(1); f.showReviewItem() })
 	case key == "ArrowUp" || key == "k":
-		ctx.Dispatch(func(ctx app.Context) { r.cur = max(r.cur-1, 0); f.showReviewItem() })
+		ctx.Dispatch(func(ctx app.Context) { r.Move(-1); f.showReviewItem() })
 	case key == "Enter":
 		ctx.Dispatch(func(ctx app.Context) { f.applyReview() })
 	case key == "Escape":
@@ -628,7 +569,7 @@ func (f *finder) onReviewKey(ctx app.Context, key string, shift bool) bool {
 		if i >= len(f.a.labels) {
 			return false
 		}
-		ctx.Dispatch(func(ctx app.Context) { r.label = f.a.labels[i].Name })
+		ctx.Dispatch(func(ctx app.Context) { r.Label = f.a.labels[i].Name })
 	default:
 		return false
 	}
@@ -640,27 +581,23 @@ func (f *finder) applyReview() {
 	if r == nil {
 		return
 	}
-	if r.label == "" {
-		f.a.setError("Choose a label with 1–9 first: nothing suggests one for these mentions.")
+	if r.Label == "" {
+		f.a.setError(sentence(session.ErrNoLabel.Error()))
 		return
 	}
 	f.reviewLearn(r)
-	var as []annot.Annotation
-	for _, it := range r.items {
-		if !it.reject {
-			as = append(as, annot.Annotation{Start: it.start, End: it.end, Label: r.label, Text: it.text})
-		}
-	}
 	f.review = nil
 	if app.IsClient {
 		glossJS().Call("clearHighlight", "gloss-review")
 	}
-	n := 0
-	f.a.changeAnnotations("annotate all", func(s *annot.Set) error {
-		n = s.AddAll(as)
-		return nil
-	})
-	f.a.setNotice(fmt.Sprintf("Labelled %s of “%s” as %s. Undo with Ctrl+Z.", plural(n, "mention"), clip(r.from, 60), r.label))
+	prev := f.a.doc()
+	msg, err := f.a.s.ApplyReview(r)
+	f.a.after(prev)
+	if err != nil {
+		f.a.failed(err)
+		return
+	}
+	f.a.setNotice(msg)
 }
 
 func (f *finder) cancelReview() {

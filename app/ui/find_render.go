@@ -228,43 +228,35 @@ func variants(e entity.Entity) string {
 
 func (f *finder) renderReview() app.UI {
 	r := f.review
-	accepted := 0
-	for _, it := range r.items {
-		if !it.reject {
-			accepted++
-		}
-	}
-	as := r.label
+	accepted := len(r.Accepted())
+	as := r.Label
 	if as == "" {
 		as = "… (choose a label with 1–9)"
 	}
-	return app.Div().Class("editor").DataSet("testid", "review").DataSet("label", r.label).Body(
-		app.Strong().Text("Annotate all: “"+clip(r.from, 50)+"” as "+as),
+	return app.Div().Class("editor").DataSet("testid", "review").DataSet("label", r.Label).Body(
+		app.Strong().Text("Annotate all: “"+clip(r.From, 50)+"” as "+as),
 		app.P().Class("muted").Text("Y or A accepts, N or R rejects, ↑↓ move, 1–9 change the label, Enter applies, Escape cancels."),
 		app.Ol().Class("review").Body(
-			app.Range(r.items).Slice(func(i int) app.UI {
-				it := r.items[i]
+			app.Range(r.Items).Slice(func(i int) app.UI {
+				it := r.Items[i]
 				cls := ""
-				if i == r.cur {
+				if i == r.Cur {
 					cls = "active"
 				}
-				if it.reject {
+				if it.Reject {
 					cls += " rejected"
 				}
-				return app.Li().Class(cls).DataSet("testid", "review-item").DataSet("state", map[bool]string{false: "accepted", true: "rejected"}[it.reject]).
+				return app.Li().Class(cls).DataSet("testid", "review-item").DataSet("state", map[bool]string{false: "accepted", true: "rejected"}[it.Reject]).
 					OnClick(func(ctx app.Context, e app.Event) {
 						// The review open now, not the one this element was first drawn for.
-						r := f.review
-						if r == nil || i >= len(r.items) {
-							return
+						if r := f.review; r != nil {
+							r.Toggle(i)
+							f.showReviewItem()
 						}
-						r.items[i].reject = !r.items[i].reject
-						r.cur = i
-						f.showReviewItem()
 					}).Body(
-					app.Span().Class("muted").Text("…"+it.before),
-					app.B().Text(it.text),
-					app.Span().Class("muted").Text(it.after+"…"),
+					app.Span().Class("muted").Text("…"+it.Before),
+					app.B().Text(it.Text),
+					app.Span().Class("muted").Text(it.After+"…"),
 				)
 			}),
 		),

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gloss/app/entity"
+	"gloss/app/session"
 	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -281,7 +282,7 @@ func (f *finder) startTypeReview(t string) {
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	f.startReview(fmt.Sprintf("every %s suggestion (%s)", t, plural(n, "name")), label, spans)
 	if f.review != nil {
-		f.review.suggested = true
+		f.review.Suggested = true
 	}
 }
 
@@ -316,21 +317,21 @@ func percent(c float64) int { return int(math.Round(c * 100)) }
 // reviewLearn remembers a review's outcome: accepted mentions are votes (or
 // corrections, when the label is not what was suggested), rejected ones of a
 // suggestion review count against the type.
-func (f *finder) reviewLearn(r *review) {
+func (f *finder) reviewLearn(r *session.Review) {
 	if f.mem == nil {
 		return
 	}
 	changed := false
-	for _, it := range r.items {
+	for _, it := range r.Items {
 		switch {
-		case it.reject && r.suggested:
-			f.mem.Reject(it.text, r.label)
+		case it.Reject && r.Suggested:
+			f.mem.Reject(it.Text, r.Label)
 			changed = true
-		case !it.reject:
-			if e, ok := f.entityAt(it.start, it.end); ok && f.suggestion(e) != "" && f.suggestion(e) != r.label {
-				f.mem.Correct(it.text, r.label)
+		case !it.Reject:
+			if e, ok := f.entityAt(it.Start, it.End); ok && f.suggestion(e) != "" && f.suggestion(e) != r.Label {
+				f.mem.Correct(it.Text, r.Label)
 			} else {
-				f.mem.Vote(it.text, r.label, f.docID())
+				f.mem.Vote(it.Text, r.Label, f.docID())
 			}
 			changed = true
 		}
