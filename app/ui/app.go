@@ -45,7 +45,6 @@ type App struct {
 	shownSel         string // the selection gloss.js marks
 	sideTab          string // "entities" (default) or "annotations"
 	annFilter        string // the annotations list shows this label only ("" all)
-	annLimit         int    // rows of the annotations list drawn
 	renaming         string // ID of the article being renamed in the library
 	editLabel        bool   // label set editing mode
 	help             bool
