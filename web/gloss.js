@@ -428,6 +428,80 @@
     if (to) to.postMessage(JSON.parse(json), origin);
   }
 
+  // Suggestions are CSS highlights, which get no pointer events: hoverTips
+  // finds the one under the mouse from the caret position at the pointer
+  // and calls fn(para, s16, e16) when it changes, fn(-1, 0, 0) when the
+  // mouse leaves it. Only ranges that start or end in the text node under
+  // the pointer are tested, so a long article costs no more than a short one.
+  let hovered = null;
+  function suggestionAt(x, y) {
+    if (!window.CSS || !CSS.highlights) return null;
+    let node, off;
+    if (document.caretPositionFromPoint) {
+      const c = document.caretPositionFromPoint(x, y);
+      if (!c) return null;
+      node = c.offsetNode;
+      off = c.offset;
+    } else if (document.caretRangeFromPoint) {
+      const c = document.caretRangeFromPoint(x, y);
+      if (!c) return null;
+      node = c.startContainer;
+      off = c.startOffset;
+    } else return null;
+    if (!node || node.nodeType !== 3 || !paraOf(node)) return null;
+    for (const [name, h] of CSS.highlights) {
+      if (!/^gloss-[st]\d+$/.test(name)) continue;
+      for (const r of h) {
+        if (r.startContainer !== node && r.endContainer !== node) continue;
+        if (!r.isPointInRange(node, off)) continue;
+        // The caret is at the nearest gap: the pointer must be on the
+        // words themselves, not past the end of the line.
+        for (const b of r.getClientRects()) {
+          if (x >= b.left && x <= b.right && y >= b.top && y <= b.bottom) return r;
+        }
+      }
+    }
+    return null;
+  }
+  function hoverTips(fn) {
+    let x = 0, y = 0, queued = false;
+    const look = () => {
+      queued = false;
+      const r = suggestionAt(x, y);
+      if (r === hovered) return;
+      hovered = r;
+      if (!r) return fn(-1, 0, 0);
+      const p = paraOf(r.startContainer);
+      fn(+p.dataset.i, offsetIn(p, r.startContainer, r.startOffset), offsetIn(p, r.endContainer, r.endOffset));
+    };
+    document.addEventListener("mousemove", (e) => {
+      x = e.clientX;
+      y = e.clientY;
+      if (!queued) {
+        queued = true;
+        requestAnimationFrame(look);
+      }
+    }, { passive: true });
+    document.addEventListener("scroll", () => placeTip(), { passive: true, capture: true });
+  }
+
+  // placeTip puts the evidence box under its suggestion (above it when
+  // there is no room below), inside the window.
+  function placeTip() {
+    const el = document.querySelector('[data-testid="suggestion-evidence"]');
+    if (!el) return;
+    const r = rangeAt(+el.dataset.para, +el.dataset.s, +el.dataset.e);
+    if (!r) return;
+    const rects = r.getClientRects();
+    if (!rects.length) return;
+    const first = rects[0], last = rects[rects.length - 1];
+    const w = el.offsetWidth, h = el.offsetHeight;
+    let top = last.bottom + 6;
+    if (top + h > innerHeight - 8 && first.top - h - 6 >= 8) top = first.top - h - 6;
+    el.style.top = Math.max(8, Math.min(top, innerHeight - h - 8)) + "px";
+    el.style.left = Math.max(8, Math.min(last.left, innerWidth - w - 8)) + "px";
+  }
+
   // afterPaint calls fn once the browser has painted the current DOM.
   function afterPaint(fn) {
     requestAnimationFrame(() => setTimeout(fn, 0));
@@ -442,5 +516,6 @@
     selectRange, download, readFile,
     readMany, droppedFiles, downloadBytes, storageUsed, persist,
     select, focusAnn, focusArticle, lineProbe, place, scrollToSelection,
+    hoverTips, placeTip,
   };
 })();

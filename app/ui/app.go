@@ -40,6 +40,7 @@ type App struct {
 	caret    caret  // the reading caret (keyboard)
 	// suggestion is the typed suggestion J/K stopped at: Enter accepts it.
 	suggestion target
+	tip        tip // the suggestion whose evidence box is shown
 	// focusAfterRender is the ID of the element to focus once drawn.
 	focusAfterRender string
 	shownSel         string // the selection gloss.js marks
@@ -98,6 +99,7 @@ func (a *App) OnMount(ctx app.Context) {
 	a.updateRoom()
 	perfMark("gloss-library-open")
 	a.listen(ctx)
+	a.listenTips(ctx)
 	a.find.init(a)
 	if a.embed {
 		a.startEmbed(ctx)

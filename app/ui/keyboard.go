@@ -133,6 +133,7 @@ func (a *App) goTo(t target) {
 	}
 	a.selected = ""
 	a.suggestion = t
+	a.tip = tip{on: true, start: t.start, end: t.end}
 	a.selectSpan(t.start, t.end)
 	a.focusArticle()
 	a.setNotice(fmt.Sprintf("Suggested %s: “%s”. Enter accepts it, 1–9 label it otherwise, J goes on.", t.label, clip(a.doc().X.Slice(t.start, t.end), 60)))

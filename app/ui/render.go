@@ -51,6 +51,7 @@ func (a *App) Render() app.UI {
 			a.renderSide(),
 		),
 		app.If(a.help, a.renderHelp),
+		app.If(a.tipShown(), a.renderTip),
 	)
 }
 

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// tipBox is the evidence box as the screen shows it: its text and whether
+// it is drawn inside the window.
+type tipBox struct {
+	Text   string `json:"text"`
+	OnPage bool   `json:"onPage"`
+}
+
+const tipJS = `(() => {
+	const el = document.querySelector('[data-testid="suggestion-evidence"]');
+	if (!el) return null;
+	const b = el.getBoundingClientRect(), cs = getComputedStyle(el);
+	const onPage = b.width > 0 && b.height > 0 && b.left >= 0 && b.top >= 0 && b.right <= innerWidth && b.bottom <= innerHeight &&
+		cs.visibility !== "hidden" && cs.display !== "none" && +cs.opacity > 0;
+	return {text: el.textContent, onPage};
+})()`
+
+// TestBrowserSuggestionEvidence rests the mouse on a suggested name in the
+// text and sees the evidence box on screen, moves away and sees it go;
+// then, keyboard only, J puts the keyboard on the first suggestion and the
+// box shows its evidence without any mouse event.
+func TestBrowserSuggestionEvidence(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	pasteArticle(t, ctx, suggestArticle)
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="entity-item"][data-key="damascus"]')||{dataset:{}}).dataset.label === "LOC"`); err != nil {
+		t.Fatalf("Damascus never suggested as LOC: %v", err)
+	}
+	x1, y1, x2, y2, err := textBox(ctx, "Damascus", 0, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, (x1+x2)/2, (y1+y2)/2)); err != nil {
+		t.Fatal(err)
+	}
+	box, err := pollJS[*tipBox](ctx, tipJS)
+	if err != nil || box == nil {
+		t.Fatalf("no evidence box after resting the mouse on Damascus: %v", err)
+	}
+	if !box.OnPage || !strings.Contains(box.Text, "Damascus") || !strings.Contains(box.Text, "Suggested LOC") || !strings.Contains(box.Text, "a city") {
+		t.Errorf("evidence box over Damascus: %+v", box)
+	}
+	// The box sits beside the name, not over it.
+	if over, _ := evalJS[bool](ctx, fmt.Sprintf(`(() => { const b = document.querySelector('[data-testid="suggestion-evidence"]').getBoundingClientRect(); const x = %f, y = %f; return x >= b.left && x <= b.right && y >= b.top && y <= b.bottom })()`, (x1+x2)/2, (y1+y2)/2)); over {
+		t.Error("the evidence box covers the name it explains")
+	}
+
+	// Past the end of a line, or on plain words, there is no box.
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 2, 2)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](ctx, `!document.querySelector('[data-testid="suggestion-evidence"]')`); err != nil {
+		t.Fatal("the evidence box stayed after the mouse left the name")
+	}
+
+	// Keyboard only: J to the first suggestion (the headline's France).
+	if _, err := evalJS[bool](ctx, `(document.querySelector('[data-testid="article"]').focus(), true)`); err != nil {
+		t.Fatal(err)
+	}
+	key(t, ctx, "j")
+	box, err = pollJS[*tipBox](ctx, tipJS)
+	if err != nil || box == nil {
+		t.Fatalf("no evidence box after J: %v", err)
+	}
+	if !box.OnPage || !strings.Contains(box.Text, "France") || !strings.Contains(box.Text, "a country") {
+		t.Errorf("evidence box after J: %+v", box)
+	}
+	tipShots(t, ctx, "evidence")
+	key(t, ctx, "j")
+	if box, err := pollJS[*tipBox](ctx, `(b => b && !b.text.includes("France") ? b : null)(`+tipJS+`)`); err != nil || !strings.Contains(box.Text, "Russia") {
+		t.Errorf("the evidence box did not follow J to Russia: %+v %v", box, err)
+	}
+	if errs := cons.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}
+
+// tipShots saves the page with the evidence box at desktop and phone sizes,
+// light and dark, into $GLOSS_SHOTS (to look at; not asserted).
+func tipShots(t *testing.T, ctx context.Context, name string) {
+	dir := os.Getenv("GLOSS_SHOTS")
+	if dir == "" {
+		return
+	}
+	for _, v := range []struct {
+		w, h int64
+		tag  string
+	}{{1280, 800, "desktop"}, {390, 844, "phone"}} {
+		for _, scheme := range []string{"light", "dark"} {
+			_, err := chromedp.Run(ctx, chromedp.EmulateViewport(v.w, v.h))
+			if err == nil {
+				err = chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+					_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+					return chromedp.Void{}, err
+				})
+			}
+			time.Sleep(300 * time.Millisecond)
+			if err == nil {
+				_, err = evalJS[bool](ctx, `(gloss.placeTip(), true)`)
+			}
+			var png []byte
+			if err == nil {
+				png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			}
+			if err != nil {
+				t.Logf("screenshot %s: %v", name, err)
+				return
+			}
+			_ = os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", name, v.tag, scheme)), png, 0o644)
+		}
+	}
+	_, _ = chromedp.Run(ctx, chromedp.EmulateViewport(1280, 800))
+}
