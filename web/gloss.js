@@ -8,6 +8,9 @@
   let texts = []; // paragraph texts, by index
   let anns = {}; // annotation id -> {label, color, start, end, note, text}
   let selectedId = ""; // the annotation marked as selected (mark.ann.selected)
+  let vers = []; // per paragraph, bumped when build redraws it: its old Ranges are stale
+  const lit = new Map(); // highlight name -> {h: Highlight, ranges: Map(key -> Range), gen}
+  let litGen = 0;
 
   function int32(u8) {
     return new Int32Array(u8.buffer, u8.byteOffset, u8.byteLength >> 2);
@@ -32,6 +35,9 @@
     }
     el.replaceChildren(frag);
     anns = {};
+    vers = new Array(paras.length).fill(0);
+    for (const st of lit.values()) st.gen = -1;
+    lit.clear();
   }
 
   // paint redraws the annotation marks of some paragraphs. spec is JSON:
@@ -48,6 +54,7 @@
   }
 
   function build(p, text, pieces) {
+    vers[+p.dataset.i]++;
     const stack = [{ el: p, end: text.length }];
     let pos = 0;
     p.textContent = "";
@@ -160,22 +167,67 @@
     return null;
   }
 
-  // highlight paints [para, s16, e16] triples under a CSS highlight name.
-  // It falls back to nothing where the Custom Highlight API is missing.
+  // highlight paints [para, s16, e16] triples under a CSS highlight name
+  // and returns how many ranges it holds. It changes only what changed
+  // since the last call for that name: ranges still wanted stay, unless
+  // their paragraph was redrawn. Up to syncRanges new ranges are made at
+  // once; more (the suggestions of a long article: a hundred thousand)
+  // are added in slices of sliceMs, so the page never freezes, and a newer
+  // call for the name takes over from an unfinished one. It does nothing
+  // where the Custom Highlight API is missing.
+  const syncRanges = 4096, sliceMs = 8;
   function highlight(name, u8) {
     if (!window.CSS || !CSS.highlights) return 0;
     const t = int32(u8);
-    const h = new Highlight();
-    for (let k = 0; k + 2 < t.length; k += 3) {
-      const r = rangeAt(t[k], t[k + 1], t[k + 2]);
-      if (r) h.add(r);
+    let st = lit.get(name);
+    if (!st || CSS.highlights.get(name) !== st.h) {
+      st = { h: new Highlight(), ranges: new Map(), gen: 0 };
+      lit.set(name, st);
     }
-    if (h.size) CSS.highlights.set(name, h);
-    else CSS.highlights.delete(name);
-    return h.size;
+    const gen = (st.gen = ++litGen);
+    const keys = new Array(t.length / 3);
+    const want = new Set();
+    const todo = [];
+    for (let k = 0, j = 0; k + 2 < t.length; k += 3, j++) {
+      const key = t[k] + ":" + (vers[t[k]] || 0) + ":" + t[k + 1] + ":" + t[k + 2];
+      keys[j] = key;
+      if (want.has(key)) continue;
+      want.add(key);
+      if (!st.ranges.has(key)) todo.push(k);
+    }
+    for (const [key, r] of st.ranges) {
+      if (!want.has(key)) {
+        st.h.delete(r);
+        st.ranges.delete(key);
+      }
+    }
+    let next = 0;
+    const fill = (budget) => {
+      if (st.gen !== gen) return; // a newer call took over
+      const stop = performance.now() + budget;
+      for (let n = 0; next < todo.length; next++, n++) {
+        if (budget > 0 && (n & 63) === 0 && n > 0 && performance.now() > stop) break;
+        const k = todo[next];
+        const key = keys[k / 3];
+        const r = rangeAt(t[k], t[k + 1], t[k + 2]);
+        if (r) {
+          st.h.add(r);
+          st.ranges.set(key, r);
+        }
+      }
+      if (next < todo.length) setTimeout(() => fill(sliceMs), 0);
+    };
+    fill(todo.length <= syncRanges ? 0 : sliceMs);
+    if (st.h.size || next < todo.length) {
+      if (CSS.highlights.get(name) !== st.h) CSS.highlights.set(name, st.h);
+    } else CSS.highlights.delete(name);
+    return next < todo.length ? want.size : st.h.size;
   }
 
   function clearHighlight(name) {
+    const st = lit.get(name);
+    if (st) st.gen = -1;
+    lit.delete(name);
     if (window.CSS && CSS.highlights) CSS.highlights.delete(name);
   }
 
