@@ -100,7 +100,20 @@ func Find(text string, gaz *Gazetteer) []Entity {
 // FindWith is Find with a lexicon and the person's memory: every entity
 // gets a suggested Type with its Confidence and Evidence.
 func FindWith(text string, o Options) []Entity {
-	f := newFinder(text, tokenize(text))
+	return findWith(text, tokenize(text), o)
+}
+
+// Build returns FindWith(text, o) and the NewIndex of text and those
+// entities, reading the text into words once instead of twice.
+func Build(text string, o Options) ([]Entity, *Index) {
+	toks := tokenize(text)
+	clean := slices.Clone(toks) // Find marks headline tokens; the index reads them as tokenized
+	ents := findWith(text, toks, o)
+	return ents, newIndex(text, clean, ents)
+}
+
+func findWith(text string, toks []token, o Options) []Entity {
+	f := newFinder(text, toks)
 	f.lex, f.mem = o.Lexicon, o.Memory
 	f.hl = f.headlineLines()
 	segs := f.chains()
@@ -297,7 +310,8 @@ func (f *finder) retrim(s segment) (segment, bool) {
 func (f *finder) splitKnown(segs []segment) []segment {
 	seen := make(map[string]bool, len(segs))
 	long := false
-	for _, s := range segs {
+	for si, s := range segs {
+		step(si)
 		seen[f.key(s.a, s.b)] = true
 		long = long || s.b-s.a >= 3
 	}

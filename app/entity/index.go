@@ -83,8 +83,12 @@ type typoSet struct {
 
 // NewIndex indexes text and its entities (as Find returns them).
 func NewIndex(text string, ents []Entity) *Index {
+	return newIndex(text, tokenize(text), ents)
+}
+
+func newIndex(text string, toks []token, ents []Entity) *Index {
 	x := &Index{ents: ents, byKey: make(map[string]int, len(ents))}
-	b := newIndexBuilder(text)
+	b := newIndexBuilder(text, toks)
 	for i, e := range ents {
 		step(i)
 		x.byKey[e.Key] = i

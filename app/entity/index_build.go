@@ -31,8 +31,7 @@ type indexBuilder struct {
 	tokWord []int32
 }
 
-func newIndexBuilder(text string) *indexBuilder {
-	toks := tokenize(text)
+func newIndexBuilder(text string, toks []token) *indexBuilder {
 	// Distinct words and n-grams run to about half the tokens on a long
 	// article: sizing for that spares the map and slice regrowths.
 	return &indexBuilder{text: text, toks: toks, byNorm: make(map[string]int32, len(toks)/2),

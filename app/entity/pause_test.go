@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	gtext "gloss/app/text"
 )
 
 // withPause sets Pause to count its calls for the test's duration.
@@ -104,6 +106,53 @@ func TestDefinerEnds(t *testing.T) {
 		}
 		if !slices.Equal(got, naive) {
 			t.Fatalf("%q:\ngot  %v\nwant %v", text, got, naive)
+		}
+	}
+}
+
+// TestSentencesPaced: split in pieces at line breaks, with Pause set, the
+// sentences are exactly the whole text's (the pieces' own tests are in
+// app/text).
+func TestSentencesPaced(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	pieces := []string{"Mr. ", "Smith ", "said ", "it. ", "The ", "U.S. ", "\"Why?\" ", "Then ", "3.5 ", "„Ja.“ ", "'s ",
+		"(see ", "this) ", "Jan. ", "\n", "\r\n", "\n\n", "\u2028", "é ", "。", "Élise ", "won't ", "… "}
+	texts := []string{SampleArticle(200<<10, 4)}
+	for i := 0; i < 20; i++ {
+		var b strings.Builder
+		for b.Len() < 100<<10 {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	n := withPause(t)
+	for i, text := range texts {
+		want := gtext.Sentences(text)
+		if got := sentences(text); !slices.Equal(got, want) {
+			t.Fatalf("text %d: %d sentences paced, %d whole", i, len(got), len(want))
+		}
+	}
+	if *n == 0 {
+		t.Error("sentences never paused")
+	}
+}
+
+// TestBuildSame: Build gives what FindWith then NewIndex give, though it
+// reads the text into words once.
+func TestBuildSame(t *testing.T) {
+	text := SampleArticle(300<<10, 5) + "\n\nBREAKING: PARIS TALKS END\nA Headline In Title Case Here\nThe end."
+	ents := Find(text, nil)
+	x := NewIndex(text, ents)
+	ents2, x2 := Build(text, Options{})
+	if !reflect.DeepEqual(ents, ents2) {
+		t.Fatal("Build's entities differ from Find's")
+	}
+	if !slices.Equal(x.Targets(), x2.Targets()) {
+		t.Fatal("Build's index targets differ from NewIndex's")
+	}
+	for _, q := range []string{"hollande", "pr", "paris talks", "minister"} {
+		if !reflect.DeepEqual(x.Search(q, 10), x2.Search(q, 10)) {
+			t.Errorf("Search(%q) differs", q)
 		}
 	}
 }

@@ -38,7 +38,7 @@ func tokenize(text string) []token {
 	// Sentence starts come from the one sentence splitter (text.Sentences):
 	// a token is a sentence's first word when a sentence started since the
 	// token before it.
-	sents := gtext.Sentences(text)
+	sents := sentences(text)
 	si := 0
 	for bi := 0; bi < len(text); {
 		r, n := rune(text[bi]), 1
@@ -214,4 +214,33 @@ func dottedAcronymEnd(text string, ws int) int {
 		return 0
 	}
 	return i
+}
+
+// sentences is gtext.Sentences(text), which a long article would run
+// without a pause: with Pause set it splits pieces of about sentenceChunk
+// bytes ending at a line break, stepping between them. A sentence ends at
+// every line break and the splitter looks past none, so the pieces'
+// sentences are the whole text's.
+func sentences(text string) []gtext.Span {
+	const sentenceChunk = 32 << 10
+	if Pause == nil || len(text) <= sentenceChunk {
+		return gtext.Sentences(text)
+	}
+	var out []gtext.Span
+	cp := 0
+	for from := 0; from < len(text); {
+		step(0)
+		to := len(text)
+		if from+sentenceChunk < len(text) {
+			if i := strings.IndexByte(text[from+sentenceChunk:], '\n'); i >= 0 {
+				to = from + sentenceChunk + i + 1
+			}
+		}
+		for _, s := range gtext.Sentences(text[from:to]) {
+			out = append(out, gtext.Span{Start: s.Start + cp, End: s.End + cp})
+		}
+		cp += utf8.RuneCountInString(text[from:to])
+		from = to
+	}
+	return out
 }

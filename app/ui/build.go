@@ -99,8 +99,7 @@ func (f *finder) buildNow() {
 	f.job = nil
 	p := entity.Pause
 	entity.Pause = nil // no yielding in the middle of an event
-	f.ents = entity.FindWith(d.Text, entity.Options{Gazetteer: f.gaz, Lexicon: f.lex, Memory: f.mem})
-	f.idx = entity.NewIndex(d.Text, f.ents)
+	f.ents, f.idx = entity.Build(d.Text, entity.Options{Gazetteer: f.gaz, Lexicon: f.lex, Memory: f.mem})
 	entity.Pause = p
 	f.built = d.Meta.ID
 }
@@ -137,8 +136,7 @@ func (f *finder) runJob(job *buildJob) (ents []entity.Entity, idx *entity.Index,
 			ok = false
 		}
 	}()
-	ents = entity.FindWith(job.text, entity.Options{Gazetteer: job.gaz, Lexicon: job.lex, Memory: job.mem})
-	idx = entity.NewIndex(job.text, ents)
+	ents, idx = entity.Build(job.text, entity.Options{Gazetteer: job.gaz, Lexicon: job.lex, Memory: job.mem})
 	return ents, idx, true
 }
 
