@@ -168,60 +168,89 @@
   }
 
   // highlight paints [para, s16, e16] triples under a CSS highlight name
-  // and returns how many ranges it holds. It changes only what changed
-  // since the last call for that name: ranges still wanted stay, unless
-  // their paragraph was redrawn. Up to syncRanges new ranges are made at
-  // once; more (the suggestions of a long article: a hundred thousand)
-  // are added in slices of sliceMs, so the page never freezes, and a newer
-  // call for the name takes over from an unfinished one. It does nothing
-  // where the Custom Highlight API is missing.
+  // and returns how many ranges it holds. It redoes only the paragraphs
+  // whose spans changed since the last call for that name, or that were
+  // redrawn; the others keep their ranges. Up to syncRanges new ranges are
+  // made at once; more (the suggestions of a long article: a hundred
+  // thousand) are made in slices of sliceMs, so the page never freezes,
+  // and a newer call for the name takes over from an unfinished one. It
+  // does nothing where the Custom Highlight API is missing.
   const syncRanges = 4096, sliceMs = 8;
   function highlight(name, u8) {
     if (!window.CSS || !CSS.highlights) return 0;
     const t = int32(u8);
+    const n = (t.length / 3) | 0, np = paras.length;
     let st = lit.get(name);
     if (!st || CSS.highlights.get(name) !== st.h) {
-      st = { h: new Highlight(), ranges: new Map(), gen: 0 };
+      st = { h: new Highlight(), per: new Map(), gen: 0 }; // per: para -> {ver, se: [s, e, ...], ranges}
       lit.set(name, st);
     }
     const gen = (st.gen = ++litGen);
-    const keys = new Array(t.length / 3);
-    const want = new Set();
+    // The triples by paragraph, each paragraph's in the order given.
+    const at = new Int32Array(np + 1);
+    for (let k = 0; k < n; k++) {
+      const i = t[3 * k];
+      if (i >= 0 && i < np) at[i + 1]++;
+    }
+    for (let i = 0; i < np; i++) at[i + 1] += at[i];
+    const order = new Int32Array(at[np]);
+    const next = at.slice(0, np);
+    for (let k = 0; k < n; k++) {
+      const i = t[3 * k];
+      if (i >= 0 && i < np) order[next[i]++] = k;
+    }
+    const drop = (i) => {
+      const old = st.per.get(i);
+      if (!old) return;
+      for (const r of old.ranges) st.h.delete(r);
+      st.per.delete(i);
+    };
+    for (const i of Array.from(st.per.keys())) if (i >= np || at[i + 1] === at[i]) drop(i);
     const todo = [];
-    for (let k = 0, j = 0; k + 2 < t.length; k += 3, j++) {
-      const key = t[k] + ":" + (vers[t[k]] || 0) + ":" + t[k + 1] + ":" + t[k + 2];
-      keys[j] = key;
-      if (want.has(key)) continue;
-      want.add(key);
-      if (!st.ranges.has(key)) todo.push(k);
-    }
-    for (const [key, r] of st.ranges) {
-      if (!want.has(key)) {
-        st.h.delete(r);
-        st.ranges.delete(key);
+    let work = 0;
+    for (let i = 0; i < np; i++) {
+      const a = at[i], b = at[i + 1];
+      if (a === b) continue;
+      const old = st.per.get(i);
+      if (old && old.ver === (vers[i] || 0) && old.se.length === 2 * (b - a)) {
+        let same = true;
+        for (let j = a, q = 0; j < b && same; j++, q += 2) {
+          const k = 3 * order[j];
+          same = old.se[q] === t[k + 1] && old.se[q + 1] === t[k + 2];
+        }
+        if (same) continue;
       }
+      todo.push(i);
+      work += b - a;
     }
-    let next = 0;
+    let ti = 0;
     const fill = (budget) => {
       if (st.gen !== gen) return; // a newer call took over
       const stop = performance.now() + budget;
-      for (let n = 0; next < todo.length; next++, n++) {
-        if (budget > 0 && (n & 63) === 0 && n > 0 && performance.now() > stop) break;
-        const k = todo[next];
-        const key = keys[k / 3];
-        const r = rangeAt(t[k], t[k + 1], t[k + 2]);
-        if (r) {
-          st.h.add(r);
-          st.ranges.set(key, r);
+      for (; ti < todo.length; ti++) {
+        if (budget > 0 && performance.now() > stop) break;
+        const i = todo[ti], a = at[i], b = at[i + 1];
+        drop(i);
+        const se = new Int32Array(2 * (b - a)), ranges = [];
+        for (let j = a, q = 0; j < b; j++, q += 2) {
+          const k = 3 * order[j];
+          se[q] = t[k + 1];
+          se[q + 1] = t[k + 2];
+          const r = rangeAt(i, t[k + 1], t[k + 2]);
+          if (r) {
+            st.h.add(r);
+            ranges.push(r);
+          }
         }
+        st.per.set(i, { ver: vers[i] || 0, se, ranges });
       }
-      if (next < todo.length) setTimeout(() => fill(sliceMs), 0);
+      if (ti < todo.length) setTimeout(() => fill(sliceMs), 0);
     };
-    fill(todo.length <= syncRanges ? 0 : sliceMs);
-    if (st.h.size || next < todo.length) {
+    fill(work <= syncRanges ? 0 : sliceMs);
+    if (st.h.size || ti < todo.length) {
       if (CSS.highlights.get(name) !== st.h) CSS.highlights.set(name, st.h);
     } else CSS.highlights.delete(name);
-    return next < todo.length ? want.size : st.h.size;
+    return ti < todo.length ? order.length : st.h.size;
   }
 
   function clearHighlight(name) {

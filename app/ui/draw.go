@@ -188,6 +188,16 @@ func (a *App) selection() (start, end int, ok bool) {
 func spans16(d *session.Doc, spans [][2]int) []int32 {
 	out := make([]int32, 0, 3*len(spans))
 	for _, s := range spans {
+		// Most spans sit in one paragraph: no list of paragraphs for them
+		// (a long article's suggestions are a few hundred thousand spans).
+		i := sort.Search(len(d.Paras), func(i int) bool { return d.Paras[i].End > s[0] })
+		if i < len(d.Paras) && d.Paras[i].Start <= s[0] && s[1] <= d.Paras[i].End {
+			if s[0] < s[1] {
+				base := d.X.UTF16(d.Paras[i].Start)
+				out = append(out, int32(i), int32(d.X.UTF16(s[0])-base), int32(d.X.UTF16(s[1])-base))
+			}
+			continue
+		}
 		for _, i := range parasOf(d, s[0], s[1]) {
 			p := d.Paras[i]
 			base := d.X.UTF16(p.Start)

@@ -140,6 +140,16 @@ func (f *finder) paintSuggestions() {
 	}
 	byLabel := make([][][2]int, len(a.labels)+1)
 	typed := make([][][2]int, len(a.labels)+1)
+	// The person's annotations, to leave out the mentions they labelled so
+	// (a set: a long article has a few hundred thousand mentions).
+	type labelled struct {
+		start, end int
+		label      string
+	}
+	done := map[labelled]bool{}
+	for _, x := range a.doc().Set.All() {
+		done[labelled{x.Start, x.End, x.Label}] = true
+	}
 	for _, e := range f.ents {
 		l := f.suggestion(e)
 		if l == "" {
@@ -156,7 +166,7 @@ func (f *finder) paintSuggestions() {
 			continue
 		}
 		for _, m := range e.Mentions {
-			if _, ok := a.doc().Set.Find(m.Start, m.End, l); ok {
+			if done[labelled{m.Start, m.End, l}] {
 				continue
 			}
 			typed[i] = append(typed[i], [2]int{m.Start, m.End})
