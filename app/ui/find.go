@@ -1,9 +1,10 @@
 package ui
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -397,26 +398,40 @@ func (f *finder) sortedEntities() []entity.Entity {
 	return f.sorted
 }
 
-// sortOf sorts the entities as the panel's sort menu says.
+// sortOf sorts the entities as the panel's sort menu says. It sorts their
+// indexes and copies each entity once: a long article has tens of
+// thousands, and a sort that swaps whole entities moved megabytes.
 func (f *finder) sortOf() []entity.Entity {
-	ents := append([]entity.Entity(nil), f.ents...)
+	ents := f.ents
+	byMentions := func(a, b *entity.Entity) int { return cmp.Compare(len(b.Mentions), len(a.Mentions)) }
+	order := byMentions
 	switch f.entSort {
 	case "label":
-		sort.SliceStable(ents, func(i, j int) bool {
-			if ents[i].Label != ents[j].Label {
-				if ents[i].Label == "" || ents[j].Label == "" {
-					return ents[j].Label == ""
+		order = func(a, b *entity.Entity) int {
+			if a.Label != b.Label {
+				switch {
+				case a.Label == "":
+					return 1 // unlabelled last
+				case b.Label == "":
+					return -1
 				}
-				return ents[i].Label < ents[j].Label
+				return strings.Compare(a.Label, b.Label)
 			}
-			return len(ents[i].Mentions) > len(ents[j].Mentions)
-		})
+			return byMentions(a, b)
+		}
 	case "first":
-		sort.SliceStable(ents, func(i, j int) bool { return ents[i].First < ents[j].First })
-	default:
-		sort.SliceStable(ents, func(i, j int) bool { return len(ents[i].Mentions) > len(ents[j].Mentions) })
+		order = func(a, b *entity.Entity) int { return cmp.Compare(a.First, b.First) }
 	}
-	return ents
+	idx := make([]int32, len(ents))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(i, j int32) int { return order(&ents[i], &ents[j]) })
+	out := make([]entity.Entity, len(ents))
+	for k, i := range idx {
+		out[k] = ents[i]
+	}
+	return out
 }
 
 // ---- gazetteer ----
