@@ -140,10 +140,17 @@ func (f *finder) isParticle(i int) bool {
 		return false
 	}
 	w := f.fold(i)
-	// "of" joins an organisation's or a place's name ("Gulf of Mexico"),
-	// "for" only an organisation's ("Ministry for Europe", not "Pearl
-	// Harbor for Austria").
-	return particles.has(w) || linkWords.has(w) && i > 0 && (orgWords.has(f.fold(i-1)) || w == "of" && locWords.has(f.fold(i-1)))
+	// "of" joins an organisation's or a place's name ("Gulf of Mexico",
+	// "City of Cape Town"), "for" only an organisation's ("Ministry for
+	// Europe", not "Pearl Harbor for Austria").
+	if particles.has(w) {
+		return true
+	}
+	if !linkWords.has(w) || i == 0 {
+		return false
+	}
+	prev := f.fold(i - 1)
+	return orgWords.has(prev) || w == "of" && (locWords.has(prev) || ofHeads.has(prev))
 }
 
 // chains finds runs of capitalised words joined by spaces, hyphens or

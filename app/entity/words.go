@@ -42,6 +42,7 @@ func splitFields(s string) []string {
 var stopWords = newWordSet(`
 a an the this that these those it its he she they we i you me him them his her hers their our ours my your
 in on at of for with by from to into onto upon about above across against along among around as and but or
+outside inside beyond toward towards behind besides amid via unlike
 nor so yet if when whenever while after before since until despite during though although because there
 here what which who whom whose how why where not no yes all any some many most much more less each every
 both either neither one two three other another such only also even just then than thus however meanwhile
@@ -138,7 +139,7 @@ former acting chief general state ex vize primer primeiro primo`)
 // particles may sit between the capitalised words of a name ("Charles de
 // Gaulle", "Ludwig van Beethoven", "Valéry Giscard d'Estaing"). Coordinations
 // ("y", "e") are not particles.
-var particles = newWordSet(`de du des d la le van von der den da di del della dos das bin ibn al el zu ter ten`)
+var particles = newWordSet(`de du des d la le las los van von der den da di del della dos das bin ibn al el zu ter ten`)
 
 // orgWords inside a name make it an organisation ("Ministry of Defence",
 // "Partido Popular", "Deutsche Bank").
@@ -172,6 +173,9 @@ var locWords = newWordSet(`
 street avenue square river mountain mountains lake island islands bay sea seas ocean gulf valley county province
 region district peninsula desert coast strait canal airport mount mt hill hills park garden gardens harbor harbour
 forest falls heights beach cape basin delta rift channel reef glacier volcano oblast prefecture canyon
+republic kingdom principality empire duchy emirate sultanate caliphate commonwealth
+république royaume empire república reino imperio principado republiek koninkrijk rijk republik königreich reich
+repubblica regno impero
 rue fleuve lac île îles mer golfe vallée mont région parc forêt port
 calle avenida plaza río lago isla islas mar golfo valle provincia región sierra monte cerro parque bahía cabo
 cordillera selva océano península estrecho desierto
@@ -198,6 +202,10 @@ a nel nella da
 var compassWords = newWordSet(`north south east west northern southern eastern western central new upper lower
 nord sud est ouest norte sur este oeste noord zuid oost west süd ost nieuw nueva nuevo nouvelle nouveau
 nova novo baixa alta nordeste sudeste noroeste sudoeste`)
+
+// ofHeads start names that go on with "of" ("City of Cape Town", "House of
+// Commons", "Isle of Man") without being place or organisation words.
+var ofHeads = newWordSet(`city community state states house isle isles duke duchess earl count countess bay`)
 
 // linkWords join the words of an organisation's or a place's name after an
 // organisation or place word ("Ministry of Defence", "Gulf of Mexico").
