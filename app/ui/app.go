@@ -49,9 +49,8 @@ type App struct {
 	renaming         string // ID of the article being renamed in the library
 	editLabel        bool   // label set editing mode
 	help             bool
-	helpReturn       app.Value // where the focus goes back when the help closes
-	editing          bool      // the article text is being edited
-	showLib          bool      // the library pane is open over the article (narrow windows)
+	editing          bool // the article text is being edited
+	showLib          bool // the library pane is open over the article (narrow windows)
 	dropOver         bool
 	update           bool // a new version of the app is ready
 	clip             clipboard

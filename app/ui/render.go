@@ -350,19 +350,6 @@ func clip(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-func (a *App) renderHelp() app.UI {
-	return app.Div().ID("help-dialog").Class("help").Role("dialog").DataSet("testid", "help").
-		Attr("aria-labelledby", "help-title").Attr("aria-modal", "true").TabIndex(-1).Body(
-		app.H2().ID("help-title").Text("Keyboard shortcuts"),
-		app.Table().Body(
-			app.Range(shortcuts).Slice(func(i int) app.UI {
-				return app.Tr().Body(app.Td().Body(app.Kbd().Text(shortcuts[i].Keys)), app.Td().Text(shortcuts[i].What))
-			}),
-		),
-		app.P().Body(app.Button().Text("Close").OnClick(func(ctx app.Context, e app.Event) { a.closeHelp() })),
-	)
-}
-
 // onArticleClick is the article's one delegated handler: a click on a
 // drawn annotation opens its editor.
 func (a *App) onArticleClick(ctx app.Context, e app.Event) {

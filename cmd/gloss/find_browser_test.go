@@ -565,10 +565,18 @@ func TestBrowserHelp(t *testing.T) {
 		t.Fatal(err)
 	}
 	pasteArticle(t, ctx, findArticle)
+	before, err := evalJS[string](ctx, `document.activeElement.id`)
+	if err != nil || before == "" {
+		t.Fatalf("nothing with an id has the focus before the help opens (%q, %v)", before, err)
+	}
 	typeKey(t, ctx, '?')
 	const overlay = `[data-testid="help"][role="dialog"]`
 	if _, err := pollJS[bool](ctx, fmt.Sprintf(`!!document.querySelector(%q)`, overlay)); err != nil {
 		t.Fatal("? did not show the shortcuts")
+	}
+	// The dialog takes the focus, and gives it back when it closes.
+	if _, err := pollJS[bool](ctx, `document.activeElement.id === "help-dialog"`); err != nil {
+		t.Error("the open help does not have the focus")
 	}
 	rows, err := evalJS[[]string](ctx, fmt.Sprintf(`[...document.querySelectorAll('%s tr')].map(tr => tr.textContent)`, overlay))
 	if err != nil {
@@ -584,5 +592,9 @@ func TestBrowserHelp(t *testing.T) {
 	press(t, ctx, kb.Escape)
 	if _, err := pollJS[bool](ctx, fmt.Sprintf(`!document.querySelector(%q)`, overlay)); err != nil {
 		t.Error("Escape did not close the shortcuts")
+	}
+	if _, err := pollJS[bool](ctx, fmt.Sprintf(`document.activeElement.id === %q`, before)); err != nil {
+		got, _ := evalJS[string](ctx, `document.activeElement.id`)
+		t.Errorf("the focus went to %q after the help closed, not back to %q", got, before)
 	}
 }
