@@ -529,10 +529,14 @@
       node = c.startContainer;
       off = c.startOffset;
     } else return null;
-    if (!node || node.nodeType !== 3 || !paraOf(node)) return null;
-    for (const [name, h] of CSS.highlights) {
-      if (!/^gloss-[st]\d+$/.test(name)) continue;
-      for (const r of h) {
+    const p = node && node.nodeType === 3 ? paraOf(node) : null;
+    if (!p) return null;
+    // highlight keeps each paragraph's ranges: only this one's are looked at.
+    for (const [name, st] of lit) {
+      if (!/^gloss-[st]\d+$/.test(name) || CSS.highlights.get(name) !== st.h) continue;
+      const own = st.per.get(+p.dataset.i);
+      if (!own) continue;
+      for (const r of own.ranges) {
         if (r.startContainer !== node && r.endContainer !== node) continue;
         if (!r.isPointInRange(node, off)) continue;
         // The caret is at the nearest gap: the pointer must be on the
