@@ -488,7 +488,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	for gi, g := range all {
 		step(gi)
 		key := groups[g].key
-		if owner, ok := tails[key]; ok && owner != ambiguous && groups[g].gaz == nil && f.lex.Kind(key)&LexPlace == 0 && !knownPlaceAcronyms.has(key) {
+		if owner, ok := tails[key]; ok && owner != ambiguous && groups[g].gaz == nil && f.lex.Kind(key)&(LexPlace|LexLanguage) == 0 && !knownPlaceAcronyms.has(key) {
 			groups[g].parent = owner
 		}
 		r := root(g)

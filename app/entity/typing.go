@@ -130,6 +130,10 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 	switch k := lex.Kind(key); {
 	case k&LexCountry != 0:
 		clues = append(clues, clue{TypeLOC, wWholeName, "a country", ""})
+	case k&LexCity != 0 && k&(LexGiven|LexSurname) != 0:
+		// "Parker", "Newton", "Halifax": a city and a family name; the
+		// context decides.
+		clues = append(clues, clue{TypeLOC, wWholeName / 2, "a city", ""})
 	case k&LexCity != 0:
 		clues = append(clues, clue{TypeLOC, wWholeName, "a city", ""})
 	case k&LexRegion != 0:
@@ -303,7 +307,8 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 				clues = append(clues, clue{TypeLOC, wPrep, "after “%s”", f.text[f.toks[i-2].bstart:f.toks[i-1].bend]})
 			} else if placed < maxContextClues {
 				// A name with an article is a place more often than
-				// anything else ("o Nilo", "the Sahara").
+				// anything else ("o Nilo", "the Sahara"); so is one after
+				// "de" (Dutch's article, elsewhere "of": "de Portugal").
 				placed++
 				clues = append(clues, clue{TypeLOC, wShape, "after the article “%s”", f.surface(i-1, i)})
 			}
