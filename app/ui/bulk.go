@@ -61,127 +61,39 @@ func (a *App) importMany(ctx app.Context, files app.Value) {
 	glossJS().Call("readMany", files, onFile, onDone)
 }
 
-// storeMany reads the files' articles and stores them in batches, giving
-// the browser a chance to paint the progress bar between batches. A file's
-// articles are stored all or none: when storage refuses one, those of the
-// same file already stored are deleted again.
+// storeMany reads the files' articles and stores them through the session
+// (a file's articles all or none) in batches, giving the browser a chance
+// to paint the progress bar between batches.
 func (a *App) storeMany(ctx app.Context, files []corpus.File, unread []corpus.FileReport) {
 	r := corpus.Read(files)
 	r.Files = append(r.Files, unread...)
 	b := a.bulk
-	b.phase, b.done, b.total = "Storing articles", 0, len(r.Articles)
 	if ls := r.LabelSet(a.labels); len(ls) != len(a.labels) {
 		a.setLabels(ls, "import labels")
 	}
-	// Articles grouped by file, in order.
-	type group struct {
-		file string
-		arts []corpus.Article
-	}
-	var groups []group
-	for _, art := range r.Articles {
-		if len(groups) == 0 || groups[len(groups)-1].file != art.File {
-			groups = append(groups, group{file: art.File})
-		}
-		groups[len(groups)-1].arts = append(groups[len(groups)-1].arts, art)
-	}
+	sb := a.s.NewBulk(r)
+	b.phase, b.done, b.total = "Storing articles", 0, sb.Total
 	ctx.Async(func() {
-		added, anns := 0, 0
-		var firstID string
-		var stopped error
-		for gi := 0; gi < len(groups); {
+		for more := true; more; {
 			done := make(chan struct{})
 			ctx.Dispatch(func(ctx app.Context) {
 				defer close(done)
-				for count := 0; gi < len(groups) && count < importBatch && stopped == nil; gi++ {
-					g := groups[gi]
-					var ids []string
-					for _, art := range g.arts {
-						id, err := a.storeArticle(art)
-						if err != nil {
-							stopped = err
-							break
-						}
-						ids = append(ids, id)
-					}
-					if stopped != nil {
-						for _, id := range ids {
-							a.lib.Delete(id)
-						}
-						b.refused = append(b.refused, corpus.FileReport{Name: g.file, Refused: "storage refused it (" + stopped.Error() + "); nothing of it was kept"})
-						break
-					}
-					if firstID == "" && len(ids) > 0 {
-						firstID = ids[0]
-					}
-					added += len(ids)
-					for _, art := range g.arts {
-						anns += len(art.Doc.Annotations)
-					}
-					count += len(g.arts)
-					b.done += len(g.arts)
-				}
+				more = a.s.StoreBulk(sb, importBatch)
+				b.done = sb.Done
 			})
 			<-done
-			if stopped != nil {
-				break
-			}
 			time.Sleep(time.Millisecond) // let the browser paint the progress
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			b.running = false
 			a.metas = a.lib.List()
 			a.updateRoom()
-			b.refused = append(r.Refused(), b.refused...)
-			for _, f := range r.Files {
-				if f.Skipped {
-					continue
-				}
-				for _, n := range f.Notes {
-					b.notes = append(b.notes, f.Name+": "+n)
-				}
-			}
-			read := 0
-			for _, f := range r.Files {
-				if !f.Skipped && f.Refused == "" {
-					read++
-				}
-			}
-			b.summary = fmt.Sprintf("Imported %s with %s from %s.", plural(added, "article"), plural(anns, "annotation"), plural(read, "file"))
-			if stopped != nil {
-				notDone := 0
-				for _, g := range groups {
-					notDone += len(g.arts)
-				}
-				b.summary += fmt.Sprintf(" The browser's storage is full: %s not imported. Download a backup, delete articles you no longer need, and import the rest again.", wasWere(plural(notDone-added, "article"), notDone-added))
-			}
-			if len(b.refused) > 0 {
-				b.summary += fmt.Sprintf(" %s refused, listed below.", plural(len(b.refused), "file"))
-			}
-			if firstID != "" && a.doc() == nil {
-				a.open(ctx, firstID)
+			b.refused, b.notes, b.summary = sb.Refused, sb.Notes(), sb.Summary()
+			if sb.FirstID != "" && a.doc() == nil {
+				a.open(ctx, sb.FirstID)
 			}
 		})
 	})
-}
-
-// storeArticle stores one imported article and returns its ID.
-func (a *App) storeArticle(art corpus.Article) (string, error) {
-	d := art.Doc
-	t := now()
-	kind := art.Format
-	if kind != "text" && kind != "markdown" && kind != "html" {
-		kind = "text"
-	}
-	sd := store.Doc{Meta: store.Meta{Title: d.Title, Kind: kind, Created: t, Updated: t, Source: art.Source}, Text: d.Text, Annotations: d.Annotations}
-	if d.Brat != nil {
-		sd.Kept = map[string][]string{"brat": d.Brat.Lines}
-	}
-	meta, err := a.lib.Create(sd)
-	if err != nil {
-		return "", err
-	}
-	return meta.ID, nil
 }
 
 func (a *App) renderBulk() app.UI {

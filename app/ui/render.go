@@ -437,14 +437,6 @@ func labelOf(ctx app.Context) string {
 	return ctx.JSSrc().Call("closest", "[data-label]").Get("dataset").Get("label").String()
 }
 
-// wasWere appends "was" or "were" to counted as n asks.
-func wasWere(counted string, n int) string {
-	if n == 1 {
-		return counted + " was"
-	}
-	return counted + " were"
-}
-
 // pluralY counts n of a word whose plural is not word+"s".
 func pluralY(n int, one, many string) string {
 	if n == 1 {
