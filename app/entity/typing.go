@@ -130,10 +130,6 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 	switch k := lex.Kind(key); {
 	case k&LexCountry != 0:
 		clues = append(clues, clue{TypeLOC, wWholeName, "a country", ""})
-	case k&LexCity != 0 && k&(LexGiven|LexSurname) != 0:
-		// "Parker", "Newton", "Halifax": a city and a family name; the
-		// context decides.
-		clues = append(clues, clue{TypeLOC, wWholeName / 2, "a city", ""})
 	case k&LexCity != 0:
 		clues = append(clues, clue{TypeLOC, wWholeName, "a city", ""})
 	case k&LexRegion != 0:
