@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"path"
 	"sort"
@@ -10,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"gloss/app/format"
-	"gloss/app/jsonguard"
 	"gloss/app/text"
 )
 
@@ -243,18 +241,19 @@ func readW3C(f File, textOf func(string) (string, int, error), used []bool) ([]A
 		d.Text = txt
 		return []Article{{Source: f.Name, Format: "w3c", Doc: d}}, rep.Notes, nil
 	}
-	groups, order, title, err := splitW3C(f.Data)
+	groups, title, err := format.SplitW3C(f.Data)
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(order) == 0 {
+	if len(groups) == 0 {
 		return nil, nil, fmt.Errorf("w3c: no annotations in the file")
 	}
 	dir := path.Dir(f.Name)
 	var out []Article
 	var notes []string
 	var taken []int
-	for _, src := range order {
+	for _, g := range groups {
+		src := g.Source
 		rel := strings.TrimPrefix(src, "file://")
 		var txt string
 		var i = -1
@@ -267,14 +266,14 @@ func readW3C(f File, textOf func(string) (string, int, error), used []bool) ([]A
 		if i < 0 {
 			return nil, nil, fmt.Errorf("w3c: annotations target %q, and no text file of that name came with them; W3C annotations carry no text, so add the article's .txt; nothing imported", src)
 		}
-		d, rep, err := format.W3C.Decode(groups[src], txt)
+		d, rep, err := format.W3C.Decode(g.Data, txt)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %v", src, err)
 		}
 		notes = append(notes, rep.Notes...)
 		d.Text = txt
 		d.Source = src
-		if len(order) == 1 {
+		if len(groups) == 1 {
 			d.Title = title
 		}
 		taken = append(taken, i)
@@ -284,84 +283,6 @@ func readW3C(f File, textOf func(string) (string, int, error), used []bool) ([]A
 		used[i] = true
 	}
 	return out, notes, nil
-}
-
-// splitW3C groups the annotations of a collection, page or list by target
-// source, each group as a JSON list the W3C decoder reads.
-func splitW3C(data []byte) (map[string][]byte, []string, string, error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if err := jsonguard.Check(data, jsonguard.Limits{MaxBytes: format.MaxSize, MaxDepth: format.MaxDepth}); err != nil {
-		return nil, nil, "", fmt.Errorf("w3c: %v; nothing imported", err)
-	}
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
-		return nil, nil, "", fmt.Errorf("w3c: invalid JSON: %v; nothing imported", err)
-	}
-	groups := map[string][]any{}
-	var order []string
-	title := ""
-	queue := []any{v}
-	for len(queue) > 0 {
-		x := queue[0]
-		queue = queue[1:]
-		switch x := x.(type) {
-		case []any:
-			queue = append(queue, x...)
-		case map[string]any:
-			t, _ := x["type"].(string)
-			switch t {
-			case "AnnotationCollection":
-				if l, ok := x["label"].(string); ok && title == "" {
-					title = l
-				}
-				if first, ok := x["first"].(map[string]any); ok {
-					queue = append(queue, first)
-				}
-			case "AnnotationPage":
-				if items, ok := x["items"].([]any); ok {
-					queue = append(queue, items...)
-				}
-				if next, ok := x["next"].(map[string]any); ok {
-					queue = append(queue, next)
-				}
-			default:
-				src := targetSource(x["target"])
-				if _, ok := groups[src]; !ok {
-					order = append(order, src)
-				}
-				groups[src] = append(groups[src], x)
-			}
-		}
-	}
-	out := map[string][]byte{}
-	for src, items := range groups {
-		b, err := json.Marshal(items)
-		if err != nil {
-			return nil, nil, "", fmt.Errorf("w3c: %v", err)
-		}
-		out[src] = b
-	}
-	return out, order, title, nil
-}
-
-func targetSource(t any) string {
-	switch t := t.(type) {
-	case string:
-		s, _, _ := strings.Cut(t, "#")
-		return s
-	case map[string]any:
-		if s, ok := t["source"].(string); ok {
-			return s
-		}
-		if s, ok := t["id"].(string); ok {
-			return s
-		}
-	case []any:
-		if len(t) > 0 {
-			return targetSource(t[0])
-		}
-	}
-	return ""
 }
 
 func appendNew(have []string, more ...string) []string {

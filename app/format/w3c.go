@@ -198,22 +198,54 @@ func (w3cFormat) Decode(data []byte, text string) (Doc, Report, error) {
 // holds the title only; notes on what was skipped go to rep.
 func parseW3C(data []byte, rep *Report) (Doc, []w3cItem, error) {
 	var d Doc
-	if err := checkSize("w3c", data); err != nil {
+	v, err := readW3CJSON(data)
+	if err != nil {
 		return d, nil, err
+	}
+	annos, title, unfollowed := walkW3C(v)
+	d.Title = title
+	var items []w3cItem
+	skipped := 0
+	for k, x := range annos {
+		it, ok := readW3CAnnotation(x, fmt.Sprintf("item %d", k+1))
+		if !ok {
+			skipped++
+			continue
+		}
+		items = append(items, it)
+	}
+	if skipped > 0 {
+		rep.Notes = append(rep.Notes, plural(skipped, "annotation without a text selector was", "annotations without a text selector were")+" skipped")
+	}
+	if unfollowed > 0 {
+		rep.Notes = append(rep.Notes, plural(unfollowed, "page given only by its IRI was", "pages given only by their IRI were")+" not fetched")
+	}
+	return d, items, nil
+}
+
+// readW3CJSON checks a W3C file with the JSON guard and decodes it.
+func readW3CJSON(data []byte) (any, error) {
+	if err := checkSize("w3c", data); err != nil {
+		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkJSON("w3c", data, false); err != nil {
-		return d, nil, err
+		return nil, err
 	}
 	var v any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		return d, nil, errorf("w3c", "invalid JSON: %v; nothing imported", jsonErr(err))
+		return nil, errorf("w3c", "invalid JSON: %v; nothing imported", jsonErr(err))
 	}
-	var annos []map[string]any
-	unfollowed := 0
-	// Walk collections and pages without recursion.
+	return v, nil
+}
+
+// walkW3C returns the annotations of a W3C document — one annotation, a
+// list, or an AnnotationCollection and its pages, walked without
+// recursion — with the collection's label and how many pages given only by
+// their IRI were not followed.
+func walkW3C(v any) (annos []map[string]any, title string, unfollowed int) {
 	queue := []any{v}
 	for len(queue) > 0 {
 		x := queue[0]
@@ -224,8 +256,8 @@ func parseW3C(data []byte, rep *Report) (Doc, []w3cItem, error) {
 		case map[string]any:
 			switch {
 			case hasType(x, "AnnotationCollection"):
-				if l, ok := x["label"].(string); ok && d.Title == "" {
-					d.Title = l
+				if l, ok := x["label"].(string); ok && title == "" {
+					title = l
 				}
 				switch first := x["first"].(type) {
 				case map[string]any:
@@ -247,23 +279,7 @@ func parseW3C(data []byte, rep *Report) (Doc, []w3cItem, error) {
 			}
 		}
 	}
-	var items []w3cItem
-	skipped := 0
-	for k, x := range annos {
-		it, ok := readW3CAnnotation(x, fmt.Sprintf("item %d", k+1))
-		if !ok {
-			skipped++
-			continue
-		}
-		items = append(items, it)
-	}
-	if skipped > 0 {
-		rep.Notes = append(rep.Notes, plural(skipped, "annotation without a text selector was", "annotations without a text selector were")+" skipped")
-	}
-	if unfollowed > 0 {
-		rep.Notes = append(rep.Notes, plural(unfollowed, "page given only by its IRI was", "pages given only by their IRI were")+" not fetched")
-	}
-	return d, items, nil
+	return annos, title, unfollowed
 }
 
 func hasType(x map[string]any, t string) bool {
