@@ -22,6 +22,12 @@ const (
 // backupFormat names a Gloss backup file in its "format" field.
 const backupFormat = "gloss-backup"
 
+// backupVersion is the version of the backup file format: that of the
+// schema it was last changed with (v2: orphans and kept lines with their
+// article). Schema v3 changed only how the listing is stored, so a v2 Gloss
+// still reads its backups.
+const backupVersion = 2
+
 type backupFile struct {
 	Format    string          `json:"format"`
 	Version   int             `json:"version"`
@@ -64,7 +70,7 @@ func (a backupArticle) doc() Doc {
 // records are damaged the file holds everything readable and the error
 // (wrapping ErrDamaged) says what was left out.
 func (l *Library) Backup(now int64) ([]byte, error) {
-	f := backupFile{Format: backupFormat, Version: Version, Created: now,
+	f := backupFile{Format: backupFormat, Version: backupVersion, Created: now,
 		Articles: []backupArticle{}, Labels: l.Labels()}
 	for _, k := range sortedKeys(l.settings) {
 		f.Settings = append(f.Settings, backupSetting{k, l.settings[k]})
@@ -158,7 +164,7 @@ func (l *Library) RestoreBackup(data []byte) (RestoreReport, error) {
 	switch {
 	case f.Format != backupFormat:
 		return bad("not a Gloss backup (format is %q, want %q)", f.Format, backupFormat)
-	case f.Version > Version:
+	case f.Version > backupVersion:
 		return bad("made by a newer Gloss (version %d)", f.Version)
 	case f.Version < 1:
 		return bad("version %d is unknown", f.Version)
@@ -198,9 +204,9 @@ func (l *Library) RestoreBackup(data []byte) (RestoreReport, error) {
 		return rep, err
 	}
 
-	// Write every record first, then switch the index once: a failure on
+	// Write every record first, then switch the listing once: a failure on
 	// the way leaves the library as it was.
-	r := restorer{l: l, entries: l.with("", nil), docs: map[string]*Doc{}}
+	r := restorer{l: l, entries: l.copyEntries(), docs: map[string]*Doc{}}
 	for _, a := range f.Articles {
 		if err := r.restore(a.doc(), &rep); err != nil {
 			l.drop(r.added)
@@ -208,7 +214,13 @@ func (l *Library) RestoreBackup(data []byte) (RestoreReport, error) {
 		}
 	}
 	if len(r.added) > 0 {
-		if err := l.writeIndex(r.entries); err != nil {
+		changed := map[string]*entry{}
+		for id, e := range r.entries {
+			if l.entries[id] != e {
+				changed[id] = e
+			}
+		}
+		if err := l.writeEntries(changed); err != nil {
 			l.drop(r.added)
 			return RestoreReport{}, writeErr("backup", err)
 		}
@@ -286,14 +298,14 @@ func moveV1Setting(arts []backupArticle, st backupSetting) bool {
 	return false
 }
 
-// restorer writes the records of a restore; the index is switched to them
+// restorer writes the records of a restore; the listing is switched to them
 // once at the end.
 type restorer struct {
 	l       *Library
 	entries map[string]*entry
 	docs    map[string]*Doc // articles read or written so far, by ID
 	added   []string        // keys written
-	stale   []string        // keys to delete once the index is switched
+	stale   []string        // keys to delete once the listing is switched
 }
 
 // load returns a stored article, or nil when it cannot be read whole.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -46,13 +47,8 @@ func TestDamagedAnnotations(t *testing.T) {
 			key := annKey(victim.ID, 1)
 			m.Set(key, c.value)
 			before := snapshot(m)
-			l, probs, err := Open(m)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(probs) != 1 || probs[0].Key != key || !strings.Contains(probs[0].Message, c.msg) || !strings.Contains(probs[0].Message, `"Sample"`) {
-				t.Fatalf("problems %+v, want one on %s saying %q", probs, key, c.msg)
-			}
+			// Open reads the listing only: the damage is found by Load.
+			l := mustOpen(t, m)
 			if len(l.List()) != 2 || l.ReadOnly() {
 				t.Fatal("library incomplete")
 			}
@@ -60,8 +56,8 @@ func TestDamagedAnnotations(t *testing.T) {
 				t.Fatalf("good doc: %+v %v", d, err)
 			}
 			d, err := l.Load(victim.ID)
-			if !errors.Is(err, ErrDamaged) || d.Text != sampleDoc().Text {
-				t.Fatalf("victim: %v %q", err, d.Text)
+			if !errors.Is(err, ErrDamaged) || d.Text != sampleDoc().Text || !strings.Contains(err.Error(), c.msg) || !strings.Contains(err.Error(), `"Sample"`) || !strings.Contains(err.Error(), key) {
+				t.Fatalf("victim: %v %q, want the damage of %s saying %q", err, d.Text, key, c.msg)
 			}
 			for _, a := range d.Annotations {
 				if a.Valid(d.Chars) != nil {
@@ -112,7 +108,50 @@ func TestDamagedText(t *testing.T) {
 	}
 }
 
-func TestDamagedIndex(t *testing.T) {
+func TestDamagedHead(t *testing.T) {
+	for name, value := range map[string]string{
+		"unreadable":   encode(`{"revs":[1,`),
+		"wrong type":   encode(`{"revs":"none"}`),
+		"no header":    `{"revs":[]}`,
+		"wrong length": encode(`{"revs":[1,2,3]}`),
+		"missing":      "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			m, good, victim := twoDocs(t)
+			if value == "" {
+				m.Delete(HeadKey)
+			} else {
+				m.Set(HeadKey, value)
+			}
+			before := snapshot(m)
+			l, probs, _ := Open(m)
+			if !hasProblem(probs, HeadKey, "rebuilt from the 2 article records") {
+				t.Fatalf("%+v", probs)
+			}
+			if !reflect.DeepEqual(snapshot(m), before) {
+				t.Fatal("Open wrote")
+			}
+			// The buckets were intact: titles and statuses are kept.
+			d, err := l.Load(victim.ID)
+			if err != nil || d.Text != sampleDoc().Text || len(d.Annotations) != 3 || d.Title != "Sample" {
+				t.Fatalf("%+v %v", d.Meta, err)
+			}
+			if err := l.Rename(good.ID, "Good again", 5); err != nil {
+				t.Fatal(err)
+			}
+			if v, _, _ := m.Get(QuarantinePrefix + HeadKey); value != "" && v != value {
+				t.Fatalf("old head not kept aside: %q", v)
+			}
+			if l2 := mustOpen(t, m); len(l2.List()) != 2 {
+				t.Fatal(l2.List())
+			}
+		})
+	}
+}
+
+// A damaged bucket of the listing is rebuilt from its articles' records;
+// the other buckets are untouched.
+func TestDamagedBucket(t *testing.T) {
 	for name, value := range map[string]string{
 		"unreadable": encode(`{"docs":[{"id":"go`),
 		"wrong type": encode(`{"docs":"none"}`),
@@ -121,14 +160,15 @@ func TestDamagedIndex(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			m, good, victim := twoDocs(t)
+			key := bucketKey(bucketOf(victim.ID))
 			if value == "" {
-				m.Delete(IndexKey)
+				m.Delete(key)
 			} else {
-				m.Set(IndexKey, value)
+				m.Set(key, value)
 			}
 			before := snapshot(m)
 			l, probs, _ := Open(m)
-			if !hasProblem(probs, IndexKey, "rebuilt from the 2 article records") {
+			if !hasProblem(probs, key, "rebuilt from the") {
 				t.Fatalf("%+v", probs)
 			}
 			if !reflect.DeepEqual(snapshot(m), before) {
@@ -138,32 +178,51 @@ func TestDamagedIndex(t *testing.T) {
 			if err != nil || d.Text != sampleDoc().Text || len(d.Annotations) != 3 || d.Title != sampleDoc().Text {
 				t.Fatalf("%+v %v", d.Meta, err)
 			}
+			if mt, _ := l.Meta(victim.ID); mt.Annotations != 3 || !mt.HasLabel("ORG") {
+				t.Fatalf("rebuilt entry %+v", mt)
+			}
 			if err := l.Rename(good.ID, "Good again", 5); err != nil {
 				t.Fatal(err)
 			}
-			if v, _, _ := m.Get(QuarantinePrefix + IndexKey); value != "" && v != value {
-				t.Fatalf("old index not kept aside: %q", v)
+			if v, _, _ := m.Get(QuarantinePrefix + key); value != "" && v != value {
+				t.Fatalf("old bucket not kept aside: %q", v)
 			}
-			if l2 := mustOpen(t, m); len(l2.List()) != 2 {
+			l2 := mustOpen(t, m)
+			if len(l2.List()) != 2 {
 				t.Fatal(l2.List())
+			}
+			if mt, _ := l2.Meta(good.ID); mt.Title != "Good again" {
+				t.Fatal(mt)
 			}
 		})
 	}
 }
 
-func TestDamagedIndexEntry(t *testing.T) {
-	m, good, _ := twoDocs(t)
-	raw, _, _ := m.Get(IndexKey)
-	raw = strings.Replace(raw, `{"id":"victim"`, `{"id":"vic/tim"`, 1)
-	raw = strings.Replace(raw, `"docs":[`, `"docs":[7,{"id":"good","text":1},`, 1)
-	m.Set(IndexKey, raw)
+func TestDamagedListingEntry(t *testing.T) {
+	m, good, victim := twoDocs(t)
+	key := bucketKey(bucketOf(good.ID))
+	other := "zzz"
+	for i := 0; bucketOf(other) == bucketOf(good.ID); i++ {
+		other = fmt.Sprintf("zzz%d", i)
+	}
+	raw, _, _ := m.Get(key)
+	raw = strings.Replace(raw, `"docs":[`, `"docs":[7,{"id":"good","text":1},{"id":"vic/tim","text":1},{"id":"`+other+`","text":1},`, 1)
+	m.Set(key, raw)
 	l, probs, _ := Open(m)
-	if len(probs) != 3 || !hasProblem(probs, IndexKey, "Entry 1") || !hasProblem(probs, IndexKey, "listed twice") || !hasProblem(probs, IndexKey, "article id") {
+	if len(probs) != 4 || !hasProblem(probs, key, "Entry 1") || !hasProblem(probs, key, "listed twice") || !hasProblem(probs, key, "article id") || !hasProblem(probs, key, "another bucket") {
 		t.Fatalf("%+v", probs)
 	}
-	if ls := l.List(); len(ls) != 1 || ls[0].ID != good.ID {
+	if ls := l.List(); len(ls) != 2 || (ls[0].ID != good.ID && ls[1].ID != good.ID) || l.entries[victim.ID] == nil {
 		t.Fatalf("%+v", ls)
 	}
+	// The next write stores the bucket without them, the damaged one kept aside.
+	if err := l.SetStatus(victim.ID, StatusDone, 9); err != nil {
+		t.Fatal(err)
+	}
+	if v, _, _ := m.Get(QuarantinePrefix + key); v != raw {
+		t.Fatalf("quarantine %q", v)
+	}
+	mustOpen(t, m)
 }
 
 func TestDamagedSmallRecords(t *testing.T) {

@@ -3,36 +3,45 @@ package store
 import (
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-// FuzzOpen plants a value under one of the library's keys: Open must not
-// panic, must not change the storage, and every article must still Load or
-// fail with an error.
+// FuzzOpen plants a value under one of the library's keys (after
+// "gloss/"): Open must not panic, must not change the storage, and every
+// article must still Load or fail with an error.
 func FuzzOpen(f *testing.F) {
-	f.Add("index", encode(`{"docs":[{"id":"x","text":1,"ann":1}]}`))
-	f.Add("index", encode(`{"docs":[{"id":"victim","text":1,"ann":-1,"chars":-5}]}`))
-	f.Add("index", `{"value":1,"expiresAt":"2000-01-01T00:00:00Z"}`)
-	f.Add("doc/victim/ann.1", encode(`[{"id":"a","start":-1,"end":99999999999,"label":"x"}]`))
-	f.Add("doc/victim/ann.1", encode(`[1,"2",null,{}]`))
-	f.Add("doc/victim/text.1", "G2\n")
-	f.Add("doc/victim/text.7", encode("newer orphan"))
-	f.Add("doc/other/ann.3", encode(`[]`))
-	f.Add("labels", encode(`[{"name":"PER","color":"#000000"},{"name":"PER","color":"#000000"}]`))
-	f.Add("settings", encode(`{"a":1}`))
-	f.Add("gazetteer", encode(`[[[[[[`))
-	f.Add("schema", encode(`{"version":99}`))
-	f.Add("schema", encode(`{"version":-1}`))
+	bucket := "v3/list/" + strconv.FormatInt(int64(bucketOf("victim")), 16)
+	f.Add(bucket, encode(`{"docs":[{"id":"x","text":1,"ann":1}]}`))
+	f.Add(bucket, encode(`{"docs":[{"id":"victim","text":1,"ann":-1,"chars":-5}]}`))
+	f.Add(bucket, `{"value":1,"expiresAt":"2000-01-01T00:00:00Z"}`)
+	f.Add("v3/head", encode(`{"revs":[1]}`))
+	f.Add("v3/head", encode(`{"revs":null}`))
+	f.Add("v3/list/0", encode(`{"docs":[{"id":"victim","text":1}]}`))
+	f.Add("v2/doc/victim/ann.1", encode(`[{"id":"a","start":-1,"end":99999999999,"label":"x"}]`))
+	f.Add("v2/doc/victim/ann.1", encode(`[1,"2",null,{}]`))
+	f.Add("v2/doc/victim/text.1", "G2\n")
+	f.Add("v2/doc/victim/text.7", encode("newer orphan"))
+	f.Add("v2/doc/other/ann.3", encode(`[]`))
+	f.Add("v2/labels", encode(`[{"name":"PER","color":"#000000"},{"name":"PER","color":"#000000"}]`))
+	f.Add("v2/settings", encode(`{"a":1}`))
+	f.Add("v2/gazetteer", encode(`[[[[[[`))
+	f.Add("v3/schema", encode(`{"version":99}`))
+	f.Add("v3/schema", encode(`{"version":-1}`))
+	f.Add("v2/schema", encode(`{"version":2}`))
 	f.Fuzz(func(t *testing.T, key, value string) {
 		m, _, _ := twoDocs(t)
-		m.Set(Prefix+key, value)
+		m.Set("gloss/"+key, value)
 		before := snapshot(m)
 		l, _, err := Open(m)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !l.ReadOnly() && !reflect.DeepEqual(snapshot(m), before) {
+		// A v2 index beside v3 is an interrupted upgrade, which Open
+		// finishes; v1 records are upgraded.
+		upgrade := "gloss/"+key == v2IndexKey || strings.HasPrefix("gloss/"+key, v1Prefix)
+		if !l.ReadOnly() && !upgrade && !reflect.DeepEqual(snapshot(m), before) {
 			t.Fatal("Open changed the storage")
 		}
 		for _, meta := range l.List() {

@@ -13,11 +13,23 @@ import (
 // recorder counts the writes reaching a backend.
 type recorder struct {
 	Backend
-	sets, deletes []string
-	setBytes      int
+	sets, deletes      []string
+	setBytes, getBytes int
+	paused             bool // counts nothing while set
+}
+
+func (r *recorder) Get(k string) (string, bool, error) {
+	v, ok, err := r.Backend.Get(k)
+	if !r.paused {
+		r.getBytes += len(v)
+	}
+	return v, ok, err
 }
 
 func (r *recorder) Set(k, v string) error {
+	if r.paused {
+		return r.Backend.Set(k, v)
+	}
 	r.sets = append(r.sets, k)
 	r.setBytes += len(v)
 	return r.Backend.Set(k, v)
@@ -28,7 +40,7 @@ func (r *recorder) Delete(k string) error {
 	return r.Backend.Delete(k)
 }
 
-func (r *recorder) reset() { r.sets, r.deletes, r.setBytes = nil, nil, 0 }
+func (r *recorder) reset() { r.sets, r.deletes, r.setBytes, r.getBytes = nil, nil, 0, 0 }
 
 // failing refuses every write to keys with the given prefix.
 type failing struct {

@@ -78,7 +78,7 @@ var (
 	ErrDamaged = errors.New("damaged record kept as stored")
 )
 
-// entry is an article's index entry: its Meta and the revisions of its
+// entry is an article's listing entry: its Meta and the revisions of its
 // records. A change writes a new revision under a new key, switches the
 // entry to it, then deletes the old one, so a failed write never leaves a
 // half-written article.
@@ -87,10 +87,6 @@ type entry struct {
 	Text int `json:"text"`
 	Ann  int `json:"ann"`
 	Side int `json:"side,omitempty"` // 0: no side record
-}
-
-type indexRecord struct {
-	Docs []json.RawMessage `json:"docs"`
 }
 
 type schemaRecord struct {
@@ -106,8 +102,8 @@ type Library struct {
 	roErr    error // non-nil: read-only, returned by every write
 	schemaOK bool  // the schema record is stored
 
-	indexRaw string
-	entries  map[string]*entry
+	list    listing           // the stored listing, as read or written
+	entries map[string]*entry // every article's entry, by id
 
 	labels      annot.Labels
 	labelsRaw   string
@@ -129,12 +125,14 @@ type Library struct {
 	pendingProblems []Problem
 }
 
-// Open reads the index, label set, gazetteer and settings, and checks every
-// article's annotations record (texts are read by Load). It never fails on
-// damaged data: a record that is unreadable, truncated, of the wrong shape
-// or of a newer format is left in place, reported as a Problem, and the rest
-// loads. If the stored schema is newer than this code's, the library opens
-// read-only. Only a backend that cannot list its keys returns an error.
+// Open reads the listing, label set, gazetteer and settings; an article's
+// text and annotations are read (and checked) by Load, so opening costs the
+// same whatever the articles hold. It never fails on damaged data: a record
+// that is unreadable, truncated, of the wrong shape or of a newer format is
+// left in place, reported as a Problem, and the rest loads. An older
+// library is upgraded first (migrate.go, migrate_v3.go). If the stored
+// schema is newer than this code's, the library opens read-only. Only a
+// backend that cannot list its keys returns an error.
 func Open(b Backend) (*Library, []Problem, error) {
 	keys, err := b.Keys()
 	if err != nil {
@@ -150,10 +148,20 @@ func Open(b Backend) (*Library, []Problem, error) {
 	}
 	if newest == 0 && needsMigration(keys) {
 		var mp []Problem
-		l.b, mp = migrate(b, keys)
+		l.b, mp = migrate(l.b, keys)
 		probs = append(probs, mp...)
 		if l.b != b {
 			l.roErr = errMigration
+		}
+		if keys, err = l.b.Keys(); err != nil {
+			return nil, nil, fmt.Errorf("store: cannot read the browser's storage: %w", err)
+		}
+	}
+	if newest == 0 && needsV3(l.b, keys) {
+		mb, mp := migrateV3(l.b, keys)
+		probs = append(probs, mp...)
+		if mb != l.b {
+			l.b, l.roErr = mb, errMigration
 		}
 		if keys, err = l.b.Keys(); err != nil {
 			return nil, nil, fmt.Errorf("store: cannot read the browser's storage: %w", err)
@@ -165,14 +173,7 @@ func Open(b Backend) (*Library, []Problem, error) {
 			Message: fmt.Sprintf("This storage holds a library written by a newer Gloss (schema v%d): it is opened read-only so nothing of it is overwritten.", newest)})
 	}
 	probs = append(probs, l.openSchema()...)
-	raw, ok, err := l.b.Get(IndexKey)
-	if err != nil {
-		probs = append(probs, Problem{IndexKey, "The list of articles could not be read: " + err.Error()})
-	}
-	var ip []Problem
-	l.entries, ip = l.readIndex(raw, ok && err == nil, func() []string { return keys })
-	l.indexRaw = raw
-	probs = append(probs, ip...)
+	probs = append(probs, l.readListing(func() []string { return keys })...)
 	probs = append(probs, l.readLabels()...)
 	probs = append(probs, l.readGazetteer()...)
 	probs = append(probs, l.readSettings()...)
@@ -184,15 +185,6 @@ func Open(b Backend) (*Library, []Problem, error) {
 		e := l.entries[id]
 		if k := textKey(id, e.Text); !present[k] {
 			probs = append(probs, Problem{k, fmt.Sprintf("Article %q: its text is missing from storage.", e.Title)})
-			continue
-		}
-		as, err := l.readAnn(e, e.Chars)
-		if err != nil {
-			probs = append(probs, Problem{annKey(id, e.Ann), err.Error()})
-		}
-		e.Annotations, e.Labels = len(as), labelsOf(as)
-		if _, err := l.readSide(e); err != nil {
-			probs = append(probs, Problem{sideKey(id, e.Side), err.Error()})
 		}
 	}
 	return l, probs, nil
@@ -224,70 +216,18 @@ func (l *Library) openSchema() []Problem {
 		l.roErr = ErrNewerSchema
 		return []Problem{{SchemaKey, fmt.Sprintf("This library was written by a newer Gloss (schema v%d): it is opened read-only so nothing of it is overwritten.", s.Version)}}
 	}
-	l.roErr = fmt.Errorf("store: the library's schema record says v%d under %s; opened read-only", s.Version, Prefix)
+	l.roErr = fmt.Errorf("store: the library's schema record says v%d under %s; opened read-only", s.Version, ListPrefix)
 	return []Problem{{SchemaKey, fmt.Sprintf("This library's version record says v%d, which does not match where it is stored: it is opened read-only.", s.Version)}}
 }
 
-// readIndex parses the index record. A damaged index, or a missing one while
-// article records exist, is rebuilt from the keys present.
-func (l *Library) readIndex(raw string, present bool, listKeys func() []string) (map[string]*entry, []Problem) {
-	delete(l.damaged, IndexKey)
-	entries := map[string]*entry{}
-	if !present {
-		keys := listKeys()
-		for _, k := range keys {
-			if _, ok := DocOf(k); ok {
-				return l.rebuildIndex(keys, "is missing")
-			}
-		}
-		return entries, nil
-	}
-	var rec indexRecord
-	payload, err := decode(raw)
-	if err == nil {
-		err = json.Unmarshal([]byte(payload), &rec)
-	}
-	if err != nil {
-		l.damaged[IndexKey] = true
-		return l.rebuildIndex(listKeys(), "is damaged ("+err.Error()+")")
-	}
-	var probs []Problem
-	for i, r := range rec.Docs {
-		var e entry
-		err := json.Unmarshal(r, &e)
-		switch {
-		case err != nil:
-		case checkID(e.ID) != nil:
-			err = checkID(e.ID)
-		case e.Text < 1 || e.Ann < 0 || e.Side < 0:
-			err = fmt.Errorf("record revisions %d/%d/%d are invalid", e.Text, e.Ann, e.Side)
-		case e.Status != "" && checkStatus(e.Status) != nil:
-			err = checkStatus(e.Status)
-		case e.Chars < 0 || e.Annotations < 0:
-			err = fmt.Errorf("counts %d/%d are negative", e.Chars, e.Annotations)
-		case entries[e.ID] != nil:
-			err = fmt.Errorf("id %q is listed twice", e.ID)
-		}
-		if err != nil {
-			l.damaged[IndexKey] = true
-			probs = append(probs, Problem{IndexKey, fmt.Sprintf("Entry %d of the list of articles is damaged (%v) and was left out; the list is kept aside as stored.", i+1, err)})
-			continue
-		}
-		if e.Status == "" {
-			e.Status = StatusToDo
-		}
-		entries[e.ID] = &e
-	}
-	return entries, probs
-}
-
-// rebuildIndex lists the articles from their record keys, taking the newest
-// revision of each; titles come from the text's first line.
-func (l *Library) rebuildIndex(keys []string, why string) (map[string]*entry, []Problem) {
+// rebuildEntries lists the articles whose records are among keys and that
+// want accepts, taking the newest revision of each record; titles come from
+// the text's first line, counts and labels from the annotations record.
+func (l *Library) rebuildEntries(keys []string, want func(id string) bool) map[string]*entry {
 	entries := map[string]*entry{}
 	for _, k := range keys {
 		id, kind, rev, ok := parseDocKey(k)
-		if !ok {
+		if !ok || !want(id) {
 			continue
 		}
 		e := entries[id]
@@ -304,13 +244,11 @@ func (l *Library) rebuildIndex(keys []string, why string) (map[string]*entry, []
 			e.Side = rev
 		}
 	}
-	n := 0
 	for id, e := range entries {
 		if e.Text == 0 { // annotations without a text: nothing to show
 			delete(entries, id)
 			continue
 		}
-		n++
 		e.Title = "Recovered article " + id
 		e.Status = StatusToDo
 		if raw, ok, err := l.b.Get(textKey(id, e.Text)); err == nil && ok {
@@ -321,8 +259,10 @@ func (l *Library) rebuildIndex(keys []string, why string) (map[string]*entry, []
 				}
 			}
 		}
+		as, _ := l.readAnn(e, e.Chars)
+		e.Annotations, e.Labels = len(as), labelsOf(as)
 	}
-	return entries, []Problem{{IndexKey, fmt.Sprintf("The list of articles %s; it was rebuilt from the %d article records found (titles and dates may be lost).", why, n)}}
+	return entries
 }
 
 func firstLine(s string) string {
@@ -593,8 +533,8 @@ func (l *Library) Load(id string) (Doc, error) {
 
 // AnnotationsKey returns the backend key currently holding an article's
 // annotations. It changes with every save (a new revision is written, then
-// the index switched to it); to follow another tab, match storage events
-// with DocOf or IndexKey, or simply call Reload on any IsKey event.
+// the listing switched to it); to follow another tab, match storage events
+// with DocOf, or simply call Reload on any IsKey event.
 func (l *Library) AnnotationsKey(id string) string {
 	if e := l.entries[id]; e != nil {
 		return annKey(id, e.Ann)

@@ -79,8 +79,8 @@ func TestValuesSurviveGoAppScan(t *testing.T) {
 		t.Fatal("the go-app scan mimic is broken")
 	}
 	for k, v := range snapshot(m) {
-		if !strings.HasPrefix(k, Prefix) {
-			t.Errorf("key %q outside %s", k, Prefix)
+		if !strings.HasPrefix(k, Prefix) && !strings.HasPrefix(k, ListPrefix) {
+			t.Errorf("key %q outside %s and %s", k, Prefix, ListPrefix)
 		}
 		if !strings.HasPrefix(v, header) {
 			t.Errorf("%s has no header", k)
@@ -109,7 +109,7 @@ func TestSaveAnnotationsWritesOnlyAnnotations(t *testing.T) {
 	if err := l.SaveAnnotations(meta.ID, as, 5000); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{annKey(meta.ID, 2), IndexKey}
+	want := []string{annKey(meta.ID, 2), bucketKey(bucketOf(meta.ID)), HeadKey}
 	if !reflect.DeepEqual(rec.sets, want) || rec.setBytes > 2000 {
 		t.Fatalf("writes %v (%d bytes), want %v and small", rec.sets, rec.setBytes, want)
 	}
@@ -153,7 +153,7 @@ func TestEditRenameDeleteRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	keys, _ := m.Keys()
-	wantKeys := []string{annKey(meta.ID, 2), textKey(meta.ID, 3), IndexKey, SchemaKey}
+	wantKeys := []string{annKey(meta.ID, 2), textKey(meta.ID, 3), HeadKey, bucketKey(bucketOf(meta.ID)), SchemaKey}
 	if !reflect.DeepEqual(keys, wantKeys) {
 		t.Fatalf("keys %v, want %v (old revisions deleted)", keys, wantKeys)
 	}
@@ -164,8 +164,11 @@ func TestEditRenameDeleteRestore(t *testing.T) {
 	if len(l.List()) != 0 || d.Text != "Zoë Ångström" {
 		t.Fatalf("after delete: %v %+v", l.List(), d)
 	}
-	if keys, _ := m.Keys(); len(keys) != 2 {
-		t.Fatalf("records left: %v", keys)
+	keys, _ = m.Keys()
+	for _, k := range keys {
+		if !strings.HasPrefix(k, ListPrefix) {
+			t.Fatalf("records left: %v", keys)
+		}
 	}
 	if err := l.Restore(d); err != nil {
 		t.Fatal(err)
@@ -235,20 +238,26 @@ func TestQuotaKeepsWhatWasStored(t *testing.T) {
 	if !reflect.DeepEqual(snapshot(m), before) {
 		t.Fatal("failed writes changed the storage")
 	}
-	// The index write is the one refused: the new record is cleaned away.
+	// The listing's write is the one refused (its bucket, or its head once
+	// the bucket is written): the new records and the bucket are put back.
 	m.Quota = 0
-	fl := mustOpen(t, &failing{Backend: m, prefix: IndexKey})
-	if err := fl.SaveAnnotations(meta.ID, many, 9); err == nil || !strings.Contains(err.Error(), "refused") {
-		t.Fatalf("SaveAnnotations (index refused): %v", err)
-	}
-	if err := fl.Rename(meta.ID, "x", 1); err == nil {
-		t.Fatal("Rename with the index refused")
-	}
-	if _, err := fl.Create(big); err == nil {
-		t.Fatal("Create with the index refused")
-	}
-	if !reflect.DeepEqual(snapshot(m), before) {
-		t.Fatal("failed index writes left records behind")
+	for _, prefix := range []string{ListPrefix + "list/", HeadKey} {
+		fl := mustOpen(t, &failing{Backend: m, prefix: prefix})
+		if err := fl.SaveAnnotations(meta.ID, many, 9); err == nil || !strings.Contains(err.Error(), "refused") {
+			t.Fatalf("SaveAnnotations (%s refused): %v", prefix, err)
+		}
+		if err := fl.Rename(meta.ID, "x", 1); err == nil {
+			t.Fatalf("Rename with %s refused", prefix)
+		}
+		if _, err := fl.Create(big); err == nil {
+			t.Fatalf("Create with %s refused", prefix)
+		}
+		if _, err := fl.Delete(meta.ID); err == nil {
+			t.Fatalf("Delete with %s refused", prefix)
+		}
+		if !reflect.DeepEqual(snapshot(m), before) {
+			t.Fatalf("failed writes of %s left records behind", prefix)
+		}
 	}
 	got, err := mustOpen(t, m).Load(meta.ID)
 	if err != nil || !reflect.DeepEqual(got.Annotations, sampleDoc().Annotations) {
@@ -261,8 +270,8 @@ func TestQuotaKeepsWhatWasStored(t *testing.T) {
 
 func TestNewerSchemaReadOnly(t *testing.T) {
 	for name, plant := range map[string][2]string{
-		"schema record": {SchemaKey, encode(`{"version":3}`)},
-		"v3 keys":       {"gloss/v3/index", "whatever"},
+		"schema record": {SchemaKey, encode(`{"version":4}`)},
+		"v4 keys":       {"gloss/v4/index", "whatever"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			m := NewMemory()

@@ -46,7 +46,7 @@ func needsMigration(keys []string) bool {
 // b, or when b refused the upgrade, a Memory holding it (to open read-only).
 func migrate(b Backend, keys []string) (Backend, []Problem) {
 	for _, k := range keys {
-		if k == SchemaKey {
+		if k == v2SchemaKey {
 			// v2 was written whole; deleting v1 was interrupted.
 			dropPrefix(b, keys, v1Prefix)
 			return b, nil
@@ -183,11 +183,11 @@ func writeV2(src, dst Backend, keys []string) error {
 		}
 	}
 	if hasIndex {
-		if err := dst.Set(IndexKey, index); err != nil {
+		if err := dst.Set(v2IndexKey, index); err != nil {
 			return err
 		}
 	}
-	return dst.Set(SchemaKey, encode(`{"version":2}`))
+	return dst.Set(v2SchemaKey, encode(`{"version":2}`))
 }
 
 func sideOf(m map[string]*side, id string) *side {

@@ -42,7 +42,7 @@ func TestMigrateV1(t *testing.T) {
 			t.Errorf("v1 record %s left after the migration", k)
 		}
 	}
-	if v, _, _ := m.Get(SchemaKey); v != encode(`{"version":2}`) {
+	if v, _, _ := m.Get(SchemaKey); v != encode(`{"version":3}`) {
 		t.Fatalf("schema %q", v)
 	}
 	s, err := l.Load("sample")
@@ -94,7 +94,7 @@ func TestMigrateV1(t *testing.T) {
 	if r, _ := l.Load("sample"); !reflect.DeepEqual(r.Orphans, s.Orphans) {
 		t.Fatalf("orphans after undo: %+v", r.Orphans)
 	}
-	// A second Open finds v2 and changes nothing.
+	// A second Open finds v3 and changes nothing.
 	before := snapshot(m)
 	mustOpen(t, m)
 	if !reflect.DeepEqual(snapshot(m), before) {
@@ -123,8 +123,8 @@ func TestMigrateV1Full(t *testing.T) {
 		}
 	}
 	for k := range after {
-		if strings.HasPrefix(k, Prefix) {
-			t.Errorf("partial v2 record %s left", k)
+		if strings.HasPrefix(k, Prefix) || strings.HasPrefix(k, ListPrefix) {
+			t.Errorf("partial v2 or v3 record %s left", k)
 		}
 	}
 	if d, err := l.Load("sample"); err != nil || len(d.Orphans) != 1 {
@@ -160,7 +160,7 @@ func TestMigrateV1Interrupted(t *testing.T) {
 	}
 
 	m = v1Fixture(t)
-	m.Set(IndexKey, encode(`{"docs":[]}`)) // a partial v2 without its schema record
+	m.Set(v2IndexKey, encode(`{"docs":[]}`)) // a partial v2 without its schema record
 	m.Set(textKey("sample", 1), encode("partial"))
 	l := mustOpen(t, m)
 	if d, err := l.Load("sample"); err != nil || d.Text != sampleDoc().Text || len(l.List()) != 3 {

@@ -8,18 +8,23 @@ import (
 	"strings"
 )
 
-// Keys of the schema. Every key Gloss writes starts with "gloss/"; the
-// library's records start with Prefix so a later schema can live beside it
-// (and an earlier one, v1, is migrated from beside it: see migrate.go).
+// Keys of the schema. Every key Gloss writes starts with "gloss/". The
+// records of articles, the label set, the gazetteer and the settings are
+// under Prefix (their format has not changed since schema v2, so the
+// upgrade to v3 left them where they were rather than copy them, which would
+// need twice the room); the listing and the schema record of v3 are under
+// ListPrefix. A later schema can live beside them (an earlier one, v1, is
+// migrated from beside them: see migrate.go).
 //
 // Each article's records are under Prefix+"doc/<id>/": text.N (the text),
 // ann.N (the annotations, a JSON array) and side.N (its orphans and the
 // lines of an imported file kept verbatim, a JSON object; absent when it
-// has none). N is the revision the index entry points to.
+// has none). N is the revision its listing entry points to.
 const (
 	Prefix       = "gloss/v2/"
-	SchemaKey    = Prefix + "schema"
-	IndexKey     = Prefix + "index"
+	ListPrefix   = "gloss/v3/"
+	SchemaKey    = ListPrefix + "schema"
+	HeadKey      = ListPrefix + "head" // the listing's head: see listing.go
 	LabelsKey    = Prefix + "labels"
 	GazetteerKey = Prefix + "gazetteer"
 	SettingsKey  = Prefix + "settings"
@@ -29,7 +34,7 @@ const (
 )
 
 // Version is the schema version this code reads and writes.
-const Version = 2
+const Version = 3
 
 // header starts every stored value. The reason is go-app: at every start it
 // walks ALL localStorage keys and json.Unmarshal's each value into
@@ -107,7 +112,7 @@ func DocOf(key string) (id string, ok bool) {
 func IsKey(key string) bool { return strings.HasPrefix(key, "gloss/") }
 
 // newerSchema returns the version of a key under a newer schema
-// (gloss/v3/...), or 0.
+// (gloss/v4/...), or 0.
 func newerSchema(key string) int {
 	rest, ok := strings.CutPrefix(key, "gloss/v")
 	if !ok {

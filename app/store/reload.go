@@ -35,7 +35,7 @@ func (c *Changes) add(o Changes) {
 	sort.Strings(c.Docs)
 }
 
-// diff compares two indexes.
+// diff compares two listings (or two buckets of them).
 func diff(old, cur map[string]*entry) Changes {
 	var c Changes
 	for id, o := range old {
@@ -75,15 +75,15 @@ func (l *Library) Reload() (Changes, []Problem) {
 			probs = append(probs, Problem{SchemaKey, "Another tab upgraded this library with a newer Gloss: this tab is now read-only so nothing of it is overwritten."})
 		}
 	}
-	before := l.entries
 	if err := l.refresh(); err != nil {
-		probs = append(probs, Problem{IndexKey, err.Error()})
+		probs = append(probs, Problem{HeadKey, err.Error()})
 	}
 	probs = append(probs, l.pendingProblems...)
 	l.pendingProblems = nil
-	ch.add(l.pending)
+	fresh := l.pending
+	ch.add(fresh)
 	l.pending = Changes{}
-	for _, id := range diff(before, l.entries).Docs {
+	for _, id := range fresh.Docs {
 		if e := l.entries[id]; e != nil {
 			if _, err := l.readAnn(e, e.Chars); err != nil {
 				probs = append(probs, Problem{annKey(id, e.Ann), err.Error()})

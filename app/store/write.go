@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"unicode/utf8"
 
@@ -83,61 +82,11 @@ func (l *Library) ensureSchema() error {
 	return nil
 }
 
-// refresh re-reads the index when another tab changed it, so a write never
-// puts back a stale list; what changed is kept for the next Reload.
-func (l *Library) refresh() error {
-	raw, ok, err := l.b.Get(IndexKey)
-	if err != nil {
-		return fmt.Errorf("store: the list of articles could not be read: %w", err)
-	}
-	if raw == l.indexRaw {
-		return nil
-	}
-	entries, probs := l.readIndex(raw, ok, func() []string {
-		keys, _ := l.b.Keys()
-		return keys
-	})
-	l.pendingProblems = append(l.pendingProblems, probs...)
-	l.pending.add(diff(l.entries, entries))
-	l.entries, l.indexRaw = entries, raw
-	return nil
-}
-
-// writeIndex stores the index listing entries, the switch that makes new
-// records current.
-func (l *Library) writeIndex(entries map[string]*entry) error {
-	if err := l.ensureSchema(); err != nil {
-		return err
-	}
-	list := make([]*entry, 0, len(entries))
-	for _, e := range entries {
-		list = append(list, e)
-	}
-	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
-	data, err := json.Marshal(struct {
-		Docs []*entry `json:"docs"`
-	}{list})
-	if err != nil {
-		return err
-	}
-	v := encode(string(data))
-	if err := l.put(IndexKey, v); err != nil {
-		return err
-	}
-	l.entries, l.indexRaw = entries, v
-	return nil
-}
-
-// with returns a copy of the entries with e put in (or id removed if e is nil).
-func (l *Library) with(id string, e *entry) map[string]*entry {
+// copyEntries returns a copy of the entries, for a change of many.
+func (l *Library) copyEntries() map[string]*entry {
 	out := make(map[string]*entry, len(l.entries)+1)
 	for k, v := range l.entries {
 		out[k] = v
-	}
-	if e == nil {
-		delete(out, id)
-	} else {
-		out[id] = e
 	}
 	return out
 }
@@ -159,7 +108,7 @@ func marshalAnn(as []annot.Annotation) string {
 	return encode(string(data))
 }
 
-// Create stores a new article: its text, its annotations and its index
+// Create stores a new article: its text, its annotations and its listing
 // entry. It assigns an ID when d.ID is empty; Chars and Annotations are
 // computed. Updated defaults to Created.
 func (l *Library) Create(d Doc) (Meta, error) {
@@ -222,14 +171,14 @@ func (l *Library) add(d Doc) (Meta, error) {
 			return Meta{}, writeErr(what, err)
 		}
 	}
-	if err := l.writeIndex(l.with(d.ID, e)); err != nil {
+	if err := l.writeEntries(map[string]*entry{d.ID: e}); err != nil {
 		l.drop(added)
 		return Meta{}, writeErr(what, err)
 	}
 	return e.Meta, nil
 }
 
-// Change is a change to one article saved as one step: the index switches
+// Change is a change to one article saved as one step: the listing switches
 // to every record it writes at once, so a failed write changes nothing.
 // Nil fields are left as they are.
 type Change struct {
@@ -245,7 +194,7 @@ type Change struct {
 }
 
 // SaveAnnotations replaces an article's annotations. It writes only the
-// annotations record and the index entry (for the count), never the text.
+// annotations record and the listing entry (for the count), never the text.
 // Annotations outside the article are refused and nothing is saved.
 func (l *Library) SaveAnnotations(id string, as []annot.Annotation, updated int64) error {
 	return l.Update(id, Change{Annotations: &as}, updated)
@@ -258,7 +207,7 @@ func (l *Library) SetText(id, text string, updated int64) error {
 }
 
 // SaveDoc replaces an article's text and annotations as one change (the
-// index switches to both at once), as after re-anchoring an edited text.
+// listing switches to both at once), as after re-anchoring an edited text.
 func (l *Library) SaveDoc(id, text string, as []annot.Annotation, updated int64) error {
 	return l.Update(id, Change{Text: &text, Annotations: &as}, updated)
 }
@@ -274,7 +223,7 @@ func (l *Library) SaveKept(id, format string, lines []string, updated int64) err
 	return l.Update(id, Change{Kept: map[string][]string{format: lines}}, updated)
 }
 
-// SetStatus changes an article's status; only the index is written.
+// SetStatus changes an article's status; only the listing is written.
 func (l *Library) SetStatus(id string, s Status, updated int64) error {
 	return l.Update(id, Change{Status: &s}, updated)
 }
@@ -285,7 +234,7 @@ func (l *Library) Rename(id, title string, updated int64) error {
 }
 
 // Update saves a Change: it writes new revisions of the changed records,
-// switches the index entry to them, then deletes the old ones.
+// switches the listing entry to them, then deletes the old ones.
 func (l *Library) Update(id string, c Change, updated int64) error {
 	if err := l.writable(); err != nil {
 		return err
@@ -367,7 +316,7 @@ func (l *Library) Update(id string, c Change, updated int64) error {
 			stale = append(stale, sideKey(id, old.Side))
 		}
 	}
-	if err := l.writeIndex(l.with(id, &e)); err != nil {
+	if err := l.writeEntries(map[string]*entry{id: &e}); err != nil {
 		l.drop(added)
 		return writeErr(what, err)
 	}
@@ -403,7 +352,7 @@ func (l *Library) Delete(id string) (Doc, error) {
 	} else {
 		loadErr = nil
 	}
-	if err := l.writeIndex(l.with(id, nil)); err != nil {
+	if err := l.writeEntries(map[string]*entry{id: nil}); err != nil {
 		return Doc{}, writeErr(fmt.Sprintf("deletion of %q", e.Title), err)
 	}
 	l.remove(textKey(id, e.Text))

@@ -251,7 +251,7 @@ func TestBrowserStorageNewerSchema(t *testing.T) {
 	}
 	restoreFile(t, ctx, "one.json", smallBackup(1))
 	waitLibrary(t, ctx, 1)
-	if _, err := evalJS[bool](ctx, `(localStorage.setItem("gloss/v2/schema", "G1\n{\"version\":3}"), localStorage.setItem("gloss/v3/index", "G1\n{\"future\":true}"), true)`); err != nil {
+	if _, err := evalJS[bool](ctx, `(localStorage.setItem("gloss/v3/schema", "G1\n{\"version\":4}"), localStorage.setItem("gloss/v4/index", "G1\n{\"future\":true}"), true)`); err != nil {
 		t.Fatal(err)
 	}
 	before := storedGloss(t, ctx)
