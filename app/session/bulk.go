@@ -2,7 +2,9 @@ package session
 
 import (
 	"fmt"
+	"strings"
 
+	"gloss/app/annot"
 	"gloss/app/corpus"
 	"gloss/app/store"
 )
@@ -11,23 +13,34 @@ import (
 // a file's articles all or none, a few at a time so the page can show its
 // progress between steps.
 type Bulk struct {
-	Total, Done int                 // articles to store, and those tried so far
-	Added       int                 // articles stored
-	Annotations int                 // annotations they hold
-	FirstID     string              // the first article stored, to open
-	Refused     []corpus.FileReport // files left out, whole, and why
+	Total, Done int // articles to store, and those tried so far
+	Added       int // articles stored
+	Annotations int // annotations they hold
+	// Same and Merged count the articles whose text the library held
+	// already, so were not stored twice: with nothing new, and with
+	// MergedAnnotations annotations they lacked added to them.
+	Same, Merged, MergedAnnotations int
+	FirstID                         string              // the first article stored, to open
+	Refused                         []corpus.FileReport // files left out, whole, and why
 	// Full is the storage's refusal that stopped the import; nil while it
 	// goes on or when every file was stored.
 	Full error
 
-	read   *corpus.Result
-	groups [][]corpus.Article // the articles, by file, in order
-	next   int                // the next group to store
+	read     *corpus.Result
+	groups   [][]corpus.Article // the articles, by file, in order
+	next     int                // the next group to store
+	bySource map[string]store.Meta
+	notes    []string // on what was stored (a file name met again)
 }
 
 // NewBulk prepares storing what r read.
 func (s *Session) NewBulk(r *corpus.Result) *Bulk {
-	b := &Bulk{Total: len(r.Articles), read: r, Refused: r.Refused()}
+	b := &Bulk{Total: len(r.Articles), read: r, Refused: r.Refused(), bySource: map[string]store.Meta{}}
+	for _, m := range s.Lib.List() {
+		if m.Source != "" {
+			b.bySource[sourceKey(m.Source)] = m
+		}
+	}
 	for i, art := range r.Articles {
 		if i == 0 || r.Articles[i-1].File != art.File {
 			b.groups = append(b.groups, nil)
@@ -44,28 +57,39 @@ func (s *Session) NewBulk(r *corpus.Result) *Bulk {
 func (s *Session) StoreBulk(b *Bulk, batch int) bool {
 	for count := 0; b.next < len(b.groups) && count < batch && b.Full == nil; b.next++ {
 		g := b.groups[b.next]
-		var ids []string
+		var got []bulkStored
 		for _, art := range g {
-			id, err := s.storeImported(art)
+			st, err := s.storeImported(art, b.bySource)
 			if err != nil {
 				b.Full = err
 				break
 			}
-			ids = append(ids, id)
+			got = append(got, st)
 		}
 		if b.Full != nil {
-			for _, id := range ids {
-				s.Lib.Delete(id)
+			for _, st := range got {
+				st.undo(s)
 			}
 			b.Refused = append(b.Refused, corpus.FileReport{Name: g[0].File, Refused: "storage refused it (" + b.Full.Error() + "); nothing of it was kept"})
 			break
 		}
-		if b.FirstID == "" && len(ids) > 0 {
-			b.FirstID = ids[0]
-		}
-		b.Added += len(ids)
-		for _, art := range g {
-			b.Annotations += len(art.Doc.Annotations)
+		for _, st := range got {
+			switch {
+			case st.created:
+				b.Added++
+				b.Annotations += st.anns
+				if b.FirstID == "" {
+					b.FirstID = st.id
+				}
+			case st.added > 0:
+				b.Merged++
+				b.MergedAnnotations += st.added
+			default:
+				b.Same++
+			}
+			if st.note != "" {
+				b.notes = append(b.notes, st.note)
+			}
 		}
 		count += len(g)
 		b.Done += len(g)
@@ -73,10 +97,41 @@ func (s *Session) StoreBulk(b *Bulk, batch int) bool {
 	return b.next < len(b.groups) && b.Full == nil
 }
 
-// storeImported stores one imported article and returns its ID.
-func (s *Session) storeImported(art corpus.Article) (string, error) {
+// bulkStored is what storing one imported article did.
+type bulkStored struct {
+	id      string
+	created bool // a new article; else the text was in the library already
+	anns    int  // annotations of the new article
+	added   int  // annotations added to the article already there
+	before  []annot.Annotation
+	note    string
+}
+
+// undo takes back what storing the article did.
+func (st bulkStored) undo(s *Session) {
+	switch {
+	case st.created:
+		s.Lib.Delete(st.id)
+	case st.added > 0:
+		s.Lib.SaveAnnotations(st.id, st.before, s.now())
+	}
+}
+
+// storeImported stores one imported article. When the library already
+// holds the same text, nothing is stored twice: the annotations the article
+// there lacks (same span and label) are added to it. bySource holds the
+// articles the library held from each file name before the import, to say
+// (once a file) when a file of the same name brought another text.
+func (s *Session) storeImported(art corpus.Article, bySource map[string]store.Meta) (bulkStored, error) {
 	d := art.Doc
 	t := s.now()
+	if m, ok := s.Lib.WithText(d.Text); ok {
+		added, before, err := s.Lib.AddAnnotations(m.ID, d.Annotations, t)
+		if err != nil {
+			return bulkStored{}, err
+		}
+		return bulkStored{id: m.ID, added: added, before: before}, nil
+	}
 	kind := art.Format
 	if kind != "text" && kind != "markdown" && kind != "html" {
 		kind = "text"
@@ -87,9 +142,23 @@ func (s *Session) storeImported(art corpus.Article) (string, error) {
 	}
 	meta, err := s.Lib.Create(sd)
 	if err != nil {
-		return "", err
+		return bulkStored{}, err
 	}
-	return meta.ID, nil
+	st := bulkStored{id: meta.ID, created: true, anns: len(d.Annotations)}
+	if prev, ok := bySource[sourceKey(art.Source)]; ok && art.Source != "" {
+		st.note = fmt.Sprintf("%s: the library already held %q from a file of this name, with another text; both are kept.", art.Source, prev.Title)
+		delete(bySource, sourceKey(art.Source)) // one note a file
+	}
+	return st, nil
+}
+
+// sourceKey is a file's path inside what was imported: the zip's own name
+// (which changes from one export to the next) is left out.
+func sourceKey(src string) string {
+	if i := strings.LastIndex(src, ".zip/"); i >= 0 {
+		return src[i+len(".zip/"):]
+	}
+	return src
 }
 
 // Notes are the remarks on the files read ("offsets were in bytes"), each
@@ -104,7 +173,7 @@ func (b *Bulk) Notes() []string {
 			out = append(out, f.Name+": "+n)
 		}
 	}
-	return out
+	return append(out, b.notes...)
 }
 
 // Summary says what the import did, once StoreBulk has nothing more to do.
@@ -116,8 +185,19 @@ func (b *Bulk) Summary() string {
 		}
 	}
 	msg := fmt.Sprintf("Imported %s with %s from %s.", plural(b.Added, "article", "articles"), plural(b.Annotations, "annotation", "annotations"), plural(read, "file", "files"))
+	if n := b.Same + b.Merged; n > 0 {
+		msg += fmt.Sprintf(" %s %s already in the library (same text), not stored twice", plural(n, "article", "articles"), map[bool]string{true: "was", false: "were"}[n == 1])
+		switch {
+		case b.Merged == 0:
+			msg += "; nothing new in them."
+		case b.Same == 0:
+			msg += fmt.Sprintf(": %s from the files added to them.", plural(b.MergedAnnotations, "annotation", "annotations"))
+		default:
+			msg += fmt.Sprintf(": %s from the files added to %d of them, nothing new in the other %d.", plural(b.MergedAnnotations, "annotation", "annotations"), b.Merged, b.Same)
+		}
+	}
 	if b.Full != nil {
-		n := b.Total - b.Added
+		n := b.Total - b.Added - b.Same - b.Merged
 		msg += fmt.Sprintf(" The browser's storage is full: %s %s not imported. Download a backup, delete articles you no longer need, and import the rest again.",
 			plural(n, "article", "articles"), map[bool]string{true: "was", false: "were"}[n == 1])
 	}

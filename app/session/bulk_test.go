@@ -2,6 +2,7 @@ package session
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ func corpusOf(files map[string]int, order ...string) *corpus.Result {
 	r := &corpus.Result{}
 	for _, f := range order {
 		for i := range files[f] {
-			text := strings.Repeat("Ada Lovelace met Charles Babbage. ", 3) + f
+			text := strings.Repeat("Ada Lovelace met Charles Babbage. ", 3) + f + " " + strconv.Itoa(i)
 			r.Articles = append(r.Articles, corpus.Article{Source: f, File: f, Index: i, Format: "jsonl",
 				Doc: format.Doc{Title: f, Text: text, Annotations: []annot.Annotation{{ID: "a", Start: 0, End: 12, Label: "PER", Text: "Ada Lovelace"}}}})
 		}
@@ -92,5 +93,41 @@ func TestBulk(t *testing.T) {
 				t.Errorf("first stored: %+v %v", first.Meta, err)
 			}
 		})
+	}
+}
+
+// A corpus imported again stores no copy: articles whose text the library
+// holds get the annotations they lack, and the summary says so; a file of
+// the same name with another text is kept beside, with a note.
+func TestBulkAgain(t *testing.T) {
+	s, _ := newSession(t)
+	files := map[string]int{"a.jsonl": 2, "b.jsonl": 1}
+	b := s.NewBulk(corpusOf(files, "a.jsonl", "b.jsonl"))
+	for s.StoreBulk(b, 100) {
+	}
+	if b.Added != 3 {
+		t.Fatalf("first import: %s", b.Summary())
+	}
+	again := corpusOf(files, "a.jsonl", "b.jsonl")
+	again.Articles[1].Doc.Annotations = append(again.Articles[1].Doc.Annotations, annot.Annotation{ID: "a", Start: 17, End: 32, Label: "PER", Text: "Charles Babbage"})
+	again.Articles[2].Source = "export.zip/b.jsonl" // another zip, the same file, another text
+	again.Articles[2].Doc.Text += " Revised."
+	b = s.NewBulk(again)
+	for s.StoreBulk(b, 100) {
+	}
+	want := "Imported 1 article with 1 annotation from 2 files. 2 articles were already in the library (same text), not stored twice: 1 annotation from the files added to 1 of them, nothing new in the other 1. 1 file refused, listed below."
+	if b.Summary() != want || b.Added != 1 || b.Same != 1 || b.Merged != 1 {
+		t.Errorf("summary %q\nwant    %q", b.Summary(), want)
+	}
+	if notes := strings.Join(b.Notes(), "|"); !strings.Contains(notes, `export.zip/b.jsonl: the library already held "b.jsonl" from a file of this name, with another text; both are kept.`) {
+		t.Errorf("notes %q", notes)
+	}
+	if n := len(s.Lib.List()); n != 1+4 { // newSession's article, and a0, a1, b, b revised
+		t.Errorf("%d articles", n)
+	}
+	for _, m := range s.Lib.List() {
+		if d, _ := s.Lib.Load(m.ID); strings.HasSuffix(d.Text, "a.jsonl 1") && len(d.Annotations) != 2 {
+			t.Errorf("merged article: %+v", d.Annotations)
+		}
 	}
 }

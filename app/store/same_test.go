@@ -1,6 +1,11 @@
 package store
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+
+	"gloss/app/annot"
+)
 
 func TestWithText(t *testing.T) {
 	l := mustOpen(t, NewMemory())
@@ -18,5 +23,33 @@ func TestWithText(t *testing.T) {
 		if m, ok := l.WithText(s); ok {
 			t.Errorf("WithText(%q) found %+v", s, m)
 		}
+	}
+}
+
+func TestAddAnnotations(t *testing.T) {
+	l := mustOpen(t, NewMemory())
+	d := sampleDoc()
+	m, err := l.Create(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs := []annot.Annotation{
+		{ID: "a1", Start: 0, End: 12, Label: "PER", Text: "Zoë Ångström"}, // held already
+		{ID: "x", Start: 19, End: 23, Label: "PER", Text: "ACME"},         // same span, other label: added
+		{ID: "a2", Start: 17, End: 18, Label: "MISC", Text: "👋"},          // id taken: renamed
+	}
+	added, before, err := l.AddAnnotations(m.ID, theirs, 9)
+	if err != nil || added != 2 || !reflect.DeepEqual(before, d.Annotations) {
+		t.Fatalf("added %d, %v, before %+v", added, err, before)
+	}
+	got, _ := l.Load(m.ID)
+	if len(got.Annotations) != 5 || got.Annotations[4].ID == "a2" || got.Annotations[4].Label != "MISC" || got.Updated != 9 {
+		t.Fatalf("%+v", got)
+	}
+	if added, _, err := l.AddAnnotations(m.ID, theirs, 10); err != nil || added != 0 {
+		t.Fatalf("again: %d %v", added, err)
+	}
+	if got, _ := l.Load(m.ID); got.Updated != 9 {
+		t.Fatal("nothing to add, yet written")
 	}
 }

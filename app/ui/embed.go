@@ -75,6 +75,17 @@ func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
 			a.reply(origin, embed.Error(req.ID, "gloss:load needs a non-empty text, html or markdown"))
 			return
 		}
+		// The same text loaded again opens the article kept, annotations
+		// and all, rather than store a copy.
+		if m, ok := a.lib.WithText(art.Text); ok {
+			a.open(ctx, m.ID)
+			if a.doc() == nil || a.doc().Meta.ID != m.ID {
+				a.reply(origin, embed.Error(req.ID, a.msg.Text))
+				return
+			}
+			a.reply(origin, embed.LoadedExisting(req.ID, m.ID, a.doc().X.Len()))
+			return
+		}
 		// On a failed create the previous article is still open: answer
 		// from the error, never from whatever a.doc() holds.
 		if err := a.create(ctx, art, "", nil); err != nil {

@@ -190,12 +190,24 @@ func (a *App) renderLibraryItem(m store.Meta) app.UI {
 			app.Span().DataSet("testid", "library-size").Text(thousands(m.Chars)+" chars"),
 			app.Span().Text("·"),
 			app.Span().DataSet("testid", "library-count").Text(plural(m.Annotations, "label")),
+			app.If(m.Source != "", func() app.UI {
+				return app.Span().Class("src").DataSet("testid", "library-source").Title("From the file " + m.Source).Text(sourceName(m.Source))
+			}),
 			app.Button().DataSet("testid", "library-rename").Title("Rename").Text("✎").
 				OnClick(func(ctx app.Context, e app.Event) { a.renaming = itemID(ctx) }),
 			app.Button().DataSet("testid", "library-delete").Title("Delete").Text("✕").
 				OnClick(func(ctx app.Context, e app.Event) { a.deleteArticle(ctx, itemID(ctx)) }),
 		),
 	)
+}
+
+// sourceName is the name of the file an article came from, without its
+// folders (the whole path is the row's tooltip).
+func sourceName(src string) string {
+	if i := strings.LastIndexAny(src, "/\\"); i >= 0 && i < len(src)-1 {
+		return src[i+1:]
+	}
+	return src
 }
 
 func statusOf(m store.Meta) store.Status {
@@ -315,5 +327,3 @@ func (a *App) statusButton() app.UI {
 			}
 		})
 }
-
-var _ = strings.TrimSpace

@@ -177,6 +177,7 @@ func TestReplies(t *testing.T) {
 	}{
 		{Ready("0.1.0"), `{"type":"gloss:ready","version":"0.1.0","protocol":1}`},
 		{Loaded("1", "d1", 12), `{"type":"gloss:loaded","id":"1","doc":"d1","chars":12}`},
+		{LoadedExisting("1", "d1", 12), `{"type":"gloss:loaded","id":"1","doc":"d1","chars":12,"existing":true}`},
 		{Error("", "bad"), `{"type":"gloss:error","message":"bad"}`},
 		{Error("2", "bad"), `{"type":"gloss:error","id":"2","message":"bad"}`},
 		{Annotations("3", "d1", nil), `{"type":"gloss:annotations","id":"3","doc":"d1","annotations":[]}`},

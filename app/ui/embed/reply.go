@@ -49,6 +49,18 @@ func Loaded(id, doc string, chars int) []byte {
 	}{TypeLoaded, id, doc, chars})
 }
 
+// LoadedExisting answers a load whose text the library held already: the
+// article kept (with its annotations) was opened instead of a copy stored.
+func LoadedExisting(id, doc string, chars int) []byte {
+	return encode(struct {
+		Type     string `json:"type"`
+		ID       string `json:"id,omitempty"`
+		Doc      string `json:"doc"`
+		Chars    int    `json:"chars"`
+		Existing bool   `json:"existing"`
+	}{TypeLoaded, id, doc, chars, true})
+}
+
 // Error answers any request that could not be carried out.
 func Error(id, msg string) []byte {
 	return encode(struct {
