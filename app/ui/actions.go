@@ -314,6 +314,7 @@ func (a *App) restoreBackup(ctx app.Context, name string, data []byte) {
 
 // reloadFromStorage applies another tab's writes (the storage event).
 func (a *App) reloadFromStorage(ctx app.Context) {
+	forgetUsed()
 	prev := a.doc()
 	ch, _, err := a.s.Reload()
 	a.after(prev)

@@ -28,7 +28,7 @@ func (a *App) updateRoom() {
 	if !app.IsClient || !a.persistent {
 		return
 	}
-	a.room.used = glossJS().Call("storageUsed").Int()
+	a.room.used = storageUsed()
 	if len(a.metas) > 0 && !a.room.persisted {
 		var cb app.Func
 		cb = app.FuncOf(func(this app.Value, args []app.Value) any {

@@ -61,7 +61,9 @@ func (localStorage) Set(key, value string) (err error) {
 			err = jsError(r)
 		}
 	}()
+	old := storedLen(key)
 	ls().Call("setItem", key, value)
+	usedChange(key, old, utf16Len(key)+utf16Len(value))
 	return nil
 }
 
@@ -71,8 +73,60 @@ func (localStorage) Delete(key string) (err error) {
 			err = jsError(r)
 		}
 	}()
+	old := storedLen(key)
 	ls().Call("removeItem", key)
+	usedChange(key, old, 0)
 	return nil
+}
+
+// used is the characters Gloss's keys and values take in localStorage, as
+// counted once by gloss.js's storageUsed and then kept up to date by each
+// write of this tab, so showing the room left after a save does not read
+// the whole library; -1 when unknown (at start, and after another tab
+// wrote: see forgetUsed).
+var used = -1
+
+// storageUsed returns the characters Gloss's records take in localStorage.
+func storageUsed() int {
+	if used < 0 {
+		used = glossJS().Call("storageUsed").Int()
+	}
+	return used
+}
+
+// forgetUsed makes the next storageUsed count again (another tab wrote).
+func forgetUsed() { used = -1 }
+
+// storedLen is the characters a key and its value take, 0 if absent.
+func storedLen(key string) int {
+	if used < 0 || !store.IsKey(key) {
+		return 0
+	}
+	x := ls().Call("getItem", key)
+	if x.IsNull() || x.IsUndefined() {
+		return 0
+	}
+	// syscall/js reads no property of a string primitive: the value is
+	// copied (a record, never the library).
+	return utf16Len(key) + utf16Len(x.String())
+}
+
+func usedChange(key string, old, now int) {
+	if used >= 0 && store.IsKey(key) {
+		used += now - old
+	}
+}
+
+// utf16Len is the length of s in UTF-16 code units, as JavaScript counts.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
 }
 
 func (localStorage) Keys() (keys []string, err error) {

@@ -138,4 +138,13 @@ func TestBrowserLibraryStatus(t *testing.T) {
 	if room, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="storage-room"]')||{}).textContent||""`); !strings.Contains(room, "% used") || !strings.Contains(room, "more articles like these") {
 		t.Errorf("storage room %q", room)
 	}
+	// The share used is kept up to date by each write, not counted again
+	// over the whole library: after one more article it still agrees with a
+	// full count.
+	pasteArticle(t, ctx, "Counted once\n\nAda Lovelace met Charles Babbage in London.")
+	full, _ := evalJS[int](ctx, `window.gloss.storageUsed()`)
+	if _, err := pollJS[bool](ctx, fmt.Sprintf(`((document.querySelector('[data-testid="storage-room"]')||{}).textContent||"").includes(%q)`, thousands(full))); err != nil {
+		room, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="storage-room"]')||{}).textContent||""`)
+		t.Errorf("storage room %q, want %s characters used", room, thousands(full))
+	}
 }
