@@ -119,6 +119,7 @@ func findWith(text string, toks []token, o Options) []Entity {
 	segs := f.chains()
 	segs = f.dropSentenceStarts(segs)
 	segs = f.germanNouns(segs)
+	segs = f.splitVan(segs)
 	segs = f.splitHeadlines(segs)
 	segs = f.splitKnown(segs)
 	segs = f.dropLowerSeen(segs)

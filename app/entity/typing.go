@@ -230,7 +230,8 @@ func looksDemonym(w string) bool {
 	if strings.HasSuffix(w, "ic") && len(w) > 8 {
 		return false // "Mediterranean"-like seas end otherwise; long -ic words are rarer adjectives
 	}
-	for _, suf := range []string{"ian", "ean", "can", "ese", "ish", "ic", "ical", "ist", "ians", "eans", "cans", "ists", "ern", "ische", "aanse", "sche"} {
+	for _, suf := range []string{"ian", "ean", "can", "ese", "ish", "ic", "ical", "ist", "ians", "eans", "cans", "ists", "ern", "ische", "aanse", "sche",
+		"nse", "mse", "tse", "lse", "kse", "dse" /* Dutch: "Franse", "Vlaamse", "Duitse", "Poolse", "Turkse", "Zweedse" */} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}

@@ -158,7 +158,7 @@ ministère conseil université parti banque agence armée assemblée sénat cour
 fondation institut musée hôpital église association syndicat gouvernement société groupe compagnie mouvement
 ministerio consejo universidad partido banco agencia ejército policía gobierno congreso senado corte comisión
 federación fundación instituto museo iglesia asociación sindicato empresa grupo compañía sociedad movimiento
-ayuntamiento junta generalitat audiencia fiscalía guardia
+ayuntamiento junta generalitat audiencia fiscalía guardia oficina ejecutivo real secretaría diputación consejería
 ministerie raad universiteit partij agentschap leger politie regering kamer senaat rechtbank hof commissie
 federatie stichting instituut ziekenhuis kerk vereniging vakbond bedrijf groep gemeente omroep
 ministerium rat universität partei agentur armee polizei regierung gericht kommission ausschuss verband
