@@ -159,12 +159,15 @@ fondation institut musée hôpital église association syndicat gouvernement soc
 ministerio consejo universidad partido banco agencia ejército policía gobierno congreso senado corte comisión
 federación fundación instituto museo iglesia asociación sindicato empresa grupo compañía sociedad movimiento
 ayuntamiento junta generalitat audiencia fiscalía guardia oficina ejecutivo real secretaría diputación consejería
+coalición unión alianza frente
 ministerie raad universiteit partij agentschap leger politie regering kamer senaat rechtbank hof commissie
 federatie stichting instituut ziekenhuis kerk vereniging vakbond bedrijf groep gemeente omroep
+unie alliantie fractie bond kabinet
 ministerium rat universität partei agentur armee polizei regierung gericht kommission ausschuss verband
 stiftung krankenhaus kirche verein gewerkschaft gruppe gesellschaft bewegung bundesamt amt behörde
 ministério conselho universidade agência exército polícia governo congresso comissão federação fundação
 museu igreja associação companhia sociedade movimento câmara prefeitura assembleia
+união aliança frente
 ministero consiglio università partito banca agenzia esercito polizia tribunale commissione comitato
 federazione fondazione istituto ospedale chiesa associazione sindacato azienda gruppo società
 `)
