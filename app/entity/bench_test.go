@@ -54,13 +54,21 @@ func BenchmarkNewIndex1MB(b *testing.B) {
 // shared machine adds.
 func BenchmarkSearchKeystroke(b *testing.B) {
 	benchSetup(b)
+	typeQueries(b, benchQueries)
+	b.ReportMetric(float64(benchIdx.Len()), "targets")
+}
+
+// typeQueries types qs letter by letter on benchIdx, every round, and
+// reports the median and worst keystroke, of all rounds and of each
+// keystroke's fastest round.
+func typeQueries(b *testing.B, qs []string) {
 	b.ReportAllocs()
 	var all []time.Duration
 	var best []time.Duration // per keystroke position, the fastest round
 	var names []string
 	for b.Loop() {
 		k := 0
-		for _, q := range benchQueries {
+		for _, q := range qs {
 			rs := []rune(q)
 			for n := 1; n <= len(rs); n++ {
 				t := time.Now()
@@ -83,14 +91,13 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 			slowest = i
 		}
 	}
-	b.Logf("%d keystrokes a round; slowest at best %q: %v", len(best), names[slowest], best[slowest])
+	b.Logf("%d keystrokes a round of %q; slowest at best %q: %v", len(best), qs, names[slowest], best[slowest])
 	med, worst := medianWorst(all)
 	b.ReportMetric(med, "ns/keystroke-median")
 	b.ReportMetric(worst, "ns/keystroke-worst")
 	med, worst = medianWorst(best)
 	b.ReportMetric(med, "ns/keystroke-median-best")
 	b.ReportMetric(worst, "ns/keystroke-worst-best")
-	b.ReportMetric(float64(benchIdx.Len()), "targets")
 }
 
 func medianWorst(ds []time.Duration) (float64, float64) {

@@ -4,7 +4,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 )
 
@@ -59,42 +58,7 @@ func benchTypoQueries() []string {
 // reporting as BenchmarkSearchKeystroke does.
 func BenchmarkSearchKeystrokeTypos(b *testing.B) {
 	benchSetup(b)
-	qs := benchTypoQueries()
-	b.ReportAllocs()
-	var all, best []time.Duration
-	var names []string
-	for b.Loop() {
-		k := 0
-		for _, q := range qs {
-			rs := []rune(q)
-			for n := 1; n <= len(rs); n++ {
-				t := time.Now()
-				benchIdx.Search(string(rs[:n]), 20)
-				d := time.Since(t)
-				all = append(all, d)
-				if k == len(best) {
-					best = append(best, d)
-					names = append(names, string(rs[:n]))
-				} else if d < best[k] {
-					best[k] = d
-				}
-				k++
-			}
-		}
-	}
-	slowest := 0
-	for i, d := range best {
-		if d > best[slowest] {
-			slowest = i
-		}
-	}
-	b.Logf("%d keystrokes a round of %q; slowest at best %q: %v", len(best), qs, names[slowest], best[slowest])
-	med, worst := medianWorst(all)
-	b.ReportMetric(med, "ns/keystroke-median")
-	b.ReportMetric(worst, "ns/keystroke-worst")
-	med, worst = medianWorst(best)
-	b.ReportMetric(med, "ns/keystroke-median-best")
-	b.ReportMetric(worst, "ns/keystroke-worst-best")
+	typeQueries(b, benchTypoQueries())
 }
 
 // BenchmarkIndexMemory1MB reports the heap the search index of the 1 MB

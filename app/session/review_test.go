@@ -35,11 +35,7 @@ func TestReview(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s, m := newSession(t)
-			st, e := span("Jean-Yves Le Drian", 0)
-			if _, err := s.Label(st, e, "PER"); err != nil {
-				t.Fatal(err)
-			}
+			s, m := labelledSession(t)
 			r, msg := s.StartReview("Moscow", c.label, s.Doc.Occurrences("Moscow"))
 			if r == nil || len(r.Items) != c.items || !strings.Contains(msg, c.startMsg) || c.startMsg == "" && msg != "" {
 				t.Fatalf("StartReview = %+v, %q", r, msg)

@@ -31,6 +31,17 @@ func newSession(t *testing.T) (*Session, *store.Memory) {
 	return s, m
 }
 
+// labelledSession is newSession with "Jean-Yves Le Drian" labelled PER.
+func labelledSession(t *testing.T) (*Session, *store.Memory) {
+	t.Helper()
+	s, m := newSession(t)
+	st, e := span("Jean-Yves Le Drian", 0)
+	if _, err := s.Label(st, e, "PER"); err != nil {
+		t.Fatal(err)
+	}
+	return s, m
+}
+
 // span returns the code points of the nth occurrence of quote in article.
 func span(quote string, nth int) (int, int) {
 	i := -1
@@ -117,11 +128,7 @@ func TestActions(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s, m := newSession(t)
-			st, e := span("Jean-Yves Le Drian", 0)
-			if _, err := s.Label(st, e, "PER"); err != nil {
-				t.Fatal(err)
-			}
+			s, m := labelledSession(t)
 			text := s.Doc.Text
 			if err := c.act(t, s); err != nil {
 				t.Fatal(err)

@@ -123,22 +123,20 @@ func (a *App) importFile(ctx app.Context, name string, data []byte) {
 // IOB2 and BILOU CoNLL must not overwrite each other in a downloads folder.
 type kind struct{ menu, suffix string }
 
+// exportKinds are the formats Gloss names its own way, by format name.
+var exportKinds = map[string]kind{
+	"brat":  {"brat standoff (.brat.zip: .txt, .ann, annotation.conf)", ".brat.zip"},
+	"w3c":   {"W3C Web Annotation (.jsonld: Hypothesis, Recogito)", ".w3c.jsonld"},
+	"jsonl": {"doccano JSONL (.doccano.jsonl)", ".doccano.jsonl"},
+	"spacy": {"spaCy JSONL (.spacy.jsonl: Prodigy, spaCy)", ".spacy.jsonl"},
+	"conll": {"CoNLL IOB2 (.iob2.conll)", ".iob2.conll"},
+	"bilou": {"CoNLL BILOU (.bilou.conll)", ".bilou.conll"},
+	"csv":   {"CSV (.csv: spreadsheets)", ".csv"},
+}
+
 func exportKind(name, ext string) kind {
-	switch name {
-	case "brat":
-		return kind{"brat standoff (.brat.zip: .txt, .ann, annotation.conf)", ".brat.zip"}
-	case "w3c":
-		return kind{"W3C Web Annotation (.jsonld: Hypothesis, Recogito)", ".w3c.jsonld"}
-	case "jsonl":
-		return kind{"doccano JSONL (.doccano.jsonl)", ".doccano.jsonl"}
-	case "spacy":
-		return kind{"spaCy JSONL (.spacy.jsonl: Prodigy, spaCy)", ".spacy.jsonl"}
-	case "conll":
-		return kind{"CoNLL IOB2 (.iob2.conll)", ".iob2.conll"}
-	case "bilou":
-		return kind{"CoNLL BILOU (.bilou.conll)", ".bilou.conll"}
-	case "csv":
-		return kind{"CSV (.csv: spreadsheets)", ".csv"}
+	if k, ok := exportKinds[name]; ok {
+		return k
 	}
 	return kind{name + " (" + ext + ")", ext}
 }

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"fmt"
+	"context"
 	"os"
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // axeResult is what axe.run reports, cut to what the test prints.
@@ -32,42 +30,23 @@ func TestBrowserA11y(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, base := setupShots(t)
 	total := map[string]int{}
-	for _, st := range shotStates {
-		t.Run(st.name, func(t *testing.T) {
-			for _, sz := range shotSizes {
-				for _, theme := range []string{"light", "dark"} {
-					if err := chromedp.Do(ctx, chromedp.EmulateViewport(sz.w, sz.h)); err != nil {
-						t.Fatal(err)
-					}
-					if err := setTheme(ctx, theme); err != nil {
-						t.Fatal(err)
-					}
-					reopen(t, ctx, base)
-					waitParagraphs(t, ctx)
-					settle(t, ctx)
-					st.set(t, ctx)
-					settle(t, ctx)
-					// Injected through the debugging protocol: the page's CSP
-					// (script-src 'self') does not apply to it.
-					if _, err := evalJS[bool](ctx, string(axe)+";true"); err != nil {
-						t.Fatal(err)
-					}
-					res, err := evalJS[[]axeResult](ctx, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
-						.then(r => r.violations.map(v => ({id: v.id, impact: v.impact || "", help: v.help, nodes: v.nodes.map(n => n.target.join(" ") + " " + (n.failureSummary || "").split("\n").slice(1, 2).join(""))})))`)
-					if err != nil {
-						t.Fatal(err)
-					}
-					where := fmt.Sprintf("%s %s %s", st.name, sz.name, theme)
-					for _, v := range res {
-						total[v.ID] += len(v.Nodes)
-						t.Errorf("%s: %s (%s, %d): %s — %s", where, v.ID, v.Impact, len(v.Nodes), v.Help, strings.Join(v.Nodes[:min(3, len(v.Nodes))], " | "))
-					}
-				}
-			}
-		})
-	}
+	eachShot(t, func(t *testing.T, ctx context.Context, where string) {
+		// Injected through the debugging protocol: the page's CSP
+		// (script-src 'self') does not apply to it.
+		if _, err := evalJS[bool](ctx, string(axe)+";true"); err != nil {
+			t.Fatal(err)
+		}
+		res, err := evalJS[[]axeResult](ctx, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+			.then(r => r.violations.map(v => ({id: v.id, impact: v.impact || "", help: v.help, nodes: v.nodes.map(n => n.target.join(" ") + " " + (n.failureSummary || "").split("\n").slice(1, 2).join(""))})))`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range res {
+			total[v.ID] += len(v.Nodes)
+			t.Errorf("%s: %s (%s, %d): %s — %s", where, v.ID, v.Impact, len(v.Nodes), v.Help, strings.Join(v.Nodes[:min(3, len(v.Nodes))], " | "))
+		}
+	})
 	ids := make([]string, 0, len(total))
 	n := 0
 	for id, c := range total {

@@ -189,14 +189,52 @@ func newBrowserWith(t testing.TB, budget time.Duration, extra ...chromedp.ExecAl
 // collecting console errors and opens the app: the prologue of most tests.
 func openApp(t *testing.T) (ctx context.Context, base string, cons *consoleLog) {
 	t.Helper()
+	return openAt(t, 0, 0)
+}
+
+// openAt is openApp in a window of w×h (0 keeps the browser's size), the
+// size set before the app loads.
+func openAt(t *testing.T, w, h int) (ctx context.Context, base string, cons *consoleLog) {
+	t.Helper()
 	dir := buildSite(t, "")
 	base = serveSite(t, dir, "")
 	ctx = newBrowser(t)
 	cons = logConsoleErrors(t, ctx)
+	if w > 0 {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(w), int64(h))); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := waitReady(ctx, base); err != nil {
 		t.Fatal(err)
 	}
 	return ctx, base, cons
+}
+
+// openArticle opens the app at w×h (0 keeps the browser's size) and
+// pastes article: the first steps of most tests.
+func openArticle(t *testing.T, w, h int, article string) (ctx context.Context, base string, cons *consoleLog) {
+	t.Helper()
+	ctx, base, cons = openAt(t, w, h)
+	pasteArticle(t, ctx, article)
+	return ctx, base, cons
+}
+
+// label selects the first quote with the mouse, presses key (a label's
+// digit) and waits until the article holds n annotations.
+func label(t *testing.T, ctx context.Context, quote, key string, n int) []mention {
+	t.Helper()
+	dragSelect(t, ctx, quote, 0, 0, 0)
+	press(t, ctx, key)
+	return waitCount(t, ctx, n)
+}
+
+// noConsoleErrors fails t when the page logged an error.
+func noConsoleErrors(t *testing.T, cons *consoleLog) {
+	t.Helper()
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
 }
 
 // waitReady navigates to url and waits until the app is interactive: the

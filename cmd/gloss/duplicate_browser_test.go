@@ -33,11 +33,8 @@ func pasteAgain(t *testing.T, ctx context.Context, text string) {
 // page asks (open the kept article, with its annotation, or keep both)
 // instead of silently making a copy; each answer does what it says.
 func TestBrowserDuplicateText(t *testing.T) {
-	ctx, _, cons := openApp(t)
-	pasteArticle(t, ctx, newsArticle)
-	dragSelect(t, ctx, "Moscow", 0, 0, 0)
-	press(t, ctx, "3")
-	waitCount(t, ctx, 1)
+	ctx, _, cons := openArticle(t, 0, 0, newsArticle)
+	label(t, ctx, "Moscow", "3", 1)
 	other := "A different article about nothing much."
 	pasteArticle(t, ctx, other)
 
@@ -81,7 +78,5 @@ func TestBrowserDuplicateText(t *testing.T) {
 	if rows := libraryRows(t, ctx); len(rows) != 3 {
 		t.Errorf("after Keep both the library holds %q, want 3 articles", rows)
 	}
-	if e := cons.Errors(); len(e) > 0 {
-		t.Errorf("console errors: %q", e)
-	}
+	noConsoleErrors(t, cons)
 }

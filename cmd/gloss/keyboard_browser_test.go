@@ -122,16 +122,7 @@ func jumpTo(t *testing.T, ctx context.Context, k, want string) {
 // number key, labels two more with the reading caret, moves to an
 // annotation with J/K, opens it, writes a note and deletes another.
 func TestBrowserKeyboardOnly(t *testing.T) {
-	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
-	ctx := newBrowser(t)
-	cons := logConsoleErrors(t, ctx)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
-		t.Fatal(err)
-	}
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
+	ctx, _, cons := openAt(t, 1280, 800)
 	// Count every mouse or pointer event from here on.
 	if _, err := evalJS[bool](ctx, `(window.__mouse = [], ["mousedown", "mouseup", "pointerdown", "pointerup", "mousemove", "dblclick"].forEach(n => addEventListener(n, e => window.__mouse.push(n), true)), true)`); err != nil {
 		t.Fatal(err)
@@ -226,20 +217,14 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 	if ev, _ := evalJS[[]string](ctx, `window.__mouse`); len(ev) > 0 {
 		t.Errorf("mouse events during a keyboard-only test: %v", ev)
 	}
-	if e := cons.Errors(); len(e) > 0 {
-		t.Errorf("console errors: %q", e)
-	}
+	noConsoleErrors(t, cons)
 }
 
 // TestBrowserAnnotationsList: the Annotations tab lists every label with
 // its text and note, filters by label, and Enter on a row jumps to its
 // span (focused and marked as selected).
 func TestBrowserAnnotationsList(t *testing.T) {
-	ctx, _, cons := openApp(t)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
-		t.Fatal(err)
-	}
-	pasteArticle(t, ctx, newsArticle)
+	ctx, _, cons := openArticle(t, 1280, 800, newsArticle)
 	for _, s := range []struct{ n, k string }{{"Jean-Yves Le Drian", "1"}, {"Islamic State", "2"}, {"AFP", "2"}, {"Moscow", "3"}} {
 		dragSelect(t, ctx, s.n, 0, 0, 0)
 		press(t, ctx, s.k)
@@ -274,7 +259,5 @@ func TestBrowserAnnotationsList(t *testing.T) {
 	if ok, _ := evalJS[bool](ctx, `document.activeElement.classList.contains("selected") && document.activeElement.getAttribute("aria-label") === "AFP, ORG"`); !ok {
 		t.Error("the jumped-to span is not marked selected, or not named with its label")
 	}
-	if e := cons.Errors(); len(e) > 0 {
-		t.Errorf("console errors: %q", e)
-	}
+	noConsoleErrors(t, cons)
 }

@@ -42,16 +42,7 @@ func checkNoBox(t *testing.T, ctx context.Context, where string) {
 // TestBrowserHiddenNewForm: while an article is open, the new-article form
 // is not on screen, in the page and in the embed; "+ New" shows it.
 func TestBrowserHiddenNewForm(t *testing.T) {
-	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
-	ctx := newBrowser(t)
-	cons := logConsoleErrors(t, ctx)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
-		t.Fatal(err)
-	}
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
+	ctx, base, cons := openAt(t, 1280, 800)
 	if b, _ := boxOf(ctx, `[data-testid="paste-load"]`); b[0] == 0 {
 		t.Fatal("the start screen's load button has no box")
 	}
@@ -89,9 +80,7 @@ func TestBrowserHiddenNewForm(t *testing.T) {
 	click(t, ctx, `[data-testid="paste-load"]`)
 	waitParagraphs(t, ctx)
 	checkNoBox(t, ctx, "embed")
-	if e := cons.Errors(); len(e) > 0 {
-		t.Errorf("console errors: %q", e)
-	}
+	noConsoleErrors(t, cons)
 }
 
 // uncovered reports whether the element's centre is on screen and the
@@ -141,9 +130,7 @@ func TestBrowserPhoneLayout(t *testing.T) {
 	if _, err := evalJS[bool](ctx, `(document.querySelector('[data-testid="label-button"]'), true)`); err != nil {
 		t.Fatal(err)
 	}
-	dragSelect(t, ctx, "Moscow", 0, 0, 0)
-	press(t, ctx, "3")
-	waitCount(t, ctx, 1)
+	label(t, ctx, "Moscow", "3", 1)
 	click(t, ctx, `[data-testid="annotation"]`)
 	waitVisible(t, ctx, `[data-testid="annotation-editor"]`)
 	ed, _ := evalJS[[]float64](ctx, `(r => [r.left, r.top, r.right, r.bottom])(document.querySelector('[data-testid="annotation-editor"]').getBoundingClientRect())`)
@@ -170,9 +157,7 @@ func TestBrowserPhoneLayout(t *testing.T) {
 	if len(nested) > 0 {
 		t.Errorf("1280×800: scrolling panels inside scrolling panels: %q", nested)
 	}
-	if e := cons.Errors(); len(e) > 0 {
-		t.Errorf("console errors: %q", e)
-	}
+	noConsoleErrors(t, cons)
 }
 
 // TestBrowserFileTargets checks, at 1280×800 with an article open, that every
@@ -180,14 +165,7 @@ func TestBrowserPhoneLayout(t *testing.T) {
 // that the library column still fits: nothing wider than it, its list of
 // articles keeps its room.
 func TestBrowserFileTargets(t *testing.T) {
-	ctx, base, _ := openApp(t)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
-		t.Fatal(err)
-	}
-	if err := waitReady(ctx, base); err != nil {
-		t.Fatal(err)
-	}
-	pasteArticle(t, ctx, newsArticle)
+	ctx, _, _ := openArticle(t, 1280, 800, newsArticle)
 	settle(t, ctx)
 	small, err := evalJS[[]string](ctx, `[...document.querySelectorAll('input[type=file]')].filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().height < 24).map(e => (e.dataset.testid || e.outerHTML.slice(0, 60)) + " " + e.getBoundingClientRect().height)`)
 	if err != nil {

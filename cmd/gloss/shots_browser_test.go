@@ -134,6 +134,21 @@ func TestBrowserScreenshots(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	eachShot(t, func(t *testing.T, ctx context.Context, where string) {
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, where+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// eachShot opens the app in every shot state at every size, light and
+// dark, and calls check there with the state, size and theme's name
+// ("annotations-phone-dark"); each state is a subtest.
+func eachShot(t *testing.T, check func(t *testing.T, ctx context.Context, where string)) {
 	ctx, base := setupShots(t)
 	for _, st := range shotStates {
 		t.Run(st.name, func(t *testing.T) {
@@ -150,14 +165,7 @@ func TestBrowserScreenshots(t *testing.T) {
 					settle(t, ctx)
 					st.set(t, ctx)
 					settle(t, ctx)
-					png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-					if err != nil {
-						t.Fatal(err)
-					}
-					name := filepath.Join(out, fmt.Sprintf("%s-%s-%s.png", st.name, sz.name, theme))
-					if err := os.WriteFile(name, png, 0o644); err != nil {
-						t.Fatal(err)
-					}
+					check(t, ctx, fmt.Sprintf("%s-%s-%s", st.name, sz.name, theme))
 				}
 			}
 		})

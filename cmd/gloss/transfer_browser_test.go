@@ -194,9 +194,7 @@ func TestBrowserExportImport(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("brat zip: after importing %s: %+v, want %+v (message %q)", zip.Name, got, want, message(ctx))
 	}
-	if e := cons.Errors(); len(e) > 0 {
-		t.Errorf("console errors: %q", e)
-	}
+	noConsoleErrors(t, cons)
 }
 
 // TestBrowserImportMismatch imports files whose spans do not all match the
@@ -259,9 +257,7 @@ func TestBrowserBackupRestore(t *testing.T) {
 
 	// A second article with an annotation added to the gazetteer.
 	pasteArticle(t, ctx, findArticle)
-	dragSelect(t, ctx, "Charles de Gaulle", 0, 0, 0)
-	press(t, ctx, "4")
-	waitCount(t, ctx, 1)
+	label(t, ctx, "Charles de Gaulle", "4", 1)
 	click(t, ctx, `[data-testid="message-action"]`)
 	ship := occurrences(findArticle, "Charles de Gaulle")
 	waitSpans(t, ctx, "before the backup", "gloss-s3", ship)
@@ -350,9 +346,7 @@ func TestBrowserBackupRestore(t *testing.T) {
 	if again := storedGloss(t, ctx); !maps.Equal(again, stored) {
 		t.Errorf("restoring the same backup twice changed the storage")
 	}
-	if e := cons.Errors(); len(e) > 0 {
-		t.Errorf("console errors: %q", e)
-	}
+	noConsoleErrors(t, cons)
 }
 
 // exportAs chooses a format in the export menu and presses Export.
@@ -368,14 +362,9 @@ func exportAs(t *testing.T, ctx context.Context, name string) {
 // CoNLL, which gives a token one tag: the outer span is written and the
 // message counts what was written and names the span left out.
 func TestBrowserExportCoNLLOverlap(t *testing.T) {
-	ctx, _, cons := openApp(t)
-	pasteArticle(t, ctx, newsArticle)
-	dragSelect(t, ctx, "Jean-Yves Le Drian", 0, 0, 0)
-	press(t, ctx, "1")
-	waitCount(t, ctx, 1)
-	dragSelect(t, ctx, "Drian heads for", 0, 0, 0)
-	press(t, ctx, "4")
-	waitCount(t, ctx, 2)
+	ctx, _, cons := openArticle(t, 0, 0, newsArticle)
+	label(t, ctx, "Jean-Yves Le Drian", "1", 1)
+	label(t, ctx, "Drian heads for", "4", 2)
 
 	installDownloadTrap(t, ctx)
 	exportAs(t, ctx, "conll")
@@ -399,9 +388,7 @@ func TestBrowserExportCoNLLOverlap(t *testing.T) {
 	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="message"]')||{}).textContent.includes("Exported 2 annotations as")`); err != nil {
 		t.Errorf("JSONL export message %q", message(ctx))
 	}
-	if e := cons.Errors(); len(e) > 0 {
-		t.Errorf("console errors: %q", e)
-	}
+	noConsoleErrors(t, cons)
 }
 
 // TestBrowserImportW3COntoEdited exports W3C, then imports it onto an
@@ -436,7 +423,5 @@ func TestBrowserImportW3COntoEdited(t *testing.T) {
 	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="orphan"]').length`); n != 0 {
 		t.Errorf("%d orphans", n)
 	}
-	if e := cons.Errors(); len(e) > 0 {
-		t.Errorf("console errors: %q", e)
-	}
+	noConsoleErrors(t, cons)
 }
