@@ -59,7 +59,9 @@ type App struct {
 	bulk *bulkImport // a many-file import running or its report
 	lv   libView     // the library pane's filter and scroll window
 	cmp  *comparison // a colleague's annotations compared with mine
-	room room        // the share of the browser's storage the library takes
+	// libAgree is the library compared with a colleague's export.
+	libAgree *libAgreement
+	room     room // the share of the browser's storage the library takes
 
 	ctx      app.Context
 	jsFuncs  []app.Func

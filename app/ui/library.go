@@ -94,6 +94,7 @@ func (a *App) renderLibrary() app.UI {
 			app.Li().Class("spacer").Style("height", fmt.Sprintf("%dpx", (len(shown)-last)*libRow)),
 		),
 		a.renderLibraryExport(),
+		a.renderLibraryAgreement(),
 		a.renderRoom(),
 		app.H2().Text("Backup"),
 		app.Div().Class("row").Body(

@@ -6,9 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path"
-	"strconv"
-	"strings"
 
 	"gloss/app/agree"
 	"gloss/app/corpus"
@@ -57,7 +54,7 @@ func runAgree(args []string, stdout, stderr io.Writer) error {
 		}
 		sides[i] = r.Articles
 	}
-	docs, notes := pairDocs(sides[0], sides[1])
+	docs, notes := agree.PairDocs(sides[0], sides[1], "A", "B")
 	for _, n := range notes {
 		fmt.Fprintf(stderr, "gloss agree: %s\n", n)
 	}
@@ -74,73 +71,4 @@ func runAgree(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return res.WriteText(stdout)
-}
-
-// docKey names a document for pairing: its file's path inside the input
-// without extension (and without the zip's own name), and its place in
-// the file when the file holds several.
-func docKey(a corpus.Article) string {
-	name := a.File
-	if i := strings.Index(name, ".zip/"); i >= 0 {
-		name = name[i+len(".zip/"):]
-	}
-	name = strings.TrimSuffix(name, path.Ext(name))
-	return name + "#" + strconv.Itoa(a.Index)
-}
-
-// pairDocs pairs each document of B with A's of the same name, else with
-// an unpaired one of A with the same text. Texts that differ only in white
-// space (a CoNLL file's) count as the same: B's spans are moved onto A's
-// text. Texts that differ otherwise are never compared, as offsets would
-// not mean the same thing.
-func pairDocs(as, bs []corpus.Article) ([]agree.Doc, []string) {
-	byKey := map[string]int{}
-	byText := map[string][]int{}
-	for i, a := range as {
-		byKey[docKey(a)] = i
-		k := agree.Squeeze(a.Doc.Text)
-		byText[k] = append(byText[k], i)
-	}
-	used := make([]bool, len(as))
-	var out []agree.Doc
-	var notes []string
-	differ := 0
-	for _, b := range bs {
-		sq := agree.Squeeze(b.Doc.Text)
-		i, ok := byKey[docKey(b)]
-		if ok && (used[i] || agree.Squeeze(as[i].Doc.Text) != sq) {
-			if !used[i] {
-				differ++
-			}
-			ok = false
-		}
-		if !ok {
-			for _, j := range byText[sq] {
-				if !used[j] {
-					i, ok = j, true
-					break
-				}
-			}
-		}
-		if !ok {
-			notes = append(notes, fmt.Sprintf("B's %s has no document of A with its name and text; left out", b.Source))
-			continue
-		}
-		bAnn, aligned := agree.Align(b.Doc.Text, as[i].Doc.Text, b.Doc.Annotations)
-		if !aligned {
-			notes = append(notes, fmt.Sprintf("B's %s could not be aligned with A's %s; left out", b.Source, as[i].Source))
-			continue
-		}
-		used[i] = true
-		out = append(out, agree.Doc{Name: as[i].Source, Text: as[i].Doc.Text, A: as[i].Doc.Annotations, B: bAnn})
-	}
-	for i, u := range used {
-		if !u {
-			notes = append(notes, fmt.Sprintf("A's %s has no document in B; left out", as[i].Source))
-		}
-	}
-	if differ > 0 {
-		notes = append(notes, fmt.Sprintf("%s of the same name had different texts, so were not compared by name", plural(differ, "document", "documents")))
-	}
-	return out, notes
 }
