@@ -55,7 +55,11 @@ func (f *finder) splitHeadlines(segs []segment) []segment {
 			best := -1
 			for b := min(s.b, a+4); b > a; b-- {
 				k := f.key(a, b)
-				if known[k] || f.lex.Kind(k)&LexPlace != 0 || knownPlaceAcronyms.has(k) {
+				// A city of one word inside a longer run may be a common
+				// word ("CHINA IN SURPRISE DEFEAT": Surprise, Arizona);
+				// alone it is a dateline's ("LONDON 1996-12-06").
+				kind := f.lex.Kind(k)
+				if known[k] || kind&(LexCountry|LexRegion) != 0 || kind&LexCity != 0 && (b-a > 1 || s.b-s.a == 1) || knownPlaceAcronyms.has(k) {
 					best = b
 					break
 				}
