@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -15,112 +14,7 @@ func (f *finder) renderPanels() app.UI {
 	a := f.a
 	return app.Div().Body(
 		app.If(f.review != nil, f.renderReview),
-		app.If(a.doc() != nil && !a.newPane, func() app.UI {
-			ents := f.filteredEntities()
-			return app.Div().DataSet("testid", "entities").ID("panel-entities").Role("tabpanel").Attr("aria-labelledby", "tab-entities").Body(
-				app.H2().Body(
-					app.Text("Entities "),
-					app.If(f.building(), func() app.UI {
-						return app.Span().Class("muted busy").DataSet("testid", "entities-progress").
-							Attr("role", "status").Text("finding names…")
-					}).Else(func() app.UI {
-						return app.Span().Class("muted").Text(strconv.Itoa(len(ents)))
-					}),
-				),
-				app.Div().Class("row").Body(
-					app.Select().DataSet("testid", "entity-type-filter").Attr("aria-label", "Show entities of type").
-						OnChange(func(ctx app.Context, e app.Event) { f.typeFilter = ctx.JSSrc().Get("value").String() }).
-						Body(
-							app.Option().Value("").Selected(f.typeFilter == "").Text("all types"),
-							app.Range(f.filterTypes()).Slice(func(i int) app.UI {
-								t := f.filterTypes()[i]
-								return app.Option().Value(t).Selected(f.typeFilter == t).Text("suggested " + t)
-							}),
-							app.Option().Value("none").Selected(f.typeFilter == "none").Text("no suggestion"),
-						),
-					app.If(f.typeFilter != "" && f.typeFilter != "none", func() app.UI {
-						return app.Button().DataSet("testid", "accept-type").Title("Review and accept every suggestion of this type (A)").
-							Text("Accept every " + f.typeFilter + "…").
-							OnClick(func(ctx app.Context, e app.Event) { f.startTypeReview(f.typeFilter) })
-					}),
-				),
-				app.Div().Class("row").Body(
-					app.Select().DataSet("testid", "entity-sort").Attr("aria-label", "Sort entities").
-						OnChange(func(ctx app.Context, e app.Event) { f.entSort = ctx.JSSrc().Get("value").String() }).
-						Body(
-							app.Option().Value("count").Selected(f.entSort == "count").Text("by count"),
-							app.Option().Value("label").Selected(f.entSort == "label").Text("by label"),
-							app.Option().Value("first").Selected(f.entSort == "first").Text("by first appearance"),
-						),
-					app.If(f.entActive != "" || len(f.hits) > 0, func() app.UI {
-						return app.Button().DataSet("testid", "annotate-all").Title("Annotate all mentions (A)").Text("Annotate all…").
-							OnClick(func(ctx app.Context, e app.Event) { f.startReviewFromCurrent() })
-					}),
-				),
-				// One delegated handler for the whole list (DESIGN.md): a
-				// long article has thousands of entities, and a handler per
-				// item costs a js.Func each and a slow diff at every update.
-				app.Ul().Class("ents").DataSet("testid", "entity-list").Role("listbox").Attr("aria-label", "Entities").
-					OnClick(func(ctx app.Context, e app.Event) {
-						if li := e.Get("target").Call("closest", "li[data-key]"); li.Truthy() {
-							f.chooseEntity(li.Get("dataset").Get("key").String())
-						}
-					}).
-					OnKeyDown(func(ctx app.Context, ev app.Event) {
-						li := ev.Get("target").Call("closest", "li[data-key]")
-						if !li.Truthy() {
-							return
-						}
-						switch ev.Get("key").String() {
-						case "Enter":
-							f.chooseEntity(li.Get("dataset").Get("key").String())
-						case "ArrowDown":
-							if n := li.Get("nextElementSibling"); n.Truthy() {
-								n.Call("focus")
-							}
-						case "ArrowUp":
-							if n := li.Get("previousElementSibling"); n.Truthy() {
-								n.Call("focus")
-							}
-						}
-					}).
-					Body(
-						app.Range(ents[:min(len(ents), f.entShown())]).Slice(func(i int) app.UI {
-							e := ents[i]
-							cls := ""
-							if e.Key == f.entActive {
-								cls = "active"
-							}
-							sug := f.suggestion(e)
-							why := f.evidenceText(e)
-							return app.Li().Class(cls).TabIndex(0).Role("option").Attr("aria-selected", e.Key == f.entActive).DataSet("testid", "entity-item").DataSet("key", e.Key).
-								DataSet("label", sug).DataSet("type", e.Type).
-								DataSet("confidence", strconv.Itoa(percent(e.Confidence))).
-								Title(why).Attr("aria-description", why).
-								Body(
-									app.If(sug != "", func() app.UI {
-										cls := "lab sug"
-										if e.Source == entity.SourceGazetteer {
-											cls = "lab"
-										}
-										return app.Span().Class(cls).Style("--c", a.labels.Color(sug)).DataSet("testid", "entity-type").Text(sug)
-									}),
-									app.Span().DataSet("testid", "entity-name").Text(e.Name),
-									app.If(len(e.Variants) > 1, func() app.UI {
-										return app.Span().Class("var").Text(variants(e))
-									}),
-									app.Span().Class("n").DataSet("testid", "entity-count").Text(strconv.Itoa(len(e.Mentions))),
-									app.Span().Class("why").DataSet("testid", "entity-evidence").Text(why),
-								)
-						}),
-					),
-				app.If(len(ents) > f.entShown(), func() app.UI {
-					return app.Button().DataSet("testid", "entity-more").
-						Text(fmt.Sprintf("Show %d more of %d", min(entityPage, len(ents)-f.entShown()), len(ents))).
-						OnClick(func(ctx app.Context, e app.Event) { f.entLimit = f.entShown() + entityPage })
-				}),
-			)
-		}),
+		app.If(a.doc() != nil && !a.newPane, f.renderEntities),
 		f.renderGazetteer(),
 		a.renderTransfer(),
 	)
