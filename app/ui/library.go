@@ -59,10 +59,10 @@ func (a *App) articleText(id string) string {
 func (a *App) renderLibrary() app.UI {
 	shown := a.shown()
 	counts := listing.Count(a.metas)
-	h := a.lv.height
-	if h <= 0 {
-		h = 900
-	}
+	// The box's height is known from the last scroll event; the box may
+	// have grown since (a summary closed, the window resized) with no
+	// event, so the window drawn is never shorter than 900 px: ~30 rows.
+	h := max(a.lv.height, 900)
 	first := max(0, a.lv.top/libRow-5)
 	last := min(len(shown), first+h/libRow+12)
 	if first > last {
