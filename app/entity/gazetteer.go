@@ -368,7 +368,7 @@ func ParseGazetteerJSON(data []byte) ([]Entry, error) {
 	if err := jsonguard.Check(data, jsonguard.Limits{MaxDepth: maxJSONDepth}); err != nil {
 		var e *jsonguard.Error
 		if errors.As(err, &e) {
-			err = fmt.Errorf("the file %s (line %d)", e.What, e.Line)
+			err = fmt.Errorf("the file %s%s", e.What, e.Where())
 		}
 		return nil, fmt.Errorf("gazetteer json: %v; nothing imported", err)
 	}

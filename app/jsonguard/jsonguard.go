@@ -23,11 +23,19 @@ type Limits struct {
 // word it for its own message.
 type Error struct {
 	Offset int64  // byte offset of the problem
-	Line   int    // its line, from 1
+	Line   int    // its line, from 1; 0 when the problem is the whole input's (its size)
 	What   string // what is wrong, worded after a subject: "nests deeper than 64 levels"
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("input %s (line %d)", e.What, e.Line) }
+func (e *Error) Error() string { return "input " + e.What + e.Where() }
+
+// Where is " (line N)", or "" when the problem is the whole input's.
+func (e *Error) Where() string {
+	if e.Line == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (line %d)", e.Line)
+}
 
 // forbidden keys are harmless to Go, but a file carrying them is made to
 // attack JavaScript code that may read it next.
@@ -44,7 +52,7 @@ func Check(data []byte, lim Limits) error {
 		return &Error{Offset: off, Line: bytes.Count(data[:off], []byte{'\n'}) + 1, What: fmt.Sprintf(format, args...)}
 	}
 	if lim.MaxBytes > 0 && len(data) > lim.MaxBytes {
-		return fail(0, "is %d bytes, more than the %d allowed", len(data), lim.MaxBytes)
+		return &Error{What: fmt.Sprintf("is %s, more than the %s allowed", size(len(data)), size(lim.MaxBytes))}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber() // numbers are checked for syntax, not range
@@ -112,4 +120,12 @@ func trimPrefix(err error) string {
 		return s[6:]
 	}
 	return s
+}
+
+// size words a byte count: "812 bytes", "51.0 MB".
+func size(n int) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }

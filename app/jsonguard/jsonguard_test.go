@@ -37,7 +37,8 @@ func TestCheck(t *testing.T) {
 		{"{\n\"a\" 1}", one, "is not valid", 2},
 		{``, one, "is empty", 1},
 		{"\t\n", one, "is empty", 1},
-		{strings.Repeat(" ", 200) + "1", Limits{MaxBytes: 100, MaxDepth: 4}, "is 201 bytes, more than the 100 allowed", 1},
+		{strings.Repeat(" ", 200) + "1", Limits{MaxBytes: 100, MaxDepth: 4}, "input is 201 bytes, more than the 100 bytes allowed", 0},
+		{strings.Repeat(" ", 3<<20), Limits{MaxBytes: 2 << 20, MaxDepth: 4}, "input is 3.0 MB, more than the 2.0 MB allowed", 0},
 	}
 	for _, c := range cases {
 		err := Check([]byte(c.in), c.lim)

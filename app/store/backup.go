@@ -153,7 +153,7 @@ func (l *Library) RestoreBackup(data []byte) (RestoreReport, error) {
 	if err := jsonguard.Check(data, jsonguard.Limits{MaxBytes: MaxBackupBytes, MaxDepth: MaxBackupDepth}); err != nil {
 		var e *jsonguard.Error
 		if errors.As(err, &e) {
-			return bad("the file %s (line %d)", e.What, e.Line)
+			return bad("the file %s%s", e.What, e.Where())
 		}
 		return bad("%v", err)
 	}

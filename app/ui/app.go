@@ -47,7 +47,6 @@ type App struct {
 	sideTab          string // "entities" (default) or "annotations"
 	annFilter        string // the annotations list shows this label only ("" all)
 	renaming         string // ID of the article being renamed in the library
-	editLabel        bool   // label set editing mode
 	help             bool
 	editing          bool // the article text is being edited
 	showLib          bool // the library pane is open over the article (narrow windows)
@@ -162,7 +161,7 @@ func (a *App) openLibrary(ctx app.Context) {
 			if i > 0 {
 				b.WriteString("; ")
 			}
-			b.WriteString(p.Message)
+			b.WriteString(strings.TrimSuffix(p.Message, "."))
 		}
 		b.WriteString(". Everything else is loaded.")
 		a.setError(b.String())
