@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"gloss/app/annot"
@@ -28,49 +27,6 @@ func variants(e entity.Entity) string {
 		}
 	}
 	return strings.Join(vs, " · ")
-}
-
-func (f *finder) renderReview() app.UI {
-	r := f.review
-	accepted := len(r.Accepted())
-	as := r.Label
-	if as == "" {
-		as = "… (choose a label with 1–9)"
-	}
-	return app.Div().Class("editor").DataSet("testid", "review").DataSet("label", r.Label).Body(
-		app.Strong().Text("Annotate all: “"+clip(r.From, 50)+"” as "+as),
-		app.P().Class("muted").Text("Y or A accepts, N or R rejects, ↑↓ move, 1–9 change the label, Enter applies, Escape cancels."),
-		app.Ol().Class("review").Body(
-			app.Range(r.Items).Slice(func(i int) app.UI {
-				it := r.Items[i]
-				cls := ""
-				if i == r.Cur {
-					cls = "active"
-				}
-				if it.Reject {
-					cls += " rejected"
-				}
-				return app.Li().Class(cls).DataSet("testid", "review-item").DataSet("state", map[bool]string{false: "accepted", true: "rejected"}[it.Reject]).
-					OnClick(func(ctx app.Context, e app.Event) {
-						// The review open now, not the one this element was first drawn for.
-						if r := f.review; r != nil {
-							r.Toggle(i)
-							f.showReviewItem()
-						}
-					}).Body(
-					app.Span().Class("muted").Text("…"+it.Before),
-					app.B().Text(it.Text),
-					app.Span().Class("muted").Text(it.After+"…"),
-				)
-			}),
-		),
-		app.Div().Class("row").Body(
-			app.Button().Class("primary").DataSet("testid", "review-apply").Text("Apply "+strconv.Itoa(accepted)).
-				OnClick(func(ctx app.Context, e app.Event) { f.applyReview() }),
-			app.Button().DataSet("testid", "review-cancel").Text("Cancel").
-				OnClick(func(ctx app.Context, e app.Event) { f.cancelReview() }),
-		),
-	)
 }
 
 func (f *finder) renderGazetteer() app.UI {
