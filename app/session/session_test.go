@@ -1,7 +1,11 @@
 package session
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
+	"io"
+	"path"
 	"strings"
 	"testing"
 
@@ -383,5 +387,35 @@ func TestRenameLabel(t *testing.T) {
 	s.Undo()
 	if s.Labels().Index("CITY") >= 0 {
 		t.Fatal("undo add label")
+	}
+}
+
+// BratZip holds what brat needs beside the .ann: the text and the labels.
+func TestBratZip(t *testing.T) {
+	s, _ := labelledSession(t)
+	z, err := s.BratZip()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := zip.NewReader(bytes.NewReader(z), int64(len(z)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range r.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		got[path.Ext(f.Name)] = string(b)
+	}
+	if got[".txt"] != article || !strings.Contains(got[".ann"], "PER 0 18\tJean-Yves Le Drian") || !strings.Contains(got[".conf"], "PER") {
+		t.Errorf("zip holds %q", got)
+	}
+	s.Close()
+	if _, err := s.BratZip(); err == nil {
+		t.Error("a zip without an article")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gloss/app/annot"
+	"gloss/app/corpus"
 	"gloss/app/format"
 	"gloss/app/store"
 	"gloss/app/text"
@@ -59,6 +60,26 @@ func (s *Session) Export(name string) (Export, error) {
 	}
 	left := format.Omitted(f, fd)
 	return Export{File: SafeFileName(fd.Title) + f.Ext(), Data: data, Written: len(fd.Annotations) - len(left), Omitted: left}, nil
+}
+
+// BratZip is the open article for brat: its .txt, its .ann and an
+// annotation.conf declaring the label set, in one zip, so nothing brat
+// needs is left behind.
+func (s *Session) BratZip() ([]byte, error) {
+	fd, err := s.ExportDoc()
+	if err != nil {
+		return nil, err
+	}
+	ls := s.Labels()
+	names := make([]string, len(ls))
+	for i, l := range ls {
+		names[i] = l.Name
+	}
+	x, err := corpus.Write("brat", []format.Doc{fd}, names)
+	if err != nil {
+		return nil, err
+	}
+	return x.Data, nil
 }
 
 // SafeFileName makes a title usable as a file name on every system.

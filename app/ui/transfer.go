@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"gloss/app/corpus"
 	"gloss/app/format"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -67,7 +66,7 @@ func (a *App) export(name string) {
 	if name == "brat" {
 		// brat needs the text and annotation.conf beside the .ann: one zip,
 		// as the library exports it, so nothing is left behind.
-		z, err := a.bratZip()
+		z, err := a.s.BratZip()
 		if err != nil {
 			a.setError("Export failed: " + sentence(err.Error()) + " Nothing was exported.")
 			return
@@ -85,20 +84,6 @@ func (a *App) export(name string) {
 		return
 	}
 	a.setNotice(x.Message())
-}
-
-// bratZip is the open article for brat: its .txt and .ann and an
-// annotation.conf declaring the labels, in one zip.
-func (a *App) bratZip() ([]byte, error) {
-	labels := make([]string, len(a.labels))
-	for i, l := range a.labels {
-		labels[i] = l.Name
-	}
-	x, err := corpus.Write("brat", []format.Doc{a.exportDoc()}, labels)
-	if err != nil {
-		return nil, err
-	}
-	return x.Data, nil
 }
 
 // importFile reads annotations into the open article when the file's text
