@@ -372,7 +372,7 @@ func (r *restorer) restore(d Doc, rep *RestoreReport) error {
 
 // write stores d's records at the revisions after old's (1 for a new one).
 func (r *restorer) write(d Doc, old *entry) error {
-	e := &entry{Meta: d.Meta, Text: 1, Ann: 1}
+	e := &entry{Meta: d.Meta, Text: 1, Ann: 1, Sum: textSum(d.Text)}
 	e.Chars, e.Annotations, e.Labels = utf8.RuneCountInString(d.Text), len(d.Annotations), labelsOf(d.Annotations)
 	if old != nil {
 		e.Text, e.Ann = old.Text+1, old.Ann+1

@@ -87,6 +87,10 @@ type entry struct {
 	Text int `json:"text"`
 	Ann  int `json:"ann"`
 	Side int `json:"side,omitempty"` // 0: no side record
+	// Sum is a hash of the text (textSum), so finding an article by its
+	// text reads only the articles whose hash matches; "" in entries
+	// written before it was kept.
+	Sum string `json:"sum,omitempty"`
 }
 
 type schemaRecord struct {
@@ -253,7 +257,7 @@ func (l *Library) rebuildEntries(keys []string, want func(id string) bool) map[s
 		e.Status = StatusToDo
 		if raw, ok, err := l.b.Get(textKey(id, e.Text)); err == nil && ok {
 			if text, err := decode(raw); err == nil {
-				e.Chars = utf8.RuneCountInString(text)
+				e.Chars, e.Sum = utf8.RuneCountInString(text), textSum(text)
 				if t := firstLine(text); t != "" {
 					e.Title = t
 				}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"hash/fnv"
 	"strconv"
 	"unicode/utf8"
 
@@ -10,13 +11,13 @@ import (
 
 // WithText returns the listing entry of an article whose text is exactly
 // text, so loading the same article twice can offer the one already kept.
-// Only articles of the same length are read; the most recently updated
-// match wins.
+// Only articles of the same length and hash are read (and those listed
+// before hashes were kept); the most recently updated match wins.
 func (l *Library) WithText(text string) (Meta, bool) {
-	n := utf8.RuneCountInString(text)
+	n, sum := utf8.RuneCountInString(text), textSum(text)
 	var found *entry
 	for _, e := range l.entries {
-		if e.Chars != n || (found != nil && (e.Updated < found.Updated || e.Updated == found.Updated && e.ID > found.ID)) {
+		if e.Chars != n || e.Sum != "" && e.Sum != sum || (found != nil && (e.Updated < found.Updated || e.Updated == found.Updated && e.ID > found.ID)) {
 			continue
 		}
 		if d, err := l.Load(e.ID); d.Text == text && (err == nil || d.Text != "") {
@@ -27,6 +28,13 @@ func (l *Library) WithText(text string) (Meta, bool) {
 		return Meta{}, false
 	}
 	return found.Meta, true
+}
+
+// textSum is a hash of a text (FNV-1a, 64 bits, in hex).
+func textSum(text string) string {
+	h := fnv.New64a()
+	h.Write([]byte(text))
+	return strconv.FormatUint(h.Sum64(), 16)
 }
 
 // AddAnnotations adds to an article the annotations of as that it does not

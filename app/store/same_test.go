@@ -19,6 +19,15 @@ func TestWithText(t *testing.T) {
 	if m, ok := l.WithText("Ada met Bob."); !ok || m.ID != a.ID {
 		t.Errorf("WithText found %+v, %v; want %s", m, ok, a.ID)
 	}
+	// The article of the same length but another text is not read.
+	var gets []string
+	l.b = &getLog{Backend: l.b, keys: &gets}
+	l.WithText("Ada met Bob.")
+	for _, k := range gets {
+		if id, ok := DocOf(k); ok && id != a.ID {
+			t.Errorf("WithText read %s", k)
+		}
+	}
 	for _, s := range []string{"Ada met Bob", "Ada met Bob. ", "ada met bob.", ""} {
 		if m, ok := l.WithText(s); ok {
 			t.Errorf("WithText(%q) found %+v", s, m)

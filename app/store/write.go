@@ -154,7 +154,7 @@ func (l *Library) add(d Doc) (Meta, error) {
 	if err := checkStatus(d.Status); err != nil {
 		return Meta{}, fmt.Errorf("store: %s not saved: %v", what, err)
 	}
-	e := &entry{Meta: d.Meta, Text: 1, Ann: 1}
+	e := &entry{Meta: d.Meta, Text: 1, Ann: 1, Sum: textSum(d.Text)}
 	e.Chars, e.Annotations, e.Labels = n, len(d.Annotations), labelsOf(d.Annotations)
 	if e.Updated == 0 {
 		e.Updated = e.Created
@@ -263,7 +263,7 @@ func (l *Library) Update(id string, c Change, updated int64) error {
 	}
 	var added, stale []string
 	if c.Text != nil {
-		e.Chars = utf8.RuneCountInString(*c.Text)
+		e.Chars, e.Sum = utf8.RuneCountInString(*c.Text), textSum(*c.Text)
 	}
 	if c.Annotations != nil {
 		what = fmt.Sprintf("annotations of %q", old.Title)
