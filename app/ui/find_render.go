@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"gloss/app/annot"
 	"gloss/app/entity"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -58,26 +57,6 @@ func (f *finder) renderGazetteer() app.UI {
 					glossJS().Call("download", "gazetteer.json", "application/json", string(b))
 				}),
 		),
-	)
-}
-
-// renderAnnotationActions draws the editor's finder buttons. They act on
-// the annotation selected when clicked: go-app keeps the first handler of
-// a reused element (issue #1010), so x would be the first one opened.
-func (f *finder) renderAnnotationActions(annot.Annotation) app.UI {
-	return app.Span().Body(
-		app.Button().DataSet("testid", "annotation-annotate-all").Title("Label every mention (A)").Text("Annotate all…").
-			OnClick(func(ctx app.Context, e app.Event) {
-				if x, ok := f.selectedAnnotation(); ok {
-					f.startReview(x.Text, x.Label, f.mentionsOf(x))
-				}
-			}),
-		app.Button().DataSet("testid", "annotation-gazetteer").Title("Add to the gazetteer (G)").Text("+ Gazetteer").
-			OnClick(func(ctx app.Context, e app.Event) {
-				if x, ok := f.selectedAnnotation(); ok {
-					f.addToGazetteer(x)
-				}
-			}),
 	)
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 
 	"gloss/app/annot"
@@ -225,52 +224,6 @@ func (a *App) renderSide() app.UI {
 		app.If(open && a.sideTab == "annotations", a.renderAnnotations),
 		a.find.renderPanels(),
 		app.If(!a.comparing(), a.renderCompare),
-	)
-}
-
-// renderEditor draws the span editor as a popover beside its span (placed
-// by gloss.js after the render; a bottom sheet on narrow screens).
-func (a *App) renderEditor() app.UI {
-	x, ok := a.doc().Set.Get(a.selected)
-	if !ok {
-		return app.Div()
-	}
-	id := x.ID
-	return app.Div().ID("span-editor").Class("editor popover").Role("dialog").
-		Attr("aria-label", fmt.Sprintf("Annotation “%s”, %s", clip(x.Text, 60), x.Label)).
-		DataSet("testid", "annotation-editor").DataSet("id", id).Body(
-		app.Div().Class("editor-head").Body(
-			app.Strong().Text(fmt.Sprintf("“%s”", clip(x.Text, 80))),
-			app.Button().Class("x").Title("Close (Escape)").Attr("aria-label", "Close the editor").Text("×").
-				OnClick(func(ctx app.Context, e app.Event) { a.closeEditor() }),
-		),
-		app.Div().Class("row").Role("group").Attr("aria-label", "Label").Body(
-			app.Range(a.labels).Slice(func(i int) app.UI {
-				l := a.labels[i]
-				cls := "label-btn"
-				if l.Name == x.Label {
-					cls += " primary"
-				}
-				return app.Button().Class(cls).Style("--c", l.Color).DataSet("testid", "editor-label").
-					DataSet("label", l.Name).Text(l.Name).Attr("aria-pressed", l.Name == x.Label).
-					// go-app keeps the first handler of a reused element
-					// (issue #1010): read the annotation and label at click time.
-					OnClick(func(ctx app.Context, e app.Event) {
-						a.relabel(a.selected, ctx.JSSrc().Get("dataset").Get("label").String())
-					})
-			}),
-		),
-		app.Textarea().ID("note-input").DataSet("testid", "note-input").Placeholder("Note…").Text(x.Note).
-			Attr("aria-label", "Note").
-			OnChange(func(ctx app.Context, e app.Event) { a.setNote(a.selected, ctx.JSSrc().Get("value").String()) }),
-		app.Div().Class("row").Body(
-			a.find.renderAnnotationActions(x),
-			app.Button().DataSet("testid", "annotation-delete").Title("Delete (Delete key)").Text("Delete").
-				OnClick(func(ctx app.Context, e app.Event) { a.removeAnnotation(a.selected) }),
-		),
-		// Offsets are for exports and tools, not for reading: one small line.
-		app.P().Class("details muted").DataSet("testid", "annotation-details").
-			Text(fmt.Sprintf("Characters %d–%d (code points, as exported)", x.Start, x.End)),
 	)
 }
 
