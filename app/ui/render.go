@@ -107,53 +107,6 @@ func icon(sym, word string) app.UI {
 	)
 }
 
-func (a *App) renderMessage() app.UI {
-	cls := "message"
-	if a.msg.Error {
-		cls += " error"
-	}
-	// Errors interrupt (alert); notices are announced politely (status).
-	role := "status"
-	if a.msg.Error {
-		role = "alert"
-	}
-	return app.Div().Class(cls).Role(role).DataSet("testid", "message").Body(
-		app.If(a.update, func() app.UI {
-			return app.Span().Body(
-				app.Text("A new version of Gloss is ready. "),
-				app.Button().DataSet("testid", "update").Text("Reload").
-					OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
-			)
-		}),
-		app.If(a.msg.Text != "", func() app.UI {
-			return app.Span().DataSet("testid", "message-text").Text(a.msg.Text)
-		}),
-		app.If(a.msg.Action != "", func() app.UI {
-			return app.Button().DataSet("testid", "message-action").Text(a.msg.Action).
-				OnClick(func(ctx app.Context, e app.Event) {
-					// Read the action now: go-app keeps the first handler of a
-					// reused element (its issue #1010), so no closure may
-					// capture per-render values.
-					if a.msg.do != nil {
-						a.msg.do(ctx)
-					}
-				})
-		}),
-		app.If(a.msg.Extra != "", func() app.UI {
-			return app.Button().DataSet("testid", "message-extra").Text(a.msg.Extra).
-				OnClick(func(ctx app.Context, e app.Event) {
-					if a.msg.extra != nil {
-						a.msg.extra(ctx)
-					}
-				})
-		}),
-		app.If(a.msg.Text != "", func() app.UI {
-			return app.Button().Class("x").Title("Dismiss").Text("×").
-				OnClick(func(ctx app.Context, e app.Event) { a.msg = notice{} })
-		}),
-	)
-}
-
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
