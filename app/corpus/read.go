@@ -160,36 +160,27 @@ func readAnnotations(f File, fm format.Format, textOf func(string) (string, int,
 		}
 	}
 	switch fm {
-	case format.JSONL, format.Spacy:
+	case format.JSONL, format.Spacy, format.CoNLL, format.BILOU:
+		// Many articles a file: a JSONL line or a CoNLL -DOCSTART- each.
 		docs, rep, err := format.DecodeAll(fm, f.Data, "")
 		if err != nil {
 			return nil, nil, err
 		}
 		report(rep)
+		conll := fm == format.CoNLL || fm == format.BILOU
 		var out []Article
 		for k, d := range docs {
-			out = append(out, Article{Source: fmt.Sprintf("%s line %d", f.Name, k+1), Format: fm.Name(), Doc: d})
-		}
-		if len(out) == 0 {
-			return nil, nil, fmt.Errorf("%s: no articles in the file", fm.Name())
-		}
-		return out, notes, nil
-	case format.CoNLL, format.BILOU:
-		docs, rep, err := format.DecodeAll(fm, f.Data, "")
-		if err != nil {
-			return nil, nil, err
-		}
-		report(rep)
-		var out []Article
-		for k, d := range docs {
-			src := f.Name
-			if len(docs) > 1 {
-				src = fmt.Sprintf("%s document %d", f.Name, k+1)
+			src := fmt.Sprintf("%s line %d", f.Name, k+1)
+			if conll {
+				src = f.Name
+				if len(docs) > 1 {
+					src = fmt.Sprintf("%s document %d", f.Name, k+1)
+				}
 			}
 			out = append(out, Article{Source: src, Format: fm.Name(), Doc: d})
 		}
 		if len(out) == 0 {
-			return nil, nil, fmt.Errorf("%s: no tokens in the file", fm.Name())
+			return nil, nil, fmt.Errorf("%s: no %s in the file", fm.Name(), map[bool]string{false: "articles", true: "tokens"}[conll])
 		}
 		return out, notes, nil
 	case format.W3C:
