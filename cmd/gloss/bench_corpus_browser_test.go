@@ -41,6 +41,9 @@ func corpusArticle(i, size, n int) (string, []annot.Annotation) {
 	step := len(rs) / (n + 1)
 	for k := 1; k <= n && step > 8; k++ {
 		s := k * step
+		for s+6 < len(rs) && strings.ContainsRune(string(rs[s:s+6]), '\n') {
+			s++ // a span across a paragraph break cannot be written in a brat .ann line
+		}
 		as = append(as, annot.Annotation{ID: fmt.Sprintf("a%d", k), Start: s, End: s + 6, Label: labels[k%4], Text: string(rs[s : s+6])})
 	}
 	return txt, as
