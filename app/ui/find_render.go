@@ -28,38 +28,6 @@ func variants(e entity.Entity) string {
 	return strings.Join(vs, " · ")
 }
 
-func (f *finder) renderGazetteer() app.UI {
-	a := f.a
-	n := 0
-	if f.gaz != nil {
-		n = len(f.gaz.Entries())
-	}
-	return app.Div().DataSet("testid", "gazetteer").Body(
-		app.H2().Body(app.Text("Gazetteer "), app.Span().Class("muted").Text(plural(n, "name"))),
-		app.Div().Class("row").Body(
-			app.Label().Class("muted").Body(
-				app.Text("Import CSV/JSON: "),
-				app.Input().Type("file").Accept(".csv,.json,text/csv,application/json").DataSet("testid", "gazetteer-import").
-					OnChange(func(ctx app.Context, e app.Event) {
-						a.readFilesWith(ctx, ctx.JSSrc().Get("files"), f.importGazetteer)
-						ctx.JSSrc().Set("value", "")
-					}),
-			),
-		),
-		app.Div().Class("row").Body(
-			app.Button().DataSet("testid", "gazetteer-export-csv").Text("Export CSV").
-				OnClick(func(ctx app.Context, e app.Event) {
-					glossJS().Call("download", "gazetteer.csv", "text/csv", string(f.gaz.CSV()))
-				}),
-			app.Button().DataSet("testid", "gazetteer-export-json").Text("Export JSON").
-				OnClick(func(ctx app.Context, e app.Event) {
-					b, _ := f.gaz.MarshalJSON()
-					glossJS().Call("download", "gazetteer.json", "application/json", string(b))
-				}),
-		),
-	)
-}
-
 // entityPage is how many entities the panel lists at a time.
 const entityPage = 100
 

@@ -8,42 +8,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-func (a *App) renderTransfer() app.UI {
-	if a.doc() == nil || a.newPane {
-		return app.Div()
-	}
-	return app.Div().DataSet("testid", "transfer").Body(
-		app.H2().Text("Export and import"),
-		app.Div().Class("row").Body(
-			app.Select().ID("export-format").DataSet("testid", "export-format").Attr("aria-label", "Export format").Body(
-				app.Range(format.All()).Slice(func(i int) app.UI {
-					f := format.All()[i]
-					return app.Option().Value(f.Name()).Text(exportKind(f.Name(), f.Ext()).menu)
-				}),
-			),
-			app.Button().DataSet("testid", "export-button").Text("Export").
-				OnClick(func(ctx app.Context, e app.Event) {
-					a.export(app.Window().GetElementByID("export-format").Get("value").String())
-				}),
-		),
-		app.Label().Class("muted").Body(
-			app.Text("Import annotations: "),
-			app.Input().Type("file").DataSet("testid", "import-input").
-				OnChange(func(ctx app.Context, e app.Event) {
-					files := ctx.JSSrc().Get("files")
-					if files.Length() == 1 && strings.HasSuffix(strings.ToLower(files.Index(0).Get("name").String()), ".zip") {
-						// A zip (Gloss's brat export, a corpus) holds its
-						// own texts: the bulk importer reads it.
-						a.importMany(ctx, files)
-					} else {
-						a.readFilesWith(ctx, files, a.importFile)
-					}
-					ctx.JSSrc().Set("value", "")
-				}),
-		),
-	)
-}
-
 // exportDoc is the open article as the formats see it.
 func (a *App) exportDoc() format.Doc {
 	d, _ := a.s.ExportDoc()
