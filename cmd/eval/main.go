@@ -19,6 +19,9 @@ type section struct {
 	name   string // as given on the command line
 	folder string // under the data directory; the section is skipped without it
 	run    func(dir string, w io.Writer) error
+	// env, when set, names an environment variable (or -conll flag) that
+	// gives the folder instead: data the project may not hold.
+	env string
 }
 
 // sections lists every evaluation, in the order `make eval` prints them.
@@ -26,14 +29,20 @@ var sections = []section{
 	{name: "ner", folder: "ner-dev", run: evalNER},
 	{name: "extract", folder: "html-articles", run: evalExtract},
 	{name: "sentences", folder: "ner-dev", run: evalSentences},
+	{name: "conll2002", env: conllEnv, run: evalCoNLL},
 }
 
 func main() {
 	data := flag.String("data", "../shared/conformance", "the conformance folder")
+	conll := flag.String("conll", os.Getenv(conllEnv), "a folder of CoNLL-2002 files (esp.testa…), research data kept outside the project")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: go run ./cmd/eval [-data DIR] [SECTION...]")
 		for _, s := range sections {
-			fmt.Fprintf(os.Stderr, "  %-10s reads %s\n", s.name, s.folder)
+			where := s.folder
+			if s.env != "" {
+				where = "$" + s.env
+			}
+			fmt.Fprintf(os.Stderr, "  %-10s reads %s\n", s.name, where)
 		}
 	}
 	flag.Parse()
@@ -47,6 +56,12 @@ func main() {
 			continue
 		}
 		dir := filepath.Join(*data, s.folder)
+		if s.env != "" {
+			if dir = *conll; dir == "" {
+				fmt.Printf("## %s: skipped, set %s or -conll to a folder of CoNLL-2002 files\n\n", s.name, s.env)
+				continue
+			}
+		}
 		if _, err := os.Stat(dir); err != nil {
 			fmt.Printf("## %s: skipped, %s is not there\n\n", s.name, dir)
 			continue

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"gloss/app/entity"
+	"gloss/web"
+)
+
+// conllEnv names the folder holding CoNLL-2002 files (esp.testa, ned.testb…:
+// one "token [POS] tag" line a token, IOB2 tags, a blank line between
+// sentences). The data may only be used for research, so it is never part of
+// the project: the section runs when this variable (or -conll) names it.
+const conllEnv = "GLOSS_CONLL2002"
+
+// evalCoNLL prints, per CoNLL file, exact-boundary precision and recall over
+// all four types and typed precision/recall/F1 (PER/ORG/LOC/MISC, exact
+// spans, as the shared task scores it).
+func evalCoNLL(dir string, w io.Writer) error {
+	var files []string
+	for _, pat := range []string{"*.testa", "*.testb"} {
+		m, _ := filepath.Glob(filepath.Join(dir, pat))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no *.testa or *.testb files in %s", dir)
+	}
+	sort.Strings(files)
+	lex, err := entity.ParseLexicon(web.Lexicon)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "Articles rebuilt from tokens; MISC is scored.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| file | gold | found | boundary P | boundary R | typed P | typed R | typed F1 | typed F1 (overlap) | PER R | ORG R | LOC R | MISC R |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+	for _, f := range files {
+		docs, err := readCoNLL(f)
+		if err != nil {
+			return err
+		}
+		var s nerScore
+		for _, d := range docs {
+			var pred []nerSpan
+			for _, e := range entity.FindWith(d.text, entity.Options{Lexicon: lex}) {
+				for _, m := range e.Mentions {
+					pred = append(pred, nerSpan{m.Start, m.End, e.Type, strings.Join(e.Evidence, "; ")})
+				}
+			}
+			s.add(d.gold, pred)
+			if os.Getenv("NER_ERRORS") != "" {
+				printNERErrors(os.Stderr, filepath.Base(f), d, pred)
+			}
+		}
+		r := func(t string) float64 { return ratio(s.byType[t][0], s.byType[t][1]) }
+		fmt.Fprintf(w, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n",
+			filepath.Base(f), s.gold, s.pred, ratio(s.exact, s.pred), ratio(s.exact, s.gold),
+			ratio(s.typed, s.pred), ratio(s.typed, s.gold), f1(ratio(s.typed, s.pred), ratio(s.typed, s.gold)),
+			f1(ratio(s.overPred, s.pred), ratio(s.overGold, s.gold)), r("PER"), r("ORG"), r("LOC"), r("MISC"))
+	}
+	return nil
+}
+
+// readCoNLL rebuilds articles from a CoNLL-2002 file. Dutch articles start
+// at -DOCSTART-; Spanish ones (EFE wires) at a dateline, the sentence before
+// a lone "-". A sentence with no final punctuation (a headline) is a line
+// of its own; the others run on in one paragraph.
+func readCoNLL(path string) ([]nerDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var sents [][][2]string // tokens: form, tag
+	var cur [][2]string
+	starts := map[int]bool{} // sentence indexes that begin an article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		cols := strings.Fields(sc.Text())
+		switch {
+		case len(cols) == 0:
+			if len(cur) > 0 {
+				sents = append(sents, cur)
+				cur = nil
+			}
+		case cols[0] == "-DOCSTART-":
+			starts[len(sents)] = true
+		default:
+			cur = append(cur, [2]string{cols[0], cols[len(cols)-1]})
+		}
+	}
+	if len(cur) > 0 {
+		sents = append(sents, cur)
+	}
+	for i, s := range sents {
+		if len(s) == 1 && s[0][0] == "-" && i > 0 {
+			starts[i-1] = true
+		}
+	}
+	var docs []nerDoc
+	var b strings.Builder
+	var gold []nerSpan
+	for i, s := range sents {
+		if starts[i] && b.Len() > 0 {
+			docs = append(docs, nerDoc{text: b.String(), gold: gold})
+			b.Reset()
+			gold = nil
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		text, spans := detokenize(s)
+		base := utf8.RuneCountInString(b.String())
+		for _, sp := range spans {
+			sp.start += base
+			sp.end += base
+			gold = append(gold, sp)
+		}
+		b.WriteString(text)
+		if last := s[len(s)-1][0]; !strings.ContainsAny(last, ".?!:;\"»") && !(len(s) == 1 && last == "-") {
+			b.WriteString("\n")
+		}
+	}
+	if b.Len() > 0 {
+		docs = append(docs, nerDoc{text: b.String(), gold: gold})
+	}
+	return docs, sc.Err()
+}
+
+// detokenize writes a sentence's tokens as text (no space before closing
+// punctuation or after opening, straight quotes alternately opening and
+// closing) and returns the gold spans in code points of that text.
+func detokenize(toks [][2]string) (string, []nerSpan) {
+	var b strings.Builder
+	var spans []nerSpan
+	open := -1
+	glue := true // no space before the next token
+	quoteOpen := false
+	n := 0 // code points written
+	for _, t := range toks {
+		form := t[0]
+		noSpaceBefore := strings.Contains(",.;:)]?!%", form) || (form == `"` && quoteOpen)
+		if !glue && !noSpaceBefore {
+			b.WriteByte(' ')
+			n++
+		}
+		start := n
+		b.WriteString(form)
+		n += utf8.RuneCountInString(form)
+		glue = form == "(" || form == "[" || form == "¿" || form == "¡" || (form == `"` && !quoteOpen)
+		if form == `"` {
+			quoteOpen = !quoteOpen
+		}
+		tag := t[1]
+		switch {
+		case strings.HasPrefix(tag, "B-"), strings.HasPrefix(tag, "I-") && (open < 0 || spans[open].typ != tag[2:]):
+			spans = append(spans, nerSpan{start: start, end: n, typ: tag[2:]})
+			open = len(spans) - 1
+		case strings.HasPrefix(tag, "I-"):
+			spans[open].end = n
+		default:
+			open = -1
+		}
+	}
+	return b.String(), spans
+}
