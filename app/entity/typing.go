@@ -299,7 +299,7 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 			// "in the Sahel", "en el Mediterráneo": a preposition of place
 			// before the article; and a person rarely takes an article.
 			clues = append(clues, clue{TypePER, -wShape, "", ""})
-			if i >= 2 && locPrepositions.has(f.fold(i-2)) && placed < maxContextClues {
+			if i >= 2 && f.placePrepBefore(f.fold(i-2)) && placed < maxContextClues {
 				placed++
 				clues = append(clues, clue{TypeLOC, wPrep, "after “%s”", f.text[f.toks[i-2].bstart:f.toks[i-1].bend]})
 			} else if placed < maxContextClues {
@@ -315,7 +315,7 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 		case titles.has(prev) && titled < maxContextClues:
 			titled++
 			clues = append(clues, clue{TypePER, wTitle, "after the title “%s”", f.surface(i-1, i)})
-		case locPrepositions.has(prev) && !f.toks[i-1].cap && placed < maxContextClues:
+		case f.placePrepBefore(prev) && !f.toks[i-1].cap && placed < maxContextClues:
 			placed++
 			clues = append(clues, clue{TypeLOC, wPrep, "after “%s”", f.surface(i-1, i)})
 		}
