@@ -147,24 +147,39 @@
 
   // rangeAt makes a DOM Range over [s, e) UTF-16 units of paragraph i.
   function rangeAt(i, s, e) {
+    const b = boundsAt(i, s, e);
+    if (!b) return null;
+    const r = document.createRange();
+    r.setStart(b.startContainer, b.startOffset);
+    r.setEnd(b.endContainer, b.endOffset);
+    return r;
+  }
+
+  // boundsAt is rangeAt's boundary points, as a StaticRange takes them.
+  function boundsAt(i, s, e) {
     const p = paras[i];
     if (!p) return null;
     const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    const r = document.createRange();
-    let pos = 0, started = false, n;
+    let pos = 0, b = null, n;
     while ((n = w.nextNode())) {
       const len = n.data.length;
-      if (!started && s <= pos + len) {
-        r.setStart(n, s - pos);
-        started = true;
-      }
-      if (started && e <= pos + len) {
-        r.setEnd(n, e - pos);
-        return r;
+      if (!b && s <= pos + len) b = { startContainer: n, startOffset: s - pos };
+      if (b && e <= pos + len) {
+        b.endContainer = n;
+        b.endOffset = e - pos;
+        return b;
       }
       pos += len;
     }
     return null;
+  }
+
+  // liveRange is a Range over a StaticRange's points (for its text, boxes).
+  function liveRange(r) {
+    const l = document.createRange();
+    l.setStart(r.startContainer, r.startOffset);
+    l.setEnd(r.endContainer, r.endOffset);
+    return l;
   }
 
   // highlight paints [para, s16, e16] triples under a CSS highlight name
@@ -173,8 +188,12 @@
   // redrawn; the others keep their ranges. Up to syncRanges new ranges are
   // made at once; more (the suggestions of a long article: a hundred
   // thousand) are made in slices of sliceMs, so the page never freezes,
-  // and a newer call for the name takes over from an unfinished one. It
-  // does nothing where the Custom Highlight API is missing.
+  // and a newer call for the name takes over from an unfinished one. The
+  // ranges are StaticRanges: the browser updates every live Range of the
+  // document on each change to it, and with the suggestions of a long
+  // article (tens of thousands) drawing one label, or any change, took
+  // seconds. A redrawn paragraph gets new ones. It does nothing where the
+  // Custom Highlight API is missing.
   const syncRanges = 4096, sliceMs = 8;
   function highlight(name, u8) {
     if (!window.CSS || !CSS.highlights) return 0;
@@ -236,8 +255,9 @@
           const k = 3 * order[j];
           se[q] = t[k + 1];
           se[q + 1] = t[k + 2];
-          const r = rangeAt(i, t[k + 1], t[k + 2]);
-          if (r) {
+          const b = boundsAt(i, t[k + 1], t[k + 2]);
+          if (b) {
+            const r = new StaticRange(b);
             st.h.add(r);
             ranges.push(r);
           }
@@ -538,10 +558,11 @@
       if (!own) continue;
       for (const r of own.ranges) {
         if (r.startContainer !== node && r.endContainer !== node) continue;
-        if (!r.isPointInRange(node, off)) continue;
+        const l = liveRange(r);
+        if (!l.isPointInRange(node, off)) continue;
         // The caret is at the nearest gap: the pointer must be on the
         // words themselves, not past the end of the line.
-        for (const b of r.getClientRects()) {
+        for (const b of l.getClientRects()) {
           if (x >= b.left && x <= b.right && y >= b.top && y <= b.bottom) return r;
         }
       }

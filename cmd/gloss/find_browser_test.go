@@ -52,7 +52,10 @@ func highlightSpans(ctx context.Context, name string) ([]span, error) {
 			pre.setStart(p, 0);
 			pre.setEnd(r.startContainer, r.startOffset);
 			const start = +p.dataset.start + [...pre.toString()].length;
-			const text = r.toString();
+			const live = document.createRange(); // highlights hold StaticRanges
+			live.setStart(r.startContainer, r.startOffset);
+			live.setEnd(r.endContainer, r.endOffset);
+			const text = live.toString();
 			out.push({start, end: start + [...text].length, text});
 		}
 		return out.sort((a, b) => a.start - b.start);
