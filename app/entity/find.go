@@ -122,6 +122,7 @@ func findWith(text string, toks []token, o Options) []Entity {
 	segs = f.dropSentenceStarts(segs)
 	segs = f.germanNouns(segs)
 	segs = f.splitVan(segs)
+	segs = f.splitHeads(segs)
 	segs = f.splitHeadlines(segs)
 	segs = f.splitKnown(segs)
 	segs = f.dropLowerSeen(segs)

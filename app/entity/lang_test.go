@@ -1,6 +1,9 @@
 package entity
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestLanguage(t *testing.T) {
 	for text, want := range map[string]string{
@@ -31,6 +34,37 @@ func TestPersonalA(t *testing.T) {
 		}
 		if got := e.Type == TypeLOC; got != place {
 			t.Errorf("%q: Rivaldo typed %s (%q)", text, e.Type, e.Evidence)
+		}
+	}
+}
+
+func TestSplitHeads(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\nmagda\nariel\n@surname\nsharon\n@city\nsanta maria\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Dat zei de minister van Volksgezondheid Magda Aelvoet gisteren. Aelvoet is van de partij.", []string{"Volksgezondheid", "Magda Aelvoet", "Aelvoet"}},
+		{"Oppositieleider Ariel Sharon sprak.", []string{"Oppositieleider", "Ariel Sharon"}},
+		{"They met at the Casa Santa Maria in the city.", []string{"Casa Santa Maria"}},
+		{"They raced on the Yas Marina Circuit in the city.", []string{"Yas Marina Circuit"}},
+		{"Later moest een Britse Concorde in het Canadese Gander landen, omdat het vliegtuig van de maatschappij brandstof verloor. De Europese Commissie zei niets.",
+			[]string{"Britse", "Concorde", "Canadese", "Gander", "Europese Commissie"}},
+		{"The British Isles and the Chinese Concorde are not split in English text, and that is so.", []string{"British Isles", "Chinese Concorde"}},
+	} {
+		var got []string
+		for _, e := range FindWith(c.text, Options{Lexicon: lex}) {
+			for _, m := range e.Mentions {
+				got = append(got, sliceCP(c.text, m))
+			}
+		}
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: %q not found (got %q)", c.text, w, got)
+			}
 		}
 	}
 }

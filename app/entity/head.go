@@ -1,0 +1,99 @@
+package entity
+
+import "strings"
+
+// A run of capitalised words can hold two names side by side, with no
+// word between them that the other passes cut at:
+//   - in Dutch, an inflected nationality before a name ("de Britse
+//     Concorde", "het Canadese Gander"); it stays when the name is an
+//     organisation's, a place's or an event's ("Europese Commissie",
+//     "Olympische Spelen"). English and German are left alone: an English
+//     nationality mostly starts the name ("British Columbia", "Baltic
+//     States") and German writes the adjective in lower case;
+//   - a ministry or a compound title before a person: "minister van
+//     Volksgezondheid Magda Aelvoet", "Oppositieleider Ariel Sharon": a
+//     known given name after a word that is not one starts a new name when
+//     the candidate ends with a surname (known, or seen alone in the
+//     article) and the rest is not a known place ("Casa Santa Maria").
+
+// splitHeads splits candidates at a leading nationality and before a
+// given name that starts a person's name inside them.
+func (f *finder) splitHeads(segs []segment) []segment {
+	if f.lex.Len() == 0 {
+		return segs
+	}
+	seen := make(map[string]bool, len(segs))
+	for si, s := range segs {
+		step(si)
+		seen[f.key(s.a, s.b)] = true
+	}
+	var out []segment
+	for si, s := range segs {
+		step(si)
+		k := f.headCut(s, seen)
+		if k < 0 {
+			if out != nil {
+				out = append(out, s)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]segment, 0, len(segs)+4), segs[:si]...)
+		}
+		if l, ok := f.trim(s.a, k); ok {
+			l.per, l.initial = s.per, s.initial
+			out = append(out, l)
+		}
+		if r, ok := f.trim(k, s.b); ok {
+			out = append(out, r)
+		}
+	}
+	if out == nil {
+		return segs
+	}
+	return out
+}
+
+// headCut returns the token where s is cut, or -1.
+func (f *finder) headCut(s segment, seen map[string]bool) int {
+	if s.b-s.a < 2 || f.lex.Kind(f.key(s.a, s.b))&(LexPlace|LexBrand) != 0 {
+		return -1
+	}
+	for i := s.a; i < s.b; i++ {
+		if w := f.fold(i); orgWords.has(w) || locWords.has(w) || miscWords.has(w) || f.toks[i].upper && !f.toks[i].inCaps {
+			return -1
+		}
+	}
+	first := f.fold(s.a)
+	if f.language() == "nl" && strings.HasSuffix(first, "e") && f.toks[s.a].cap && !f.toks[s.a].upper && f.toks[s.a+1].join == joinSpace && looksDemonym(first) && f.lex.Kind(first)&(LexGiven|LexSurname|LexPlace) == 0 {
+		return s.a + 1
+	}
+	last := f.fold(s.b - 1)
+	if f.lex.Kind(last)&LexSurname == 0 && !seen[last] {
+		return -1 // a person's surname: known, or seen alone in the article
+	}
+	for k := s.a + 1; k < s.b-1; k++ {
+		if seen[f.key(k, s.b)] && f.lex.Kind(f.key(k, s.b))&LexPlace != 0 {
+			break
+		}
+		if f.toks[k].join != joinSpace || !f.toks[k-1].cap || !f.toks[k+1].cap || f.toks[k+1].join != joinSpace {
+			continue
+		}
+		w, prev := f.fold(k), f.fold(k-1)
+		if f.lex.Kind(w)&LexGiven != 0 && f.lex.Kind(w)&(LexPlace|LexSurname) == 0 && f.lex.Kind(prev)&(LexGiven|LexSurname) == 0 && len(prev) > 2 && !isInitial(f.surface(k-1, k)) {
+			return k
+		}
+	}
+	return -1
+}
+
+// isInitial reports whether s is an initial ("J.", "J").
+func isInitial(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r != '.' {
+			n++
+		}
+	}
+	return n <= 1
+}
