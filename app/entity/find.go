@@ -283,7 +283,7 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 	out := segs[:0]
 	for si, s := range segs {
 		step(si)
-		if s.initial && (f.hl == nil || !f.hl[s.a]) {
+		if s.initial && (f.hl == nil || !f.hl[s.a]) && !f.masthead(s) {
 			for first := s.a; s.a < s.b && !known[f.key(s.a, s.b)]; {
 				w := f.fold(s.a)
 				if s.a > first && stopWords.has(f.fold(s.a-1)) && (!stopWords.has(w) || f.toks[s.a].upper && !f.toks[s.a].inCaps) {
@@ -307,6 +307,25 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 		out = append(out, s)
 	}
 	return out
+}
+
+// masthead reports whether s is an article and one to three capitalised
+// words alone on a line: a newspaper's or a programme's name given as a
+// source or a credit ("De Morgen", "El País", "Le Monde"), whose article
+// is its own.
+func (f *finder) masthead(s segment) bool {
+	if s.b-s.a < 2 || s.b-s.a > 4 || !articles.has(f.fold(s.a)) || f.toks[s.a].upper {
+		return false
+	}
+	before := f.text[:f.toks[s.a].bstart]
+	after := f.text[f.toks[s.b-1].bend:]
+	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	if i := strings.IndexByte(after, '\n'); i >= 0 {
+		after = after[:i]
+	}
+	return strings.TrimSpace(before) == "" && strings.TrimSpace(after) == ""
 }
 
 // retrim trims s again, keeping its flags.

@@ -68,3 +68,23 @@ func TestSplitHeads(t *testing.T) {
 		}
 	}
 }
+
+// A newspaper's name alone on a line keeps its article, and a name with
+// its own article reads as an organisation's.
+func TestMasthead(t *testing.T) {
+	text := "Het verhaal van de dag.\nDe Morgen\n\nDe man kwam. Dat zei hij tegen El País."
+	ents := FindWith(text, Options{Lexicon: testLexicon(t)})
+	for _, name := range []string{"De Morgen", "El País"} {
+		e, ok := typeOf(t, text, ents, name)
+		if !ok {
+			t.Errorf("%s: not found", name)
+			continue
+		}
+		if e.Type != TypeORG {
+			t.Errorf("%s: type %s (%q), want ORG", name, e.Type, e.Evidence)
+		}
+	}
+	if _, ok := typeOf(t, text, ents, "De"); ok {
+		t.Error(`the sentence's "De" taken as a name`)
+	}
+}

@@ -175,6 +175,12 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			}
 		}
 	}
+	if len(words) > 1 && words[0] != "the" && articles.has(words[0]) && lex.Kind(key)&LexPlace == 0 {
+		// "De Morgen", "El País", "Le Monde": a name with its own article
+		// is a newspaper's, a party's or a company's more often than a
+		// person's ("De Wever" is the exception).
+		clues = append(clues, clue{TypeORG, wPrep, "starts with the article “%s”", words[0]}, clue{TypePER, -wShape, "", ""})
+	}
 	if len(words) > 1 {
 		clues = titleClues(clues, e.Name)
 	} else if !isAcronym(e.Name) && isCamel(e.Name) {
