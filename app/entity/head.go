@@ -59,29 +59,58 @@ func (f *finder) headCut(s segment, seen map[string]bool) int {
 	if s.b-s.a < 2 || f.lex.Kind(f.key(s.a, s.b))&(LexPlace|LexBrand) != 0 {
 		return -1
 	}
-	for i := s.a; i < s.b; i++ {
-		if w := f.fold(i); orgWords.has(w) || locWords.has(w) || miscWords.has(w) || f.toks[i].upper && !f.toks[i].inCaps {
-			return -1
+	if k := f.capsCut(s); k > 0 {
+		return k
+	}
+	// nameWords[i]: no organisation, place or event word from token i on.
+	plain := s.b
+	for i := s.b - 1; i >= s.a; i-- {
+		if w := f.fold(i); orgWords.has(w) || locWords.has(w) || miscWords.has(w) {
+			break
 		}
+		plain = i
 	}
 	first := f.fold(s.a)
-	if f.language() == "nl" && strings.HasSuffix(first, "e") && f.toks[s.a].cap && !f.toks[s.a].upper && f.toks[s.a+1].join == joinSpace && looksDemonym(first) && f.lex.Kind(first)&(LexGiven|LexSurname|LexPlace) == 0 {
+	if plain == s.a && f.language() == "nl" && strings.HasSuffix(first, "e") && !f.toks[s.a].upper && f.toks[s.a+1].join == joinSpace &&
+		looksDemonym(first) && f.lex.Kind(first)&(LexGiven|LexSurname|LexPlace) == 0 {
 		return s.a + 1
 	}
 	last := f.fold(s.b - 1)
 	if f.lex.Kind(last)&LexSurname == 0 && !seen[last] {
 		return -1 // a person's surname: known, or seen alone in the article
 	}
-	for k := s.a + 1; k < s.b-1; k++ {
-		if seen[f.key(k, s.b)] && f.lex.Kind(f.key(k, s.b))&LexPlace != 0 {
+	for k := max(s.a+1, plain); k < s.b-1; k++ {
+		if f.lex.Kind(f.key(k, s.b))&LexPlace != 0 {
 			break
 		}
 		if f.toks[k].join != joinSpace || !f.toks[k-1].cap || !f.toks[k+1].cap || f.toks[k+1].join != joinSpace {
 			continue
 		}
 		w, prev := f.fold(k), f.fold(k-1)
-		if f.lex.Kind(w)&LexGiven != 0 && f.lex.Kind(w)&(LexPlace|LexSurname) == 0 && f.lex.Kind(prev)&(LexGiven|LexSurname) == 0 && len(prev) > 2 && !isInitial(f.surface(k-1, k)) {
+		if f.lex.Kind(w)&LexGiven != 0 && f.lex.Kind(w)&(LexPlace|LexSurname) == 0 && f.lex.Kind(prev)&(LexGiven|LexSurname) == 0 && !isInitial(f.surface(k-1, k)) {
 			return k
+		}
+	}
+	return -1
+}
+
+// capsCut returns where two or more words in capitals meet a word in
+// title case ("IU PIDE A CHAVES QUE AZNAR GARANTICE … Sevilla": a headline
+// in capitals, then the dateline), or -1. One acronym before a name is the
+// name's own ("FC Barcelona", "BBC World Service").
+func (f *finder) capsCut(s segment) int {
+	caps := 0
+	for k := s.a; k < s.b; k++ {
+		t := f.toks[k]
+		switch {
+		case t.upper:
+			caps++
+		case t.end-t.start == 1:
+			// "A", "Y": one capital letter is either
+		case t.cap && caps >= 2:
+			return k
+		case t.cap:
+			return -1
 		}
 	}
 	return -1

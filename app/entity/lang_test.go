@@ -39,7 +39,7 @@ func TestPersonalA(t *testing.T) {
 }
 
 func TestSplitHeads(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\nmagda\nariel\n@surname\nsharon\n@city\nsanta maria\n"))
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\nmagda\nariel\ncristina\n@surname\nsharon\nherrera\n@city\nsanta maria\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,6 +50,9 @@ func TestSplitHeads(t *testing.T) {
 		{"Dat zei de minister van Volksgezondheid Magda Aelvoet gisteren. Aelvoet is van de partij.", []string{"Volksgezondheid", "Magda Aelvoet", "Aelvoet"}},
 		{"Oppositieleider Ariel Sharon sprak.", []string{"Oppositieleider", "Ariel Sharon"}},
 		{"They met at the Casa Santa Maria in the city.", []string{"Casa Santa Maria"}},
+		{"La portavoz del PP Cristina Herrera habló ayer.", []string{"PP", "Cristina Herrera"}},
+		{"IU PIDE A CHAVES QUE NEGOCIE Sevilla (EFE). El partido habló.", []string{"Sevilla"}},
+		{"Ganó el FC Barcelona ayer.", []string{"FC Barcelona"}},
 		{"They raced on the Yas Marina Circuit in the city.", []string{"Yas Marina Circuit"}},
 		{"Later moest een Britse Concorde in het Canadese Gander landen, omdat het vliegtuig van de maatschappij brandstof verloor. De Europese Commissie zei niets.",
 			[]string{"Britse", "Concorde", "Canadese", "Gander", "Europese Commissie"}},
