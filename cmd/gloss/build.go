@@ -149,9 +149,6 @@ func writeSite(cfg siteConfig) (site, error) {
 	if err := patchAppJS(filepath.Join(cfg.Out, "app.js"), cfg.Loader); err != nil {
 		return site{}, err
 	}
-	if err := preloadWasm(filepath.Join(cfg.Out, "index.html"), prefix, cfg.Loader); err != nil {
-		return site{}, err
-	}
 	if err := fixManifest(filepath.Join(cfg.Out, "manifest.webmanifest"), prefix); err != nil {
 		return site{}, err
 	}

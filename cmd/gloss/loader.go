@@ -18,6 +18,10 @@ import (
 // ~1 MB of optimised (top-tier) code, which Gloss's start-up alone does not
 // reach. With the threshold lowered (the benchmark's code-cache run) warm
 // loads take the module from the cache; with go-app's loader they never do.
+//
+// There is no <link rel="preload"> of app.wasm: it starts the download
+// ~100 ms sooner on a warm visit, but a preloaded response never hits the
+// code cache (traced: written on every visit, compiled again on the next).
 
 // Loaders writeSite can ship; the benchmark compares them.
 const (
@@ -59,34 +63,6 @@ async function glossFetchWasm(url, progress) {
   return response;
 }
 `
-
-// preloadWasm puts, first in the page's head, a link that starts
-// downloading app.wasm at once: go-app's page runs four scripts before
-// app.js fetches it (~150 ms on a warm visit, when the service worker takes
-// ~170 ms more to hand over the 14 MB module). app.js's fetch of the same
-// URL takes the preloaded response (as="fetch" with crossorigin matches
-// what fetch() asks for), so its compile starts on bytes already there. In
-// go-app's RawHeaders the link would come after the scripts, and the
-// browser saw it only once they had run. go-app's own loader is left as
-// shipped, for the benchmark's comparison.
-func preloadWasm(path, prefix, loader string) error {
-	if loader == loaderGoApp {
-		return nil
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	s := string(b)
-	const head = `<meta charset="UTF-8">`
-	i := strings.Index(s, head)
-	if i < 0 {
-		return fmt.Errorf("%s: no %s in go-app's page; update cmd/gloss/loader.go", path, head)
-	}
-	i += len(head)
-	link := "\n    " + `<link rel="preload" href="` + prefix + `/web/app.wasm" as="fetch" crossorigin="anonymous">`
-	return os.WriteFile(path, []byte(s[:i]+link+s[i:]), 0o644)
-}
 
 // patchAppJS rewrites the app.js go-app wrote at path to load the wasm with
 // the given loader. It fails when go-app's loader no longer has the call it

@@ -107,11 +107,6 @@ func TestWriteSite(t *testing.T) {
 	if !strings.Contains(string(page), `http-equiv="Content-Security-Policy"`) {
 		t.Error("index.html has no CSP meta")
 	}
-	// The wasm download starts before any script: the preload comes first.
-	preload := strings.Index(string(page), `<link rel="preload" href="/gloss/web/app.wasm" as="fetch" crossorigin="anonymous">`)
-	if script := strings.Index(string(page), "<script"); preload < 0 || preload > script || preload > strings.Index(string(page), "<link") {
-		t.Errorf("index.html does not preload the wasm before its other links and scripts (preload at %d, first script at %d)", preload, script)
-	}
 	var m struct {
 		Scope, StartURL string
 		Icons           []struct{ Src, Purpose string }
