@@ -138,8 +138,10 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		clues = append(clues, clue{TypeLOC, wWholeName, "a country", ""})
 	case k&LexLanguage != 0:
 		clues = append(clues, clue{TypeMISC, wWholeName, "a nationality or language", ""})
-	case k&LexBrand != 0 && k&(LexGiven|LexSurname) == 0:
-		// Brands named after people ("Jasmine", "Vega") speak for neither.
+	case k&LexBrand != 0 && k&(LexGiven|LexSurname) == 0 && !(len(words) == 1 && looksDemonym(key)):
+		// Brands named after people ("Jasmine", "Vega") speak for neither,
+		// nor do nationalities that start companies' names ("American",
+		// "British").
 		clues = append(clues, clue{TypeORG, wBrand, "a company or brand", ""})
 	}
 	for i, w := range words {

@@ -225,17 +225,18 @@ func TestRetype(t *testing.T) {
 // inside, an article, a work's title, a brand, and a word the article also
 // writes in lower case.
 func TestGeneralClues(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\naustria\n@given\npearl\n@brand\nhuawei\n"))
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\naustria\n@given\npearl\n@brand\nhuawei\namerican\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := "Ships left Pearl Harbor for Lower Austria. Sales of Huawei and SaskTel rose. " +
 		"Ela viajou para o Nilo. They sang Over My Head on The Muppets. " +
-		"The Emperor spoke; the emperor was old. Emperor Hirohito listened."
+		"The Emperor spoke; the emperor was old. Emperor Hirohito listened. Then American officials came."
 	ents := FindWith(text, Options{Lexicon: lex})
 	for name, want := range map[string]string{
 		"Pearl Harbor": TypeLOC, "Lower Austria": TypeLOC, "Huawei": TypeORG, "Nilo": TypeLOC,
 		"Over My Head": TypeMISC, "SaskTel": TypeORG, "The Muppets": TypeMISC, "Hirohito": TypePER,
+		"American": TypeMISC, // a nationality first, though companies' names start with it
 	} {
 		e, ok := typeOf(t, text, ents, name)
 		if !ok {

@@ -99,4 +99,17 @@ for (const b of data("simple-icons/data/simple-icons.json")) {
     if (/^\p{Lu}/u.test(t)) add("brand", t);
   }
 }
+// Company names (@cspell/dict-companies, MIT: "Microsoft", "Disney",
+// "Uber", the words of stock-exchange listings). Tickers and other words in
+// capitals are left out (an acronym reads as an organisation anyway), and
+// so are English dictionary words (word-list, MIT): "Target", "Shell",
+// "Analytics" are common words first, which context must decide.
+{
+  const text = (path) => readFileSync(new URL(`./node_modules/${path}`, import.meta.url), "utf8").split("\n").map((l) => l.trim());
+  const english = new Set(text("word-list/words.txt"));
+  for (const w of text("@cspell/dict-companies/dict/companies.txt")) {
+    if (w.length < 3 || w.startsWith("#") || !/^\p{Lu}/u.test(w) || w === w.toUpperCase() || english.has(w.toLowerCase())) continue;
+    add("brand", w);
+  }
+}
 process.stdout.write(JSON.stringify(out));
