@@ -243,7 +243,7 @@ func (f *finder) trim(a, b int) (segment, bool) {
 	for b > a && (!f.toks[b-1].cap && !(b-1 > a && f.isNameNumber(b-1)) || notNames.has(f.fold(b-1))) {
 		b--
 	}
-	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && commonAlone(f.fold(a)) || isRoman(f.surface(a, b))) {
+	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && (f.isStop(f.fold(a)) || commonAlone(f.fold(a)) && !stopWords.has(f.fold(a))) || isRoman(f.surface(a, b))) {
 		// One letter, one function word ("Mas", "Com"), one place word
 		// ("Plaza") or a Roman numeral ("XVI") is not a name.
 		return segment{}, false
@@ -286,12 +286,12 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 		if s.initial && (f.hl == nil || !f.hl[s.a]) && !f.masthead(s) {
 			for first := s.a; s.a < s.b && !known[f.key(s.a, s.b)]; {
 				w := f.fold(s.a)
-				if s.a > first && stopWords.has(f.fold(s.a-1)) && (!stopWords.has(w) || f.toks[s.a].upper && !f.toks[s.a].inCaps) {
+				if s.a > first && f.isStop(f.fold(s.a-1)) && (!f.isStop(w) || f.toks[s.a].upper && !f.toks[s.a].inCaps) {
 					// A function word opened the sentence: the capital of the
 					// word after it is the name's own ("The Kremlin said").
 					break
 				}
-				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !stopWords.has(w) && (midCap[w] || f.knownStart(s) ||
+				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !f.isStop(w) && (midCap[w] || f.knownStart(s) ||
 					s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !looksCommon(w)) {
 					// Seen as a name elsewhere, or a first name before a
 					// surname ("Élisabeth Borne said").

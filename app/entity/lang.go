@@ -59,3 +59,15 @@ func (f *finder) placePrepBefore(w string) bool {
 	}
 	return locPrepositions.has(w)
 }
+
+// isStop reports whether w is a function word. In English text only
+// English ones count: "Uber" is a company there, not German "über", and
+// "Die" in "Die ZEIT" a newspaper's article. The other languages' lists
+// leave out the words an earlier list has ("in", "de"), so they are not
+// told apart.
+func (f *finder) isStop(w string) bool {
+	if f.language() == "en" {
+		return stopEN.has(w)
+	}
+	return stopWords.has(w)
+}

@@ -91,3 +91,21 @@ func TestMasthead(t *testing.T) {
 		t.Error(`the sentence's "De" taken as a name`)
 	}
 }
+
+// In English text a word that is a function word only in another
+// language is a name when capitalised: "Uber" is not German "über".
+func TestForeignFunctionWords(t *testing.T) {
+	text := "Drivers for Uber said that the company was slow, and they told Die ZEIT so in an interview."
+	ents := FindWith(text, Options{Lexicon: testLexicon(t)})
+	for _, name := range []string{"Uber", "Die ZEIT"} {
+		if _, ok := typeOf(t, text, ents, name); !ok {
+			t.Errorf("%s: not found", name)
+		}
+	}
+	de := "Er sprach Über die Lage und über die Zukunft, und das war nicht alles, was er sagte."
+	for _, e := range FindWith(de, Options{Lexicon: testLexicon(t)}) {
+		if e.Name == "Über" {
+			t.Errorf("German %q taken as a name", e.Name)
+		}
+	}
+}

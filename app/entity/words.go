@@ -39,7 +39,13 @@ func splitFields(s string) []string {
 // stopWords are function words: capitalised at the start of a sentence they
 // are never the start of a name, unless the whole name is also seen
 // mid-sentence ("Le Drian") or is in the gazetteer.
-var stopWords = newWordSet(`
+var stopWords = newWordSet(stopWordsEN, stopFR, stopES, stopNL, stopDE, stopPT, stopIT)
+
+// stopEN are English's function words, for English text (finder.isStop).
+var stopEN = newWordSet(stopWordsEN)
+
+const (
+	stopWordsEN = `
 a an the this that these those it its he she they we i you me him them his her hers their our ours my your
 in on at of for with by from to into onto upon about above across against along among around as and but or
 outside inside beyond toward towards behind besides amid via unlike
@@ -48,31 +54,44 @@ here what which who whom whose how why where not no yes all any some many most m
 both either neither one two three other another such only also even just then than thus however meanwhile
 still already again once twice now today yesterday tomorrow tonight be is are was were been has have had do
 does did will would shall should can could may might must let according under over through without within
+`
+	stopFR = `
 le la les l un une des du de d ce cet cette ces il elle ils elles nous vous on je tu et ou mais donc or ni car
 dans en sur sous pour par avec sans selon après avant depuis pendant lors si quand comme son sa ses leur
 leurs au aux mon ma mes ton ta tes notre nos votre vos qui que qu quoi dont où y c s n j m t cela ceci ça
 tout tous toute toutes aussi alors ainsi puis encore déjà pourtant cependant est sont était
+`
+	stopES = `
 el los las una unos unas lo al del e o u pero sino como con sin por para entre sobre tras desde hasta hacia
 según durante ante bajo contra este esta estos estas ese esa esos esas aquel aquella su sus mis tus nuestro
 nuestra él ella ellos ellas nosotros yo se sí ya también además cuando donde mientras aunque porque pues así
 hoy ayer mañana todo todos toda todas otro otra otros otras cada muy más menos es son fue era han hay había
+`
+	stopNL = `
 het een maar want dus dat die dit deze wat wie waar wanneer als toen omdat hoewel terwijl op aan bij met
 voor na naar uit over onder door tegen tussen zonder om tot sinds tijdens volgens hij zij ze wij we ik jij
 je hem haar hun zijn mijn ons onze jullie er hier daar niet geen ook nog wel toch dan nu vandaag gisteren
 morgen alle elke ieder veel meer werd wordt heeft hebben zal zou kan kon
+`
+	stopDE = `
 der das den dem des ein eine einen einem einer eines und oder aber denn doch sondern dass daß wenn weil ob
 obwohl während nachdem bevor im am auf aus beim vom zu zum zur für über unter vor hinter neben zwischen durch
 gegen ohne seit bis trotz wegen laut er sie es wir ich du ihr ihm ihn ihnen sein seine seiner ihre ihrer
 unser unsere dieser diese dieses jener nicht kein keine auch noch schon nur nun jetzt heute gestern dort
 jeder jede viele mehr ist war wurde wird hat hatte sind waren konnte soll muss wie wer wo man sich
+`
+	stopPT = `
 os as um uma uns umas mas com em no na nos nas do da dos das ao aos à às pelo pela após até segundo estes
 isso isto aquele seu sua seus suas meu minha ele ela eles elas nós eu não já quando onde enquanto embora pois
 assim hoje ontem amanhã outro outra muito mais menos são foi há tem será
+`
+	stopIT = `
 il gli uno ed che nel nella nei nelle della dei delle alla ai alle dal dalla di tra fra dopo prima
 contro questo questa questi queste quello quella suoi sue lui lei loro noi io non già anche dove mentre
 sebbene perché poi così oggi ieri domani tutto tutti tutta tutte altro altra ogni molto più meno è sono ha
 hanno sarà
-`)
+`
+)
 
 // coordinations join two names; they are never inside one ("Putin y
 // Hollande" is two names).
