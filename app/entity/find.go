@@ -309,6 +309,15 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 	return out
 }
 
+// joinsTail reports whether a name that ends a longer one in the article
+// joins its group: not a place ("Paris" after "Paris Hilton") nor a
+// language, unless the language is also a surname ("Catalano" after
+// "Rocco Catalano").
+func (f *finder) joinsTail(key string) bool {
+	k := f.lex.Kind(key)
+	return k&LexPlace == 0 && (k&LexLanguage == 0 || k&LexSurname != 0) && !knownPlaceAcronyms.has(key)
+}
+
 // masthead reports whether s is an article and one to three capitalised
 // words alone on a line: a newspaper's or a programme's name given as a
 // source or a credit ("De Morgen", "El País", "Le Monde"), whose article
@@ -511,7 +520,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	for gi, g := range all {
 		step(gi)
 		key := groups[g].key
-		if owner, ok := tails[key]; ok && owner != ambiguous && groups[g].gaz == nil && f.lex.Kind(key)&(LexPlace|LexLanguage) == 0 && !knownPlaceAcronyms.has(key) {
+		if owner, ok := tails[key]; ok && owner != ambiguous && groups[g].gaz == nil && f.joinsTail(key) {
 			groups[g].parent = owner
 		}
 		r := root(g)

@@ -109,3 +109,18 @@ func TestForeignFunctionWords(t *testing.T) {
 		}
 	}
 }
+
+// A surname that is also a language's name joins the person it ends.
+func TestSurnameLanguageJoins(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\nrocco\n@surname\ncatalano\n@language\ncatalano\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "It is fair to say that Rocco Catalano lives retro. He said that Catalano moved back."
+	ents := FindWith(text, Options{Lexicon: lex})
+	full, _ := typeOf(t, text, ents, "Rocco Catalano")
+	alone, ok := typeOf(t, text, ents, "Catalano")
+	if !ok || len(full.Mentions) != 2 || alone.Type != TypePER {
+		t.Errorf("Catalano: %d mentions of Rocco Catalano, alone typed %s (%q); want one person", len(full.Mentions), alone.Type, alone.Evidence)
+	}
+}

@@ -111,5 +111,15 @@ for (const b of data("simple-icons/data/simple-icons.json")) {
     if (w.length < 3 || w.startsWith("#") || !/^\p{Lu}/u.test(w) || w === w.toUpperCase() || english.has(w.toLowerCase())) continue;
     add("brand", w);
   }
+  // Family names: the 10,000 most frequent of the United States census
+  // (@zxcvbn-ts/language-en, MIT), less English words ("Wright", "Young"),
+  // so that a surname alone at a sentence's start ("Trudeau will…") is
+  // known for one.
+  // German common nouns are left out too ("Wagner", "Koch" stay as Faker
+  // has them; "Hoch", "Kraus" must not keep German nouns from being cut).
+  const nouns = new Set((out.noun ?? []).map((w) => w.toLowerCase()));
+  for (const w of data("@zxcvbn-ts/language-en/src/lastnames.json").slice(0, 10000)) {
+    if (!english.has(w) && !nouns.has(w)) add("surname", w[0].toUpperCase() + w.slice(1));
+  }
 }
 process.stdout.write(JSON.stringify(out));
