@@ -46,6 +46,15 @@ func (f *finder) germanNouns(segs []segment) []segment {
 	if f.lex.Len() == 0 || !f.isGerman() {
 		return segs
 	}
+	// Words of longer names: "Mann" after "Thomas Mann" is the writer.
+	inNames := map[string]bool{}
+	for _, s := range segs {
+		if s.b-s.a >= 2 {
+			for i := s.a; i < s.b; i++ {
+				inNames[f.fold(i)] = true
+			}
+		}
+	}
 	out := make([]segment, 0, len(segs))
 	for si, s := range segs {
 		step(si)
@@ -55,7 +64,7 @@ func (f *finder) germanNouns(segs []segment) []segment {
 				continue
 			}
 			// A piece ends at i: the particle and the noun before it part.
-			if p, ok := f.nounTrim(segment{a: start, b: i, per: s.per && start == s.a, initial: s.initial && start == s.a}); ok {
+			if p, ok := f.nounTrim(segment{a: start, b: i, per: s.per && start == s.a, initial: s.initial && start == s.a}); ok && !f.nounAlone(p, inNames) {
 				out = append(out, p)
 			}
 			for i < s.b && !f.toks[i].cap {
@@ -65,6 +74,19 @@ func (f *finder) germanNouns(segs []segment) []segment {
 		}
 	}
 	return out
+}
+
+// nounAlone reports whether s is one word that is a common noun as well as
+// a given name, a surname or a brand ("Kopf", "Glück", "Staat", "Art"),
+// with no title before it, and no longer name in the article holds it: in
+// German text such a word alone is the noun.
+func (f *finder) nounAlone(s segment, inNames map[string]bool) bool {
+	if s.b-s.a != 1 || s.per || f.toks[s.a].upper {
+		return false
+	}
+	w := f.fold(s.a)
+	k := f.lex.Kind(w)
+	return k&LexNoun != 0 && k&(LexGiven|LexSurname|LexBrand) != 0 && k&LexPlace == 0 && !inNames[w] && !f.mem.knows(w)
 }
 
 // nounTrim trims common nouns from both ends of s while a word that is not

@@ -67,3 +67,25 @@ func TestGermanNouns(t *testing.T) {
 		t.Errorf("English text: got %q, want Jahre kept", got)
 	}
 }
+
+// A noun that is also a surname is the noun when alone, and the name when
+// a longer name in the article holds it.
+func TestGermanNounAlsoName(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\nthomas\n@surname\nkopf\nmann\n@noun\nkopf\nmann\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Der Roman von Thomas Mann ist nicht neu. Er hat den Kopf voll, und Mann sagte das auch, mit einer Frau und dem Kind."
+	var got []string
+	for _, e := range FindWith(text, Options{Lexicon: lex}) {
+		for _, m := range e.Mentions {
+			got = append(got, sliceCP(text, m))
+		}
+	}
+	if strings.Contains(strings.Join(got, "|"), "Kopf") {
+		t.Errorf("the noun Kopf taken as a name: %q", got)
+	}
+	if n := strings.Count(strings.Join(got, "|"), "Mann"); n != 2 {
+		t.Errorf("Mann found %d times, want 2 (Thomas Mann and Mann): %q", n, got)
+	}
+}
