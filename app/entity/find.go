@@ -291,7 +291,11 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 					// word after it is the name's own ("The Kremlin said").
 					break
 				}
-				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !f.isStop(w) && (midCap[w] || f.knownStart(s) ||
+				// In German text a function word or an adverb starts many
+				// sentences ("Dann", "Natürlich"), a name only when it is
+				// seen capitalised elsewhere too.
+				fn := f.lex.Kind(w)&LexFunction != 0 && !midCap[w] && f.isGerman()
+				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !f.isStop(w) && !fn && (midCap[w] || f.knownStart(s) ||
 					s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !looksCommon(w)) {
 					// Seen as a name elsewhere, or a first name before a
 					// surname ("Élisabeth Borne said").

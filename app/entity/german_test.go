@@ -89,3 +89,27 @@ func TestGermanNounAlsoName(t *testing.T) {
 		t.Errorf("Mann found %d times, want 2 (Thomas Mann and Mann): %q", n, got)
 	}
 }
+
+// A German function word or adverb that opens a sentence is no name, even
+// when it is also a surname, unless the article writes it capitalised
+// mid-sentence too.
+func TestGermanSentenceAdverbs(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\nernst\n@surname\ndann\n@function\ndann\nernst\nnaturlich\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Dann sagte er nichts. Natürlich war das nicht alles. Ernst kam spät, und auch mit Ernst sprach er nicht."
+	var got []string
+	for _, e := range FindWith(text, Options{Lexicon: lex}) {
+		for _, m := range e.Mentions {
+			got = append(got, sliceCP(text, m))
+		}
+	}
+	j := strings.Join(got, "|")
+	if strings.Contains(j, "Dann") || strings.Contains(j, "Natürlich") {
+		t.Errorf("a sentence's adverb taken as a name: %q", got)
+	}
+	if strings.Count(j, "Ernst") != 2 {
+		t.Errorf("Ernst, capitalised mid-sentence too, found %d times, want 2: %q", strings.Count(j, "Ernst"), got)
+	}
+}

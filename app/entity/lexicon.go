@@ -24,13 +24,14 @@ const (
 	LexWeekday                       // a day of the week
 	LexNoun                          // a German common noun ("Jahre", "Regierung"): capitalised, yet not a name
 	LexBrand                         // a company or brand ("Huawei", "Spotify")
+	LexFunction                      // a German function word or adverb ("Dann", "Natürlich"): at a sentence's start, not a name
 )
 
 // LexPlace is every kind that names a place.
 const LexPlace = LexCountry | LexRegion | LexCity
 
 // lexSections are the section names of the lexicon file, by kind bit.
-var lexSections = []string{"country", "region", "city", "language", "given", "surname", "title", "orgsuffix", "month", "weekday", "noun", "brand"}
+var lexSections = []string{"country", "region", "city", "language", "given", "surname", "title", "orgsuffix", "month", "weekday", "noun", "brand", "function"}
 
 // LexiconMagic starts every lexicon file.
 const LexiconMagic = "gloss-lexicon 1"

@@ -122,4 +122,10 @@ for (const b of data("simple-icons/data/simple-icons.json")) {
     if (!english.has(w) && !nouns.has(w)) add("surname", w[0].toUpperCase() + w.slice(1));
   }
 }
+// German function words and adverbs (stopwords-iso, MIT): German puts
+// one first in many sentences ("Dann", "Natürlich", "Dies"), capitalised
+// like a name and often a surname too.
+for (const w of data("stopwords-iso/stopwords-iso.json").de) {
+  if (/^\p{L}+$/u.test(w) && w.length > 2) add("function", w);
+}
 process.stdout.write(JSON.stringify(out));
