@@ -149,21 +149,26 @@ func TestBrowserEmbed(t *testing.T) {
 
 	// A third origin embeds Gloss with the host's origin listed, not its own.
 	navigate(t, ctx, third+"web/embed.html?gloss="+base)
-	// The frame first loaded lists this page's origin and may answer
-	// before it is replaced: what it said is dropped once the new frame
-	// has loaded.
+	// The frame first loaded lists this page's origin: it says gloss:ready
+	// (awaited, so that nothing of it is still on its way), and what it said
+	// is dropped once the frame listing another origin has loaded. The new
+	// address differs before its fragment: a change of fragment alone would
+	// not load Gloss again, and Gloss reads its allowlist when it starts.
+	if _, err := waitHostMsg(ctx, "gloss:ready", ""); err != nil {
+		t.Fatalf("no gloss:ready from the frame listing this origin: %v", err)
+	}
 	if _, err := evalJS[bool](ctx, `new Promise(done => {
 		const f = document.getElementById("gloss");
 		f.addEventListener("load", () => { glossHost.messages.length = 0; done(true) }, {once: true});
-		f.src = `+jsString(base+"#embed&origin=")+` + encodeURIComponent(`+jsString(strings.TrimSuffix(host, "/"))+`);
+		f.src = `+jsString(base+"?again#embed&origin=")+` + encodeURIComponent(`+jsString(strings.TrimSuffix(host, "/"))+`);
 	})`); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(3 * time.Second) // give a misbehaving frame time to answer
 	evalJS[string](ctx, `glossHost.send({type: "gloss:entities"})`)
 	time.Sleep(2 * time.Second)
-	if n, _ := evalJS[int](ctx, `glossHost.messages.filter(m => m.dir === "←").length`); n != 0 {
-		t.Errorf("a frame not listing this origin answered %d messages", n)
+	if got, _ := evalJS[[]any](ctx, `glossHost.messages.filter(m => m.dir === "←").map(m => m.msg)`); len(got) != 0 {
+		t.Errorf("a frame not listing this origin answered %d messages: %v", len(got), got)
 	}
 }
 
