@@ -97,19 +97,32 @@ func marshalHead(revs []int) string {
 // entries; an entry that is damaged, listed twice or (with bucket >= 0) in
 // the wrong bucket is left out and reported under key.
 func parseEntries(key, raw string, bucket int) (map[string]*entry, []Problem, error) {
-	var rec listRecord
 	payload, err := decode(raw)
-	if err == nil {
-		err = json.Unmarshal([]byte(payload), &rec)
-	}
 	if err != nil {
 		return nil, nil, err
 	}
-	entries := make(map[string]*entry, len(rec.Docs))
+	// One pass when every entry is of the right shape (the usual case);
+	// else entry by entry, so one damaged entry leaves the others.
+	var whole struct {
+		Docs []entry `json:"docs"`
+	}
+	var items []json.RawMessage
+	if json.Unmarshal([]byte(payload), &whole) != nil {
+		var rec listRecord
+		if err := json.Unmarshal([]byte(payload), &rec); err != nil {
+			return nil, nil, err
+		}
+		items = rec.Docs
+		whole.Docs = make([]entry, len(items))
+	}
+	entries := make(map[string]*entry, len(whole.Docs))
 	var probs []Problem
-	for i, r := range rec.Docs {
-		var e entry
-		err := json.Unmarshal(r, &e)
+	for i := range whole.Docs {
+		e := &whole.Docs[i]
+		var err error
+		if items != nil {
+			err = json.Unmarshal(items[i], e)
+		}
 		switch {
 		case err != nil:
 		case checkID(e.ID) != nil:
@@ -132,7 +145,7 @@ func parseEntries(key, raw string, bucket int) (map[string]*entry, []Problem, er
 		if e.Status == "" {
 			e.Status = StatusToDo
 		}
-		entries[e.ID] = &e
+		entries[e.ID] = e
 	}
 	return entries, probs, nil
 }
