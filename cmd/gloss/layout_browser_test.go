@@ -193,4 +193,18 @@ func TestBrowserFileTargets(t *testing.T) {
 	if fit[0] > 0 || fit[1] < 160 || fit[2] > fit[3]+1 {
 		t.Errorf("library column: %v px wider than its box, list %v px high, list bottom %v, column bottom %v", fit[0], fit[1], fit[2], fit[3])
 	}
+	// Editing the label set: every control of a label row fits the right
+	// column (its scrollbar excluded).
+	click(t, ctx, `[data-testid="edit-labels"]`)
+	if _, err := pollJS[bool](ctx, `!!document.querySelector('[data-testid="new-label-name"]')`); err != nil {
+		t.Fatal("the label editor did not open")
+	}
+	out, err := evalJS[[]string](ctx, `(() => {
+		const side = document.querySelector('.side.right'), r = side.getBoundingClientRect(), right = r.left + side.clientLeft + side.clientWidth;
+		return [...document.querySelectorAll('.labels .label-row > *')].filter(e => e.getBoundingClientRect().right > right + 0.5)
+			.map(e => (e.dataset.testid || e.tagName) + " ends at " + Math.round(e.getBoundingClientRect().right) + ", the column at " + Math.round(right));
+	})()`)
+	if err != nil || len(out) > 0 {
+		t.Errorf("label editing controls outside the column: %q %v", out, err)
+	}
 }
