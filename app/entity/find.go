@@ -208,7 +208,10 @@ func (f *finder) splitTitles(segs []segment, a, b int) []segment {
 			w := f.fold(i)
 			// A title word ending a name after a given name is a surname
 			// ("Stephen King").
-			isTitle = titles.has(w) && !(i == b-1 && i > start && f.lex.Kind(f.fold(i-1))&LexGiven != 0)
+			// So is one after a capitalised particle ("Herman De Prins",
+			// "Jan Le Roy").
+			isTitle = titles.has(w) && !(i == b-1 && i > start && f.lex.Kind(f.fold(i-1))&LexGiven != 0) &&
+				!(i > start && f.toks[i-1].cap && particles.has(f.fold(i-1)))
 			if !isTitle && titleModifiers.has(w) {
 				// A modifier is a title only when a title follows it.
 				for k := i + 1; k < b; k++ {

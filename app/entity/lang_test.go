@@ -53,6 +53,7 @@ func TestSplitHeads(t *testing.T) {
 		{"La portavoz del PP Cristina Herrera habló ayer.", []string{"PP", "Cristina Herrera"}},
 		{"IU PIDE A CHAVES QUE NEGOCIE Sevilla (EFE). El partido habló.", []string{"Sevilla"}},
 		{"Ganó el FC Barcelona ayer.", []string{"FC Barcelona"}},
+		{"Dat zei Herman De Prins gisteren.", []string{"Herman De Prins"}},
 		{"They raced on the Yas Marina Circuit in the city.", []string{"Yas Marina Circuit"}},
 		{"Later moest een Britse Concorde in het Canadese Gander landen, omdat het vliegtuig van de maatschappij brandstof verloor. De Europese Commissie zei niets.",
 			[]string{"Britse", "Concorde", "Canadese", "Gander", "Europese Commissie"}},

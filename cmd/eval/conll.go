@@ -70,8 +70,8 @@ func evalCoNLL(dir string, w io.Writer) error {
 
 // readCoNLL rebuilds articles from a CoNLL-2002 file. Dutch articles start
 // at -DOCSTART-; Spanish ones (EFE wires) at a dateline, the sentence before
-// a lone "-". A sentence with no final punctuation (a headline) is a line
-// of its own; the others run on in one paragraph.
+// a lone "-". A sentence with no final punctuation (a headline, a credit)
+// is a line of its own; the others run on in one paragraph.
 func readCoNLL(path string) ([]nerDoc, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -114,8 +114,14 @@ func readCoNLL(path string) ([]nerDoc, error) {
 			b.Reset()
 			gold = nil
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		last := s[len(s)-1][0]
+		headline := !strings.ContainsAny(last, ".?!:;\"»") && !(len(s) == 1 && last == "-")
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+			if headline {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
 		}
 		text, spans := detokenize(s)
 		base := utf8.RuneCountInString(b.String())
@@ -125,7 +131,7 @@ func readCoNLL(path string) ([]nerDoc, error) {
 			gold = append(gold, sp)
 		}
 		b.WriteString(text)
-		if last := s[len(s)-1][0]; !strings.ContainsAny(last, ".?!:;\"»") && !(len(s) == 1 && last == "-") {
+		if headline {
 			b.WriteString("\n")
 		}
 	}
