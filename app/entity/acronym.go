@@ -53,7 +53,7 @@ func (f *finder) joinAcronyms(ents []Entity) []Entity {
 				continue
 			}
 			j, ok := f.definedBy(int(f.toks[t].bstart), endsAt)
-			if !ok || root(j) == i || into[i] >= 0 || ents[j].Key[0] != e.Key[0] {
+			if !ok || root(j) == i || into[i] >= 0 || !acronymFits(ents[j].Key, e.Key) {
 				continue
 			}
 			into[i], merged = root(j), true
@@ -90,6 +90,24 @@ func (f *finder) joinAcronyms(ents []Entity) []Entity {
 		}
 	}
 	return out
+}
+
+// acronymFits reports whether acr (a folded acronym) can stand for name:
+// its first letter is the name's, and its second the next word's ("IS",
+// "Islamic State"; "PSOE", "Partido Socialista…"; particles skipped), so a
+// country code after a sportsman ("Emilio Álvarez (ESP)") is not his.
+func acronymFits(name, acr string) bool {
+	letters := strings.ReplaceAll(acr, " ", "")
+	if len(letters) == 0 || name[0] != letters[0] {
+		return false
+	}
+	words := strings.Fields(name)
+	for k := 1; k < len(words) && len(letters) >= 2; k++ {
+		if !particles.has(words[k]) && !linkWords.has(words[k]) {
+			return words[k][0] == letters[1]
+		}
+	}
+	return true
 }
 
 // definedBy reports the entity whose mention ends just before the

@@ -125,3 +125,15 @@ func TestSurnameLanguageJoins(t *testing.T) {
 		t.Errorf("Catalano: %d mentions of Rocco Catalano, alone typed %s (%q); want one person", len(full.Mentions), alone.Type, alone.Evidence)
 	}
 }
+
+// A country code after a sportsman is not his acronym; a party's is.
+func TestAcronymFits(t *testing.T) {
+	text := "La carrera la ganó Emilio Alvarez (ESP) y habló el Partido Socialista Obrero Español (PSOE) ayer."
+	ents := FindWith(text, Options{Lexicon: testLexicon(t)})
+	if e, _ := typeOf(t, text, ents, "ESP"); len(e.Mentions) != 1 {
+		t.Errorf("ESP joined %q", e.Variants)
+	}
+	if e, _ := typeOf(t, text, ents, "PSOE"); len(e.Mentions) != 2 {
+		t.Errorf("PSOE not joined to its expansion: %q", e.Variants)
+	}
+}
