@@ -137,3 +137,21 @@ func TestAcronymFits(t *testing.T) {
 		t.Errorf("PSOE not joined to its expansion: %q", e.Variants)
 	}
 }
+
+// Spanish gives organisations an article, places seldom; Portuguese gives
+// places one too.
+func TestArticleSaysOrganisationInSpanish(t *testing.T) {
+	for text, want := range map[string]string{
+		"El portavoz de la Udalbiltza habló con los periodistas y con la prensa del país.": TypeORG,
+		"O barco seguiu para o Nilo com os turistas e a tripulação do navio.":               TypeLOC,
+	} {
+		name := "Udalbiltza"
+		if want == TypeLOC {
+			name = "Nilo"
+		}
+		e, ok := typeOf(t, text, FindWith(text, Options{Lexicon: testLexicon(t)}), name)
+		if !ok || e.Type != want {
+			t.Errorf("%s: typed %q (%q), want %s", name, e.Type, e.Evidence, want)
+		}
+	}
+}
