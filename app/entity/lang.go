@@ -2,8 +2,8 @@ package entity
 
 // Some words mean different things in different languages: "a" before a
 // name is Portuguese and Italian "to/at" ("a Lisboa") but Spanish's personal
-// "a" ("a Pinochet", "a Rivaldo"). The clues that read such words ask the
-// text's language.
+// "a" ("a Pinochet", "a Rivaldo"); "en" is Spanish and French "in" but
+// Dutch "and". The clues that read such words ask the text's language.
 
 // langMarkers are frequent function words of one language that the others
 // Gloss reads rarely use (accents folded away: "según" is "segun").
@@ -54,8 +54,11 @@ func (f *finder) language() string {
 // placePrepBefore reports whether w, just before a name, says the name is
 // a place: not Spanish's personal "a".
 func (f *finder) placePrepBefore(w string) bool {
-	if w == "a" && f.language() == "es" {
+	switch l := f.language(); {
+	case w == "a" && l == "es":
 		return false
+	case (w == "en" || w == "na") && l == "nl":
+		return false // Dutch "and", "after"
 	}
 	return locPrepositions.has(w)
 }

@@ -155,3 +155,16 @@ func TestArticleSaysOrganisationInSpanish(t *testing.T) {
 		}
 	}
 }
+
+// Dutch "en" is "and": no place clue; and an article before a name leans
+// ORG there as in Spanish.
+func TestDutchEnAndArticle(t *testing.T) {
+	text := "De minister sprak gisteren met Aelvoet en Vandenbroucke over de Udalbiltza, en dat was niet het eerste gesprek van de week."
+	ents := FindWith(text, Options{Lexicon: testLexicon(t)})
+	if e, ok := typeOf(t, text, ents, "Vandenbroucke"); !ok || e.Type == TypeLOC {
+		t.Errorf("Vandenbroucke after Dutch “en”: typed %q (%q)", e.Type, e.Evidence)
+	}
+	if e, ok := typeOf(t, text, ents, "Udalbiltza"); !ok || e.Type != TypeORG {
+		t.Errorf("de Udalbiltza: typed %q (%q), want ORG", e.Type, e.Evidence)
+	}
+}

@@ -310,9 +310,10 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 			if i >= 2 && f.placePrepBefore(f.fold(i-2)) && placed < maxContextClues {
 				placed++
 				clues = append(clues, clue{TypeLOC, wPrep, "after “%s”", f.text[f.toks[i-2].bstart:f.toks[i-1].bend]})
-			} else if prev != "de" && f.language() == "es" && placed < maxContextClues {
-				// Spanish gives organisations an article ("la OEA", "el
-				// PP", "el Barcelona") and places seldom ("en Brasil").
+			} else if l := f.language(); (l == "es" && prev != "de" || l == "nl") && placed < maxContextClues {
+				// Spanish and Dutch give organisations an article ("la
+				// OEA", "el Barcelona", "de NMBS") and places seldom ("en
+				// Brasil", "in België").
 				placed++
 				clues = append(clues, clue{TypeORG, wShape, "after the article “%s”", f.surface(i-1, i)})
 			} else if placed < maxContextClues {
