@@ -189,13 +189,6 @@ func (a *App) renderCompare() app.UI {
 		return app.Div().DataSet("testid", "compare").Body(app.H2().Text("Agreement"), input)
 	}
 	ds, r := a.differences()
-	row := func(name string, p agree.Pair) app.UI {
-		e, o := p.Exact.Score(), p.Overlap.Score()
-		f := func(v float64) app.UI { return app.Td().Text(fmt.Sprintf("%.2f", v)) }
-		return app.Tr().DataSet("label", name).Body(app.Th().Text(name), f(e.Precision), f(e.Recall), f(e.F1), f(o.F1),
-			app.Td().Text(fmt.Sprintf("%d/%d", p.Exact.A, p.Exact.B)))
-	}
-	names := r.LabelNames()
 	return app.Div().DataSet("testid", "compare").Body(
 		app.H2().Body(
 			app.Text("Agreement "),
@@ -203,16 +196,8 @@ func (a *App) renderCompare() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { a.cmp = nil }),
 		),
 		app.P().Class("muted").Text("Mine against "+a.cmp.name+" (theirs): precision is the share of theirs I have."),
-		app.Table().Class("agree").DataSet("testid", "agreement-table").Body(
-			app.THead().Body(app.Tr().Body(app.Th().Text("label"), app.Th().Text("P"), app.Th().Text("R"), app.Th().Text("F1"),
-				app.Th().Title("F1 with overlapping spans").Text("≈F1"), app.Th().Title("spans mine/theirs").Text("n"))),
-			app.TBody().Body(
-				app.Range(names).Slice(func(i int) app.UI { return row(names[i], *r.Labels[names[i]]) }),
-				row("all", r.Overall),
-			),
-		),
-		app.P().Class("muted").DataSet("testid", "agreement-kappa").
-			Text(fmt.Sprintf("Cohen's κ %.2f over %d tokens (observed %.2f, chance %.2f)", r.Kappa.Value, r.Kappa.Tokens, r.Kappa.Observed, r.Kappa.Expected)),
+		&agreementTable{Result: r, TestID: "agreement-table"},
+		kappaLine(r, "agreement-kappa"),
 		app.If(len(ds) == 0, func() app.UI {
 			return app.P().DataSet("testid", "diff-none").Text("No differences left.")
 		}).Else(func() app.UI {

@@ -87,9 +87,8 @@ func (a *App) renderLibraryAgreement() app.UI {
 		),
 		app.P().Class("muted").Text(fmt.Sprintf("%s against the library over %s: precision is the share of theirs the library has.",
 			g.name, plural(r.Documents, "article"))),
-		app.Div().Class("scroll-x").Body(agreementTable(r, "library-agree-table")),
-		app.P().Class("muted").DataSet("testid", "library-agree-kappa").
-			Text(fmt.Sprintf("Cohen's κ %.2f over %s tokens (observed %.2f, chance %.2f)", r.Kappa.Value, thousands(r.Kappa.Tokens), r.Kappa.Observed, r.Kappa.Expected)),
+		app.Div().Class("scroll-x").Body(&agreementTable{Result: r, TestID: "library-agree-table"}),
+		kappaLine(r, "library-agree-kappa"),
 		confusionTable(r.Confusion),
 		app.If(len(g.notes) > 0, func() app.UI {
 			return app.Details().DataSet("testid", "library-agree-notes").Body(
@@ -98,26 +97,6 @@ func (a *App) renderLibraryAgreement() app.UI {
 			)
 		}),
 		input,
-	)
-}
-
-// agreementTable is precision, recall and F1 with exact spans, F1 with
-// overlapping spans and the span counts, per label and overall.
-func agreementTable(r *agree.Result, testid string) app.UI {
-	row := func(name string, p agree.Pair) app.UI {
-		e, o := p.Exact.Score(), p.Overlap.Score()
-		f := func(v float64) app.UI { return app.Td().Text(fmt.Sprintf("%.2f", v)) }
-		return app.Tr().DataSet("label", name).Body(app.Th().Text(name), f(e.Precision), f(e.Recall), f(e.F1), f(o.F1),
-			app.Td().Text(fmt.Sprintf("%d/%d", p.Exact.A, p.Exact.B)))
-	}
-	names := r.LabelNames()
-	return app.Table().Class("agree").DataSet("testid", testid).Body(
-		app.THead().Body(app.Tr().Body(app.Th().Text("label"), app.Th().Text("P"), app.Th().Text("R"), app.Th().Text("F1"),
-			app.Th().Title("F1 with overlapping spans").Text("≈F1"), app.Th().Title("spans mine/theirs").Text("n"))),
-		app.TBody().Body(
-			app.Range(names).Slice(func(i int) app.UI { return row(names[i], *r.Labels[names[i]]) }),
-			row("all", r.Overall),
-		),
 	)
 }
 
