@@ -10,11 +10,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// libRow is the height of one library row in CSS pixels (.lib li): the
-// list draws only the rows in view, so its cost does not grow with the
-// library.
-const libRow = 52
-
 // libView is what the library pane shows: the filter and the scroll window.
 type libView struct {
 	filter listing.Filter
@@ -58,41 +53,50 @@ func (a *App) articleText(id string) string {
 
 func (a *App) renderLibrary() app.UI {
 	shown := a.shown()
-	counts := listing.Count(a.metas)
-	// The box's height is known from the last scroll event; the box may
-	// have grown since (a summary closed, the window resized) with no
-	// event, so the window drawn is never shorter than 900 px: ~30 rows.
-	h := max(a.lv.height, 900)
-	first := max(0, a.lv.top/libRow-5)
-	last := min(len(shown), first+h/libRow+12)
-	if first > last {
-		first = max(0, last-h/libRow-12)
+	open := ""
+	if a.doc() != nil && !a.newPane {
+		open = a.doc().Meta.ID
 	}
-	rows := shown[first:last]
 	return app.Aside().Class("side left").Attr("aria-label", "Library").Body(
 		app.H2().Body(
 			app.Text("Library "),
-			app.Span().Class("count").DataSet("testid", "library-counts").Text(counts.String()),
+			app.Span().Class("count").DataSet("testid", "library-counts").Text(listing.Count(a.metas).String()),
 		),
 		app.If(len(a.metas) == 0, func() app.UI {
 			return app.P().Class("muted").Text("No articles yet: paste one or drop files, a folder or a zip.")
 		}),
-		app.If(len(a.metas) > 0, func() app.UI { return a.renderLibraryFilter(len(shown)) }),
-		app.Ul().ID("library-list").Class("lib").DataSet("testid", "library").
-			OnScroll(func(ctx app.Context, e app.Event) {
-				top, hh := ctx.JSSrc().Get("scrollTop").Int(), ctx.JSSrc().Get("clientHeight").Int()
-				if top/libRow == a.lv.top/libRow && hh == a.lv.height {
-					ctx.PreventUpdate() // the same rows are in view
+		app.If(len(a.metas) > 0, func() app.UI {
+			return &libraryFilter{
+				Filter: a.lv.filter, Labels: a.labels, Shown: len(shown), Total: len(a.metas),
+				OnFilter: func(change func(*listing.Filter)) {
+					change(&a.lv.filter)
+					a.lv.top = 0
+				},
+			}
+		}),
+		&libraryList{
+			Shown: shown, Open: open, Renaming: a.renaming, Top: a.lv.top, Height: a.lv.height,
+			OnScroll: func(top, h int) bool {
+				moved := top/libRow != a.lv.top/libRow || h != a.lv.height
+				a.lv.top, a.lv.height = top, h
+				return moved
+			},
+			OnOpen: func(ctx app.Context, id string) {
+				a.msg = notice{} // the last article's message is not about this one
+				a.open(ctx, id)
+			},
+			OnStatus: func(id string) {
+				if m, ok := a.lib.Meta(id); ok {
+					a.setStatus(id, listing.Cycle(statusOf(m)))
 				}
-				a.lv.top, a.lv.height = top, hh
-			}).Body(
-			app.Li().Class("spacer").Style("height", fmt.Sprintf("%dpx", first*libRow)),
-			app.Range(rows).Slice(func(i int) app.UI {
-				m := rows[i]
-				return a.renderLibraryItem(m)
-			}),
-			app.Li().Class("spacer").Style("height", fmt.Sprintf("%dpx", (len(shown)-last)*libRow)),
-		),
+			},
+			OnStartRename: func(id string) { a.renaming = id },
+			OnRename: func(id, title string) {
+				a.renaming = ""
+				a.rename(id, title)
+			},
+			OnDelete: a.deleteArticle,
+		},
 		a.renderLibraryExport(),
 		a.renderLibraryAgreement(),
 		a.renderRoom(),
@@ -108,96 +112,6 @@ func (a *App) renderLibrary() app.UI {
 						ctx.JSSrc().Set("value", "")
 					}),
 			),
-		),
-	)
-}
-
-func (a *App) renderLibraryFilter(n int) app.UI {
-	f := a.lv.filter
-	statusOpt := func(s store.Status, text string) app.UI {
-		return app.Option().Value(string(s)).Text(text).Selected(f.Status == s)
-	}
-	return app.Div().Class("lib-filter").Body(
-		app.Input().Type("search").ID("library-search").DataSet("testid", "library-search").
-			Placeholder("Find in titles and text").Attr("aria-label", "Find articles by title or text").
-			Value(f.Query).
-			OnInput(func(ctx app.Context, e app.Event) {
-				a.lv.filter.Query = ctx.JSSrc().Get("value").String()
-				a.lv.top = 0
-			}),
-		app.Div().Class("row").Body(
-			app.Select().DataSet("testid", "library-filter-status").Attr("aria-label", "Show articles by status").Body(
-				statusOpt("", "Any status"),
-				statusOpt(store.StatusToDo, "To do"),
-				statusOpt(store.StatusInProgress, "In progress"),
-				statusOpt(store.StatusDone, "Done"),
-			).OnChange(func(ctx app.Context, e app.Event) {
-				a.lv.filter.Status = store.Status(ctx.JSSrc().Get("value").String())
-				a.lv.top = 0
-			}),
-			app.Select().DataSet("testid", "library-filter-label").Attr("aria-label", "Show articles with a label").Body(
-				app.Option().Value("").Text("Any label").Selected(f.Label == ""),
-				app.Range(a.labels).Slice(func(i int) app.UI {
-					name := a.labels[i].Name
-					return app.Option().Value(name).Text(name).Selected(f.Label == name)
-				}),
-			).OnChange(func(ctx app.Context, e app.Event) {
-				a.lv.filter.Label = ctx.JSSrc().Get("value").String()
-				a.lv.top = 0
-			}),
-		),
-		app.If(!f.IsZero(), func() app.UI {
-			return app.P().Class("muted").DataSet("testid", "library-shown").Body(
-				app.Text(fmt.Sprintf("Showing %d of %d. ", n, len(a.metas))),
-				app.Button().Class("x").Text("Show all").OnClick(func(ctx app.Context, e app.Event) {
-					a.lv.filter = listing.Filter{}
-					a.lv.top = 0
-				}),
-			)
-		}),
-	)
-}
-
-func (a *App) renderLibraryItem(m store.Meta) app.UI {
-	id := m.ID
-	cls := "st-" + string(statusOf(m))
-	if a.doc() != nil && a.doc().Meta.ID == id && !a.newPane {
-		cls += " open"
-	}
-	return app.Li().Class(cls).DataSet("testid", "library-item").DataSet("id", id).DataSet("status", string(statusOf(m))).Body(
-		app.If(a.renaming == id, func() app.UI {
-			return app.Input().Type("text").Value(m.Title).AutoFocus(true).
-				DataSet("testid", "library-rename-input").
-				OnChange(func(ctx app.Context, e app.Event) {
-					a.renaming = ""
-					a.rename(itemID(ctx), ctx.JSSrc().Get("value").String())
-				})
-		}).Else(func() app.UI {
-			return app.Span().Class("t").DataSet("testid", "library-title").Title(m.Title).Text(m.Title).
-				OnClick(func(ctx app.Context, e app.Event) {
-					a.msg = notice{} // the last article's message is not about this one
-					a.open(ctx, itemID(ctx))
-				})
-		}),
-		app.Span().Class("m").Body(
-			app.Button().Class("status").DataSet("testid", "library-status").
-				Title("Status: "+statusOf(m).String()+" (click for the next)").Text(statusOf(m).String()).
-				OnClick(func(ctx app.Context, e app.Event) {
-					id := itemID(ctx)
-					if m, ok := a.lib.Meta(id); ok {
-						a.setStatus(id, listing.Cycle(statusOf(m)))
-					}
-				}),
-			app.Span().DataSet("testid", "library-size").Text(thousands(m.Chars)+" chars"),
-			app.Span().Text("·"),
-			app.Span().DataSet("testid", "library-count").Text(plural(m.Annotations, "label")),
-			app.If(m.Source != "", func() app.UI {
-				return app.Span().Class("src").DataSet("testid", "library-source").Title("From the file " + m.Source).Text(sourceName(m.Source))
-			}),
-			app.Button().DataSet("testid", "library-rename").Title("Rename").Text("✎").
-				OnClick(func(ctx app.Context, e app.Event) { a.renaming = itemID(ctx) }),
-			app.Button().DataSet("testid", "library-delete").Title("Delete").Text("✕").
-				OnClick(func(ctx app.Context, e app.Event) { a.deleteArticle(ctx, itemID(ctx)) }),
 		),
 	)
 }
