@@ -416,6 +416,9 @@ func TestBrowserUploadAndLibrary(t *testing.T) {
 			title, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="title-input"]')||{}).value + " / " + document.querySelector('[data-testid="message"]').textContent`)
 			t.Fatalf("%s: title/message = %q, want title %q", c.file, title, c.title)
 		}
+		// The title shows in the same update as the article, which is
+		// drawn into the page a moment later: wait for its text.
+		pollJS[bool](ctx, fmt.Sprintf(`document.querySelector('[data-testid="article"]').innerText.includes(%q)`, c.inText))
 		body, err := evalJS[string](ctx, `document.querySelector('[data-testid="article"]').innerText`)
 		if err != nil {
 			t.Fatal(err)
