@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -41,6 +42,9 @@ const LexiconMagic = "gloss-lexicon 1"
 // folded (Fold). A nil *Lexicon knows nothing.
 type Lexicon struct {
 	kinds map[string]LexKind
+	// stems holds the one-word countries, regions and languages, sorted,
+	// for telling a nationality by its stem (demonym.go).
+	stems []string
 }
 
 // Kind returns what the normalised key is, 0 if the lexicon does not know it.
@@ -90,6 +94,12 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 			l.kinds[s] |= kind
 		}
 	}
+	for k, kind := range l.kinds {
+		if kind&(LexCountry|LexRegion|LexLanguage) != 0 && !strings.Contains(k, " ") {
+			l.stems = append(l.stems, k)
+		}
+	}
+	sort.Strings(l.stems)
 	return l, nil
 }
 

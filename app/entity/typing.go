@@ -163,6 +163,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		}
 		break
 	}
+	clues = eventClues(clues, e.Name, words)
 	if len(words) > 1 && !hasClue(clues, TypeORG) && !hasClue(clues, TypeMISC) {
 		if compassWords.has(words[0]) && lex.Kind(key)&LexPlace == 0 {
 			// "North Kesteven", "Lower Austria", "New France".
@@ -212,7 +213,11 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			clues = append(clues, clue{TypePER, wShape, "a name of several words", ""})
 		}
 	} else if k := lex.Kind(key); k&LexPlace == 0 {
-		if !upper && k&(LexGiven|LexSurname|LexLanguage) == 0 && looksDemonym(key) {
+		if d, place := demonymOf(key, lex); d != "" && !upper && place {
+			clues = append(clues, clue{TypeLOC, wPlaceWord, "the place “%s”, inflected", d})
+		} else if d != "" && !upper {
+			clues = append(clues, clue{TypeMISC, wWholeName, "a nationality or its adjective (from “%s”)", d})
+		} else if !upper && k&(LexGiven|LexSurname|LexLanguage) == 0 && looksDemonym(key) {
 			clues = append(clues, clue{TypeMISC, wAcronym, "reads as a nationality or an adjective", ""})
 		} else if !upper && k&(LexGiven|LexSurname) == 0 && looksPlace(key) {
 			clues = append(clues, clue{TypeLOC, wShape * 2, "reads as a place name", ""})

@@ -243,7 +243,13 @@ a déclaré dit affirme dijo afirmó señaló aseguró explicó zei zegt verklaa
 // ("Paris Agreement", "Davis Cup", "Election Day").
 var miscWords = newWordSet(`
 agreement amendment treaty act accord protocol cup championship championships award awards prize war games
-olympics festival day show summit open
+olympics festival day show summit open league tournament trophy marathon rally tour expo fair biennale
+mundial mundiales supercopa recopa copas liga ligas torneo trofeo maratón cumbre feria bienal ley declaración
+wereldbeker wereldkampioenschap toernooi trofee marathon beurs wet verklaring
+turnier weltmeisterschaft messe gesetz erklärung
+tournoi trophée foire loi déclaration
+torneio troféu feira lei declaração
+torneo trofeo fiera legge dichiarazione
 accord traité coupe championnat prix guerre jeux festival
 acuerdo tratado copa campeonato premio guerra juegos
 akkoord verdrag beker kampioenschap prijs oorlog spelen

@@ -1,0 +1,53 @@
+package entity
+
+// eventsAlone are events and competitions named by one capitalised word
+// ("la Liga", "el Mundial", "de Spelen", "the Olympics"): MISC even alone.
+var eventsAlone = newWordSet(`liga ligas mundial mundiales mundiais mondiali olympics olympiade olympiades olimpiadas
+olimpiada olimpiadi olympischen eurocopa eurocopas supercopa recopa spelen`)
+
+// eventClues type events and editions: a name that ends with a year
+// ("Mundial 2002", "Sydney 2000", "Euro 2000") or starts with an edition's
+// Roman number ("XIV Juegos Panamericanos", "X Cumbre") is an event, a one-word
+// competition is one too.
+func eventClues(clues []clue, name string, words []string) []clue {
+	if len(words) == 1 {
+		if eventsAlone.has(words[0]) {
+			clues = append(clues, clue{TypeMISC, wOrgWord, "an event (“%s”)", name})
+		}
+		return clues
+	}
+	fs := splitFields(name)
+	if len(fs) < 2 {
+		return clues
+	}
+	if last := fs[len(fs)-1]; isYear(last) {
+		return append(clues, clue{TypeMISC, wOrgWord, "ends with the year %s (an event)", last})
+	}
+	if first := fs[0]; isRoman(first) || first == "X" {
+		return append(clues, clue{TypeMISC, wOrgWord, "starts with the edition “%s” (an event)", first})
+	}
+	return clues
+}
+
+// isYear reports whether w is a year of four digits (1800–2099) or an
+// abbreviated one ("'92", "’98").
+func isYear(w string) bool {
+	if len(w) == 4 && (w[:2] == "18" || w[:2] == "19" || w[:2] == "20") && isDigits(w[2:]) {
+		return true
+	}
+	for _, q := range []string{"'", "’"} {
+		if len(w) == len(q)+2 && w[:len(q)] == q && isDigits(w[len(q):]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
