@@ -230,15 +230,3 @@ func (a *App) revealLibraryItem(id string) {
 		}
 	}
 }
-
-// statusButton is the open article's status in the top bar; it cycles.
-func (a *App) statusButton() app.UI {
-	s := statusOf(a.doc().Meta)
-	return app.Button().Class("status st-"+string(s)).DataSet("testid", "status").
-		Title("Status of this article (S: next status, D: done)").Text(s.String()).
-		OnClick(func(ctx app.Context, e app.Event) {
-			if a.doc() != nil {
-				a.setStatus(a.doc().Meta.ID, listing.Cycle(statusOf(a.doc().Meta)))
-			}
-		})
-}

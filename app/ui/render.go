@@ -54,50 +54,6 @@ func (a *App) Render() app.UI {
 	)
 }
 
-func (a *App) renderTop() app.UI {
-	title := ""
-	if a.doc() != nil {
-		title = a.doc().Meta.Title
-	}
-	return app.Header().Class("top").Body(
-		app.Span().Class("brand").Text("Gloss"),
-		app.Button().Class("lib-toggle").DataSet("testid", "library-toggle").Title("Library and backup").Attr("aria-label", "Library").Attr("aria-expanded", a.showLib).Text("☰").
-			OnClick(func(ctx app.Context, e app.Event) { a.showLib = !a.showLib }),
-		app.If(a.doc() != nil && !a.newPane, func() app.UI {
-			return app.Input().Type("text").ID("title-input").Class("title-input").
-				DataSet("testid", "title-input").
-				Attr("aria-label", "Article title").
-				Value(title).
-				OnChange(func(ctx app.Context, e app.Event) {
-					a.rename(a.doc().Meta.ID, ctx.JSSrc().Get("value").String())
-				})
-		}).Else(func() app.UI { return app.Span().Class("title-input muted").Text("New article") }),
-		a.find.renderSearch(),
-		app.Button().DataSet("testid", "undo").Title("Undo (Ctrl+Z)").Attr("aria-label", "Undo").Body(icon("↶", "Undo")).
-			Disabled((a.s == nil || !a.s.CanUndo())).OnClick(func(ctx app.Context, e app.Event) { a.undo() }),
-		app.Button().DataSet("testid", "redo").Title("Redo (Ctrl+Shift+Z)").Attr("aria-label", "Redo").Body(icon("↷", "Redo")).
-			Disabled((a.s == nil || !a.s.CanRedo())).OnClick(func(ctx app.Context, e app.Event) { a.redo() }),
-		app.If(a.doc() != nil && !a.newPane, a.statusButton),
-		app.If(a.doc() != nil && !a.newPane && !a.editing, func() app.UI {
-			return app.Button().DataSet("testid", "edit-text").Title("Edit the article text").Attr("aria-label", "Edit text").Body(icon("✎", "Edit text")).
-				OnClick(func(ctx app.Context, e app.Event) { a.editing = true; a.selected = ""; a.editOpen = false })
-		}),
-		app.If(!a.embed, func() app.UI {
-			return app.Button().DataSet("testid", "new-article").Title("New article").Attr("aria-label", "New article").Body(icon("+", "New")).
-				OnClick(func(ctx app.Context, e app.Event) {
-					a.newPane = true
-					a.editing = false
-					a.selected = ""
-					a.editOpen = false
-					a.focusAfterRender = "paste-input"
-				})
-		}),
-		app.Button().DataSet("testid", "help").Title("Keyboard shortcuts (?)").Attr("aria-label", "Keyboard shortcuts").Text("?").
-			Attr("aria-haspopup", "dialog").
-			OnClick(func(ctx app.Context, e app.Event) { a.toggleHelp() }),
-	)
-}
-
 // icon is a button's symbol and its word; narrow screens show the symbol
 // only (the button keeps the word as its aria-label).
 func icon(sym, word string) app.UI {
