@@ -70,52 +70,6 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-func (a *App) renderNew() app.UI {
-	drop := "drop"
-	if a.dropOver {
-		drop += " over"
-	}
-	return app.Section().Class("new").DataSet("testid", "new-form").Hidden(!(a.newPane || a.doc() == nil)).Body(
-		app.H1().Text("Annotate an article"),
-		app.P().Class("muted").Text("Paste the text (plain, Markdown or HTML), or choose a file (.txt, .md, .html). Everything stays in this browser."),
-		app.Textarea().ID("paste-input").DataSet("testid", "paste-input").
-			Attr("aria-label", "Article text").
-			Placeholder("Paste an article here…"),
-		app.Div().Class("row").Body(
-			app.Button().Class("primary").DataSet("testid", "paste-load").Text("Load pasted text").
-				OnClick(func(ctx app.Context, e app.Event) {
-					v := app.Window().GetElementByID("paste-input").Get("value").String()
-					a.loadPaste(ctx, v)
-				}),
-			app.Label().Body(
-				app.Text("or a file: "),
-				app.Input().Type("file").DataSet("testid", "file-input").Multiple(true).
-					Accept(".txt,.text,.md,.markdown,.html,.htm,.zip,.ann,.conf,.jsonl,.json,.jsonld,.conll,.iob,.bio,.bilou,.csv,text/plain,text/markdown,text/html,application/zip").
-					OnChange(func(ctx app.Context, e app.Event) {
-						a.readFiles(ctx, ctx.JSSrc().Get("files"))
-						ctx.JSSrc().Set("value", "")
-					}),
-			),
-			app.If(a.doc() != nil, func() app.UI {
-				return app.Button().Text("Back to the article").
-					OnClick(func(ctx app.Context, e app.Event) {
-						a.newPane = false
-						a.ctx.Defer(func(ctx app.Context) { a.draw() })
-					})
-			}),
-		),
-		app.Label().Class("muted").Body(
-			app.Text("A whole folder (brat, JSONL, CoNLL, W3C or articles): "),
-			app.Input().Type("file").DataSet("testid", "folder-input").Attr("webkitdirectory", "").Multiple(true).
-				OnChange(func(ctx app.Context, e app.Event) {
-					a.readFiles(ctx, ctx.JSSrc().Get("files"))
-					ctx.JSSrc().Set("value", "")
-				}),
-		),
-		app.Div().Class(drop).Text("…or drop files, a folder or a .zip anywhere on the page."),
-	)
-}
-
 func (a *App) renderSide() app.UI {
 	cls := "side right"
 	if a.sideTab == "annotations" {
