@@ -189,6 +189,13 @@ func (f *finder) chains() []segment {
 			}
 			j = k
 		}
+		if f.language() == "nl" {
+			// A Dutch compound of a name and a common noun is one word, and
+			// so one name: "BSE-besmetting", "EU-burgers", "Likoed-partij".
+			for j+1 < len(toks) && toks[j+1].join == joinHyphen && !toks[j+1].cap && !toks[j].poss {
+				j++
+			}
+		}
 		i = j
 		segs = f.splitTitles(segs, a, j+1)
 	}
@@ -243,7 +250,7 @@ func (f *finder) trim(a, b int) (segment, bool) {
 	for a < b && (!f.toks[a].cap || notNames.has(f.fold(a))) {
 		a++
 	}
-	for b > a && (!f.toks[b-1].cap && !(b-1 > a && f.isNameNumber(b-1)) || notNames.has(f.fold(b-1))) {
+	for b > a && (!f.toks[b-1].cap && !(b-1 > a && f.isNameNumber(b-1)) && !(b-1 > a && f.compoundTail(b-1)) || notNames.has(f.fold(b-1))) {
 		b--
 	}
 	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && (f.isStop(f.fold(a)) || commonAlone(f.fold(a)) && !stopWords.has(f.fold(a))) || isRoman(f.surface(a, b))) {
@@ -252,6 +259,12 @@ func (f *finder) trim(a, b int) (segment, bool) {
 		return segment{}, false
 	}
 	return segment{a: a, b: b}, true
+}
+
+// compoundTail reports whether token i is the lower-case end of a Dutch
+// compound with a name ("BSE-besmetting"), which is part of the name.
+func (f *finder) compoundTail(i int) bool {
+	return f.toks[i].join == joinHyphen && !f.toks[i].cap && f.language() == "nl"
 }
 
 // dropSentenceStarts removes capitalised words that are capitalised only
@@ -502,7 +515,11 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		}
 		s := segs[si]
 		g := get(f.key(s.a, s.b))
-		add(g, gtext.Span{Start: int(f.toks[s.a].start), End: int(f.toks[s.b-1].end)}, f.surface(s.a, s.b))
+		end := int(f.toks[s.b-1].end)
+		if f.toks[s.b-1].apostS && f.language() == "nl" {
+			end += 2 // Dutch writes plurals and genitives of names with "'s", one word: "Israëli's"
+		}
+		add(g, gtext.Span{Start: int(f.toks[s.a].start), End: end}, f.surface(s.a, s.b))
 		groups[g].per = groups[g].per || s.per
 	}
 

@@ -1,5 +1,7 @@
 package entity
 
+import "strings"
+
 // eventsAlone are events and competitions named by one capitalised word
 // ("la Liga", "el Mundial", "de Spelen", "the Olympics"): MISC even alone.
 var eventsAlone = newWordSet(`liga ligas mundial mundiales mundiais mondiali olympics olympiade olympiades olimpiadas
@@ -50,4 +52,28 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// compoundHead returns the common noun a hyphenated compound of a name ends
+// with ("BSE-besmetting" → "besmetting"): the compound names a thing, or an
+// organisation when that noun is an organisation's word ("Likoed-partij").
+func compoundHead(name string) (string, bool) {
+	i := strings.LastIndexAny(name, "-‐‑")
+	if i <= 0 || i == len(name)-1 {
+		return "", false
+	}
+	_, w, _ := strings.Cut(name[i:], string([]rune(name[i:])[0]))
+	if w == "" || !isLowerWord(w) {
+		return "", false
+	}
+	return Fold(w), true
+}
+
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if isUpper(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,9 @@
 package entity
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestMiscClues: nationalities told by their country's stem, places'
 // adjectives, inflected places, events by their word, year or edition.
@@ -30,5 +33,31 @@ func TestMiscClues(t *testing.T) {
 		if e.Type != c.want {
 			t.Errorf("%s: type %q (evidence %q), want %s", c.name, e.Type, e.Evidence, c.want)
 		}
+	}
+}
+
+// TestDutchWords: in Dutch a compound of a name and a common noun is one
+// word and one name, typed by its noun; a plural or genitive in "'s" is part
+// of the name; elsewhere neither holds.
+func TestDutchWords(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\nisrael\nindia\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nl := "Volgens de minister is de BSE-besmetting van de koeien in het land een probleem, en de Likoed-partij van de premier zegt dat de Israëli's en de EU-burgers het niet weten."
+	got := mentionTexts(nl, FindWith(nl, Options{Lexicon: lex}))
+	want := []string{"BSE-besmetting", "Likoed-partij", "Israëli's", "EU-burgers"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Dutch: got %q, want %q", got, want)
+	}
+	ents := FindWith(nl, Options{Lexicon: lex})
+	for name, typ := range map[string]string{"BSE-besmetting": TypeMISC, "Likoed-partij": TypeORG, "Israëli's": TypeMISC} {
+		if e, ok := typeOf(t, nl, ents, name); !ok || e.Type != typ {
+			t.Errorf("%s: type %q (evidence %q), want %s", name, e.Type, e.Evidence, typ)
+		}
+	}
+	en := "The minister said that the BSE-infected cows and India's farmers were the problem of the year in the country."
+	if got := strings.Join(mentionTexts(en, FindWith(en, Options{Lexicon: lex})), "|"); got != "BSE|India" {
+		t.Errorf("English: got %q, want BSE|India", got)
 	}
 }

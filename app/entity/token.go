@@ -26,6 +26,7 @@ type token struct {
 	cap          bool // starts with an upper-case letter
 	upper        bool // two or more letters, all upper-case (an acronym)
 	poss         bool // followed by a possessive 's or ' (dropped)
+	apostS       bool // the dropped ending is "'s": a plural or genitive in Dutch ("India's")
 	inCaps       bool // on a line written all in capitals (set by headlineLines)
 }
 
@@ -123,6 +124,7 @@ func tokenize(text string) []token {
 		if t.join == joinApos && len(toks) > 0 && (word == "s" || word == "S") &&
 			(bi >= len(text) || !gtext.IsWordRune(firstRune(text[bi:]))) {
 			toks[len(toks)-1].poss = true
+			toks[len(toks)-1].apostS = true
 			gapStart = bi
 			continue
 		}

@@ -126,6 +126,14 @@ func plural(n int, what string) string {
 // and place words, given names, the shape of an acronym.
 func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 	key := e.Key
+	if head, ok := compoundHead(e.Name); ok {
+		// "BSE-besmetting", "EU-burgers": the thing the common noun names,
+		// an organisation when it is an organisation's word ("Likoed-partij").
+		if orgWords.has(head) {
+			return append(clues, clue{TypeORG, wOrgWord, "a compound of a name and “%s”", head})
+		}
+		return append(clues, clue{TypeMISC, wOrgWord, "a compound of a name and “%s”", head})
+	}
 	words := strings.Fields(key)
 	switch k := lex.Kind(key); {
 	case k&LexCountry != 0:

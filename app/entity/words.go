@@ -181,7 +181,7 @@ ayuntamiento junta generalitat audiencia fiscalía guardia oficina ejecutivo rea
 coalición unión alianza frente
 ministerie raad universiteit partij agentschap leger politie regering kamer senaat rechtbank hof commissie
 federatie stichting instituut ziekenhuis kerk vereniging vakbond bedrijf groep gemeente omroep
-unie alliantie fractie bond kabinet
+unie alliantie fractie bond kabinet zaken gemeenschap
 ministerium rat universität partei agentur armee polizei regierung gericht kommission ausschuss verband
 stiftung krankenhaus kirche verein gewerkschaft gruppe gesellschaft bewegung bundesamt amt behörde
 ministério conselho universidade agência exército polícia governo congresso comissão federação fundação
