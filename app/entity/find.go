@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	gtext "gloss/app/text"
 )
@@ -259,6 +260,27 @@ func (f *finder) trim(a, b int) (segment, bool) {
 		return segment{}, false
 	}
 	return segment{a: a, b: b}, true
+}
+
+// quotedWhole reports whether a name in Spanish text is the whole of a
+// quotation ("Antoñete", "El Torreón"): Spanish news corpora mark such a
+// nickname or title with its quotation marks, so Gloss does too.
+func (f *finder) quotedWhole(s segment) bool {
+	a, b := int(f.toks[s.a].bstart), int(f.toks[s.b-1].bend)
+	if f.toks[s.b-1].poss || a == 0 || b >= len(f.text) || f.language() != "es" {
+		return false
+	}
+	open, _ := utf8.DecodeLastRuneInString(f.text[:a])
+	end, _ := utf8.DecodeRuneInString(f.text[b:])
+	switch open {
+	case '"':
+		return end == '"'
+	case '“':
+		return end == '”'
+	case '«':
+		return end == '»'
+	}
+	return false
 }
 
 // compoundTail reports whether token i is the lower-case end of a Dutch
@@ -519,7 +541,11 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		if f.toks[s.b-1].apostS && f.language() == "nl" {
 			end += 2 // Dutch writes plurals and genitives of names with "'s", one word: "Israëli's"
 		}
-		add(g, gtext.Span{Start: int(f.toks[s.a].start), End: end}, f.surface(s.a, s.b))
+		start := int(f.toks[s.a].start)
+		if f.quotedWhole(s) {
+			start, end = start-1, end+1
+		}
+		add(g, gtext.Span{Start: start, End: end}, f.surface(s.a, s.b))
 		groups[g].per = groups[g].per || s.per
 	}
 

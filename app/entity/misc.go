@@ -5,13 +5,23 @@ import "strings"
 // eventsAlone are events and competitions named by one capitalised word
 // ("la Liga", "el Mundial", "de Spelen", "the Olympics"): MISC even alone.
 var eventsAlone = newWordSet(`liga ligas mundial mundiales mundiais mondiali olympics olympiade olympiades olimpiadas
-olimpiada olimpiadi olympischen eurocopa eurocopas supercopa recopa spelen`)
+olimpiada olimpiadi olympischen eurocopa eurocopas supercopa recopa spelen giro vuelta`)
+
+// stockIndices are the markets' indices news report on daily ("el Nasdaq",
+// "the FTSE 100", "de Bel20"): MISC, not the exchange (an organisation).
+var stockIndices = newWordSet(`nasdaq dow ibex dax ftse cac nikkei eurostoxx stoxx ibovespa merval bel20 aex mib
+easdaq xetra hang seng kospi sensex mibtel`)
 
 // eventClues type events and editions: a name that ends with a year
 // ("Mundial 2002", "Sydney 2000", "Euro 2000") or starts with an edition's
 // Roman number ("XIV Juegos Panamericanos", "X Cumbre") is an event, a one-word
 // competition is one too.
 func eventClues(clues []clue, name string, words []string) []clue {
+	for _, w := range words {
+		if stockIndices.has(w) {
+			return append(clues, clue{TypeMISC, wWholeName, "a stock market index (“%s”)", w})
+		}
+	}
 	if len(words) == 1 {
 		if eventsAlone.has(words[0]) {
 			clues = append(clues, clue{TypeMISC, wOrgWord, "an event (“%s”)", name})

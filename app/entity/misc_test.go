@@ -23,6 +23,7 @@ func TestMiscClues(t *testing.T) {
 		{"Ayer se jugó la final de la Liga de Campeones.", "Liga de Campeones", TypeMISC},
 		{"Ayer se hablaba mucho de la Liga en la radio.", "Liga", TypeMISC},
 		{"Ayer el Parlamento aprobó la Ley de Extranjería.", "Ley de Extranjería", TypeMISC},
+		{"Ayer el Nasdaq cayó un dos por ciento en la bolsa.", "Nasdaq", TypeMISC},
 	}
 	for _, c := range cases {
 		e, ok := typeOf(t, c.text, FindWith(c.text, Options{Lexicon: lex}), c.name)
@@ -59,5 +60,21 @@ func TestDutchWords(t *testing.T) {
 	en := "The minister said that the BSE-infected cows and India's farmers were the problem of the year in the country."
 	if got := strings.Join(mentionTexts(en, FindWith(en, Options{Lexicon: lex})), "|"); got != "BSE|India" {
 		t.Errorf("English: got %q, want BSE|India", got)
+	}
+}
+
+// TestQuotedWhole: in Spanish a name that is the whole of a quotation is
+// marked with its quotation marks, as Spanish news corpora mark it; not in
+// English, nor when the quotation holds more than the name.
+func TestQuotedWhole(t *testing.T) {
+	for text, want := range map[string]string{
+		"Ayer el torero \"Curro Romero\" volvió a la plaza de la ciudad con los suyos.": "\"Curro Romero\"",
+		"Ayer el torero «Curro Romero» volvió a la plaza de la ciudad con los suyos.":   "«Curro Romero»",
+		"Ayer dijo \"Curro Romero volvió\" a la plaza de la ciudad con los suyos.":      "Curro Romero",
+		"Yesterday the bullfighter \"Curro Romero\" came back to the town with them.":   "Curro Romero",
+	} {
+		if got := strings.Join(mentionTexts(text, FindWith(text, Options{})), "|"); got != want {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
 	}
 }
