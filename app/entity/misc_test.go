@@ -78,3 +78,19 @@ func TestQuotedWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanishClub: a Spanish city after "el", "del", "al" is its club; after
+// "en" it stays the city.
+func TestSpanishClub(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@city\nparma\nvalencia\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "El entrenador del Parma dijo ayer que el Parma no tiene miedo de la liga. Los aficionados viven en Valencia desde hace años y no se van."
+	ents := FindWith(text, Options{Lexicon: lex})
+	for name, want := range map[string]string{"Parma": TypeORG, "Valencia": TypeLOC} {
+		if e, ok := typeOf(t, text, ents, name); !ok || e.Type != want {
+			t.Errorf("%s: type %q (evidence %q), want %s", name, e.Type, e.Evidence, want)
+		}
+	}
+}

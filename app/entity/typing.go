@@ -307,6 +307,7 @@ func isAcronym(s string) bool {
 // preposition of place.
 func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 	titled, placed := 0, 0
+	city := f.lex.Kind(e.Key)&LexCity != 0 && f.language() == "es"
 	for _, m := range e.Mentions {
 		if titled >= maxContextClues && placed >= maxContextClues {
 			break
@@ -316,6 +317,13 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 			continue
 		}
 		prev := f.fold(i - 1)
+		if city && (prev == "el" || prev == "del" || prev == "al") && !f.toks[i-1].cap && placed < maxContextClues {
+			// Spanish gives a city no article, but its club one: "el
+			// Barcelona", "del Parma", "al Valencia".
+			placed++
+			clues = append(clues, clue{TypeORG, wOrgWord, "a city after “%s”: its club", f.surface(i-1, i)})
+			continue
+		}
 		if articles.has(prev) && i >= 2 && f.toks[i-1].join == joinSpace && !f.toks[i-1].cap {
 			// "in the Sahel", "en el Mediterráneo": a preposition of place
 			// before the article; and a person rarely takes an article.
