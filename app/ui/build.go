@@ -107,6 +107,8 @@ func (f *finder) buildNow() {
 // buildLoop runs the requested builds one after the other until none is
 // left; a build that a newer request supersedes stops at its next pause.
 func (f *finder) buildLoop() {
+	restore := relaxGC()
+	defer restore()
 	for {
 		job := f.job
 		if job == nil {

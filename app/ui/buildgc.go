@@ -1,0 +1,31 @@
+package ui
+
+import "runtime/debug"
+
+// On wasm Go has one thread and the garbage collector's mark phase runs in
+// the idle time the background build leaves when it sleeps: each cycle
+// marks the whole live heap (the build's word lists, maps and entities) in
+// one task of a few hundred milliseconds on a 5 MB article. Fewer cycles
+// mean fewer such tasks, so for the length of a background build the
+// collector is paced by a memory limit instead of by heap growth, and the
+// usual pacing comes back when the build ends.
+
+// buildMemoryLimit is the Go memory the collector may let a background
+// build reach before it collects: the page's budget is 300 MB, wasm memory
+// plus the JavaScript heap, and wasm memory never shrinks once grown.
+const buildMemoryLimit = 200 << 20
+
+// buildGCPercent is GOGC during a background build: high enough that the
+// memory limit, not heap growth, decides when the collector runs.
+const buildGCPercent = 400
+
+// relaxGC paces the collector for a background build; the function it
+// returns restores the previous pacing.
+func relaxGC() (restore func()) {
+	limit := debug.SetMemoryLimit(buildMemoryLimit)
+	percent := debug.SetGCPercent(buildGCPercent)
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
+}
