@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"gloss/app/annot"
 	"gloss/app/text"
 
@@ -94,26 +92,11 @@ func (a *App) renderTextEditor() app.UI {
 	)
 }
 
+// renderOrphans draws the open article's orphans, if any.
 func (a *App) renderOrphans() app.UI {
 	os := a.orphans()
 	if len(os) == 0 {
 		return app.Div()
 	}
-	return app.Div().DataSet("testid", "orphans").Body(
-		app.H2().Text(fmt.Sprintf("Orphans %d", len(os))),
-		app.Ul().Class("ents").Body(
-			app.Range(os).Slice(func(i int) app.UI {
-				o := os[i]
-				return app.Li().DataSet("testid", "orphan").Body(
-					app.Span().Class("lab").Style("--c", a.labels.Color(o.Label)).Text(o.Label),
-					app.Span().Title(o.Reason).Text("“"+clip(o.Text, 40)+"”"),
-					app.Button().DataSet("testid", "orphan-place").Title("Place at the selected text").Text("Place").
-						OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
-						OnClick(func(ctx app.Context, e app.Event) { a.placeOrphan(i) }),
-					app.Button().DataSet("testid", "orphan-drop").Title("Drop").Text("×").
-						OnClick(func(ctx app.Context, e app.Event) { a.dropOrphan(i) }),
-				)
-			}),
-		),
-	)
+	return &orphansPanel{Orphans: os, Labels: a.labels, OnPlace: a.placeOrphan, OnDrop: a.dropOrphan}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -38,6 +39,9 @@ func TestBrowserEditTextReanchors(t *testing.T) {
 	}
 	if len(orphans) != 1 || !strings.Contains(orphans[0], "Islamic State") {
 		t.Fatalf("orphans = %q, want Islamic State", orphans)
+	}
+	if os.Getenv("GLOSS_SHOTS") != "" {
+		shots(t, ctx, "orphans")
 	}
 	// Place the orphan on another span: it keeps its label.
 	dragSelect(t, ctx, "Paris", 0, 0, 0)
