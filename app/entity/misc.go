@@ -87,3 +87,16 @@ func isLowerWord(w string) bool {
 	}
 	return true
 }
+
+// innerAcronym returns a word in capitals inside a name that is not all
+// capitals ("JC" in "Roda JC"), "" when there is none. Roman numerals and
+// country abbreviations do not count ("Juan Carlos II", "Bank of the US").
+func innerAcronym(name string) string {
+	fs := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' })
+	for _, w := range fs {
+		if isAcronym(w) && !isRoman(w) && !knownPlaceAcronyms.has(Fold(w)) && len(w) <= 5 {
+			return w
+		}
+	}
+	return ""
+}

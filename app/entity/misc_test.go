@@ -94,3 +94,17 @@ func TestSpanishClub(t *testing.T) {
 		}
 	}
 }
+
+// TestInnerAcronym: a name holding a word in capitals is an organisation's,
+// unless that word is a Roman numeral.
+func TestInnerAcronym(t *testing.T) {
+	for name, want := range map[string]string{"Roda JC": "JC", "BNP Paribas": "BNP", "Zanu-PF": "PF", "Juan Carlos II": "", "Omega Pharma": ""} {
+		if got := innerAcronym(name); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+	text := "Gisteren won Roda JC van de ploeg uit de stad, en de supporters waren blij."
+	if e, ok := typeOf(t, text, FindWith(text, Options{}), "Roda JC"); !ok || e.Type != TypeORG {
+		t.Errorf("Roda JC: type %q (evidence %q), want ORG", e.Type, e.Evidence)
+	}
+}

@@ -239,6 +239,13 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			clues = append(clues, clue{TypePER, wSurname, "“%s” is a surname", key})
 		}
 	}
+	if len(words) > 1 && !upper && lex.Kind(key)&LexPlace == 0 {
+		if a := innerAcronym(e.Name); a != "" {
+			// "BNP Paribas", "Roda JC", "Zanu-PF": a person's name holds no
+			// acronym, a company's or a club's often does.
+			clues = append(clues, clue{TypeORG, wAcronym, "holds the acronym “%s”", a})
+		}
+	}
 	if upper && lex.Kind(key)&LexPlace == 0 && !knownPlaceAcronyms.has(key) {
 		clues = append(clues, clue{TypeORG, wAcronym, "an acronym", ""})
 	}
