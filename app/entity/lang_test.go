@@ -143,7 +143,7 @@ func TestAcronymFits(t *testing.T) {
 func TestArticleSaysOrganisationInSpanish(t *testing.T) {
 	for text, want := range map[string]string{
 		"El portavoz de la Udalbiltza habló con los periodistas y con la prensa del país.": TypeORG,
-		"O barco seguiu para o Nilo com os turistas e a tripulação do navio.":               TypeLOC,
+		"O barco seguiu para o Nilo com os turistas e a tripulação do navio.":              TypeLOC,
 	} {
 		name := "Udalbiltza"
 		if want == TypeLOC {

@@ -172,7 +172,7 @@ func (p *libraryList) row(m store.Meta) app.UI {
 					}
 				}),
 			app.Span().DataSet("testid", "library-size").Text(thousands(m.Chars)+" chars"),
-			app.Span().Text("·"),
+			app.Span().Class("dot").Text("·"),
 			app.Span().DataSet("testid", "library-count").Text(plural(m.Annotations, "label")),
 			app.If(m.Source != "", func() app.UI {
 				return app.Span().Class("src").DataSet("testid", "library-source").Title("From the file " + m.Source).Text(sourceName(m.Source))

@@ -31,7 +31,7 @@ func (p *orphansPanel) Render() app.UI {
 				o := p.Orphans[i]
 				return app.Li().DataSet("testid", "orphan").Body(
 					app.Span().Class("lab").Style("--c", p.Labels.Color(o.Label)).Text(o.Label),
-					app.Span().Title(o.Reason).Text("“"+clip(o.Text, 40)+"”"),
+					app.Span().Class("otext").Title(o.Reason).Text("“"+clip(o.Text, 40)+"”"),
 					app.Button().DataSet("testid", "orphan-place").Title("Place at the selected text").Text("Place").
 						OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 						OnClick(func(ctx app.Context, e app.Event) {

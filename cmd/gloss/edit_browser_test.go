@@ -40,6 +40,44 @@ func TestBrowserEditTextReanchors(t *testing.T) {
 	if len(orphans) != 1 || !strings.Contains(orphans[0], "Islamic State") {
 		t.Fatalf("orphans = %q, want Islamic State", orphans)
 	}
+	// At 1280×800 the row is one line on screen: "Place" and "×" beside
+	// the text, inside the column (the × used to wrap under "Place").
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
+	row, err := evalJS[string](ctx, `(() => {
+		const li = document.querySelector('[data-testid="orphan"]');
+		const p = li.querySelector('[data-testid="orphan-place"]').getBoundingClientRect();
+		const d = li.querySelector('[data-testid="orphan-drop"]').getBoundingClientRect();
+		const col = li.parentElement.getBoundingClientRect();
+		if (Math.abs(p.top - d.top) > 2) return "the drop button is on another line than Place";
+		if (d.right > col.right + 1 || d.width === 0) return "the drop button is outside the column";
+		return "ok";
+	})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if row != "ok" {
+		t.Errorf("orphan row at 1280×800: %s", row)
+	}
+	// The open article's row in the library shows its rename and delete
+	// buttons inside the list.
+	lib, err := evalJS[string](ctx, `(() => {
+		const li = document.querySelector('.lib li.open');
+		if (!li) return "no open row";
+		const box = li.getBoundingClientRect();
+		for (const id of ["library-rename", "library-delete"]) {
+			const b = li.querySelector('[data-testid="' + id + '"]').getBoundingClientRect();
+			if (b.width === 0 || b.right > box.right + 1 || b.left < box.left) return id + " is out of the row";
+		}
+		return "ok";
+	})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lib != "ok" {
+		t.Errorf("library row at 1280×800: %s", lib)
+	}
 	if os.Getenv("GLOSS_SHOTS") != "" {
 		shots(t, ctx, "orphans")
 	}
