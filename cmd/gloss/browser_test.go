@@ -28,6 +28,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -395,3 +397,45 @@ func waitJS(ctx context.Context, expr string) error {
 	}
 	return fmt.Errorf("waiting for %s: %w", expr, last)
 }
+
+// shots writes screenshots of the page at 1280×800 and 390×844, light and
+// dark, into $GLOSS_SHOTS when it is set (to look at; not asserted). Each
+// prepare is JavaScript polled until it returns true before a capture (a
+// scroll, a column opened, a box placed); the window is 1280×800 after.
+func shots(t *testing.T, ctx context.Context, name string, prepare ...string) {
+	t.Helper()
+	dir := os.Getenv("GLOSS_SHOTS")
+	if dir == "" {
+		return
+	}
+	for _, size := range [][2]int64{{1280, 800}, {390, 844}} {
+		for _, scheme := range []string{"light", "dark"} {
+			media := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+				return err
+			})
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(size[0], size[1]), media); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(300 * time.Millisecond) // let the layout and highlights settle for the picture
+			for _, js := range prepare {
+				if _, err := pollJS[bool](ctx, js); err != nil {
+					t.Fatalf("screenshot %s: %v", name, err)
+				}
+			}
+			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d-%s.png", name, size[0], scheme)), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// articleInView scrolls the article into view, for shots.
+const articleInView = `(() => { const a = document.querySelector('[data-testid="article"]'); if (a) a.scrollIntoView(); return true })()`

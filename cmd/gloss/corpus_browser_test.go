@@ -15,8 +15,6 @@ import (
 
 	"gloss/app/corpus"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -165,30 +163,6 @@ func TestBrowserCorpus(t *testing.T) {
 		}
 	}
 	_ = filepath.Join
-}
-
-// shots writes screenshots of the page as it is, at 1280×800 and 390×844,
-// light and dark, into $GLOSS_SHOTS (the person's view, to look at).
-func shots(t *testing.T, ctx context.Context, name string) {
-	t.Helper()
-	dir := os.Getenv("GLOSS_SHOTS")
-	for _, size := range [][2]int64{{1280, 800}, {390, 844}} {
-		for _, scheme := range []string{"light", "dark"} {
-			media := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-				_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
-				return err
-			})
-			err := chromedp.Do(ctx, chromedp.EmulateViewport(size[0], size[1]), media)
-			if err != nil {
-				t.Fatal(err)
-			}
-			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-			if err != nil {
-				t.Fatal(err)
-			}
-			os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d-%s.png", name, size[0], scheme)), png, 0o644)
-		}
-	}
 }
 
 // TestBrowserCorpusShots makes screenshots of the corpus screens when asked:

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"gloss/app/agree"
@@ -104,37 +101,8 @@ func TestBrowserLibraryAgreement(t *testing.T) {
 		t.Error("on a phone, the library column is not laid out one section under the other")
 	}
 	if os.Getenv("GLOSS_SHOTS") != "" {
-		libraryShots(t, ctx, "library-agreement")
-	}
-}
-
-// libraryShots writes screenshots of the library column, scrolled to the
-// agreement, at 1280x800 and 390x844 (the column opened with its toggle),
-// light and dark, into $GLOSS_SHOTS.
-func libraryShots(t *testing.T, ctx context.Context, name string) {
-	t.Helper()
-	for _, size := range [][2]int64{{1280, 800}, {390, 844}} {
-		for _, scheme := range []string{"light", "dark"} {
-			media := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-				_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
-				return err
-			})
-			if err := chromedp.Do(ctx, chromedp.EmulateViewport(size[0], size[1]), media); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := evalJS[bool](ctx, `(() => { const side = document.querySelector('.side.left');
-				if (getComputedStyle(side).display === "none") document.querySelector('[data-testid="library-toggle"]').click();
-				return true })()`); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := pollJS[bool](ctx, `getComputedStyle(document.querySelector('.side.left')).display !== "none" && (document.querySelector('[data-testid="library-agree"]').scrollIntoView(), true)`); err != nil {
-				t.Fatal(err)
-			}
-			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-			if err != nil {
-				t.Fatal(err)
-			}
-			os.WriteFile(filepath.Join(os.Getenv("GLOSS_SHOTS"), fmt.Sprintf("%s-%d-%s.png", name, size[0], scheme)), png, 0o644)
-		}
+		shots(t, ctx, "library-agreement", `(() => { const side = document.querySelector('.side.left');
+			if (getComputedStyle(side).display === "none") document.querySelector('[data-testid="library-toggle"]').click();
+			return getComputedStyle(side).display !== "none" && (document.querySelector('[data-testid="library-agree"]').scrollIntoView(), true) })()`)
 	}
 }

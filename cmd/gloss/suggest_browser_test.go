@@ -4,14 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -72,7 +68,7 @@ func TestBrowserTypedSuggestions(t *testing.T) {
 		t.Fatalf("%d annotations before any was accepted", len(got))
 	}
 
-	suggestShots(t, ctx, "suggestions")
+	shots(t, ctx, "suggestions", articleInView)
 
 	// E focuses the entities panel; the focused entity shows its evidence.
 	typeKey(t, ctx, 'E')
@@ -80,7 +76,7 @@ func TestBrowserTypedSuggestions(t *testing.T) {
 	if err != nil || !strings.HasPrefix(why, "Suggested ") {
 		t.Errorf("the focused entity shows no evidence: %q %v", why, err)
 	}
-	suggestShots(t, ctx, "evidence")
+	shots(t, ctx, "evidence", articleInView)
 	if _, err := evalJS[bool](ctx, `(document.activeElement.blur(), true)`); err != nil {
 		t.Fatal(err)
 	}
@@ -151,43 +147,6 @@ func TestBrowserTypedSuggestions(t *testing.T) {
 	if errs := cons.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
 	}
-}
-
-// suggestShots saves screenshots of the page at desktop and phone sizes, light and
-// dark, into $GLOSS_SHOTS when it is set (for looking at, not asserted).
-func suggestShots(t *testing.T, ctx context.Context, name string) {
-	dir := os.Getenv("GLOSS_SHOTS")
-	if dir == "" {
-		return
-	}
-	for _, v := range []struct {
-		w, h int64
-		tag  string
-	}{{1280, 800, "desktop"}, {390, 844, "phone"}} {
-		for _, scheme := range []string{"light", "dark"} {
-			_, err := chromedp.Run(ctx, chromedp.EmulateViewport(v.w, v.h))
-			if err == nil {
-				err = chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-					_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
-					return chromedp.Void{}, err
-				})
-			}
-			if err == nil {
-				_, err = evalJS[bool](ctx, `(() => { const a = document.querySelector('[data-testid="article"]'); if (a) a.scrollIntoView(); return true })()`)
-			}
-			time.Sleep(300 * time.Millisecond)
-			var png []byte
-			if err == nil {
-				png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
-			}
-			if err != nil {
-				t.Logf("screenshot %s: %v", name, err)
-				return
-			}
-			_ = os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", name, v.tag, scheme)), png, 0o644)
-		}
-	}
-	_, _ = chromedp.Run(ctx, chromedp.EmulateViewport(1280, 800))
 }
 
 // TestBrowserTypedSuggestions1MB measures, when GLOSS_BENCH_TYPED is set,

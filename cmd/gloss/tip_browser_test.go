@@ -1,16 +1,10 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
@@ -80,7 +74,7 @@ func TestBrowserSuggestionEvidence(t *testing.T) {
 	if !box.OnPage || !strings.Contains(box.Text, "France") || !strings.Contains(box.Text, "a country") {
 		t.Errorf("evidence box after J: %+v", box)
 	}
-	tipShots(t, ctx, "evidence")
+	shots(t, ctx, "evidence-tip", `(gloss.placeTip(), true)`)
 	key(t, ctx, "j")
 	if box, err := pollJS[*tipBox](ctx, `(b => b && !b.text.includes("France") ? b : null)(`+tipJS+`)`); err != nil || !strings.Contains(box.Text, "Russia") {
 		t.Errorf("the evidence box did not follow J to Russia: %+v %v", box, err)
@@ -88,41 +82,4 @@ func TestBrowserSuggestionEvidence(t *testing.T) {
 	if errs := cons.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
 	}
-}
-
-// tipShots saves the page with the evidence box at desktop and phone sizes,
-// light and dark, into $GLOSS_SHOTS (to look at; not asserted).
-func tipShots(t *testing.T, ctx context.Context, name string) {
-	dir := os.Getenv("GLOSS_SHOTS")
-	if dir == "" {
-		return
-	}
-	for _, v := range []struct {
-		w, h int64
-		tag  string
-	}{{1280, 800, "desktop"}, {390, 844, "phone"}} {
-		for _, scheme := range []string{"light", "dark"} {
-			_, err := chromedp.Run(ctx, chromedp.EmulateViewport(v.w, v.h))
-			if err == nil {
-				err = chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-					_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
-					return chromedp.Void{}, err
-				})
-			}
-			time.Sleep(300 * time.Millisecond)
-			if err == nil {
-				_, err = evalJS[bool](ctx, `(gloss.placeTip(), true)`)
-			}
-			var png []byte
-			if err == nil {
-				png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
-			}
-			if err != nil {
-				t.Logf("screenshot %s: %v", name, err)
-				return
-			}
-			_ = os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", name, v.tag, scheme)), png, 0o644)
-		}
-	}
-	_, _ = chromedp.Run(ctx, chromedp.EmulateViewport(1280, 800))
 }
