@@ -48,12 +48,7 @@ func evalCoNLL(dir string, w io.Writer) error {
 		}
 		var s nerScore
 		for _, d := range docs {
-			var pred []nerSpan
-			for _, e := range entity.FindWith(d.text, entity.Options{Lexicon: lex}) {
-				for _, m := range e.Mentions {
-					pred = append(pred, nerSpan{m.Start, m.End, e.Type, strings.Join(e.Evidence, "; ")})
-				}
-			}
+			pred := predicted(d.text, lex, true)
 			s.add(d.gold, pred)
 			if os.Getenv("NER_ERRORS") != "" {
 				printNERErrors(os.Stderr, filepath.Base(f), d, pred)
@@ -125,11 +120,7 @@ func readCoNLL(path string) ([]nerDoc, error) {
 		}
 		text, spans := detokenize(s)
 		base := utf8.RuneCountInString(b.String())
-		for _, sp := range spans {
-			sp.start += base
-			sp.end += base
-			gold = append(gold, sp)
-		}
+		gold = shifted(gold, spans, base)
 		b.WriteString(text)
 		if headline {
 			b.WriteString("\n")
@@ -146,8 +137,7 @@ func readCoNLL(path string) ([]nerDoc, error) {
 // closing) and returns the gold spans in code points of that text.
 func detokenize(toks [][2]string) (string, []nerSpan) {
 	var b strings.Builder
-	var spans []nerSpan
-	open := -1
+	tags := iobSpans{open: -1}
 	glue := true // no space before the next token
 	quoteOpen := false
 	n := 0 // code points written
@@ -165,16 +155,7 @@ func detokenize(toks [][2]string) (string, []nerSpan) {
 		if form == `"` {
 			quoteOpen = !quoteOpen
 		}
-		tag := t[1]
-		switch {
-		case strings.HasPrefix(tag, "B-"), strings.HasPrefix(tag, "I-") && (open < 0 || spans[open].typ != tag[2:]):
-			spans = append(spans, nerSpan{start: start, end: n, typ: tag[2:]})
-			open = len(spans) - 1
-		case strings.HasPrefix(tag, "I-"):
-			spans[open].end = n
-		default:
-			open = -1
-		}
+		tags.tag(t[1], start, n)
 	}
-	return b.String(), spans
+	return b.String(), tags.spans
 }

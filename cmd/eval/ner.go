@@ -32,6 +32,51 @@ type nerDoc struct {
 	gold []nerSpan
 }
 
+// predicted returns the mentions Gloss finds in text, with their types and
+// evidence; MISC ones only when the gold has MISC.
+func predicted(text string, lex *entity.Lexicon, misc bool) []nerSpan {
+	var pred []nerSpan
+	for _, e := range entity.FindWith(text, entity.Options{Lexicon: lex}) {
+		if e.Type == entity.TypeMISC && !misc {
+			continue
+		}
+		for _, m := range e.Mentions {
+			pred = append(pred, nerSpan{m.Start, m.End, e.Type, strings.Join(e.Evidence, "; ")})
+		}
+	}
+	return pred
+}
+
+// iobSpans turns B-/I-/O tags, token by token, into spans: an I- tag after
+// a span of its type extends it, one after anything else starts a span.
+type iobSpans struct {
+	spans []nerSpan
+	open  int // index of the span an I- tag may extend, or -1
+}
+
+// tag adds the token at [start, end) tagged tag.
+func (s *iobSpans) tag(tag string, start, end int) {
+	switch {
+	case strings.HasPrefix(tag, "I-") && s.open >= 0 && s.spans[s.open].typ == tag[2:]:
+		s.spans[s.open].end = end
+	case strings.HasPrefix(tag, "B-"), strings.HasPrefix(tag, "I-"):
+		s.spans = append(s.spans, nerSpan{start: start, end: end, typ: tag[2:]})
+		s.open = len(s.spans) - 1
+	default:
+		s.open = -1
+	}
+}
+
+// shifted appends spans to dst, moved base code points on.
+func shifted(dst, spans []nerSpan, base int) []nerSpan {
+	for _, sp := range spans {
+		sp.start += base
+		sp.end += base
+		dst = append(dst, sp)
+	}
+	return dst
+}
+
 // evalNER prints, per language file (*.iob2), exact-boundary precision and
 // recall of the candidates, typed precision/recall/F1 on exact spans and
 // typed F1 on overlapping spans.
@@ -55,15 +100,7 @@ func evalNER(dir string, w io.Writer) error {
 		}
 		var s nerScore
 		for _, d := range docs {
-			var pred []nerSpan
-			for _, e := range entity.FindWith(d.text, entity.Options{Lexicon: lex}) {
-				if e.Type == entity.TypeMISC {
-					continue
-				}
-				for _, m := range e.Mentions {
-					pred = append(pred, nerSpan{m.Start, m.End, e.Type, strings.Join(e.Evidence, "; ")})
-				}
-			}
+			pred := predicted(d.text, lex, false)
 			s.add(d.gold, pred)
 			if os.Getenv("NER_ERRORS") != "" {
 				printNERErrors(os.Stderr, filepath.Base(f), d, pred)
@@ -182,11 +219,7 @@ func readIOB2(path string) ([]nerDoc, error) {
 		if err != nil {
 			return fmt.Errorf("%s: %q: %v", path, text, err)
 		}
-		for _, s := range spans {
-			s.start += base
-			s.end += base
-			curGold = append(curGold, s)
-		}
+		curGold = shifted(curGold, spans, base)
 		cur.WriteString(text)
 		nsent++
 		text, toks, newSource = "", nil, false
@@ -225,9 +258,8 @@ func readIOB2(path string) ([]nerDoc, error) {
 // goldSpans finds each token in text, in order, and returns the tagged
 // spans in code points of text.
 func goldSpans(text string, toks [][2]string) ([]nerSpan, error) {
-	var out []nerSpan
+	tags := iobSpans{open: -1}
 	pos := 0 // byte offset in text
-	open := -1
 	for _, t := range toks {
 		i := strings.Index(text[pos:], t[0])
 		if i < 0 {
@@ -235,22 +267,9 @@ func goldSpans(text string, toks [][2]string) ([]nerSpan, error) {
 		}
 		start := pos + i
 		pos = start + len(t[0])
-		cs, ce := utf8.RuneCountInString(text[:start]), utf8.RuneCountInString(text[:pos])
-		tag := t[1]
-		switch {
-		case strings.HasPrefix(tag, "B-"):
-			out = append(out, nerSpan{start: cs, end: ce, typ: tag[2:]})
-			open = len(out) - 1
-		case strings.HasPrefix(tag, "I-") && open >= 0 && out[open].typ == tag[2:]:
-			out[open].end = ce
-		case strings.HasPrefix(tag, "I-"):
-			out = append(out, nerSpan{start: cs, end: ce, typ: tag[2:]})
-			open = len(out) - 1
-		default:
-			open = -1
-		}
+		tags.tag(t[1], utf8.RuneCountInString(text[:start]), utf8.RuneCountInString(text[:pos]))
 	}
-	return out, nil
+	return tags.spans, nil
 }
 
 // printNERErrors lists, for NER_ERRORS=1, each gold mention missed or
