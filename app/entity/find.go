@@ -41,6 +41,31 @@ type segment struct {
 	initial bool // starts a sentence
 }
 
+// splitEach replaces each candidate for which cut reports true by the
+// pieces it returns (none, one or two), copying segs only from the first
+// candidate cut on.
+func splitEach(segs []segment, cut func(segment) ([]segment, bool)) []segment {
+	var out []segment
+	for si, s := range segs {
+		step(si)
+		pieces, ok := cut(s)
+		if !ok {
+			if out != nil {
+				out = append(out, s)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]segment, 0, len(segs)+4), segs[:si]...)
+		}
+		out = append(out, pieces...)
+	}
+	if out == nil {
+		return segs
+	}
+	return out
+}
+
 // finder holds the state of one Find call.
 type finder struct {
 	text     string

@@ -27,31 +27,21 @@ func (f *finder) splitHeads(segs []segment) []segment {
 		step(si)
 		seen[f.key(s.a, s.b)] = true
 	}
-	var out []segment
-	for si, s := range segs {
-		step(si)
+	return splitEach(segs, func(s segment) ([]segment, bool) {
 		k := f.headCut(s, seen)
 		if k < 0 {
-			if out != nil {
-				out = append(out, s)
-			}
-			continue
+			return nil, false
 		}
-		if out == nil {
-			out = append(make([]segment, 0, len(segs)+4), segs[:si]...)
-		}
+		var pieces []segment
 		if l, ok := f.trim(s.a, k); ok {
 			l.per, l.initial = s.per, s.initial
-			out = append(out, l)
+			pieces = append(pieces, l)
 		}
 		if r, ok := f.trim(k, s.b); ok {
-			out = append(out, r)
+			pieces = append(pieces, r)
 		}
-	}
-	if out == nil {
-		return segs
-	}
-	return out
+		return pieces, true
+	})
 }
 
 // headCut returns the token where s is cut, or -1.

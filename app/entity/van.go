@@ -15,29 +15,17 @@ func (f *finder) splitVan(segs []segment) []segment {
 	if f.lex.Len() == 0 {
 		return segs
 	}
-	var out []segment
-	for si, s := range segs {
-		step(si)
+	return splitEach(segs, func(s segment) ([]segment, bool) {
 		k := f.vanCut(s)
 		if k < 0 {
-			if out != nil {
-				out = append(out, s)
-			}
-			continue
+			return nil, false
 		}
-		if out == nil {
-			out = append(make([]segment, 0, len(segs)+4), segs[:si]...)
-		}
-		left := segment{a: s.a, b: k, per: s.per, initial: s.initial}
-		out = append(out, left)
+		pieces := []segment{{a: s.a, b: k, per: s.per, initial: s.initial}}
 		if r, ok := f.trim(k+1, s.b); ok {
-			out = append(out, r)
+			pieces = append(pieces, r)
 		}
-	}
-	if out == nil {
-		return segs
-	}
-	return out
+		return pieces, true
+	})
 }
 
 // vanCut returns the token of s where it is cut, or -1.
