@@ -15,7 +15,13 @@ import (
 // kept them.
 func v1Fixture(t *testing.T) *Memory {
 	t.Helper()
-	data, err := os.ReadFile("testdata/v1-library.json")
+	return fixture(t, "testdata/v1-library.json")
+}
+
+// fixture loads a library saved as one JSON object of keys and values.
+func fixture(t *testing.T, path string) *Memory {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"encoding/json"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,19 +11,7 @@ import (
 // in side records, labels, gazetteer and settings.
 func v2Fixture(t *testing.T) *Memory {
 	t.Helper()
-	data, err := os.ReadFile("testdata/v2-library.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kv map[string]string
-	if err := json.Unmarshal(data, &kv); err != nil {
-		t.Fatal(err)
-	}
-	m := NewMemory()
-	for k, v := range kv {
-		m.Set(k, v)
-	}
-	return m
+	return fixture(t, "testdata/v2-library.json")
 }
 
 // checkV2Fixture checks that the fixture's library reads back whole.
