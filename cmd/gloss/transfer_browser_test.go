@@ -152,14 +152,7 @@ func TestBrowserExportImport(t *testing.T) {
 		pasteArticle(t, ctx, transferArticle)
 		waitCount(t, ctx, 0)
 		upload(t, ctx, "import-input", dl.Name, dl.Data)
-		var got []mention
-		for range 100 {
-			got, _ = drawnAnnotations(ctx)
-			if len(got) >= len(want) {
-				break
-			}
-			chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
-		}
+		got := drawnAtLeast(ctx, len(want))
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: after importing %s: %+v, want %+v (message %q)", name, dl.Name, got, want, message(ctx))
 		}
@@ -183,14 +176,7 @@ func TestBrowserExportImport(t *testing.T) {
 	if _, err := evalJS[bool](ctx, `(() => { [...document.querySelectorAll('[data-testid="library-title"]')].find(e => e.textContent.startsWith("Talks in Cairo")).click(); return true })()`); err != nil {
 		t.Fatalf("brat zip: the imported article is not in the library: %v", err)
 	}
-	var got []mention
-	for range 100 {
-		got, _ = drawnAnnotations(ctx)
-		if len(got) >= len(want) {
-			break
-		}
-		chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
-	}
+	got := drawnAtLeast(ctx, len(want))
 	if !slices.Equal(got, want) {
 		t.Errorf("brat zip: after importing %s: %+v, want %+v (message %q)", zip.Name, got, want, message(ctx))
 	}
@@ -424,4 +410,18 @@ func TestBrowserImportW3COntoEdited(t *testing.T) {
 		t.Errorf("%d orphans", n)
 	}
 	noConsoleErrors(t, cons)
+}
+
+// drawnAtLeast returns the annotations drawn once there are n of them, or
+// those drawn after 5 s, for the caller to compare.
+func drawnAtLeast(ctx context.Context, n int) []mention {
+	var got []mention
+	for range 100 {
+		got, _ = drawnAnnotations(ctx)
+		if len(got) >= n {
+			break
+		}
+		chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond))
+	}
+	return got
 }
