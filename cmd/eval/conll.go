@@ -24,13 +24,21 @@ const conllEnv = "GLOSS_CONLL2002"
 // all four types and typed precision/recall/F1 (PER/ORG/LOC/MISC, exact
 // spans, as the shared task scores it).
 func evalCoNLL(dir string, w io.Writer) error {
+	return scoreCoNLL(dir, []string{"esp", "ned"}, false, w)
+}
+
+// scoreCoNLL scores the *.testa and *.testb files in dir whose names start
+// with one of prefixes; english glues clitics ('s, n't) to the word before.
+func scoreCoNLL(dir string, prefixes []string, english bool, w io.Writer) error {
 	var files []string
-	for _, pat := range []string{"*.testa", "*.testb"} {
-		m, _ := filepath.Glob(filepath.Join(dir, pat))
-		files = append(files, m...)
+	for _, pre := range prefixes {
+		for _, pat := range []string{pre + "*.testa", pre + "*.testb"} {
+			m, _ := filepath.Glob(filepath.Join(dir, pat))
+			files = append(files, m...)
+		}
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("no *.testa or *.testb files in %s", dir)
+		return fmt.Errorf("no %s….testa or .testb files in %s", strings.Join(prefixes, "/"), dir)
 	}
 	sort.Strings(files)
 	lex, err := entity.ParseLexicon(web.Lexicon)
@@ -42,7 +50,7 @@ func evalCoNLL(dir string, w io.Writer) error {
 	fmt.Fprintln(w, "| file | gold | found | boundary P | boundary R | typed P | typed R | typed F1 | typed F1 (overlap) | PER R | ORG R | LOC R | MISC R |")
 	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	for _, f := range files {
-		docs, err := readCoNLL(f)
+		docs, err := readCoNLL(f, english)
 		if err != nil {
 			return err
 		}
@@ -65,9 +73,10 @@ func evalCoNLL(dir string, w io.Writer) error {
 
 // readCoNLL rebuilds articles from a CoNLL-2002 file. Dutch articles start
 // at -DOCSTART-; Spanish ones (EFE wires) at a dateline, the sentence before
-// a lone "-". A sentence with no final punctuation (a headline, a credit)
-// is a line of its own; the others run on in one paragraph.
-func readCoNLL(path string) ([]nerDoc, error) {
+// a lone "-"; English ones (CoNLL-2003, Reuters) at -DOCSTART- too. A
+// sentence with no final punctuation (a headline, a credit) is a line of its
+// own; the others run on in one paragraph.
+func readCoNLL(path string, english bool) ([]nerDoc, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -118,7 +127,7 @@ func readCoNLL(path string) ([]nerDoc, error) {
 				b.WriteByte(' ')
 			}
 		}
-		text, spans := detokenize(s)
+		text, spans := detokenize(s, english)
 		base := utf8.RuneCountInString(b.String())
 		gold = shifted(gold, spans, base)
 		b.WriteString(text)
@@ -134,8 +143,9 @@ func readCoNLL(path string) ([]nerDoc, error) {
 
 // detokenize writes a sentence's tokens as text (no space before closing
 // punctuation or after opening, straight quotes alternately opening and
-// closing) and returns the gold spans in code points of that text.
-func detokenize(toks [][2]string) (string, []nerSpan) {
+// closing; with english, clitics such as 's and n't glued to the word
+// before) and returns the gold spans in code points of that text.
+func detokenize(toks [][2]string, english bool) (string, []nerSpan) {
 	var b strings.Builder
 	tags := iobSpans{open: -1}
 	glue := true // no space before the next token
@@ -143,7 +153,8 @@ func detokenize(toks [][2]string) (string, []nerSpan) {
 	n := 0 // code points written
 	for _, t := range toks {
 		form := t[0]
-		noSpaceBefore := strings.Contains(",.;:)]?!%", form) || (form == `"` && quoteOpen)
+		noSpaceBefore := strings.Contains(",.;:)]?!%", form) || (form == `"` && quoteOpen) ||
+			(english && englishClitic(form))
 		if !glue && !noSpaceBefore {
 			b.WriteByte(' ')
 			n++
@@ -158,4 +169,11 @@ func detokenize(toks [][2]string) (string, []nerSpan) {
 		tags.tag(t[1], start, n)
 	}
 	return b.String(), tags.spans
+}
+
+// englishClitic reports whether an English token is a clitic written against
+// the word before it: 's, 're, 'll, n't…
+func englishClitic(form string) bool {
+	l := strings.ToLower(form)
+	return l == "n't" || (len(l) >= 2 && len(l) <= 3 && l[0] == '\'' && l[1] >= 'a' && l[1] <= 'z')
 }

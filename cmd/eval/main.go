@@ -30,6 +30,7 @@ var sections = []section{
 	{name: "extract", folder: "html-articles", run: evalExtract},
 	{name: "sentences", folder: "ner-dev", run: evalSentences},
 	{name: "conll2002", env: conllEnv, run: evalCoNLL},
+	{name: "conll2003", env: conll2003Env, run: evalCoNLL2003},
 }
 
 func main() {
@@ -57,8 +58,12 @@ func main() {
 		}
 		dir := filepath.Join(*data, s.folder)
 		if s.env != "" {
-			if dir = *conll; dir == "" {
-				fmt.Printf("## %s: skipped, set %s or -conll to a folder of CoNLL-2002 files\n\n", s.name, s.env)
+			dir = os.Getenv(s.env)
+			if s.env == conllEnv {
+				dir = *conll
+			}
+			if dir == "" {
+				fmt.Printf("## %s: skipped, set %s to a folder of %s files\n\n", s.name, s.env, s.name)
 				continue
 			}
 		}
