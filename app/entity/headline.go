@@ -78,8 +78,9 @@ func (f *finder) splitHeadlines(segs []segment) []segment {
 }
 
 // headlineLines marks the tokens of lines that read as headlines: all in
-// capitals, or with most content words capitalised and no full stop at the
-// end. It marks the tokens of all-capitals lines inCaps. It returns nil when
+// capitals, or with every content word capitalised and no full stop at the
+// end (one lower-case content word makes a line sentence case: a results
+// line "Tim Henman (Britain) beat Doug Flach", not a Title Case headline). It marks the tokens of all-capitals lines inCaps. It returns nil when
 // there is no such line.
 func (f *finder) headlineLines() []bool {
 	var hl []bool
@@ -115,7 +116,7 @@ func (f *finder) headlineLines() []bool {
 		end := strings.TrimRight(f.text[toks[b-1].bend:lineEnd(f.text, int(toks[b-1].bend))], " \t\"'”’»)")
 		sentence := strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, ":")
 		caps := letters >= 2 && upper == letters
-		title := content >= headlineMinWords && capped*4 >= content*3 && !sentence
+		title := content >= headlineMinWords && capped == content && !sentence
 		if caps || title {
 			if hl == nil {
 				hl = make([]bool, len(toks))

@@ -168,6 +168,8 @@ func TestBoundaries(t *testing.T) {
 		{"WAR IN SYRIA DEEPENS AS TALKS FAIL\nBy JOHN SMITH\nFighting in Syria went on, said John Smith.", []string{"SYRIA", "JOHN SMITH", "Syria", "John Smith"}},
 		{"Moscow Hosts Talks On Syrian Crisis Tonight\nTalks opened in Moscow.", []string{"Moscow", "Moscow"}},
 		{"RUSSIA IN PARIS DEFEAT\nMOSCOW 1996-12-06\nThe team lost.", []string{"RUSSIA", "MOSCOW"}},
+		// A lower-case word ("beat") tells a results line from a Title Case headline.
+		{"Results:\nStephen Dale (France) beat Kori Jones (Syria) 6-3 6-4\n", []string{"Stephen Dale", "France", "Kori Jones", "Syria"}},
 		{"Stephen King wrote it.", []string{"Stephen King"}},
 		{"Ook Donald Smit van Mapei reed mee, met Kori van Dam.", []string{"Donald Smit", "Mapei", "Kori van Dam"}},
 		{"The Kremlin said so. The Charles de Gaulle left port.", []string{"Kremlin", "Charles de Gaulle"}},
