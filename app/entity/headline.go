@@ -2,12 +2,18 @@ package entity
 
 import "strings"
 
-// isNameNumber reports whether token k is a number that ends a name: two to
-// four digits right after a capitalised word that is not a month or a place
-// ("Euro 2000", "Apollo 11", but not "May 2016" or "Paris 2015").
+// isNameNumber reports whether token k is a number that ends a name: a
+// year's four digits right after a capitalised word that is not a month or
+// a place ("Euro 2000", but not "May 2016" or "Paris 2015"), or two or three
+// after a stock index ("FTSE 100"). Two or three digits after a word are a
+// score or a count far more often than a name's ("Hampshire 232 and 109",
+// "Lotte 46 6 54", "Olympic 100 metres").
 func (f *finder) isNameNumber(k int) bool {
 	t := f.toks[k]
 	if k == 0 || t.join != joinSpace || t.cap || t.end-t.start < 2 || t.end-t.start > 4 || !f.toks[k-1].cap {
+		return false
+	}
+	if t.end-t.start < 4 && !stockIndices.has(f.fold(k-1)) {
 		return false
 	}
 	for _, c := range f.text[t.bstart:t.bend] {

@@ -161,6 +161,7 @@ func TestBoundaries(t *testing.T) {
 		{"Talks between Putin y Hollande ended.", []string{"Putin", "Hollande"}},
 		{"La reunión terminó. Het kabinet zei niets. Als Merkel komt, Hij gaat.", []string{"Merkel"}},
 		{"They won Euro 2000 in March 2000.", []string{"Euro 2000"}},
+		{"Then Stephen Dale 70 and Kori Jones 46 batted. The FTSE 100 fell.", []string{"Stephen Dale", "Kori Jones", "FTSE 100"}},
 		{"Troops left the U.S. on Monday.", []string{"U.S."}},
 		{"UN officials met. The UN said.", []string{"UN", "UN"}},
 		{"Donald J. Trump spoke.", []string{"Donald J. Trump"}},
