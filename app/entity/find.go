@@ -202,7 +202,7 @@ func (f *finder) chains() []segment {
 				continue
 			}
 			if f.isNameNumber(k) {
-				j = k // "Euro 2000", "Apollo 11": the number ends the name
+				j = k // "Euro 2000", "FTSE 100": the number ends the name
 				break
 			}
 			// Particles: "de", "van der", "d'".
