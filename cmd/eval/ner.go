@@ -288,16 +288,27 @@ func printNERErrors(w io.Writer, name string, d nerDoc, pred []nerSpan) {
 	for _, g := range d.gold {
 		gs[key{g.start, g.end}] = true
 		if t, ok := ps[key{g.start, g.end}]; !ok {
-			fmt.Fprintf(w, "%s\tmissed\t%s\t%q\n", name, g.typ, string(r[g.start:g.end]))
+			fmt.Fprintf(w, "%s\tmissed\t%s\t%q%s\n", name, g.typ, string(r[g.start:g.end]), around(r, g.start, g.end))
 		} else if t != g.typ {
-			fmt.Fprintf(w, "%s\ttype\t%s→%s\t%q\t%s\n", name, g.typ, t, string(r[g.start:g.end]), why[key{g.start, g.end}])
+			fmt.Fprintf(w, "%s\ttype\t%s→%s\t%q\t%s%s\n", name, g.typ, t, string(r[g.start:g.end]), why[key{g.start, g.end}], around(r, g.start, g.end))
 		} else if os.Getenv("NER_ERRORS") == "all" {
 			fmt.Fprintf(w, "%s\tright\t%s\t%q\t%s\n", name, t, string(r[g.start:g.end]), why[key{g.start, g.end}])
 		}
 	}
 	for _, p := range pred {
 		if !gs[key{p.start, p.end}] {
-			fmt.Fprintf(w, "%s\tspurious\t%s\t%q\t%s\n", name, p.typ, string(r[p.start:p.end]), p.why)
+			fmt.Fprintf(w, "%s\tspurious\t%s\t%q\t%s%s\n", name, p.typ, string(r[p.start:p.end]), p.why, around(r, p.start, p.end))
 		}
 	}
+}
+
+// around returns, for NER_CONTEXT=1, a tab and the text around [a, b) on
+// one line, the mention in brackets, so an error can be judged in place.
+func around(r []rune, a, b int) string {
+	if os.Getenv("NER_CONTEXT") == "" {
+		return ""
+	}
+	lo, hi := max(0, a-60), min(len(r), b+60)
+	s := string(r[lo:a]) + "[" + string(r[a:b]) + "]" + string(r[b:hi])
+	return "\t" + strings.ReplaceAll(s, "\n", " ⏎ ")
 }
