@@ -1,0 +1,34 @@
+package entity
+
+import "testing"
+
+// TestOrgContext: a one-word name no list holds is an organisation when
+// the article puts a kind of body before or after it, or a role in one
+// before "of"; a known place after a role keeps its type, and a name
+// with none of these stays a person.
+func TestOrgContext(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\nvenezuela\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ text, name, want string }{
+		{"Según fuentes del sector, la empresa argentina Musimundo abrirá nuevas tiendas en el país este año.", "Musimundo", TypeORG},
+		{"Lo dijo ayer el director de Datanálisis en una rueda de prensa con los periodistas.", "Datanálisis", TypeORG},
+		{"Lo dijo ayer el presidente de Venezuela en una rueda de prensa con los periodistas.", "Venezuela", TypeLOC},
+		{"Volgens de krant wordt in het Anderlechtse bedrijf Viangros het vlees al jaren geëtiketteerd.", "Viangros", TypeORG},
+		{"Het belette netwerkspecialist Telindus niet om vijf procent hoger te gaan op de beurs.", "Telindus", TypeORG},
+		{"Volgens de krant wou de raad van bestuur van Sabena nog even afwachten.", "Sabena", TypeORG},
+		{"Volgens de krant meldt Arinso, de informaticaspecialist voor personeelsbeheer, dat het een akkoord heeft met een bedrijf van het land.", "Arinso", TypeORG},
+		{"Volgens de krant zei Vandekeybus gisteren niets meer over de zaak.", "Vandekeybus", TypePER},
+	}
+	for _, c := range cases {
+		e, ok := typeOf(t, c.text, FindWith(c.text, Options{Lexicon: lex}), c.name)
+		if !ok {
+			t.Errorf("%s: not found in %q", c.name, c.text)
+			continue
+		}
+		if e.Type != c.want {
+			t.Errorf("%s: type %q (evidence %q), want %s", c.name, e.Type, e.Evidence, c.want)
+		}
+	}
+}
