@@ -33,15 +33,63 @@ func (f *finder) splitHeads(segs []segment) []segment {
 			return nil, false
 		}
 		var pieces []segment
-		if l, ok := f.trim(s.a, k); ok {
+		rank := f.allRanks(s.a, k)
+		if l, ok := f.trim(s.a, k); ok && !rank && !f.initialWord(s, k) {
 			l.per, l.initial = s.per, s.initial
 			pieces = append(pieces, l)
 		}
 		if r, ok := f.trim(k, s.b); ok {
+			r.per = rank
 			pieces = append(pieces, r)
 		}
 		return pieces, true
 	})
+}
+
+// ranks are military ranks and party members' words that stand before a
+// person's name like a title ("General John Burgoyne", "Democrat Walter
+// Mondale") but are names' own words elsewhere ("General Motors", "Major
+// League", "Democrat Party").
+var ranks = newWordSet(`general major brigadier admiral marshal corporal field lieutenant
+democrat republican tory socialist communist conservative liberal`)
+
+// allRanks reports whether tokens a..b-1 are all ranks or title modifiers
+// ("Major-General", "State").
+func (f *finder) allRanks(a, b int) bool {
+	for i := a; i < b; i++ {
+		if w := f.fold(i); !ranks.has(w) && !titleModifiers.has(w) {
+			return false
+		}
+	}
+	return a < b
+}
+
+// initialWord reports whether the cut at k leaves only the word that opens
+// the sentence s starts, one no list knows as a name: a common noun
+// capitalised by its place ("Historian David Crouch said").
+func (f *finder) initialWord(s segment, k int) bool {
+	w := f.fold(s.a)
+	return s.initial && k == s.a+1 && f.lex.Kind(w)&(LexPlace|LexGiven|LexSurname|LexBrand|LexLanguage) == 0 && !f.toks[s.a].upper &&
+		!orgWords.has(w) && !locWords.has(w) && !miscWords.has(w)
+}
+
+// describes reports whether token k-1, before a known given name at k,
+// describes the person the name then starts: a rank or title modifier
+// ("General", "State"), a nationality ("Australian Tom Moody"), or the
+// sentence's first word when no list knows it as a name.
+func (f *finder) describes(s segment, k int) bool {
+	if last := f.fold(s.b - 1); looksDemonym(last) && f.lex.Kind(last)&LexSurname == 0 {
+		return false // "Italian Roman Catholic": the rest is no person's name
+	}
+	prev := f.fold(k - 1)
+	if ranks.has(prev) || titleModifiers.has(prev) || f.initialWord(s, k) {
+		return true
+	}
+	if f.lex.Kind(prev)&LexLanguage != 0 {
+		return true
+	}
+	stem, place := demonymOf(prev, f.lex)
+	return stem != "" && !place
 }
 
 // headCut returns the token where s is cut, or -1.
@@ -66,9 +114,9 @@ func (f *finder) headCut(s segment, seen map[string]bool) int {
 		return s.a + 1
 	}
 	last := f.fold(s.b - 1)
-	if f.lex.Kind(last)&LexSurname == 0 && !seen[last] {
-		return -1 // a person's surname: known, or seen alone in the article
-	}
+	// The person's name ends with a surname: known, or seen alone in the
+	// article; or the word before the given name describes the person.
+	surname := f.lex.Kind(last)&LexSurname != 0 || seen[last]
 	for k := max(s.a+1, plain); k < s.b-1; k++ {
 		if f.lex.Kind(f.key(k, s.b))&LexPlace != 0 {
 			break
@@ -77,7 +125,12 @@ func (f *finder) headCut(s segment, seen map[string]bool) int {
 			continue
 		}
 		w, prev := f.fold(k), f.fold(k-1)
-		if f.lex.Kind(w)&LexGiven != 0 && f.lex.Kind(w)&(LexPlace|LexSurname) == 0 && f.lex.Kind(prev)&(LexGiven|LexSurname) == 0 && !isInitial(f.surface(k-1, k)) {
+		kind := f.lex.Kind(w)
+		rank := ranks.has(prev) || titleModifiers.has(prev) // "General" is also a given name
+		if kind&LexGiven == 0 || kind&LexPlace != 0 || f.lex.Kind(prev)&(LexGiven|LexSurname) != 0 && !rank || isInitial(f.surface(k-1, k)) {
+			continue
+		}
+		if kind&LexSurname == 0 && surname || f.describes(s, k) {
 			return k
 		}
 	}

@@ -48,7 +48,7 @@ func TestSplitHeads(t *testing.T) {
 		want []string
 	}{
 		{"Dat zei de minister van Volksgezondheid Magda Aelvoet gisteren. Aelvoet is van de partij.", []string{"Volksgezondheid", "Magda Aelvoet", "Aelvoet"}},
-		{"Oppositieleider Ariel Sharon sprak.", []string{"Oppositieleider", "Ariel Sharon"}},
+		{"Oppositieleider Ariel Sharon sprak.", []string{"Ariel Sharon"}}, // the title opening the sentence is no name
 		{"They met at the Casa Santa Maria in the city.", []string{"Casa Santa Maria"}},
 		{"La portavoz del PP Cristina Herrera habló ayer.", []string{"PP", "Cristina Herrera"}},
 		{"IU PIDE A CHAVES QUE NEGOCIE Sevilla (EFE). El partido habló.", []string{"Sevilla"}},

@@ -172,6 +172,8 @@ func TestBoundaries(t *testing.T) {
 		// A lower-case word ("beat") tells a results line from a Title Case headline.
 		{"Results:\nStephen Dale (France) beat Kori Jones (Syria) 6-3 6-4\n", []string{"Stephen Dale", "France", "Kori Jones", "Syria"}},
 		{"Stephen King wrote it.", []string{"Stephen King"}},
+		// A word that describes the person before a given name is not the name's.
+		{"Historian Stephen Dale said so. Then French Donald Smit met General Kori Jones.", []string{"Stephen Dale", "French", "Donald Smit", "Kori Jones"}},
 		{"Ook Donald Smit van Mapei reed mee, met Kori van Dam.", []string{"Donald Smit", "Mapei", "Kori van Dam"}},
 		{"The Kremlin said so. The Charles de Gaulle left port.", []string{"Kremlin", "Charles de Gaulle"}},
 	} {
