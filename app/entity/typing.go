@@ -81,6 +81,7 @@ func (f *finder) typeEntities(ents []Entity, o Options) {
 		}
 		clues = f.nameClues(clues, e, o.Lexicon)
 		clues = f.contextClues(clues, e)
+		clues = f.teamClues(clues, e)
 		e.Type, e.Confidence, e.Evidence = decide(clues)
 		f.clues = clues
 		if e.Source == SourceCandidate {

@@ -1,0 +1,25 @@
+package entity
+
+import "testing"
+
+// TestTeams: a town or an unknown name that stands as a side in a match is
+// a team (ORG); a country's team stays a place, a player stays a person,
+// and a town in plain prose stays a place.
+func TestTeams(t *testing.T) {
+	lex := testLexicon(t)
+	text := "Then York beat Paris by an innings.\nMillwall 2 Bury 1\nFrance 2 Syria 1\nStephen Dale 88\nSmith flew to Moscow on Monday and stayed in Moscow."
+	ents := FindWith(text, Options{Lexicon: lex})
+	for name, want := range map[string]string{
+		"York": TypeORG, "Paris": TypeORG, "Millwall": TypeORG, "Bury": TypeORG,
+		"France": TypeLOC, "Syria": TypeLOC, "Stephen Dale": TypePER, "Moscow": TypeLOC,
+	} {
+		e, ok := typeOf(t, text, ents, name)
+		if !ok {
+			t.Errorf("%s: not found", name)
+			continue
+		}
+		if e.Type != want {
+			t.Errorf("%s: type %q (evidence %q), want %s", name, e.Type, e.Evidence, want)
+		}
+	}
+}
