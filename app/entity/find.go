@@ -68,16 +68,18 @@ func splitEach(segs []segment, cut func(segment) ([]segment, bool)) []segment {
 
 // finder holds the state of one Find call.
 type finder struct {
-	text     string
-	toks     []token
-	lex      *Lexicon
-	hl       []bool            // tokens on headline lines (headlineLines); nil when none
-	clues    []clue            // typeEntities' buffer
-	mem      *Memory           // names the person labelled are names wherever they stand
-	folds    []string          // normalised token, filled on demand
-	intern   map[string]string // surface → normalised form, so repeated names fold once
-	lang     string            // the text's language (language), once langDone
-	langDone bool
+	text       string
+	toks       []token
+	lex        *Lexicon
+	hl         []bool            // tokens on headline lines (headlineLines); nil when none
+	clues      []clue            // typeEntities' buffer
+	mem        *Memory           // names the person labelled are names wherever they stand
+	folds      []string          // normalised token, filled on demand
+	intern     map[string]string // surface → normalised form, so repeated names fold once
+	lang       string            // the text's language (language), once langDone
+	langDone   bool
+	sports     bool // the text reads as a sports report (sportsReport), once sportsDone
+	sportsDone bool
 }
 
 func newFinder(text string, toks []token) *finder {

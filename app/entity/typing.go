@@ -317,6 +317,7 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 	titled, placed := 0, 0
 	city := f.lex.Kind(e.Key)&LexCity != 0 && f.language() == "es"
 	clues = f.orgContextClues(clues, e)
+	clues = f.sideClues(clues, e)
 	for _, m := range e.Mentions {
 		if titled >= maxContextClues && placed >= maxContextClues {
 			break
