@@ -168,3 +168,17 @@ func TestDutchEnAndArticle(t *testing.T) {
 		t.Errorf("de Udalbiltza: typed %q (%q), want ORG", e.Type, e.Evidence)
 	}
 }
+
+// In Dutch text only Dutch function words are dropped from a sentence's
+// start: Flemish "An" is a given name there ("An Bruyninckx"), while "An"
+// in English text is the article.
+func TestStopWordsByLanguage(t *testing.T) {
+	nl := "Het programma was gisteren op de televisie te zien.\nAn Bruyninckx\nDe kinderen werden immers ziek, en dat is een probleem voor het land."
+	if got := mentionTexts(nl, Find(nl, nil)); !slices.Contains(got, "An Bruyninckx") {
+		t.Errorf("Dutch: got %q, want An Bruyninckx", got)
+	}
+	en := "The programme was shown on television yesterday.\nAn Bruyninckx said that the children were ill, and that it is a problem for the country."
+	if got := mentionTexts(en, Find(en, nil)); slices.Contains(got, "An Bruyninckx") {
+		t.Errorf("English: got %q, want Bruyninckx without the article", got)
+	}
+}
