@@ -14,7 +14,9 @@ import "strings"
 //     Volksgezondheid Magda Aelvoet", "Oppositieleider Ariel Sharon": a
 //     known given name after a word that is not one starts a new name when
 //     the candidate ends with a surname (known, or seen alone in the
-//     article) and the rest is not a known place ("Casa Santa Maria").
+//     article) and the rest is not a known place ("Casa Santa Maria");
+//     after a role and "of" ("minister van Cultuur Bert Anciaux") any
+//     given name does.
 
 // splitHeads splits candidates at a leading nationality and before a
 // given name that starts a person's name inside them.
@@ -112,6 +114,16 @@ func (f *finder) headCut(s segment, seen map[string]bool) int {
 	if plain == s.a && f.language() == "nl" && strings.HasSuffix(first, "e") && !f.toks[s.a].upper && f.toks[s.a+1].join == joinSpace &&
 		looksDemonym(first) && f.lex.Kind(first)&(LexGiven|LexSurname|LexPlace) == 0 {
 		return s.a + 1
+	}
+	if f.roleBefore(s.a) >= 0 {
+		// "minister van Cultuur Bert Anciaux": the body, then the person
+		// who holds the role, from a given name on (one that is a surname
+		// too: "Vera Dua").
+		for k := s.a + 1; k < s.b-1; k++ {
+			if f.toks[k].join == joinSpace && f.lex.Kind(f.fold(k))&LexGiven != 0 && f.lex.Kind(f.fold(k))&LexPlace == 0 && f.lex.Kind(f.fold(k-1))&LexGiven == 0 {
+				return k
+			}
+		}
 	}
 	last := f.fold(s.b - 1)
 	// The person's name ends with a surname: known, or seen alone in the

@@ -128,29 +128,8 @@ func (f *finder) orgContext(a, b int, place bool) string {
 		if a >= 2 && spaced(a-1) && lower(a-2) && romance[lang] && orgKinds.has(f.fold(a-2)) && !ofWords[""].has(w) && !articles.has(w) {
 			return "after “" + f.surface(a-2, a) + "”"
 		}
-		if !place {
-			// "el director de", "consejero delegado de", "raad van bestuur
-			// van", "voorzitter van de".
-			p, of := a-1, ofWords[lang]
-			if of == nil {
-				of = ofWords[""]
-			}
-			if articles.has(f.fold(p)) && !of.has(f.fold(p)) && p >= 1 && spaced(p) && lower(p-1) {
-				p--
-			}
-			if of.has(f.fold(p)) && p >= 1 && spaced(p) {
-				for j := p - 1; j >= max(0, p-2); j-- {
-					if !lower(j) {
-						break
-					}
-					if orgRoles.has(f.kindWord(j)) {
-						return "after “" + f.surface(j, a) + "”"
-					}
-					if !spaced(j) {
-						break
-					}
-				}
-			}
+		if j := f.roleBefore(a); !place && j >= 0 {
+			return "after “" + f.surface(j, a) + "”"
 		}
 	}
 	// "Arinso, de informaticaspecialist": a comma, an article, at most one
@@ -166,6 +145,40 @@ func (f *finder) orgContext(a, b int, place bool) string {
 		}
 	}
 	return ""
+}
+
+// roleBefore returns the token of a role in an organisation followed by
+// "of" (and an article) just before token a ("el director de", "consejero
+// delegado de", "raad van bestuur van", "voorzitter van de", "minister
+// van"), or -1.
+func (f *finder) roleBefore(a int) int {
+	lower := func(i int) bool { return i >= 0 && !f.toks[i].cap && !f.toks[i].upper }
+	spaced := func(i int) bool { return f.toks[i].join == joinSpace }
+	if a < 2 || !spaced(a) || !lower(a-1) {
+		return -1
+	}
+	p, of := a-1, ofWords[f.language()]
+	if of == nil {
+		of = ofWords[""]
+	}
+	if articles.has(f.fold(p)) && !of.has(f.fold(p)) && spaced(p) && lower(p-1) {
+		p--
+	}
+	if !of.has(f.fold(p)) || p < 1 || !spaced(p) {
+		return -1
+	}
+	for j := p - 1; j >= max(0, p-2); j-- {
+		if !lower(j) {
+			break
+		}
+		if orgRoles.has(f.kindWord(j)) {
+			return j
+		}
+		if !spaced(j) {
+			break
+		}
+	}
+	return -1
 }
 
 // kindWord is token i folded, with the rest of a hyphenated compound it

@@ -1,6 +1,9 @@
 package entity
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestOrgContext: a one-word name no list holds is an organisation when
 // the article puts a kind of body before or after it, or a role in one
@@ -29,6 +32,29 @@ func TestOrgContext(t *testing.T) {
 		}
 		if e.Type != c.want {
 			t.Errorf("%s: type %q (evidence %q), want %s", c.name, e.Type, e.Evidence, c.want)
+		}
+	}
+}
+
+// TestRoleSplit: after a role and "of" the body comes first, then the
+// person holding the role, from a given name on — also one that is a
+// surname too ("Vera").
+func TestRoleSplit(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\nbert\nvera\n@surname\nvera\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Volgens de krant heeft de Vlaamse minister van Cultuur Bert Anciaux het plan goedgekeurd, en minister van Leefmilieu Vera Dua zegt dat het een goed plan is voor het land."
+	ents := FindWith(text, Options{Lexicon: lex})
+	got := mentionTexts(text, ents)
+	for _, want := range []string{"Cultuur", "Bert Anciaux", "Leefmilieu", "Vera Dua"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("got %q, want %q among them", got, want)
+		}
+	}
+	for name, typ := range map[string]string{"Cultuur": TypeORG, "Bert Anciaux": TypePER} {
+		if e, ok := typeOf(t, text, ents, name); !ok || e.Type != typ {
+			t.Errorf("%s: type %q (evidence %q), want %s", name, e.Type, e.Evidence, typ)
 		}
 	}
 }
