@@ -122,7 +122,11 @@ func (f *finder) headlineLines() []bool {
 		end := strings.TrimRight(f.text[toks[b-1].bend:lineEnd(f.text, int(toks[b-1].bend))], " \t\"'”’»)")
 		sentence := strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, ":")
 		caps := letters >= 2 && upper == letters
-		title := content >= headlineMinWords && capped == content && !sentence
+		// A line that opens with a number is a list's or a table's row
+		// ("2. Renate Goetschl (Austria) 132", "10 - Billy Dodds"), not a
+		// headline.
+		row := f.digits(a)
+		title := content >= headlineMinWords && capped == content && !sentence && !row
 		if caps || title {
 			if hl == nil {
 				hl = make([]bool, len(toks))

@@ -171,6 +171,8 @@ func TestBoundaries(t *testing.T) {
 		{"RUSSIA IN PARIS DEFEAT\nMOSCOW 1996-12-06\nThe team lost.", []string{"RUSSIA", "MOSCOW"}},
 		// A lower-case word ("beat") tells a results line from a Title Case headline.
 		{"Results:\nStephen Dale (France) beat Kori Jones (Syria) 6-3 6-4\n", []string{"Stephen Dale", "France", "Kori Jones", "Syria"}},
+		// A line opening with a number is a list's row, not a headline.
+		{"Standings:\n2. Stephen Dale (France) 132\n", []string{"Stephen Dale", "France"}},
 		{"Stephen King wrote it.", []string{"Stephen King"}},
 		// A word that describes the person before a given name is not the name's.
 		{"Historian Stephen Dale said so. Then French Donald Smit met General Kori Jones.", []string{"Stephen Dale", "French", "Donald Smit", "Kori Jones"}},
