@@ -294,8 +294,15 @@ func looksPlace(w string) bool {
 	return false
 }
 
-// knownPlaceAcronyms are the country abbreviations news uses as names.
-var knownPlaceAcronyms = newWordSet(`us u s usa u s a uk u k uae eeuu ee uu rdc`)
+// knownPlaceAcronyms are the country abbreviations news uses as names, by
+// their keys: "U.S." is "u s" (a word set alone would split it in two).
+var knownPlaceAcronyms = func() wordSet {
+	s := newWordSet(`us usa uk uae eeuu rdc`)
+	for _, k := range []string{"u s", "u s a", "u k", "ee uu"} {
+		s[k] = struct{}{}
+	}
+	return s
+}()
 
 // isAcronym reports whether s is written in capitals ("AFP", "U.S.").
 func isAcronym(s string) bool {

@@ -238,12 +238,13 @@ func TestGeneralClues(t *testing.T) {
 	}
 	text := "Ships left Pearl Harbor for Lower Austria. Sales of Huawei and SaskTel rose. " +
 		"Ela viajou para o Nilo. They sang Over My Head on The Muppets. " +
-		"The Emperor spoke; the emperor was old. Emperor Hirohito listened. Then American officials came."
+		"The Emperor spoke; the emperor was old. Emperor Hirohito listened. Then American officials came. They flew to the U.S. later."
 	ents := FindWith(text, Options{Lexicon: lex})
 	for name, want := range map[string]string{
 		"Pearl Harbor": TypeLOC, "Lower Austria": TypeLOC, "Huawei": TypeORG, "Nilo": TypeLOC,
 		"Over My Head": TypeMISC, "SaskTel": TypeORG, "The Muppets": TypeMISC, "Hirohito": TypePER,
 		"American": TypeMISC, // a nationality first, though companies' names start with it
+		"U.S.": TypeLOC, // a country's abbreviation, not an organisation's acronym
 	} {
 		e, ok := typeOf(t, text, ents, name)
 		if !ok {
