@@ -64,6 +64,7 @@ const maxContextClues = 3
 func Retype(text string, ents []Entity, o Options) {
 	f := newFinder(text, tokenize(text))
 	f.lex, f.mem = o.Lexicon, o.Memory
+	f.hl = f.headlineLines() // marks the lines in capitals, as Find did
 	f.typeEntities(ents, o)
 }
 
@@ -198,13 +199,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 	} else if !isAcronym(e.Name) && isCamel(e.Name) {
 		clues = append(clues, clue{TypeORG, wAcronym, "written like a company’s name (“%s”)", e.Name})
 	}
-	upper := false
-	for _, v := range e.Variants {
-		if isAcronym(v) {
-			upper = true
-			break
-		}
-	}
+	upper := f.writtenAsAcronym(e)
 	if len(words) > 1 && !upper && lex.Kind(key)&LexPlace == 0 && looksDemonym(words[len(words)-1]) && lex.Kind(words[len(words)-1])&(LexGiven|LexSurname) == 0 && !hasClue(clues, TypeORG) {
 		clues = append(clues, clue{TypeMISC, wGiven, "ends like a nationality (“%s”)", words[len(words)-1]})
 	}
@@ -251,6 +246,23 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		clues = append(clues, clue{TypeORG, wAcronym, "an acronym", ""})
 	}
 	return clues
+}
+
+// writtenAsAcronym reports whether a mention of e is written in capitals
+// off a line that is all in capitals, or is one short word there ("FIFA"):
+// "CUTTITTA" in a headline in capitals is Cuttitta's name, not an acronym.
+func (f *finder) writtenAsAcronym(e *Entity) bool {
+	for _, m := range e.Mentions {
+		i, ok := f.tokenAt(m.Start)
+		j, ok2 := f.tokenEnding(m.End)
+		if !ok || !ok2 {
+			continue
+		}
+		if w := f.surface(i, j+1); isAcronym(w) && (!f.toks[i].inCaps || i == j && f.toks[i].end-f.toks[i].start <= 4) {
+			return true
+		}
+	}
+	return false
 }
 
 // looksDemonym reports whether w ends like a nationality or an adjective

@@ -268,3 +268,23 @@ func TestOfNames(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestCapsLineNoAcronym: a name in a headline in capitals is not an
+// acronym, so the group it joins is typed by its other mentions.
+func TestCapsLineNoAcronym(t *testing.T) {
+	lex := testLexicon(t)
+	text := "SCHULMAN BACK FOR FRANCE\nThe coach picked Schulman on Friday. Schulman played well."
+	ents := FindWith(text, Options{Lexicon: lex})
+	e, ok := typeOf(t, text, ents, "SCHULMAN")
+	if !ok {
+		t.Fatal("SCHULMAN not found")
+	}
+	if e.Type != TypePER {
+		t.Errorf("Schulman: type %q (evidence %q), want PER", e.Type, e.Evidence)
+	}
+	// Retype marks the lines in capitals as Find does.
+	Retype(text, ents, Options{Lexicon: lex})
+	if e, _ := typeOf(t, text, ents, "SCHULMAN"); e.Type != TypePER {
+		t.Errorf("Schulman retyped: %q", e.Type)
+	}
+}
