@@ -244,7 +244,7 @@ func TestGeneralClues(t *testing.T) {
 		"Pearl Harbor": TypeLOC, "Lower Austria": TypeLOC, "Huawei": TypeORG, "Nilo": TypeLOC,
 		"Over My Head": TypeMISC, "SaskTel": TypeORG, "The Muppets": TypeMISC, "Hirohito": TypePER,
 		"American": TypeMISC, // a nationality first, though companies' names start with it
-		"U.S.": TypeLOC, // a country's abbreviation, not an organisation's acronym
+		"U.S.":     TypeLOC,  // a country's abbreviation, not an organisation's acronym
 	} {
 		e, ok := typeOf(t, text, ents, name)
 		if !ok {
