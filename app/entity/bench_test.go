@@ -156,3 +156,54 @@ func BenchmarkParseLexicon(b *testing.B) {
 		}
 	}
 }
+
+var (
+	benchLexOnce sync.Once
+	benchLex     *Lexicon
+	benchSized   = map[int]string{}
+)
+
+// benchArticle is SampleArticle(size, 1) and the built-in lexicon, made once.
+func benchArticle(b *testing.B, size int) (string, *Lexicon) {
+	benchLexOnce.Do(func() {
+		lex, err := ParseLexicon(web.Lexicon)
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchLex = lex
+	})
+	if _, ok := benchSized[size]; !ok {
+		benchSized[size] = SampleArticle(size, 1)
+	}
+	return benchSized[size], benchLex
+}
+
+// BenchmarkBuild1MB and BenchmarkBuild5MB are Build as the app runs it on a
+// pasted article: entities typed with the built-in lexicon, then the index.
+func BenchmarkBuild1MB(b *testing.B) { benchBuild(b, 1<<20) }
+func BenchmarkBuild5MB(b *testing.B) { benchBuild(b, 5<<20) }
+
+func benchBuild(b *testing.B, size int) {
+	text, lex := benchArticle(b, size)
+	b.ReportAllocs()
+	for b.Loop() {
+		Build(text, Options{Lexicon: lex})
+	}
+}
+
+func BenchmarkFind5MB(b *testing.B) {
+	text, _ := benchArticle(b, 5<<20)
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(text, nil)
+	}
+}
+
+func BenchmarkNewIndex5MB(b *testing.B) {
+	text, _ := benchArticle(b, 5<<20)
+	ents := Find(text, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewIndex(text, ents)
+	}
+}

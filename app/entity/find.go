@@ -71,49 +71,76 @@ type finder struct {
 	text       string
 	toks       []token
 	lex        *Lexicon
-	hl         []bool            // tokens on headline lines (headlineLines); nil when none
-	clues      []clue            // typeEntities' buffer
-	mem        *Memory           // names the person labelled are names wherever they stand
-	folds      []string          // normalised token, filled on demand
-	intern     map[string]string // surface → normalised form, so repeated names fold once
-	lang       string            // the text's language (language), once langDone
+	hl         []bool    // tokens on headline lines (headlineLines); nil when none
+	clues      []clue    // typeEntities' buffer
+	mem        *Memory   // names the person labelled are names wherever they stand
+	in         *interner // the normalised forms of words and names, numbered
+	ids        []int32   // 1 + the id of each token's normalised form, 0 until asked
+	lang       string    // the text's language (language), once langDone
 	langDone   bool
 	sports     bool // the text reads as a sports report (sportsReport), once sportsDone
 	sportsDone bool
 }
 
 func newFinder(text string, toks []token) *finder {
-	return &finder{text: text, toks: toks, folds: make([]string, len(toks)), intern: make(map[string]string, len(toks)/8+16)}
+	return &finder{text: text, toks: toks, in: newInterner(len(toks)/4 + 16), ids: make([]int32, len(toks))}
 }
 
-func (f *finder) fold(i int) string {
-	if f.folds[i] == "" {
-		t := f.toks[i]
-		f.folds[i] = f.normalize(f.text[t.bstart:t.bend])
+// id is the interner id of token i's normalised form.
+func (f *finder) id(i int) int32 {
+	if id := f.ids[i]; id > 0 {
+		return id - 1
 	}
-	return f.folds[i]
+	t := f.toks[i]
+	id := f.in.surface(f.text[t.bstart:t.bend])
+	f.ids[i] = id + 1
+	return id
+}
+
+// fold is the normalised form of token i.
+func (f *finder) fold(i int) string {
+	return f.in.str(f.id(i))
 }
 
 // normalize is Fold, remembered per surface: an article names the
 // same people again and again.
 func (f *finder) normalize(s string) string {
-	if isLowerASCII(s) {
-		return s
+	return f.in.str(f.in.surface(s))
+}
+
+// keyID is the interner id of the normalised form of tokens a..b-1: the
+// tokens' ids joined, unless something between two of them is a word
+// the tokens leave out (a skipped URL, a dropped possessive "s").
+func (f *finder) keyID(a, b int) int32 {
+	id := f.id(a)
+	for k := a + 1; k < b; k++ {
+		if !f.plainGap(k) {
+			return f.in.surface(f.surface(a, b))
+		}
+		id = f.in.join(id, f.id(k))
 	}
-	if n, ok := f.intern[s]; ok {
-		return n
+	return id
+}
+
+// plainGap reports whether the text between tokens k-1 and k holds no
+// letter or digit, so that the normalised form of the two is theirs
+// joined by a space.
+func (f *finder) plainGap(k int) bool {
+	gap := f.text[f.toks[k-1].bend:f.toks[k].bstart]
+	if len(gap) == 1 && (gap[0] == ' ' || gap[0] == '-') {
+		return true
 	}
-	n := Fold(s)
-	f.intern[s] = n
-	return n
+	for _, r := range gap {
+		if gtext.IsWordRune(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // key is the normalised form of tokens a..b-1.
 func (f *finder) key(a, b int) string {
-	if b == a+1 {
-		return f.fold(a)
-	}
-	return f.normalize(f.text[f.toks[a].bstart:f.toks[b-1].bend])
+	return f.in.str(f.keyID(a, b))
 }
 
 // surface is the text of tokens a..b-1 as written.
@@ -130,7 +157,7 @@ func Find(text string, gaz *Gazetteer) []Entity {
 // FindWith is Find with a lexicon and the person's memory: every entity
 // gets a suggested Type with its Confidence and Evidence.
 func FindWith(text string, o Options) []Entity {
-	return findWith(text, tokenize(text), o)
+	return newFinder(text, tokenize(text)).find(o)
 }
 
 // Build returns FindWith(text, o) and the NewIndex of text and those
@@ -138,12 +165,15 @@ func FindWith(text string, o Options) []Entity {
 func Build(text string, o Options) ([]Entity, *Index) {
 	toks := tokenize(text)
 	clean := slices.Clone(toks) // Find marks headline tokens; the index reads them as tokenized
-	ents := findWith(text, toks, o)
-	return ents, newIndex(text, clean, ents)
+	f := newFinder(text, toks)
+	ents := f.find(o)
+	// The index's words are Find's: the same ids, folded once.
+	return ents, newIndex(&finder{text: text, toks: clean, in: f.in, ids: f.ids}, ents)
 }
 
-func findWith(text string, toks []token, o Options) []Entity {
-	f := newFinder(text, toks)
+// find is FindWith on the finder's text and tokens.
+func (f *finder) find(o Options) []Entity {
+	text := f.text
 	f.lex, f.mem = o.Lexicon, o.Memory
 	f.hl = f.headlineLines()
 	segs := f.chains()
@@ -321,8 +351,7 @@ func (f *finder) compoundTail(i int) bool {
 // first word stays only when it is also seen capitalised mid-sentence, is
 // not a function word, or the name it starts is seen mid-sentence.
 func (f *finder) dropSentenceStarts(segs []segment) []segment {
-	midCap := make(map[string]bool, len(segs))
-	known := make(map[string]bool, len(segs))
+	var midCap, known idSet
 	for si, s := range segs {
 		step(si)
 		if f.hl != nil && f.hl[s.a] {
@@ -334,13 +363,13 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 		}
 		for i := from; i < s.b; i++ {
 			if f.toks[i].cap {
-				midCap[f.fold(i)] = true
+				midCap.add(f.id(i))
 			}
 		}
 		if !s.initial {
 			for i := s.a; i < s.b; i++ {
 				if f.toks[i].cap {
-					known[f.key(i, s.b)] = true
+					known.add(f.keyID(i, s.b))
 				}
 			}
 		}
@@ -349,7 +378,7 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 	for si, s := range segs {
 		step(si)
 		if s.initial && (f.hl == nil || !f.hl[s.a]) && !f.masthead(s) {
-			for first := s.a; s.a < s.b && !known[f.key(s.a, s.b)]; {
+			for first := s.a; s.a < s.b && !known.has(f.keyID(s.a, s.b)); {
 				w := f.fold(s.a)
 				if s.a > first && f.isStop(f.fold(s.a-1)) && (!f.isStop(w) || f.toks[s.a].upper && !f.toks[s.a].inCaps) {
 					// A function word opened the sentence: the capital of the
@@ -359,8 +388,8 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 				// In German text a function word or an adverb starts many
 				// sentences ("Dann", "Natürlich"), a name only when it is
 				// seen capitalised elsewhere too.
-				fn := f.lex.Kind(w)&LexFunction != 0 && !midCap[w] && f.isGerman()
-				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !f.isStop(w) && !fn && (midCap[w] || f.knownStart(s) ||
+				fn := f.lex.Kind(w)&LexFunction != 0 && !midCap.has(f.id(s.a)) && f.isGerman()
+				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !f.isStop(w) && !fn && (midCap.has(f.id(s.a)) || f.knownStart(s) ||
 					s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !looksCommon(w)) {
 					// Seen as a name elsewhere, or a first name before a
 					// surname ("Élisabeth Borne said").
@@ -416,11 +445,11 @@ func (f *finder) retrim(s segment) (segment, bool) {
 // splitKnown splits a name of three or more words in two when both halves
 // are names seen on their own ("President of France Francois Hollande").
 func (f *finder) splitKnown(segs []segment) []segment {
-	seen := make(map[string]bool, len(segs))
+	var seen idSet
 	long := false
 	for si, s := range segs {
 		step(si)
-		seen[f.key(s.a, s.b)] = true
+		seen.add(f.keyID(s.a, s.b))
 		long = long || s.b-s.a >= 3
 	}
 	if !long {
@@ -433,7 +462,7 @@ func (f *finder) splitKnown(segs []segment) []segment {
 			split := false
 			for k := s.a + 1; k < s.b; k++ {
 				if f.toks[k].cap && f.toks[k].join == joinSpace && f.toks[k-1].cap &&
-					seen[f.key(s.a, k)] && seen[f.key(k, s.b)] {
+					seen.has(f.keyID(s.a, k)) && seen.has(f.keyID(k, s.b)) {
 					out = append(out, segment{a: s.a, b: k, per: s.per, initial: s.initial}, segment{a: k, b: s.b, per: s.per})
 					split = true
 					break
@@ -494,6 +523,7 @@ type group struct {
 	per    bool
 	gaz    *Entry
 	parent int32 // the group this one joined, or -1
+	lastV  int32 // its latest variant, or -1
 }
 
 // variant is one surface form of one group.
@@ -501,12 +531,8 @@ type variant struct {
 	group   int32
 	surface string
 	count   int
-	first   int // start of its first mention
-}
-
-type variantKey struct {
-	group   int32
-	surface string
+	first   int   // start of its first mention
+	prev    int32 // the group's variant before this one, or -1
 }
 
 // group gathers mentions with the same key, then joins a shorter name to
@@ -516,31 +542,36 @@ type variantKey struct {
 // and each entity's mentions already sorted.
 func (f *finder) group(segs []segment, matches []Match) []Entity {
 	groups := make([]group, 0, len(segs)/4+len(matches)/4+16)
-	byKey := make(map[string]int32, len(segs)/4+len(matches)/4+16)
-	get := func(key string) int32 {
-		if i, ok := byKey[key]; ok {
-			return i
+	byKey := make([]int32, f.in.len()) // 1 + the group of each interner id, 0 for none
+	get := func(id int32) int32 {
+		if int(id) < len(byKey) && byKey[id] > 0 {
+			return byKey[id] - 1
+		}
+		if int(id) >= len(byKey) {
+			byKey = append(byKey, make([]int32, int(id)+1-len(byKey)+len(byKey)/4)...)
 		}
 		i := int32(len(groups))
-		groups = append(groups, group{key: key, words: strings.Count(key, " ") + 1, parent: -1})
-		byKey[key] = i
+		key := f.in.str(id)
+		groups = append(groups, group{key: key, words: strings.Count(key, " ") + 1, parent: -1, lastV: -1})
+		byKey[id] = i + 1
 		return i
 	}
 	n := len(segs) + len(matches)
 	mgroup := make([]int32, 0, n) // group of each mention, in text order
 	mspan := make([]gtext.Span, 0, n)
 	var variants []variant
-	byVariant := make(map[variantKey]int32, len(segs)/4+16)
 	add := func(g int32, sp gtext.Span, surface string) {
 		mgroup = append(mgroup, g)
 		mspan = append(mspan, sp)
-		k := variantKey{g, surface}
-		if v, ok := byVariant[k]; ok {
-			variants[v].count++
-			return
+		// A group has few spellings: its variants are a list, newest first.
+		for v := groups[g].lastV; v >= 0; v = variants[v].prev {
+			if variants[v].surface == surface {
+				variants[v].count++
+				return
+			}
 		}
-		byVariant[k] = int32(len(variants))
-		variants = append(variants, variant{group: g, surface: surface, count: 1, first: sp.Start})
+		variants = append(variants, variant{group: g, surface: surface, count: 1, first: sp.Start, prev: groups[g].lastV})
+		groups[g].lastV = int32(len(variants) - 1)
 	}
 	// Matches and segments are each in text order: merge them.
 	mi := 0
@@ -552,7 +583,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		}
 		for mi < len(matches) && (segStart < 0 || matches[mi].Start < segStart) {
 			m := &matches[mi]
-			g := get(Fold(m.Entry.Name))
+			g := get(f.in.norm(Fold(m.Entry.Name)))
 			if groups[g].gaz == nil {
 				groups[g].gaz = &m.Entry
 			}
@@ -563,7 +594,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 			break
 		}
 		s := segs[si]
-		g := get(f.key(s.a, s.b))
+		g := get(f.keyID(s.a, s.b))
 		end := int(f.toks[s.b-1].end)
 		if f.toks[s.b-1].apostS && f.language() == "nl" {
 			end += 2 // Dutch writes plurals and genitives of names with "'s", one word: "Israëli's"

@@ -24,10 +24,10 @@ func (f *finder) splitHeads(segs []segment) []segment {
 	if f.lex.Len() == 0 {
 		return segs
 	}
-	seen := make(map[string]bool, len(segs))
+	var seen idSet
 	for si, s := range segs {
 		step(si)
-		seen[f.key(s.a, s.b)] = true
+		seen.add(f.keyID(s.a, s.b))
 	}
 	return splitEach(segs, func(s segment) ([]segment, bool) {
 		k := f.headCut(s, seen)
@@ -95,7 +95,7 @@ func (f *finder) describes(s segment, k int) bool {
 }
 
 // headCut returns the token where s is cut, or -1.
-func (f *finder) headCut(s segment, seen map[string]bool) int {
+func (f *finder) headCut(s segment, seen idSet) int {
 	if s.b-s.a < 2 || f.lex.Kind(f.key(s.a, s.b))&(LexPlace|LexBrand) != 0 {
 		return -1
 	}
@@ -128,7 +128,7 @@ func (f *finder) headCut(s segment, seen map[string]bool) int {
 	last := f.fold(s.b - 1)
 	// The person's name ends with a surname: known, or seen alone in the
 	// article; or the word before the given name describes the person.
-	surname := f.lex.Kind(last)&LexSurname != 0 || seen[last]
+	surname := f.lex.Kind(last)&LexSurname != 0 || seen.has(f.id(s.b-1))
 	for k := max(s.a+1, plain); k < s.b-1; k++ {
 		if f.lex.Kind(f.key(k, s.b))&LexPlace != 0 {
 			break

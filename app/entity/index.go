@@ -83,12 +83,14 @@ type typoSet struct {
 
 // NewIndex indexes text and its entities (as Find returns them).
 func NewIndex(text string, ents []Entity) *Index {
-	return newIndex(text, tokenize(text), ents)
+	return newIndex(newFinder(text, tokenize(text)), ents)
 }
 
-func newIndex(text string, toks []token, ents []Entity) *Index {
+// newIndex indexes the text of f, a finder without lexicon or memory,
+// and its entities.
+func newIndex(f *finder, ents []Entity) *Index {
 	x := &Index{ents: ents, byKey: make(map[string]int, len(ents))}
-	b := newIndexBuilder(text, toks)
+	b := newIndexBuilder(f)
 	for i, e := range ents {
 		step(i)
 		x.byKey[e.Key] = i

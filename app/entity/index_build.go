@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"bytes"
 	"cmp"
 	"strings"
 	"unicode/utf8"
@@ -10,17 +11,18 @@ import (
 
 // btarget is a search target being built.
 type btarget struct {
-	display, norm string
-	entity        int32
-	count         int
+	display string
+	norm    int32 // interner id of the normalised form
+	entity  int32
+	count   int
 }
 
 type indexBuilder struct {
+	f      *finder // the text, its tokens and their interned words
 	text   string
 	toks   []token
-	byNorm map[string]int32
+	target []int32 // 1 + the target of each interner id, 0 for none
 	ts     []btarget
-	buf    []byte // scratch for normalising before a lookup
 	// Mentions of words and n-grams in the order they were seen: target
 	// occ[i] was mentioned at occSpan[i]. finish groups them per target in
 	// one flat slice rather than one slice per target.
@@ -31,10 +33,11 @@ type indexBuilder struct {
 	tokWord []int32
 }
 
-func newIndexBuilder(text string, toks []token) *indexBuilder {
+func newIndexBuilder(f *finder) *indexBuilder {
 	// Distinct words and n-grams run to about half the tokens on a long
-	// article: sizing for that spares the map and slice regrowths.
-	return &indexBuilder{text: text, toks: toks, byNorm: make(map[string]int32, len(toks)/2),
+	// article: sizing for that spares the slice regrowths.
+	toks := f.toks
+	return &indexBuilder{f: f, text: f.text, toks: toks, target: make([]int32, max(f.in.len(), len(toks)/2)),
 		ts:  make([]btarget, 0, len(toks)/2),
 		occ: make([]int32, 0, len(toks)+len(toks)/4), occSpan: make([]gtext.Span, 0, len(toks)+len(toks)/4)}
 }
@@ -87,30 +90,30 @@ func (b *indexBuilder) addEntity(i int, e Entity) {
 		if k >= 0 {
 			v = e.Variants[k]
 		}
-		b.buf = appendNorm(b.buf[:0], v)
-		if len(b.buf) == 0 {
+		id := b.f.in.surface(v)
+		if id == 0 {
 			continue
 		}
-		if _, ok := b.byNorm[string(b.buf)]; ok {
+		if b.targetOf(id) >= 0 {
 			continue
 		}
-		norm := string(b.buf)
-		b.byNorm[norm] = int32(len(b.ts))
-		b.ts = append(b.ts, btarget{display: v, norm: norm, entity: int32(i), count: len(e.Mentions)})
+		b.target[id] = int32(len(b.ts)) + 1
+		b.ts = append(b.ts, btarget{display: v, norm: id, entity: int32(i), count: len(e.Mentions)})
 	}
 }
 
-// add records one mention of a word or n-gram whose normalised form is
-// norm, or b.buf when norm is "", and returns its target.
-func (b *indexBuilder) add(display, norm string, sp gtext.Span) int32 {
-	var id int32
-	var ok bool
-	if norm != "" {
-		id, ok = b.byNorm[norm]
-	} else {
-		id, ok = b.byNorm[string(b.buf)] // no allocation for a lookup
+// targetOf returns the target of interner id norm, or -1.
+func (b *indexBuilder) targetOf(norm int32) int32 {
+	if int(norm) >= len(b.target) {
+		b.target = append(b.target, make([]int32, int(norm)+1-len(b.target)+len(b.target)/4)...)
 	}
-	if ok {
+	return b.target[norm] - 1
+}
+
+// add records one mention of a word or n-gram whose normalised form is
+// interner id norm, and returns its target.
+func (b *indexBuilder) add(display string, norm int32, sp gtext.Span) int32 {
+	if id := b.targetOf(norm); id >= 0 {
 		t := &b.ts[id]
 		if t.entity < 0 {
 			t.count++
@@ -119,11 +122,8 @@ func (b *indexBuilder) add(display, norm string, sp gtext.Span) int32 {
 		}
 		return id
 	}
-	if norm == "" {
-		norm = string(b.buf)
-	}
-	id = int32(len(b.ts))
-	b.byNorm[norm] = id
+	id := int32(len(b.ts))
+	b.target[norm] = id + 1
 	b.ts = append(b.ts, btarget{display: display, norm: norm, entity: -1, count: 1})
 	b.occ = append(b.occ, id)
 	b.occSpan = append(b.occSpan, sp)
@@ -142,15 +142,10 @@ func (b *indexBuilder) addWords() {
 			b.tokWord[i] = oneLetter(fold(r))
 			continue
 		}
-		if isLowerASCII(w) {
-			b.tokWord[i] = b.add(w, w, gtext.Span{Start: int(t.start), End: int(t.end)})
-			continue
-		}
-		b.buf = appendNorm(b.buf[:0], w)
-		b.tokWord[i] = b.add(w, "", gtext.Span{Start: int(t.start), End: int(t.end)})
+		b.tokWord[i] = b.add(w, b.f.id(i), gtext.Span{Start: int(t.start), End: int(t.end)})
 	}
 	b.addCompounds()
-	f := newFinder(b.text, b.toks)
+	f := b.f
 	for si, s := range f.chains() {
 		step(si)
 		for i := s.a; i < s.b; i++ {
@@ -161,9 +156,7 @@ func (b *indexBuilder) addWords() {
 				if !b.toks[j-1].cap {
 					continue
 				}
-				display := f.surface(i, j)
-				b.buf = appendNorm(b.buf[:0], display)
-				b.add(display, "", gtext.Span{Start: int(b.toks[i].start), End: int(b.toks[j-1].end)})
+				b.add(f.surface(i, j), f.keyID(i, j), gtext.Span{Start: int(b.toks[i].start), End: int(b.toks[j-1].end)})
 			}
 		}
 	}
@@ -185,8 +178,7 @@ func (b *indexBuilder) addCompounds() {
 		}
 		if j-i >= 2 && j-i <= 4 && !caps {
 			display := b.text[toks[i].bstart:toks[j-1].bend]
-			b.buf = appendNorm(b.buf[:0], display)
-			b.add(display, "", gtext.Span{Start: int(toks[i].start), End: int(toks[j-1].end)})
+			b.add(display, b.f.keyID(i, j), gtext.Span{Start: int(toks[i].start), End: int(toks[j-1].end)})
 			i = j
 			continue
 		}
@@ -199,8 +191,7 @@ func (b *indexBuilder) addCompounds() {
 		}
 		if j-i >= 2 {
 			display := b.text[toks[i].bstart : toks[j-1].bend+1]
-			b.buf = appendNorm(b.buf[:0], display)
-			b.add(display, "", gtext.Span{Start: int(toks[i].start), End: int(toks[j-1].end) + 1})
+			b.add(display, b.f.keyID(i, j), gtext.Span{Start: int(toks[i].start), End: int(toks[j-1].end) + 1})
 			i = j
 			continue
 		}
@@ -220,11 +211,11 @@ func isLowerASCII(w string) bool {
 
 // rankOf orders targets: entities first, then frequent ones; function
 // words come last among words.
-func (t *btarget) rankOf() int {
+func (t *btarget) rankOf(norm []byte) int {
 	if t.entity >= 0 {
 		return 1<<30 + t.count
 	}
-	if stopWords.has(t.norm) {
+	if _, stop := stopWords[string(norm)]; stop {
 		return 0
 	}
 	return t.count
@@ -240,18 +231,29 @@ type sortKey struct {
 
 func (b *indexBuilder) finish(x *Index) {
 	ts := b.ts
+	// The normalised forms, in the order the targets came: one arena of
+	// bytes rather than a string each.
+	var norms []byte
+	noff := make([]uint32, len(ts)+1)
+	for i := range ts {
+		step(i)
+		norms = b.f.in.appendStr(norms, ts[i].norm)
+		noff[i+1] = uint32(len(norms))
+	}
+	norm := func(i int32) []byte { return norms[noff[i]:noff[i+1]] }
 	keys := make([]sortKey, len(ts))
 	for i := range ts {
 		step(i)
 		t := &ts[i]
+		nm := norm(int32(i))
 		var pre uint64
 		for k := 0; k < 8; k++ {
 			pre <<= 8
-			if k < len(t.norm) {
-				pre |= uint64(t.norm[k])
+			if k < len(nm) {
+				pre |= uint64(nm[k])
 			}
 		}
-		keys[i] = sortKey{uint64(^uint32(t.rankOf()))<<32 | uint64(len(t.norm)), pre, int32(i)}
+		keys[i] = sortKey{uint64(^uint32(t.rankOf(nm)))<<32 | uint64(len(nm)), pre, int32(i)}
 	}
 	sortPaced(keys, func(a, b sortKey) int {
 		if c := cmp.Compare(a.rankLen, b.rankLen); c != 0 {
@@ -260,7 +262,7 @@ func (b *indexBuilder) finish(x *Index) {
 		if c := cmp.Compare(a.pre8, b.pre8); c != 0 {
 			return c
 		}
-		return strings.Compare(ts[a.id].norm, ts[b.id].norm)
+		return bytes.Compare(norm(a.id), norm(b.id))
 	})
 	n := len(ts)
 	newID := make([]int32, n)
@@ -314,30 +316,30 @@ func (b *indexBuilder) finish(x *Index) {
 		}
 	}
 
-	size := 0
-	for i := range ts {
-		size += len(ts[i].norm)
-	}
-	arena := make([]byte, 0, size)
-	// The prefix lists are counted first so each is one allocation.
-	n1 := map[rune]int{}
-	n2 := map[[2]rune]int{}
+	arena := make([]byte, 0, len(norms))
 	for id, k := range keys {
 		step(id)
 		t := &ts[k.id]
 		x.display[id] = t.display
 		x.offs[id] = uint32(len(arena))
-		arena = append(arena, t.norm...)
-		x.masks[id] = maskOf(t.norm)
+		arena = append(arena, norm(k.id)...)
 		x.entity[id] = t.entity
-		r0, r1, two := prefixOf(t.norm)
+	}
+	x.offs[n] = uint32(len(arena))
+	x.arena = string(arena)
+	// The prefix lists are counted first so each is one allocation.
+	n1 := map[rune]int{}
+	n2 := map[[2]rune]int{}
+	for id := range n {
+		step(id)
+		s := x.norm(int32(id))
+		x.masks[id] = maskOf(s)
+		r0, r1, two := prefixOf(s)
 		n1[r0]++
 		if two {
 			n2[[2]rune{r0, r1}]++
 		}
 	}
-	x.offs[n] = uint32(len(arena))
-	x.arena = string(arena)
 	x.byHash = make(map[uint64]int32, n)
 	for id := range n {
 		step(id)

@@ -10,7 +10,7 @@ package entity
 // a name, or it is an acronym or an organisation word ("el Gobierno" names
 // one beside "un gobierno").
 func (f *finder) dropLowerSeen(segs []segment) []segment {
-	var lower map[string]bool
+	var lower idSet
 	for _, s := range segs {
 		if f.loneWord(s) {
 			lower = f.lowerWords()
@@ -23,7 +23,7 @@ func (f *finder) dropLowerSeen(segs []segment) []segment {
 	out := segs[:0]
 	for si, s := range segs {
 		step(si)
-		if f.loneWord(s) && lower[f.fold(s.a)] {
+		if f.loneWord(s) && lower.has(f.id(s.a)) {
 			w := f.fold(s.a)
 			if f.lex.Kind(w)&(LexPlace|LexGiven|LexSurname|LexBrand|LexLanguage) == 0 && !orgWords.has(w) && !f.mem.knows(w) {
 				continue
@@ -41,12 +41,12 @@ func (f *finder) loneWord(s segment) bool {
 }
 
 // lowerWords is the set of words written in lower case in the text.
-func (f *finder) lowerWords() map[string]bool {
-	m := make(map[string]bool, len(f.toks)/4)
+func (f *finder) lowerWords() idSet {
+	m := idSet{}
 	for i, t := range f.toks {
 		step(i)
 		if !t.cap && t.end-t.start >= 3 {
-			m[f.fold(i)] = true
+			m.add(f.id(i))
 		}
 	}
 	return m
