@@ -14,40 +14,91 @@ import "strings"
 // words' ids with one integer-keyed lookup per word, and its string only
 // when asked for.
 type interner struct {
-	strs   []string         // normalised form of each id; a sequence's is built on demand ("" until then)
-	prefix []int32          // a sequence's id without its last word; 0 for a word
-	last   []int32          // a sequence's last word; a word's own id
-	words  map[string]int32 // one normalised word (no space) → id
-	seqs   map[uint64]int32 // prefix<<32 | last word → id
-	surfs  map[string]int32 // a surface that Fold changes → id, so it is folded once
+	strs   []string // normalised form of each id; a sequence's is built on demand ("" until then)
+	prefix []int32  // a sequence's id without its last word; 0 for a word
+	last   []int32  // a sequence's last word; a word's own id
+	// Hash tables of open addressing, probed linearly; a slot holds 1 + an
+	// index, 0 when empty. Go's maps hash strings byte by byte in wasm and
+	// cost more per lookup than these, which hold no pointers.
+	words    []int32  // one normalised word (no space) → its id
+	nwords   int      // words held
+	seqKeys  []uint64 // prefix<<32 | last word of each sequence held
+	seqIDs   []int32  // the sequence's id beside its key; 0 when the slot is empty
+	nseqs    int      // sequences held
+	surfs    []int32  // a surface Fold changes → 1 + its index in surfList
+	surfList []string // surfaces, in order of first sight
+	surfIDs  []int32  // the id of each surface's normalised form
 }
 
 func newInterner(sizeHint int) *interner {
-	in := &interner{
-		strs:   make([]string, 1, sizeHint),
-		prefix: make([]int32, 1, sizeHint),
-		last:   make([]int32, 1, sizeHint),
-		words:  make(map[string]int32, sizeHint/4),
-		seqs:   make(map[uint64]int32, sizeHint/2),
-		surfs:  make(map[string]int32, sizeHint/8),
+	size := 64
+	for size < sizeHint {
+		size *= 2
 	}
-	return in
+	return &interner{
+		strs:    make([]string, 1, sizeHint),
+		prefix:  make([]int32, 1, sizeHint),
+		last:    make([]int32, 1, sizeHint),
+		words:   make([]int32, size/2),
+		seqKeys: make([]uint64, size),
+		seqIDs:  make([]int32, size),
+		surfs:   make([]int32, size/4),
+	}
 }
 
 // len is the number of ids given so far (ids are 0..len-1).
 func (in *interner) len() int { return len(in.strs) }
 
+// hashString is FNV-1a of s.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// slot returns h's first slot in a table of n slots, n a power of two.
+func slot(h uint64, n int) int {
+	h ^= h >> 29
+	h *= 0x9E3779B97F4A7C15
+	return int(h>>32) & (n - 1)
+}
+
 // word returns the id of w, a normalised word without spaces.
 func (in *interner) word(w string) int32 {
-	if id, ok := in.words[w]; ok {
-		return id
+	n := len(in.words)
+	i := slot(hashString(w), n)
+	for in.words[i] != 0 {
+		if id := in.words[i] - 1; in.strs[id] == w {
+			return id
+		}
+		i = (i + 1) & (n - 1)
 	}
 	id := int32(len(in.strs))
 	in.strs = append(in.strs, w)
 	in.prefix = append(in.prefix, 0)
 	in.last = append(in.last, id)
-	in.words[w] = id
+	in.words[i] = id + 1
+	if in.nwords++; in.nwords*2 > n {
+		in.words = make([]int32, 2*n)
+		for id := range in.strs {
+			if id > 0 && in.prefix[id] == 0 {
+				in.wordSlotPut(int32(id))
+			}
+		}
+	}
 	return id
+}
+
+func (in *interner) wordSlotPut(id int32) {
+	n := len(in.words)
+	i := slot(hashString(in.strs[id]), n)
+	for in.words[i] != 0 {
+		i = (i + 1) & (n - 1)
+	}
+	in.words[i] = id + 1
 }
 
 // norm returns the id of s, a normalised form (Fold's output).
@@ -79,11 +130,29 @@ func (in *interner) surface(s string) int32 {
 		}
 		return in.word(s)
 	}
-	if id, ok := in.surfs[s]; ok {
-		return id
+	n := len(in.surfs)
+	h := hashString(s)
+	i := slot(h, n)
+	for in.surfs[i] != 0 {
+		if k := in.surfs[i] - 1; in.surfList[k] == s {
+			return in.surfIDs[k]
+		}
+		i = (i + 1) & (n - 1)
 	}
 	id := in.norm(Fold(s))
-	in.surfs[s] = id
+	in.surfs[i] = int32(len(in.surfList)) + 1
+	in.surfList = append(in.surfList, s)
+	in.surfIDs = append(in.surfIDs, id)
+	if len(in.surfList)*2 > n {
+		in.surfs = make([]int32, 2*n)
+		for k, s := range in.surfList {
+			j := slot(hashString(s), 2*n)
+			for in.surfs[j] != 0 {
+				j = (j + 1) & (2*n - 1)
+			}
+			in.surfs[j] = int32(k) + 1
+		}
+	}
 	return id
 }
 
@@ -100,14 +169,32 @@ func (in *interner) join(a, b int32) int32 {
 	}
 	w := in.last[b]
 	k := uint64(a)<<32 | uint64(w)
-	if id, ok := in.seqs[k]; ok {
-		return id
+	n := len(in.seqKeys)
+	i := slot(k, n)
+	for in.seqIDs[i] != 0 {
+		if in.seqKeys[i] == k {
+			return in.seqIDs[i]
+		}
+		i = (i + 1) & (n - 1)
 	}
 	id := int32(len(in.strs))
 	in.strs = append(in.strs, "")
 	in.prefix = append(in.prefix, a)
 	in.last = append(in.last, w)
-	in.seqs[k] = id
+	in.seqKeys[i], in.seqIDs[i] = k, id
+	if in.nseqs++; in.nseqs*2 > n {
+		keys, ids := in.seqKeys, in.seqIDs
+		in.seqKeys, in.seqIDs = make([]uint64, 2*n), make([]int32, 2*n)
+		for j, id := range ids {
+			if id != 0 {
+				i := slot(keys[j], 2*n)
+				for in.seqIDs[i] != 0 {
+					i = (i + 1) & (2*n - 1)
+				}
+				in.seqKeys[i], in.seqIDs[i] = keys[j], id
+			}
+		}
+	}
 	return id
 }
 
