@@ -83,6 +83,7 @@ func (f *finder) typeEntities(ents []Entity, o Options) {
 		clues = f.nameClues(clues, e, o.Lexicon)
 		clues = f.contextClues(clues, e)
 		clues = f.teamClues(clues, e)
+		clues = f.kindAfterClues(clues, e)
 		e.Type, e.Confidence, e.Evidence = decide(clues)
 		f.clues = clues
 		if e.Source == SourceCandidate {
