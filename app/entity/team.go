@@ -35,9 +35,12 @@ func (f *finder) teamClues(clues []clue, e *Entity) []clue {
 	kind := f.lex.Kind(e.Key)
 	words := strings.Fields(e.Key)
 	place := kind&(LexCity|LexRegion) != 0 || len(words) == 1 && looksPlace(e.Key) // "Derbyshire"
-	if !place && (kind&(LexGiven|LexSurname) != 0 || f.lex.Kind(words[0])&LexGiven != 0 || hasClue(clues, TypeMISC)) {
+	if !place && (len(words) > 1 && f.lex.Kind(words[0])&LexGiven != 0 || hasClue(clues, TypeMISC)) {
 		return clues // a player's score, a competition's year
 	}
+	// A one-word given name or surname is a team only in a table or
+	// beside the other side ("Carlisle 22 11 7 4", "Chester 2 Hull 1").
+	person := !place && kind&(LexGiven|LexSurname) != 0
 	n := 0
 	for _, m := range e.Mentions {
 		if n >= maxContextClues {
@@ -51,6 +54,8 @@ func (f *finder) teamClues(clues []clue, e *Entity) []clue {
 		switch i, _ := f.tokenAt(m.Start); {
 		case f.scoreAfter(i, j, place):
 			why = "a score after it: a team"
+		case person:
+			continue
 		case j+1 < len(f.toks) && f.toks[j+1].join == joinSpace && !f.toks[j+1].cap && (place && teamVerbs.has(f.fold(j+1)) || teamRoles.has(f.fold(j+1))):
 			why = "“" + f.surface(j+1, j+2) + "” after it: a team"
 		case place && i > 0 && f.toks[i].join == joinSpace && !f.toks[i-1].cap && teamVerbs.has(f.fold(i-1)):
