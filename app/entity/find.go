@@ -184,6 +184,7 @@ func (f *finder) find(o Options) []Entity {
 	segs = f.splitHeadlines(segs)
 	segs = f.splitKnown(segs)
 	segs = f.dropLowerSeen(segs)
+	segs = f.quotedTitles(segs)
 	var matches []Match
 	if o.Gazetteer != nil {
 		matches = o.Gazetteer.match(text, f.toks)

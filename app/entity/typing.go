@@ -339,6 +339,22 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 	clues = f.orgContextClues(clues, e)
 	clues = f.sideClues(clues, e)
 	for _, m := range e.Mentions {
+		a, ok := f.tokenAt(m.Start)
+		ok2 := ok
+		if !ok {
+			a, ok = f.tokenAt(m.Start + 1) // with its quotation mark
+		}
+		if ok {
+			if w, ok := f.titleQuoted(a); ok {
+				clues = append(clues, clue{TypeMISC, wWholeName + wShape, "a quoted title after “%s”", w})
+				break
+			} else if !ok2 {
+				clues = append(clues, clue{TypeMISC, wPrep, "in quotation marks (a title, a nickname)", ""})
+				break
+			}
+		}
+	}
+	for _, m := range e.Mentions {
 		if titled >= maxContextClues && placed >= maxContextClues {
 			break
 		}
