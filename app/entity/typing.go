@@ -339,6 +339,12 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 	clues = f.orgContextClues(clues, e)
 	clues = f.sideClues(clues, e)
 	for _, m := range e.Mentions {
+		if a, ok := f.tokenAt(m.Start); ok && f.creditInitials(a, a+1) && m.End == int(f.toks[a].end) {
+			clues = append(clues, clue{TypePER, wGiven, "initials alone in parentheses: a writer's credit", ""})
+			break
+		}
+	}
+	for _, m := range e.Mentions {
 		a, ok := f.tokenAt(m.Start)
 		ok2 := ok
 		if !ok {
