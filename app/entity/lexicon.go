@@ -26,13 +26,14 @@ const (
 	LexNoun                          // a German common noun ("Jahre", "Regierung"): capitalised, yet not a name
 	LexBrand                         // a company or brand ("Huawei", "Spotify")
 	LexFunction                      // a German function word or adverb ("Dann", "Natürlich"): at a sentence's start, not a name
+	LexTown                          // a town of 20,000 to 100,000 people ("Zaventem", "Getafe"): a weaker clue than a city
 )
 
 // LexPlace is every kind that names a place.
 const LexPlace = LexCountry | LexRegion | LexCity
 
 // lexSections are the section names of the lexicon file, by kind bit.
-var lexSections = []string{"country", "region", "city", "language", "given", "surname", "title", "orgsuffix", "month", "weekday", "noun", "brand", "function"}
+var lexSections = []string{"country", "region", "city", "language", "given", "surname", "title", "orgsuffix", "month", "weekday", "noun", "brand", "function", "town"}
 
 // LexiconMagic starts every lexicon file.
 const LexiconMagic = "gloss-lexicon 1"

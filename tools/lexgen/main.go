@@ -37,7 +37,7 @@ var kinds = map[string]entity.LexKind{
 	"country": entity.LexCountry, "region": entity.LexRegion, "city": entity.LexCity,
 	"language": entity.LexLanguage, "given": entity.LexGiven, "surname": entity.LexSurname,
 	"title": entity.LexTitle, "orgsuffix": entity.LexOrgSuffix, "month": entity.LexMonth, "weekday": entity.LexWeekday,
-	"noun": entity.LexNoun, "brand": entity.LexBrand, "function": entity.LexFunction,
+	"noun": entity.LexNoun, "brand": entity.LexBrand, "function": entity.LexFunction, "town": entity.LexTown,
 }
 
 func run(src, out string) error {
@@ -112,7 +112,7 @@ func run(src, out string) error {
 // name lists and given names of one letter pair.
 func keep(k entity.LexKind, w string) bool {
 	switch k {
-	case entity.LexGiven, entity.LexSurname, entity.LexCity, entity.LexCountry, entity.LexRegion, entity.LexBrand:
+	case entity.LexGiven, entity.LexSurname, entity.LexCity, entity.LexCountry, entity.LexRegion, entity.LexBrand, entity.LexTown:
 		r := []rune(strings.TrimSpace(w))
 		return len(r) > 0 && r[0] != []rune(strings.ToLower(string(r[0])))[0]
 	}
