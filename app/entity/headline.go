@@ -102,7 +102,7 @@ func (f *finder) headlineLines() []bool {
 			a = b
 			continue
 		}
-		content, capped, letters, upper := 0, 0, 0, 0
+		content, capped, letters, upper, plain := 0, 0, 0, 0, 0
 		for i := a; i < b; i++ {
 			t := toks[i]
 			if f.text[t.bstart] >= '0' && f.text[t.bstart] <= '9' {
@@ -111,6 +111,9 @@ func (f *finder) headlineLines() []bool {
 			letters++
 			if t.upper || t.end-t.start == 1 && t.cap {
 				upper++
+			}
+			if w := f.fold(i); !t.cap && t.end-t.start < 4 && t.join != joinHyphen && t.join != joinApos && !stopWords.has(w) && !f.isStop(w) && !particles.has(w) {
+				plain++ // "c", "b", "st" on a scorecard: no headline writes them so
 			}
 			if t.end-t.start >= 4 && !stopWords.has(f.fold(i)) {
 				content++
@@ -126,7 +129,7 @@ func (f *finder) headlineLines() []bool {
 		// ("2. Renate Goetschl (Austria) 132", "10 - Billy Dodds"), not a
 		// headline.
 		row := f.digits(a)
-		title := content >= headlineMinWords && capped == content && !sentence && !row
+		title := content >= headlineMinWords && capped == content && plain == 0 && !sentence && !row
 		if caps || title {
 			if hl == nil {
 				hl = make([]bool, len(toks))

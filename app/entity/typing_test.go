@@ -173,6 +173,9 @@ func TestBoundaries(t *testing.T) {
 		{"Results:\nStephen Dale (France) beat Kori Jones (Syria) 6-3 6-4\n", []string{"Stephen Dale", "France", "Kori Jones", "Syria"}},
 		// A line opening with a number is a list's row, not a headline.
 		{"Standings:\n2. Stephen Dale (France) 132\n", []string{"Stephen Dale", "France"}},
+		// A short lower-case word that is no function word ("c", "b" on a
+		// scorecard) makes a line sentence case too.
+		{"Scores:\nMoin Khan c Kori Astle b Harris 1\n", []string{"Moin Khan", "Kori Astle", "Harris"}},
 		{"Stephen King wrote it.", []string{"Stephen King"}},
 		// A word that describes the person before a given name is not the name's.
 		{"Historian Stephen Dale said so. Then French Donald Smit met General Kori Jones.", []string{"Stephen Dale", "French", "Donald Smit", "Kori Jones"}},
