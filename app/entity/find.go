@@ -381,6 +381,9 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 		if s.initial && (f.hl == nil || !f.hl[s.a]) && !f.masthead(s) {
 			for first := s.a; s.a < s.b && !known.has(f.keyID(s.a, s.b)); {
 				w := f.fold(s.a)
+				if s.a == first && s.b-s.a >= 2 && f.initialDot(s.a) {
+					break // "C. Spearman c Moin Khan": an initial opens the name
+				}
 				if s.a > first && f.isStop(f.fold(s.a-1)) && (!f.isStop(w) || f.toks[s.a].upper && !f.toks[s.a].inCaps) {
 					// A function word opened the sentence: the capital of the
 					// word after it is the name's own ("The Kremlin said").
@@ -406,6 +409,13 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 		out = append(out, s)
 	}
 	return out
+}
+
+// initialDot reports whether token i is one capital letter and a full
+// stop: a person's initial.
+func (f *finder) initialDot(i int) bool {
+	t := f.toks[i]
+	return t.cap && t.end-t.start == 1 && int(t.bend) < len(f.text) && f.text[t.bend] == '.'
 }
 
 // joinsTail reports whether a name that ends a longer one in the article

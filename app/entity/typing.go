@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	gtext "gloss/app/text"
 )
@@ -191,7 +192,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			}
 		}
 	}
-	if len(words) > 1 && words[0] != "the" && articles.has(words[0]) && lex.Kind(key)&LexPlace == 0 {
+	if len(words) > 1 && words[0] != "the" && articles.has(words[0]) && lex.Kind(key)&LexPlace == 0 && !startsWithInitial(e.Name) {
 		// "De Morgen", "El País", "Le Monde": a name with its own article
 		// is a newspaper's, a party's or a company's more often than a
 		// person's ("De Wever" is the exception).
@@ -501,7 +502,7 @@ func titleClues(clues []clue, name string) []clue {
 	if len(words) < 2 {
 		return clues
 	}
-	if workOpeners.has(Fold(words[0])) {
+	if workOpeners.has(Fold(words[0])) && !startsWithInitial(name) {
 		return append(clues, clue{TypePER, -2 * wShape, "", ""}, clue{TypeMISC, wSurname, "starts with “%s”", words[0]})
 	}
 	for _, w := range words[1 : len(words)-1] {
@@ -511,6 +512,13 @@ func titleClues(clues []clue, name string) []clue {
 		}
 	}
 	return clues
+}
+
+// startsWithInitial reports whether name opens with a person's initial,
+// one letter and a full stop ("A. Stewart", "I. Healy"), not an article.
+func startsWithInitial(name string) bool {
+	r, n := utf8.DecodeRuneInString(name)
+	return n > 0 && isUpper(r) && strings.HasPrefix(name[n:], ".")
 }
 
 // workOpeners start the titles of works, never a person's name.

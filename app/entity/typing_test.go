@@ -291,3 +291,21 @@ func TestCapsLineNoAcronym(t *testing.T) {
 		t.Errorf("Schulman retyped: %q", e.Type)
 	}
 }
+
+// TestInitials: a sentence or a line may open with a person's initial,
+// and an initial "A." or "I." is no article.
+func TestInitials(t *testing.T) {
+	lex := testLexicon(t)
+	text := "It rained.\nC. Spearman c Moin Khan b Wasim 0\nA. Stewart was out. I. Healy kept wicket."
+	ents := FindWith(text, Options{Lexicon: lex})
+	for _, name := range []string{"C. Spearman", "A. Stewart", "I. Healy"} {
+		e, ok := typeOf(t, text, ents, name)
+		if !ok {
+			t.Errorf("%s: not found (got %q)", name, mentionTexts(text, ents))
+			continue
+		}
+		if e.Type != TypePER {
+			t.Errorf("%s: type %q (evidence %q), want PER", name, e.Type, e.Evidence)
+		}
+	}
+}
