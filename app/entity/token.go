@@ -107,8 +107,8 @@ func tokenize(text string) []token {
 		}
 		t.join, t.initial = classifyGap(gap, len(toks) == 0)
 		t.initial = t.initial || sentStart
-		t.cap = isUpper(first)
 		t.upper = letters >= 2 && uppers == letters
+		t.cap = isUpper(first) || t.upper && digitLed(word)
 		if !sentStart && len(toks) > 0 && len(gap) == 2 && gap[0] == '.' && gap[1] == ' ' {
 			// A title's or an initial's full stop, not a sentence's, is
 			// inside a name: "Mr. Smith", "Donald J. Trump".
@@ -246,3 +246,16 @@ func sentences(text string) []gtext.Span {
 	}
 	return out
 }
+
+// digitLed reports whether word is one digit and capitals, as stations and
+// brands write their names ("4FM", "3FM", "2BE"), not a unit or an
+// ordinal ("5KM", "4GB", "2ND").
+func digitLed(word string) bool {
+	if len(word) < 3 || word[0] < '1' || word[0] > '9' || word[1] >= '0' && word[1] <= '9' {
+		return false
+	}
+	return !digitUnits.has(strings.ToLower(word[1:]))
+}
+
+// digitUnits are what follows a number without being a name.
+var digitUnits = newWordSet(`km kg mb gb kb tb mm cm hz khz mhz ghz kw mw gw kwh mph kmh st nd rd th am pm cv hp bn mn`)
