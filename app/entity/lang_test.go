@@ -182,3 +182,14 @@ func TestStopWordsByLanguage(t *testing.T) {
 		t.Errorf("English: got %q, want Bruyninckx without the article", got)
 	}
 }
+
+// TestDashAfterDateline: a dash after a full stop opens a sentence (the
+// body after a wire's dateline, a list item), so its capitalised article
+// is not the name's.
+func TestDashAfterDateline(t *testing.T) {
+	text := "Caracas, 23 may (EFE). - El Consejo Nacional Electoral de Venezuela denunció hoy la existencia de una campaña."
+	got := mentionTexts(text, Find(text, nil))
+	if !slices.Contains(got, "Consejo Nacional Electoral de Venezuela") {
+		t.Errorf("got %q, want the council without its article", got)
+	}
+}

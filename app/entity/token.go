@@ -189,10 +189,32 @@ func classifyGap(gap string, first bool) (join, bool) {
 			other = true
 		}
 	}
+	if other && !initial && dashAfterStop(gap) {
+		// "Caracas, 23 may (EFE). - El Consejo…", "Mérida. - La Junta…":
+		// a dash after a full stop opens the body after a dateline, or a
+		// list item.
+		initial = true
+	}
 	if initial || other || !space {
 		return joinNone, initial
 	}
 	return joinSpace, false
+}
+
+// dashAfterStop reports whether gap holds a full stop (or ! ?) then, after
+// white space, a dash and white space.
+func dashAfterStop(gap string) bool {
+	i := strings.LastIndexAny(gap, ".!?")
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(gap[i+1:], " )\u00a0")
+	for _, d := range []string{"- ", "– ", "— "} {
+		if strings.HasPrefix(rest, d) && strings.TrimSpace(rest[len(d):]) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // dottedAcronymEnd returns the byte offset after "X.Y." starting at ws (two
