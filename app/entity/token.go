@@ -57,10 +57,22 @@ func tokenize(text string) []token {
 		letters, uppers := 0, 0
 		first := r
 		for bi < len(text) {
-			r, n = rune(text[bi]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(text[bi:])
+			if c := text[bi]; c < utf8.RuneSelf {
+				// ASCII, most of a text: a letter or digit continues the word.
+				if !('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+					break
+				}
+				if c > '9' {
+					letters++
+					if c <= 'Z' {
+						uppers++
+					}
+				}
+				bi++
+				ri++
+				continue
 			}
+			r, n = utf8.DecodeRuneInString(text[bi:])
 			if !gtext.IsWordRune(r) {
 				break
 			}

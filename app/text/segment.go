@@ -122,6 +122,11 @@ func isLineBreak(r rune) bool {
 	return false
 }
 
+// asciiAlnum reports whether c is an ASCII letter or digit.
+func asciiAlnum(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+}
+
 // isStop reports whether r may end a sentence when what follows starts one.
 func isStop(r rune) bool {
 	switch r {
@@ -194,6 +199,18 @@ func Sentences(s string) []Span {
 	low := 0       // German low quotes „ ‚ not yet closed by “ ‘ in it
 	cp := 0
 	for b := 0; b < len(s); {
+		if asciiAlnum(s[b]) {
+			// Letters and digits, most of a text, only extend the sentence.
+			if start < 0 {
+				start = cp
+			}
+			for b < len(s) && asciiAlnum(s[b]) {
+				b++
+				cp++
+			}
+			last = cp
+			continue
+		}
 		r, n := rune(s[b]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[b:])
