@@ -3,7 +3,7 @@ package ui
 import "runtime/debug"
 
 // On wasm Go has one thread and the garbage collector's mark phase runs in
-// the idle time the background build leaves when it sleeps: each cycle
+// the idle time the background build leaves when it yields: each cycle
 // marks the whole live heap (the build's word lists, maps and entities) in
 // one task of a few hundred milliseconds on a 5 MB article. Fewer cycles
 // mean fewer such tasks, so for the length of a background build the
@@ -15,9 +15,11 @@ import "runtime/debug"
 // plus the JavaScript heap, and wasm memory never shrinks once grown.
 const buildMemoryLimit = 200 << 20
 
-// buildGCPercent is GOGC during a background build: high enough that the
-// memory limit, not heap growth, decides when the collector runs.
-const buildGCPercent = 400
+// buildGCPercent is GOGC during a background build: off, so that the
+// memory limit alone decides when the collector runs (with GOGC 400 the
+// first cycle came when the heap was five times the article's, an extra
+// long task on a 5 MB article).
+const buildGCPercent = -1
 
 // relaxGC paces the collector for a background build; the function it
 // returns restores the previous pacing.
