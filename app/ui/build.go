@@ -11,8 +11,8 @@ import (
 
 // Entities and the search index are built in the background after the
 // article is painted: Go in the browser shares one thread with the page, so
-// the build runs in a goroutine that entity.Pause puts to sleep once a slice
-// has run buildSlice, and Go hands the thread back to the browser, which
+// the build runs in a goroutine that entity.Pause blocks once a slice has
+// run buildSlice, and Go hands the thread back to the browser, which
 // paints, scrolls and handles input before the build goes on. On a 5 MB
 // article that is a second or more of work that never freezes the page.
 
@@ -117,7 +117,7 @@ func (f *finder) buildLoop() {
 		}
 		f.bgJob = job
 		f.sliceStart = time.Now()
-		ents, idx, ok := f.runJob(job)
+		res, ok := f.runJob(job)
 		f.bgJob = nil
 		if !ok {
 			continue
@@ -125,11 +125,22 @@ func (f *finder) buildLoop() {
 		if f.job == job {
 			f.job = nil
 		}
-		f.a.ctx.Dispatch(func(ctx app.Context) { f.install(job, ents, idx) })
+		f.a.ctx.Dispatch(func(ctx app.Context) { f.install(job, res) })
 	}
 }
 
-func (f *finder) runJob(job *buildJob) (ents []entity.Entity, idx *entity.Index, ok bool) {
+// buildResult is what a background build hands to install.
+type buildResult struct {
+	ents []entity.Entity
+	idx  *entity.Index
+	// The suggestion highlights and the entities panel's default order,
+	// worked out in the build's slices: nil when the article shown is not
+	// the one built (install works them out then).
+	paint  *suggestionPaint
+	sorted []entity.Entity
+}
+
+func (f *finder) runJob(job *buildJob) (res buildResult, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, stop := r.(superseded); !stop {
@@ -138,13 +149,23 @@ func (f *finder) runJob(job *buildJob) (ents []entity.Entity, idx *entity.Index,
 			ok = false
 		}
 	}()
-	ents, idx = entity.Build(job.text, entity.Options{Gazetteer: job.gaz, Lexicon: job.lex, Memory: job.mem})
-	return ents, idx, true
+	res.ents, res.idx = entity.Build(job.text, entity.Options{Gazetteer: job.gaz, Lexicon: job.lex, Memory: job.mem})
+	// What install would do at once on a long article, done here in
+	// slices. This goroutine runs only between the page's events (wasm has
+	// one thread), so reading the open article and the labels is safe; if
+	// they change before install, the suggestions' key says so.
+	f.pause()
+	if d := f.a.doc(); d != nil && d.Meta.ID == job.id && d.Text == job.text {
+		res.paint = f.suggestionsFor(d, res.ents, f.pause)
+	}
+	f.pause()
+	res.sorted = sortByMentions(res.ents)
+	return res, true
 }
 
-// pause is entity.Pause for background builds: it sleeps, handing the
-// thread to the browser, once the current slice has run long enough, and
-// ends a build that is no longer wanted.
+// pause is entity.Pause for background builds: it yields the thread to the
+// browser once the current slice has run long enough, and ends a build that
+// is no longer wanted.
 func (f *finder) pause() {
 	if f.bgJob == nil {
 		return // not a background build
@@ -155,23 +176,47 @@ func (f *finder) pause() {
 	if time.Since(f.sliceStart) < buildSlice {
 		return
 	}
-	time.Sleep(time.Millisecond)
+	f.yield()
 	f.sliceStart = time.Now()
 	if f.job != f.bgJob {
 		panic(superseded{})
 	}
 }
 
+// yield blocks the build until the browser has run the tasks waiting
+// (input, a frame): a message posted to itself comes back after them, with
+// no minimum delay (time.Sleep's setTimeout waits at least 4 ms once
+// nested, a sixth of each slice).
+func (f *finder) yield() {
+	if f.wake == nil {
+		f.wake = make(chan struct{}, 1)
+		f.wakeFn = app.FuncOf(func(app.Value, []app.Value) any {
+			select {
+			case f.wake <- struct{}{}:
+			default:
+			}
+			return nil
+		})
+	}
+	glossJS().Call("yieldTask", f.wakeFn)
+	<-f.wake
+}
+
 // install takes a finished build's result, if it is still the one wanted,
 // and repaints what depends on it.
-func (f *finder) install(job *buildJob, ents []entity.Entity, idx *entity.Index) {
+func (f *finder) install(job *buildJob, res buildResult) {
 	d := f.a.doc()
 	if job.gen != f.gen || d == nil || d.Meta.ID != job.id {
 		return
 	}
-	f.ents, f.idx, f.built = ents, idx, job.id
+	f.ents, f.idx, f.built = res.ents, res.idx, job.id
+	f.sorted, f.sortedBy = res.sorted, f.sortKey("count")
 	perfSince("entities", job.start)
-	f.paintSuggestions()
+	if res.paint != nil && res.paint.key == f.suggestionKey(d) {
+		f.applySuggestions(res.paint)
+	} else {
+		f.paintSuggestions()
+	}
 	if f.query != "" {
 		f.search(f.query)
 		return

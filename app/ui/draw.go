@@ -185,11 +185,17 @@ func (a *App) selection() (start, end int, ok bool) {
 
 // spans16 converts code point spans to [para, start16, end16] triples,
 // splitting spans that run over a paragraph break.
-func spans16(d *session.Doc, spans [][2]int) []int32 {
+func spans16(d *session.Doc, spans [][2]int) []int32 { return spans16Paced(d, spans, nil) }
+
+// spans16Paced is spans16 calling pause (if not nil) between pieces of the
+// work: a long article's suggestions are a few hundred thousand spans.
+func spans16Paced(d *session.Doc, spans [][2]int, pause func()) []int32 {
 	out := make([]int32, 0, 3*len(spans))
-	for _, s := range spans {
-		// Most spans sit in one paragraph: no list of paragraphs for them
-		// (a long article's suggestions are a few hundred thousand spans).
+	for k, s := range spans {
+		if pause != nil && k%1024 == 0 {
+			pause()
+		}
+		// Most spans sit in one paragraph: no list of paragraphs for them.
 		i := sort.Search(len(d.Paras), func(i int) bool { return d.Paras[i].End > s[0] })
 		if i < len(d.Paras) && d.Paras[i].Start <= s[0] && s[1] <= d.Paras[i].End {
 			if s[0] < s[1] {
@@ -216,11 +222,17 @@ func (a *App) highlight(name string, spans [][2]int) {
 	if a.doc() == nil || !app.IsClient || a.drawnDoc != a.doc().Meta.ID {
 		return
 	}
-	if len(spans) == 0 {
+	a.highlightTriples(name, spans16(a.doc(), spans))
+}
+
+// highlightTriples paints [para, start16, end16] triples under a CSS
+// highlight name in one call.
+func (a *App) highlightTriples(name string, t []int32) {
+	if len(t) == 0 {
 		glossJS().Call("clearHighlight", name)
 		return
 	}
-	glossJS().Call("highlight", name, int32s(spans16(a.doc(), spans)))
+	glossJS().Call("highlight", name, int32s(t))
 }
 
 // reveal scrolls to a span and marks it as the current one.

@@ -28,11 +28,13 @@ type finder struct {
 	built string // ID of the article ents and idx were built for
 
 	// The background build (build.go).
-	gen        int       // bumped by every build request; a result of an older one is dropped
-	job        *buildJob // the build wanted next or under way; nil when none
-	bgJob      *buildJob // the build running in the background goroutine
-	running    bool      // the background goroutine is alive
-	sliceStart time.Time // when the running build last yielded
+	gen        int           // bumped by every build request; a result of an older one is dropped
+	job        *buildJob     // the build wanted next or under way; nil when none
+	bgJob      *buildJob     // the build running in the background goroutine
+	running    bool          // the background goroutine is alive
+	sliceStart time.Time     // when the running build last yielded
+	wake       chan struct{} // the browser's answer to a yield
+	wakeFn     app.Func      // hands it over
 
 	query  string
 	hits   []entity.Hit
@@ -129,63 +131,6 @@ func (f *finder) redraw() {
 	f.build()
 	f.paintSuggestions()
 	f.paintHits()
-}
-
-// paintSuggestions underlines every suggested mention in its label's
-// colour: gazetteer names dotted (gloss-s…), typed suggestions dashed
-// (gloss-t…); a typed suggestion already labelled so is left to its label.
-func (f *finder) paintSuggestions() {
-	a := f.a
-	if a.doc() == nil || !app.IsClient {
-		return
-	}
-	byLabel := make([][][2]int, len(a.labels)+1)
-	typed := make([][][2]int, len(a.labels)+1)
-	// The person's annotations, to leave out the mentions they labelled so
-	// (a set: a long article has a few hundred thousand mentions).
-	type labelled struct {
-		start, end int
-		label      string
-	}
-	done := map[labelled]bool{}
-	for _, x := range a.doc().Set.All() {
-		done[labelled{x.Start, x.End, x.Label}] = true
-	}
-	for _, e := range f.ents {
-		l := f.suggestion(e)
-		if l == "" {
-			continue
-		}
-		i := a.labels.Index(l)
-		if i < 0 {
-			i = len(a.labels)
-		}
-		if e.Source == entity.SourceGazetteer {
-			for _, m := range e.Mentions {
-				byLabel[i] = append(byLabel[i], [2]int{m.Start, m.End})
-			}
-			continue
-		}
-		for _, m := range e.Mentions {
-			if done[labelled{m.Start, m.End, l}] {
-				continue
-			}
-			typed[i] = append(typed[i], [2]int{m.Start, m.End})
-		}
-	}
-	colors := make([]string, len(byLabel))
-	for i := range byLabel {
-		colors[i] = "#868e96"
-		if i < len(a.labels) {
-			colors[i] = a.labels[i].Color
-		}
-	}
-	cj, _ := json.Marshal(colors)
-	glossJS().Call("suggestionColors", string(cj))
-	for i, spans := range byLabel {
-		a.highlight(fmt.Sprintf("gloss-s%d", i), spans)
-		a.highlight(fmt.Sprintf("gloss-t%d", i), typed[i])
-	}
 }
 
 func (f *finder) gazetteerChanged() {
@@ -391,11 +336,15 @@ func (f *finder) sortedEntities() []entity.Entity {
 		return nil // built after the text is painted; not the last article's
 	}
 	// Render runs at every update: sort once per article and sort order.
-	by := fmt.Sprintf("%s/%s/%d", f.built, f.entSort, len(f.ents))
-	if by != f.sortedBy {
+	if by := f.sortKey(f.entSort); by != f.sortedBy {
 		f.sorted, f.sortedBy = f.sortOf(), by
 	}
 	return f.sorted
+}
+
+// sortKey names the sorted list for the built entities in order by.
+func (f *finder) sortKey(by string) string {
+	return fmt.Sprintf("%s/%s/%d", f.built, by, len(f.ents))
 }
 
 // sortOf sorts the entities as the panel's sort menu says. It sorts their
@@ -406,6 +355,8 @@ func (f *finder) sortOf() []entity.Entity {
 	byMentions := func(a, b *entity.Entity) int { return cmp.Compare(len(b.Mentions), len(a.Mentions)) }
 	order := byMentions
 	switch f.entSort {
+	case "", "count":
+		return sortByMentions(ents)
 	case "label":
 		order = func(a, b *entity.Entity) int {
 			if a.Label != b.Label {
@@ -435,6 +386,30 @@ func (f *finder) sortOf() []entity.Entity {
 }
 
 // ---- gazetteer ----
+
+// sortByMentions is ents ordered by their number of mentions, most first,
+// entities with as many in their order: a counting sort, since a long
+// article has tens of thousands and comparing them took a long task.
+func sortByMentions(ents []entity.Entity) []entity.Entity {
+	most := 0
+	for i := range ents {
+		most = max(most, len(ents[i].Mentions))
+	}
+	at := make([]int, most+2) // at[most-n]: where the entities with n mentions go
+	for i := range ents {
+		at[most-len(ents[i].Mentions)+1]++
+	}
+	for k := 1; k < len(at); k++ {
+		at[k] += at[k-1]
+	}
+	out := make([]entity.Entity, len(ents))
+	for i := range ents {
+		k := most - len(ents[i].Mentions)
+		out[at[k]] = ents[i]
+		at[k]++
+	}
+	return out
+}
 
 // offerGazetteer offers to add a newly labelled span to the gazetteer.
 func (f *finder) offerGazetteer(x annot.Annotation) {

@@ -21,7 +21,8 @@ func TestSortOf(t *testing.T) {
 			Label: labels[rng.Intn(len(labels))], Mentions: make([]text.Span, 1+rng.Intn(5))}
 	}
 	want := map[string]func(a, b entity.Entity) bool{
-		"": func(a, b entity.Entity) bool { return len(a.Mentions) > len(b.Mentions) },
+		"":      func(a, b entity.Entity) bool { return len(a.Mentions) > len(b.Mentions) },
+		"count": func(a, b entity.Entity) bool { return len(a.Mentions) > len(b.Mentions) },
 		"label": func(a, b entity.Entity) bool {
 			if a.Label != b.Label {
 				if a.Label == "" || b.Label == "" {

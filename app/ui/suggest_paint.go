@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gloss/app/entity"
+	"gloss/app/session"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Suggestions are underlined through CSS highlights, one per label and kind:
+// gazetteer names dotted (gloss-s…), typed suggestions dashed (gloss-t…). A
+// long article has a few hundred thousand suggested mentions; turning them
+// into paragraph offsets takes a few hundred milliseconds in wasm, so a
+// background build works them out in its slices (suggestionsFor with the
+// build's pause) and the install only hands them to the page.
+
+// suggestionPaint is the suggestion highlights of one set of entities over
+// one article, ready for web/gloss.js.
+type suggestionPaint struct {
+	key     string    // suggestionKey when worked out: stale if it changed since
+	colors  string    // JSON list of the colours, one per label and the unlabelled
+	names   []string  // highlight names
+	triples [][]int32 // per name, [para, start16, end16] triples
+}
+
+// suggestionKey is what the suggestions depend on besides the entities:
+// the labels and their colours, and the person's annotations (a labelled
+// mention is no longer suggested).
+func (f *finder) suggestionKey(d *session.Doc) string {
+	var b strings.Builder
+	for _, l := range f.a.labels {
+		b.WriteString(l.Name + "\x00" + l.Color + "\x00")
+	}
+	b.WriteString("\x01")
+	for _, x := range d.Set.All() {
+		b.WriteString(strconv.Itoa(x.Start) + "," + strconv.Itoa(x.End) + "," + x.Label + "\x00")
+	}
+	return b.String()
+}
+
+// suggestionsFor works out the suggestion highlights of ents over d, calling
+// pause (if not nil) between pieces of the work.
+func (f *finder) suggestionsFor(d *session.Doc, ents []entity.Entity, pause func()) *suggestionPaint {
+	a := f.a
+	p := &suggestionPaint{key: f.suggestionKey(d)}
+	labels := a.labels
+	byLabel := make([][][2]int, len(labels)+1)
+	typed := make([][][2]int, len(labels)+1)
+	// The person's annotations, to leave out the mentions they labelled so
+	// (a set: a long article has a few hundred thousand mentions).
+	type labelled struct {
+		start, end int
+		label      string
+	}
+	done := map[labelled]bool{}
+	for _, x := range d.Set.All() {
+		done[labelled{x.Start, x.End, x.Label}] = true
+	}
+	for k, e := range ents {
+		if pause != nil && k%256 == 0 {
+			pause()
+		}
+		l := f.suggestion(e)
+		if l == "" {
+			continue
+		}
+		i := labels.Index(l)
+		if i < 0 {
+			i = len(labels)
+		}
+		if e.Source == entity.SourceGazetteer {
+			for _, m := range e.Mentions {
+				byLabel[i] = append(byLabel[i], [2]int{m.Start, m.End})
+			}
+			continue
+		}
+		for _, m := range e.Mentions {
+			if done[labelled{m.Start, m.End, l}] {
+				continue
+			}
+			typed[i] = append(typed[i], [2]int{m.Start, m.End})
+		}
+	}
+	colors := make([]string, len(byLabel))
+	for i := range byLabel {
+		colors[i] = "#868e96"
+		if i < len(labels) {
+			colors[i] = labels[i].Color
+		}
+	}
+	cj, _ := json.Marshal(colors)
+	p.colors = string(cj)
+	for i := range byLabel {
+		for _, kind := range []struct {
+			name  string
+			spans [][2]int
+		}{{fmt.Sprintf("gloss-s%d", i), byLabel[i]}, {fmt.Sprintf("gloss-t%d", i), typed[i]}} {
+			p.names = append(p.names, kind.name)
+			p.triples = append(p.triples, spans16Paced(d, kind.spans, pause))
+		}
+	}
+	return p
+}
+
+// paintSuggestions underlines every suggested mention in its label's
+// colour; a typed suggestion already labelled so is left to its label.
+func (f *finder) paintSuggestions() {
+	d := f.a.doc()
+	if d == nil || !app.IsClient {
+		return
+	}
+	f.applySuggestions(f.suggestionsFor(d, f.ents, nil))
+}
+
+// applySuggestions hands worked-out suggestion highlights to the page.
+func (f *finder) applySuggestions(p *suggestionPaint) {
+	a := f.a
+	if a.doc() == nil || !app.IsClient || a.drawnDoc != a.doc().Meta.ID {
+		return
+	}
+	glossJS().Call("suggestionColors", p.colors)
+	for i, name := range p.names {
+		a.highlightTriples(name, p.triples[i])
+	}
+}

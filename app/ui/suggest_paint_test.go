@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"reflect"
+	"testing"
+
+	"gloss/app/annot"
+	"gloss/app/entity"
+	"gloss/app/session"
+	"gloss/app/text"
+)
+
+// TestSuggestionsFor: suggestion highlights come out as [para, start16,
+// end16] triples per highlight name, a labelled mention left out, the same
+// with and without pauses; the key changes when an annotation is added, so
+// that a result worked out in the background is not used stale.
+func TestSuggestionsFor(t *testing.T) {
+	txt := "First 😀 paragraph.\n\nAda 😀 Lovelace met Ada."
+	d := &session.Doc{Text: txt, X: text.NewOffsets(txt), Paras: text.Paragraphs(txt), Set: &annot.Set{}}
+	at := func(s string, from int) text.Span {
+		r := []rune(txt)
+		for i := from; i+len([]rune(s)) <= len(r); i++ {
+			if string(r[i:i+len([]rune(s))]) == s {
+				return text.Span{Start: i, End: i + len([]rune(s))}
+			}
+		}
+		t.Fatalf("%q not in the text", s)
+		return text.Span{}
+	}
+	ada1, ada2 := at("Ada", 0), at("Ada", 25)
+	ents := []entity.Entity{
+		{Key: "ada", Name: "Ada", Type: entity.TypePER, Confidence: 0.9, Source: entity.SourceCandidate, Mentions: []text.Span{ada1, ada2}},
+		{Key: "first", Name: "First", Type: entity.TypeORG, Confidence: 0.1, Source: entity.SourceCandidate, Mentions: []text.Span{at("First", 0)}},
+	}
+	a := &App{labels: annot.DefaultLabels()}
+	f := &finder{a: a}
+	per := a.labels.Index("PER")
+	name := "gloss-t" + string(rune('0'+per))
+	get := func(p *suggestionPaint) []int32 {
+		for i, n := range p.names {
+			if n == name {
+				return p.triples[i]
+			}
+		}
+		t.Fatalf("no highlight %s in %v", name, p.names)
+		return nil
+	}
+	pauses := 0
+	paced := f.suggestionsFor(d, ents, func() { pauses++ })
+	at16 := func(s text.Span) []int32 {
+		base := d.X.UTF16(d.Paras[1].Start)
+		return []int32{1, int32(d.X.UTF16(s.Start) - base), int32(d.X.UTF16(s.End) - base)}
+	}
+	want := append(at16(ada1), at16(ada2)...)
+	if got := get(paced); !reflect.DeepEqual(got, want) {
+		t.Errorf("PER triples %v, want %v", got, want)
+	}
+	if pauses == 0 {
+		t.Error("never paused")
+	}
+	for i, n := range paced.names {
+		if n != name && len(paced.triples[i]) > 0 {
+			t.Errorf("%s holds %v: only PER is suggested", n, paced.triples[i])
+		}
+	}
+	if now := f.suggestionsFor(d, ents, nil); !reflect.DeepEqual(now, paced) {
+		t.Error("paced and unpaced results differ")
+	}
+	if _, err := d.Set.Add(annot.Annotation{Start: ada2.Start, End: ada2.End, Label: "PER", Text: "Ada"}); err != nil {
+		t.Fatal(err)
+	}
+	if f.suggestionKey(d) == paced.key {
+		t.Error("the key did not change with a new annotation")
+	}
+	if got := get(f.suggestionsFor(d, ents, nil)); !reflect.DeepEqual(got, at16(ada1)) {
+		t.Errorf("after labelling the second Ada: %v, want %v", got, at16(ada1))
+	}
+}
