@@ -42,7 +42,10 @@ func Handler() *app.Handler {
 		Styles: []string{"/web/gloss.css"},
 		// boot.js must run before go-app touches localStorage: plain
 		// scripts run while the page is parsed, app.js is deferred.
-		Scripts: []string{"/web/boot.js", "/web/gloss.js"},
+		// wasm-start.js, first, starts fetching and compiling app.wasm
+		// before app.js runs (a plain script is requested first and at high
+		// priority; as async it came last and ran ~100 ms later).
+		Scripts: []string{"/web/wasm-start.js", "/web/boot.js", "/web/gloss.js"},
 		// The SVG icon is not in go-app's default list; offline pages
 		// show it as the favicon.
 		// The lexicon is fetched after first paint; caching it keeps

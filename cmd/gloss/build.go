@@ -55,7 +55,7 @@ type siteConfig struct {
 	Web    string // static files copied to OUT/web
 	Wasm   string // app.wasm; default Web/app.wasm
 	Brotli int    // brotli quality for the .br copies; 0 means fast (5)
-	Loader string // how app.js loads the wasm: loaderCaching ("") or, to compare, loaderPlain, loaderGoApp
+	Loader string // how app.js loads the wasm: loaderCaching ("") or, to compare, loaderGoApp
 }
 
 // site describes a written static site.
@@ -159,6 +159,12 @@ func writeSite(cfg siteConfig) (site, error) {
 	}
 	if err := os.WriteFile(filepath.Join(cfg.Out, "web", "app.wasm"), wasm, 0o644); err != nil {
 		return site{}, err
+	}
+	if cfg.Loader == loaderGoApp {
+		// go-app's loader as shipped fetches the module itself: no early start.
+		if err := os.WriteFile(filepath.Join(cfg.Out, "web", "wasm-start.js"), []byte("// go-app's loader: no early start\n"), 0o644); err != nil {
+			return site{}, err
+		}
 	}
 	if cfg.Brotli <= 0 || cfg.Brotli > brotli.BestCompression {
 		cfg.Brotli = fastBrotli

@@ -22,6 +22,9 @@ import (
 // There is no <link rel="preload"> of app.wasm: it starts the download
 // ~100 ms sooner on a warm visit, but a preloaded response never hits the
 // code cache (traced: written on every visit, compiled again on the next).
+// web/wasm-start.js, an async script in the head, starts the download and
+// the streaming compile that early instead, with a plain fetch whose
+// Response keeps its URL; the loader instantiates the module it compiled.
 
 // Loaders writeSite can ship; the benchmark compares them.
 const (
@@ -29,11 +32,13 @@ const (
 	loaderGoApp   = "goapp" // go-app's app.js as shipped
 )
 
-// goappWasmCall is the call in go-app's goappInitWebAssembly that the
-// patch replaces; goappRunCall is where the module is ready.
+// goappWasmCall and goappInstantiateCall are the calls in go-app's
+// goappInitWebAssembly that the patch replaces; goappRunCall is where the
+// module is ready.
 const (
-	goappWasmCall = `fetchWithProgress(`
-	goappRunCall  = `go.run(wasm.instance);`
+	goappWasmCall        = `fetchWithProgress(`
+	goappInstantiateCall = `await instantiateStreaming(`
+	goappRunCall         = `go.run(wasm.instance);`
 )
 
 // glossLoaderJS is appended to app.js (function declarations are hoisted,
@@ -41,13 +46,27 @@ const (
 // start-up for the browser benchmark and DevTools: fetch, response headers,
 // module compiled and instantiated, then Go's own marks.
 const glossLoaderJS = `
-// Gloss: the fetched Response itself goes to instantiateStreaming, so that
-// Chromium can cache the compiled module (see cmd/gloss/loader.go).
+// Gloss: the fetched Response itself is compiled, so that Chromium can cache
+// the compiled module (see cmd/gloss/loader.go). web/wasm-start.js has
+// usually started it already, while the page was read: then this takes its
+// module.
 async function glossFetchWasm(url, progress) {
+  performance.mark("gloss-loader");
+  let total = parseInt(goappWasmContentLength, 10);
+  const percent = (n) => progress(Math.min(100, Math.round((n * 100) / total)));
+  const early = window.glossWasm;
+  window.glossWasm = null; // taken: a wasm-start.js that runs later does nothing
+  if (early && early.url === new URL(url, document.baseURI).href) {
+    if (total > 0) {
+      early.onProgress = percent;
+      percent(early.loaded);
+    }
+    return early.module;
+  }
   performance.mark("gloss-fetch-start");
   const response = await fetch(url);
   performance.mark("gloss-fetch-response");
-  const total = parseInt(goappWasmContentLength, 10) || parseInt(response.headers.get("Content-Length"), 10);
+  if (!(total > 0)) total = parseInt(response.headers.get("Content-Length"), 10);
   if (total > 0 && response.body) {
     const reader = response.clone().body.getReader();
     (async () => {
@@ -56,11 +75,21 @@ async function glossFetchWasm(url, progress) {
         const { done, value } = await reader.read();
         if (done) break;
         loaded += value.byteLength;
-        progress(Math.min(100, Math.round((loaded * 100) / total)));
+        percent(loaded);
       }
     })().catch(() => {});
   }
   return response;
+}
+
+// glossInstantiate instantiates a module wasm-start.js compiled, or streams
+// a Response as go-app does.
+async function glossInstantiate(instantiateStreaming, source, importObject) {
+  const s = await source;
+  if (s instanceof WebAssembly.Module) {
+    return { module: s, instance: await WebAssembly.instantiate(s, importObject) };
+  }
+  return instantiateStreaming(s, importObject);
 }
 `
 
@@ -80,10 +109,11 @@ func patchAppJS(path, loader string) error {
 	}
 	s := string(b)
 	call := strings.Index(s, goappWasmCall+`"`)
-	if call < 0 || strings.Count(s, goappRunCall) != 1 {
-		return fmt.Errorf("%s: go-app's wasm loader changed (no %s call or %s); update cmd/gloss/loader.go", path, goappWasmCall, goappRunCall)
+	if call < 0 || strings.Count(s, goappRunCall) != 1 || strings.Count(s, goappInstantiateCall) != 1 {
+		return fmt.Errorf("%s: go-app's wasm loader changed (no %s call, %s or %s); update cmd/gloss/loader.go", path, goappWasmCall, goappInstantiateCall, goappRunCall)
 	}
 	s = s[:call] + "glossFetchWasm(" + s[call+len(goappWasmCall):]
+	s = strings.Replace(s, goappInstantiateCall, "await glossInstantiate(instantiateStreaming, ", 1)
 	s = strings.Replace(s, goappRunCall, `performance.mark("gloss-instantiated");
     `+goappRunCall, 1)
 	return os.WriteFile(path, []byte(s+glossLoaderJS), 0o644)

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"testing"
+)
+
+// TestBrowserWasmStartsEarly: web/wasm-start.js starts fetching and
+// compiling app.wasm while the page is read, and the loader in app.js
+// instantiates that module instead of fetching it again — on the first visit
+// and on a visit served by the service worker, under a URL prefix.
+func TestBrowserWasmStartsEarly(t *testing.T) {
+	const prefix = "/early/start"
+	dir := buildSite(t, prefix)
+	base := serveSite(t, dir, prefix)
+	ctx := newBrowser(t)
+	cons := logConsoleErrors(t, ctx)
+	check := func(visit string) {
+		t.Helper()
+		if err := waitAppReady(ctx); err != nil {
+			t.Fatalf("%s: %v", visit, err)
+		}
+		got, err := evalJS[map[string]any](ctx, `(() => {
+			const mark = (n) => { const e = performance.getEntriesByName(n, "mark")[0]; return e ? e.startTime : -1; };
+			const wasm = performance.getEntriesByType("resource").filter((r) => new URL(r.name).pathname.endsWith("/app.wasm"));
+			return {
+				fetches: wasm.length,
+				path: wasm.length ? new URL(wasm[0].name).pathname : "",
+				early: mark("gloss-fetch-start"),
+				loader: mark("gloss-loader"),
+				taken: window.glossWasm === null,
+			};
+		})()`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got["fetches"] != float64(1) || got["path"] != prefix+"/web/app.wasm" {
+			t.Errorf("%s: app.wasm fetched %v times from %v, want once from %s/web/app.wasm", visit, got["fetches"], got["path"], prefix)
+		}
+		early, loader := got["early"].(float64), got["loader"].(float64)
+		if early < 0 || loader < 0 || early > loader {
+			t.Errorf("%s: wasm fetch started at %v, loader ran at %v: want the fetch started (by wasm-start.js) before the loader", visit, early, loader)
+		}
+		if got["taken"] != true {
+			t.Errorf("%s: window.glossWasm is %v after start, want null (taken by the loader)", visit, got["taken"])
+		}
+	}
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	check("first visit")
+	if _, err := pollJS[bool](ctx, `navigator.serviceWorker.ready.then(() => true)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitReady(ctx, base+"?again"); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := evalJS[bool](ctx, `!!navigator.serviceWorker.controller`); !c {
+		t.Error("second visit not served by the service worker")
+	}
+	check("second visit")
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}

@@ -1,0 +1,44 @@
+// Starts downloading and compiling app.wasm while the page is still being
+// read, instead of when go-app's deferred app.js runs (after the HTML is
+// parsed, the styles loaded and the other scripts run: 100–200 ms later on a
+// warm visit). It is the page's first plain script: requested early and at
+// high priority, run as soon as the style sheets are in. The loader
+// Gloss appends to app.js (cmd/gloss/loader.go) takes the compiled module
+// from window.glossWasm and instantiates it; where this script did nothing
+// (no streaming compile in this browser), the loader fetches the module.
+//
+// compileStreaming gets the fetched Response itself (it carries its URL), so
+// Chromium can keep the compiled module in its code cache; a preload link
+// would not (see loader.go).
+"use strict";
+(function () {
+  if ("glossWasm" in window || typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) return;
+  // app.wasm sits beside this script, under any prefix the site has.
+  const url = new URL("app.wasm", document.currentScript.src).href;
+  const start = {
+    url,
+    loaded: 0,
+    // onProgress(bytes) is set by the loader when it wants the count.
+    onProgress: null,
+  };
+  performance.mark("gloss-fetch-start");
+  start.module = fetch(url).then((response) => {
+    performance.mark("gloss-fetch-response");
+    if (!response.ok) throw new Error("app.wasm: HTTP " + response.status);
+    if (response.body) {
+      const reader = response.clone().body.getReader();
+      (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          start.loaded += value.byteLength;
+          if (start.onProgress) start.onProgress(start.loaded);
+        }
+      })().catch(() => {});
+    }
+    return WebAssembly.compileStreaming(response);
+  });
+  // The loader reports a failure; no unhandled rejection before it looks.
+  start.module.catch(() => {});
+  window.glossWasm = start;
+})();
