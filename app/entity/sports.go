@@ -111,6 +111,9 @@ func (f *finder) affiliation(a, b int) bool {
 // sideClues are a place's mentions that stand as a side in a sports
 // report, at most maxContextClues.
 func (f *finder) sideClues(clues []clue, e *Entity) []clue {
+	if l := f.language(); (l == "en" || l == "") && (f.lex.Kind(e.Key)&LexCountry != 0 || knownPlaceAcronyms.has(e.Key)) {
+		return clues // English news tags a country's team as the country ("Japan 2 Syria 1")
+	}
 	n := 0
 	for _, m := range e.Mentions {
 		a, ok := f.tokenAt(m.Start)

@@ -3,11 +3,12 @@ package entity
 import "testing"
 
 // TestTeams: a town or an unknown name that stands as a side in a match is
-// a team (ORG); a country's team stays a place, a player stays a person,
+// a team (ORG); a country's team stays a place, even in a sports report
+// (English news tags it so), a player stays a person,
 // and a town in plain prose stays a place.
 func TestTeams(t *testing.T) {
 	lex := testLexicon(t)
-	text := "Then York beat Paris by an innings.\nMillwall 2 Bury 1\nFrance 2 Syria 1\nStephen Dale 88\nDonald 22 11 7 4 32 20 40\nSmith flew to Moscow on Monday and stayed in Moscow."
+	text := "Then York beat Paris by an innings.\nMillwall 2 Bury 1\nFrance 2 Syria 1\nStephen Dale 88\nDonald 22 11 7 4 32 20 40\nSmith flew to Moscow on Monday and stayed in Moscow. The striker scored two goals; the coach was happy."
 	ents := FindWith(text, Options{Lexicon: lex})
 	for name, want := range map[string]string{
 		"York": TypeORG, "Paris": TypeORG, "Millwall": TypeORG, "Bury": TypeORG,
