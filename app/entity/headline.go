@@ -21,6 +21,9 @@ func (f *finder) isNameNumber(k int) bool {
 			return false
 		}
 	}
+	if k+1 < len(f.toks) && f.toks[k+1].join == joinHyphen && f.digits(k+1) {
+		return false // a date: "IGLS 1996-12-07"
+	}
 	prev := f.fold(k - 1)
 	return !notNames.has(prev) && f.lex.Kind(prev)&(LexPlace|LexMonth|LexWeekday) == 0
 }
@@ -65,7 +68,7 @@ func (f *finder) splitHeadlines(segs []segment) []segment {
 				// word ("CHINA IN SURPRISE DEFEAT": Surprise, Arizona);
 				// alone it is a dateline's ("LONDON 1996-12-06").
 				kind := f.lex.Kind(k)
-				if known[k] || kind&(LexCountry|LexRegion) != 0 || kind&LexCity != 0 && (b-a > 1 || s.b-s.a == 1) || knownPlaceAcronyms.has(k) {
+				if known[k] || kind&(LexCountry|LexRegion) != 0 || kind&LexCity != 0 && (b-a > 1 || s.b-s.a == 1) || knownPlaceAcronyms.has(k) || f.dateline(a, b) {
 					best = b
 					break
 				}

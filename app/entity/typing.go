@@ -85,6 +85,7 @@ func (f *finder) typeEntities(ents []Entity, o Options) {
 		clues = f.contextClues(clues, e)
 		clues = f.teamClues(clues, e)
 		clues = f.kindAfterClues(clues, e)
+		clues = f.datelineClues(clues, e)
 		e.Type, e.Confidence, e.Evidence = decide(clues)
 		f.clues = clues
 		if e.Source == SourceCandidate {
