@@ -30,11 +30,12 @@ type Index struct {
 	byKey map[string]int
 
 	// Targets, best first (entities, then by frequency, then shorter).
-	display []string
-	arena   string   // normalised targets, concatenated
-	offs    []uint32 // target i is arena[offs[i]:offs[i+1]]
-	masks   []uint64 // letters each target contains
-	entity  []int32  // index in ents, or -1
+	dstart []int32 // display form of target i: text[dstart[i]:dend[i]], or see displayOf
+	dend   []int32
+	arena  string   // normalised targets, concatenated
+	offs   []uint32 // target i is arena[offs[i]:offs[i+1]]
+	masks  []uint64 // letters each target contains
+	entity []int32  // index in ents, or -1
 	// Mentions of target i (not an entity) are mflat[mstart[i]:mstart[i+1]].
 	mflat  []gtext.Span
 	mstart []int32
@@ -172,7 +173,20 @@ func hashNorm(norm string) uint64 {
 }
 
 // Len is the number of search targets.
-func (x *Index) Len() int { return len(x.display) }
+func (x *Index) Len() int { return len(x.dstart) }
+
+// displayOf returns the display form of target id: a piece of the text, or
+// an entity's name (dstart -1) or variant (-2-dstart).
+func (x *Index) displayOf(id int32) string {
+	if s := x.dstart[id]; s >= 0 {
+		return x.text[s:x.dend[id]]
+	}
+	e := &x.ents[x.entity[id]]
+	if k := -2 - x.dstart[id]; k >= 0 {
+		return e.Variants[k]
+	}
+	return e.Name
+}
 
 func (x *Index) norm(i int32) string { return x.arena[x.offs[i]:x.offs[i+1]] }
 
@@ -639,7 +653,7 @@ func (x *Index) rank(q string, ids, typos []int32, phrases []phrase, d, max int,
 			hits = append(hits, h)
 			continue
 		}
-		h := Hit{Text: x.display[s.id], Score: s.score}
+		h := Hit{Text: x.displayOf(s.id), Score: s.score}
 		if s.tier == tierTypo && s.matched == nil {
 			// A typo match scores below every match of the letters in
 			// order, less for each edit.
@@ -659,7 +673,7 @@ func (x *Index) rank(q string, ids, typos []int32, phrases []phrase, d, max int,
 		if matched == nil {
 			matched = alignedLetters(q, x.norm(s.id), s.m.start, s.m.end)
 		}
-		h.Matched = displayIndexes(x.norm(s.id), displayMap(x.display[s.id]), matched)
+		h.Matched = displayIndexes(x.norm(s.id), displayMap(x.displayOf(s.id)), matched)
 		hits = append(hits, h)
 	}
 	return hits

@@ -11,10 +11,14 @@ import (
 
 // btarget is a search target being built.
 type btarget struct {
-	display string
-	norm    int32 // interner id of the normalised form
-	entity  int32
-	count   int
+	// The display form: text[dstart:dend] in bytes, or when dstart < 0
+	// the entity's name (-1) or its variant -2-dstart: offsets, not
+	// strings, so the collector has hundreds of thousands fewer pointers
+	// to follow.
+	dstart, dend int32
+	norm         int32 // interner id of the normalised form
+	entity       int32
+	count        int
 }
 
 type indexBuilder struct {
@@ -98,7 +102,7 @@ func (b *indexBuilder) addEntity(i int, e Entity) {
 			continue
 		}
 		b.target[id] = int32(len(b.ts)) + 1
-		b.ts = append(b.ts, btarget{display: v, norm: id, entity: int32(i), count: len(e.Mentions)})
+		b.ts = append(b.ts, btarget{dstart: int32(-2 - k), norm: id, entity: int32(i), count: len(e.Mentions)})
 	}
 }
 
@@ -110,9 +114,9 @@ func (b *indexBuilder) targetOf(norm int32) int32 {
 	return b.target[norm] - 1
 }
 
-// add records one mention of a word or n-gram whose normalised form is
-// interner id norm, and returns its target.
-func (b *indexBuilder) add(display string, norm int32, sp gtext.Span) int32 {
+// add records one mention of a word or n-gram written text[bs:be], whose
+// normalised form is interner id norm, and returns its target.
+func (b *indexBuilder) add(bs, be int32, norm int32, sp gtext.Span) int32 {
 	if id := b.targetOf(norm); id >= 0 {
 		t := &b.ts[id]
 		if t.entity < 0 {
@@ -124,7 +128,7 @@ func (b *indexBuilder) add(display string, norm int32, sp gtext.Span) int32 {
 	}
 	id := int32(len(b.ts))
 	b.target[norm] = id + 1
-	b.ts = append(b.ts, btarget{display: display, norm: norm, entity: -1, count: 1})
+	b.ts = append(b.ts, btarget{dstart: bs, dend: be, norm: norm, entity: -1, count: 1})
 	b.occ = append(b.occ, id)
 	b.occSpan = append(b.occSpan, sp)
 	return id
@@ -142,7 +146,7 @@ func (b *indexBuilder) addWords() {
 			b.tokWord[i] = oneLetter(fold(r))
 			continue
 		}
-		b.tokWord[i] = b.add(w, b.f.id(i), gtext.Span{Start: int(t.start), End: int(t.end)})
+		b.tokWord[i] = b.add(t.bstart, t.bend, b.f.id(i), gtext.Span{Start: int(t.start), End: int(t.end)})
 	}
 	b.addCompounds()
 	f := b.f
@@ -156,7 +160,7 @@ func (b *indexBuilder) addWords() {
 				if !b.toks[j-1].cap {
 					continue
 				}
-				b.add(f.surface(i, j), f.keyID(i, j), gtext.Span{Start: int(b.toks[i].start), End: int(b.toks[j-1].end)})
+				b.add(b.toks[i].bstart, b.toks[j-1].bend, f.keyID(i, j), gtext.Span{Start: int(b.toks[i].start), End: int(b.toks[j-1].end)})
 			}
 		}
 	}
@@ -177,8 +181,7 @@ func (b *indexBuilder) addCompounds() {
 			j++
 		}
 		if j-i >= 2 && j-i <= 4 && !caps {
-			display := b.text[toks[i].bstart:toks[j-1].bend]
-			b.add(display, b.f.keyID(i, j), gtext.Span{Start: int(toks[i].start), End: int(toks[j-1].end)})
+			b.add(toks[i].bstart, toks[j-1].bend, b.f.keyID(i, j), gtext.Span{Start: int(toks[i].start), End: int(toks[j-1].end)})
 			i = j
 			continue
 		}
@@ -190,8 +193,7 @@ func (b *indexBuilder) addCompounds() {
 			j++
 		}
 		if j-i >= 2 {
-			display := b.text[toks[i].bstart : toks[j-1].bend+1]
-			b.add(display, b.f.keyID(i, j), gtext.Span{Start: int(toks[i].start), End: int(toks[j-1].end) + 1})
+			b.add(toks[i].bstart, toks[j-1].bend+1, b.f.keyID(i, j), gtext.Span{Start: int(toks[i].start), End: int(toks[j-1].end) + 1})
 			i = j
 			continue
 		}
@@ -269,7 +271,7 @@ func (b *indexBuilder) finish(x *Index) {
 	for i, k := range keys {
 		newID[k.id] = int32(i)
 	}
-	x.display = make([]string, n)
+	x.dstart, x.dend = make([]int32, n), make([]int32, n)
 	x.offs = make([]uint32, n+1)
 	x.masks = make([]uint64, n)
 	x.entity = make([]int32, n)
@@ -320,7 +322,7 @@ func (b *indexBuilder) finish(x *Index) {
 	for id, k := range keys {
 		step(id)
 		t := &ts[k.id]
-		x.display[id] = t.display
+		x.dstart[id], x.dend[id] = t.dstart, t.dend
 		x.offs[id] = uint32(len(arena))
 		arena = append(arena, norm(k.id)...)
 		x.entity[id] = t.entity

@@ -483,13 +483,29 @@ func decide(clues []clue) (string, float64, []string) {
 
 // tokenAt returns the token that starts at code point cp.
 func (f *finder) tokenAt(cp int) (int, bool) {
-	i := sort.Search(len(f.toks), func(i int) bool { return int(f.toks[i].start) >= cp })
+	// sort.Search by hand: in wasm its closure call per step costs more
+	// than the comparison, and every mention of every entity asks.
+	i, j := 0, len(f.toks)
+	for i < j {
+		if h := int(uint(i+j) >> 1); int(f.toks[h].start) < cp {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
 	return i, i < len(f.toks) && int(f.toks[i].start) == cp
 }
 
 // tokenEnding returns the token that ends at code point cp.
 func (f *finder) tokenEnding(cp int) (int, bool) {
-	i := sort.Search(len(f.toks), func(i int) bool { return int(f.toks[i].end) >= cp })
+	i, j := 0, len(f.toks)
+	for i < j {
+		if h := int(uint(i+j) >> 1); int(f.toks[h].end) < cp {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
 	return i, i < len(f.toks) && int(f.toks[i].end) == cp
 }
 
