@@ -193,3 +193,16 @@ func TestDashAfterDateline(t *testing.T) {
 		t.Errorf("got %q, want the council without its article", got)
 	}
 }
+
+// TestSpanishDe: Spanish "de" is "of", not an article: a name after it is
+// a person as often as anything ("la inmunidad de Pinochet").
+func TestSpanishDe(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\naugusto\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "La corte decidió hoy sobre la inmunidad de Augusto Pinochet, según los abogados. El desafuero de Pinochet fue pedido por la acusación, y los partidarios de Pinochet se manifestaron en la calle."
+	if e, ok := typeOf(t, text, FindWith(text, Options{Lexicon: lex}), "Pinochet"); !ok || e.Type != TypePER {
+		t.Errorf("Pinochet: type %q (evidence %q), want PER", e.Type, e.Evidence)
+	}
+}

@@ -382,8 +382,11 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 		}
 		if articles.has(prev) && i >= 2 && f.toks[i-1].join == joinSpace && !f.toks[i-1].cap {
 			// "in the Sahel", "en el Mediterráneo": a preposition of place
-			// before the article; and a person rarely takes an article.
-			clues = append(clues, clue{TypePER, -wShape, "", ""})
+			// before the article; and a person rarely takes an article
+			// (Spanish "de" is "of": "de Pinochet").
+			if !(prev == "de" && f.language() == "es") {
+				clues = append(clues, clue{TypePER, -wShape, "", ""})
+			}
 			if i >= 2 && f.placePrepBefore(f.fold(i-2)) && placed < maxContextClues {
 				placed++
 				clues = append(clues, clue{TypeLOC, wPrep, "after “%s”", f.text[f.toks[i-2].bstart:f.toks[i-1].bend]})
