@@ -201,7 +201,7 @@ func TestSpanishDe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "La corte decidió hoy sobre la inmunidad de Augusto Pinochet, según los abogados. El desafuero de Pinochet fue pedido por la acusación, y los partidarios de Pinochet se manifestaron en la calle."
+	text := "La corte decidió hoy sobre la inmunidad de Augusto Pinochet, según los abogados. El desafuero de Pinochet fue pedido por la acusación, y los partidarios de Pinochet se manifestaron en la calle. El abogado de Pinochet no dijo nada."
 	if e, ok := typeOf(t, text, FindWith(text, Options{Lexicon: lex}), "Pinochet"); !ok || e.Type != TypePER {
 		t.Errorf("Pinochet: type %q (evidence %q), want PER", e.Type, e.Evidence)
 	}
