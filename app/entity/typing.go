@@ -401,7 +401,11 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 				// anything else ("o Nilo", "the Sahara"); so is one after
 				// "de" (Dutch's article, elsewhere "of": "de Portugal").
 				placed++
-				clues = append(clues, clue{TypeLOC, wShape, "after the article “%s”", f.surface(i-1, i)})
+				why := "after the article “%s”"
+				if prev == "de" && f.language() != "nl" {
+					why = "after “%s”" // "of", not an article
+				}
+				clues = append(clues, clue{TypeLOC, wShape, why, f.surface(i-1, i)})
 			}
 			continue
 		}
