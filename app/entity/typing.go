@@ -380,6 +380,13 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 			clues = append(clues, clue{TypeORG, wOrgWord, "a city after “%s”: its club", f.surface(i-1, i)})
 			continue
 		}
+		if (prev == "del" || prev == "al") && f.language() == "es" && !f.toks[i-1].cap && f.lex.Kind(e.Key)&LexPlace == 0 && placed < maxContextClues {
+			// "del Deportivo", "al Parlamento": "de el", "a el", an article,
+			// which Spanish gives organisations, seldom places or people.
+			placed++
+			clues = append(clues, clue{TypeORG, wShape, "after “%s” (with its article)", f.surface(i-1, i)}, clue{TypePER, -wShape, "", ""})
+			continue
+		}
 		if articles.has(prev) && i >= 2 && f.toks[i-1].join == joinSpace && !f.toks[i-1].cap {
 			// "in the Sahel", "en el Mediterráneo": a preposition of place
 			// before the article; and a person rarely takes an article
