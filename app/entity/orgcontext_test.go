@@ -62,7 +62,7 @@ func TestRoleSplit(t *testing.T) {
 // TestSpanishContractedArticle: "del" and "al" hold an article, which
 // Spanish gives organisations ("los jugadores del Deportivo"), not people.
 func TestSpanishContractedArticle(t *testing.T) {
-	text := "La Coruña, 23 may (EFE). - Los jugadores del Deportivo reciben esta noche un homenaje, y el presidente dio las gracias a toda la plantilla del Deportivo por el título de liga."
+	text := "La Coruña, 23 may (EFE). - Los jugadores del Deportivo reciben esta noche un homenaje, y los aficionados del Deportivo celebraron el título de liga en la calle."
 	if e, ok := typeOf(t, text, FindWith(text, Options{}), "Deportivo"); !ok || e.Type != TypeORG {
 		t.Errorf("Deportivo: type %q (evidence %q), want ORG", e.Type, e.Evidence)
 	}
