@@ -75,22 +75,34 @@ func Retype(text string, ents []Entity, o Options) {
 func (f *finder) typeEntities(ents []Entity, o Options) {
 	for i := range ents {
 		step(i)
-		e := &ents[i]
-		clues := f.clues[:0]
-		clues = f.memoryClues(clues, e, o.Memory)
-		if e.Source == SourceGazetteer && e.Label != "" {
-			clues = append(clues, clue{e.Label, wCorrected / 2, "in your gazetteer as %s", e.Label})
-		}
-		clues = f.nameClues(clues, e, o.Lexicon)
-		clues = f.contextClues(clues, e)
-		clues = f.teamClues(clues, e)
-		clues = f.kindAfterClues(clues, e)
-		clues = f.datelineClues(clues, e)
-		e.Type, e.Confidence, e.Evidence = decide(clues)
-		f.clues = clues
-		if e.Source == SourceCandidate {
-			e.Label = e.Type
-		}
+		f.typeEntity(&ents[i], o, nil)
+	}
+	// Names listed together are of one kind ("Motorola, Alcatel, Sagem y
+	// Mistubishi"): those typed otherwise hear the others (lists.go).
+	for i, extra := range f.listClues(ents) {
+		step(i)
+		f.typeEntity(&ents[i], o, extra)
+	}
+}
+
+// typeEntity gives e its type, confidence and evidence from every clue,
+// extra ones included.
+func (f *finder) typeEntity(e *Entity, o Options, extra []clue) {
+	clues := f.clues[:0]
+	clues = f.memoryClues(clues, e, o.Memory)
+	if e.Source == SourceGazetteer && e.Label != "" {
+		clues = append(clues, clue{e.Label, wCorrected / 2, "in your gazetteer as %s", e.Label})
+	}
+	clues = f.nameClues(clues, e, o.Lexicon)
+	clues = f.contextClues(clues, e)
+	clues = f.teamClues(clues, e)
+	clues = f.kindAfterClues(clues, e)
+	clues = f.datelineClues(clues, e)
+	clues = append(clues, extra...)
+	e.Type, e.Confidence, e.Evidence = decide(clues)
+	f.clues = clues
+	if e.Source == SourceCandidate {
+		e.Label = e.Type
 	}
 }
 
