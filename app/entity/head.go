@@ -1,6 +1,9 @@
 package entity
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // A run of capitalised words can hold two names side by side, with no
 // word between them that the other passes cut at:
@@ -87,11 +90,38 @@ func (f *finder) describes(s segment, k int) bool {
 	if ranks.has(prev) || titleModifiers.has(prev) || f.initialWord(s, k) {
 		return true
 	}
-	if f.lex.Kind(prev)&LexLanguage != 0 {
+	return nationality(prev, f.lex)
+}
+
+// nationality reports whether w names a nationality: a language or
+// nationality word, a demonym of a country's stem ("Australian"), a
+// people's word made of a place ("Englishman", "Queenslander"), or a
+// country's stem and a short ending ("Swede", "Argentine", "Montenegrin").
+func nationality(w string, lex *Lexicon) bool {
+	if lex.Kind(w)&LexLanguage != 0 {
 		return true
 	}
-	stem, place := demonymOf(prev, f.lex)
-	return stem != "" && !place
+	if stem, place := demonymOf(w, lex); stem != "" && !place {
+		return true
+	}
+	for _, suf := range []string{"man", "woman", "men", "women", "er", "ers"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 4 && lex.Kind(b)&(LexLanguage|LexCountry|LexRegion) != 0 {
+			return true
+		}
+	}
+	for _, suf := range []string{"e", "ine", "in", "i"} {
+		b, ok := strings.CutSuffix(w, suf)
+		if !ok || len(b) < 4 || lex.Kind(w)&(LexGiven|LexSurname|LexPlace) != 0 {
+			continue
+		}
+		i := sort.SearchStrings(lex.stems, b)
+		for ; i < len(lex.stems) && strings.HasPrefix(lex.stems[i], b); i++ {
+			if len(lex.stems[i])-len(b) <= 3 && lex.Kind(lex.stems[i])&LexCountry != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headCut returns the token where s is cut, or -1.
@@ -138,7 +168,8 @@ func (f *finder) headCut(s segment, seen idSet) int {
 		}
 		w, prev := f.fold(k), f.fold(k-1)
 		kind := f.lex.Kind(w)
-		rank := ranks.has(prev) || titleModifiers.has(prev) // "General" is also a given name
+		// "General" and "German" are given names too.
+		rank := ranks.has(prev) || titleModifiers.has(prev) || nationality(prev, f.lex)
 		if kind&LexGiven == 0 || kind&LexPlace != 0 || f.lex.Kind(prev)&(LexGiven|LexSurname) != 0 && !rank || isInitial(f.surface(k-1, k)) {
 			continue
 		}
