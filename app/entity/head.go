@@ -170,7 +170,11 @@ func (f *finder) headCut(s segment, seen idSet) int {
 		kind := f.lex.Kind(w)
 		// "General" and "German" are given names too.
 		rank := ranks.has(prev) || titleModifiers.has(prev) || nationality(prev, f.lex)
-		if kind&LexGiven == 0 || kind&LexPlace != 0 || f.lex.Kind(prev)&(LexGiven|LexSurname) != 0 && !rank || isInitial(f.surface(k-1, k)) {
+		// In English, after a nationality or a rank, two words no list
+		// knows are a person's name too ("German Dietmar Beiersdorfer").
+		twoUnknown := rank && k+2 == s.b && kind == 0 && f.toks[k].cap && (f.language() == "en" || f.language() == "") && f.lex.Kind(f.fold(k+1))&(LexPlace|LexLanguage|LexBrand) == 0 &&
+			!looksDemonym(f.fold(k+1)) && !f.toks[k].upper && !f.toks[k+1].upper
+		if kind&LexGiven == 0 && !twoUnknown || kind&LexPlace != 0 || f.lex.Kind(prev)&(LexGiven|LexSurname) != 0 && !rank || isInitial(f.surface(k-1, k)) {
 			continue
 		}
 		if kind&LexSurname == 0 && surname || f.describes(s, k) {

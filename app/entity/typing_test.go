@@ -179,7 +179,7 @@ func TestBoundaries(t *testing.T) {
 		{"Stephen King wrote it.", []string{"Stephen King"}},
 		// A word that describes the person before a given name is not the name's.
 		{"Historian Stephen Dale said so. Then French Donald Smit met General Kori Jones.", []string{"Stephen Dale", "French", "Donald Smit", "Kori Jones"}},
-		{"It was Frenchman Donald Smit.", []string{"Frenchman", "Donald Smit"}},
+		{"It was Frenchman Donald Smit, with French Zorbi Quandt.", []string{"Frenchman", "Donald Smit", "French", "Zorbi Quandt"}},
 		{"Ook Donald Smit van Mapei reed mee, met Kori van Dam.", []string{"Donald Smit", "Mapei", "Kori van Dam"}},
 		{"The Kremlin said so. The Charles de Gaulle left port.", []string{"Kremlin", "Charles de Gaulle"}},
 	} {
