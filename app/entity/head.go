@@ -98,6 +98,9 @@ func (f *finder) describes(s segment, k int) bool {
 // people's word made of a place ("Englishman", "Queenslander"), or a
 // country's stem and a short ending ("Swede", "Argentine", "Montenegrin").
 func nationality(w string, lex *Lexicon) bool {
+	if lex == nil {
+		return false
+	}
 	if lex.Kind(w)&LexLanguage != 0 {
 		return true
 	}

@@ -238,6 +238,9 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			clues = append(clues, clue{TypeLOC, wPlaceWord, "the place “%s”, inflected", d})
 		} else if d != "" && !upper {
 			clues = append(clues, clue{TypeMISC, wWholeName, "a nationality or its adjective (from “%s”)", d})
+		} else if !upper && k&LexLanguage == 0 && nationality(key, lex) {
+			// "Englishman", "Queenslander", "Swede", "Argentine".
+			clues = append(clues, clue{TypeMISC, wWholeName, "a people's word", ""})
 		} else if !upper && k&(LexGiven|LexSurname|LexLanguage) == 0 && looksDemonym(key) {
 			clues = append(clues, clue{TypeMISC, wAcronym, "reads as a nationality or an adjective", ""})
 		} else if !upper && k&(LexGiven|LexSurname) == 0 && looksPlace(key) {
