@@ -16,16 +16,19 @@ import "strings"
 // ("softwarebedrijf", "amateurclub").
 var orgKinds = newWordSet(`
 company firm group carrier airline newspaper daily magazine broadcaster club team party bank insurer maker
-manufacturer retailer conglomerate operator union agency broker chain publisher
+manufacturer retailer conglomerate operator union agency broker chain publisher foundation association
+organisation organization movement charity parliament
 entreprise société groupe compagnie journal quotidien hebdomadaire chaîne banque équipe parti syndicat constructeur
 empresa compañía firma grupo consorcio operadora cadena diario periódico rotativo revista semanario emisora
 club equipo escudería partido formación banco entidad aseguradora constructora multinacional sociedad
 sindicato federación fabricante distribuidora agencia editorial aerolínea petrolera holding corporación
+fundación organización asociación institución movimiento plataforma parlamento
 bedrijf firma onderneming groep concern holding maatschappij krant dagblad weekblad zender omroep club ploeg
 partij bank verzekeraar fabrikant producent leverancier uitgeverij keten operator vakbond beurshuis
-specialist dienstverlener provider rivaal
+specialist dienstverlener provider rivaal stichting vereniging organisatie beweging fonds instelling parlement
 unternehmen konzern firma gruppe zeitung sender verein mannschaft partei bank versicherer hersteller
-empresa companhia grupo jornal emissora equipe partido banco seguradora construtora
+empresa companhia grupo jornal emissora equipe partido banco seguradora construtora fundação associação
+organização movimento parlamento
 azienda società gruppo giornale quotidiano emittente squadra partito banca
 `)
 
@@ -131,6 +134,11 @@ func (f *finder) orgContext(a, b int, place bool) string {
 		if j := f.roleBefore(a); !place && j >= 0 {
 			return "after “" + f.surface(j, a) + "”"
 		}
+	}
+	// "het Israëlisch parlement, de Knesset": the kind, a comma, an article.
+	if a >= 3 && f.toks[a].join == joinSpace && articles.has(f.fold(a-1)) && lower(a-1) && lower(a-2) &&
+		f.text[f.toks[a-2].bend:f.toks[a-1].bstart] == ", " && kindOf(f.kindWord(a-2), lang) {
+		return "after “" + f.surface(a-2, a) + "”"
 	}
 	// "Arinso, de informaticaspecialist": a comma, an article, at most one
 	// adjective, the kind of body.

@@ -23,6 +23,8 @@ func TestOrgContext(t *testing.T) {
 		{"Volgens de krant wou de raad van bestuur van Sabena nog even afwachten.", "Sabena", TypeORG},
 		{"Volgens de krant meldt Arinso, de informaticaspecialist voor personeelsbeheer, dat het een akkoord heeft met een bedrijf van het land.", "Arinso", TypeORG},
 		{"Volgens de krant zei Vandekeybus gisteren niets meer over de zaak.", "Vandekeybus", TypePER},
+		{"De lijn is er gekomen op initiatief van de stichting Missing, zegt de krant, en dat is een goede zaak voor het land.", "Missing", TypeORG},
+		{"Hij maakt deel uit van het Israëlisch parlement, de Knesset, en dat is een goede zaak voor het land.", "Knesset", TypeORG},
 	}
 	for _, c := range cases {
 		e, ok := typeOf(t, c.text, FindWith(c.text, Options{Lexicon: lex}), c.name)
