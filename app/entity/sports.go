@@ -94,8 +94,8 @@ func (f *finder) affiliation(a, b int) bool {
 	}
 	// The name before: its capitalised words, and the word before them.
 	s := a - 1
-	for s > 0 && f.toks[s-1].cap && f.toks[s].join != joinNone {
-		s--
+	for s > 0 && f.toks[s-1].cap && f.toks[s].join != joinNone && f.lex.Kind(f.fold(s))&LexGiven == 0 {
+		s-- // back to the person's given name: "minister van Verkeer Isabelle Durant (Ecolo)"
 	}
 	for i := s; i < a; i++ {
 		if w := f.fold(i); f.lex.Kind(w)&LexPlace != 0 || looksDemonym(w) {

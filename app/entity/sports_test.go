@@ -8,13 +8,13 @@ import "testing"
 // a politician is an organisation anywhere; an acronym after its
 // expansion keeps its own type.
 func TestSportsSides(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\ngales\nbrasil\n@city\nsevilla\nbarcelona\ncardiff\n@given\nmagda\n"))
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\ngales\nbrasil\n@city\nsevilla\nbarcelona\ncardiff\n@given\nmagda\nisabelle\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	sport := "Cardiff, 23 may (EFE). - Partido internacional amistoso: Gales, 0 - Brasil, 3. Los goles del delantero Elber dieron la victoria a los brasileños en el estadio del Milenio, ante un portero galés sin suerte. Amonestación al jugador Puyol (Barcelona) por protestar al árbitro."
 	news := "Cardiff, 23 may (EFE). - El gobierno de Gales y el de Brasil firmaron hoy un acuerdo comercial en Cardiff, según informó la prensa. El ministro visitó también Barcelona y Ecija (Sevilla) durante su viaje por Europa."
-	nl := "Volgens de krant heeft minister Magda Aelvoet (Agalev) het plan goedgekeurd, zoals de regering van het land had gevraagd. De Oferta Pública de Acciones (OPA) is een bod."
+	nl := "Volgens de krant heeft minister Magda Aelvoet (Agalev) het plan goedgekeurd, zoals de regering van het land had gevraagd. Het is aan minister van Verkeer Isabelle Durant (Ecolo) om het plan uit te voeren. De Oferta Pública de Acciones (OPA) is een bod."
 	cases := []struct{ text, name, want string }{
 		{sport, "Brasil", TypeORG},
 		{sport, "Gales", TypeORG},
@@ -23,6 +23,7 @@ func TestSportsSides(t *testing.T) {
 		{news, "Sevilla", TypeLOC},
 		{news, "Barcelona", TypeLOC},
 		{nl, "Agalev", TypeORG},
+		{nl, "Ecolo", TypeORG},
 	}
 	for _, c := range cases {
 		e, ok := typeOf(t, c.text, FindWith(c.text, Options{Lexicon: lex}), c.name)
