@@ -21,7 +21,7 @@ but buts buteur gardien attaquant arbitre football ligue entraîneur stade
 gol goles delantero portero centrocampista arbitro futbol baloncesto liga entrenador semifinal semifinales estadio torneo penalti
 goleó empató jugador jugadores futbolista tenista ciclista
 doelpunt doelpunten doelman keeper aanvaller verdediger scheidsrechter voetbal competitie trainer halve finale stadion toernooi
-spelers speler wielrenner
+spelers speler wielrenner wedstrijd wedstrijden voetballer elftal kampioenschap
 tor tore torwart stürmer schiedsrichter fußball bundesliga trainer halbfinale stadion turnier
 golo golos guarda-redes goleiro atacante árbitro futebol treinador estádio torneio jogador
 portiere attaccante calcio allenatore semifinale stadio torneo calciatore
@@ -130,6 +130,14 @@ func (f *finder) sideClues(clues []clue, e *Entity) []clue {
 			continue
 		}
 		if f.lex.Kind(e.Key)&LexPlace == 0 || !f.sportsReport() {
+			if n == 0 && f.sportsReport() {
+				if w := f.clubPlace(e.Key); w != "" {
+					// "Racing Genk", "Paris Saint-Germain", "ADO Den Haag".
+					clues = append(clues, clue{TypeORG, wOrgWord, "in a sports report, a name holding the place “%s”: a club", w})
+					n = maxContextClues
+					break
+				}
+			}
 			continue
 		}
 		if why := f.sideContext(a, b+1); why != "" {
@@ -166,4 +174,27 @@ func (f *finder) acronymLike(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// clubPlace returns the known place inside a name of several words that is
+// not itself a place ("genk" in "racing genk", "den haag" in "ado den
+// haag"), or "".
+func (f *finder) clubPlace(key string) string {
+	words := strings.Fields(key)
+	if len(words) < 2 || f.lex.Kind(key)&(LexPlace|LexTown) != 0 {
+		return ""
+	}
+	for _, w := range words {
+		if f.lex.Kind(w)&(LexGiven|LexSurname) != 0 {
+			return "" // a player's name: "Paco Flores", "Gala León"
+		}
+	}
+	for i := range words {
+		for j := i + 1; j <= len(words) && j <= i+2; j++ {
+			if w := strings.Join(words[i:j], " "); f.lex.Kind(w)&(LexCity|LexTown) != 0 {
+				return w
+			}
+		}
+	}
+	return ""
 }

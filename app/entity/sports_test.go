@@ -36,3 +36,20 @@ func TestSportsSides(t *testing.T) {
 		}
 	}
 }
+
+// TestClubNames: in a sports report a name of several words holding a town
+// is its club's ("Paris Saint-Germain", "Lommel Zuid"), not when a word of
+// it is a person's name ("Paco Flores").
+func TestClubNames(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@city\nparis\n@town\nlommel\nflores\n@surname\nflores\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "De aanvaller speelde voor Paris Saint-Germain en nu voor Lommel Zuid, zei trainer Paco Flores na de wedstrijd in het stadion. De scheidsrechter floot af na een doelpunt van de speler."
+	ents := FindWith(text, Options{Lexicon: lex})
+	for name, typ := range map[string]string{"Paris Saint-Germain": TypeORG, "Lommel Zuid": TypeORG, "Paco Flores": TypePER} {
+		if e, ok := typeOf(t, text, ents, name); !ok || e.Type != typ {
+			t.Errorf("%s: type %q (evidence %q), want %s", name, e.Type, e.Evidence, typ)
+		}
+	}
+}

@@ -173,6 +173,7 @@ insurance energy petroleum international nations bundesliga academy centre cente
 brands film films pictures forum forums labs magazine journal newspaper gazette herald tribune telegraph courant
 team telecom telekom airline mobile industries investors investments ventures capital bancorp publishing
 embassy consulate dynasty
+racing sporting atletico deportivo olympique dynamo dinamo spartak rovers wanderers athletic calcio
 ministère conseil université parti banque agence armée assemblée sénat cour commission comité fédération
 fondation institut musée hôpital église association syndicat gouvernement société groupe compagnie mouvement
 ministerio consejo universidad partido banco agencia ejército policía gobierno congreso senado corte comisión
