@@ -13,13 +13,3 @@ func TestCreditInitials(t *testing.T) {
 		}
 	}
 }
-
-// TestDigitLedNames: a digit then capitals is a station's or a brand's
-// name ("4FM"); a unit or an ordinal after a number is not ("4GB", "2ND").
-func TestDigitLedNames(t *testing.T) {
-	text := "Volgens de krant wil 4FM dit najaar uitzenden, met 4GB aan opslag voor de 2ND editie van het programma."
-	got := mentionTexts(text, Find(text, nil))
-	if len(got) != 1 || got[0] != "4FM" {
-		t.Errorf("got %q, want only 4FM", got)
-	}
-}

@@ -10,8 +10,11 @@ import "strings"
 // "Lotte 46 6 54", "Olympic 100 metres").
 func (f *finder) isNameNumber(k int) bool {
 	t := f.toks[k]
-	if k == 0 || t.join != joinSpace || t.cap || t.end-t.start < 2 || t.end-t.start > 4 || !f.toks[k-1].cap {
+	if k == 0 || t.join != joinSpace || t.cap || t.end-t.start < 1 || t.end-t.start > 4 || !f.toks[k-1].cap {
 		return false
+	}
+	if t.end-t.start == 1 && f.channelNumber(k) {
+		return true
 	}
 	if t.end-t.start < 4 && !stockIndices.has(f.fold(k-1)) {
 		return false
@@ -26,6 +29,29 @@ func (f *finder) isNameNumber(k int) bool {
 	}
 	prev := f.fold(k - 1)
 	return !notNames.has(prev) && f.lex.Kind(prev)&(LexPlace|LexMonth|LexWeekday) == 0
+}
+
+// channelNumber reports whether the single digit at token k ends the name
+// before it, as Dutch and Spanish name stations, channels and classes
+// ("Radio 1", "Ned 3", "Formule 1", "Canal 2"): not when a name, a digit
+// or a dash follows (a score: "Wigan 4 Chester 2", "Gales, 0 - Brasil"),
+// nor after a place or a month.
+func (f *finder) channelNumber(k int) bool {
+	if l := f.language(); l != "nl" && l != "es" {
+		return false
+	}
+	if c := f.text[f.toks[k].bstart]; c < '1' || c > '9' {
+		return false
+	}
+	if k+1 < len(f.toks) {
+		n := f.toks[k+1]
+		gap := f.text[f.toks[k].bend:n.bstart]
+		if n.cap && !strings.Contains(gap, "\n") || f.text[n.bstart] >= '0' && f.text[n.bstart] <= '9' || strings.ContainsAny(gap, "-–") {
+			return false
+		}
+	}
+	prev := f.fold(k - 1)
+	return !notNames.has(prev) && f.lex.Kind(prev)&(LexPlace|LexTown|LexMonth|LexWeekday) == 0
 }
 
 // headlineMinWords is the fewest content words a line needs to be read as a
