@@ -12,13 +12,19 @@ import "strings"
 var teamVerbs = newWordSet(`beat beats drew draw lost defeated thrashed edged routed trounced v vs versus`)
 
 // teamRoles after a name make it the team the person plays for or leads
-// ("Surrey captain Chris Lewis", "Leeds manager", "Ajax striker").
+// ("Surrey captain Chris Lewis", "Leeds manager", "Ajax striker"), or the
+// side itself ("a Piacenza side").
 var teamRoles = newWordSet(`captain coach manager striker midfielder defender goalkeeper skipper
-batsman bowler all-rounder fullback winger forward`)
+batsman bowler all-rounder fullback winger forward side`)
 
-// wTeam is the weight of one mention read as a team's: about a city's own
-// lexicon entry, so one clear match context or two weaker ones decide.
-const wTeam = 4.5
+// sportsBefore before a town in a sports report make it a side ("against
+// Middlesbrough", "a win over Cagliari"); elsewhere they say nothing.
+var sportsBefore = newWordSet(`against over`)
+
+// wTeam is the weight of one mention read as a team's: more than a city's own
+// lexicon entry and a preposition before it ("a Piacenza side"), so one
+// match context decides.
+const wTeam = 5.5
 
 // teamClues speak for an organisation when a mention of a name that is
 // not a country stands as a side in a match: followed by a score on its
@@ -58,8 +64,10 @@ func (f *finder) teamClues(clues []clue, e *Entity) []clue {
 			continue
 		case j+1 < len(f.toks) && f.toks[j+1].join == joinSpace && !f.toks[j+1].cap && (place && teamVerbs.has(f.fold(j+1)) || teamRoles.has(f.fold(j+1))):
 			why = "“" + f.surface(j+1, j+2) + "” after it: a team"
-		case place && i > 0 && f.toks[i].join == joinSpace && !f.toks[i-1].cap && teamVerbs.has(f.fold(i-1)):
+		case place && i > 0 && f.toks[i].join == joinSpace && !f.toks[i-1].cap && (teamVerbs.has(f.fold(i-1)) || sportsBefore.has(f.fold(i-1)) && f.sportsReport()):
 			why = "“" + f.surface(i-1, i) + "” before it: a team"
+		case f.versusAfter(j):
+			why = "a match after it: a team"
 		default:
 			continue
 		}
@@ -157,4 +165,15 @@ func (f *finder) tableRow(k int) bool {
 		n++
 	}
 	return n >= 4
+}
+
+// versusAfter reports whether the name ending at token j is followed by its
+// place in a table in parentheses and "v" ("Napoli (5) v Verona (17)").
+func (f *finder) versusAfter(j int) bool {
+	k := j + 1
+	if k+1 >= len(f.toks) || !f.digits(k) || strings.TrimSpace(f.text[f.toks[j].bend:f.toks[k].bstart]) != "(" {
+		return false
+	}
+	return strings.TrimSpace(f.text[f.toks[k].bend:f.toks[k+1].bstart]) == ")" && f.toks[k+1].join == joinNone &&
+		!f.toks[k+1].cap && teamVerbs.has(f.fold(k+1))
 }

@@ -2,6 +2,23 @@ package entity
 
 import "testing"
 
+// TestTeamsInPreview: a preview of matches names the sides by their towns.
+func TestTeamsInPreview(t *testing.T) {
+	lex := testLexicon(t)
+	text := "The striker scored two goals and the coach was happy in the league.\nYork (5) v Paris (17) 1330\nThey face a Moscow side that lost to Damascus."
+	ents := FindWith(text, Options{Lexicon: lex})
+	for _, name := range []string{"York", "Paris", "Moscow"} {
+		e, ok := typeOf(t, text, ents, name)
+		if !ok {
+			t.Errorf("%s: not found", name)
+			continue
+		}
+		if e.Type != TypeORG {
+			t.Errorf("%s: type %q (evidence %q), want ORG", name, e.Type, e.Evidence)
+		}
+	}
+}
+
 // TestTeams: a town or an unknown name that stands as a side in a match is
 // a team (ORG); a country's team stays a place, even in a sports report
 // (English news tags it so), a player stays a person,
