@@ -530,7 +530,7 @@
   }
 
   // Suggestions are CSS highlights, which get no pointer events: hoverTips
-  // finds the one under the mouse from the caret position at the pointer
+  // finds the one under the mouse (or a tap) from the caret position at the pointer
   // and calls fn(para, s16, e16) when it changes, fn(-1, 0, 0) when the
   // mouse leaves it. Only ranges that start or end in the text node under
   // the pointer are tested, so a long article costs no more than a short one.
@@ -580,13 +580,20 @@
       const p = paraOf(r.startContainer);
       fn(+p.dataset.i, offsetIn(p, r.startContainer, r.startOffset), offsetIn(p, r.endContainer, r.endOffset));
     };
-    document.addEventListener("mousemove", (e) => {
+    const at = (e) => {
       x = e.clientX;
       y = e.clientY;
       if (!queued) {
         queued = true;
         requestAnimationFrame(look);
       }
+    };
+    document.addEventListener("mousemove", at, { passive: true });
+    // A tap on a touch screen: the finger's pointer, since Safari on iOS
+    // sends no mouse events for a tap on plain text. A tap elsewhere hides
+    // the box as the mouse leaving does.
+    document.addEventListener("pointerup", (e) => {
+      if (e.pointerType !== "mouse") at(e);
     }, { passive: true });
     document.addEventListener("scroll", () => placeTip(), { passive: true, capture: true });
   }
