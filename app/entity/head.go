@@ -135,6 +135,9 @@ func (f *finder) headCut(s segment, seen idSet) int {
 	if k := f.capsCut(s); k > 0 {
 		return k
 	}
+	if k := f.datelineCut(s); k > 0 {
+		return k
+	}
 	// nameWords[i]: no organisation, place or event word from token i on.
 	plain := s.b
 	for i := s.b - 1; i >= s.a; i-- {
@@ -218,4 +221,20 @@ func isInitial(s string) bool {
 		}
 	}
 	return n <= 1
+}
+
+// datelineCut returns where a byline meets its dateline's place ("Por Juan
+// Miguel Núñez | Madrid, 23 may", "Hugo Bonifacio | Santo Domingo, 23
+// may"): the candidate is followed by a comma and a date, and its last one
+// or two words are a known place; or -1.
+func (f *finder) datelineCut(s segment) int {
+	if s.b+1 >= len(f.toks) || f.text[f.toks[s.b-1].bend:f.toks[s.b].bstart] != ", " || !isDigits(f.fold(s.b)) || !f.dateAt(s.b) {
+		return -1
+	}
+	for k := max(s.a+1, s.b-2); k < s.b; k++ {
+		if f.lex.Kind(f.key(k, s.b))&(LexPlace|LexTown) != 0 {
+			return k
+		}
+	}
+	return -1
 }

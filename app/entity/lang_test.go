@@ -206,3 +206,17 @@ func TestSpanishDe(t *testing.T) {
 		t.Errorf("Pinochet: type %q (evidence %q), want PER", e.Type, e.Evidence)
 	}
 }
+
+// TestBylineDateline: a byline running into its dateline ends where the
+// dateline's place starts ("Por Juan Miguel Núñez | Madrid, 23 may").
+func TestBylineDateline(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\njuan\nmiguel\n@city\nmadrid\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Por Juan Miguel Núñez Madrid, 23 may (EFE). - El novillero salmantino toreó ayer en la plaza de la ciudad."
+	got := mentionTexts(text, FindWith(text, Options{Lexicon: lex}))
+	if !slices.Contains(got, "Juan Miguel Núñez") || !slices.Contains(got, "Madrid") {
+		t.Errorf("got %q, want the byline and the place apart", got)
+	}
+}
