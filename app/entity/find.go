@@ -277,7 +277,11 @@ func (f *finder) splitTitles(segs []segment, a, b int) []segment {
 			// So is one after a capitalised particle ("Herman De Prins",
 			// "Jan Le Roy").
 			isTitle = titles.has(w) && !(i == b-1 && i > start && f.lex.Kind(f.fold(i-1))&LexGiven != 0) &&
-				!(i > start && f.toks[i-1].cap && particles.has(f.fold(i-1)))
+				!(i > start && f.toks[i-1].cap && particles.has(f.fold(i-1))) &&
+				// "Copa del Rey", "Hospital de la Princesa": a title that ends
+				// a name after a lower-case particle is the name's (not
+				// "des Reverend Moon": a person follows).
+				!(i == b-1 && i-2 >= start && !f.toks[i-1].cap && particles.has(f.fold(i-1)) && (f.toks[i-2].cap || i-3 >= start && f.toks[i-3].cap && particles.has(f.fold(i-2))))
 			if !isTitle && titleModifiers.has(w) {
 				// A modifier is a title only when a title follows it.
 				for k := i + 1; k < b; k++ {

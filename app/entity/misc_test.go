@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -106,5 +107,14 @@ func TestInnerAcronym(t *testing.T) {
 	text := "Gisteren won Roda JC van de ploeg uit de stad, en de supporters waren blij."
 	if e, ok := typeOf(t, text, FindWith(text, Options{}), "Roda JC"); !ok || e.Type != TypeORG {
 		t.Errorf("Roda JC: type %q (evidence %q), want ORG", e.Type, e.Evidence)
+	}
+}
+
+// TestTitleEndingName: a title word that ends a name after a lower-case
+// particle is the name's ("Copa del Rey"); one before a person is not.
+func TestTitleEndingName(t *testing.T) {
+	text := "El equipo ganó ayer la Copa del Rey en Madrid, y el entrenador lo celebró con la plantilla en el estadio."
+	if got := mentionTexts(text, Find(text, nil)); !slices.Contains(got, "Copa del Rey") {
+		t.Errorf("got %q, want Copa del Rey whole", got)
 	}
 }
