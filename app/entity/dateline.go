@@ -10,7 +10,7 @@ import "strings"
 
 // datelineClues speak for a place for a mention in a dateline, once.
 func (f *finder) datelineClues(clues []clue, e *Entity) []clue {
-	for _, m := range e.Mentions {
+	for _, m := range firstMentions(e) {
 		a, ok := f.tokenAt(m.Start)
 		b, ok2 := f.tokenEnding(m.End)
 		if ok && ok2 && f.dateline(a, b+1) {

@@ -29,7 +29,7 @@ func (f *finder) kindAfterClues(clues []clue, e *Entity) []clue {
 		return clues // "the Mark Smith group" is rarer than a person
 	}
 	n := 0
-	for _, m := range e.Mentions {
+	for _, m := range firstMentions(e) {
 		j, ok := f.tokenEnding(m.End)
 		if !ok || j+1 >= len(f.toks) {
 			continue

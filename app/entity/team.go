@@ -48,7 +48,7 @@ func (f *finder) teamClues(clues []clue, e *Entity) []clue {
 	// beside the other side ("Carlisle 22 11 7 4", "Chester 2 Hull 1").
 	person := !place && kind&(LexGiven|LexSurname) != 0
 	n := 0
-	for _, m := range e.Mentions {
+	for _, m := range firstMentions(e) {
 		if n >= maxContextClues {
 			break
 		}

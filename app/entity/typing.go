@@ -58,6 +58,16 @@ const (
 // repeated fifty times after "in" does not drown its lexicon entry.
 const maxContextClues = 3
 
+// maxMentionsRead caps how many of an entity's mentions the context clues
+// read: a name said a thousand times in a long text is told by its first
+// ones, and each look costs two searches in the token list.
+const maxMentionsRead = 64
+
+// firstMentions are the mentions of e the context clues read.
+func firstMentions(e *Entity) []gtext.Span {
+	return e.Mentions[:min(len(e.Mentions), maxMentionsRead)]
+}
+
 // Retype gives ents (as FindWith returned them for text) their types again,
 // in place, with new options — a lexicon that arrived, a memory that
 // changed — without finding the names again: boundaries stay as they were
@@ -272,7 +282,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 // off a line that is all in capitals, or is one short word there ("FIFA"):
 // "CUTTITTA" in a headline in capitals is Cuttitta's name, not an acronym.
 func (f *finder) writtenAsAcronym(e *Entity) bool {
-	for _, m := range e.Mentions {
+	for _, m := range firstMentions(e) {
 		i, ok := f.tokenAt(m.Start)
 		j, ok2 := f.tokenEnding(m.End)
 		if !ok || !ok2 {
