@@ -248,6 +248,20 @@ func (f *finder) chains() []segment {
 			}
 			j = k
 		}
+		// "Commissie voor Monumenten en Landschappen", "Council of
+		// Monuments and Sites": in a body's name, after its head and "of",
+		// a coordination joins the words of what it is about.
+		for j+2 < len(toks) && f.bodyOf(a, j+1) && toks[j+1].join == joinSpace && !toks[j+1].cap && coordinations.has(f.fold(j+1)) &&
+			toks[j+2].cap && toks[j+2].join == joinSpace && !toks[j].poss && f.lex.Kind(f.fold(j+2))&(LexGiven|LexPlace) == 0 && !orgWords.has(f.fold(j+2)) {
+			e := j + 2
+			for e+1 < len(toks) && toks[e+1].cap && toks[e+1].join == joinSpace && !toks[e].poss {
+				e++
+			}
+			if e+2 < len(toks) && toks[e+1].join == joinSpace && particles.has(f.fold(e+1)) && !toks[e+1].cap {
+				break // "… y Garantías de la Cámara": a name of its own starts
+			}
+			j = e
+		}
 		if f.language() == "nl" {
 			// A Dutch compound of a name and a common noun is one word, and
 			// so one name: "BSE-besmetting", "EU-burgers", "Likoed-partij".
@@ -259,6 +273,31 @@ func (f *finder) chains() []segment {
 		segs = f.splitTitles(segs, a, j+1)
 	}
 	return segs
+}
+
+// bodyOf reports whether tokens a..b-1 are a body's name that ends in what
+// it is about: an organisation word, then a lower-case "of" or "for", then
+// capitalised words only.
+func (f *finder) bodyOf(a, b int) bool {
+	link := -1
+	for i := b - 1; i > a; i-- {
+		if !f.toks[i].cap {
+			if !linkWords.has(f.fold(i)) && !particles.has(f.fold(i)) {
+				return false
+			}
+			link = i
+			break
+		}
+	}
+	if link < 0 {
+		return false
+	}
+	for i := a; i < link; i++ {
+		if orgWords.has(f.fold(i)) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitTitles appends the names in tokens a..b-1 once titles are taken out.

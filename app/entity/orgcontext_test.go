@@ -69,3 +69,16 @@ func TestSpanishContractedArticle(t *testing.T) {
 		t.Errorf("Deportivo: type %q (evidence %q), want ORG", e.Type, e.Evidence)
 	}
 }
+
+// TestBodyCoordination: in a body's name, after its head and "of", a
+// coordination joins what the body is about ("Commissie voor Monumenten en
+// Landschappen"); elsewhere it joins two names.
+func TestBodyCoordination(t *testing.T) {
+	text := "Volgens de krant is de Commissie voor Monumenten en Landschappen het oneens, en ook Peeters en Janssens zijn dat."
+	got := mentionTexts(text, Find(text, nil))
+	for _, want := range []string{"Commissie voor Monumenten en Landschappen", "Peeters", "Janssens"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("got %q, want %q among them", got, want)
+		}
+	}
+}
