@@ -230,7 +230,7 @@ func (f *finder) chains() []segment {
 		for !toks[j].poss && j+1 < len(toks) {
 			k := j + 1
 			if toks[k].cap && (toks[k].join == joinSpace || toks[k].join == joinHyphen ||
-				toks[k].join == joinApos && f.fold(j) == "o") {
+				toks[k].join == joinApos && f.fold(j) == "o" || f.ampersand(j, k)) {
 				j = k
 				continue
 			}
@@ -273,6 +273,14 @@ func (f *finder) chains() []segment {
 		segs = f.splitTitles(segs, a, j+1)
 	}
 	return segs
+}
+
+// ampersand reports whether tokens j and k are joined by " & ", as a
+// company's, a firm's or a duo's name is ("Lernout & Hauspie", "L & H",
+// "Procter & Gamble"): "&" is not how news joins two names.
+func (f *finder) ampersand(j, k int) bool {
+	g := f.text[f.toks[j].bend:f.toks[k].bstart]
+	return (g == " & " || g == "&") && !f.toks[j].poss
 }
 
 // bodyOf reports whether tokens a..b-1 are a body's name that ends in what

@@ -82,3 +82,15 @@ func TestBodyCoordination(t *testing.T) {
 		}
 	}
 }
+
+// TestAmpersand: "&" between capitalised words makes one name ("Lernout &
+// Hauspie", "L & H"); "en" still parts two.
+func TestAmpersand(t *testing.T) {
+	text := "Volgens de krant is Lernout & Hauspie marktleider, en L & H groeit, terwijl Peeters en Janssens twijfelen."
+	got := mentionTexts(text, Find(text, nil))
+	for _, want := range []string{"Lernout & Hauspie", "L & H", "Peeters", "Janssens"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("got %q, want %q among them", got, want)
+		}
+	}
+}
