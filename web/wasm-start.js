@@ -37,6 +37,9 @@
       })().catch(() => {});
     }
     return WebAssembly.compileStreaming(response);
+  }).then((module) => {
+    performance.mark("gloss-compiled");
+    return module;
   });
   // The loader reports a failure; no unhandled rejection before it looks.
   start.module.catch(() => {});
