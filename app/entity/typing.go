@@ -108,6 +108,7 @@ func (f *finder) typeEntity(e *Entity, o Options, extra []clue) {
 	clues = f.teamClues(clues, e)
 	clues = f.kindAfterClues(clues, e)
 	clues = f.datelineClues(clues, e)
+	clues = f.newsOrgClues(clues, e)
 	clues = append(clues, extra...)
 	e.Type, e.Confidence, e.Evidence = decide(clues)
 	f.clues = clues
