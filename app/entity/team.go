@@ -17,6 +17,10 @@ var teamVerbs = newWordSet(`beat beats drew draw lost defeated thrashed edged ro
 var teamRoles = newWordSet(`captain coach manager striker midfielder defender goalkeeper skipper
 batsman bowler all-rounder fullback winger forward side`)
 
+// versus between two names makes both sides of a match, whatever they are
+// named after.
+var versus = newWordSet(`v vs versus`)
+
 // sportsBefore before a town in a sports report make it a side ("against
 // Middlesbrough", "a win over Cagliari"); elsewhere they say nothing.
 var sportsBefore = newWordSet(`against over`)
@@ -68,6 +72,10 @@ func (f *finder) teamClues(clues []clue, e *Entity) []clue {
 			why = "“" + f.surface(i-1, i) + "” before it: a team"
 		case f.versusAfter(j):
 			why = "a match after it: a team"
+		case j+1 < len(f.toks) && f.toks[j+1].join == joinSpace && versus.has(f.fold(j+1)) && !f.toks[j+1].cap:
+			why = "“" + f.surface(j+1, j+2) + "” after it: a team" // "Forfar v Alloa"
+		case i > 0 && f.toks[i].join == joinSpace && versus.has(f.fold(i-1)) && !f.toks[i-1].cap:
+			why = "“" + f.surface(i-1, i) + "” before it: a team"
 		default:
 			continue
 		}

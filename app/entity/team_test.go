@@ -5,9 +5,9 @@ import "testing"
 // TestTeamsInPreview: a preview of matches names the sides by their towns.
 func TestTeamsInPreview(t *testing.T) {
 	lex := testLexicon(t)
-	text := "The striker scored two goals and the coach was happy in the league.\nYork (5) v Paris (17) 1330\nThey face a Moscow side that lost to Damascus."
+	text := "The striker scored two goals and the coach was happy in the league.\nYork (5) v Paris (17) 1330\nThey face a Moscow side that lost to Damascus.\nPostponed: Zorbal v Quandor."
 	ents := FindWith(text, Options{Lexicon: lex})
-	for _, name := range []string{"York", "Paris", "Moscow"} {
+	for _, name := range []string{"York", "Paris", "Moscow", "Zorbal", "Quandor"} {
 		e, ok := typeOf(t, text, ents, name)
 		if !ok {
 			t.Errorf("%s: not found", name)
