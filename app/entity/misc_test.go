@@ -9,7 +9,7 @@ import (
 // TestMiscClues: nationalities told by their country's stem, places'
 // adjectives, inflected places, events by their word, year or edition.
 func TestMiscClues(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\npalestina\nhongarije\nchina\nrumania\n@city\nbrussel\n@language\nfrans\n@given\nromano\n@noun\nzukunft\nwelt\ngeld\n"))
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\npalestina\nhongarije\nchina\nrumania\n@city\nbrussel\n@language\nfrans\n@given\nromano\n@noun\nzukunft\nwelt\ngeld\n@brand\nnasdaq\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,6 +25,7 @@ func TestMiscClues(t *testing.T) {
 		{"Ayer se hablaba mucho de la Liga en la radio.", "Liga", TypeMISC},
 		{"Ayer el Parlamento aprobó la Ley de Extranjería.", "Ley de Extranjería", TypeMISC},
 		{"Ayer el Nasdaq cayó un dos por ciento en la bolsa.", "Nasdaq", TypeMISC},
+		{"Las acciones del Nasdaq bajaron, y el Nasdaq cerró en su nivel más bajo.", "Nasdaq", TypeMISC}, // an index, though a company's name too
 	}
 	for _, c := range cases {
 		e, ok := typeOf(t, c.text, FindWith(c.text, Options{Lexicon: lex}), c.name)

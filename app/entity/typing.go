@@ -176,7 +176,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		clues = append(clues, clue{TypeLOC, wPlaceWord + wShape, "a town", ""})
 	case k&LexLanguage != 0:
 		clues = append(clues, clue{TypeMISC, wWholeName, "a nationality or language", ""})
-	case k&LexBrand != 0 && k&(LexGiven|LexSurname) == 0 && !(len(words) == 1 && looksDemonym(key)):
+	case k&LexBrand != 0 && k&(LexGiven|LexSurname) == 0 && !stockIndices.has(key) && !(len(words) == 1 && looksDemonym(key)):
 		// Brands named after people ("Jasmine", "Vega") speak for neither,
 		// nor do nationalities that start companies' names ("American",
 		// "British").
