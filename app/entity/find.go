@@ -196,6 +196,10 @@ func (f *finder) find(o Options) []Entity {
 	return ents
 }
 
+// hyphenParticles are the lower-case particles joined to the next word of a
+// name by a hyphen ("Nihad al-Boushi", "Osama el-Baz", "Inzamam-ul-Haq").
+var hyphenParticles = newWordSet(`al el ul ad ud as ash at az bin ibn`)
+
 // isParticle reports whether token i can sit inside a name.
 func (f *finder) isParticle(i int) bool {
 	t := f.toks[i]
@@ -243,7 +247,7 @@ func (f *finder) chains() []segment {
 				k++
 			}
 			if k == j+1 || k >= len(toks) || !toks[k].cap ||
-				!(toks[k].join == joinSpace || toks[k].join == joinApos && f.fold(k-1) == "d") {
+				!(toks[k].join == joinSpace || toks[k].join == joinApos && f.fold(k-1) == "d" || toks[k].join == joinHyphen && hyphenParticles.has(f.fold(k-1))) {
 				break
 			}
 			j = k
