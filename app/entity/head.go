@@ -96,7 +96,8 @@ func (f *finder) describes(s segment, k int) bool {
 // nationality reports whether w names a nationality: a language or
 // nationality word, a demonym of a country's stem ("Australian"), a
 // people's word made of a place ("Englishman", "Queenslander"), or a
-// country's stem and a short ending ("Swede", "Argentine", "Montenegrin").
+// country's stem, alone or with a short ending ("Croat", "Swede",
+// "Argentine", "Montenegrin").
 func nationality(w string, lex *Lexicon) bool {
 	if lex == nil {
 		return false
@@ -112,7 +113,7 @@ func nationality(w string, lex *Lexicon) bool {
 			return true
 		}
 	}
-	for _, suf := range []string{"e", "ine", "in", "i"} {
+	for _, suf := range []string{"", "e", "ine", "in", "i"} { // "Croat", "Swede", "Argentine", "Montenegrin", "Israeli"
 		b, ok := strings.CutSuffix(w, suf)
 		if !ok || len(b) < 4 || lex.Kind(w)&(LexGiven|LexSurname|LexPlace) != 0 {
 			continue

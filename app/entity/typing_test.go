@@ -237,13 +237,13 @@ func TestRetype(t *testing.T) {
 // inside, an article, a work's title, a brand, and a word the article also
 // writes in lower case.
 func TestGeneralClues(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\naustria\n@given\npearl\n@brand\nhuawei\namerican\n@language\nfrench\n"))
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\naustria\ncroatia\n@given\npearl\n@brand\nhuawei\namerican\n@language\nfrench\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := "Ships left Pearl Harbor for Lower Austria. Sales of Huawei and SaskTel rose. " +
 		"Ela viajou para o Nilo. They sang Over My Head on The Muppets. " +
-		"The Emperor spoke; the emperor was old. Emperor Hirohito listened. Then American officials came. They flew to the U.S. later. Only the Frenchman stayed."
+		"The Emperor spoke; the emperor was old. Emperor Hirohito listened. Then American officials came. They flew to the U.S. later. Only the Frenchman and a Croat stayed."
 	ents := FindWith(text, Options{Lexicon: lex})
 	for name, want := range map[string]string{
 		"Pearl Harbor": TypeLOC, "Lower Austria": TypeLOC, "Huawei": TypeORG, "Nilo": TypeLOC,
@@ -251,6 +251,7 @@ func TestGeneralClues(t *testing.T) {
 		"American":  TypeMISC, // a nationality first, though companies' names start with it
 		"U.S.":      TypeLOC,  // a country's abbreviation, not an organisation's acronym
 		"Frenchman": TypeMISC, // a people's word
+		"Croat":     TypeMISC, // a country's stem alone
 	} {
 		e, ok := typeOf(t, text, ents, name)
 		if !ok {
