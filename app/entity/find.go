@@ -76,6 +76,8 @@ type finder struct {
 	mem        *Memory   // names the person labelled are names wherever they stand
 	in         *interner // the normalised forms of words and names, numbered
 	ids        []int32   // 1 + the id of each token's normalised form, 0 until asked
+	lists      []uint16  // what the word lists say of each id (on), 0 until asked
+	kinds      []uint32  // the lexicon's kind of each id (kindOf), 0 until asked
 	lang       string    // the text's language (language), once langDone
 	langDone   bool
 	sports     bool // the text reads as a sports report (sportsReport), once sportsDone
@@ -210,14 +212,13 @@ func (f *finder) isParticle(i int) bool {
 	// "of" joins an organisation's or a place's name ("Gulf of Mexico",
 	// "City of Cape Town"), "for" only an organisation's ("Ministry for
 	// Europe", not "Pearl Harbor for Austria").
-	if particles.has(w) {
+	if f.on(i, onParticles) {
 		return true
 	}
-	if !linkWords.has(w) || i == 0 {
+	if !f.on(i, onLinkWords) || i == 0 {
 		return false
 	}
-	prev := f.fold(i - 1)
-	return orgWords.has(prev) || w == "of" && (locWords.has(prev) || ofHeads.has(prev))
+	return f.on(i-1, onOrgWords) || w == "of" && f.on(i-1, onLocWords|onOfHeads)
 }
 
 // chains finds runs of capitalised words joined by spaces, hyphens or
@@ -315,32 +316,31 @@ func (f *finder) bodyOf(a, b int) bool {
 // splitTitles appends the names in tokens a..b-1 once titles are taken out.
 func (f *finder) splitTitles(segs []segment, a, b int) []segment {
 	per := false
-	if a > 0 && f.toks[a].join == joinSpace && !f.toks[a-1].cap && titles.has(f.fold(a-1)) {
+	if a > 0 && f.toks[a].join == joinSpace && !f.toks[a-1].cap && f.on(a-1, onTitles) {
 		per = true // "president Macron"
 	}
 	start := a
 	for i := a; i <= b; i++ {
 		isTitle := false
 		if i < b {
-			w := f.fold(i)
 			// A title word ending a name after a given name is a surname
 			// ("Stephen King").
 			// So is one after a capitalised particle ("Herman De Prins",
 			// "Jan Le Roy").
-			isTitle = titles.has(w) && !(i == b-1 && i > start && f.lex.Kind(f.fold(i-1))&LexGiven != 0) &&
-				!(i > start && f.toks[i-1].cap && particles.has(f.fold(i-1))) &&
+			isTitle = f.on(i, onTitles) && !(i == b-1 && i > start && f.kind(i-1)&LexGiven != 0) &&
+				!(i > start && f.toks[i-1].cap && f.on(i-1, onParticles)) &&
 				// "Copa del Rey", "Hospital de la Princesa": a title that ends
 				// a name after a lower-case particle is the name's (not
 				// "des Reverend Moon": a person follows).
-				!(i == b-1 && i-2 >= start && !f.toks[i-1].cap && particles.has(f.fold(i-1)) && (f.toks[i-2].cap || i-3 >= start && f.toks[i-3].cap && particles.has(f.fold(i-2))))
-			if !isTitle && titleModifiers.has(w) {
+				!(i == b-1 && i-2 >= start && !f.toks[i-1].cap && f.on(i-1, onParticles) && (f.toks[i-2].cap || i-3 >= start && f.toks[i-3].cap && f.on(i-2, onParticles)))
+			if !isTitle && f.on(i, onTitleModifiers) {
 				// A modifier is a title only when a title follows it.
 				for k := i + 1; k < b; k++ {
-					if titles.has(f.fold(k)) {
+					if f.on(k, onTitles) {
 						isTitle = true
 						break
 					}
-					if !titleModifiers.has(f.fold(k)) {
+					if !f.on(k, onTitleModifiers) {
 						break
 					}
 				}
@@ -361,13 +361,13 @@ func (f *finder) splitTitles(segs []segment, a, b int) []segment {
 
 // trim drops particles, days and months from both ends of tokens a..b-1.
 func (f *finder) trim(a, b int) (segment, bool) {
-	for a < b && (!f.toks[a].cap || notNames.has(f.fold(a))) {
+	for a < b && (!f.toks[a].cap || f.on(a, onNotNames)) {
 		a++
 	}
-	for b > a && (!f.toks[b-1].cap && !(b-1 > a && f.isNameNumber(b-1)) && !(b-1 > a && f.compoundTail(b-1)) || notNames.has(f.fold(b-1))) {
+	for b > a && (!f.toks[b-1].cap && !(b-1 > a && f.isNameNumber(b-1)) && !(b-1 > a && f.compoundTail(b-1)) || f.on(b-1, onNotNames)) {
 		b--
 	}
-	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && (f.isStop(f.fold(a)) || commonAlone(f.fold(a)) && !stopWords.has(f.fold(a))) || isRoman(f.surface(a, b))) {
+	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && (f.isStop(f.fold(a)) || commonAlone(f.fold(a)) && !f.on(a, onStopWords)) || isRoman(f.surface(a, b))) {
 		// One letter, one function word ("Mas", "Com"), one place word
 		// ("Plaza") or a Roman numeral ("XVI") is not a name.
 		return segment{}, false

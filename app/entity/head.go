@@ -130,7 +130,7 @@ func nationality(w string, lex *Lexicon) bool {
 
 // headCut returns the token where s is cut, or -1.
 func (f *finder) headCut(s segment, seen idSet) int {
-	if s.b-s.a < 2 || f.lex.Kind(f.key(s.a, s.b))&(LexPlace|LexBrand) != 0 {
+	if s.b-s.a < 2 || f.kindOf(f.keyID(s.a, s.b))&(LexPlace|LexBrand) != 0 {
 		return -1
 	}
 	if k := f.capsCut(s); k > 0 {
@@ -142,7 +142,7 @@ func (f *finder) headCut(s segment, seen idSet) int {
 	// nameWords[i]: no organisation, place or event word from token i on.
 	plain := s.b
 	for i := s.b - 1; i >= s.a; i-- {
-		if w := f.fold(i); orgWords.has(w) || locWords.has(w) || miscWords.has(w) {
+		if f.on(i, onOrgWords|onLocWords|onMiscWords) {
 			break
 		}
 		plain = i
@@ -162,19 +162,18 @@ func (f *finder) headCut(s segment, seen idSet) int {
 			}
 		}
 	}
-	last := f.fold(s.b - 1)
 	// The person's name ends with a surname: known, or seen alone in the
 	// article; or the word before the given name describes the person.
-	surname := f.lex.Kind(last)&LexSurname != 0 || seen.has(f.id(s.b-1))
+	surname := f.kind(s.b-1)&LexSurname != 0 || seen.has(f.id(s.b-1))
 	for k := max(s.a+1, plain); k < s.b-1; k++ {
-		if f.lex.Kind(f.key(k, s.b))&LexPlace != 0 {
+		if f.kindOf(f.keyID(k, s.b))&LexPlace != 0 {
 			break
 		}
 		if f.toks[k].join != joinSpace || !f.toks[k-1].cap || !f.toks[k+1].cap || f.toks[k+1].join != joinSpace {
 			continue
 		}
-		w, prev := f.fold(k), f.fold(k-1)
-		kind := f.lex.Kind(w)
+		prev := f.fold(k - 1)
+		kind := f.kind(k)
 		// "General" and "German" are given names too.
 		rank := ranks.has(prev) || titleModifiers.has(prev) || nationality(prev, f.lex)
 		// In English, after a nationality or a rank, two words no list

@@ -1,0 +1,61 @@
+package entity
+
+// listFlag stands for closed word lists a word may be on.
+type listFlag uint16
+
+const (
+	onTitles listFlag = 1 << iota
+	onTitleModifiers
+	onParticles
+	onNotNames
+	onOrgWords
+	onLocWords
+	onMiscWords
+	onLinkWords
+	onOfHeads
+	onStopWords
+)
+
+// flagLists are the lists of the listFlags, bit by bit.
+var flagLists = [...]wordSet{titles, titleModifiers, particles, notNames, orgWords, locWords, miscWords, linkWords, ofHeads, stopWords}
+
+// on reports whether token i's word is on one of the lists fl stands
+// for. What the lists say of a word is looked up once per interned word,
+// not once per question: the passes of Find ask of every token.
+func (f *finder) on(i int, fl listFlag) bool {
+	id := f.id(i)
+	if int(id) >= len(f.lists) {
+		f.lists = append(f.lists, make([]uint16, int(id)+1-len(f.lists)+len(f.lists)/2)...)
+	}
+	m := f.lists[id]
+	if m == 0 {
+		w := f.in.str(id)
+		m = 1 << 15 // known
+		for k, l := range flagLists {
+			if l.has(w) {
+				m |= 1 << k
+			}
+		}
+		f.lists[id] = m
+	}
+	return listFlag(m)&fl != 0
+}
+
+// kindOf is f.lex.Kind of the form of interner id, looked up once.
+func (f *finder) kindOf(id int32) LexKind {
+	if f.lex == nil {
+		return 0
+	}
+	if int(id) >= len(f.kinds) {
+		f.kinds = append(f.kinds, make([]uint32, int(id)+1-len(f.kinds)+len(f.kinds)/2)...)
+	}
+	m := f.kinds[id]
+	if m == 0 {
+		m = 1<<16 | uint32(f.lex.Kind(f.in.str(id)))
+		f.kinds[id] = m
+	}
+	return LexKind(m)
+}
+
+// kind is f.lex.Kind of token i's word.
+func (f *finder) kind(i int) LexKind { return f.kindOf(f.id(i)) }
