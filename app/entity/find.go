@@ -449,7 +449,7 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 				// seen capitalised elsewhere too.
 				fn := f.lex.Kind(w)&LexFunction != 0 && !midCap.has(f.id(s.a)) && f.isGerman()
 				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !f.isStop(w) && !fn && (midCap.has(f.id(s.a)) || f.knownStart(s) ||
-					s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !looksCommon(w)) {
+					s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !(looksCommon(w) && (f.language() == "en" || f.language() == ""))) {
 					// Seen as a name elsewhere, or a first name before a
 					// surname ("Élisabeth Borne said").
 					break

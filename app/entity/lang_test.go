@@ -220,3 +220,13 @@ func TestBylineDateline(t *testing.T) {
 		t.Errorf("got %q, want the byline and the place apart", got)
 	}
 }
+
+// TestEnglishEndingsOnlyInEnglish: "-day", "-ing", "-ly" mark an English
+// word at a sentence's start ("Today Mr Smith…"), not a Dutch or Spanish
+// one ("Foday Sankoh").
+func TestEnglishEndingsOnlyInEnglish(t *testing.T) {
+	text := "De rebellen waren het er niet mee eens.\nFoday Sankoh, de leider van het front, zit al vast in de hoofdstad van het land."
+	if got := mentionTexts(text, Find(text, nil)); !slices.Contains(got, "Foday Sankoh") {
+		t.Errorf("got %q, want Foday Sankoh", got)
+	}
+}
