@@ -446,7 +446,8 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 		case titles.has(prev) && titled < maxContextClues:
 			titled++
 			clues = append(clues, clue{TypePER, wTitle, "after the title “%s”", f.surface(i-1, i)})
-		case f.placePrepBefore(prev) && !f.toks[i-1].cap && placed < maxContextClues:
+		case f.placePrepBefore(prev) && (!f.toks[i-1].cap || f.toks[i-1].initial && !f.toks[i-1].upper && f.language() == "en") && placed < maxContextClues:
+			// "in Thessaly", and in English "In Thessaly he…" opening a sentence.
 			placed++
 			clues = append(clues, clue{TypeLOC, wPrep, "after “%s”", f.surface(i-1, i)})
 		}

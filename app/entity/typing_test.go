@@ -313,3 +313,21 @@ func TestInitials(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacePrepositions: more English prepositions of place ("into",
+// "towards", "through"), and "In" opening a sentence, speak for a place.
+func TestPlacePrepositions(t *testing.T) {
+	lex := testLexicon(t)
+	text := "The army marched into Zorbal and then towards Quandor. In Mirelk he was defeated, and the king of the land was not with them."
+	ents := FindWith(text, Options{Lexicon: lex})
+	for _, name := range []string{"Zorbal", "Quandor", "Mirelk"} {
+		e, ok := typeOf(t, text, ents, name)
+		if !ok {
+			t.Errorf("%s: not found (got %q)", name, mentionTexts(text, ents))
+			continue
+		}
+		if e.Type != TypeLOC {
+			t.Errorf("%s: type %q (evidence %q), want LOC", name, e.Type, e.Evidence)
+		}
+	}
+}

@@ -212,7 +212,7 @@ via piazza fiume isola mare penisola
 // locPrepositions before a name suggest a place ("in Paris", "en Madrid",
 // "aus Berlin").
 var locPrepositions = newWordSet(`
-in at from near across outside inside
+in at from near across outside inside into towards toward through throughout around within along
 à au aux dans près vers
 en desde hacia cerca
 uit naar nabij te
