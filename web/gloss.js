@@ -187,7 +187,8 @@
   // whose spans changed since the last call for that name, or that were
   // redrawn; the others keep their ranges. Up to syncRanges new ranges are
   // made at once; more (the suggestions of a long article: a hundred
-  // thousand) are made in slices of sliceMs, so the page never freezes,
+  // thousand) are made in slices of sliceMs from the next task on, so the
+  // page never freezes,
   // and a newer call for the name takes over from an unfinished one. The
   // ranges are StaticRanges: the browser updates every live Range of the
   // document on each change to it, and with the suggestions of a long
@@ -266,7 +267,10 @@
       }
       if (ti < todo.length) setTimeout(() => fill(sliceMs), 0);
     };
-    fill(work <= syncRanges ? 0 : sliceMs);
+    // Many ranges: none in this call, which may be one of several in one
+    // task (the suggestions' ten names after a build, 8 ms each).
+    if (work <= syncRanges) fill(0);
+    else setTimeout(() => fill(sliceMs), 0);
     if (st.h.size || ti < todo.length) {
       if (CSS.highlights.get(name) !== st.h) CSS.highlights.set(name, st.h);
     } else CSS.highlights.delete(name);

@@ -106,8 +106,9 @@ func (tt *taskTrace) stop(t *testing.T, ctx context.Context) {
 }
 
 // cpu returns, for the page's main thread (the renderer main thread with
-// the marks' tasks), the longest thread time of a task that ended after
-// mark from and started before mark to, and the thread time of all tasks
+// the most thread time), the longest thread time of a task that started
+// between the marks from and to (as the longtask observer counts: the task
+// that painted the mark from is not one), and the thread time of all tasks
 // between the marks begin and to, in milliseconds.
 func (tt *taskTrace) cpu(begin, from, to string) (longest, total float64, ok bool) {
 	tt.mu.Lock()
@@ -129,7 +130,7 @@ func (tt *taskTrace) cpu(begin, from, to string) (longest, total float64, ok boo
 			if ts+dur >= b && ts <= e {
 				s += tdur
 			}
-			if ts+dur >= f && ts <= e {
+			if ts >= f && ts <= e {
 				l = max(l, tdur)
 			}
 		}
@@ -152,7 +153,7 @@ func (tt *taskTrace) top(from, to string, n int) string {
 			continue
 		}
 		for _, x := range tasks {
-			if x[0]+x[1] >= f && x[0] <= e {
+			if x[0] >= f && x[0] <= e {
 				all = append(all, x)
 			}
 		}
