@@ -372,8 +372,14 @@ func (f *finder) trim(a, b int) (segment, bool) {
 		// ("Plaza") or a Roman numeral ("XVI") is not a name.
 		return segment{}, false
 	}
+	if b == a+2 && pools.has(f.fold(a)) && f.toks[a+1].end-f.toks[a+1].start == 1 {
+		return segment{}, false // "Group A", "Pool B": a tournament's pool
+	}
 	return segment{a: a, b: b}, true
 }
+
+// pools are a tournament's groups, named by a letter ("Group A").
+var pools = newWordSet(`group pool grupo groep gruppe groupe girone`)
 
 // quotedWhole reports whether a name in Spanish text is the whole of a
 // quotation ("Antoñete", "El Torreón"): Spanish news corpora mark such a

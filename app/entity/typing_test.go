@@ -178,6 +178,7 @@ func TestBoundaries(t *testing.T) {
 		{"Scores:\nMoin Khan c Kori Astle b Harris 1\n", []string{"Moin Khan", "Kori Astle", "Harris"}},
 		{"Stephen King wrote it.", []string{"Stephen King"}},
 		{"Talks were led by Nihad al-Boushi and Osama el-Baz.", []string{"Nihad al-Boushi", "Osama el-Baz"}},
+		{"They play in Group A with France.", []string{"France"}}, // a pool is no organisation
 		// A word that describes the person before a given name is not the name's.
 		{"Historian Stephen Dale said so. Then French Donald Smit met General Kori Jones.", []string{"Stephen Dale", "French", "Donald Smit", "Kori Jones"}},
 		{"It was Frenchman Donald Smit, with French Zorbi Quandt.", []string{"Frenchman", "Donald Smit", "French", "Zorbi Quandt"}},
