@@ -1,20 +1,19 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"gloss/app/entity"
 
-	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestBrowserLongArticleBuildsInBackground pastes a 3 MB article: the text
 // shows first, then the entities panel says names are being found while the
 // page keeps painting frames (the build yields to the browser), a query
 // typed meanwhile is answered once the index is ready, and the indication
-// goes away. GLOSS_SHOTS=dir saves what the screen shows while it runs.
+// goes away; Page Down scrolls the article meanwhile. GLOSS_SHOTS=dir saves
+// what the screen shows while it runs and after.
 func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 	ctx, _, _ := openApp(t)
 	article := entity.SampleArticle(3<<20, 2)
@@ -24,7 +23,13 @@ func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 	// Before Load: watch for the indication and count the frames painted
 	// while it is in the page.
 	if _, err := evalJS[bool](ctx, `(() => {
-		const w = window.__bg = {seen: false, frames: 0, gone: false, box: null};
+		const w = window.__bg = {seen: false, frames: 0, gone: false, box: null, scrolled: false, scrolledBuilding: false};
+		// Scrolls of the article, and whether names were still being found then.
+		document.addEventListener("scroll", (e) => {
+			if (!e.target.classList || !e.target.classList.contains("article-scroll")) return;
+			w.scrolled = true;
+			if (document.querySelector('[data-testid="entities-progress"]')) w.scrolledBuilding = true;
+		}, {capture: true, passive: true});
 		const tick = () => {
 			const el = document.querySelector('[data-testid="entities-progress"]');
 			if (el) {
@@ -44,10 +49,19 @@ func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 	if _, err := pollJS[bool](ctx, `window.__bg.seen`); err != nil {
 		t.Fatalf("no entities-progress indication while the index is built: %v", err)
 	}
-	if dir := os.Getenv("GLOSS_SHOTS"); dir != "" {
-		if png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
-			os.WriteFile(filepath.Join(dir, "long-article-building.png"), png, 0o644)
-		}
+	shots(t, ctx, "long-article-building")
+	// The person reads on: the article has the focus after Load, Page Down
+	// scrolls it while the names are still being found.
+	if id, _ := evalJS[string](ctx, `document.activeElement.id`); id != "article" {
+		t.Errorf("the focus after Load is on %q, not the article", id)
+	}
+	press(t, ctx, kb.PageDown)
+	press(t, ctx, kb.PageDown)
+	if _, err := pollJS[bool](ctx, `window.__bg.scrolled`); err != nil {
+		t.Fatalf("Page Down did not scroll the article: %v", err)
+	}
+	if b, _ := evalJS[bool](ctx, `window.__bg.scrolledBuilding`); !b {
+		t.Log("the build ended before the article scrolled: nothing said of scrolling during it")
 	}
 	// A name typed while the index is built, as a person would.
 	q := "lecuhi"
@@ -73,9 +87,5 @@ func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 	if n, _ := evalJS[int](ctx, `+document.querySelector('[data-testid="entities"] h2 .muted').textContent`); n == 0 {
 		t.Errorf("no entities listed after the build")
 	}
-	if dir := os.Getenv("GLOSS_SHOTS"); dir != "" {
-		if png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
-			os.WriteFile(filepath.Join(dir, "long-article-built.png"), png, 0o644)
-		}
-	}
+	shots(t, ctx, "long-article-built")
 }
