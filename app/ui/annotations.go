@@ -126,12 +126,18 @@ func (a *App) renderAnnotations() app.UI {
 // renderTabs switches the panel below the labels between the entities
 // found in the text and the person's own annotations.
 func (a *App) renderTabs() app.UI {
-	tab := func(name, title, testid string, n int) app.UI {
+	// While names are being found the entities' count is not known yet:
+	// "…", not a 0 that reads as none found.
+	entities := strconv.Itoa(len(a.find.sortedEntities()))
+	if a.find.building() {
+		entities = "…"
+	}
+	tab := func(name, title, testid string, n string) app.UI {
 		on := a.sideTab == name
 		return app.Button().Role("tab").Class("tab").ID("tab-"+name).DataSet("testid", testid).
 			Attr("aria-selected", on).Attr("aria-controls", "panel-"+name).TabIndex(map[bool]int{true: 0, false: -1}[on]).
 			DataSet("tab", name).
-			Body(app.Text(title+" "), app.Span().Class("count").Text(strconv.Itoa(n))).
+			Body(app.Text(title+" "), app.Span().Class("count").Text(n)).
 			OnClick(func(ctx app.Context, e app.Event) { a.sideTab = ctx.JSSrc().Get("dataset").Get("tab").String() }).
 			OnKeyDown(func(ctx app.Context, e app.Event) {
 				// Arrow keys move between tabs (the ARIA tabs pattern).
@@ -147,7 +153,7 @@ func (a *App) renderTabs() app.UI {
 			})
 	}
 	return app.Div().Class("tabs").Role("tablist").Attr("aria-label", "Side panel").Body(
-		tab("entities", "Entities", "entities-tab", len(a.find.sortedEntities())),
-		tab("annotations", "Annotations", "annotations-tab", a.doc().Set.Len()),
+		tab("entities", "Entities", "entities-tab", entities),
+		tab("annotations", "Annotations", "annotations-tab", strconv.Itoa(a.doc().Set.Len())),
 	)
 }

@@ -33,7 +33,11 @@ func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 		const tick = () => {
 			const el = document.querySelector('[data-testid="entities-progress"]');
 			if (el) {
-				if (!w.seen) { const r = el.getBoundingClientRect(); w.box = [r.width, r.height, getComputedStyle(el).visibility]; }
+				if (!w.seen) {
+					const r = el.getBoundingClientRect();
+					w.box = [r.width, r.height, getComputedStyle(el).visibility];
+					w.tab = document.querySelector('[data-testid="entities-tab"] .count').textContent;
+				}
 				w.seen = true; w.frames++;
 			} else if (w.seen) { w.gone = true; return; }
 			requestAnimationFrame(tick);
@@ -80,6 +84,12 @@ func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 	}
 	if box, _ := bg["box"].([]any); len(box) != 3 || box[0].(float64) <= 0 || box[1].(float64) <= 0 || box[2] != "visible" {
 		t.Errorf("the indication was not visible: %v", bg["box"])
+	}
+	if tab, _ := bg["tab"].(string); tab != "…" {
+		t.Errorf("the entities tab counted %q while names were being found, want …", tab)
+	}
+	if n, _ := evalJS[int](ctx, `+document.querySelector('[data-testid="entities-tab"] .count').textContent`); n == 0 {
+		t.Errorf("the entities tab counts no entities after the build")
 	}
 	if _, err := pollJS[bool](ctx, `document.querySelectorAll('[data-testid="search-result"]').length > 0`); err != nil {
 		t.Errorf("the query typed during the build found nothing once the index was ready: %v", err)
