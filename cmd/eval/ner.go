@@ -91,8 +91,8 @@ func evalNER(dir string, w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "Documents of %d sentences; MISC suggestions are left out (the gold has PER/ORG/LOC only).\n\n", nerDocSentences)
-	fmt.Fprintln(w, "| lang | gold | found | boundary P | boundary R | typed P | typed R | typed F1 | typed F1 (overlap) | PER R | ORG R | LOC R |")
-	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+	fmt.Fprintln(w, "| lang | gold | found | boundary P | boundary R | name R (overlap) | typed P | typed R | typed F1 | typed F1 (overlap) | PER R | ORG R | LOC R |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	for _, f := range files {
 		docs, err := readIOB2(f)
 		if err != nil {
@@ -107,8 +107,8 @@ func evalNER(dir string, w io.Writer) error {
 			}
 		}
 		lang := strings.SplitN(filepath.Base(f), "_", 2)[0]
-		fmt.Fprintf(w, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n",
-			lang, s.gold, s.pred, ratio(s.exact, s.pred), ratio(s.exact, s.gold),
+		fmt.Fprintf(w, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n",
+			lang, s.gold, s.pred, ratio(s.exact, s.pred), ratio(s.exact, s.gold), ratio(s.named, s.gold),
 			ratio(s.typed, s.pred), ratio(s.typed, s.gold), f1(ratio(s.typed, s.pred), ratio(s.typed, s.gold)),
 			f1(ratio(s.overPred, s.pred), ratio(s.overGold, s.gold)),
 			ratio(s.byType["PER"][0], s.byType["PER"][1]), ratio(s.byType["ORG"][0], s.byType["ORG"][1]), ratio(s.byType["LOC"][0], s.byType["LOC"][1]))
@@ -123,7 +123,10 @@ type nerScore struct {
 	// Overlap: gold mentions overlapped by a prediction of the same type,
 	// and predictions overlapping a gold mention of the same type.
 	overGold, overPred int
-	byType             map[string][2]int // exact-span typed hits, gold count
+	// named: gold mentions overlapped by any prediction, whatever its type
+	// and boundaries: the names a person sees suggested at all.
+	named  int
+	byType map[string][2]int // exact-span typed hits, gold count
 }
 
 func (s *nerScore) add(gold, pred []nerSpan) {
@@ -158,11 +161,18 @@ func (s *nerScore) add(gold, pred []nerSpan) {
 		}
 	}
 	for _, g := range gold {
+		named := false
 		for _, p := range pred {
-			if g.typ == p.typ && g.start < p.end && p.start < g.end {
-				s.overGold++
-				break
+			if g.start < p.end && p.start < g.end {
+				named = true
+				if g.typ == p.typ {
+					s.overGold++
+					break
+				}
 			}
+		}
+		if named {
+			s.named++
 		}
 	}
 }
