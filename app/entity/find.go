@@ -68,20 +68,22 @@ func splitEach(segs []segment, cut func(segment) ([]segment, bool)) []segment {
 
 // finder holds the state of one Find call.
 type finder struct {
-	text       string
-	toks       []token
-	lex        *Lexicon
-	hl         []bool    // tokens on headline lines (headlineLines); nil when none
-	clues      []clue    // typeEntities' buffer
-	mem        *Memory   // names the person labelled are names wherever they stand
-	in         *interner // the normalised forms of words and names, numbered
-	ids        []int32   // 1 + the id of each token's normalised form, 0 until asked
-	lists      []uint16  // what the word lists say of each id (on), 0 until asked
-	kinds      []uint32  // the lexicon's kind of each id (kindOf), 0 until asked
-	lang       string    // the text's language (language), once langDone
-	langDone   bool
-	sports     bool // the text reads as a sports report (sportsReport), once sportsDone
-	sportsDone bool
+	text         string
+	toks         []token
+	lex          *Lexicon
+	hl           []bool    // tokens on headline lines (headlineLines); nil when none
+	clues        []clue    // typeEntities' buffer
+	mem          *Memory   // names the person labelled are names wherever they stand
+	in           *interner // the normalised forms of words and names, numbered
+	ids          []int32   // 1 + the id of each token's normalised form, 0 until asked
+	lists        []uint16  // what the word lists say of each id (on), 0 until asked
+	kinds        []uint32  // the lexicon's kind of each id (kindOf), 0 until asked
+	lang         string    // the text's language (language), once langDone
+	langDone     bool
+	sports       bool // the text reads as a sports report (sportsReport), once sportsDone
+	sportsDone   bool
+	business     bool // the text reads as business news (businessReport), once businessDone
+	businessDone bool
 }
 
 func newFinder(text string, toks []token) *finder {

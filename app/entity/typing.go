@@ -256,6 +256,8 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			clues = append(clues, clue{TypeMISC, wAcronym, "reads as a nationality or an adjective", ""})
 		} else if !upper && k&(LexGiven|LexSurname) == 0 && looksPlace(key) {
 			clues = append(clues, clue{TypeLOC, wShape * 2, "reads as a place name", ""})
+		} else if !upper && k&(LexGiven|LexSurname) == 0 && f.businessReport() {
+			clues = append(clues, clue{TypeORG, wShape / 2, "in business news, an unknown capitalised word: a company", ""})
 		} else if !upper {
 			clues = append(clues, clue{TypePER, wShape / 2, "an unknown capitalised word", ""})
 		}
