@@ -132,11 +132,19 @@ func (f *finder) headlineLines() []bool {
 			continue
 		}
 		content, capped, letters, upper, plain := 0, 0, 0, 0, 0
+		numbers, seps, piece, longest := 0, 0, 0, 0
 		for i := a; i < b; i++ {
 			t := toks[i]
+			if i > a && strings.ContainsAny(f.text[toks[i-1].bend:t.bstart], ",;") {
+				seps++
+				piece = 0
+			}
 			if f.text[t.bstart] >= '0' && f.text[t.bstart] <= '9' {
+				numbers++
 				continue
 			}
+			piece++
+			longest = max(longest, piece)
 			letters++
 			if t.upper || t.end-t.start == 1 && t.cap {
 				upper++
@@ -157,7 +165,12 @@ func (f *finder) headlineLines() []bool {
 		// A line that opens with a number is a list's or a table's row
 		// ("2. Renate Goetschl (Austria) 132", "10 - Billy Dodds"), not a
 		// headline.
-		row := f.digits(a)
+		// So is a line of two numbers or more (a result: "Greenock Morton 1
+		// Falkirk 0", "Romania - Cosmin Contra (31st), Mihai Tararache
+		// (75th)"), and a list of short names between commas ("Wood, Loren
+		// Roberts, Steve Stricker, Brian Claar"): a headline seldom holds
+		// either, and every name in them would be lost.
+		row := f.digits(a) || numbers >= 2 || seps >= 2 && longest <= 3
 		title := content >= headlineMinWords && capped == content && plain == 0 && !sentence && !row
 		if caps || title {
 			if hl == nil {

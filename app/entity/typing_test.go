@@ -173,6 +173,11 @@ func TestBoundaries(t *testing.T) {
 		{"Results:\nStephen Dale (France) beat Kori Jones (Syria) 6-3 6-4\n", []string{"Stephen Dale", "France", "Kori Jones", "Syria"}},
 		// A line opening with a number is a list's row, not a headline.
 		{"Standings:\n2. Stephen Dale (France) 132\n", []string{"Stephen Dale", "France"}},
+		// So is a line of two numbers or more (a result, scorers with their
+		// minutes) and a list of short names between commas.
+		{"Results:\nBrackwell Rovers 1 Tiltmore Athletic 0\n", []string{"Brackwell Rovers", "Tiltmore Athletic"}},
+		{"Scorers:\nFrance - Peter Dunmore (31st), Steven Harlo (75th)\n", []string{"France", "Peter Dunmore", "Steven Harlo"}},
+		{"Squad:\nMarta Kovel, Peter Dunmore, Steven Harlo, Anna Brisk\n", []string{"Marta Kovel", "Peter Dunmore", "Steven Harlo", "Anna Brisk"}},
 		// A short lower-case word that is no function word ("c", "b" on a
 		// scorecard) makes a line sentence case too.
 		{"Scores:\nMoin Khan c Kori Astle b Harris 1\n", []string{"Moin Khan", "Kori Astle", "Harris"}},

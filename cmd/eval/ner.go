@@ -298,7 +298,11 @@ func printNERErrors(w io.Writer, name string, d nerDoc, pred []nerSpan) {
 	for _, g := range d.gold {
 		gs[key{g.start, g.end}] = true
 		if t, ok := ps[key{g.start, g.end}]; !ok {
-			fmt.Fprintf(w, "%s\tmissed\t%s\t%q%s\n", name, g.typ, string(r[g.start:g.end]), around(r, g.start, g.end))
+			kind := "missed"
+			if !overlapsAny(g, pred) {
+				kind = "unnamed" // no suggestion touches it: a name-recall miss
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\t%q%s\n", name, kind, g.typ, string(r[g.start:g.end]), around(r, g.start, g.end))
 		} else if t != g.typ {
 			fmt.Fprintf(w, "%s\ttype\t%s→%s\t%q\t%s%s\n", name, g.typ, t, string(r[g.start:g.end]), why[key{g.start, g.end}], around(r, g.start, g.end))
 		} else if os.Getenv("NER_ERRORS") == "all" {
@@ -310,6 +314,16 @@ func printNERErrors(w io.Writer, name string, d nerDoc, pred []nerSpan) {
 			fmt.Fprintf(w, "%s\tspurious\t%s\t%q\t%s%s\n", name, p.typ, string(r[p.start:p.end]), p.why, around(r, p.start, p.end))
 		}
 	}
+}
+
+// overlapsAny reports whether any prediction overlaps the gold mention g.
+func overlapsAny(g nerSpan, pred []nerSpan) bool {
+	for _, p := range pred {
+		if p.start < g.end && g.start < p.end {
+			return true
+		}
+	}
+	return false
 }
 
 // around returns, for NER_CONTEXT=1, a tab and the text around [a, b) on
