@@ -196,18 +196,26 @@ func lineEnd(text string, i int) int {
 
 // knownStart reports whether the name s, capitalised at a sentence start,
 // reads as a name all the same: the lexicon knows it as a place or a
-// person's name, it starts with a given name ("Charles de Gaulle left"),
+// person's name, it is a nation's adjective or a news agency ("Chinese
+// police said", "Reuters has not verified"), it starts with a given name ("Charles de Gaulle left"),
 // the person labelled it before, or it owns something ("Trump's plan") or
 // speaks ("Clinton said"), or a score or "v" follows it on a results line
 // ("Millwall 2 Bury 1", "Forfar v Alloa").
 func (f *finder) knownStart(s segment) bool {
 	key := f.key(s.a, s.b)
-	if f.lex.Kind(key)&(LexPlace|LexGiven|LexSurname) != 0 || f.lex.Kind(key)&LexBrand != 0 && f.creditLine(s) || f.toks[s.b-1].poss || f.mem.knows(key) ||
+	if f.lex.Kind(key)&(LexPlace|LexGiven|LexSurname) != 0 || s.b-s.a == 1 && (newsAgencies.has(key) || f.demonym(key)) || f.lex.Kind(key)&LexBrand != 0 && f.creditLine(s) || f.toks[s.b-1].poss || f.mem.knows(key) ||
 		s.b-s.a >= 2 && f.lex.Kind(f.fold(s.a))&LexGiven != 0 || f.matchSide(s.a, s.b-1) ||
 		s.b < len(f.toks) && f.toks[s.b].join == joinSpace && !f.toks[s.b].cap && versus.has(f.fold(s.b)) {
 		return true
 	}
 	return s.b < len(f.toks) && f.toks[s.b].join == joinSpace && speechVerbs.has(f.fold(s.b))
+}
+
+// demonym reports whether the one-word key is a nation's people or its
+// adjective ("Chinese", "Belgen"), not the place itself.
+func (f *finder) demonym(key string) bool {
+	stem, place := demonymOf(key, f.lex)
+	return stem != "" && !place
 }
 
 // mayBeHeadline is a cheap first look at tokens a..b-1 of one line: a
