@@ -84,6 +84,7 @@ type finder struct {
 	sportsDone   bool
 	business     bool // the text reads as business news (businessReport), once businessDone
 	businessDone bool
+	capWords     map[string]bool // the capitalised words, folded (hasWord), built on first use
 }
 
 func newFinder(text string, toks []token) *finder {

@@ -109,6 +109,7 @@ func (f *finder) typeEntity(e *Entity, o Options, extra []clue) {
 	clues = f.kindAfterClues(clues, e)
 	clues = f.datelineClues(clues, e)
 	clues = f.newsOrgClues(clues, e)
+	clues = f.adjectiveClues(clues, e)
 	clues = append(clues, extra...)
 	e.Type, e.Confidence, e.Evidence = decide(clues)
 	f.clues = clues
