@@ -94,7 +94,7 @@ func (f *finder) splitHeadlines(segs []segment) []segment {
 				// word ("CHINA IN SURPRISE DEFEAT": Surprise, Arizona);
 				// alone it is a dateline's ("LONDON 1996-12-06").
 				kind := f.lex.Kind(k)
-				if known[k] || kind&(LexCountry|LexRegion) != 0 || kind&LexCity != 0 && (b-a > 1 || s.b-s.a == 1) || knownPlaceAcronyms.has(k) || f.dateline(a, b) {
+				if known[k] || f.toks[a].rowHead && (a == 0 || !f.toks[a-1].rowHead) && b == s.b && f.toks[b-1].rowHead || kind&(LexCountry|LexRegion) != 0 || kind&LexCity != 0 && (b-a > 1 || s.b-s.a == 1) || knownPlaceAcronyms.has(k) || f.dateline(a, b) {
 					best = b
 					break
 				}
@@ -180,10 +180,43 @@ func (f *finder) headlineLines() []bool {
 				hl[i] = true
 				toks[i].inCaps = caps
 			}
+			if caps {
+				f.markRowHead(a, b)
+			}
 		}
 		a = b
 	}
 	return hl
+}
+
+// rowHeadMinNumbers is the fewest numbers after the words opening a line
+// in capitals that make it a table's row ("NY RANGERS 10 13 5 91 81 25");
+// two may be a headline's score or a date.
+const rowHeadMinNumbers = 3
+
+// markRowHead marks the words opening the line in capitals a..b-1 when
+// nothing but numbers follows them: a standings table's row, whose label
+// is a name (a team, a player) though no lexicon knows it.
+func (f *finder) markRowHead(a, b int) {
+	k := a
+	for k < b && !f.digits(k) {
+		k++
+	}
+	n := 0
+	for i := k; i < b; i++ {
+		if !f.digits(i) {
+			return
+		}
+		if f.toks[i].join == joinSpace {
+			n++ // a date's parts are one number ("1996-08-30")
+		}
+	}
+	if k == a || k-a > 4 || n < rowHeadMinNumbers {
+		return
+	}
+	for i := a; i < k; i++ {
+		f.toks[i].rowHead = true
+	}
 }
 
 // lineEnd returns the byte offset of the end of the line holding byte i.

@@ -28,6 +28,7 @@ type token struct {
 	poss         bool // followed by a possessive 's or ' (dropped)
 	apostS       bool // the dropped ending is "'s": a plural or genitive in Dutch ("India's")
 	inCaps       bool // on a line written all in capitals (set by headlineLines)
+	rowHead      bool // a word of the label opening a table row in capitals (set by headlineLines)
 }
 
 // tokenize splits text into words. URLs are skipped; a possessive "'s" after

@@ -177,6 +177,8 @@ func TestBoundaries(t *testing.T) {
 		// minutes) and a list of short names between commas.
 		{"Results:\nBrackwell Rovers 1 Tiltmore Athletic 0\n", []string{"Brackwell Rovers", "Tiltmore Athletic"}},
 		{"Scorers:\nFrance - Peter Dunmore (31st), Steven Harlo (75th)\n", []string{"France", "Peter Dunmore", "Steven Harlo"}},
+		// A line in capitals of a name and nothing but numbers is a table's row.
+		{"STANDINGS\nBRACKWELL ROVERS 10 13 5 91\nTILTMORE 7 11 8 65\n", []string{"BRACKWELL ROVERS", "TILTMORE"}},
 		{"Squad:\nMarta Kovel, Peter Dunmore, Steven Harlo, Anna Brisk\n", []string{"Marta Kovel", "Peter Dunmore", "Steven Harlo", "Anna Brisk"}},
 		// A short lower-case word that is no function word ("c", "b" on a
 		// scorecard) makes a line sentence case too.
