@@ -1,5 +1,7 @@
 package entity
 
+import "strings"
+
 // listFlag stands for closed word lists a word may be on.
 type listFlag uint16
 
@@ -59,3 +61,34 @@ func (f *finder) kindOf(id int32) LexKind {
 
 // kind is f.lex.Kind of token i's word.
 func (f *finder) kind(i int) LexKind { return f.kindOf(f.id(i)) }
+
+// typingCache is what the typing of entities looks up once and asks
+// again and again.
+type typingCache struct {
+	startIdx   *tokIndex // tokenAt's and tokenEnding's, built on first use (toks never change after tokenize)
+	endIdx     *tokIndex
+	tokIdxDone bool
+	kwKey      string // the key keyWords last split, and its words
+	kw         []string
+	kkKey      string // the key keyKind last looked up, and its kind
+	kk         LexKind
+	kkSet      bool
+}
+
+// keyWords is strings.Fields(key), split once for the entity being typed:
+// each of its clues asks for the words of its key again. The slice is
+// shared: callers read it, never write to it.
+func (f *finder) keyWords(key string) []string {
+	if f.kw == nil || f.kwKey != key {
+		f.kwKey, f.kw = key, strings.Fields(key)
+	}
+	return f.kw
+}
+
+// keyKind is f.lex.Kind(key), looked up once for the entity being typed.
+func (f *finder) keyKind(key string) LexKind {
+	if !f.kkSet || f.kkKey != key {
+		f.kkKey, f.kk, f.kkSet = key, f.lex.Kind(key), true
+	}
+	return f.kk
+}

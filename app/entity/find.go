@@ -78,6 +78,7 @@ type finder struct {
 	ids          []int32   // 1 + the id of each token's normalised form, 0 until asked
 	lists        []uint16  // what the word lists say of each id (on), 0 until asked
 	kinds        []uint32  // the lexicon's kind of each id (kindOf), 0 until asked
+	typingCache            // tokenAt's index and the words and kind of the key being typed (tokindex.go, facts.go)
 	lang         string    // the text's language (language), once langDone
 	langDone     bool
 	sports       bool // the text reads as a sports report (sportsReport), once sportsDone

@@ -27,8 +27,8 @@ func (f *finder) newsOrgClues(clues []clue, e *Entity) []clue {
 	if newsAgencies.has(key) || newsAgencies.has(e.Key) {
 		return append(clues, clue{TypeORG, wWholeName, "a news agency", ""})
 	}
-	words := strings.Fields(e.Key)
-	if len(words) < 2 || f.lex.Kind(e.Key)&LexPlace != 0 {
+	words := f.keyWords(e.Key)
+	if len(words) < 2 || f.keyKind(e.Key)&LexPlace != 0 {
 		return clues
 	}
 	last := words[len(words)-1]

@@ -93,10 +93,10 @@ func (f *finder) orgContextClues(clues []clue, e *Entity) []clue {
 	// A place, or a name holding one ("the Community of Madrid"), after a
 	// role is a polity ("presidente de Venezuela").
 	place := false
-	for _, w := range strings.Fields(e.Key) {
+	for _, w := range f.keyWords(e.Key) {
 		place = place || f.lex.Kind(w)&LexPlace != 0
 	}
-	place = place || f.lex.Kind(e.Key)&LexPlace != 0
+	place = place || f.keyKind(e.Key)&LexPlace != 0
 	n := 0
 	for _, m := range e.Mentions {
 		a, ok := f.tokenAt(m.Start)

@@ -180,8 +180,8 @@ func (f *finder) acronymLike(a, b int) bool {
 // not itself a place ("genk" in "racing genk", "den haag" in "ado den
 // haag"), or "".
 func (f *finder) clubPlace(key string) string {
-	words := strings.Fields(key)
-	if len(words) < 2 || f.lex.Kind(key)&(LexPlace|LexTown) != 0 {
+	words := f.keyWords(key)
+	if len(words) < 2 || f.keyKind(key)&(LexPlace|LexTown) != 0 {
 		return ""
 	}
 	for _, w := range words {

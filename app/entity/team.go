@@ -42,8 +42,8 @@ func (f *finder) teamClues(clues []clue, e *Entity) []clue {
 	if stem, _ := demonymOf(e.Key, f.lex); stem != "" {
 		return clues // "Croat striker": a nationality
 	}
-	kind := f.lex.Kind(e.Key)
-	words := strings.Fields(e.Key)
+	kind := f.keyKind(e.Key)
+	words := f.keyWords(e.Key)
 	place := kind&(LexCity|LexRegion) != 0 || len(words) == 1 && looksPlace(e.Key) // "Derbyshire"
 	if !place && (len(words) > 1 && f.lex.Kind(words[0])&LexGiven != 0 || hasClue(clues, TypeMISC)) {
 		return clues // a player's score, a competition's year

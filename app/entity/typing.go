@@ -163,8 +163,9 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		}
 		return append(clues, clue{TypeMISC, wOrgWord, "a compound of a name and “%s”", head})
 	}
-	words := strings.Fields(key)
-	switch k := lex.Kind(key); {
+	words := f.keyWords(key)
+	kk := lex.Kind(key) // asked below again and again
+	switch k := kk; {
 	case k&LexCountry != 0:
 		clues = append(clues, clue{TypeLOC, wWholeName, "a country", ""})
 	case k&LexCity != 0:
@@ -204,7 +205,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 	}
 	clues = eventClues(clues, e.Name, words)
 	if len(words) > 1 && !hasClue(clues, TypeORG) && !hasClue(clues, TypeMISC) {
-		if compassWords.has(words[0]) && lex.Kind(key)&LexPlace == 0 {
+		if compassWords.has(words[0]) && kk&LexPlace == 0 {
 			// "North Kesteven", "Lower Austria", "New France".
 			clues = append(clues, clue{TypeLOC, wPlaceWord, "starts with “%s”", words[0]})
 		} else {
@@ -217,7 +218,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			}
 		}
 	}
-	if len(words) > 1 && words[0] != "the" && articles.has(words[0]) && lex.Kind(key)&LexPlace == 0 && !startsWithInitial(e.Name) {
+	if len(words) > 1 && words[0] != "the" && articles.has(words[0]) && kk&LexPlace == 0 && !startsWithInitial(e.Name) {
 		// "De Morgen", "El País", "Le Monde": a name with its own article
 		// is a newspaper's, a party's or a company's more often than a
 		// person's ("De Wever" is the exception).
@@ -229,7 +230,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		clues = append(clues, clue{TypeORG, wAcronym, "written like a company’s name (“%s”)", e.Name})
 	}
 	upper := f.writtenAsAcronym(e)
-	if len(words) > 1 && !upper && lex.Kind(key)&LexPlace == 0 && looksDemonym(words[len(words)-1]) && lex.Kind(words[len(words)-1])&(LexGiven|LexSurname) == 0 && !hasClue(clues, TypeORG) {
+	if len(words) > 1 && !upper && kk&LexPlace == 0 && looksDemonym(words[len(words)-1]) && lex.Kind(words[len(words)-1])&(LexGiven|LexSurname) == 0 && !hasClue(clues, TypeORG) {
 		clues = append(clues, clue{TypeMISC, wGiven, "ends like a nationality (“%s”)", words[len(words)-1]})
 	}
 	if len(words) == 1 && isAcronymPlural(e.Name) {
@@ -242,10 +243,10 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		if k := lex.Kind(words[len(words)-1]); k&LexSurname != 0 && k&LexPlace == 0 {
 			clues = append(clues, clue{TypePER, wSurname, "“%s” is a surname", words[len(words)-1]})
 		}
-		if lex.Kind(key)&LexPlace == 0 && !upper {
+		if kk&LexPlace == 0 && !upper {
 			clues = append(clues, clue{TypePER, wShape, "a name of several words", ""})
 		}
-	} else if k := lex.Kind(key); k&LexPlace == 0 {
+	} else if k := kk; k&LexPlace == 0 {
 		if d, place := demonymOf(key, lex); d != "" && !upper && place {
 			clues = append(clues, clue{TypeLOC, wPlaceWord, "the place “%s”, inflected", d})
 		} else if d != "" && !upper {
@@ -269,14 +270,14 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			clues = append(clues, clue{TypePER, wSurname, "“%s” is a surname", key})
 		}
 	}
-	if len(words) > 1 && !upper && lex.Kind(key)&LexPlace == 0 {
+	if len(words) > 1 && !upper && kk&LexPlace == 0 {
 		if a := innerAcronym(e.Name); a != "" {
 			// "BNP Paribas", "Roda JC", "Zanu-PF": a person's name holds no
 			// acronym, a company's or a club's often does.
 			clues = append(clues, clue{TypeORG, wAcronym, "holds the acronym “%s”", a})
 		}
 	}
-	if upper && lex.Kind(key)&LexPlace == 0 && !knownPlaceAcronyms.has(key) {
+	if upper && kk&LexPlace == 0 && !knownPlaceAcronyms.has(key) {
 		clues = append(clues, clue{TypeORG, wAcronym, "an acronym", ""})
 	}
 	return clues
@@ -368,7 +369,7 @@ func isAcronym(s string) bool {
 // preposition of place.
 func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 	titled, placed := 0, 0
-	city := f.lex.Kind(e.Key)&LexCity != 0 && f.language() == "es"
+	city := f.keyKind(e.Key)&LexCity != 0 && f.language() == "es"
 	clues = f.orgContextClues(clues, e)
 	clues = f.sideClues(clues, e)
 	for _, m := range e.Mentions {
@@ -409,7 +410,7 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 			clues = append(clues, clue{TypeORG, wOrgWord, "a city after “%s”: its club", f.surface(i-1, i)})
 			continue
 		}
-		if (prev == "del" || prev == "al") && f.language() == "es" && !f.toks[i-1].cap && f.lex.Kind(e.Key)&LexPlace == 0 && placed < maxContextClues {
+		if (prev == "del" || prev == "al") && f.language() == "es" && !f.toks[i-1].cap && f.keyKind(e.Key)&LexPlace == 0 && placed < maxContextClues {
 			// "del Deportivo", "al Parlamento": "de el", "a el", an article,
 			// which Spanish gives organisations, seldom places or people.
 			placed++
@@ -529,7 +530,10 @@ func decide(clues []clue) (string, float64, []string) {
 func (f *finder) tokenAt(cp int) (int, bool) {
 	// sort.Search by hand: in wasm its closure call per step costs more
 	// than the comparison, and every mention of every entity asks.
-	i, j := 0, len(f.toks)
+	if !f.tokIdxDone {
+		f.buildTokIndex()
+	}
+	i, j := f.startIdx.bounds(cp, len(f.toks))
 	for i < j {
 		if h := int(uint(i+j) >> 1); int(f.toks[h].start) < cp {
 			i = h + 1
@@ -542,7 +546,10 @@ func (f *finder) tokenAt(cp int) (int, bool) {
 
 // tokenEnding returns the token that ends at code point cp.
 func (f *finder) tokenEnding(cp int) (int, bool) {
-	i, j := 0, len(f.toks)
+	if !f.tokIdxDone {
+		f.buildTokIndex()
+	}
+	i, j := f.endIdx.bounds(cp, len(f.toks))
 	for i < j {
 		if h := int(uint(i+j) >> 1); int(f.toks[h].end) < cp {
 			i = h + 1
