@@ -247,6 +247,9 @@ func (f *finder) knownStart(s segment) bool {
 // demonym reports whether the one-word key is a nation's people or its
 // adjective ("Chinese", "Belgen"), not the place itself.
 func (f *finder) demonym(key string) bool {
+	if f.lex.Kind(key)&LexLanguage != 0 {
+		return true // "Dutch", "English": a language's name is its people's adjective too
+	}
 	stem, place := demonymOf(key, f.lex)
 	return stem != "" && !place
 }

@@ -184,7 +184,7 @@ func TestBoundaries(t *testing.T) {
 		// scorecard) makes a line sentence case too.
 		{"Scores:\nMoin Khan c Kori Astle b Harris 1\n", []string{"Moin Khan", "Kori Astle", "Harris"}},
 		// A nation's adjective or a news agency opening a sentence is a name.
-		{"Russian police said so. Reuters has not verified it.", []string{"Russian", "Reuters"}},
+		{"Russian police said so. Reuters has not verified it. French troops left.", []string{"Russian", "Reuters", "French"}},
 		{"Stephen King wrote it.", []string{"Stephen King"}},
 		{"Talks were led by Nihad al-Boushi and Osama el-Baz.", []string{"Nihad al-Boushi", "Osama el-Baz"}},
 		{"They play in Group A with France.", []string{"France"}}, // a pool is no organisation
