@@ -85,6 +85,8 @@ type finder struct {
 	sportsDone   bool
 	business     bool // the text reads as business news (businessReport), once businessDone
 	businessDone bool
+	results      bool // the text holds a table of results (resultsTable), once resultsDone
+	resultsDone  bool
 	capWords     map[string]bool // the capitalised words, folded (hasWord), built on first use
 }
 

@@ -46,6 +46,9 @@ type Lexicon struct {
 	// stems holds the one-word countries, regions and languages, sorted,
 	// for telling a nationality by its stem (demonym.go).
 	stems []string
+	// countries holds every country's name, sorted, for telling a
+	// country's abbreviation in results ("(Ita)", "(VSt)"; countrycode.go).
+	countries []string
 }
 
 // Kind returns what the normalised key is, 0 if the lexicon does not know it.
@@ -101,6 +104,12 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 		}
 	}
 	sort.Strings(l.stems)
+	for k, kind := range l.kinds {
+		if kind&LexCountry != 0 {
+			l.countries = append(l.countries, k)
+		}
+	}
+	sort.Strings(l.countries)
 	return l, nil
 }
 

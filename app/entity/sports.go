@@ -121,6 +121,13 @@ func (f *finder) sideClues(clues []clue, e *Entity) []clue {
 		if !ok || !ok2 {
 			continue
 		}
+		if f.countryCode(a, b+1) {
+			clues = append(clues, clue{TypeLOC, wSide, "in parentheses after a name, a country's abbreviation (a result)", ""})
+			if n++; n == maxContextClues {
+				break
+			}
+			continue
+		}
 		place := f.lex.Kind(e.Key)&LexPlace != 0
 		if f.affiliation(a, b+1) && !f.acronymLike(a, b+1) && m.End-m.Start > 3 && (place && f.sportsReport() || !place && f.lex.Kind(f.fold(a))&LexGiven == 0) {
 			clues = append(clues, clue{TypeORG, wSide, "in parentheses after a person's name: a party or club", ""})
