@@ -141,6 +141,9 @@ func (f *finder) headlineLines() []bool {
 			}
 			if f.text[t.bstart] >= '0' && f.text[t.bstart] <= '9' {
 				numbers++
+				if !f.digits(i) && t.bstart > 0 && f.text[t.bstart-1] == '(' {
+					numbers++ // a minute or a rank in parentheses: "(35th)"
+				}
 				continue
 			}
 			piece++
@@ -165,9 +168,9 @@ func (f *finder) headlineLines() []bool {
 		// A line that opens with a number is a list's or a table's row
 		// ("2. Renate Goetschl (Austria) 132", "10 - Billy Dodds"), not a
 		// headline.
-		// So is a line of two numbers or more (a result: "Greenock Morton 1
-		// Falkirk 0", "Romania - Cosmin Contra (31st), Mihai Tararache
-		// (75th)"), and a list of short names between commas ("Wood, Loren
+		// So is a line of two numbers or more, an ordinal in parentheses
+		// counting as two (a result: "Greenock Morton 1 Falkirk 0", scorers:
+		// "Romania - Cosmin Contra (31st)"), and a list of short names between commas ("Wood, Loren
 		// Roberts, Steve Stricker, Brian Claar"): a headline seldom holds
 		// either, and every name in them would be lost.
 		row := f.digits(a) || numbers >= 2 || seps >= 2 && longest <= 3

@@ -179,6 +179,7 @@ func TestBoundaries(t *testing.T) {
 		{"Scorers:\nFrance - Peter Dunmore (31st), Steven Harlo (75th)\n", []string{"France", "Peter Dunmore", "Steven Harlo"}},
 		// A line in capitals of a name and nothing but numbers is a table's row.
 		{"STANDINGS\nBRACKWELL ROVERS 10 13 5 91\nTILTMORE 7 11 8 65\n", []string{"BRACKWELL ROVERS", "TILTMORE"}},
+		{"Scorer:\nFrance - Peter Dunmore (35th)\n", []string{"France", "Peter Dunmore"}},
 		{"Squad:\nMarta Kovel, Peter Dunmore, Steven Harlo, Anna Brisk\n", []string{"Marta Kovel", "Peter Dunmore", "Steven Harlo", "Anna Brisk"}},
 		// A short lower-case word that is no function word ("c", "b" on a
 		// scorecard) makes a line sentence case too.
