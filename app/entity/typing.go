@@ -188,6 +188,10 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		switch {
 		case orgWords.has(w) || i == len(words)-1 && i > 0 && lex.Kind(w)&LexOrgSuffix != 0:
 			clues = append(clues, clue{TypeORG, wOrgWord, "the organisation word “%s”", w})
+		case len(words) > 1 && lex.Kind(w) == 0 && (f.language() == "nl" || f.language() == "de") && kindOf(w, f.language()):
+			// "Toneelgroep Ceremonia", "Uitgeverij Houtekiet": a compound
+			// whose head is a kind of organisation.
+			clues = append(clues, clue{TypeORG, wOrgWord, "the organisation word “%s”", w})
 		case locWords.has(w) && len(words) > 1:
 			wt := float64(wPlaceWord)
 			if i == 0 || i == len(words)-1 {
