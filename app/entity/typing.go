@@ -208,6 +208,12 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		break
 	}
 	clues = eventClues(clues, e.Name, words)
+	if strings.Contains(e.Name, " & ") && !hasClue(clues, TypeORG) {
+		// "Lernout & Hauspie", "Douglas & Lomason", "Trish & Kash": names
+		// joined by "&" make a firm's or a group's name; two people are
+		// joined by a word ("Jan en Piet").
+		clues = append(clues, clue{TypeORG, wOrgWord, "names joined by “&”: a firm or a group", ""})
+	}
 	if len(words) > 1 && !hasClue(clues, TypeORG) && !hasClue(clues, TypeMISC) {
 		if compassWords.has(words[0]) && kk&LexPlace == 0 {
 			// "North Kesteven", "Lower Austria", "New France".
