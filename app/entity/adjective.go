@@ -11,6 +11,11 @@ import "strings"
 // determiners come before a Dutch adjective and its noun.
 var determiners = newWordSet(`de het een die dit deze dat zijn haar hun ons onze uw elk elke ieder iedere geen`)
 
+// adjPrepositions come before a Dutch adjective and its plural or
+// uncountable noun ("tussen Haagse hooligans", "op Vlaams niveau", "alle
+// Nederlandstalige jongeren").
+var adjPrepositions = newWordSet(`van door voor op in met tussen naar bij uit aan over om tot zonder tegen alle veel vele enkele sommige beide`)
+
 // dutchAdjEndings end Dutch adjectives made from names.
 var dutchAdjEndings = []string{"se", "sche", "ische", "ige"}
 
@@ -29,9 +34,10 @@ func (f *finder) adjectiveClues(clues []clue, e *Entity) []clue {
 		if next.join != joinSpace || next.cap || next.upper || next.initial || f.isStop(f.fold(a+1)) {
 			continue
 		}
-		// After a determiner: "de Israëlische minister", not "merkte
-		// Waseige op", "Carabosse kennen we".
-		if a == 0 || f.toks[a].join != joinSpace || f.toks[a-1].cap || !determiners.has(f.fold(a-1)) {
+		// After a determiner or a preposition: "de Israëlische minister",
+		// "door Vlaams minister Sauwens"; not "gaat Waseige vooral",
+		// "Carabosse kennen we".
+		if a == 0 || f.toks[a].join != joinSpace || f.toks[a-1].cap || !determiners.has(f.fold(a-1)) && !adjPrepositions.has(f.fold(a-1)) {
 			continue
 		}
 		return append(clues, clue{TypeMISC, wWholeName, "an adjective before “%s”", f.surface(a+1, a+2)})

@@ -11,8 +11,8 @@ func TestDutchAdjectives(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "Volgens de Zorlandse minister van Justitie is het plan van de regering niet haalbaar. Het was een woordvoerder van de Zorlandse regering die het nieuws bracht. In het Vlaams onderwijs en de Vlaamse scholen is er ook kritiek, zegt Waseige. Toch gaat Waseige vooral af op een ploeg die hij kent, merkte Vera Waseige op."
-	for name, typ := range map[string]string{"Zorlandse": TypeMISC, "Vlaams": TypeMISC, "Waseige": TypePER} {
+	text := "Volgens de Zorlandse minister van Justitie is het plan van de regering niet haalbaar. Het was een woordvoerder van de Zorlandse regering die het nieuws bracht. In het Vlaams onderwijs en de Vlaamse scholen is er ook kritiek, zegt Waseige. Toch gaat Waseige vooral af op een ploeg die hij kent, merkte Vera Waseige op. Er was herrie tussen Haagse supporters en de politie."
+	for name, typ := range map[string]string{"Zorlandse": TypeMISC, "Haagse": TypeMISC, "Vlaams": TypeMISC, "Waseige": TypePER} {
 		e, ok := typeOf(t, text, FindWith(text, Options{Lexicon: lex}), name)
 		if !ok {
 			t.Errorf("%s: not found", name)
