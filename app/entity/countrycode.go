@@ -54,9 +54,10 @@ func (f *finder) resultsTable() bool {
 // country's name: its start ("Ita", "Zwe"), its start and more of its
 // letters in order ("Slk": Slowakije), one part a word, split at capitals
 // ("VSt": Verenigde Staten, "GBr", "ZAf"); not in capitals ("ITA"), an
-// acronym's shape. Known names ("Peru", "Chad") are left to the lexicon.
+// acronym's shape. A word the lexicon knows as something else counts too
+// ("Spa" a town, "Ned" a given name): in a table of results it is a country.
 func (l *Lexicon) countryAbbrev(w string) bool {
-	if l == nil || len(w) < 2 || len(w) > 4 || l.Kind(Fold(w)) != 0 {
+	if l == nil || len(w) < 2 || len(w) > 4 {
 		return false
 	}
 	var parts []string
