@@ -168,12 +168,13 @@ func (f *finder) headlineLines() []bool {
 		// A line that opens with a number is a list's or a table's row
 		// ("2. Renate Goetschl (Austria) 132", "10 - Billy Dodds"), not a
 		// headline.
-		// So is a line of two numbers or more, an ordinal in parentheses
-		// counting as two (a result: "Greenock Morton 1 Falkirk 0", scorers:
-		// "Romania - Cosmin Contra (31st)"), and a list of short names between commas ("Wood, Loren
+		// So is a line of two numbers or more, one for every three words at
+		// least, an ordinal in parentheses counting as two (a result:
+		// "Greenock Morton 1 Falkirk 0", scorers: "Romania - Cosmin Contra
+		// (31st)"; not "Video Marketing 101: 4 Basics Marketers Can't Miss"), and a list of short names between commas ("Wood, Loren
 		// Roberts, Steve Stricker, Brian Claar"): a headline seldom holds
 		// either, and every name in them would be lost.
-		row := f.digits(a) || numbers >= 2 || seps >= 2 && longest <= 3
+		row := f.digits(a) || numbers >= 2 && 3*numbers >= letters || seps >= 2 && longest <= 3
 		title := content >= headlineMinWords && capped == content && plain == 0 && !sentence && !row
 		if caps || title {
 			if hl == nil {

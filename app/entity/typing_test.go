@@ -180,6 +180,8 @@ func TestBoundaries(t *testing.T) {
 		// A line in capitals of a name and nothing but numbers is a table's row.
 		{"STANDINGS\nBRACKWELL ROVERS 10 13 5 91\nTILTMORE 7 11 8 65\n", []string{"BRACKWELL ROVERS", "TILTMORE"}},
 		{"Scorer:\nFrance - Peter Dunmore (35th)\n", []string{"France", "Peter Dunmore"}},
+		// A headline's numbers are few beside its words: it stays a headline.
+		{"Read it.\n\nLearn More: Video Marketing 101: 4 Basics Marketers Cannot Miss\n", nil},
 		{"Squad:\nMarta Kovel, Peter Dunmore, Steven Harlo, Anna Brisk\n", []string{"Marta Kovel", "Peter Dunmore", "Steven Harlo", "Anna Brisk"}},
 		// A short lower-case word that is no function word ("c", "b" on a
 		// scorecard) makes a line sentence case too.
