@@ -25,18 +25,6 @@ func (f *finder) businessReport() bool {
 		return f.business
 	}
 	f.businessDone = true
-	n, hits := 0, 0
-	seen := map[string]bool{}
-	for i := range f.toks {
-		n++
-		if f.toks[i].cap && !f.toks[i].initial {
-			continue
-		}
-		if w := f.fold(i); businessWords.has(w) {
-			hits++
-			seen[w] = true
-		}
-	}
-	f.business = hits >= 4 && len(seen) >= 3 && hits*200 >= n
+	f.business = f.readsAs(businessWords, 4, 3)
 	return f.business
 }

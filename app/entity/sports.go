@@ -39,19 +39,7 @@ func (f *finder) sportsReport() bool {
 		return f.sports
 	}
 	f.sportsDone = true
-	n, hits := 0, 0
-	seen := map[string]bool{}
-	for i := range f.toks {
-		n++
-		if f.toks[i].cap && !f.toks[i].initial {
-			continue
-		}
-		if w := f.fold(i); sportsWords.has(w) {
-			hits++
-			seen[w] = true
-		}
-	}
-	f.sports = hits >= 3 && len(seen) >= 2 && hits*200 >= n
+	f.sports = f.readsAs(sportsWords, 3, 2)
 	return f.sports
 }
 
