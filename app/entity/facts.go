@@ -73,6 +73,7 @@ type typingCache struct {
 	kkKey      string // the key keyKind last looked up, and its kind
 	kk         LexKind
 	kkSet      bool
+	evidence   evidenceStore // the entities' evidence, shared (evidence.go)
 }
 
 // keyWords is strings.Fields(key), split once for the entity being typed:

@@ -596,12 +596,35 @@ func (f *finder) cutGazetteer(segs []segment, matches []Match) []segment {
 
 // group gathers the mentions that share one key.
 type group struct {
+	id     int32 // interner id of the key
 	key    string
 	words  int
 	per    bool
 	gaz    *Entry
 	parent int32 // the group this one joined, or -1
 	lastV  int32 // its latest variant, or -1
+}
+
+// groupKeys gives the groups their keys, made into one string: the keys
+// become the entities' keys, and one string is one object for the
+// collector to mark where one per name was tens of thousands.
+func (f *finder) groupKeys(groups []group) {
+	var b []byte
+	ends := make([]int, len(groups))
+	for g := range groups {
+		step(g)
+		b = f.in.appendStr(b, groups[g].id)
+		ends[g] = len(b)
+	}
+	all := string(b)
+	start := 0
+	for g := range groups {
+		key := all[start:ends[g]]
+		start = ends[g]
+		groups[g].key = key
+		groups[g].words = strings.Count(key, " ") + 1
+		f.in.keep(groups[g].id, key)
+	}
 }
 
 // variant is one surface form of one group.
@@ -629,8 +652,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 			byKey = append(byKey, make([]int32, int(id)+1-len(byKey)+len(byKey)/4)...)
 		}
 		i := int32(len(groups))
-		key := f.in.str(id)
-		groups = append(groups, group{key: key, words: strings.Count(key, " ") + 1, parent: -1, lastV: -1})
+		groups = append(groups, group{id: id, parent: -1, lastV: -1})
 		byKey[id] = i + 1
 		return i
 	}
@@ -685,6 +707,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		groups[g].per = groups[g].per || s.per
 	}
 
+	f.groupKeys(groups)
 	all := make([]int32, len(groups))
 	for i := range all {
 		all[i] = int32(i)

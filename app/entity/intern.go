@@ -208,6 +208,13 @@ func (in *interner) str(id int32) string {
 	return s
 }
 
+// keep remembers s as the normalised form of id, unless it is known.
+func (in *interner) keep(id int32, s string) {
+	if in.strs[id] == "" {
+		in.strs[id] = s
+	}
+}
+
 // appendStr appends the normalised form of id to b without building it as
 // a string.
 func (in *interner) appendStr(b []byte, id int32) []byte {

@@ -111,7 +111,7 @@ func (f *finder) typeEntity(e *Entity, o Options, extra []clue) {
 	clues = f.newsOrgClues(clues, e)
 	clues = f.adjectiveClues(clues, e)
 	clues = append(clues, extra...)
-	e.Type, e.Confidence, e.Evidence = decide(clues)
+	e.Type, e.Confidence, e.Evidence = decide(clues, &f.evidence)
 	f.clues = clues
 	if e.Source == SourceCandidate {
 		e.Label = e.Type
@@ -472,7 +472,7 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 // decide sums the clues per type: the best type wins, its confidence is its
 // share of the positive evidence (with one unit of doubt), and the
 // evidence lists its clues, strongest first, each said once.
-func decide(clues []clue) (string, float64, []string) {
+func decide(clues []clue, st *evidenceStore) (string, float64, []string) {
 	if len(clues) == 0 {
 		return "", 0, nil
 	}
@@ -514,13 +514,12 @@ func decide(clues []clue) (string, float64, []string) {
 		}
 	}
 	sort.SliceStable(why, func(i, j int) bool { return why[i].weight > why[j].weight })
-	ev := make([]string, 0, len(why))
-	count := make([]int, 0, len(why))
+	// Each sentence once, with how many times it was seen; a sentence is
+	// the clue's format filled with its argument.
+	ev := st.buf[:0]
+	count := st.count[:0]
 	for _, c := range why {
-		w := c.why
-		if c.arg != "" {
-			w = fmt.Sprintf(w, c.arg)
-		}
+		w := st.text(c.why, c.arg, 1)
 		if k := slices.Index(ev, w); k >= 0 {
 			count[k]++
 			continue
@@ -530,9 +529,11 @@ func decide(clues []clue) (string, float64, []string) {
 	}
 	for i, w := range ev {
 		if count[i] > 1 {
-			ev[i] = fmt.Sprintf("%s (%d times)", w, count[i])
+			ev[i] = st.text(w, "", count[i])
 		}
 	}
+	st.buf, st.count = ev, count
+	ev = st.keep(ev)
 	return types[best], conf, ev
 }
 
