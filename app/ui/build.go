@@ -137,7 +137,7 @@ type buildResult struct {
 	// worked out in the build's slices: nil when the article shown is not
 	// the one built (install works them out then).
 	paint  *suggestionPaint
-	sorted []entity.Entity
+	sorted []int32
 }
 
 func (f *finder) runJob(job *buildJob) (res buildResult, ok bool) {

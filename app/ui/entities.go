@@ -178,7 +178,8 @@ func (f *finder) renderEntities() app.UI {
 	ents := f.filteredEntities()
 	shown := ents[:min(len(ents), f.entShown())]
 	rows := make([]entityRow, len(shown))
-	for i, e := range shown {
+	for i, ei := range shown {
+		e := f.ents[ei]
 		sug := f.suggestion(e)
 		rows[i] = entityRow{Key: e.Key, Name: e.Name, Mentions: len(e.Mentions), Label: sug, Color: f.a.labels.Color(sug),
 			Gazetteer: e.Source == entity.SourceGazetteer, Type: e.Type, Confidence: percent(e.Confidence), Why: f.evidenceText(e)}

@@ -44,8 +44,10 @@ type finder struct {
 	entSort   string // "count", "label" or "first"
 	entActive string // Entity.Key chosen in the panel
 	entLimit  int    // how many entities the panel lists
-	sorted    []entity.Entity
-	sortedBy  string // built + entSort the sorted list is for
+	// f.ents's indexes in the panel's order: a copy of the entities would
+	// be as many pointers again for the collector to mark.
+	sorted   []int32
+	sortedBy string // built + entSort the sorted list is for
 
 	mentions []text.Span // mentions being stepped through
 	cur      int
@@ -331,7 +333,9 @@ func (f *finder) chooseEntity(key string) {
 	}
 }
 
-func (f *finder) sortedEntities() []entity.Entity {
+// sortedEntities returns the indexes in f.ents of the built entities, in
+// the panel's order.
+func (f *finder) sortedEntities() []int32 {
 	if f.a.doc() == nil || f.built != f.a.doc().Meta.ID {
 		return nil // built after the text is painted; not the last article's
 	}
@@ -347,10 +351,10 @@ func (f *finder) sortKey(by string) string {
 	return fmt.Sprintf("%s/%s/%d", f.built, by, len(f.ents))
 }
 
-// sortOf sorts the entities as the panel's sort menu says. It sorts their
-// indexes and copies each entity once: a long article has tens of
-// thousands, and a sort that swaps whole entities moved megabytes.
-func (f *finder) sortOf() []entity.Entity {
+// sortOf sorts the entities as the panel's sort menu says, as indexes: a
+// long article has tens of thousands, and a sort that swaps whole entities
+// moved megabytes.
+func (f *finder) sortOf() []int32 {
 	ents := f.ents
 	byMentions := func(a, b *entity.Entity) int { return cmp.Compare(len(b.Mentions), len(a.Mentions)) }
 	order := byMentions
@@ -378,19 +382,16 @@ func (f *finder) sortOf() []entity.Entity {
 		idx[i] = int32(i)
 	}
 	slices.SortStableFunc(idx, func(i, j int32) int { return order(&ents[i], &ents[j]) })
-	out := make([]entity.Entity, len(ents))
-	for k, i := range idx {
-		out[k] = ents[i]
-	}
-	return out
+	return idx
 }
 
 // ---- gazetteer ----
 
-// sortByMentions is ents ordered by their number of mentions, most first,
-// entities with as many in their order: a counting sort, since a long
-// article has tens of thousands and comparing them took a long task.
-func sortByMentions(ents []entity.Entity) []entity.Entity {
+// sortByMentions is the indexes of ents ordered by their number of
+// mentions, most first, entities with as many in their order: a counting
+// sort, since a long article has tens of thousands and comparing them took
+// a long task.
+func sortByMentions(ents []entity.Entity) []int32 {
 	most := 0
 	for i := range ents {
 		most = max(most, len(ents[i].Mentions))
@@ -402,10 +403,10 @@ func sortByMentions(ents []entity.Entity) []entity.Entity {
 	for k := 1; k < len(at); k++ {
 		at[k] += at[k-1]
 	}
-	out := make([]entity.Entity, len(ents))
+	out := make([]int32, len(ents))
 	for i := range ents {
 		k := most - len(ents[i].Mentions)
-		out[at[k]] = ents[i]
+		out[at[k]] = int32(i)
 		at[k]++
 	}
 	return out

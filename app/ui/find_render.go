@@ -48,16 +48,17 @@ func (f *finder) filterTypes() []string {
 	return out
 }
 
-// filteredEntities is the sorted entity list with the type filter applied.
-func (f *finder) filteredEntities() []entity.Entity {
+// filteredEntities is the sorted entity list with the type filter applied,
+// as indexes in f.ents.
+func (f *finder) filteredEntities() []int32 {
 	ents := f.sortedEntities()
 	if f.typeFilter == "" {
 		return ents
 	}
-	out := make([]entity.Entity, 0, len(ents))
-	for _, e := range ents {
-		if f.typeFilterOf(e) {
-			out = append(out, e)
+	out := make([]int32, 0, len(ents))
+	for _, i := range ents {
+		if f.typeFilterOf(f.ents[i]) {
+			out = append(out, i)
 		}
 	}
 	return out

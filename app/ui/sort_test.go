@@ -38,7 +38,11 @@ func TestSortOf(t *testing.T) {
 		f := &finder{ents: ents, entSort: by}
 		exp := append([]entity.Entity(nil), ents...)
 		sort.SliceStable(exp, func(i, j int) bool { return less(exp[i], exp[j]) })
-		if got := f.sortOf(); !reflect.DeepEqual(got, exp) {
+		var got []entity.Entity
+		for _, i := range f.sortOf() {
+			got = append(got, ents[i])
+		}
+		if !reflect.DeepEqual(got, exp) {
 			t.Errorf("sort %q: differs from a stable sort", by)
 		}
 	}
