@@ -149,7 +149,9 @@ func (f *finder) runJob(job *buildJob) (res buildResult, ok bool) {
 			ok = false
 		}
 	}()
+	perfMark("gloss-build-start")
 	res.ents, res.idx = entity.Build(job.text, entity.Options{Gazetteer: job.gaz, Lexicon: job.lex, Memory: job.mem})
+	perfMark("gloss-build-found")
 	// What install would do at once on a long article, done here in
 	// slices. This goroutine runs only between the page's events (wasm has
 	// one thread), so reading the open article and the labels is safe; if
@@ -158,8 +160,10 @@ func (f *finder) runJob(job *buildJob) (res buildResult, ok bool) {
 	if d := f.a.doc(); d != nil && d.Meta.ID == job.id && d.Text == job.text {
 		res.paint = f.suggestionsFor(d, res.ents, f.pause)
 	}
+	perfMark("gloss-build-suggested")
 	f.pause()
 	res.sorted = sortByMentions(res.ents)
+	perfMark("gloss-build-sorted")
 	return res, true
 }
 
@@ -209,6 +213,7 @@ func (f *finder) install(job *buildJob, res buildResult) {
 	if job.gen != f.gen || d == nil || d.Meta.ID != job.id {
 		return
 	}
+	perfMark("gloss-install")
 	f.ents, f.idx, f.built = res.ents, res.idx, job.id
 	f.sorted, f.sortedBy = res.sorted, f.sortKey("count")
 	perfSince("entities", job.start)

@@ -43,6 +43,7 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 		return
 	}
 	start := perfNow()
+	perfMark("gloss-paste")
 	var art text.Article
 	var notices []text.Notice
 	var err error

@@ -10,7 +10,11 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 //
 // Keys the benchmark reads: "search" (one query, Go side, results handed to
 // the page), "label" (a key press to the annotation saved and painted),
-// "draw" (the article rendered, painted and highlighted).
+// "draw" (the article rendered, painted and highlighted). Marks (perfMark)
+// name the steps of a paste and of a background build ("gloss-paste",
+// "gloss-stored", "gloss-build-start", "-found", "-suggested", "-sorted",
+// "gloss-install"): the benchmark's trace splits the processor time to
+// interactive by them.
 
 // perfNow returns the page's performance.now() in milliseconds, or 0 outside
 // the browser (prerendering, native tests).

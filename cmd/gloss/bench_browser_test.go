@@ -10,9 +10,10 @@ package main
 //
 // It runs only when asked: GLOSS_BENCH=1, or -run naming TestBenchBrowser.
 // GLOSS_BENCH_ONLY=large,paste runs some parts; GLOSS_BENCH_PROFILE=1 adds
-// a CPU profile (Chromium's Profiler domain) of one 1 MB paste and of one
-// labelling; GLOSS_BENCH_WASM=path serves that app.wasm instead (build one
-// without -ldflags='-s -w' so the profile names Go functions).
+// a CPU profile (Chromium's Profiler domain) of one 1 MB paste, one 5 MB
+// paste and one labelling (GLOSS_BENCH_PROFILE_OUT=dir writes each whole, as
+// .cpuprofile); GLOSS_BENCH_WASM=path serves that app.wasm instead (build
+// one without -ldflags='-s -w' so the profile names Go functions).
 
 import (
 	"bytes"
@@ -679,6 +680,7 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 				if !noted {
 					noted = true
 					figs.note("5 MB paste: longest tasks after first paint by thread time (ms after it: thread ms (wall ms)):%s", trace.top("bench-5mb-paint", "bench-5mb-ready", 8))
+					figs.note("5 MB paste: main-thread time between the page's marks (thread ms (wall ms)):%s", trace.phases("bench-5mb-click", "bench-5mb-ready"))
 				}
 			} else {
 				figs.note("5 MB paste: the trace holds no main-thread tasks between the marks")
@@ -934,6 +936,14 @@ func stopProfile(t *testing.T, ctx context.Context, figs *figures, what string) 
 	p := res.Profile
 	if p == nil || len(p.TimeDeltas) == 0 {
 		return
+	}
+	if dir := os.Getenv("GLOSS_BENCH_PROFILE_OUT"); dir != "" {
+		// The whole profile, for DevTools (Performance, load profile) or a
+		// script reading its nodes, samples and timeDeltas.
+		name := filepath.Join(dir, strings.ReplaceAll(what, " ", "_")+".cpuprofile")
+		if b, err := json.Marshal(p); err != nil || os.WriteFile(name, b, 0o644) != nil {
+			t.Errorf("profile not written to %s", name)
+		}
 	}
 	self := map[string]float64{}
 	byID := map[int64]string{}

@@ -165,3 +165,46 @@ func (tt *taskTrace) top(from, to string, n int) string {
 	}
 	return b.String()
 }
+
+// phases lists the main-thread thread time between each two successive
+// marks from begin to end (every mark of the page in between, in time
+// order): "mark: thread ms (wall ms)", so the time to interactive can be
+// accounted for step by step. A task is counted in the step it starts in.
+func (tt *taskTrace) phases(begin, end string) string {
+	tt.mu.Lock()
+	defer tt.mu.Unlock()
+	b, okB := tt.marks[begin]
+	e, okE := tt.marks[end]
+	if !okB || !okE {
+		return ""
+	}
+	type mark struct {
+		name string
+		ts   float64
+	}
+	var ms []mark
+	for n, ts := range tt.marks {
+		if ts >= b && ts <= e {
+			ms = append(ms, mark{n, ts})
+		}
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].ts < ms[j].ts })
+	var main [][3]float64
+	for k, tasks := range tt.tasks {
+		if tt.threads[k] == "CrRendererMain" && len(tasks) > len(main) {
+			main = tasks
+		}
+	}
+	var sb strings.Builder
+	for i := 0; i+1 < len(ms); i++ {
+		from, to := ms[i].ts, ms[i+1].ts
+		var cpu float64
+		for _, x := range main {
+			if x[0] >= from && x[0] < to || i == 0 && x[0] < from && x[0]+x[1] > from {
+				cpu += x[2]
+			}
+		}
+		fmt.Fprintf(&sb, " %s→%s: %.0f (%.0f)", ms[i].name, ms[i+1].name, cpu/1000, (to-from)/1000)
+	}
+	return sb.String()
+}
