@@ -74,6 +74,7 @@ type typingCache struct {
 	kk         LexKind
 	kkSet      bool
 	evidence   evidenceStore // the entities' evidence, shared (evidence.go)
+	vocab      []int32       // vocabulary's counts per interned word, once made
 }
 
 // keyWords is strings.Fields(key), split once for the entity being typed:

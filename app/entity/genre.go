@@ -4,17 +4,39 @@ package entity
 // vocabulary: at least min of its lower-case words, distinct of them
 // different, are in words, and they make one word in two hundred. Words
 // written capitalised mid-sentence are names, not vocabulary.
+//
+// The words are counted once per finder (vocabulary) and each distinct one
+// is looked up once: each kind of news asked about used to look up every
+// token of the text in its list.
 func (f *finder) readsAs(words wordSet, min, distinct int) bool {
-	hits := 0
-	seen := map[string]bool{}
-	for i := range f.toks {
-		if f.toks[i].cap && !f.toks[i].initial {
-			continue
-		}
-		if w := f.fold(i); words.has(w) {
-			hits++
-			seen[w] = true
+	hits, seen := 0, 0
+	for id, n := range f.vocabulary() {
+		if n > 0 && words.has(f.in.str(int32(id))) {
+			hits += int(n)
+			seen++
 		}
 	}
-	return hits >= min && len(seen) >= distinct && hits*200 >= len(f.toks)
+	return hits >= min && seen >= distinct && hits*200 >= len(f.toks)
+}
+
+// vocabulary counts, per interned word, the text's tokens readsAs reads:
+// all but those capitalised mid-sentence.
+func (f *finder) vocabulary() []int32 {
+	if f.vocab != nil {
+		return f.vocab
+	}
+	read := func(i int) bool { return !f.toks[i].cap || f.toks[i].initial }
+	top := int32(0)
+	for i := range f.toks {
+		if read(i) {
+			top = max(top, f.id(i))
+		}
+	}
+	f.vocab = make([]int32, top+1)
+	for i := range f.toks {
+		if read(i) {
+			f.vocab[f.id(i)]++ // the id is remembered per token: no second fold
+		}
+	}
+	return f.vocab
 }
