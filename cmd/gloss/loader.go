@@ -57,7 +57,11 @@ async function glossFetchWasm(url, progress) {
   const early = window.glossWasm;
   window.glossWasm = null; // taken: a wasm-start.js that runs later does nothing
   if (early && early.url === new URL(url, document.baseURI).href) {
-    if (total > 0) {
+    if (!early.counts) {
+      // A visit served by the service worker: no count, so no percentage.
+      const label = document.getElementById("app-wasm-loader-label");
+      if (label) label.textContent = goappLoadingLabel.replace(/\s*\{progress\}%?/, "");
+    } else if (total > 0) {
       early.onProgress = percent;
       percent(early.loaded);
     }
@@ -115,6 +119,7 @@ func patchAppJS(path, loader string) error {
 	s = s[:call] + "glossFetchWasm(" + s[call+len(goappWasmCall):]
 	s = strings.Replace(s, goappInstantiateCall, "await glossInstantiate(instantiateStreaming, ", 1)
 	s = strings.Replace(s, goappRunCall, `performance.mark("gloss-instantiated");
+    document.documentElement.classList.remove("gloss-starting"); // see web/wasm-start.js
     `+goappRunCall, 1)
 	return os.WriteFile(path, []byte(s+glossLoaderJS), 0o644)
 }

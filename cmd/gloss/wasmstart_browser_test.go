@@ -2,6 +2,8 @@ package main
 
 import (
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestBrowserWasmStartsEarly: web/wasm-start.js starts fetching and
@@ -28,6 +30,8 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 				early: mark("gloss-fetch-start"),
 				loader: mark("gloss-loader"),
 				taken: window.glossWasm === null,
+				starting: document.documentElement.classList.contains("gloss-starting"),
+				shell: (() => { const r = document.querySelector("body > .shell")?.getBoundingClientRect(); return r ? r.width * r.height : 0; })(),
 			};
 		})()`)
 		if err != nil {
@@ -42,6 +46,11 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 		}
 		if got["taken"] != true {
 			t.Errorf("%s: window.glossWasm is %v after start, want null (taken by the loader)", visit, got["taken"])
+		}
+		// The prerendered page is not laid out while the wasm starts; the
+		// app Go mounted is.
+		if got["starting"] != false || got["shell"] == float64(0) {
+			t.Errorf("%s: after start html.gloss-starting is %v and the app's shell has area %v, want the class gone and the shell drawn", visit, got["starting"], got["shell"])
 		}
 	}
 	if err := waitReady(ctx, base); err != nil {
@@ -60,5 +69,31 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 	check("second visit")
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
+	}
+}
+
+// TestBrowserPrerenderedWithoutWasm: where go-app does not start the wasm
+// (?wasm=false, as for robots) it removes its loader, and the prerendered
+// page that wasm-start.js kept from being laid out under it shows.
+func TestBrowserPrerenderedWithoutWasm(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"?wasm=false")); err != nil {
+		t.Fatal(err)
+	}
+	area, err := pollJS[float64](ctx, `(() => {
+		if (document.getElementById("app-wasm-loader")) return null;
+		const r = document.querySelector("body > .shell").getBoundingClientRect();
+		return r.width * r.height || null;
+	})()`)
+	if err != nil {
+		t.Fatalf("the prerendered page never showed: %v", err)
+	}
+	if area == 0 {
+		t.Error("prerendered shell has no box")
+	}
+	if ready, _ := evalJS[bool](ctx, `document.body.dataset.ready === "1"`); ready {
+		t.Error("?wasm=false: Go started anyway")
 	}
 }
