@@ -22,7 +22,7 @@ import (
 // There is no <link rel="preload"> of app.wasm: it starts the download
 // ~100 ms sooner on a warm visit, but a preloaded response never hits the
 // code cache (traced: written on every visit, compiled again on the next).
-// web/wasm-start.js, an async script in the head, starts the download and
+// web/wasm-start.js, the first plain script in the head, starts the download and
 // the streaming compile that early instead, with a plain fetch whose
 // Response keeps its URL; the loader instantiates the module it compiled.
 
@@ -39,6 +39,7 @@ const (
 	goappWasmCall        = `fetchWithProgress(`
 	goappInstantiateCall = `await instantiateStreaming(`
 	goappRunCall         = `go.run(wasm.instance);`
+	goappWorkerCall      = "\ngoappInitServiceWorker();\n"
 )
 
 // glossLoaderJS is appended to app.js (function declarations are hoisted,
@@ -86,6 +87,27 @@ async function glossFetchWasm(url, progress) {
   return response;
 }
 
+// On a first visit no service worker controls the page, and installing one
+// downloads every resource again (cache: "reload"), app.wasm included, while
+// the page downloads and compiles it: Gloss registers it once Go runs. A
+// page the worker controls registers at once, as go-app does, so that an
+// update found during the load is seen. (It runs before this part of the
+// file: state is kept on the hoisted function, not in a variable.)
+function glossInitServiceWorker() {
+  if ("serviceWorker" in navigator && !navigator.serviceWorker.controller) {
+    glossInitServiceWorker.later = true;
+    return;
+  }
+  goappInitServiceWorker();
+}
+
+// glossStarted runs once go.run has returned (Go mounted the app).
+function glossStarted() {
+  if (!glossInitServiceWorker.later) return;
+  glossInitServiceWorker.later = false;
+  setTimeout(goappInitServiceWorker, 0);
+}
+
 // glossInstantiate instantiates a module wasm-start.js compiled, or streams
 // a Response as go-app does.
 async function glossInstantiate(instantiateStreaming, source, importObject) {
@@ -113,13 +135,15 @@ func patchAppJS(path, loader string) error {
 	}
 	s := string(b)
 	call := strings.Index(s, goappWasmCall+`"`)
-	if call < 0 || strings.Count(s, goappRunCall) != 1 || strings.Count(s, goappInstantiateCall) != 1 {
-		return fmt.Errorf("%s: go-app's wasm loader changed (no %s call, %s or %s); update cmd/gloss/loader.go", path, goappWasmCall, goappInstantiateCall, goappRunCall)
+	if call < 0 || strings.Count(s, goappRunCall) != 1 || strings.Count(s, goappInstantiateCall) != 1 || strings.Count(s, goappWorkerCall) != 1 {
+		return fmt.Errorf("%s: go-app's wasm loader changed (no %s call, %s, %s or %q); update cmd/gloss/loader.go", path, goappWasmCall, goappInstantiateCall, goappRunCall, goappWorkerCall)
 	}
 	s = s[:call] + "glossFetchWasm(" + s[call+len(goappWasmCall):]
 	s = strings.Replace(s, goappInstantiateCall, "await glossInstantiate(instantiateStreaming, ", 1)
 	s = strings.Replace(s, goappRunCall, `performance.mark("gloss-instantiated");
     document.documentElement.classList.remove("gloss-starting"); // see web/wasm-start.js
-    `+goappRunCall, 1)
+    `+goappRunCall+`
+    glossStarted();`, 1)
+	s = strings.Replace(s, goappWorkerCall, "\nglossInitServiceWorker();\n", 1)
 	return os.WriteFile(path, []byte(s+glossLoaderJS), 0o644)
 }

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -95,5 +98,61 @@ func TestBrowserPrerenderedWithoutWasm(t *testing.T) {
 	}
 	if ready, _ := evalJS[bool](ctx, `document.body.dataset.ready === "1"`); ready {
 		t.Error("?wasm=false: Go started anyway")
+	}
+}
+
+// TestBrowserWorkerRegisteredAfterStart: on a first visit the service
+// worker (whose install downloads app.wasm again) is registered only once Go
+// runs; on a visit it controls, at once, as go-app does (so an update found
+// during the load is offered). Offline use after the first visit is
+// TestBrowserOfflineSubpath's.
+func TestBrowserWorkerRegisteredAfterStart(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	const spy = `(() => {
+		const sw = navigator.serviceWorker;
+		if (!sw) return;
+		const register = sw.register.bind(sw);
+		sw.register = (...args) => {
+			window.__registeredAt = performance.now();
+			return register(...args);
+		};
+	})()`
+	err := chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: spy})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	order := func(visit string) (registered, started float64) {
+		t.Helper()
+		v, err := pollJS[[]float64](ctx, `(() => {
+			const m = performance.getEntriesByName("gloss-instantiated", "mark")[0];
+			return window.__registeredAt && m ? [window.__registeredAt, m.startTime] : null;
+		})()`)
+		if err != nil {
+			t.Fatalf("%s: service worker never registered or Go never started: %v", visit, err)
+		}
+		return v[0], v[1]
+	}
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	if reg, start := order("first visit"); reg < start {
+		t.Errorf("first visit: service worker registered at %.0f ms, before Go started (%.0f ms)", reg, start)
+	}
+	if _, err := pollJS[bool](ctx, `navigator.serviceWorker.ready.then(() => true)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitReady(ctx, base+"?again"); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := evalJS[bool](ctx, `!!navigator.serviceWorker.controller`); !c {
+		t.Fatal("second visit not served by the service worker")
+	}
+	if reg, start := order("second visit"); reg > start {
+		t.Errorf("second visit: service worker registered at %.0f ms, after Go started (%.0f ms): want at once", reg, start)
 	}
 }
