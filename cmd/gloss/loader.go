@@ -94,7 +94,14 @@ async function glossFetchWasm(url, progress) {
 // update found during the load is seen. (It runs before this part of the
 // file: state is kept on the hoisted function, not in a variable.)
 function glossInitServiceWorker() {
-  if ("serviceWorker" in navigator && !navigator.serviceWorker.controller) {
+  let first = false;
+  try {
+    first = "serviceWorker" in navigator && !navigator.serviceWorker.controller;
+  } catch (e) {
+    // A sandboxed frame without allow-same-origin (the embed) may not read
+    // navigator.serviceWorker; go-app's registration reports it.
+  }
+  if (first) {
     glossInitServiceWorker.later = true;
     return;
   }
