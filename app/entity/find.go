@@ -172,8 +172,17 @@ func FindWith(text string, o Options) []Entity {
 // entities, reading the text into words once instead of twice.
 func Build(text string, o Options) ([]Entity, *Index) {
 	toks := tokenize(text)
-	clean := slices.Clone(toks) // Find marks headline tokens; the index reads them as tokenized
+	// Find marks headline tokens; the index reads them as tokenized. Each
+	// of these allocates and fills megabytes on a long article: copied in
+	// pieces, paused between them.
+	clean := make([]token, len(toks))
+	for i := 0; i < len(toks); i += 1 << 16 {
+		step(0)
+		copy(clean[i:], toks[i:min(i+1<<16, len(toks))])
+	}
+	step(0)
 	f := newFinder(text, toks)
+	step(0)
 	ents := f.find(o)
 	// The index's words are Find's: the same ids, folded once.
 	return ents, newIndex(&finder{text: text, toks: clean, in: f.in, ids: f.ids}, ents)
@@ -619,6 +628,7 @@ func (f *finder) groupKeys(groups []group) {
 	all := string(b)
 	start := 0
 	for g := range groups {
+		step(g)
 		key := all[start:ends[g]]
 		start = ends[g]
 		groups[g].key = key
@@ -772,11 +782,13 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		off += nment[e]
 	}
 	for i, e := range mgroup {
+		step(i)
 		ents[e].Mentions = append(ents[e].Mentions, mspan[i])
 	}
 	members := make([]int, len(roots))
 	per := make([]bool, len(roots))
 	for g := range groups {
+		step(g)
 		if e := entOf[root(int32(g))]; e >= 0 {
 			members[e]++
 			per[e] = per[e] || groups[g].per
@@ -784,7 +796,8 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	}
 	// Variants, grouped by entity in order of first sight.
 	nvar := make([]int, len(roots)+1)
-	for _, v := range variants {
+	for i, v := range variants {
+		step(i)
 		nvar[entOf[root(v.group)]+1]++
 	}
 	for e := 1; e <= len(roots); e++ {
@@ -793,6 +806,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	byEnt := make([]int32, len(variants))
 	fill := append([]int(nil), nvar[:len(roots)]...)
 	for i, v := range variants {
+		step(i)
 		e := entOf[root(v.group)]
 		byEnt[fill[e]] = int32(i)
 		fill[e]++

@@ -11,6 +11,7 @@ package entity
 func (f *finder) readsAs(words wordSet, min, distinct int) bool {
 	hits, seen := 0, 0
 	for id, n := range f.vocabulary() {
+		step(id)
 		if n > 0 && words.has(f.in.str(int32(id))) {
 			hits += int(n)
 			seen++
@@ -28,12 +29,14 @@ func (f *finder) vocabulary() []int32 {
 	read := func(i int) bool { return !f.toks[i].cap || f.toks[i].initial }
 	top := int32(0)
 	for i := range f.toks {
+		step(i)
 		if read(i) {
 			top = max(top, f.id(i))
 		}
 	}
 	f.vocab = make([]int32, top+1)
 	for i := range f.toks {
+		step(i)
 		if read(i) {
 			f.vocab[f.id(i)]++ // the id is remembered per token: no second fold
 		}

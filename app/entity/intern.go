@@ -84,6 +84,7 @@ func (in *interner) word(w string) int32 {
 	if in.nwords++; in.nwords*2 > n {
 		in.words = make([]int32, 2*n)
 		for id := range in.strs {
+			step(id)
 			if id > 0 && in.prefix[id] == 0 {
 				in.wordSlotPut(int32(id))
 			}
@@ -146,6 +147,7 @@ func (in *interner) surface(s string) int32 {
 	if len(in.surfList)*2 > n {
 		in.surfs = make([]int32, 2*n)
 		for k, s := range in.surfList {
+			step(k)
 			j := slot(hashString(s), 2*n)
 			for in.surfs[j] != 0 {
 				j = (j + 1) & (2*n - 1)
@@ -186,6 +188,7 @@ func (in *interner) join(a, b int32) int32 {
 		keys, ids := in.seqKeys, in.seqIDs
 		in.seqKeys, in.seqIDs = make([]uint64, 2*n), make([]int32, 2*n)
 		for j, id := range ids {
+			step(j)
 			if id != 0 {
 				i := slot(keys[j], 2*n)
 				for in.seqIDs[i] != 0 {

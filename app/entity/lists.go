@@ -1,6 +1,6 @@
 package entity
 
-import "sort"
+import "cmp"
 
 // Names listed together are of one kind: "Motorola, Alcatel, Sagem y
 // Mistubishi" are companies, "Australia, Brunei, Canadá, Chile, China,
@@ -26,8 +26,10 @@ type listMention struct{ a, b, e int }
 // listClues returns, by entity index, the clues the lists of the text lend.
 func (f *finder) listClues(ents []Entity) map[int][]clue {
 	var ms []listMention
+	var p pacer
 	for ei := range ents {
 		for _, m := range ents[ei].Mentions {
+			p.tick()
 			a, ok := f.tokenAt(m.Start)
 			b, ok2 := f.tokenEnding(m.End)
 			if ok && ok2 {
@@ -35,7 +37,11 @@ func (f *finder) listClues(ents []Entity) map[int][]clue {
 			}
 		}
 	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].a < ms[j].a })
+	// Mentions of different entities never start at the same token: any
+	// order by start is the same, and a total one can be sorted in steps.
+	sortPaced(ms, func(x, y listMention) int {
+		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b), cmp.Compare(x.e, y.e))
+	})
 	var out map[int][]clue
 	for i := 0; i < len(ms); {
 		step(i)

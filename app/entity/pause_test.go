@@ -156,3 +156,36 @@ func TestBuildSame(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeTextPassesPause: the passes over every token or every mention
+// that typing starts lazily, and Build's copy of the tokens, pause as they
+// go: each ran a long task of its own on a 5 MB article (readsAs 50 ms
+// natively, listClues 40 ms, ~5 times that in wasm).
+func TestWholeTextPassesPause(t *testing.T) {
+	text := SampleArticle(300<<10, 3)
+	toks := tokenize(text)
+	f := newFinder(text, toks)
+	ents := f.find(Options{})
+	fresh := newFinder(text, tokenize(text)) // typing counted its words already
+	mentions := 0
+	for _, e := range ents {
+		mentions += len(e.Mentions)
+	}
+	for _, pass := range []struct {
+		name string
+		run  func()
+		want int // pauses at least
+	}{
+		{"readsAs", func() { fresh.readsAs(sportsWords, 3, 2) }, len(toks) / 256},
+		{"buildTokIndex", f.buildTokIndex, len(toks) / 256},
+		{"listClues", func() { f.listClues(ents) }, mentions / 256},
+		{"Build", func() { Build(text, Options{}) }, len(toks) / 256},
+	} {
+		n := withPause(t)
+		pass.run()
+		Pause = nil
+		if *n < pass.want {
+			t.Errorf("%s paused %d times, want %d at least", pass.name, *n, pass.want)
+		}
+	}
+}

@@ -25,6 +25,7 @@ func newTokIndex(n int, pos func(i int) int32) *tokIndex {
 	lo := make([]int32, int(last)>>tokIndexShift+2)
 	k, prev := 0, int32(-1)
 	for i := 0; i < n; i++ {
+		step(i)
 		p := pos(i)
 		if p < prev {
 			return nil
