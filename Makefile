@@ -3,6 +3,8 @@
 GO      ?= go
 ADDR    ?= 127.0.0.1:8000
 WASM    := web/app.wasm
+# The extraction worker's module (web pages, Markdown): loaded after first paint.
+XWASM   := web/extract.wasm
 FUZZTIME ?= 20s
 
 .PHONY: run wasm static test vet unit browser bench eval fuzz chromium clean a11y
@@ -12,6 +14,7 @@ run: wasm
 
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(XWASM) ./wasm/extract
 
 static: wasm
 	$(GO) run ./cmd/gloss build -out dist $(if $(PREFIX),-prefix $(PREFIX))
@@ -67,4 +70,4 @@ fuzz:
 	if [ -n "$$failed" ]; then echo "fuzz failures:$$failed"; exit 1; fi; echo "fuzz: every target passed"
 
 clean:
-	rm -rf dist $(WASM) bench.json bench-corpus.json
+	rm -rf dist $(WASM) $(XWASM) bench.json bench-corpus.json

@@ -639,8 +639,18 @@
     requestAnimationFrame(() => setTimeout(fn, 0));
   }
 
+  // whenIdle calls fn in idle time at least delay ms after the current DOM
+  // is painted (at the latest 5 s after that): work the first screen must
+  // not wait for, such as starting the extraction worker.
+  function whenIdle(delay, fn) {
+    afterPaint(() => setTimeout(() => {
+      if (window.requestIdleCallback) requestIdleCallback(() => fn(), { timeout: 5000 });
+      else fn();
+    }, delay));
+  }
+
   window.gloss = {
-    afterPaint, yieldTask,
+    afterPaint, whenIdle, yieldTask,
     listen, post,
     suggestionColors,
     fetchText,

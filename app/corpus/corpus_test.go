@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gloss/app/annot"
+	_ "gloss/app/extract" // the articles in HTML and Markdown
 	"gloss/app/format"
 )
 

@@ -53,10 +53,7 @@ func Load(name string, data []byte) (Article, []Notice, error) {
 	if len(data) > MaxFileSize {
 		return Article{}, nil, fmt.Errorf("%s is %s; the limit is %s; nothing was loaded", base, megabytes(len(data)), megabytes(MaxFileSize))
 	}
-	kind := kindOfName(base)
-	if kind == "" {
-		kind = sniffKind(data)
-	}
+	kind := FileKind(base, data)
 	s, notes, err := Decode(data, kind == KindHTML)
 	if err != nil {
 		var be *BinaryError
@@ -82,14 +79,28 @@ func Load(name string, data []byte) (Article, []Notice, error) {
 // (prose with a stray '#' or '*') stays plain. The title is the first line
 // when it is short, else the first words.
 func FromPaste(s string) (Article, []Notice, error) {
-	kind := KindText
+	return FromPasteAs(s, PasteKind(s))
+}
+
+// PasteKind is the kind FromPaste reads pasted text as.
+func PasteKind(s string) string {
 	switch t := strings.TrimPrefix(s, "\uFEFF"); {
 	case looksHTML(t):
-		kind = KindHTML
+		return KindHTML
 	case looksMarkdown(t):
-		kind = KindMarkdown
+		return KindMarkdown
 	}
-	return FromPasteAs(s, kind)
+	return KindText
+}
+
+// FileKind is the kind Load reads a file as: by its name's extension, else
+// by its first bytes.
+func FileKind(name string, data []byte) string {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if kind := kindOfName(base); kind != "" {
+		return kind
+	}
+	return sniffKind(data)
 }
 
 // FromPasteAs builds an article from pasted text read as the given kind;
@@ -107,7 +118,7 @@ func FromPasteAs(s, kind string) (Article, []Notice, error) {
 	}
 	s = strings.TrimPrefix(s, "\uFEFF")
 	a, more, err := build(kind, s)
-	if err != nil && kind != KindText {
+	if err != nil && kind != KindText && !errors.Is(err, ErrUnavailable) {
 		// Markup with no visible text (a list of <script> lines, say) is
 		// what the person wants to read: keep it as plain text.
 		a, more, err = build(KindText, s)
@@ -128,7 +139,7 @@ func FromClipboardHTML(htmlSrc, plain string) (Article, []Notice, error) {
 		return FromPasteAs(plain, KindText)
 	}
 	s, notes, _ := decodeUTF8([]byte(htmlSrc), nil)
-	body := htmlText(s)
+	body := HTMLText(s)
 	if strings.TrimFunc(body, unicode.IsSpace) == "" {
 		return FromPasteAs(plain, KindText)
 	}
@@ -146,7 +157,7 @@ func build(kind, s string) (Article, []Notice, error) {
 	var notes []Notice
 	switch kind {
 	case KindHTML:
-		p, err := ExtractHTML(s)
+		p, err := extractor().HTML(s)
 		if err != nil {
 			return a, nil, err
 		}
@@ -155,7 +166,10 @@ func build(kind, s string) (Article, []Notice, error) {
 			notes = append(notes, NoticeWholePage)
 		}
 	case KindMarkdown:
-		a.Title, a.Text = FromMarkdown(s)
+		var err error
+		if a.Title, a.Text, err = extractor().Markdown(s); err != nil {
+			return a, nil, err
+		}
 	default:
 		a.Text = s
 	}

@@ -71,13 +71,13 @@ func textOf(n *html.Node) string {
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// find returns the first element under n (n included) for which ok is true.
-func find(n *html.Node, ok func(*html.Node) bool) *html.Node {
+// findNode returns the first element under n (n included) for which ok is true.
+func findNode(n *html.Node, ok func(*html.Node) bool) *html.Node {
 	if n.Type == html.ElementNode && ok(n) {
 		return n
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if m := find(c, ok); m != nil {
+		if m := findNode(c, ok); m != nil {
 			return m
 		}
 	}
@@ -199,3 +199,32 @@ func (w *textWriter) node(n *html.Node) {
 		w.space = true
 	}
 }
+
+// HTMLText returns the visible text of an HTML fragment, paragraphs
+// separated by "\n\n".
+func HTMLText(src string) string {
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return ""
+	}
+	return visibleText(doc)
+}
+
+// VisibleText returns the text a reader sees in a parsed document: see
+// visibleText. It removes the unseen nodes from doc.
+func VisibleText(doc *html.Node) string { return visibleText(doc) }
+
+// BlockText returns the text under n with its paragraph breaks, as
+// VisibleText writes it, without removing anything.
+func BlockText(n *html.Node) string {
+	var w textWriter
+	w.node(n)
+	return strings.TrimSpace(w.String())
+}
+
+// ElementText returns the text under n on one line, spaces collapsed.
+func ElementText(n *html.Node) string { return collapse(textOf(n)) }
+
+// FindElement returns the first element under n (n included) for which ok
+// is true, or nil.
+func FindElement(n *html.Node, ok func(*html.Node) bool) *html.Node { return findNode(n, ok) }

@@ -242,12 +242,17 @@ func (a *App) removeLabel(name string) {
 // ---- loading ----
 
 func (a *App) loadFile(ctx app.Context, name string, data []byte) {
-	art, notices, err := text.Load(name, data)
-	if err != nil {
-		a.setError(err.Error())
-		return
-	}
-	a.createOrOffer(ctx, art, name, notices, nil)
+	kind := text.FileKind(name, data)
+	a.readAsync(ctx, text.NeedsExtractor(kind), readingWhat(kind, name), func() readResult {
+		art, notices, err := text.Load(name, data)
+		return readResult{art, notices, err}
+	}, func(ctx app.Context, r readResult) {
+		if r.err != nil {
+			a.setError(r.err.Error() + unavailableHint(r.err, "open the file again once online."))
+			return
+		}
+		a.createOrOffer(ctx, r.art, name, r.notices, nil)
+	})
 }
 
 // readFiles reads a FileList (file picker or drop): one article file is

@@ -33,6 +33,10 @@ type App struct {
 	newPane    bool
 	embed      bool
 	allow      embed.Allowlist // host origins an embedded Gloss talks to
+	// embedBusy: a gloss:load is being read by the extraction worker;
+	// embedQueue holds the messages after it, answered once it is done.
+	embedBusy  bool
+	embedQueue []func(ctx app.Context)
 
 	msg      notice
 	selected string // ID of the selected annotation (marked in the text)
@@ -80,6 +84,7 @@ func (a *App) doc() *session.Doc {
 type notice struct {
 	Text   string
 	Error  bool
+	Busy   bool // something is being read: an indeterminate progress bar
 	Action string
 	do     func(ctx app.Context)
 	Extra  string
@@ -117,6 +122,7 @@ func (a *App) OnMount(ctx app.Context) {
 	ctx.Defer(func(ctx app.Context) {
 		app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
 	})
+	extractWorker.startLater()
 }
 
 // OnDismount releases the JavaScript callbacks.

@@ -65,7 +65,21 @@ func (a *App) importMany(ctx app.Context, files app.Value) {
 // (a file's articles all or none) in batches, giving the browser a chance
 // to paint the progress bar between batches.
 func (a *App) storeMany(ctx app.Context, files []corpus.File, unread []corpus.FileReport) {
-	r := corpus.Read(files)
+	if !app.IsClient {
+		a.storeRead(ctx, corpus.Read(files), unread)
+		return
+	}
+	// Web pages and Markdown among the files are read by the extraction
+	// worker: corpus.Read waits for it, off the UI goroutine.
+	a.bulk.phase, a.bulk.done = "Reading articles", 0
+	ctx.Async(func() {
+		r := corpus.Read(files)
+		ctx.Dispatch(func(ctx app.Context) { a.storeRead(ctx, r, unread) })
+	})
+}
+
+// storeRead stores what corpus.Read found in the files.
+func (a *App) storeRead(ctx app.Context, r *corpus.Result, unread []corpus.FileReport) {
 	r.Files = append(r.Files, unread...)
 	b := a.bulk
 	if ls := r.LabelSet(a.labels); len(ls) != len(a.labels) {

@@ -45,6 +45,10 @@ func (a *App) reply(origin string, msg []byte) {
 }
 
 func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
+	if a.embedBusy {
+		a.embedQueue = append(a.embedQueue, func(ctx app.Context) { a.onEmbedMessage(ctx, origin, data) })
+		return
+	}
 	req, err := embed.Decode(data)
 	if err != nil {
 		a.reply(origin, embed.Error(req.ID, err.Error()))
@@ -52,47 +56,26 @@ func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
 	}
 	switch req.Type {
 	case embed.TypeLoad:
-		var art text.Article
-		switch {
-		case req.HTML != "":
-			title, body, err := text.FromHTML(req.HTML)
-			if err != nil {
-				a.reply(origin, embed.Error(req.ID, err.Error()))
-				return
-			}
-			art = text.Article{Title: title, Text: body, Kind: text.KindHTML}
-		case req.Markdown != "":
-			title, body := text.FromMarkdown(req.Markdown)
-			art = text.Article{Title: title, Text: body, Kind: text.KindMarkdown}
-		default:
-			// Plain text is kept exactly as sent so the host's offsets agree.
-			art = text.Article{Title: text.TitleOf(req.Text), Text: req.Text, Kind: text.KindText}
-		}
-		if req.Title != "" {
-			art.Title = req.Title
-		}
-		if art.Text == "" {
-			a.reply(origin, embed.Error(req.ID, "gloss:load needs a non-empty text, html or markdown"))
+		if req.HTML != "" || req.Markdown != "" {
+			// Read by the extraction worker, off the UI goroutine; later
+			// messages wait so that answers keep the order of requests.
+			a.embedBusy = true
+			ctx.Async(func() {
+				art, err := embedRead(req)
+				ctx.Dispatch(func(ctx app.Context) {
+					a.embedBusy = false
+					if err != nil {
+						a.reply(origin, embed.Error(req.ID, err.Error()))
+					} else {
+						a.embedLoad(ctx, origin, req, art)
+					}
+					a.drainEmbed(ctx)
+				})
+			})
 			return
 		}
-		// The same text loaded again opens the article kept, annotations
-		// and all, rather than store a copy.
-		if m, ok := a.lib.WithText(art.Text); ok {
-			a.open(ctx, m.ID)
-			if a.doc() == nil || a.doc().Meta.ID != m.ID {
-				a.reply(origin, embed.Error(req.ID, a.msg.Text))
-				return
-			}
-			a.reply(origin, embed.LoadedExisting(req.ID, m.ID, a.doc().X.Len()))
-			return
-		}
-		// On a failed create the previous article is still open: answer
-		// from the error, never from whatever a.doc() holds.
-		if err := a.create(ctx, art, "", nil); err != nil {
-			a.reply(origin, embed.Error(req.ID, a.msg.Text))
-			return
-		}
-		a.reply(origin, embed.Loaded(req.ID, a.doc().Meta.ID, a.doc().X.Len()))
+		// Plain text is kept exactly as sent so the host's offsets agree.
+		a.embedLoad(ctx, origin, req, text.Article{Title: text.TitleOf(req.Text), Text: req.Text, Kind: text.KindText})
 	case embed.TypeAnnotations:
 		if a.doc() == nil {
 			a.reply(origin, embed.Error(req.ID, "no article is loaded"))
@@ -140,6 +123,62 @@ func (a *App) onEmbedMessage(ctx app.Context, origin string, data []byte) {
 			return
 		}
 		a.reply(origin, embed.Exported(req.ID, req.Format, string(x.Data)))
+	}
+}
+
+// embedRead reads a gloss:load's web page or Markdown with text.Extract
+// (the worker, in the browser) as sent: no article cleaning, so the host's
+// offsets are those of the text Gloss keeps.
+func embedRead(req embed.Request) (text.Article, error) {
+	x := text.Extract
+	if x == nil {
+		return text.Article{}, text.ErrUnavailable
+	}
+	if req.HTML != "" {
+		p, err := x.HTML(req.HTML)
+		return text.Article{Title: p.Title, Text: p.Text, Kind: text.KindHTML}, err
+	}
+	title, body, err := x.Markdown(req.Markdown)
+	return text.Article{Title: title, Text: body, Kind: text.KindMarkdown}, err
+}
+
+// embedLoad opens art for a gloss:load, or the article already holding its
+// text, and answers.
+func (a *App) embedLoad(ctx app.Context, origin string, req embed.Request, art text.Article) {
+	if req.Title != "" {
+		art.Title = req.Title
+	}
+	if art.Text == "" {
+		a.reply(origin, embed.Error(req.ID, "gloss:load needs a non-empty text, html or markdown"))
+		return
+	}
+	// The same text loaded again opens the article kept, annotations
+	// and all, rather than store a copy.
+	if m, ok := a.lib.WithText(art.Text); ok {
+		a.open(ctx, m.ID)
+		if a.doc() == nil || a.doc().Meta.ID != m.ID {
+			a.reply(origin, embed.Error(req.ID, a.msg.Text))
+			return
+		}
+		a.reply(origin, embed.LoadedExisting(req.ID, m.ID, a.doc().X.Len()))
+		return
+	}
+	// On a failed create the previous article is still open: answer
+	// from the error, never from whatever a.doc() holds.
+	if err := a.create(ctx, art, "", nil); err != nil {
+		a.reply(origin, embed.Error(req.ID, a.msg.Text))
+		return
+	}
+	a.reply(origin, embed.Loaded(req.ID, a.doc().Meta.ID, a.doc().X.Len()))
+}
+
+// drainEmbed handles the messages that waited for a read, in order, until
+// one starts another read.
+func (a *App) drainEmbed(ctx app.Context) {
+	for !a.embedBusy && len(a.embedQueue) > 0 {
+		next := a.embedQueue[0]
+		a.embedQueue = a.embedQueue[1:]
+		next(ctx)
 	}
 }
 

@@ -49,8 +49,10 @@ func Handler() *app.Handler {
 		// The SVG icon is not in go-app's default list; offline pages
 		// show it as the favicon.
 		// The lexicon is fetched after first paint; caching it keeps
-		// typed suggestions offline.
-		CacheableResources: []string{"/web/icon.svg", "/web/lexicon.txt"},
+		// typed suggestions offline. So is the extraction worker (web
+		// pages and Markdown), with the Go runtime's wasm_exec.js it loads.
+		CacheableResources: []string{"/web/icon.svg", "/web/lexicon.txt",
+			"/web/extract-worker.js", "/web/extract.wasm"},
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + metaPolicy + `">`,
 		},

@@ -11,6 +11,7 @@ type messageBar struct {
 
 	Text      string
 	Error     bool
+	Busy      bool   // shows an indeterminate progress bar before the text
 	Action    string // the first button's word, "" for none
 	Extra     string // the second button's word, "" for none
 	Update    bool   // a new version of the app is ready
@@ -33,6 +34,9 @@ func (p *messageBar) Render() app.UI {
 				app.Button().DataSet("testid", "update").Text("Reload").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 			)
+		}),
+		app.If(p.Busy && p.Text != "", func() app.UI {
+			return app.Progress().DataSet("testid", "message-busy").Attr("aria-label", p.Text)
 		}),
 		app.If(p.Text != "", func() app.UI {
 			return app.Span().DataSet("testid", "message-text").Text(p.Text)
@@ -66,6 +70,7 @@ func (a *App) renderMessage() app.UI {
 	return &messageBar{
 		Text:   a.msg.Text,
 		Error:  a.msg.Error,
+		Busy:   a.msg.Busy,
 		Action: a.msg.Action,
 		Extra:  a.msg.Extra,
 		Update: a.update,

@@ -42,31 +42,48 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 		a.setError("Paste an article first: the box is empty.")
 		return
 	}
-	start := perfNow()
 	perfMark("gloss-paste")
-	var art text.Article
-	var notices []text.Notice
-	var err error
-	what := ""
 	if a.clip.html != "" && sameText(a.clip.plain, s) {
-		art, notices, err = text.FromClipboardHTML(a.clip.html, s)
-		what = "The clipboard's HTML was read: its paragraphs were kept and its markup dropped."
-	} else {
-		art, notices, err = text.FromPaste(s)
-		switch art.Kind {
-		case text.KindMarkdown:
-			what = "Recognised Markdown: its markup was removed."
-		case text.KindHTML:
-			what = "Recognised an HTML page: its article text was kept and its markup dropped."
-		}
-	}
-	perfSince("parse", start)
-	if err != nil {
-		a.setError(sentence(err.Error()))
+		start := perfNow()
+		art, notices, err := text.FromClipboardHTML(a.clip.html, s)
+		perfSince("parse", start)
+		a.pasted(ctx, s, readResult{art, notices, err}, "The clipboard's HTML was read: its paragraphs were kept and its markup dropped.")
 		return
 	}
+	kind := text.PasteKind(s)
+	what := ""
+	switch kind {
+	case text.KindMarkdown:
+		what = "Recognised Markdown: its markup was removed."
+	case text.KindHTML:
+		what = "Recognised an HTML page: its article text was kept and its markup dropped."
+	}
+	a.readAsync(ctx, text.NeedsExtractor(kind), readingWhat(kind, ""), func() readResult {
+		start := perfNow()
+		art, notices, err := text.FromPasteAs(s, kind)
+		perfSince("parse", start)
+		return readResult{art, notices, err}
+	}, func(ctx app.Context, r readResult) { a.pasted(ctx, s, r, what) })
+}
+
+// pasted stores what a paste of s was read as; what says what was
+// recognised in it. On an error the box keeps the text.
+func (a *App) pasted(ctx app.Context, s string, r readResult, what string) {
+	if r.err != nil {
+		a.setError(sentence(r.err.Error()))
+		if hint := unavailableHint(r.err, "your text is still in the box; load it again once online, or keep it as pasted, markup included."); hint != "" {
+			a.msg.Text += hint
+			a.msg.Action = "Keep the text as pasted"
+			a.msg.do = func(ctx app.Context) {
+				art, notices, err := text.FromPasteAs(s, text.KindText)
+				a.pasted(ctx, s, readResult{art, notices, err}, "")
+			}
+		}
+		return
+	}
+	art := r.art
 	a.clip = clipboard{}
-	a.createOrOffer(ctx, art, "", notices, func(created bool) {
+	a.createOrOffer(ctx, art, "", r.notices, func(created bool) {
 		if app.IsClient {
 			if el := app.Window().GetElementByID("paste-input"); el.Truthy() {
 				el.Set("value", "")

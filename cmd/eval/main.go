@@ -12,6 +12,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	// The extraction section reads pages as the browser does, with the
+	// worker's package run natively.
+	_ "gloss/app/extract"
 )
 
 // section is one group of figures, computed from one folder of the data.

@@ -53,6 +53,14 @@ func drawnAnnotations(ctx context.Context) ([]mention, error) {
 // pasteArticle puts text into the paste box as a paste would and loads it.
 func pasteArticle(t *testing.T, ctx context.Context, text string) {
 	t.Helper()
+	submitPaste(t, ctx, text)
+	waitParagraphs(t, ctx)
+}
+
+// submitPaste opens the new-article pane, types text in its box and presses
+// Load, without waiting for the article.
+func submitPaste(t *testing.T, ctx context.Context, text string) {
+	t.Helper()
 	err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-testid="new-article"]`)))
 	if err == nil {
 		// The form is drawn by the render after the click (hidden, it has no box to focus).
@@ -77,7 +85,6 @@ func pasteArticle(t *testing.T, ctx context.Context, text string) {
 	if _, err := chromedp.Run(ctx, chromedp.Click(chromedp.CSS(`[data-testid="paste-load"]`))); err != nil {
 		t.Fatal(err)
 	}
-	waitParagraphs(t, ctx)
 }
 
 func waitParagraphs(t *testing.T, ctx context.Context) {

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -73,6 +74,10 @@ var compressExts = map[string]bool{
 
 const minCompressSize = 1024
 
+// extractWasm is the extraction worker's module among the web files
+// (wasm/extract, loaded by web/extract-worker.js after first paint).
+const extractWasm = "extract.wasm"
+
 // fastBrotli is the quality for development builds: about 1 s for app.wasm,
 // 15% bigger than quality 11.
 const fastBrotli = 5
@@ -122,6 +127,10 @@ func writeSite(cfg siteConfig) (site, error) {
 	webFiles, err := listWeb(cfg.Web)
 	if err != nil {
 		return site{}, err
+	}
+	if !slices.Contains(webFiles, extractWasm) {
+		// Without it web pages and Markdown cannot be read in the browser.
+		return site{}, fmt.Errorf("%s has no %s, the extraction worker's module (build it with `make wasm`); nothing written", cfg.Web, extractWasm)
 	}
 	version, err := contentVersion(wasm, cfg.Web, webFiles)
 	if err != nil {

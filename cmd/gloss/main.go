@@ -17,6 +17,10 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	// Web pages and Markdown are read natively by package extract, the code
+	// the browser runs in its extraction worker.
+	_ "gloss/app/extract"
 )
 
 // command is one subcommand.

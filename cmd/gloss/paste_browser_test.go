@@ -23,6 +23,11 @@ func articleText(t *testing.T, ctx context.Context) string {
 		t.Fatal(err)
 	}
 	click(t, ctx, `[data-testid="text-cancel"]`)
+	// Closed and drawn again before the caller goes on (a click meant for
+	// the next pane could otherwise land before this render).
+	if _, err := pollJS[bool](ctx, `!document.querySelector('[data-testid="text-editor"]')`); err != nil {
+		t.Fatal("the text editor did not close")
+	}
 	return s
 }
 
@@ -31,7 +36,7 @@ func articleText(t *testing.T, ctx context.Context) string {
 // says Markdown was recognised, and one click keeps the text as pasted.
 func TestBrowserPasteMarkdown(t *testing.T) {
 	ctx, _, cons := openApp(t)
-	md, err := os.ReadFile(filepath.Join(repoRoot(t), "app", "text", "testdata", "pasted-article.md"))
+	md, err := os.ReadFile(filepath.Join(repoRoot(t), "app", "extract", "testdata", "pasted-article.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,6 +31,8 @@ func fakeWeb(t *testing.T, css string) (web, wasm string) {
 		"icon-512.png": "png",
 		"app.wasm.br":  "stale copy, must not be published",
 		".hidden":      "x",
+		// The extraction worker's module: a build without it is refused.
+		"extract.wasm": "\x00asm\x01\x00\x00\x00",
 	}
 	for n, s := range files {
 		if err := os.WriteFile(filepath.Join(web, n), []byte(s), 0o644); err != nil {
@@ -70,7 +72,7 @@ func TestWriteSite(t *testing.T) {
 	}
 	for _, f := range []string{"index.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css",
 		"web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/gloss.css.br", "web/gloss.css.gz", "web/icon.svg",
-		"web/icon-192.png", "web/boot.js", "app.js.br", "wasm_exec.js.gz"} {
+		"web/icon-192.png", "web/boot.js", "app.js.br", "wasm_exec.js.gz", "web/extract.wasm"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("missing %s", f)
 		}
@@ -125,7 +127,8 @@ func TestWriteSite(t *testing.T) {
 		}
 	}
 	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
-	for _, want := range []string{s.Version, `cache: "reload"`, `"/gloss/web/app.wasm"`, `"/gloss/web/icon.svg"`} {
+	for _, want := range []string{s.Version, `cache: "reload"`, `"/gloss/web/app.wasm"`, `"/gloss/web/icon.svg"`,
+		`"/gloss/web/extract.wasm"`, `"/gloss/web/extract-worker.js"`, `"/gloss/wasm_exec.js"`} {
 		if !strings.Contains(string(worker), want) {
 			t.Errorf("app-worker.js lacks %s", want)
 		}
@@ -161,6 +164,11 @@ func TestWriteSiteRefuses(t *testing.T) {
 	}
 	if _, err := writeSite(siteConfig{Out: t.TempDir(), Web: web, Wasm: filepath.Join(web, "nope.wasm")}); err == nil || !strings.Contains(err.Error(), "make wasm") {
 		t.Errorf("missing wasm: %v", err)
+	}
+	// Without the extraction worker's module web pages could not be read.
+	os.Remove(filepath.Join(web, "extract.wasm"))
+	if _, err := writeSite(siteConfig{Out: t.TempDir(), Web: web, Wasm: wasm}); err == nil || !strings.Contains(err.Error(), "extract.wasm") || !strings.Contains(err.Error(), "make wasm") {
+		t.Errorf("a build without extract.wasm: %v", err)
 	}
 	for _, p := range []string{"/a/../b", "/a b", "/a?x", "a//b"} {
 		if _, err := normPrefix(p); err == nil {

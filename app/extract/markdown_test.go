@@ -1,11 +1,11 @@
-package text
+package extract
 
 import (
 	"testing"
 	"unicode/utf8"
 )
 
-func TestFromMarkdown(t *testing.T) {
+func TestMarkdown(t *testing.T) {
 	tests := []struct {
 		name, src, title, body string
 	}{
@@ -21,7 +21,7 @@ func TestFromMarkdown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			title, body := FromMarkdown(tt.src)
+			title, body := Markdown(tt.src)
 			if title != tt.title || body != tt.body {
 				t.Errorf("FromMarkdown = %q, %q; want %q, %q", title, body, tt.title, tt.body)
 			}
@@ -29,7 +29,7 @@ func TestFromMarkdown(t *testing.T) {
 	}
 }
 
-func FuzzFromMarkdown(f *testing.F) {
+func FuzzMarkdown(f *testing.F) {
 	for _, s := range []string{"# T\n\n*a* **b**", "- a\n- b\n\n```\nx\n```", "[x](y) ![z](w)", "<div>x</div>", "&amp; \\* `c`", "> q\n>\n> r"} {
 		f.Add(s)
 	}
@@ -37,9 +37,9 @@ func FuzzFromMarkdown(f *testing.F) {
 		if !utf8.ValidString(src) {
 			return // Load and FromPaste hand over valid UTF-8 only.
 		}
-		title, body := FromMarkdown(src)
+		title, body := Markdown(src)
 		if !utf8.ValidString(title) || !utf8.ValidString(body) {
-			t.Fatalf("FromMarkdown(%q) produced invalid UTF-8", src)
+			t.Fatalf("Markdown(%q) produced invalid UTF-8", src)
 		}
 	})
 }

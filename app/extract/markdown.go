@@ -1,4 +1,4 @@
-package text
+package extract
 
 import (
 	"strings"
@@ -7,7 +7,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	gtext "github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/net/html"
+
+	"gloss/app/text"
 )
 
 // mdParser is goldmark's CommonMark parser; only its AST is used. Built
@@ -18,17 +19,17 @@ var mdParser = parser.NewParser(
 	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 )
 
-// FromMarkdown renders Markdown to readable plain text: headings and
+// Markdown renders Markdown to readable plain text: headings and
 // paragraphs as paragraphs, list items as lines, link text and image alt text
 // kept, emphasis markers and code fences removed, embedded HTML reduced to its
 // text. Paragraphs are separated by "\n\n". The title is the first heading's
 // text, if any.
-func FromMarkdown(src string) (title, body string) {
+func Markdown(src string) (title, body string) {
 	source := []byte(src)
 	doc := mdParser.Parse(gtext.NewReader(source))
 	m := mdWriter{source: source}
 	_ = ast.Walk(doc, m.visit)
-	return collapse(m.title), strings.TrimSpace(m.b.String())
+	return strings.Join(strings.Fields(m.title), " "), strings.TrimSpace(m.b.String())
 }
 
 type mdWriter struct {
@@ -84,7 +85,7 @@ func (m *mdWriter) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.HTMLBlock:
 		if entering {
 			m.breakAt(2)
-			m.write(htmlText(m.lines(n)))
+			m.write(text.HTMLText(m.lines(n)))
 			m.breakAt(2)
 		}
 		return ast.WalkSkipChildren, nil
@@ -139,13 +140,4 @@ func (m *mdWriter) lines(n ast.Node) string {
 		b.Write(seg.Value(m.source))
 	}
 	return b.String()
-}
-
-// htmlText returns the visible text of an HTML fragment.
-func htmlText(src string) string {
-	doc, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		return ""
-	}
-	return visibleText(doc)
 }

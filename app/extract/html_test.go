@@ -1,4 +1,4 @@
-package text
+package extract
 
 import (
 	"errors"
@@ -7,14 +7,16 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"gloss/app/text"
 )
 
-func TestFromHTMLNewsPage(t *testing.T) {
+func TestHTMLNewsPage(t *testing.T) {
 	src, err := os.ReadFile("testdata/news.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := ExtractHTML(string(src))
+	p, err := HTML(string(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +58,7 @@ func storyHTML(open, close string) string {
 	return open + strings.Join(story, close+open) + close
 }
 
-func checkStory(t *testing.T, p Page, leaks ...string) {
+func checkStory(t *testing.T, p text.Page, leaks ...string) {
 	t.Helper()
 	if p.Whole {
 		t.Errorf("the whole page was kept: no article found")
@@ -75,7 +77,7 @@ func checkStory(t *testing.T, p Page, leaks ...string) {
 
 // The causes of the pages the old extractor refused or emptied, each in a
 // page of its own.
-func TestExtractHTMLCauses(t *testing.T) {
+func TestHTMLCauses(t *testing.T) {
 	nav := `<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>`
 	tests := []struct {
 		name, page string
@@ -98,7 +100,7 @@ func TestExtractHTMLCauses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := ExtractHTML(tt.page)
+			p, err := HTML(tt.page)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -108,8 +110,8 @@ func TestExtractHTMLCauses(t *testing.T) {
 }
 
 // A br-separated body keeps its paragraphs.
-func TestExtractHTMLBrParagraphs(t *testing.T) {
-	p, err := ExtractHTML(`<body><div id="story">` + strings.Join(story, "<br><br>\n") + `</div></body>`)
+func TestHTMLBrParagraphs(t *testing.T) {
+	p, err := HTML(`<body><div id="story">` + strings.Join(story, "<br><br>\n") + `</div></body>`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,12 +122,12 @@ func TestExtractHTMLBrParagraphs(t *testing.T) {
 
 // Headline, byline and date at the head of the article go to their fields;
 // metadata (JSON-LD here) fills them when the page has it.
-func TestExtractHTMLLead(t *testing.T) {
+func TestHTMLLead(t *testing.T) {
 	page := `<html><head><title>Bridge closed to cars | The Gazette</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Bridge closed to cars for eighteen months","author":{"@type":"Person","name":"Marta Silva"},"datePublished":"2025-11-04T08:00:00+01:00"}</script>
 </head><body><article><h1>Bridge closed to cars for eighteen months</h1><p>By Marta Silva</p><p>Published 4 November 2025</p>` +
 		storyHTML("<p>", "</p>") + `</article></body></html>`
-	p, err := ExtractHTML(page)
+	p, err := HTML(page)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +138,7 @@ func TestExtractHTMLLead(t *testing.T) {
 		t.Errorf("the text does not start with the article:\n%s", p.Text)
 	}
 	// Without metadata the lines themselves give the byline and date.
-	p, err = ExtractHTML(`<body><div><h1>Bridge closed</h1><p>Par Jean Dupont</p><p>March 3, 2024</p>` + storyHTML("<p>", "</p>") + `</div></body>`)
+	p, err = HTML(`<body><div><h1>Bridge closed</h1><p>Par Jean Dupont</p><p>March 3, 2024</p>` + storyHTML("<p>", "</p>") + `</div></body>`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,26 +149,26 @@ func TestExtractHTMLLead(t *testing.T) {
 
 // A page whose text sits outside any article block is kept whole, never
 // refused; a page with no visible text at all is.
-func TestExtractHTMLWhole(t *testing.T) {
-	p, err := ExtractHTML(`<html><head><title>Menu</title></head><body><aside>Opening hours: 9 to 5, Monday to Friday</aside></body></html>`)
+func TestHTMLWhole(t *testing.T) {
+	p, err := HTML(`<html><head><title>Menu</title></head><body><aside>Opening hours: 9 to 5, Monday to Friday</aside></body></html>`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !p.Whole || p.Text != "Opening hours: 9 to 5, Monday to Friday" || p.Title != "Menu" {
 		t.Errorf("whole %v text %q title %q", p.Whole, p.Text, p.Title)
 	}
-	a, notes, err := Load("menu.html", []byte(`<body><aside>Opening hours: 9 to 5</aside></body>`))
-	if err != nil || a.Text != "Opening hours: 9 to 5" || !slices.Contains(notes, NoticeWholePage) {
+	a, notes, err := text.Load("menu.html", []byte(`<body><aside>Opening hours: 9 to 5</aside></body>`))
+	if err != nil || a.Text != "Opening hours: 9 to 5" || !slices.Contains(notes, text.NoticeWholePage) {
 		t.Errorf("Load = %q %v %v, want the visible text and a notice", a.Text, notes, err)
 	}
 	for _, src := range []string{"<script>x</script><style>p{}</style>", `<body><p hidden>x</p><img alt="a"></body>`} {
-		if _, err := ExtractHTML(src); !errors.Is(err, ErrNoText) {
-			t.Errorf("ExtractHTML(%q) = %v, want ErrNoText", src, err)
+		if _, err := HTML(src); !errors.Is(err, text.ErrNoText) {
+			t.Errorf("HTML(%q) = %v, want text.ErrNoText", src, err)
 		}
 	}
 }
 
-func TestFromHTML(t *testing.T) {
+func TestHTMLFragments(t *testing.T) {
 	tests := []struct {
 		name, src, title, body string
 	}{
@@ -182,18 +184,19 @@ func TestFromHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			title, body, err := FromHTML(tt.src)
+			p, err := HTML(tt.src)
+			title, body := p.Title, p.Text
 			if err != nil {
 				t.Fatal(err)
 			}
 			if title != tt.title || body != tt.body {
-				t.Errorf("FromHTML = %q, %q; want %q, %q", title, body, tt.title, tt.body)
+				t.Errorf("HTML = %q, %q; want %q, %q", title, body, tt.title, tt.body)
 			}
 		})
 	}
 }
 
-func FuzzFromHTML(f *testing.F) {
+func FuzzHTML(f *testing.F) {
 	f.Add("<p>One &amp; two</p>")
 	f.Add("<article><h1>T</h1><p hidden>x</p><pre>a\n b</pre></article>")
 	f.Add("<table><td>a<td>b</table><br><script>x</script>")
@@ -202,27 +205,28 @@ func FuzzFromHTML(f *testing.F) {
 		f.Add(string(src))
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		title, body, _ := FromHTML(src)
+		p, _ := HTML(src)
+		title, body := p.Title, p.Text
 		if !utf8.ValidString(title) || !utf8.ValidString(body) {
 			// x/net/html passes invalid bytes through; Load decodes first.
 			if utf8.ValidString(src) {
-				t.Fatalf("FromHTML(%q) produced invalid UTF-8", src)
+				t.Fatalf("HTML(%q) produced invalid UTF-8", src)
 			}
 		}
 	})
 }
 
-func BenchmarkFromHTML(b *testing.B) {
+func BenchmarkHTML(b *testing.B) {
 	src, err := os.ReadFile("testdata/news.html")
 	if err != nil {
 		b.Fatal(err)
 	}
 	// A long page: the article's paragraphs repeated.
-	page := strings.Replace(string(src), "<aside>", strings.Repeat("<p>"+sampleArticle(2000)+"</p>\n", 50)+"<aside>", 1)
+	page := strings.Replace(string(src), "<aside>", strings.Repeat("<p>"+strings.Join(story, " ")+"</p>\n", 100)+"<aside>", 1)
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := FromHTML(page); err != nil {
+		if _, err := HTML(page); err != nil {
 			b.Fatal(err)
 		}
 	}

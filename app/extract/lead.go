@@ -1,4 +1,4 @@
-package text
+package extract
 
 import (
 	"strings"
@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"github.com/itlightning/dateparse"
+
+	"gloss/app/text"
 )
 
 // maxLead is how many paragraphs at the start of a page's text are looked
@@ -16,7 +18,7 @@ const maxLead = 4
 // the title or headline (h1), give the byline or give the date, filling the
 // fields they belong in when the page's metadata left them empty, so that
 // the text starts with the article. It never removes the whole text.
-func (p *Page) stripLead(h1 string) {
+func stripLead(p *text.Page, h1 string) {
 	paras := strings.Split(p.Text, "\n\n")
 	i := 0
 lead:
@@ -104,3 +106,5 @@ func parseDate(s string) (time.Time, bool) {
 	d, err := dateparse.ParseAny(t)
 	return d, err == nil && d.Year() >= 1900
 }
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }

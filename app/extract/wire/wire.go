@@ -1,0 +1,146 @@
+// Package wire is the message protocol between app.wasm and the extraction
+// worker (web/extract-worker.js running wasm/extract). Each message is one
+// string: a line of JSON (the header) then the payload as is, so a page of
+// megabytes crosses without being escaped. A request's payload is the
+// source to read; a reply's is the text found.
+//
+// It imports no extraction library: app.wasm links it.
+package wire
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gloss/app/text"
+)
+
+// Request asks the worker to read Src as Kind (text.KindHTML or
+// text.KindMarkdown). ID pairs the reply with it.
+type Request struct {
+	ID   int
+	Kind string
+	Src  string
+}
+
+// Reply is the worker's answer to the request of the same ID: the page
+// found, or Err. NoText marks text.ErrNoText and Unavailable
+// text.ErrUnavailable (the worker could not load its module), so the
+// errors read the same as from the native extractor.
+type Reply struct {
+	ID          int
+	Page        text.Page
+	Err         string
+	NoText      bool
+	Unavailable bool
+}
+
+type requestHeader struct {
+	ID   int    `json:"id"`
+	Kind string `json:"kind"`
+}
+
+// The reply header's names are also written by web/extract-worker.js
+// (id, err, unavailable) when the module cannot be loaded.
+type replyHeader struct {
+	ID          int    `json:"id"`
+	Title       string `json:"title,omitempty"`
+	Byline      string `json:"byline,omitempty"`
+	Published   string `json:"published,omitempty"`
+	Site        string `json:"site,omitempty"`
+	Whole       bool   `json:"whole,omitempty"`
+	Err         string `json:"err,omitempty"`
+	NoText      bool   `json:"noText,omitempty"`
+	Unavailable bool   `json:"unavailable,omitempty"`
+}
+
+// EncodeRequest writes r as a message.
+func EncodeRequest(r Request) string {
+	return encode(requestHeader{ID: r.ID, Kind: r.Kind}, r.Src)
+}
+
+// DecodeRequest reads a message written by EncodeRequest.
+func DecodeRequest(msg string) (Request, error) {
+	var h requestHeader
+	src, err := decode(msg, &h)
+	if err != nil {
+		return Request{}, err
+	}
+	if h.Kind != text.KindHTML && h.Kind != text.KindMarkdown {
+		return Request{ID: h.ID}, fmt.Errorf("wire: request %d: unknown kind %q", h.ID, h.Kind)
+	}
+	return Request{ID: h.ID, Kind: h.Kind, Src: src}, nil
+}
+
+// EncodeReply writes r as a message.
+func EncodeReply(r Reply) string {
+	p := r.Page
+	return encode(replyHeader{ID: r.ID, Title: p.Title, Byline: p.Byline, Published: p.Published,
+		Site: p.Site, Whole: p.Whole, Err: r.Err, NoText: r.NoText, Unavailable: r.Unavailable}, p.Text)
+}
+
+// DecodeReply reads a message written by EncodeReply (or by the worker's
+// script when its module failed to load).
+func DecodeReply(msg string) (Reply, error) {
+	var h replyHeader
+	body, err := decode(msg, &h)
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{
+		ID:          h.ID,
+		Page:        text.Page{Title: h.Title, Byline: h.Byline, Published: h.Published, Site: h.Site, Whole: h.Whole, Text: body},
+		Err:         h.Err,
+		NoText:      h.NoText,
+		Unavailable: h.Unavailable,
+	}, nil
+}
+
+// ReplyTo answers request id with what an extraction returned.
+func ReplyTo(id int, p text.Page, err error) Reply {
+	r := Reply{ID: id, Page: p}
+	if err != nil {
+		r.Page = text.Page{}
+		r.Err = err.Error()
+		r.NoText = errors.Is(err, text.ErrNoText)
+		r.Unavailable = errors.Is(err, text.ErrUnavailable)
+	}
+	return r
+}
+
+// Error returns the reply's error, wrapping text.ErrNoText or
+// text.ErrUnavailable as the worker's was; nil when it has none.
+func (r Reply) Error() error {
+	switch {
+	case r.Err == "" && !r.NoText && !r.Unavailable:
+		return nil
+	case r.NoText:
+		return text.ErrNoText
+	case r.Unavailable:
+		return fmt.Errorf("%w (%s)", text.ErrUnavailable, r.Err)
+	}
+	return errors.New(r.Err)
+}
+
+func encode(header any, payload string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b) // ends the header with its "\n"
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(header); err != nil {
+		panic(err) // plain strings, ints and bools always encode
+	}
+	b.WriteString(payload)
+	return b.String()
+}
+
+func decode(msg string, header any) (payload string, err error) {
+	line, payload, ok := strings.Cut(msg, "\n")
+	if !ok {
+		return "", errors.New("wire: a message without its header line")
+	}
+	if err := json.Unmarshal([]byte(line), header); err != nil {
+		return "", fmt.Errorf("wire: bad header: %v", err)
+	}
+	return payload, nil
+}

@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"fmt"
+	"sync"
+
+	"gloss/app/extract/wire"
+	"gloss/app/text"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Web pages and Markdown are read by package extract, which app.wasm does
+// not link (Readability, goldmark and what they bring are ~0.5 MB brotli
+// and their compile on every start). It runs in a dedicated Web Worker
+// (web/extract-worker.js with web/extract.wasm), started in idle time after
+// the first paint so that a page read later does not wait for its compile.
+// text.Extract is the worker's client: each call posts a request and waits
+// for the reply, so the callers run off the UI goroutine (see readAsync).
+
+// extractWorkerURL is the worker's script, relative to the page (the page is
+// always the scope's root); the service worker caches it and extract.wasm.
+const extractWorkerURL = "web/extract-worker.js"
+
+// workerClient is text.Extractor over the worker's messages.
+type workerClient struct {
+	mu      sync.Mutex
+	worker  app.Value // the Worker; nil until started, and after a failure
+	next    int
+	pending map[int]chan wire.Reply
+	funcs   []app.Func
+}
+
+var extractWorker = &workerClient{pending: map[int]chan wire.Reply{}}
+
+func init() {
+	if app.IsClient {
+		text.Extract = extractWorker
+	}
+}
+
+// HTML reads a web page in the worker.
+func (w *workerClient) HTML(src string) (text.Page, error) {
+	r := w.ask(text.KindHTML, src)
+	return r.Page, r.Error()
+}
+
+// Markdown reads Markdown in the worker.
+func (w *workerClient) Markdown(src string) (title, body string, err error) {
+	r := w.ask(text.KindMarkdown, src)
+	return r.Page.Title, r.Page.Text, r.Error()
+}
+
+// ask posts a request and waits for its reply. It must not run on the UI
+// goroutine only if the page should keep drawing meanwhile; it never needs
+// it, since replies arrive through JavaScript callbacks.
+func (w *workerClient) ask(kind, src string) wire.Reply {
+	w.mu.Lock()
+	if err := w.startLocked(); err != nil {
+		w.mu.Unlock()
+		return wire.ReplyTo(0, text.Page{}, err)
+	}
+	w.next++
+	id := w.next
+	ch := make(chan wire.Reply, 1)
+	w.pending[id] = ch
+	worker := w.worker
+	w.mu.Unlock()
+	worker.Call("postMessage", wire.EncodeRequest(wire.Request{ID: id, Kind: kind, Src: src}))
+	return <-ch
+}
+
+// extractWorkerDelay is how long after the first paint the worker is
+// started (in idle time): after the start-up's own work, which on a busy
+// phone takes a second or two; a read asked for sooner starts it at once.
+const extractWorkerDelay = 2000
+
+// startLater starts the worker in idle time after the first paint.
+func (w *workerClient) startLater() {
+	var f app.Func
+	f = app.FuncOf(func(app.Value, []app.Value) any {
+		f.Release()
+		w.start()
+		return nil
+	})
+	glossJS().Call("whenIdle", extractWorkerDelay, f)
+}
+
+// start starts the worker if it is not running.
+func (w *workerClient) start() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.startLocked(); err != nil {
+		app.Log("extraction worker:", err)
+	}
+}
+
+func (w *workerClient) startLocked() (err error) {
+	if w.worker != nil {
+		return nil
+	}
+	for _, f := range w.funcs {
+		f.Release()
+	}
+	w.funcs = nil
+	defer func() {
+		// new Worker throws where the page may not start one (a sandboxed
+		// frame without allow-same-origin): syscall/js panics.
+		if r := recover(); r != nil {
+			w.worker = nil
+			err = fmt.Errorf("%w: the reader could not be started (%v)", text.ErrUnavailable, r)
+		}
+	}()
+	worker := app.Window().Get("Worker").New(extractWorkerURL)
+	onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
+		r, err := wire.DecodeReply(args[0].Get("data").String())
+		if err != nil {
+			app.Log("extraction worker:", err)
+			return nil
+		}
+		if r.Unavailable {
+			// Its module could not be loaded: every waiting request fails
+			// (it answers none), and the next one starts afresh (the
+			// person may be back online).
+			w.failAll(worker, r.Err)
+			return nil
+		}
+		w.answer(r)
+		return nil
+	})
+	onError := app.FuncOf(func(this app.Value, args []app.Value) any {
+		// The script itself failed (not found, offline with nothing cached):
+		// every waiting request fails, and the next one starts a new worker.
+		args[0].Call("preventDefault")
+		msg := "the reader could not be loaded"
+		if m := args[0].Get("message"); m.Truthy() {
+			msg += ": " + m.String()
+		}
+		w.failAll(worker, msg)
+		return nil
+	})
+	worker.Set("onmessage", onMessage)
+	worker.Set("onerror", onError)
+	w.worker = worker
+	w.funcs = append(w.funcs, onMessage, onError)
+	return nil
+}
+
+// answer hands a reply to its waiting request.
+func (w *workerClient) answer(r wire.Reply) {
+	w.mu.Lock()
+	ch := w.pending[r.ID]
+	delete(w.pending, r.ID)
+	w.mu.Unlock()
+	if ch != nil {
+		ch <- r
+	}
+}
+
+// failAll stops worker and answers every request waiting for it with
+// text.ErrUnavailable; nothing when worker is no longer the current one.
+func (w *workerClient) failAll(worker app.Value, msg string) {
+	w.mu.Lock()
+	if w.worker == nil || !w.worker.Equal(worker) {
+		w.mu.Unlock()
+		return
+	}
+	w.worker = nil
+	worker.Call("terminate")
+	pending := w.pending
+	w.pending = map[int]chan wire.Reply{}
+	w.mu.Unlock()
+	for id, ch := range pending {
+		ch <- wire.Reply{ID: id, Err: msg, Unavailable: true}
+	}
+}

@@ -1,0 +1,42 @@
+// Gloss's extraction worker: runs web/extract.wasm (wasm/extract: Readability
+// for web pages, goldmark for Markdown) for app.wasm, which does not carry
+// those libraries. Messages are strings of app/extract/wire: a JSON header
+// line, then the payload. The page starts this worker in idle time after its
+// first paint, so a page or Markdown read later does not wait for the compile.
+"use strict";
+let ready;
+try {
+  importScripts("../wasm_exec.js");
+  const go = new Go();
+  ready = WebAssembly.instantiateStreaming(fetch("extract.wasm"), go.importObject)
+    .then((r) => {
+      go.run(r.instance); // sets self.glossExtract, then waits for calls
+      if (typeof self.glossExtract !== "function") throw new Error("the module did not start");
+    });
+} catch (e) {
+  ready = Promise.reject(e);
+}
+ready.catch(() => {}); // answered per request below
+
+// fail answers a request the module cannot read with the header wire's
+// DecodeReply understands as text.ErrUnavailable.
+function fail(msg, err) {
+  let id = 0;
+  try {
+    id = JSON.parse(msg.slice(0, msg.indexOf("\n"))).id;
+  } catch (_) { /* a request without a header: id 0 */ }
+  postMessage(JSON.stringify({ id, err: String((err && err.message) || err), unavailable: true }) + "\n");
+}
+
+self.onmessage = (e) => {
+  const msg = String(e.data);
+  ready.then(() => {
+    let reply;
+    try {
+      reply = self.glossExtract(msg);
+    } catch (err) {
+      return fail(msg, err); // the Go program has exited
+    }
+    postMessage(reply);
+  }, (err) => fail(msg, err));
+};
