@@ -25,8 +25,9 @@ func (f *finder) adjectiveClues(clues []clue, e *Entity) []clue {
 	if f.language() != "nl" || strings.ContainsAny(e.Key, " ") || f.lex.Kind(e.Key)&(LexPlace|LexGiven|LexSurname|LexBrand) != 0 || !f.adjectiveForm(e.Key) {
 		return clues
 	}
-	for _, m := range e.Mentions {
-		a, ok := f.tokenAt(m.Start)
+	mt := f.mentionToks(e)
+	for k, m := range e.Mentions {
+		a, ok := int(mt[k].a), mt[k].okA
 		if !ok || m.End != int(f.toks[a].end) || a+1 >= len(f.toks) || f.toks[a].upper {
 			continue
 		}

@@ -10,10 +10,8 @@ import "strings"
 
 // datelineClues speak for a place for a mention in a dateline, once.
 func (f *finder) datelineClues(clues []clue, e *Entity) []clue {
-	for _, m := range firstMentions(e) {
-		a, ok := f.tokenAt(m.Start)
-		b, ok2 := f.tokenEnding(m.End)
-		if ok && ok2 && f.dateline(a, b+1) {
+	for _, t := range f.mentionToks(e)[:len(firstMentions(e))] {
+		if a, b := int(t.a), int(t.b); t.okA && t.okB && f.dateline(a, b+1) {
 			return append(clues, clue{TypeLOC, wWholeName, "a dateline's place", ""})
 		}
 	}

@@ -1,6 +1,10 @@
 package entity
 
-import "strings"
+import (
+	"strings"
+
+	gtext "gloss/app/text"
+)
 
 // listFlag stands for closed word lists a word may be on.
 type listFlag uint16
@@ -75,6 +79,8 @@ type typingCache struct {
 	kkSet      bool
 	evidence   evidenceStore // the entities' evidence, shared (evidence.go)
 	vocab      []int32       // vocabulary's counts per interned word, once made
+	mt         []mentionTok  // mentionToks of the entity being typed
+	mtOf       *gtext.Span   // its first mention; nil when forgotten
 }
 
 // keyWords is strings.Fields(key), split once for the entity being typed:

@@ -29,8 +29,8 @@ func (f *finder) kindAfterClues(clues []clue, e *Entity) []clue {
 		return clues // "the Mark Smith group" is rarer than a person
 	}
 	n := 0
-	for _, m := range firstMentions(e) {
-		j, ok := f.tokenEnding(m.End)
+	for _, t := range f.mentionToks(e)[:len(firstMentions(e))] {
+		j, ok := int(t.b), t.okB
 		if !ok || j+1 >= len(f.toks) {
 			continue
 		}

@@ -98,10 +98,9 @@ func (f *finder) orgContextClues(clues []clue, e *Entity) []clue {
 	}
 	place = place || f.keyKind(e.Key)&LexPlace != 0
 	n := 0
-	for _, m := range e.Mentions {
-		a, ok := f.tokenAt(m.Start)
-		b, ok2 := f.tokenEnding(m.End)
-		if !ok || !ok2 {
+	for _, t := range f.mentionToks(e) {
+		a, b := int(t.a), int(t.b)
+		if !t.okA || !t.okB {
 			continue
 		}
 		if why := f.orgContext(a, b+1, place); why != "" {

@@ -103,10 +103,10 @@ func (f *finder) sideClues(clues []clue, e *Entity) []clue {
 		return clues // English news tags a country's team as the country ("Japan 2 Syria 1")
 	}
 	n := 0
-	for _, m := range e.Mentions {
-		a, ok := f.tokenAt(m.Start)
-		b, ok2 := f.tokenEnding(m.End)
-		if !ok || !ok2 {
+	mt := f.mentionToks(e)
+	for k, m := range e.Mentions {
+		a, b := int(mt[k].a), int(mt[k].b)
+		if !mt[k].okA || !mt[k].okB {
 			continue
 		}
 		if f.countryCode(a, b+1) {
@@ -116,7 +116,7 @@ func (f *finder) sideClues(clues []clue, e *Entity) []clue {
 			}
 			continue
 		}
-		place := f.lex.Kind(e.Key)&LexPlace != 0
+		place := f.keyKind(e.Key)&LexPlace != 0
 		if f.affiliation(a, b+1) && !f.acronymLike(a, b+1) && m.End-m.Start > 3 && (place && f.sportsReport() || !place && f.lex.Kind(f.fold(a))&LexGiven == 0) {
 			clues = append(clues, clue{TypeORG, wSide, "in parentheses after a person's name: a party or club", ""})
 			if n++; n == maxContextClues {
@@ -124,7 +124,7 @@ func (f *finder) sideClues(clues []clue, e *Entity) []clue {
 			}
 			continue
 		}
-		if f.lex.Kind(e.Key)&LexPlace == 0 || !f.sportsReport() {
+		if !place || !f.sportsReport() {
 			if n == 0 && f.sportsReport() {
 				if w := f.clubPlace(e.Key); w != "" {
 					// "Racing Genk", "Paris Saint-Germain", "ADO Den Haag".

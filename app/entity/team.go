@@ -52,16 +52,16 @@ func (f *finder) teamClues(clues []clue, e *Entity) []clue {
 	// beside the other side ("Carlisle 22 11 7 4", "Chester 2 Hull 1").
 	person := !place && kind&(LexGiven|LexSurname) != 0
 	n := 0
-	for _, m := range firstMentions(e) {
+	for _, t := range f.mentionToks(e)[:len(firstMentions(e))] {
 		if n >= maxContextClues {
 			break
 		}
-		j, ok := f.tokenEnding(m.End)
+		j, ok := int(t.b), t.okB
 		if !ok {
 			continue
 		}
 		why := ""
-		switch i, _ := f.tokenAt(m.Start); {
+		switch i := int(t.a); {
 		case f.scoreAfter(i, j, place):
 			why = "a score after it: a team"
 		case person:

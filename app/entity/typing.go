@@ -99,6 +99,7 @@ func (f *finder) typeEntities(ents []Entity, o Options) {
 // extra ones included.
 func (f *finder) typeEntity(e *Entity, o Options, extra []clue) {
 	clues := f.clues[:0]
+	f.mtOf = nil // mentionToks are worked out again for this entity
 	clues = f.memoryClues(clues, e, o.Memory)
 	if e.Source == SourceGazetteer && e.Label != "" {
 		clues = append(clues, clue{e.Label, wCorrected / 2, "in your gazetteer as %s", e.Label})
@@ -297,10 +298,9 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 // off a line that is all in capitals, or is one short word there ("FIFA"):
 // "CUTTITTA" in a headline in capitals is Cuttitta's name, not an acronym.
 func (f *finder) writtenAsAcronym(e *Entity) bool {
-	for _, m := range firstMentions(e) {
-		i, ok := f.tokenAt(m.Start)
-		j, ok2 := f.tokenEnding(m.End)
-		if !ok || !ok2 {
+	for _, t := range f.mentionToks(e)[:len(firstMentions(e))] {
+		i, j := int(t.a), int(t.b)
+		if !t.okA || !t.okB {
 			continue
 		}
 		if w := f.surface(i, j+1); isAcronym(w) && (!f.toks[i].inCaps || i == j && f.toks[i].end-f.toks[i].start <= 4) {
@@ -382,14 +382,15 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 	city := f.keyKind(e.Key)&LexCity != 0 && f.language() == "es"
 	clues = f.orgContextClues(clues, e)
 	clues = f.sideClues(clues, e)
-	for _, m := range e.Mentions {
-		if a, ok := f.tokenAt(m.Start); ok && f.creditInitials(a, a+1) && m.End == int(f.toks[a].end) {
+	mt := f.mentionToks(e)
+	for k, m := range e.Mentions {
+		if a := int(mt[k].a); mt[k].okA && f.creditInitials(a, a+1) && m.End == int(f.toks[a].end) {
 			clues = append(clues, clue{TypePER, wGiven, "initials alone in parentheses: a writer's credit", ""})
 			break
 		}
 	}
-	for _, m := range e.Mentions {
-		a, ok := f.tokenAt(m.Start)
+	for k, m := range e.Mentions {
+		a, ok := int(mt[k].a), mt[k].okA
 		ok2 := ok
 		if !ok {
 			a, ok = f.tokenAt(m.Start + 1) // with its quotation mark
@@ -404,11 +405,11 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 			}
 		}
 	}
-	for _, m := range e.Mentions {
+	for k := range e.Mentions {
 		if titled >= maxContextClues && placed >= maxContextClues {
 			break
 		}
-		i, ok := f.tokenAt(m.Start)
+		i, ok := int(mt[k].a), mt[k].okA
 		if !ok || i == 0 || f.toks[i].join != joinSpace {
 			continue
 		}
