@@ -42,7 +42,16 @@ const LexiconMagic = "gloss-lexicon 1"
 // names, titles… generated from public data (see tools/lexgen). Keys are
 // folded (Fold). A nil *Lexicon knows nothing.
 type Lexicon struct {
-	kinds map[string]LexKind
+	// The keys are substrings of text, the file read once, and found
+	// through an open-addressing table of entry numbers: a map of tens of
+	// thousands of strings took a long task to build in wasm and as many
+	// objects and pointers for every collection to mark, for the lifetime
+	// of the page.
+	text  string
+	off   []uint32 // entry i's key is text[off[i]:end[i]]
+	end   []uint32
+	kind  []LexKind // entry i's kinds
+	slots []int32   // 1 + an entry, 0 when empty; a power of two, at most half full
 	// stems holds the one-word countries, regions and languages, sorted,
 	// for telling a nationality by its stem (demonym.go).
 	stems []string
@@ -53,10 +62,13 @@ type Lexicon struct {
 
 // Kind returns what the normalised key is, 0 if the lexicon does not know it.
 func (l *Lexicon) Kind(key string) LexKind {
-	if l == nil {
+	if l == nil || len(l.slots) == 0 {
 		return 0
 	}
-	return l.kinds[key]
+	if e := l.find(key); e >= 0 {
+		return l.kind[e]
+	}
+	return 0
 }
 
 // Len is the number of distinct keys.
@@ -64,22 +76,62 @@ func (l *Lexicon) Len() int {
 	if l == nil {
 		return 0
 	}
-	return len(l.kinds)
+	return len(l.kind)
+}
+
+// key is entry e's key.
+func (l *Lexicon) key(e int32) string {
+	return l.text[l.off[e]:l.end[e]]
+}
+
+// find returns the entry of key, or -1.
+func (l *Lexicon) find(key string) int32 {
+	n := len(l.slots)
+	for i := slot(hashString(key), n); l.slots[i] != 0; i = (i + 1) & (n - 1) {
+		if e := l.slots[i] - 1; l.key(e) == key {
+			return e
+		}
+	}
+	return -1
+}
+
+// add gives key, text[off:off+len(key)], the kind k besides those it has.
+func (l *Lexicon) add(key string, off int, k LexKind) {
+	n := len(l.slots)
+	i := slot(hashString(key), n)
+	for ; l.slots[i] != 0; i = (i + 1) & (n - 1) {
+		if e := l.slots[i] - 1; l.key(e) == key {
+			l.kind[e] |= k
+			return
+		}
+	}
+	l.slots[i] = int32(len(l.kind)) + 1
+	l.off = append(l.off, uint32(off))
+	l.end = append(l.end, uint32(off+len(key)))
+	l.kind = append(l.kind, k)
 }
 
 // ParseLexicon reads a lexicon file: the line LexiconMagic, then sections
 // that each start with a line "@kind" followed by one normalised key a line.
 // Lines starting with "#" are comments.
 func ParseLexicon(data []byte) (*Lexicon, error) {
-	line, rest, _ := bytes.Cut(data, []byte("\n"))
-	if string(bytes.TrimSpace(line)) != LexiconMagic {
+	text := string(data) // once: every key is a piece of it
+	line, rest, _ := strings.Cut(text, "\n")
+	if strings.TrimSpace(line) != LexiconMagic {
 		return nil, errors.New("lexicon: not a Gloss lexicon file (first line is not " + LexiconMagic + ")")
 	}
-	l := &Lexicon{kinds: make(map[string]LexKind, bytes.Count(rest, []byte("\n")))}
+	lines := strings.Count(rest, "\n") + 1
+	size := 64
+	for size < 2*lines {
+		size *= 2
+	}
+	l := &Lexicon{text: text, slots: make([]int32, size),
+		off: make([]uint32, 0, lines), end: make([]uint32, 0, lines), kind: make([]LexKind, 0, lines)}
 	var kind LexKind
 	for n := 2; len(rest) > 0; n++ {
-		line, rest, _ = bytes.Cut(rest, []byte("\n"))
-		s := strings.TrimSpace(string(line))
+		at := len(text) - len(rest)
+		line, rest, _ = strings.Cut(rest, "\n")
+		s := strings.TrimSpace(line)
 		switch {
 		case s == "" || s[0] == '#':
 		case s[0] == '@':
@@ -95,20 +147,19 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 		case kind == 0:
 			return nil, fmt.Errorf("lexicon: line %d: a word before any section", n)
 		default:
-			l.kinds[s] |= kind
+			l.add(s, at+strings.Index(line, s), kind)
 		}
 	}
-	for k, kind := range l.kinds {
+	for e := range l.kind {
+		k, kind := l.key(int32(e)), l.kind[e]
 		if kind&(LexCountry|LexRegion|LexLanguage) != 0 && !strings.Contains(k, " ") {
 			l.stems = append(l.stems, k)
 		}
-	}
-	sort.Strings(l.stems)
-	for k, kind := range l.kinds {
 		if kind&LexCountry != 0 {
 			l.countries = append(l.countries, k)
 		}
 	}
+	sort.Strings(l.stems)
 	sort.Strings(l.countries)
 	return l, nil
 }
