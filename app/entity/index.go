@@ -27,7 +27,7 @@ type Hit struct {
 // Index is not safe for concurrent use.
 type Index struct {
 	ents  []Entity
-	byKey map[string]int
+	byKey keyTable // entity by Key
 
 	// Targets, best first (entities, then by frequency, then shorter).
 	dstart []int32 // display form of target i: text[dstart[i]:dend[i]], or see displayOf
@@ -90,11 +90,11 @@ func NewIndex(text string, ents []Entity) *Index {
 // newIndex indexes the text of f, a finder without lexicon or memory,
 // and its entities.
 func newIndex(f *finder, ents []Entity) *Index {
-	x := &Index{ents: ents, byKey: make(map[string]int, len(ents))}
+	x := &Index{ents: ents, byKey: newKeyTable(len(ents))}
 	b := newIndexBuilder(f)
 	for i, e := range ents {
 		step(i)
-		x.byKey[e.Key] = i
+		x.byKey.put(ents, i)
 		b.addEntity(i, e)
 	}
 	b.addWords()
@@ -107,7 +107,7 @@ func (x *Index) Entities() []Entity { return x.ents }
 
 // Entity returns the entity with key key.
 func (x *Index) Entity(key string) (Entity, bool) {
-	i, ok := x.byKey[key]
+	i, ok := x.byKey.get(x.ents, key)
 	if !ok {
 		return Entity{}, false
 	}
@@ -119,13 +119,13 @@ func (x *Index) Entity(key string) (Entity, bool) {
 func (x *Index) Mentions(keys []string) []gtext.Span {
 	n := 0
 	for _, k := range keys {
-		if i, ok := x.byKey[k]; ok {
+		if i, ok := x.byKey.get(x.ents, k); ok {
 			n += len(x.ents[i].Mentions)
 		}
 	}
 	all := make([]gtext.Span, 0, n)
 	for _, k := range keys {
-		if i, ok := x.byKey[k]; ok {
+		if i, ok := x.byKey.get(x.ents, k); ok {
 			all = append(all, x.ents[i].Mentions...)
 		}
 	}
