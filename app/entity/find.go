@@ -633,7 +633,6 @@ func (f *finder) groupKeys(groups []group) {
 		start = ends[g]
 		groups[g].key = key
 		groups[g].words = strings.Count(key, " ") + 1
-		f.in.keep(groups[g].id, key)
 	}
 }
 

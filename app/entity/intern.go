@@ -1,6 +1,9 @@
 package entity
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // interner numbers the normalised words of one article and the sequences
 // of them (names, n-grams), so that the passes of Find and the index
@@ -13,10 +16,15 @@ import "strings"
 // its prefix's id and its last word's id, so a name's id is built from its
 // words' ids with one integer-keyed lookup per word, and its string only
 // when asked for.
+//
+// The forms themselves are kept in an arena of byte chunks, not as a string
+// each: the collector marks the build's heap in one task on the page's
+// thread, and hundreds of thousands of strings were as many pointers.
 type interner struct {
-	strs   []string // normalised form of each id; a sequence's is built on demand ("" until then)
-	prefix []int32  // a sequence's id without its last word; 0 for a word
-	last   []int32  // a sequence's last word; a word's own id
+	strs   []piece // normalised form of each id; a sequence's is built on demand (empty until then)
+	prefix []int32 // a sequence's id without its last word; 0 for a word
+	last   []int32 // a sequence's last word; a word's own id
+	arena  arena
 	// Hash tables of open addressing, probed linearly; a slot holds 1 + an
 	// index, 0 when empty. Go's maps hash strings byte by byte in wasm and
 	// cost more per lookup than these, which hold no pointers.
@@ -26,7 +34,7 @@ type interner struct {
 	seqIDs   []int32  // the sequence's id beside its key; 0 when the slot is empty
 	nseqs    int      // sequences held
 	surfs    []int32  // a surface Fold changes → 1 + its index in surfList
-	surfList []string // surfaces, in order of first sight
+	surfList []piece  // surfaces, in order of first sight
 	surfIDs  []int32  // the id of each surface's normalised form
 }
 
@@ -36,7 +44,7 @@ func newInterner(sizeHint int) *interner {
 		size *= 2
 	}
 	return &interner{
-		strs:    make([]string, 1, sizeHint),
+		strs:    make([]piece, 1, sizeHint),
 		prefix:  make([]int32, 1, sizeHint),
 		last:    make([]int32, 1, sizeHint),
 		words:   make([]int32, size/2),
@@ -71,13 +79,13 @@ func (in *interner) word(w string) int32 {
 	n := len(in.words)
 	i := slot(hashString(w), n)
 	for in.words[i] != 0 {
-		if id := in.words[i] - 1; in.strs[id] == w {
+		if id := in.words[i] - 1; in.arena.str(in.strs[id]) == w {
 			return id
 		}
 		i = (i + 1) & (n - 1)
 	}
 	id := int32(len(in.strs))
-	in.strs = append(in.strs, w)
+	in.strs = append(in.strs, add(&in.arena, w))
 	in.prefix = append(in.prefix, 0)
 	in.last = append(in.last, id)
 	in.words[i] = id + 1
@@ -95,7 +103,7 @@ func (in *interner) word(w string) int32 {
 
 func (in *interner) wordSlotPut(id int32) {
 	n := len(in.words)
-	i := slot(hashString(in.strs[id]), n)
+	i := slot(hashString(in.arena.str(in.strs[id])), n)
 	for in.words[i] != 0 {
 		i = (i + 1) & (n - 1)
 	}
@@ -135,20 +143,20 @@ func (in *interner) surface(s string) int32 {
 	h := hashString(s)
 	i := slot(h, n)
 	for in.surfs[i] != 0 {
-		if k := in.surfs[i] - 1; in.surfList[k] == s {
+		if k := in.surfs[i] - 1; in.arena.str(in.surfList[k]) == s {
 			return in.surfIDs[k]
 		}
 		i = (i + 1) & (n - 1)
 	}
 	id := in.norm(Fold(s))
 	in.surfs[i] = int32(len(in.surfList)) + 1
-	in.surfList = append(in.surfList, s)
+	in.surfList = append(in.surfList, add(&in.arena, s))
 	in.surfIDs = append(in.surfIDs, id)
 	if len(in.surfList)*2 > n {
 		in.surfs = make([]int32, 2*n)
-		for k, s := range in.surfList {
+		for k, p := range in.surfList {
 			step(k)
-			j := slot(hashString(s), 2*n)
+			j := slot(hashString(in.arena.str(p)), 2*n)
 			for in.surfs[j] != 0 {
 				j = (j + 1) & (2*n - 1)
 			}
@@ -180,7 +188,7 @@ func (in *interner) join(a, b int32) int32 {
 		i = (i + 1) & (n - 1)
 	}
 	id := int32(len(in.strs))
-	in.strs = append(in.strs, "")
+	in.strs = append(in.strs, piece{})
 	in.prefix = append(in.prefix, a)
 	in.last = append(in.last, w)
 	in.seqKeys[i], in.seqIDs[i] = k, id
@@ -203,28 +211,64 @@ func (in *interner) join(a, b int32) int32 {
 
 // str returns the normalised form of id.
 func (in *interner) str(id int32) string {
-	if s := in.strs[id]; s != "" || id == 0 {
-		return s
+	if p := in.strs[id]; p.n != 0 || id == 0 {
+		return in.arena.str(p)
 	}
-	s := string(in.appendStr(make([]byte, 0, 32), id))
-	in.strs[id] = s
-	return s
-}
-
-// keep remembers s as the normalised form of id, unless it is known.
-func (in *interner) keep(id int32, s string) {
-	if in.strs[id] == "" {
-		in.strs[id] = s
-	}
+	var buf [64]byte
+	p := add(&in.arena, in.appendStr(buf[:0], id))
+	in.strs[id] = p
+	return in.arena.str(p)
 }
 
 // appendStr appends the normalised form of id to b without building it as
 // a string.
 func (in *interner) appendStr(b []byte, id int32) []byte {
-	if s := in.strs[id]; s != "" || id == 0 {
-		return append(b, s...)
+	if p := in.strs[id]; p.n != 0 || id == 0 {
+		return append(b, in.arena.str(p)...)
 	}
 	b = in.appendStr(b, in.prefix[id])
 	b = append(b, ' ')
-	return append(b, in.strs[in.last[id]]...)
+	return append(b, in.arena.str(in.strs[in.last[id]])...)
+}
+
+// arena holds strings in chunks of bytes that are appended to and never
+// changed: a string handed out is a view of one chunk, which the
+// collector sees as one object without pointers however many strings it
+// holds.
+type arena struct {
+	chunks [][]byte
+}
+
+// piece is a string in an arena: n bytes at off in chunk c. The empty
+// string is the zero piece.
+type piece struct {
+	c, off, n uint32
+}
+
+// arenaChunk is the size of an arena's chunks (a longer string gets one
+// of its own).
+const arenaChunk = 64 << 10
+
+// add copies s (a string or bytes) into the arena.
+func add[S string | []byte](a *arena, s S) piece {
+	if len(s) == 0 {
+		return piece{}
+	}
+	k := len(a.chunks) - 1
+	if k < 0 || cap(a.chunks[k])-len(a.chunks[k]) < len(s) {
+		a.chunks = append(a.chunks, make([]byte, 0, max(arenaChunk, len(s))))
+		k++
+	}
+	off := len(a.chunks[k])
+	a.chunks[k] = append(a.chunks[k], s...)
+	return piece{uint32(k), uint32(off), uint32(len(s))}
+}
+
+// str is p as a string: a view of the arena's bytes, which are never
+// written again once added.
+func (a *arena) str(p piece) string {
+	if p.n == 0 {
+		return ""
+	}
+	return unsafe.String(&a.chunks[p.c][p.off], int(p.n))
 }

@@ -154,3 +154,30 @@ func TestIndexTargetsAreFold(t *testing.T) {
 		}
 	}
 }
+
+// TestArena: every string added reads back the same after many more were
+// added (chunks fill and new ones start; a long string gets its own), and
+// the arena's strings share a few chunks rather than an object each.
+func TestArena(t *testing.T) {
+	var a arena
+	var ps []piece
+	var want []string
+	for i := 0; i < 20000; i++ {
+		s := strings.Repeat(string(rune('a'+i%26)), 1+i%17)
+		if i%5000 == 1 {
+			s = strings.Repeat("long", arenaChunk/2) // two chunks' worth
+		}
+		ps = append(ps, add(&a, s))
+		want = append(want, s)
+	}
+	ps = append(ps, add(&a, ""), add(&a, []byte("bytes")))
+	want = append(want, "", "bytes")
+	for i, p := range ps {
+		if got := a.str(p); got != want[i] {
+			t.Fatalf("piece %d reads %.20q, want %.20q", i, got, want[i])
+		}
+	}
+	if len(a.chunks) > 12 {
+		t.Errorf("%d chunks for ~200 KB of strings", len(a.chunks))
+	}
+}
