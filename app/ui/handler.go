@@ -75,6 +75,10 @@ func Routes() {
 //     this scope's older ones (two builds may share an origin);
 //   - navigations to the scope, index.html or the bare prefix, with any
 //     query or fragment (#doc=…, ?embed=1), get the cached index page;
+//   - where the browser has static routing (Chromium), the scope's files
+//     other than pages are routed to this version's cache (else the
+//     network) at install: what the fetch handler answers, without running
+//     it for each file of a start-up (~10 ms sooner each);
 //   - skipWaiting hands pages already controlled by the old worker to the
 //     new one; go-app's app.js sees it reach "activated" while a
 //     controller exists and calls goappOnUpdate, so every component's
@@ -96,6 +100,16 @@ const resourcesToCache = Array.from(new Set({{.ResourcesToCache}}.map((u) => {
 })));
 
 self.addEventListener("install", (event) => {
+  if (event.addRoutes) {
+    // Static routing (Chromium): the scope's files other than pages come
+    // from this version's cache (else the network) without running the
+    // fetch handler below for each: what it would answer, sooner.
+    const inScope = new URLPattern({ pathname: scopePath + "*" });
+    event.addRoutes({
+      condition: { or: ["cors", "no-cors", "same-origin"].map((requestMode) => ({ urlPattern: inScope, requestMethod: "GET", requestMode })) },
+      source: { cacheName },
+    }).catch(() => {});
+  }
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
     await cache.addAll(resourcesToCache.map((u) => new Request(u, { cache: "reload" })));

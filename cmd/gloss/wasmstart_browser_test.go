@@ -70,6 +70,13 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 		t.Error("second visit not served by the service worker")
 	}
 	check("second visit")
+	// The worker's static route (Chromium) answers from its cache.
+	if src, _ := evalJS[string](ctx, `(() => {
+		const r = performance.getEntriesByType("resource").find((r) => r.name.endsWith("/app.wasm"));
+		return r && "workerFinalSourceType" in r ? r.workerFinalSourceType : "n/a";
+	})()`); src != "cache" && src != "n/a" {
+		t.Errorf("second visit: app.wasm came from %q, want the worker's cache by its static route", src)
+	}
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
 	}
