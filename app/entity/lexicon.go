@@ -115,6 +115,13 @@ func (l *Lexicon) add(key string, off int, k LexKind) {
 // that each start with a line "@kind" followed by one normalised key a line.
 // Lines starting with "#" are comments.
 func ParseLexicon(data []byte) (*Lexicon, error) {
+	return ParseLexiconPaced(data, nil)
+}
+
+// ParseLexiconPaced is ParseLexicon calling pause, when not nil, every
+// thousand lines: in wasm the whole file takes a long task, and the app
+// parses it while an article is being read.
+func ParseLexiconPaced(data []byte, pause func()) (*Lexicon, error) {
 	text := string(data) // once: every key is a piece of it
 	line, rest, _ := strings.Cut(text, "\n")
 	if strings.TrimSpace(line) != LexiconMagic {
@@ -129,6 +136,9 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 		off: make([]uint32, 0, lines), end: make([]uint32, 0, lines), kind: make([]LexKind, 0, lines)}
 	var kind LexKind
 	for n := 2; len(rest) > 0; n++ {
+		if pause != nil && n%1024 == 0 {
+			pause()
+		}
 		at := len(text) - len(rest)
 		line, rest, _ = strings.Cut(rest, "\n")
 		s := strings.TrimSpace(line)

@@ -64,3 +64,32 @@ func TestLexiconTable(t *testing.T) {
 		t.Errorf("stems differ: %d, want %d", len(l.stems), len(stems))
 	}
 }
+
+// TestParseLexiconPaced: pausing changes nothing of what is read, and it
+// pauses every thousand lines or so.
+func TestParseLexiconPaced(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(LexiconMagic + "\n@city\n")
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&b, "c%d\n", i)
+		if i == 2500 {
+			b.WriteString("@given\nc7\n")
+		}
+	}
+	data := []byte(b.String())
+	whole, err := ParseLexicon(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	paced, err := ParseLexiconPaced(data, func() { n++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 4 {
+		t.Errorf("paused %d times over 5,000 lines", n)
+	}
+	if whole.Len() != paced.Len() || paced.Kind("c7") != LexCity|LexGiven || paced.Kind("c4999") != whole.Kind("c4999") {
+		t.Errorf("paced parse differs: %d vs %d keys, c7 %b", paced.Len(), whole.Len(), paced.Kind("c7"))
+	}
+}
