@@ -29,6 +29,7 @@ type buildJob struct {
 	lex   *entity.Lexicon
 	mem   *entity.Memory
 	start float64 // perfNow when requested
+	found bool    // entity.Build started: a lexicon that comes now is too late for it
 }
 
 // superseded is the panic that ends a build no longer wanted.
@@ -149,6 +150,16 @@ func (f *finder) runJob(job *buildJob) (res buildResult, ok bool) {
 			ok = false
 		}
 	}()
+	// The lexicon being parsed beside it is worth waiting for: a build
+	// without it would be done again once it is in (loadLexicon).
+	for job.lex == nil && f.lexParsing {
+		f.yield()
+		if f.job != job {
+			panic(superseded{})
+		}
+		job.lex = f.lex
+	}
+	job.found = true
 	perfMark("gloss-build-start")
 	res.ents, res.idx = entity.Build(job.text, entity.Options{Gazetteer: job.gaz, Lexicon: job.lex, Memory: job.mem})
 	perfMark("gloss-build-found")

@@ -57,6 +57,7 @@ type finder struct {
 	// Typed suggestions (suggest.go).
 	lex        *entity.Lexicon // nil until fetched after first paint
 	lexLoading bool
+	lexParsing bool // the lexicon arrived and is being parsed (parseLexicon)
 	lexError   string
 	mem        *entity.Memory // what the person labelled, corrected, rejected
 	typeFilter string         // the entities panel's type filter: "", a type, or "none"

@@ -89,40 +89,60 @@ func (f *finder) loadLexicon() {
 	done = app.FuncOf(func(this app.Value, args []app.Value) any {
 		defer done.Release()
 		text, errText := args[0].String(), args[1].String()
-		f.a.ctx.Dispatch(func(ctx app.Context) {
-			if errText != "" {
+		if errText != "" {
+			f.a.ctx.Dispatch(func(ctx app.Context) {
 				f.lexError = "The word lists for typed suggestions could not be loaded (" + errText + "); suggestions use the context only."
-				return
-			}
-			start := perfNow()
-			lex, err := entity.ParseLexicon([]byte(text))
-			perfSince("lexicon", start)
-			if err != nil {
-				f.lexError = err.Error()
-				return
-			}
-			f.lex = lex
-			if f.building() {
-				// A build started without the lexicon: start it again with it.
-				f.gen++
-				f.job = nil
-				f.build()
-				return
-			}
-			f.retype()
-			if d := f.a.doc(); d != nil && f.built == d.Meta.ID && len(d.Text) <= retypeLimit {
-				// Types now, names found again in the background: the
-				// lexicon decides boundaries too. A longer article keeps
-				// its names until its next opening.
-				f.refind()
-			}
-		})
+			})
+			return nil
+		}
+		// Parsed in its own goroutine, in slices that give the thread back
+		// to the page (a 5 MB paste may be building meanwhile); the result
+		// is taken in an update like any event.
+		f.lexParsing = true
+		go f.parseLexicon(text)
 		return nil
 	})
 	glossJS().Call("afterPaint", app.FuncOf(func(app.Value, []app.Value) any {
 		glossJS().Call("fetchText", lexiconURL, done)
 		return nil
 	}))
+}
+
+// parseLexicon parses the fetched lexicon in slices and installs it.
+func (f *finder) parseLexicon(text string) {
+	start := perfNow()
+	perfMark("gloss-lexicon-start")
+	y := newYielder()
+	lex, err := entity.ParseLexiconPaced([]byte(text), y.pause)
+	y.release()
+	perfMark("gloss-lexicon-parsed")
+	perfSince("lexicon", start)
+	f.a.ctx.Dispatch(func(ctx app.Context) {
+		f.lexParsing = false
+		if err != nil {
+			f.lexError = err.Error()
+			return
+		}
+		f.lex = lex
+		if j := f.job; j != nil && !j.found {
+			j.lex = lex // waiting for it (runJob), or not started yet
+			return
+		}
+		if f.building() {
+			// A build started without the lexicon: start it again with it.
+			f.gen++
+			f.job = nil
+			f.build()
+			return
+		}
+		f.retype()
+		if d := f.a.doc(); d != nil && f.built == d.Meta.ID && len(d.Text) <= retypeLimit {
+			// Types now, names found again in the background: the
+			// lexicon decides boundaries too. A longer article keeps
+			// its names until its next opening.
+			f.refind()
+		}
+	})
 }
 
 // loadMemory reads the person's memory from the library. A library that
