@@ -1,6 +1,9 @@
 package entity
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // eventsAlone are events and competitions named by one capitalised word
 // ("la Liga", "el Mundial", "de Spelen", "the Olympics"): MISC even alone.
@@ -15,8 +18,9 @@ easdaq xetra hang seng kospi sensex mibtel`)
 // eventClues type events and editions: a name that ends with a year
 // ("Mundial 2002", "Sydney 2000", "Euro 2000") or starts with an edition's
 // Roman number ("XIV Juegos Panamericanos", "X Cumbre") is an event, a one-word
-// competition is one too.
-func eventClues(clues []clue, name string, words []string) []clue {
+// competition is one too. words are the key's, fs the name's as written
+// (splitFields), used unless words are one.
+func eventClues(clues []clue, name string, words, fs []string) []clue {
 	for _, w := range words {
 		if stockIndices.has(w) {
 			return append(clues, clue{TypeMISC, wWholeName, "a stock market index (“%s”)", w})
@@ -28,7 +32,6 @@ func eventClues(clues []clue, name string, words []string) []clue {
 		}
 		return clues
 	}
-	fs := splitFields(name)
 	if len(fs) < 2 {
 		return clues
 	}
@@ -68,11 +71,14 @@ func isDigits(s string) bool {
 // with ("BSE-besmetting" → "besmetting"): the compound names a thing, or an
 // organisation when that noun is an organisation's word ("Likoed-partij").
 func compoundHead(name string) (string, bool) {
-	i := strings.LastIndexAny(name, "-‐‑")
+	// strings.LastIndexAny(name, "-‐‑"), without its rune-by-rune walk
+	// (every entity's name is asked).
+	i := max(strings.LastIndexByte(name, '-'), strings.LastIndex(name, "‐"), strings.LastIndex(name, "‑"))
 	if i <= 0 || i == len(name)-1 {
 		return "", false
 	}
-	_, w, _ := strings.Cut(name[i:], string([]rune(name[i:])[0]))
+	_, size := utf8.DecodeRuneInString(name[i:])
+	w := name[i+size:] // after the hyphen
 	if w == "" || !isLowerWord(w) {
 		return "", false
 	}

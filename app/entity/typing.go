@@ -208,7 +208,11 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		}
 		break
 	}
-	clues = eventClues(clues, e.Name, words)
+	var fs []string // the name's words as written, split once for eventClues and titleClues
+	if len(words) != 1 {
+		fs = splitFields(e.Name)
+	}
+	clues = eventClues(clues, e.Name, words, fs)
 	if strings.Contains(e.Name, " & ") && !hasClue(clues, TypeORG) {
 		// "Lernout & Hauspie", "Douglas & Lomason", "Trish & Kash": names
 		// joined by "&" make a firm's or a group's name; two people are
@@ -236,7 +240,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		clues = append(clues, clue{TypeORG, wPrep, "starts with the article “%s”", words[0]}, clue{TypePER, -wShape, "", ""})
 	}
 	if len(words) > 1 {
-		clues = titleClues(clues, e.Name)
+		clues = titleClues(clues, e.Name, fs)
 	} else if !isAcronym(e.Name) && isCamel(e.Name) {
 		clues = append(clues, clue{TypeORG, wAcronym, "written like a company’s name (“%s”)", e.Name})
 	}
@@ -576,9 +580,8 @@ func (f *finder) tokenEnding(cp int) (int, bool) {
 // a work: it starts with "The" ("The Muppets", "The Power") or holds a
 // capitalised function word inside ("Over My Head", "Knuck If You Buck";
 // at the end it may be a numeral or a place: "Mojmír I", "Punta del Este"). Particles ("de", "van") are a person's too, so they say
-// nothing.
-func titleClues(clues []clue, name string) []clue {
-	words := splitFields(name)
+// nothing. words are splitFields(name).
+func titleClues(clues []clue, name string, words []string) []clue {
 	if len(words) < 2 {
 		return clues
 	}
