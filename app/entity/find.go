@@ -185,7 +185,9 @@ func Build(text string, o Options) ([]Entity, *Index) {
 	step(0)
 	ents := f.find(o)
 	// The index's words are Find's: the same ids, folded once.
-	return ents, newIndex(&finder{text: text, toks: clean, in: f.in, ids: f.ids}, ents)
+	// So are what the word lists say of them and the language: the index
+	// finds the capitalised runs again (without the lexicon, as NewIndex).
+	return ents, newIndex(&finder{text: text, toks: clean, in: f.in, ids: f.ids, lists: f.lists, lang: f.lang, langDone: f.langDone}, ents)
 }
 
 // find is FindWith on the finder's text and tokens.
