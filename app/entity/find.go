@@ -735,23 +735,31 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		}
 		return g
 	}
-	const ambiguous = -2
-	tails := make(map[string]int32, len(groups))
+	// The names each key ends with (its words after the first, after the
+	// second…), by interner id: 1 + the root group of the longer names
+	// that end so, ambiguous when two do, 0 for none. A tail the interner
+	// has no id for is no group's key: it is not looked at again.
+	const ambiguous = -1
+	tails := make([]int32, f.in.len())
+	var ws []int32
 	for gi, g := range all {
 		step(gi)
-		key := groups[g].key
-		if owner, ok := tails[key]; ok && owner != ambiguous && groups[g].gaz == nil && f.joinsTail(key) {
-			groups[g].parent = owner
+		if o := tails[groups[g].id]; o > 0 && groups[g].gaz == nil && f.joinsTail(groups[g].key) {
+			groups[g].parent = o - 1
 		}
 		r := root(g)
-		for i := 0; i < len(key); i++ {
-			if key[i] != ' ' {
+		ws = f.in.wordsOf(groups[g].id, ws)
+		for j := 1; j < len(ws); j++ {
+			t := ws[j]
+			for m := j + 1; m < len(ws) && t >= 0; m++ {
+				t = f.in.seq(t, ws[m])
+			}
+			if t < 0 {
 				continue
 			}
-			t := key[i+1:]
-			if o, ok := tails[t]; !ok {
-				tails[t] = r
-			} else if o != r {
+			if o := tails[t]; o == 0 {
+				tails[t] = r + 1
+			} else if o != r+1 {
 				tails[t] = ambiguous
 			}
 		}

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -207,6 +208,33 @@ func (in *interner) join(a, b int32) int32 {
 		}
 	}
 	return id
+}
+
+// seq returns the id of the sequence a then the word w if it has one, or
+// -1: a lookup that adds nothing.
+func (in *interner) seq(a, w int32) int32 {
+	if a == 0 {
+		return w
+	}
+	k := uint64(a)<<32 | uint64(w)
+	n := len(in.seqKeys)
+	for i := slot(k, n); in.seqIDs[i] != 0; i = (i + 1) & (n - 1) {
+		if in.seqKeys[i] == k {
+			return in.seqIDs[i]
+		}
+	}
+	return -1
+}
+
+// wordsOf returns the word ids of the form id, in order, in buf's storage.
+func (in *interner) wordsOf(id int32, buf []int32) []int32 {
+	buf = buf[:0]
+	for id != 0 {
+		buf = append(buf, in.last[id])
+		id = in.prefix[id]
+	}
+	slices.Reverse(buf)
+	return buf
 }
 
 // str returns the normalised form of id.
