@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"path"
 	"strings"
 
 	"gloss/app/annot"
@@ -247,8 +248,12 @@ func (a *App) loadFile(ctx app.Context, name string, data []byte) {
 		art, notices, err := text.Load(name, data)
 		return readResult{art, notices, err}
 	}, func(ctx app.Context, r readResult) {
+		if m := unavailableMessage(r.err, kind, path.Base(strings.ReplaceAll(name, "\\", "/")), "Nothing was loaded: open the file again when online."); m != "" {
+			a.setError(m)
+			return
+		}
 		if r.err != nil {
-			a.setError(r.err.Error() + unavailableHint(r.err, "open the file again once online."))
+			a.setError(r.err.Error())
 			return
 		}
 		a.createOrOffer(ctx, r.art, name, r.notices, nil)

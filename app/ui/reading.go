@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"path"
 	"strings"
 
@@ -51,11 +52,19 @@ func readingWhat(kind, name string) string {
 	return "Reading " + what + "…"
 }
 
-// unavailableHint follows an error that the reader could not be loaded:
-// nothing is lost, and what to do.
-func unavailableHint(err error, again string) string {
+// unavailableMessage is what the person reads when the reader (the
+// extraction worker) could not be loaded for content of kind: nothing is
+// lost, and what to do; what failed goes to the console. It returns "" for
+// any other error.
+func unavailableMessage(err error, kind, subject, then string) string {
 	if !errors.Is(err, text.ErrUnavailable) {
 		return ""
 	}
-	return " It is fetched once and then kept for offline use: " + again
+	app.Log("extraction worker:", err)
+	what := "a web page"
+	if kind == text.KindMarkdown {
+		what = "Markdown"
+	}
+	return fmt.Sprintf("%s is %s, but the reader for web pages and Markdown could not be loaded (it is fetched once, then kept for offline use). %s",
+		subject, what, then)
 }

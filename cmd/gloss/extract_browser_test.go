@@ -134,7 +134,7 @@ func TestBrowserExtractUnavailable(t *testing.T) {
 		t.Fatal(err)
 	}
 	submitPaste(t, ctx, pastedPage)
-	waitMessage(t, ctx, "could not be loaded", "still in the box")
+	waitMessage(t, ctx, "The pasted text is a web page", "could not be loaded", "still in the box")
 	if cls, _ := evalJS[string](ctx, `document.querySelector('[data-testid="message"]').className`); !strings.Contains(cls, "error") {
 		t.Errorf("message class %q, want an error", cls)
 	}
@@ -152,7 +152,7 @@ func TestBrowserExtractUnavailable(t *testing.T) {
 	}
 
 	dropFile(t, ctx, "talks.html", []byte(newsPage))
-	waitMessage(t, ctx, "talks.html", "could not be loaded", "nothing was loaded")
+	waitMessage(t, ctx, "talks.html is a web page", "could not be loaded", "Nothing was loaded")
 	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 1 {
 		t.Errorf("%d articles stored, want only the one kept as pasted", n)
 	}
