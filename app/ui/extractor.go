@@ -118,6 +118,11 @@ func (w *workerClient) startLocked() (err error) {
 			app.Log("extraction worker:", err)
 			return nil
 		}
+		if r.ID == 0 && r.Error() == nil {
+			// The worker's module is compiled and its Go program runs.
+			perfMark("gloss-extract-ready")
+			return nil
+		}
 		if r.Unavailable {
 			// Its module could not be loaded: every waiting request fails
 			// (it answers none), and the next one starts afresh (the

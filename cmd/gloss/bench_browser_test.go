@@ -377,12 +377,16 @@ func TestBenchBrowser(t *testing.T) {
 			t.Run(name, f)
 		}
 	}
-	part("size", func(t *testing.T) { benchWasmSize(t, figs, filepath.Join(dir, "web", "app.wasm")) })
+	part("size", func(t *testing.T) {
+		benchWasmSize(t, figs, filepath.Join(dir, "web", "app.wasm"))
+		benchExtractSize(t, figs, dir)
+	})
 	part("load", func(t *testing.T) { benchLoad(t, figs, small) })
 	part("paste", func(t *testing.T) { benchPaste(t, figs, dir, large) })
 	part("large", func(t *testing.T) { benchLarge1MB(t, figs, dir, large) })
 	part("paste5", func(t *testing.T) { benchPaste5MB(t, figs, dir) })
 	part("library", func(t *testing.T) { benchFullLibrary(t, figs, dir, large) })
+	part("import", func(t *testing.T) { benchImportHTML(t, figs, dir) })
 }
 
 // benchWasmSize records app.wasm's size raw, gzip -9 and brotli -q 11 (the
@@ -398,20 +402,24 @@ func benchWasmSize(t *testing.T, figs *figures, path string) {
 	zw.Write(data)
 	zw.Close()
 	figs.size("wasm_gzip_bytes", int64(gz.Len()))
-	var br []byte
+	figs.size("wasm_brotli_bytes", int64(len(brotliQ11(t, path, data))))
+}
+
+// brotliQ11 compresses a file's data at quality 11 (with the brotli command
+// when installed: much faster than the Go encoder).
+func brotliQ11(t *testing.T, path string, data []byte) []byte {
 	if exe, err := exec.LookPath("brotli"); err == nil {
-		br, err = exec.Command(exe, "-c", "-q", "11", path).Output()
+		br, err := exec.Command(exe, "-c", "-q", "11", path).Output()
 		if err != nil {
 			t.Fatalf("brotli: %v", err)
 		}
-	} else {
-		var buf bytes.Buffer
-		w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
-		w.Write(data)
-		w.Close()
-		br = buf.Bytes()
+		return br
 	}
-	figs.size("wasm_brotli_bytes", int64(len(br)))
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+	w.Write(data)
+	w.Close()
+	return buf.Bytes()
 }
 
 // benchLoad: cold load (fresh profile, empty cache, the sample article in

@@ -25,7 +25,8 @@ type Request struct {
 }
 
 // Reply is the worker's answer to the request of the same ID: the page
-// found, or Err. NoText marks text.ErrNoText and Unavailable
+// found, or Err. Reply 0 (no request has it) is the worker's script saying
+// its module runs. NoText marks text.ErrNoText and Unavailable
 // text.ErrUnavailable (the worker could not load its module), so the
 // errors read the same as from the native extractor.
 type Reply struct {
