@@ -640,11 +640,12 @@
   }
 
   // whenIdle calls fn in idle time at least delay ms after the current DOM
-  // is painted (at the latest 5 s after that): work the first screen must
-  // not wait for, such as starting the extraction worker.
+  // is painted: work nobody waits for, such as starting the extraction
+  // worker. No deadline: while the page works (a long article's build
+  // yields in tasks of its own) it waits, rather than take the processor.
   function whenIdle(delay, fn) {
     afterPaint(() => setTimeout(() => {
-      if (window.requestIdleCallback) requestIdleCallback(() => fn(), { timeout: 5000 });
+      if (window.requestIdleCallback) requestIdleCallback(() => fn());
       else fn();
     }, delay));
   }
