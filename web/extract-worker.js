@@ -12,6 +12,13 @@ try {
     .then((r) => {
       go.run(r.instance); // sets self.glossExtract, then waits for calls
       if (typeof self.glossExtract !== "function") throw new Error("the module did not start");
+      // Read a small page and a little Markdown once, unasked: V8 compiles
+      // each function on its first call, so the person's first page does
+      // not pay for compiling the reader's code.
+      const para = "<p>" + "The council met on Tuesday and voted to close the old bridge to cars. ".repeat(8) + "</p>";
+      self.glossExtract(JSON.stringify({ id: -1, kind: "html" }) + "\n<!DOCTYPE html><html><head><title>Warm up</title></head><body>" +
+        "<nav><a href='/'>Home</a></nav><article><h1>Warm up</h1><p>By A. Writer</p>" + para.repeat(4) + "</article><footer>x</footer></body></html>");
+      self.glossExtract(JSON.stringify({ id: -1, kind: "markdown" }) + "\n# Warm up\n\nSome *text* with [a link](x).\n\n- one\n- two\n");
     });
 } catch (e) {
   ready = Promise.reject(e);
