@@ -201,6 +201,6 @@ func (f *finder) renderEntities() app.UI {
 		OnSort:         func(by string) { f.entSort = by },
 		OnAcceptType:   func() { f.startTypeReview(f.typeFilter) },
 		OnAnnotateAll:  f.startReviewFromCurrent,
-		OnMore:         func() { f.entLimit = f.entShown() + entityPage },
+		OnMore:         func() { f.entLimit, f.rowCap = max(f.entLimit, entityPage)+entityPage, 0 },
 	}
 }

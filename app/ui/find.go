@@ -44,10 +44,14 @@ type finder struct {
 	entSort   string // "count", "label" or "first"
 	entActive string // Entity.Key chosen in the panel
 	entLimit  int    // how many entities the panel lists
+	rowCap    int    // while an install is staged, at most this many (0: no cap)
 	// f.ents's indexes in the panel's order: a copy of the entities would
 	// be as many pointers again for the collector to mark.
 	sorted   []int32
 	sortedBy string // built + entSort the sorted list is for
+
+	stage  *installStage // what is left of a staged install (install.go)
+	stepFn app.Func      // runs its next step
 
 	mentions []text.Span // mentions being stepped through
 	cur      int
@@ -119,6 +123,7 @@ func (f *finder) reset() {
 	f.query, f.hits, f.active = "", nil, 0
 	f.entActive, f.mentions, f.cur = "", nil, 0
 	f.entLimit = 0
+	f.endSteps()
 	f.review = nil
 	f.built = ""
 	f.ents, f.idx = nil, nil

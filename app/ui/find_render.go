@@ -31,7 +31,13 @@ func variants(e entity.Entity) string {
 // entityPage is how many entities the panel lists at a time.
 const entityPage = 100
 
-func (f *finder) entShown() int { return max(f.entLimit, entityPage) }
+func (f *finder) entShown() int {
+	n := max(f.entLimit, entityPage)
+	if f.rowCap > 0 {
+		n = min(n, f.rowCap)
+	}
+	return n
+}
 
 // filterTypes are the types the panel's filter offers: the label names the
 // suggestions map to, in label order.

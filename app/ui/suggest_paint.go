@@ -117,14 +117,24 @@ func (f *finder) paintSuggestions() {
 	f.applySuggestions(f.suggestionsFor(d, f.ents, nil))
 }
 
-// applySuggestions hands worked-out suggestion highlights to the page.
+// applySuggestions hands worked-out suggestion highlights to the page,
+// instead of any a staged install has yet to apply.
 func (f *finder) applySuggestions(p *suggestionPaint) {
+	f.dropStagedPaint()
+	for i := range p.names {
+		f.applySuggestion(p, i)
+	}
+}
+
+// applySuggestion hands the page p's i-th highlight (with the colours, for
+// the first).
+func (f *finder) applySuggestion(p *suggestionPaint, i int) {
 	a := f.a
 	if a.doc() == nil || !app.IsClient || a.drawnDoc != a.doc().Meta.ID {
 		return
 	}
-	glossJS().Call("suggestionColors", p.colors)
-	for i, name := range p.names {
-		a.highlightTriples(name, p.triples[i])
+	if i == 0 {
+		glossJS().Call("suggestionColors", p.colors)
 	}
+	a.highlightTriples(p.names[i], p.triples[i])
 }

@@ -97,5 +97,29 @@ func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 	if n, _ := evalJS[int](ctx, `+document.querySelector('[data-testid="entities"] h2 .muted').textContent`); n == 0 {
 		t.Errorf("no entities listed after the build")
 	}
+	// The install renders the panel's rows and applies the suggestion
+	// highlights over several tasks: in the end every row of the page is
+	// there, laid out and named, and every label suggested in
+	// the list underlines its mentions in the article.
+	if _, err := pollJS[bool](ctx, `document.querySelectorAll('[data-testid="entity-item"]').length === 100`); err != nil {
+		n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="entity-item"]').length`)
+		t.Errorf("%d entity rows after the build, want a page of 100: %v", n, err)
+	}
+	got, err := pollJS[map[string]any](ctx, `(() => {
+		const rows = [...document.querySelectorAll('[data-testid="entity-item"]')];
+		const hidden = rows.filter((r) => { const b = r.getBoundingClientRect(); return b.width <= 0 || b.height <= 0 || getComputedStyle(r).visibility !== "visible"; }).length;
+		const unnamed = rows.filter((r) => !r.querySelector('[data-testid="entity-name"]').textContent.trim()).length;
+		const suggested = new Set(rows.filter((r) => r.querySelector(".lab.sug")).map((r) => r.dataset.label));
+		let lit = 0;
+		if (window.CSS && CSS.highlights) for (const [name, h] of CSS.highlights) if (/^gloss-t\d+$/.test(name) && h.size > 0) lit++;
+		if (lit < suggested.size) return null; // still being applied
+		return {rows: rows.length, hidden, unnamed, suggested: suggested.size, lit};
+	})()`)
+	if err != nil {
+		t.Fatalf("the suggestion highlights of the labels listed never all appeared: %v", err)
+	}
+	if got["hidden"].(float64) != 0 || got["unnamed"].(float64) != 0 || got["suggested"].(float64) < 2 {
+		t.Errorf("entity rows after the build: %v (want none hidden or unnamed, at least 2 labels suggested)", got)
+	}
 	shots(t, ctx, "long-article-built")
 }
