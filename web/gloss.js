@@ -485,9 +485,12 @@
   // suggestionColors styles the suggestion highlights with the label
   // colours (validated #rrggbb on the Go side): gloss-s0… for gazetteer
   // names (dotted, tinted), gloss-t0… for typed suggestions (dashed, not
-  // tinted, so they never look like labels).
-  let suggestStyle = null;
+  // tinted, so they never look like labels). The same colours again change
+  // nothing: any change to a sheet restyles every paragraph.
+  let suggestStyle = null, suggestJSON = "";
   function suggestionColors(json) {
+    if (json === suggestJSON) return;
+    suggestJSON = json;
     const colors = JSON.parse(json);
     if (!suggestStyle) {
       suggestStyle = document.createElement("style");

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gloss/app/annot"
 	"gloss/app/entity"
 	"gloss/app/session"
 
@@ -86,15 +87,7 @@ func (f *finder) suggestionsFor(d *session.Doc, ents []entity.Entity, pause func
 			typed[i] = append(typed[i], [2]int{m.Start, m.End})
 		}
 	}
-	colors := make([]string, len(byLabel))
-	for i := range byLabel {
-		colors[i] = "#868e96"
-		if i < len(labels) {
-			colors[i] = labels[i].Color
-		}
-	}
-	cj, _ := json.Marshal(colors)
-	p.colors = string(cj)
+	p.colors = suggestionColors(labels)
 	for i := range byLabel {
 		for _, kind := range []struct {
 			name  string
@@ -105,6 +98,20 @@ func (f *finder) suggestionsFor(d *session.Doc, ents []entity.Entity, pause func
 		}
 	}
 	return p
+}
+
+// suggestionColors is the JSON list of the suggestion highlights
+// colours: one per label, then grey for the unlabelled.
+func suggestionColors(labels annot.Labels) string {
+	colors := make([]string, len(labels)+1)
+	for i := range colors {
+		colors[i] = "#868e96"
+		if i < len(labels) {
+			colors[i] = labels[i].Color
+		}
+	}
+	cj, _ := json.Marshal(colors)
+	return string(cj)
 }
 
 // paintSuggestions underlines every suggested mention in its label's

@@ -43,6 +43,24 @@ func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 			requestAnimationFrame(tick);
 		};
 		requestAnimationFrame(tick);
+		// Style sheets changed once the long article's paragraphs are in:
+		// each change restyles and lays out every one of them. Changes in
+		// the task that draws them come before them (the observers are
+		// called in the order they were made: drawn is set after).
+		w.sheets = 0;
+		let drawn = false;
+		const many = () => document.querySelectorAll('[data-testid="article"] p').length >= 1000;
+		new MutationObserver((l) => {
+			if (!drawn) return;
+			for (const m of l) {
+				const el = m.target.nodeType === 1 ? m.target : m.target.parentNode;
+				if (el && el.nodeName === "STYLE" || [...m.addedNodes].some((n) => n.nodeName === "STYLE" || n.nodeName === "LINK")) {
+					w.sheets++;
+					w.what = (w.what || "") + " | " + (el && el.nodeName) + ": " + [...m.addedNodes].map((n) => (n.outerHTML || n.nodeName).slice(0, 100)).join(",");
+				}
+			}
+		}).observe(document.head, {childList: true, subtree: true, characterData: true});
+		new MutationObserver(() => { drawn = drawn || many(); }).observe(document.body, {childList: true, subtree: true});
 		document.querySelector('[data-testid="paste-input"]').value = `+jsString(article)+`;
 		document.querySelector('[data-testid="paste-load"]').click();
 		return true;
@@ -84,6 +102,9 @@ func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 	}
 	if box, _ := bg["box"].([]any); len(box) != 3 || box[0].(float64) <= 0 || box[1].(float64) <= 0 || box[2] != "visible" {
 		t.Errorf("the indication was not visible: %v", bg["box"])
+	}
+	if n, _ := bg["sheets"].(float64); n != 0 {
+		t.Errorf("a style sheet changed %v times after the paragraphs were drawn (each change restyles them all): %v", n, bg["what"])
 	}
 	if tab, _ := bg["tab"].(string); tab != "…" {
 		t.Errorf("the entities tab counted %q while names were being found, want …", tab)
