@@ -124,10 +124,8 @@ func (f *finder) paintSuggestions() {
 	f.applySuggestions(f.suggestionsFor(d, f.ents, nil))
 }
 
-// applySuggestions hands worked-out suggestion highlights to the page,
-// instead of any a staged install has yet to apply.
+// applySuggestions hands worked-out suggestion highlights to the page.
 func (f *finder) applySuggestions(p *suggestionPaint) {
-	f.dropStagedPaint()
 	for i := range p.names {
 		f.applySuggestion(p, i)
 	}
