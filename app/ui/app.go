@@ -217,17 +217,16 @@ func (a *App) opened() {
 	a.find.reset()
 	if !a.embed {
 		a.lib.SaveSetting("last", d.Meta.ID)
+		// Here, not after the render: set later (to spare Chromium's
+		// replaceState saving a 5 MB paste still in its box with the
+		// history entry), keys pressed in a row ("[" then "t") labelled
+		// another article than the one shown (TestBrowserLibraryStatus,
+		// 2–3 runs in 8).
+		setFragment("doc=" + d.Meta.ID)
 	}
 	// a.ctx, not the event's: Defer skips a dismounted source element, and
 	// the button that opened this article may be gone after the render.
-	a.ctx.Defer(func(ctx app.Context) {
-		a.draw()
-		// After the paste box is emptied: Chromium's replaceState saves the
-		// form's state with the history entry, ~0.2–1.6 s with 5 MB in it.
-		if !a.embed {
-			setFragment("doc=" + d.Meta.ID)
-		}
-	})
+	a.ctx.Defer(func(ctx app.Context) { a.draw() })
 }
 
 // create stores a new article, read from the file named source ("" when
