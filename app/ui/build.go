@@ -117,7 +117,10 @@ func (f *finder) buildLoop() {
 			return
 		}
 		f.bgJob = job
-		f.sliceStart = time.Now()
+		if f.slices == nil {
+			f.slices = newYielder()
+		}
+		f.slices.start = time.Now()
 		res, ok := f.runJob(job)
 		f.bgJob = nil
 		if !ok {
@@ -153,7 +156,7 @@ func (f *finder) runJob(job *buildJob) (res buildResult, ok bool) {
 	// The lexicon being parsed beside it is worth waiting for: a build
 	// without it would be done again once it is in (loadLexicon).
 	for job.lex == nil && f.lexParsing {
-		f.yield()
+		f.slices.yield()
 		if f.job != job {
 			panic(superseded{})
 		}
@@ -188,33 +191,9 @@ func (f *finder) pause() {
 	if f.job != f.bgJob {
 		panic(superseded{})
 	}
-	if time.Since(f.sliceStart) < buildSlice {
-		return
-	}
-	f.yield()
-	f.sliceStart = time.Now()
-	if f.job != f.bgJob {
+	if f.slices.pause() && f.job != f.bgJob {
 		panic(superseded{})
 	}
-}
-
-// yield blocks the build until the browser has run the tasks waiting
-// (input, a frame): a message posted to itself comes back after them, with
-// no minimum delay (time.Sleep's setTimeout waits at least 4 ms once
-// nested, a sixth of each slice).
-func (f *finder) yield() {
-	if f.wake == nil {
-		f.wake = make(chan struct{}, 1)
-		f.wakeFn = app.FuncOf(func(app.Value, []app.Value) any {
-			select {
-			case f.wake <- struct{}{}:
-			default:
-			}
-			return nil
-		})
-	}
-	glossJS().Call("yieldTask", f.wakeFn)
-	<-f.wake
 }
 
 // install takes a finished build's result, if it is still the one wanted,

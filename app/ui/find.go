@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"gloss/app/annot"
 	"gloss/app/entity"
@@ -28,13 +27,11 @@ type finder struct {
 	built string // ID of the article ents and idx were built for
 
 	// The background build (build.go).
-	gen        int           // bumped by every build request; a result of an older one is dropped
-	job        *buildJob     // the build wanted next or under way; nil when none
-	bgJob      *buildJob     // the build running in the background goroutine
-	running    bool          // the background goroutine is alive
-	sliceStart time.Time     // when the running build last yielded
-	wake       chan struct{} // the browser's answer to a yield
-	wakeFn     app.Func      // hands it over
+	gen     int       // bumped by every build request; a result of an older one is dropped
+	job     *buildJob // the build wanted next or under way; nil when none
+	bgJob   *buildJob // the build running in the background goroutine
+	running bool      // the background goroutine is alive
+	slices  *yielder  // the running build's slices
 
 	query  string
 	hits   []entity.Hit

@@ -113,7 +113,7 @@ func (f *finder) parseLexicon(text string) {
 	start := perfNow()
 	perfMark("gloss-lexicon-start")
 	y := newYielder()
-	lex, err := entity.ParseLexiconPaced([]byte(text), y.pause)
+	lex, err := entity.ParseLexiconPaced([]byte(text), func() { y.pause() })
 	y.release()
 	perfMark("gloss-lexicon-parsed")
 	perfSince("lexicon", start)

@@ -6,10 +6,10 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// yielder lets a goroutine doing long work (parsing the lexicon) give the
-// thread back to the browser once a slice has run, as the background
-// build does (build.go): wasm has one thread, and the goroutine otherwise
-// runs to its end in one task.
+// yielder lets a goroutine doing long work (the background build,
+// build.go; parsing the lexicon) give the thread back to the browser once a
+// slice has run: wasm has one thread, and the goroutine otherwise runs to
+// its end in one task.
 type yielder struct {
 	wake  chan struct{}
 	fn    app.Func
@@ -28,12 +28,21 @@ func newYielder() *yielder {
 	return y
 }
 
-// pause blocks until the browser has run the tasks waiting, once the
-// current slice has run buildSlice.
-func (y *yielder) pause() {
+// pause yields once the current slice has run buildSlice, and reports
+// whether it did.
+func (y *yielder) pause() bool {
 	if time.Since(y.start) < buildSlice {
-		return
+		return false
 	}
+	y.yield()
+	return true
+}
+
+// yield blocks until the browser has run the tasks waiting (input, a
+// frame): a message posted to itself comes back after them, with no
+// minimum delay (time.Sleep's setTimeout waits at least 4 ms once nested,
+// a sixth of each slice). A new slice starts.
+func (y *yielder) yield() {
 	glossJS().Call("yieldTask", y.fn)
 	<-y.wake
 	y.start = time.Now()
