@@ -54,9 +54,7 @@ type Index struct {
 	rlen      []uint8   // letters (and spaces) of each target, at most 255
 	byLen     [][]int32 // one-word targets by letters (the last holds the longer), best first
 
-	// byHash finds a target by the hash of its normalised form (a map
-	// without pointers, which the collector does not scan).
-	byHash map[uint64]int32
+	byNorm normTable // target by normalised form
 
 	prefix1 map[rune][]int32    // targets by first letter, best first
 	prefix2 map[[2]rune][]int32 // targets by first two letters, best first
@@ -155,21 +153,8 @@ func mergeSpans(all []gtext.Span) []gtext.Span {
 
 // lookup returns the target whose normalised form is norm.
 func (x *Index) lookup(norm string) (int32, bool) {
-	id, ok := x.byHash[hashNorm(norm)]
-	if !ok || x.norm(id) != norm {
-		return 0, false // a collision is only a phrase not shown as its target
-	}
-	return id, true
-}
-
-// hashNorm is FNV-1a over norm.
-func hashNorm(norm string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(norm); i++ {
-		h ^= uint64(norm[i])
-		h *= 1099511628211
-	}
-	return h
+	// A hash collision is only a phrase not shown as its target.
+	return x.byNorm.get(x, norm)
 }
 
 // Len is the number of search targets.

@@ -342,10 +342,10 @@ func (b *indexBuilder) finish(x *Index) {
 			n2[[2]rune{r0, r1}]++
 		}
 	}
-	x.byHash = make(map[uint64]int32, n)
+	x.byNorm = newNormTable(n)
 	for id := range n {
 		step(id)
-		x.byHash[hashNorm(x.norm(int32(id)))] = int32(id)
+		x.byNorm.put(x, int32(id))
 	}
 	x.single = make([]bool, n)
 	x.rlen = make([]uint8, n)

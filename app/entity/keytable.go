@@ -44,3 +44,51 @@ func (t keyTable) get(ents []Entity, key string) (int, bool) {
 	}
 	return 0, false
 }
+
+// normTable finds a search target by its normalised form: an
+// open-addressing table of target numbers like keyTable, a flat slice the
+// build worker sends as it is (wire.go) where a map would be rebuilt entry
+// by entry. It answers as a map from each target's hash to the last target
+// put with that hash would.
+type normTable struct {
+	slots []int32 // 1 + a target, 0 when empty; a power of two, at most half full
+}
+
+func newNormTable(n int) normTable {
+	return normTable(newKeyTable(n))
+}
+
+// put files target id under the hash of its normalised form, in place of
+// any target put before with the same hash.
+func (t normTable) put(x *Index, id int32) {
+	h := hashString(x.norm(id))
+	n := len(t.slots)
+	j := slot(h, n)
+	for ; t.slots[j] != 0; j = (j + 1) & (n - 1) {
+		if hashString(x.norm(t.slots[j]-1)) == h {
+			break
+		}
+	}
+	t.slots[j] = id + 1
+}
+
+// get returns the target whose normalised form is norm; not found also
+// when another target with the same hash took its place.
+func (t normTable) get(x *Index, norm string) (int32, bool) {
+	n := len(t.slots)
+	if n == 0 {
+		return 0, false
+	}
+	h := hashString(norm)
+	for j := slot(h, n); t.slots[j] != 0; j = (j + 1) & (n - 1) {
+		id := t.slots[j] - 1
+		s := x.norm(id)
+		if s == norm {
+			return id, true
+		}
+		if hashString(s) == h {
+			return 0, false
+		}
+	}
+	return 0, false
+}

@@ -34,3 +34,24 @@ func TestKeyTable(t *testing.T) {
 		t.Error("the empty table found a key")
 	}
 }
+
+// TestNormTable: every target of an index is found by its normalised form,
+// and a form no target has is not.
+func TestNormTable(t *testing.T) {
+	for _, text := range []string{"", "a", "Jean-Yves Le Drian met the UN in Paris. Le Drian said so.", SampleArticle(40<<10, 2)} {
+		x := NewIndex(text, Find(text, nil))
+		for id := range int32(x.Len()) {
+			if got, ok := x.lookup(x.norm(id)); !ok || got != id {
+				t.Fatalf("%d targets: lookup(%q) = %d %v, want %d", x.Len(), x.norm(id), got, ok, id)
+			}
+		}
+		for _, q := range []string{"absent words", "zz"} {
+			if id, ok := x.lookup(q); ok {
+				t.Errorf("lookup(%q) found target %d", q, id)
+			}
+		}
+	}
+	if _, ok := (&Index{}).lookup("k"); ok {
+		t.Error("the empty index found a target")
+	}
+}

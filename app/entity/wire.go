@@ -1,0 +1,427 @@
+package entity
+
+import (
+	"errors"
+	"fmt"
+	"unsafe"
+
+	gtext "gloss/app/text"
+)
+
+// A build's result crosses from the build worker to the page as bytes:
+// EncodeBuild writes Build's entities and index, DecodeBuild reads them
+// back. Most of an Index is flat arrays of numbers, tokens and spans; they
+// are written as they lie in memory and read back in place, without a copy
+// or a loop per element, so that taking in a 5 MB article's result costs
+// the page a memory copy rather than a build. Both ends are the same Go
+// program's layout (GOARCH=wasm, or the same native build in tests):
+// wireLayout says so, and a message of another layout or version is
+// refused rather than misread. The text is not sent: both ends have it.
+
+// wireVersion changes whenever what EncodeBuild writes changes.
+const wireVersion = 1
+
+// wireLayout fingerprints the in-memory layout of the types written raw.
+var wireLayout = uint64(unsafe.Sizeof(token{}))<<48 | uint64(unsafe.Sizeof(gtext.Span{}))<<40 |
+	uint64(unsafe.Sizeof(int(0)))<<32 | uint64(unsafe.Offsetof(token{}.join))<<24 | wireVersion
+
+// wireEntity is one Entity with its strings as numbers in the message's
+// string table; its slices are counts into the flat variants, evidence and
+// mentions (1 + the length, 0 for a nil slice).
+type wireEntity struct {
+	key, name, label, source, typ uint32
+	nvar, nev                     uint32
+	nment                         uint32
+	first                         int64
+	conf                          float64
+}
+
+// wireWriter appends sections, each 8-byte aligned, to a message.
+type wireWriter struct{ b []byte }
+
+func (w *wireWriter) u64(v uint64) {
+	w.b = append(w.b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24), byte(v>>32), byte(v>>40), byte(v>>48), byte(v>>56))
+}
+
+func (w *wireWriter) align() {
+	for len(w.b)%8 != 0 {
+		w.b = append(w.b, 0)
+	}
+}
+
+// putSlice writes s: its length (1 + len, 0 for nil) then its memory.
+func putSlice[T any](w *wireWriter, s []T) {
+	if s == nil {
+		w.u64(0)
+		return
+	}
+	w.u64(uint64(len(s)) + 1)
+	if len(s) > 0 {
+		var zero T
+		w.b = append(w.b, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*int(unsafe.Sizeof(zero)))...)
+	}
+	w.align()
+}
+
+func putString(w *wireWriter, s string) {
+	w.u64(uint64(len(s)))
+	w.b = append(w.b, s...)
+	w.align()
+}
+
+// wireReader reads a message in place: the slices and strings it returns
+// share its bytes, which must not change afterwards.
+type wireReader struct {
+	b   []byte
+	off int
+}
+
+var errWireShort = errors.New("entity: build message cut short")
+
+func (r *wireReader) u64() uint64 {
+	if r.off+8 > len(r.b) {
+		panic(errWireShort)
+	}
+	b := r.b[r.off:]
+	r.off += 8
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+func (r *wireReader) bytes(n uint64) []byte {
+	if n > uint64(len(r.b)-r.off) {
+		panic(errWireShort)
+	}
+	b := r.b[r.off : r.off+int(n) : r.off+int(n)]
+	r.off = (r.off + int(n) + 7) &^ 7
+	r.off = min(r.off, len(r.b))
+	return b
+}
+
+// getSlice reads what putSlice wrote, sharing the message's memory; its
+// capacity is its length, so an append never writes over what follows.
+func getSlice[T any](r *wireReader) []T {
+	n := r.u64()
+	if n == 0 {
+		return nil
+	}
+	n--
+	var zero T
+	size := uint64(unsafe.Sizeof(zero))
+	if n > uint64(len(r.b))/max(size, 1) {
+		panic(errWireShort)
+	}
+	b := r.bytes(n * size)
+	if n == 0 {
+		return []T{}
+	}
+	return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(b))), n)[:n:n]
+}
+
+func getString(r *wireReader) string {
+	b := r.bytes(r.u64())
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// wireStrings numbers the distinct strings of a message.
+type wireStrings struct {
+	ids   map[string]uint32
+	arena []byte
+	offs  []uint32
+}
+
+// id is the number of v, written once.
+func (s *wireStrings) id(v string) uint32 {
+	if id, ok := s.ids[v]; ok {
+		return id
+	}
+	id := s.add(v)
+	s.ids[v] = id
+	return id
+}
+
+// add writes v and returns its number.
+func (s *wireStrings) add(v string) uint32 {
+	id := uint32(len(s.offs) - 1)
+	s.arena = append(s.arena, v...)
+	s.offs = append(s.offs, uint32(len(s.arena)))
+	return id
+}
+
+// nilLen is 1 + len(s), 0 when s is nil.
+func nilLen[T any](s []T) uint32 {
+	if s == nil {
+		return 0
+	}
+	return uint32(len(s)) + 1
+}
+
+// EncodeBuild writes what Build returned (ents and the index made with
+// them) as one message for DecodeBuild. The index must be fresh: not yet
+// searched.
+func EncodeBuild(ents []Entity, x *Index) ([]byte, error) {
+	if x == nil || len(x.ents) != len(ents) || len(ents) > 0 && &x.ents[0] != &ents[0] {
+		return nil, errors.New("entity: EncodeBuild wants Build's entities and index")
+	}
+	if x.words != nil || x.lastWord.ms != nil || x.lastWord.w != "" || x.stack != nil || x.typos != nil {
+		return nil, errors.New("entity: EncodeBuild wants an index not yet searched")
+	}
+	// Entities: a table of their strings, then fixed records and the flat
+	// lists their slices are cut from. Labels, types and evidence repeat
+	// and are written once; keys, names and variants mostly do not.
+	strs := &wireStrings{ids: map[string]uint32{}, offs: make([]uint32, 1, 3*len(ents)+64)}
+	recs := make([]wireEntity, len(ents))
+	var vars, evs []uint32
+	nm := 0
+	for i := range ents {
+		nm += len(ents[i].Mentions)
+	}
+	ments := make([]gtext.Span, 0, nm)
+	for i := range ents {
+		e := &ents[i]
+		recs[i] = wireEntity{key: strs.add(e.Key), name: strs.add(e.Name), label: strs.id(e.Label),
+			source: strs.id(e.Source), typ: strs.id(e.Type),
+			nvar: nilLen(e.Variants), nev: nilLen(e.Evidence), nment: nilLen(e.Mentions),
+			first: int64(e.First), conf: e.Confidence}
+		for _, v := range e.Variants {
+			vars = append(vars, strs.add(v))
+		}
+		for _, v := range e.Evidence {
+			evs = append(evs, strs.id(v))
+		}
+		ments = append(ments, e.Mentions...)
+	}
+	w := &wireWriter{b: make([]byte, 0, 1<<10+len(strs.arena)+4*len(strs.offs)+
+		int(unsafe.Sizeof(wireEntity{}))*len(recs)+4*(len(vars)+len(evs))+int(unsafe.Sizeof(gtext.Span{}))*len(ments)+x.wireSize())}
+	w.u64(wireLayout)
+	w.u64(uint64(len(x.text)))
+	w.u64(uint64(nilLen(ents)))
+	putString(w, string(strs.arena))
+	putSlice(w, strs.offs)
+	putSlice(w, recs)
+	putSlice(w, vars)
+	putSlice(w, evs)
+	putSlice(w, ments)
+
+	// The index.
+	putSlice(w, x.byKey.slots)
+	putSlice(w, x.dstart)
+	putSlice(w, x.dend)
+	putString(w, x.arena)
+	putSlice(w, x.offs)
+	putSlice(w, x.masks)
+	putSlice(w, x.entity)
+	putSlice(w, x.mflat)
+	putSlice(w, x.mstart)
+	putSlice(w, x.toks)
+	putSlice(w, x.tokWord)
+	putSlice(w, x.post)
+	putSlice(w, x.postStart)
+	putSlice(w, x.single)
+	putSlice(w, x.rlen)
+	putLists(w, x.byLen)
+	putSlice(w, x.byNorm.slots)
+	p1keys := make([]rune, 0, len(x.prefix1))
+	p1lists := make([][]int32, 0, len(x.prefix1))
+	for r, ids := range x.prefix1 {
+		p1keys = append(p1keys, r)
+		p1lists = append(p1lists, ids)
+	}
+	putSlice(w, p1keys)
+	putLists(w, p1lists)
+	w.u64(boolBit(x.prefix1 != nil))
+	p2keys := make([][2]rune, 0, len(x.prefix2))
+	p2lists := make([][]int32, 0, len(x.prefix2))
+	for r, ids := range x.prefix2 {
+		p2keys = append(p2keys, r)
+		p2lists = append(p2lists, ids)
+	}
+	putSlice(w, p2keys)
+	putLists(w, p2lists)
+	w.u64(boolBit(x.prefix2 != nil))
+	return w.b, nil
+}
+
+// wireSize is about what EncodeBuild writes of the index, in bytes.
+func (x *Index) wireSize() int {
+	return len(x.byKey.slots)*4 + len(x.dstart)*(4+4+4+8+4+1+1) + len(x.byNorm.slots)*4 + len(x.arena) + len(x.offs)*4 +
+		len(x.mflat)*int(unsafe.Sizeof(gtext.Span{})) + len(x.mstart)*4 + len(x.toks)*int(unsafe.Sizeof(token{})) +
+		len(x.tokWord)*4 + len(x.post)*4 + len(x.postStart)*4 + 8*len(x.dstart) + 1<<12
+}
+
+func boolBit(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// putLists writes lists of ids as one flat list and each one's count (1 +
+// its length, 0 for nil).
+func putLists(w *wireWriter, lists [][]int32) {
+	counts := make([]uint32, len(lists))
+	var flat []int32
+	for i, l := range lists {
+		counts[i] = nilLen(l)
+		flat = append(flat, l...)
+	}
+	w.u64(boolBit(lists != nil))
+	putSlice(w, counts)
+	putSlice(w, flat)
+}
+
+func getLists(r *wireReader) [][]int32 {
+	isNil := r.u64() == 0
+	counts := getSlice[uint32](r)
+	flat := getSlice[int32](r)
+	if isNil {
+		return nil
+	}
+	lists := make([][]int32, len(counts))
+	at := 0
+	for i, c := range counts {
+		if c == 0 {
+			continue
+		}
+		lists[i] = cut(flat, &at, c-1)
+	}
+	return lists
+}
+
+// cut returns the next n of s from *at on, never nil, its capacity its
+// length (an append never writes over the next one's).
+func cut[T any](s []T, at *int, n uint32) []T {
+	if n == 0 {
+		return []T{}
+	}
+	a, b := *at, *at+int(n)
+	*at = b
+	return s[a:b:b]
+}
+
+// NewBuildBuffer returns n bytes aligned for DecodeBuild: a message copied
+// into it is read in place.
+func NewBuildBuffer(n int) []byte {
+	words := make([]uint64, (n+7)/8)
+	if n == 0 {
+		return []byte{}
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(words))), n)
+}
+
+// DecodeBuild reads a message EncodeBuild wrote for text: the entities and
+// the index Build returned, equal to them field for field. The result
+// shares msg's memory: msg must not change afterwards (it is copied first
+// when it is not aligned as NewBuildBuffer's). It calls Pause between
+// steps like Build.
+func DecodeBuild(text string, msg []byte) (ents []Entity, x *Index, err error) {
+	if len(msg) > 0 && uintptr(unsafe.Pointer(unsafe.SliceData(msg)))%8 != 0 {
+		msg = append(NewBuildBuffer(len(msg))[:0], msg...)
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			ents, x = nil, nil
+			if e, ok := v.(error); ok {
+				err = fmt.Errorf("entity: a bad build message: %w", e)
+				return
+			}
+			err = fmt.Errorf("entity: a bad build message: %v", v)
+		}
+	}()
+	r := &wireReader{b: msg}
+	if l := r.u64(); l != wireLayout {
+		return nil, nil, fmt.Errorf("entity: a build message of another version or layout (%#x, want %#x)", l, wireLayout)
+	}
+	if n := r.u64(); n != uint64(len(text)) {
+		return nil, nil, fmt.Errorf("entity: a build message for a text of %d bytes, not %d", n, len(text))
+	}
+
+	entsLen := r.u64()
+	arena := getString(r)
+	offs := getSlice[uint32](r)
+	recs := getSlice[wireEntity](r)
+	varIDs := getSlice[uint32](r)
+	evIDs := getSlice[uint32](r)
+	ments := getSlice[gtext.Span](r)
+	if entsLen != 0 {
+		if uint64(len(recs)) != entsLen-1 {
+			return nil, nil, errors.New("entity: a build message's entity count does not match")
+		}
+		ents = make([]Entity, len(recs))
+	}
+	strs := make([]string, max(len(offs)-1, 0))
+	for i := range strs {
+		step(i)
+		strs[i] = arena[offs[i]:offs[i+1]]
+	}
+	vars := make([]string, len(varIDs))
+	for i, id := range varIDs {
+		step(i)
+		vars[i] = strs[id]
+	}
+	evs := make([]string, len(evIDs))
+	for i, id := range evIDs {
+		step(i)
+		evs[i] = strs[id]
+	}
+	var av, ae, am int
+	for i := range recs {
+		step(i)
+		rc := &recs[i]
+		e := &ents[i]
+		e.Key, e.Name, e.Label, e.Source, e.Type = strs[rc.key], strs[rc.name], strs[rc.label], strs[rc.source], strs[rc.typ]
+		e.First, e.Confidence = int(rc.first), rc.conf
+		if rc.nvar > 0 {
+			e.Variants = cut(vars, &av, rc.nvar-1)
+		}
+		if rc.nev > 0 {
+			e.Evidence = cut(evs, &ae, rc.nev-1)
+		}
+		if rc.nment > 0 {
+			e.Mentions = cut(ments, &am, rc.nment-1)
+		}
+	}
+
+	x = &Index{ents: ents, text: text}
+	x.byKey.slots = getSlice[int32](r)
+	x.dstart = getSlice[int32](r)
+	x.dend = getSlice[int32](r)
+	x.arena = getString(r)
+	x.offs = getSlice[uint32](r)
+	x.masks = getSlice[uint64](r)
+	x.entity = getSlice[int32](r)
+	x.mflat = getSlice[gtext.Span](r)
+	x.mstart = getSlice[int32](r)
+	x.toks = getSlice[token](r)
+	x.tokWord = getSlice[int32](r)
+	x.post = getSlice[int32](r)
+	x.postStart = getSlice[int32](r)
+	x.single = getSlice[bool](r)
+	x.rlen = getSlice[uint8](r)
+	x.byLen = getLists(r)
+	x.byNorm.slots = getSlice[int32](r)
+	p1keys := getSlice[rune](r)
+	p1lists := getLists(r)
+	if r.u64() != 0 {
+		x.prefix1 = make(map[rune][]int32, len(p1keys))
+		for i, k := range p1keys {
+			x.prefix1[k] = p1lists[i]
+		}
+	}
+	p2keys := getSlice[[2]rune](r)
+	p2lists := getLists(r)
+	if r.u64() != 0 {
+		x.prefix2 = make(map[[2]rune][]int32, len(p2keys))
+		for i, k := range p2keys {
+			step(i)
+			x.prefix2[k] = p2lists[i]
+		}
+	}
+	if r.off != len(r.b) {
+		return nil, nil, errors.New("entity: a build message with bytes left over")
+	}
+	return ents, x, nil
+}
