@@ -121,6 +121,7 @@ func TestBrowserExtractWhileLoading(t *testing.T) {
 // of HTML says so in the message, keeps the text in the box, and offers to
 // keep it as pasted; a dropped page says so too and nothing is stored.
 func TestBrowserExtractUnavailable(t *testing.T) {
+	skipUnlessBrowser(t)
 	dir := filepath.Join(t.TempDir(), "site")
 	buildSiteInto(t, dir, "", filepath.Join(repoRoot(t), "web"))
 	for _, ext := range []string{"", ".br", ".gz"} {
