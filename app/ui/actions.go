@@ -256,7 +256,7 @@ func (a *App) loadFile(ctx app.Context, name string, data []byte) {
 			a.setError(r.err.Error())
 			return
 		}
-		a.createOrOffer(ctx, r.art, name, r.notices, nil)
+		a.createOrOffer(ctx, r.art, name, r.notices, nil, nil)
 	})
 }
 

@@ -37,6 +37,9 @@ type App struct {
 	// embedQueue holds the messages after it, answered once it is done.
 	embedBusy  bool
 	embedQueue []func(ctx app.Context)
+	// beforeOpen, when set, runs once as the next article opens, before
+	// the URL fragment is set (see opening).
+	beforeOpen func()
 
 	msg      notice
 	selected string // ID of the selected annotation (marked in the text)
@@ -215,18 +218,31 @@ func (a *App) opened() {
 	a.editing = false
 	a.showLib = false
 	a.find.reset()
+	if f := a.beforeOpen; f != nil {
+		a.beforeOpen = nil
+		f()
+	}
 	if !a.embed {
 		a.lib.SaveSetting("last", d.Meta.ID)
-		// Here, not after the render: set later (to spare Chromium's
-		// replaceState saving a 5 MB paste still in its box with the
-		// history entry), keys pressed in a row ("[" then "t") labelled
-		// another article than the one shown (TestBrowserLibraryStatus,
-		// 2–3 runs in 8).
+		// Here, not after the render: set later, keys pressed in a row
+		// ("[" then "t") labelled another article than the one shown
+		// (TestBrowserLibraryStatus, 2–3 runs in 8). A paste being opened
+		// has left its box by now (beforeOpen: emptyPasteBox), so
+		// Chromium's replaceState does not save it with the entry.
 		setFragment("doc=" + d.Meta.ID)
 	}
 	// a.ctx, not the event's: Defer skips a dismounted source element, and
 	// the button that opened this article may be gone after the render.
 	a.ctx.Defer(func(ctx app.Context) { a.draw() })
+}
+
+// opening runs do with before set to run as an article opens in it (after
+// the article is stored, before the fragment is set), if one does. Nothing
+// of it is left for a later open.
+func (a *App) opening(before func(), do func()) {
+	a.beforeOpen = before
+	defer func() { a.beforeOpen = nil }()
+	do()
 }
 
 // create stores a new article, read from the file named source ("" when

@@ -11,14 +11,20 @@ import (
 // createOrOffer stores art as a new article and opens it, unless the
 // library already holds the very same text: then nothing is stored yet and
 // the message offers to open the article kept (with its annotations) or to
-// keep both. done runs once the article shown is the new one (created) or
-// the one kept.
-func (a *App) createOrOffer(ctx app.Context, art text.Article, source string, notices []text.Notice, done func(created bool)) {
-	m, ok := a.lib.WithText(art.Text)
-	if !ok {
-		if a.create(ctx, art, source, notices) == nil && done != nil {
+// keep both. before, when not nil, runs as either article opens (see
+// App.opening); done runs once the article shown is the new one (created)
+// or the one kept.
+func (a *App) createOrOffer(ctx app.Context, art text.Article, source string, notices []text.Notice, before func(), done func(created bool)) {
+	create := func(ctx app.Context) {
+		var err error
+		a.opening(before, func() { err = a.create(ctx, art, source, notices) })
+		if err == nil && done != nil {
 			done(true)
 		}
+	}
+	m, ok := a.lib.WithText(art.Text)
+	if !ok {
+		create(ctx)
 		return
 	}
 	a.msg = notice{
@@ -26,7 +32,7 @@ func (a *App) createOrOffer(ctx app.Context, art text.Article, source string, no
 			m.Title, plural(m.Annotations, "annotation"), statusOf(m).String()),
 		Action: "Open it",
 		do: func(ctx app.Context) {
-			a.open(ctx, m.ID)
+			a.opening(before, func() { a.open(ctx, m.ID) })
 			if a.doc() != nil && a.doc().Meta.ID == m.ID {
 				a.setNotice(fmt.Sprintf("Opened %q, already in the library; nothing new was stored.", m.Title))
 				a.focusAfterRender = "article"
@@ -36,10 +42,6 @@ func (a *App) createOrOffer(ctx app.Context, art text.Article, source string, no
 			}
 		},
 		Extra: "Keep both",
-		extra: func(ctx app.Context) {
-			if a.create(ctx, art, source, notices) == nil && done != nil {
-				done(true)
-			}
-		},
+		extra: create,
 	}
 }

@@ -134,3 +134,95 @@ func TestBrowserDropHTMLLikeCLI(t *testing.T) {
 		t.Errorf("article text %q", got)
 	}
 }
+
+// recordReplaceStateJS makes history.replaceState note how many characters
+// the article box holds at each call (window.__boxAtReplace).
+const recordReplaceStateJS = `(() => {
+	window.__boxAtReplace = [];
+	const replace = history.replaceState.bind(history);
+	history.replaceState = (...args) => {
+		const box = document.getElementById("paste-input");
+		window.__boxAtReplace.push(box ? box.value.length : -1);
+		return replace(...args);
+	};
+	return true;
+})()`
+
+// TestBrowserPasteBoxEmptiedBeforeOpen: a pasted article leaves its box
+// before the URL fragment is set (Chromium's replaceState saves the form's
+// state with the history entry: seconds for a paste of megabytes), and a
+// paste that is not opened stays in its box: text already in the library
+// (until "Open it"), and storage full.
+func TestBrowserPasteBoxEmptiedBeforeOpen(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	if _, err := evalJS[bool](ctx, recordReplaceStateJS); err != nil {
+		t.Fatal(err)
+	}
+	boxAtReplace := func() []int {
+		t.Helper()
+		n, err := evalJS[[]int](ctx, `window.__boxAtReplace.splice(0)`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	box := func() string {
+		s, _ := evalJS[string](ctx, `(document.getElementById("paste-input") || {}).value || ""`)
+		return s
+	}
+	emptiedFirst := func(when string) {
+		t.Helper()
+		calls := boxAtReplace()
+		if len(calls) == 0 {
+			t.Errorf("%s: the URL fragment was not set", when)
+		}
+		for _, n := range calls {
+			if n != 0 {
+				t.Errorf("%s: the fragment was set with %d characters still in the box (calls: %v)", when, n, calls)
+				break
+			}
+		}
+		if s := box(); s != "" {
+			t.Errorf("%s: the box still holds %.40q", when, s)
+		}
+	}
+
+	pasteArticle(t, ctx, newsArticle)
+	emptiedFirst("pasted")
+
+	// Already in the library: nothing opens, the box keeps the text until
+	// the kept article is opened.
+	pasteAgain(t, ctx, newsArticle)
+	waitMessage(t, ctx, "already in the library")
+	if s := box(); s != newsArticle {
+		t.Errorf("asked about a duplicate, the box holds %.40q; want the paste", s)
+	}
+	boxAtReplace()
+	click(t, ctx, `[data-testid="message-action"]`)
+	waitParagraphs(t, ctx)
+	if _, err := pollJS[bool](ctx, `window.__boxAtReplace.length > 0`); err != nil {
+		t.Fatal("Open it set no fragment")
+	}
+	emptiedFirst("Open it")
+
+	// Storage full: the paste is not stored, stays in its box and the
+	// article shown stays the one open.
+	if _, err := evalJS[int](ctx, fillStorageJS); err != nil {
+		t.Fatal(err)
+	}
+	other := "Grace Hopper met John von Neumann in Princeton on a cold morning in March."
+	pasteAgain(t, ctx, other)
+	waitMessage(t, ctx, "could not be saved")
+	if s := box(); s != other {
+		t.Errorf("a paste that could not be stored left the box holding %.40q", s)
+	}
+	if calls := boxAtReplace(); len(calls) > 0 {
+		t.Errorf("a paste that could not be stored set the fragment %d times", len(calls))
+	}
+	if s, _ := evalJS[string](ctx, `document.querySelector('[data-testid="article"]').textContent`); strings.Contains(s, "Grace Hopper") {
+		t.Error("the article that could not be stored is shown")
+	}
+	if errs := cons.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
