@@ -1,0 +1,95 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"gloss/web"
+)
+
+// TestListFlags checks that what the remembered flags say of a word is what
+// each list says of it, for every word of every list, both cases of it,
+// and words on none: a list added to flagLists out of step with its flag
+// would answer for another list.
+func TestListFlags(t *testing.T) {
+	var words []string
+	for _, l := range flagLists {
+		for w := range l {
+			words = append(words, w, strings.ToUpper(w[:1])+w[1:])
+		}
+	}
+	words = append(words, "Gloss", "zzyzx", "Paris")
+	text := strings.Join(words, " ")
+	f := newFinder(text, tokenize(text))
+	if len(f.toks) < len(words) {
+		t.Fatalf("%d tokens for %d words", len(f.toks), len(words))
+	}
+	for i := range f.toks {
+		w := f.fold(i)
+		for k, l := range flagLists {
+			if got, want := f.on(i, 1<<k), l.has(w); got != want {
+				t.Errorf("%q: flag %d says %v, its list %v", w, k, got, want)
+			}
+		}
+	}
+	if 1<<len(flagLists) > onKnownMarker {
+		t.Errorf("%d lists: the flags run into the known marker", len(flagLists))
+	}
+}
+
+// TestStopTok checks stopTok against isStop in each language isStop tells
+// apart and in one it does not.
+func TestStopTok(t *testing.T) {
+	var words []string
+	for _, l := range []wordSet{stopWords, stopEN, stopByLang["nl"], particles} {
+		for w := range l {
+			words = append(words, w)
+		}
+	}
+	text := strings.Join(words, " ")
+	for _, lang := range []string{"en", "nl", "es", ""} {
+		f := newFinder(text, tokenize(text))
+		f.lang, f.langDone = lang, true
+		for i := range f.toks {
+			if got, want := f.stopTok(i), f.isStop(f.fold(i)); got != want {
+				t.Errorf("%s %q: stopTok %v, isStop %v", lang, f.fold(i), got, want)
+			}
+		}
+	}
+	for lang := range stopByLang {
+		if lang != "en" && lang != "nl" {
+			t.Errorf("stopByLang has %q, which stopTok does not tell apart", lang)
+		}
+	}
+}
+
+// TestKeyFacts checks the remembered facts of keys against what they
+// stand for, key after key and back.
+func TestKeyFacts(t *testing.T) {
+	lex, err := ParseLexicon(web.Lexicon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Paris and New York, the U.S. and Jean-Yves Le Drian"
+	f := newFinder(text, tokenize(text))
+	f.lex = lex
+	for _, key := range []string{"paris", "new york", "u s", "jean yves le drian", "paris", "frenchman", "brusselse"} {
+		k := f.keyFacts(key)
+		if !slices.Equal(k.words, strings.Fields(key)) {
+			t.Errorf("%q: words %q", key, k.words)
+		}
+		for i, id := range k.ids {
+			if f.in.str(id) != k.words[i] || f.kindOf(id) != lex.Kind(k.words[i]) {
+				t.Errorf("%q: word %d is %q (kind %v), want %q (kind %v)", key, i, f.in.str(id), f.kindOf(id), k.words[i], lex.Kind(k.words[i]))
+			}
+		}
+		if f.keyKind(key) != lex.Kind(key) || f.placeAcronym(key) != knownPlaceAcronyms.has(key) || f.firstWordKind(key) != lex.Kind(firstWord(key)) {
+			t.Errorf("%q: kind %v, place acronym %v, first word's kind %v", key, f.keyKind(key), f.placeAcronym(key), f.firstWordKind(key))
+		}
+		d, p := f.keyDemonym(key)
+		if wd, wp := demonymOf(key, lex); d != wd || p != wp {
+			t.Errorf("%q: demonym %q %v, want %q %v", key, d, p, wd, wp)
+		}
+	}
+}
