@@ -32,13 +32,13 @@ func (f *finder) adjectiveClues(clues []clue, e *Entity) []clue {
 			continue
 		}
 		next := &f.toks[a+1]
-		if next.join != joinSpace || next.cap || next.upper || next.initial || f.isStop(f.fold(a+1)) {
+		if next.join != joinSpace || next.cap || next.upper || next.initial || f.stopTok(a+1) {
 			continue
 		}
 		// After a determiner or a preposition: "de Israëlische minister",
 		// "door Vlaams minister Sauwens"; not "gaat Waseige vooral",
 		// "Carabosse kennen we".
-		if a == 0 || f.toks[a].join != joinSpace || f.toks[a-1].cap || !determiners.has(f.fold(a-1)) && !adjPrepositions.has(f.fold(a-1)) {
+		if a == 0 || f.toks[a].join != joinSpace || f.toks[a-1].cap || !f.on(a-1, onDeterminers) && !f.on(a-1, onAdjPrepositions) {
 			continue
 		}
 		return append(clues, clue{TypeMISC, wWholeName, "an adjective before “%s”", f.surface(a+1, a+2)})

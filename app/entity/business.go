@@ -25,6 +25,6 @@ func (f *finder) businessReport() bool {
 		return f.business
 	}
 	f.businessDone = true
-	f.business = f.readsAs(businessWords, 4, 3)
+	f.business = f.readsAs(onBusinessWords, 4, 3)
 	return f.business
 }

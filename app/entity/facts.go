@@ -8,7 +8,7 @@ import (
 )
 
 // listFlag stands for closed word lists a word may be on.
-type listFlag uint16
+type listFlag uint32
 
 const (
 	onTitles listFlag = 1 << iota
@@ -21,25 +21,50 @@ const (
 	onLinkWords
 	onOfHeads
 	onStopWords
+	onArticles
+	onCompass
+	onTeamVerbs
+	onTeamRoles
+	onVersus
+	onSportsBefore
+	onKindsAfter
+	onStockWords
+	onDeskWords
+	onClubTails
+	onDeterminers
+	onAdjPrepositions
+	onOrgKinds
+	onStopEN
+	onStopNL
+	onPools
+	onSportsWords
+	onBusinessWords
+	onKnownMarker // set on every word once looked up; no list
 )
 
 // flagLists are the lists of the listFlags, bit by bit.
-var flagLists = [...]wordSet{titles, titleModifiers, particles, notNames, orgWords, locWords, miscWords, linkWords, ofHeads, stopWords}
+var flagLists = [...]wordSet{titles, titleModifiers, particles, notNames, orgWords, locWords, miscWords, linkWords, ofHeads, stopWords,
+	articles, compassWords, teamVerbs, teamRoles, versus, sportsBefore, kindsAfter, stockWords, deskWords, clubTails,
+	determiners, adjPrepositions, orgKinds, stopEN, stopByLang["nl"], pools,
+	sportsWords, businessWords}
 
 // on reports whether token i's word is on one of the lists fl stands
 // for. What the lists say of a word is looked up once per interned word,
 // not once per question: the passes of Find ask of every token.
-func (f *finder) on(i int, fl listFlag) bool {
-	id := f.id(i)
+func (f *finder) on(i int, fl listFlag) bool { return f.idOn(f.id(i), fl) }
+
+// idOn reports whether the form of interner id is on one of the lists fl
+// stands for.
+func (f *finder) idOn(id int32, fl listFlag) bool {
 	if int(id) >= len(f.lists) {
-		f.lists = append(f.lists, make([]uint16, int(id)+1-len(f.lists)+len(f.lists)/2)...)
+		f.lists = append(f.lists, make([]listFlag, int(id)+1-len(f.lists)+len(f.lists)/2)...)
 	}
 	m := f.lists[id]
 	if m == 0 {
-		m = 1<<15 | uint16(listFlagsOf()[f.in.str(id)]) // known
+		m = onKnownMarker | listFlagsOf()[f.in.str(id)]
 		f.lists[id] = m
 	}
-	return listFlag(m)&fl != 0
+	return m&fl != 0
 }
 
 // listFlagsOf maps each word of the flagLists to the flags of the lists it
@@ -81,31 +106,90 @@ type typingCache struct {
 	startIdx   *tokIndex // tokenAt's and tokenEnding's, built on first use (toks never change after tokenize)
 	endIdx     *tokIndex
 	tokIdxDone bool
-	kwKey      string // the key keyWords last split, and its words
-	kw         []string
-	kkKey      string // the key keyKind last looked up, and its kind
-	kk         LexKind
-	kkSet      bool
+	kf         keyFacts      // of the key being typed
 	evidence   evidenceStore // the entities' evidence, shared (evidence.go)
 	vocab      []int32       // vocabulary's counts per interned word, once made
 	mt         []mentionTok  // mentionToks of the entity being typed
 	mtOf       *gtext.Span   // its first mention; nil when forgotten
 }
 
+// keyFacts are what the clues ask of the key of the entity being typed,
+// each worked out once: its words, their interner ids (whose lexicon
+// kinds and list flags are remembered per id, kindOf and idOn), its own
+// kind, and more on demand.
+type keyFacts struct {
+	key                       string
+	set                       bool
+	words                     []string // strings.Fields(key)
+	ids                       []int32  // the interner id of each word
+	kind                      LexKind  // f.lex.Kind(key)
+	acronymDone, placeAcronym bool     // knownPlaceAcronyms.has(key)
+	demonymDone, dPlace       bool     // demonymOf(key, f.lex)
+	dStem                     string
+}
+
+// keyFacts returns the facts of key, worked out again when the key is not
+// the last one asked about.
+func (f *finder) keyFacts(key string) *keyFacts {
+	k := &f.kf
+	if k.set && k.key == key {
+		return k
+	}
+	// New slices: a caller may still hold the last key's.
+	*k = keyFacts{key: key, set: true, words: strings.Fields(key), kind: f.lex.Kind(key)}
+	k.ids = make([]int32, len(k.words))
+	for i, w := range k.words {
+		k.ids[i] = f.in.word(w)
+	}
+	return k
+}
+
 // keyWords is strings.Fields(key), split once for the entity being typed:
 // each of its clues asks for the words of its key again. The slice is
 // shared: callers read it, never write to it.
-func (f *finder) keyWords(key string) []string {
-	if f.kw == nil || f.kwKey != key {
-		f.kwKey, f.kw = key, strings.Fields(key)
-	}
-	return f.kw
-}
+func (f *finder) keyWords(key string) []string { return f.keyFacts(key).words }
+
+// keyWordIDs are the interner ids of keyWords(key).
+func (f *finder) keyWordIDs(key string) []int32 { return f.keyFacts(key).ids }
 
 // keyKind is f.lex.Kind(key), looked up once for the entity being typed.
-func (f *finder) keyKind(key string) LexKind {
-	if !f.kkSet || f.kkKey != key {
-		f.kkKey, f.kk, f.kkSet = key, f.lex.Kind(key), true
+func (f *finder) keyKind(key string) LexKind { return f.keyFacts(key).kind }
+
+// placeAcronym is knownPlaceAcronyms.has(key), once per entity typed.
+func (f *finder) placeAcronym(key string) bool {
+	k := f.keyFacts(key)
+	if !k.acronymDone {
+		k.acronymDone, k.placeAcronym = true, knownPlaceAcronyms.has(key)
 	}
-	return f.kk
+	return k.placeAcronym
+}
+
+// keyDemonym is demonymOf(key, f.lex), once per entity typed.
+func (f *finder) keyDemonym(key string) (string, bool) {
+	k := f.keyFacts(key)
+	if !k.demonymDone {
+		k.dStem, k.dPlace = demonymOf(key, f.lex)
+		k.demonymDone = true
+	}
+	return k.dStem, k.dPlace
+}
+
+// firstWordKind is f.lex.Kind(firstWord(key)), from the remembered kind of
+// the key's first word when that is it.
+func (f *finder) firstWordKind(key string) LexKind {
+	if k := f.keyFacts(key); len(k.words) > 0 && k.words[0] == firstWord(key) {
+		return f.kindOf(k.ids[0])
+	}
+	return f.lex.Kind(firstWord(key))
+}
+
+// stopTok is f.isStop(f.fold(i)) from the lists' remembered flags.
+func (f *finder) stopTok(i int) bool {
+	switch f.language() {
+	case "en":
+		return f.on(i, onStopEN)
+	case "nl":
+		return f.on(i, onStopNL)
+	}
+	return f.on(i, onStopWords)
 }

@@ -71,15 +71,15 @@ type finder struct {
 	text         string
 	toks         []token
 	lex          *Lexicon
-	hl           []bool    // tokens on headline lines (headlineLines); nil when none
-	clues        []clue    // typeEntities' buffer
-	mem          *Memory   // names the person labelled are names wherever they stand
-	in           *interner // the normalised forms of words and names, numbered
-	ids          []int32   // 1 + the id of each token's normalised form, 0 until asked
-	lists        []uint16  // what the word lists say of each id (on), 0 until asked
-	kinds        []uint32  // the lexicon's kind of each id (kindOf), 0 until asked
-	typingCache            // tokenAt's index and the words and kind of the key being typed (tokindex.go, facts.go)
-	lang         string    // the text's language (language), once langDone
+	hl           []bool     // tokens on headline lines (headlineLines); nil when none
+	clues        []clue     // typeEntities' buffer
+	mem          *Memory    // names the person labelled are names wherever they stand
+	in           *interner  // the normalised forms of words and names, numbered
+	ids          []int32    // 1 + the id of each token's normalised form, 0 until asked
+	lists        []listFlag // what the word lists say of each id (on), 0 until asked
+	kinds        []uint32   // the lexicon's kind of each id (kindOf), 0 until asked
+	typingCache             // tokenAt's index and the words and kind of the key being typed (tokindex.go, facts.go)
+	lang         string     // the text's language (language), once langDone
 	langDone     bool
 	sports       bool // the text reads as a sports report (sportsReport), once sportsDone
 	sportsDone   bool
@@ -274,12 +274,12 @@ func (f *finder) chains() []segment {
 		// Monuments and Sites": in a body's name, after its head and "of",
 		// a coordination joins the words of what it is about.
 		for j+2 < len(toks) && f.bodyOf(a, j+1) && toks[j+1].join == joinSpace && !toks[j+1].cap && coordinations.has(f.fold(j+1)) &&
-			toks[j+2].cap && toks[j+2].join == joinSpace && !toks[j].poss && f.lex.Kind(f.fold(j+2))&(LexGiven|LexPlace) == 0 && !orgWords.has(f.fold(j+2)) {
+			toks[j+2].cap && toks[j+2].join == joinSpace && !toks[j].poss && f.kind(j+2)&(LexGiven|LexPlace) == 0 && !f.on(j+2, onOrgWords) {
 			e := j + 2
 			for e+1 < len(toks) && toks[e+1].cap && toks[e+1].join == joinSpace && !toks[e].poss {
 				e++
 			}
-			if e+2 < len(toks) && toks[e+1].join == joinSpace && particles.has(f.fold(e+1)) && !toks[e+1].cap {
+			if e+2 < len(toks) && toks[e+1].join == joinSpace && f.on(e+1, onParticles) && !toks[e+1].cap {
 				break // "… y Garantías de la Cámara": a name of its own starts
 			}
 			j = e
@@ -312,7 +312,7 @@ func (f *finder) bodyOf(a, b int) bool {
 	link := -1
 	for i := b - 1; i > a; i-- {
 		if !f.toks[i].cap {
-			if !linkWords.has(f.fold(i)) && !particles.has(f.fold(i)) {
+			if !f.on(i, onLinkWords) && !f.on(i, onParticles) {
 				return false
 			}
 			link = i
@@ -323,7 +323,7 @@ func (f *finder) bodyOf(a, b int) bool {
 		return false
 	}
 	for i := a; i < link; i++ {
-		if orgWords.has(f.fold(i)) {
+		if f.on(i, onOrgWords) {
 			return true
 		}
 	}
@@ -384,12 +384,12 @@ func (f *finder) trim(a, b int) (segment, bool) {
 	for b > a && (!f.toks[b-1].cap && !(b-1 > a && f.isNameNumber(b-1)) && !(b-1 > a && f.compoundTail(b-1)) || f.on(b-1, onNotNames)) {
 		b--
 	}
-	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && (f.isStop(f.fold(a)) || commonAlone(f.fold(a)) && !f.on(a, onStopWords)) || isRoman(f.surface(a, b))) {
+	if a >= b || b == a+1 && (f.toks[a].end-f.toks[a].start < 2 || !f.toks[a].upper && (f.stopTok(a) || f.on(a, onStopWords|onLocWords|onTitleModifiers) && !f.on(a, onStopWords)) || isRoman(f.surface(a, b))) {
 		// One letter, one function word ("Mas", "Com"), one place word
 		// ("Plaza") or a Roman numeral ("XVI") is not a name.
 		return segment{}, false
 	}
-	if b == a+2 && pools.has(f.fold(a)) && f.toks[a+1].end-f.toks[a+1].start == 1 {
+	if b == a+2 && f.on(a, onPools) && f.toks[a+1].end-f.toks[a+1].start == 1 {
 		return segment{}, false // "Group A", "Pool B": a tournament's pool
 	}
 	return segment{a: a, b: b}, true
@@ -462,7 +462,7 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 				if s.a == first && s.b-s.a >= 2 && f.initialDot(s.a) {
 					break // "C. Spearman c Moin Khan": an initial opens the name
 				}
-				if s.a > first && f.isStop(f.fold(s.a-1)) && (!f.isStop(w) || f.toks[s.a].upper && !f.toks[s.a].inCaps) {
+				if s.a > first && f.stopTok(s.a-1) && (!f.stopTok(s.a) || f.toks[s.a].upper && !f.toks[s.a].inCaps) {
 					// A function word opened the sentence: the capital of the
 					// word after it is the name's own ("The Kremlin said").
 					break
@@ -470,8 +470,8 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 				// In German text a function word or an adverb starts many
 				// sentences ("Dann", "Natürlich"), a name only when it is
 				// seen capitalised elsewhere too.
-				fn := f.lex.Kind(w)&LexFunction != 0 && !midCap.has(f.id(s.a)) && f.isGerman()
-				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !f.isStop(w) && !fn && (midCap.has(f.id(s.a)) || f.knownStart(s) ||
+				fn := f.kind(s.a)&LexFunction != 0 && !midCap.has(f.id(s.a)) && f.isGerman()
+				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !f.stopTok(s.a) && !fn && (midCap.has(f.id(s.a)) || f.knownStart(s) ||
 					s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !(looksCommon(w) && (f.language() == "en" || f.language() == ""))) {
 					// Seen as a name elsewhere, or a first name before a
 					// surname ("Élisabeth Borne said").
@@ -510,7 +510,7 @@ func (f *finder) joinsTail(key string) bool {
 // source or a credit ("De Morgen", "El País", "Le Monde"), whose article
 // is its own.
 func (f *finder) masthead(s segment) bool {
-	if s.b-s.a < 2 || s.b-s.a > 4 || !articles.has(f.fold(s.a)) || f.toks[s.a].upper {
+	if s.b-s.a < 2 || s.b-s.a > 4 || !f.on(s.a, onArticles) || f.toks[s.a].upper {
 		return false
 	}
 	before := f.text[:f.toks[s.a].bstart]

@@ -2,17 +2,17 @@ package entity
 
 // readsAs reports whether the text reads as one kind of news by its
 // vocabulary: at least min of its lower-case words, distinct of them
-// different, are in words, and they make one word in two hundred. Words
+// different, are on the word list fl stands for, and they make one word in two hundred. Words
 // written capitalised mid-sentence are names, not vocabulary.
 //
 // The words are counted once per finder (vocabulary) and each distinct one
 // is looked up once: each kind of news asked about used to look up every
 // token of the text in its list.
-func (f *finder) readsAs(words wordSet, min, distinct int) bool {
+func (f *finder) readsAs(fl listFlag, min, distinct int) bool {
 	hits, seen := 0, 0
 	for id, n := range f.vocabulary() {
 		step(id)
-		if n > 0 && words.has(f.in.str(int32(id))) {
+		if n > 0 && f.idOn(int32(id), fl) {
 			hits += int(n)
 			seen++
 		}

@@ -120,7 +120,7 @@ func (f *finder) nounTrim(s segment) (segment, bool) {
 		b--
 	}
 	if a > s.a {
-		s.per = s.per || titles.has(f.fold(a-1))
+		s.per = s.per || f.on(a-1, onTitles)
 	}
 	s.a, s.b = a, b
 	return f.retrim(s)

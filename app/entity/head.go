@@ -157,7 +157,7 @@ func (f *finder) headCut(s segment, seen idSet) int {
 		// who holds the role, from a given name on (one that is a surname
 		// too: "Vera Dua").
 		for k := s.a + 1; k < s.b-1; k++ {
-			if f.toks[k].join == joinSpace && f.lex.Kind(f.fold(k))&LexGiven != 0 && f.lex.Kind(f.fold(k))&LexPlace == 0 && f.lex.Kind(f.fold(k-1))&LexGiven == 0 {
+			if f.toks[k].join == joinSpace && f.kind(k)&LexGiven != 0 && f.kind(k)&LexPlace == 0 && f.kind(k-1)&LexGiven == 0 {
 				return k
 			}
 		}
@@ -178,7 +178,7 @@ func (f *finder) headCut(s segment, seen idSet) int {
 		rank := ranks.has(prev) || titleModifiers.has(prev) || nationality(prev, f.lex)
 		// In English, after a nationality or a rank, two words no list
 		// knows are a person's name too ("German Dietmar Beiersdorfer").
-		twoUnknown := rank && k+2 == s.b && kind == 0 && f.toks[k].cap && (f.language() == "en" || f.language() == "") && f.lex.Kind(f.fold(k+1))&(LexPlace|LexLanguage|LexBrand) == 0 &&
+		twoUnknown := rank && k+2 == s.b && kind == 0 && f.toks[k].cap && (f.language() == "en" || f.language() == "") && f.kind(k+1)&(LexPlace|LexLanguage|LexBrand) == 0 &&
 			!looksDemonym(f.fold(k+1)) && !f.toks[k].upper && !f.toks[k+1].upper
 		if kind&LexGiven == 0 && !twoUnknown || kind&LexPlace != 0 || f.lex.Kind(prev)&(LexGiven|LexSurname) != 0 && !rank || isInitial(f.surface(k-1, k)) {
 			continue

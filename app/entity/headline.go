@@ -152,10 +152,10 @@ func (f *finder) headlineLines() []bool {
 			if t.upper || t.end-t.start == 1 && t.cap {
 				upper++
 			}
-			if w := f.fold(i); !t.cap && t.end-t.start < 4 && t.join != joinHyphen && t.join != joinApos && !stopWords.has(w) && !f.isStop(w) && !particles.has(w) {
+			if !t.cap && t.end-t.start < 4 && t.join != joinHyphen && t.join != joinApos && !f.on(i, onStopWords|onParticles) && !f.stopTok(i) {
 				plain++ // "c", "b", "st" on a scorecard: no headline writes them so
 			}
-			if t.end-t.start >= 4 && !stopWords.has(f.fold(i)) {
+			if t.end-t.start >= 4 && !f.on(i, onStopWords) {
 				content++
 				if t.cap {
 					capped++
@@ -241,8 +241,8 @@ func lineEnd(text string, i int) int {
 func (f *finder) knownStart(s segment) bool {
 	key := f.key(s.a, s.b)
 	if f.lex.Kind(key)&(LexPlace|LexGiven|LexSurname) != 0 || s.b-s.a == 1 && (newsAgencies.has(key) || f.demonym(key)) || f.lex.Kind(key)&LexBrand != 0 && f.creditLine(s) || f.toks[s.b-1].poss || f.mem.knows(key) ||
-		s.b-s.a >= 2 && f.lex.Kind(f.fold(s.a))&LexGiven != 0 || f.matchSide(s.a, s.b-1) ||
-		s.b < len(f.toks) && f.toks[s.b].join == joinSpace && !f.toks[s.b].cap && versus.has(f.fold(s.b)) {
+		s.b-s.a >= 2 && f.kind(s.a)&LexGiven != 0 || f.matchSide(s.a, s.b-1) ||
+		s.b < len(f.toks) && f.toks[s.b].join == joinSpace && !f.toks[s.b].cap && f.on(s.b, onVersus) {
 		return true
 	}
 	return s.b < len(f.toks) && f.toks[s.b].join == joinSpace && speechVerbs.has(f.fold(s.b))

@@ -213,11 +213,11 @@ func isLowerASCII(w string) bool {
 
 // rankOf orders targets: entities first, then frequent ones; function
 // words come last among words.
-func (t *btarget) rankOf(norm []byte) int {
+func (b *indexBuilder) rankOf(t *btarget) int {
 	if t.entity >= 0 {
 		return 1<<30 + t.count
 	}
-	if _, stop := stopWords[string(norm)]; stop {
+	if b.f.idOn(t.norm, onStopWords) {
 		return 0
 	}
 	return t.count
@@ -255,7 +255,7 @@ func (b *indexBuilder) finish(x *Index) {
 				pre |= uint64(nm[k])
 			}
 		}
-		keys[i] = sortKey{uint64(^uint32(t.rankOf(nm)))<<32 | uint64(len(nm)), pre, int32(i)}
+		keys[i] = sortKey{uint64(^uint32(b.rankOf(t)))<<32 | uint64(len(nm)), pre, int32(i)}
 	}
 	sortPaced(keys, func(a, b sortKey) int {
 		if c := cmp.Compare(a.rankLen, b.rankLen); c != 0 {

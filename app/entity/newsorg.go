@@ -31,11 +31,11 @@ func (f *finder) newsOrgClues(clues []clue, e *Entity) []clue {
 	if len(words) < 2 || f.keyKind(e.Key)&LexPlace != 0 {
 		return clues
 	}
-	last := words[len(words)-1]
+	last, id := words[len(words)-1], f.keyWordIDs(e.Key)[len(words)-1]
 	switch {
-	case deskWords.has(last):
+	case f.idOn(id, onDeskWords):
 		return append(clues, clue{TypeORG, wOrgWord, "a news desk (“%s”)", last})
-	case clubTails.has(last):
+	case f.idOn(id, onClubTails):
 		return append(clues, clue{TypeORG, wOrgWord, "a club's name (“%s”)", last})
 	}
 	return clues

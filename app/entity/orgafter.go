@@ -22,10 +22,10 @@ func (f *finder) kindAfterClues(clues []clue, e *Entity) []clue {
 	if l := f.language(); l != "en" && l != "" {
 		return clues
 	}
-	if f.lex.Kind(e.Key)&(LexPlace|LexLanguage) != 0 || knownPlaceAcronyms.has(e.Key) {
+	if f.keyKind(e.Key)&(LexPlace|LexLanguage) != 0 || f.placeAcronym(e.Key) {
 		return clues
 	}
-	if k := f.lex.Kind(firstWord(e.Key)); k&LexGiven != 0 && len(e.Key) > len(firstWord(e.Key)) {
+	if k := f.firstWordKind(e.Key); k&LexGiven != 0 && len(e.Key) > len(firstWord(e.Key)) {
 		return clues // "the Mark Smith group" is rarer than a person
 	}
 	n := 0
@@ -39,13 +39,14 @@ func (f *finder) kindAfterClues(clues []clue, e *Entity) []clue {
 		if t.cap || t.upper || t.join != joinSpace && !(f.toks[j].poss && t.join == joinNone) {
 			continue
 		}
-		w := f.fold(k)
-		if w == "news" && k+1 < len(f.toks) && f.toks[k+1].join == joinSpace && !f.toks[k+1].cap {
-			w = f.fold(k + 1) // "news agency"
+		id := f.id(k)
+		if f.in.str(id) == "news" && k+1 < len(f.toks) && f.toks[k+1].join == joinSpace && !f.toks[k+1].cap {
+			id = f.id(k + 1) // "news agency"
 		}
-		if !kindsAfter.has(w) && !stockWords.has(w) {
+		if !f.idOn(id, onKindsAfter|onStockWords) {
 			continue
 		}
+		w := f.in.str(id)
 		clues = append(clues, clue{TypeORG, wTitle, "followed by “%s”", w})
 		if n++; n == maxContextClues {
 			break

@@ -93,8 +93,8 @@ func (f *finder) orgContextClues(clues []clue, e *Entity) []clue {
 	// A place, or a name holding one ("the Community of Madrid"), after a
 	// role is a polity ("presidente de Venezuela").
 	place := false
-	for _, w := range f.keyWords(e.Key) {
-		place = place || f.lex.Kind(w)&LexPlace != 0
+	for _, id := range f.keyWordIDs(e.Key) {
+		place = place || f.kindOf(id)&LexPlace != 0
 	}
 	place = place || f.keyKind(e.Key)&LexPlace != 0
 	n := 0
@@ -127,7 +127,7 @@ func (f *finder) orgContext(a, b int, place bool) string {
 			return "after “" + f.surface(a-1, a) + "”"
 		}
 		// "la empresa argentina Musimundo": the adjective follows the noun.
-		if a >= 2 && spaced(a-1) && lower(a-2) && romance[lang] && orgKinds.has(f.fold(a-2)) && !ofWords[""].has(w) && !articles.has(w) {
+		if a >= 2 && spaced(a-1) && lower(a-2) && romance[lang] && f.on(a-2, onOrgKinds) && !ofWords[""].has(w) && !articles.has(w) {
 			return "after “" + f.surface(a-2, a) + "”"
 		}
 		if j := f.roleBefore(a); !place && j >= 0 {
@@ -135,13 +135,13 @@ func (f *finder) orgContext(a, b int, place bool) string {
 		}
 	}
 	// "het Israëlisch parlement, de Knesset": the kind, a comma, an article.
-	if a >= 3 && f.toks[a].join == joinSpace && articles.has(f.fold(a-1)) && lower(a-1) && lower(a-2) &&
+	if a >= 3 && f.toks[a].join == joinSpace && f.on(a-1, onArticles) && lower(a-1) && lower(a-2) &&
 		f.text[f.toks[a-2].bend:f.toks[a-1].bstart] == ", " && kindOf(f.kindWord(a-2), lang) {
 		return "after “" + f.surface(a-2, a) + "”"
 	}
 	// "Arinso, de informaticaspecialist": a comma, an article, at most one
 	// adjective, the kind of body.
-	if b < len(f.toks) && f.text[f.toks[b-1].bend:f.toks[b].bstart] == ", " && articles.has(f.fold(b)) && lower(b) {
+	if b < len(f.toks) && f.text[f.toks[b-1].bend:f.toks[b].bstart] == ", " && f.on(b, onArticles) && lower(b) {
 		for j := b + 1; j < min(len(f.toks), b+3); j++ {
 			if !lower(j) || !spaced(j) {
 				break
@@ -168,7 +168,7 @@ func (f *finder) roleBefore(a int) int {
 	if of == nil {
 		of = ofWords[""]
 	}
-	if articles.has(f.fold(p)) && !of.has(f.fold(p)) && spaced(p) && lower(p-1) {
+	if f.on(p, onArticles) && !of.has(f.fold(p)) && spaced(p) && lower(p-1) {
 		p--
 	}
 	if !of.has(f.fold(p)) || p < 1 || !spaced(p) {

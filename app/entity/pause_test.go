@@ -176,7 +176,7 @@ func TestWholeTextPassesPause(t *testing.T) {
 		run  func()
 		want int // pauses at least
 	}{
-		{"readsAs", func() { fresh.readsAs(sportsWords, 3, 2) }, len(toks) / 256},
+		{"readsAs", func() { fresh.readsAs(onSportsWords, 3, 2) }, len(toks) / 256},
 		{"buildTokIndex", f.buildTokIndex, len(toks) / 256},
 		{"listClues", func() { f.listClues(ents) }, mentions / 256},
 		{"Build", func() { Build(text, Options{}) }, len(toks) / 256},

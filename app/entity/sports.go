@@ -39,7 +39,7 @@ func (f *finder) sportsReport() bool {
 		return f.sports
 	}
 	f.sportsDone = true
-	f.sports = f.readsAs(sportsWords, 3, 2)
+	f.sports = f.readsAs(onSportsWords, 3, 2)
 	return f.sports
 }
 
@@ -82,7 +82,7 @@ func (f *finder) affiliation(a, b int) bool {
 	}
 	// The name before: its capitalised words, and the word before them.
 	s := a - 1
-	for s > 0 && f.toks[s-1].cap && f.toks[s].join != joinNone && f.lex.Kind(f.fold(s))&LexGiven == 0 {
+	for s > 0 && f.toks[s-1].cap && f.toks[s].join != joinNone && f.kind(s)&LexGiven == 0 {
 		s-- // back to the person's given name: "minister van Verkeer Isabelle Durant (Ecolo)"
 	}
 	for i := s; i < a; i++ {
@@ -99,7 +99,7 @@ func (f *finder) affiliation(a, b int) bool {
 // sideClues are a place's mentions that stand as a side in a sports
 // report, at most maxContextClues.
 func (f *finder) sideClues(clues []clue, e *Entity) []clue {
-	if l := f.language(); (l == "en" || l == "") && (f.lex.Kind(e.Key)&LexCountry != 0 || knownPlaceAcronyms.has(e.Key)) {
+	if l := f.language(); (l == "en" || l == "") && (f.keyKind(e.Key)&LexCountry != 0 || f.placeAcronym(e.Key)) {
 		return clues // English news tags a country's team as the country ("Japan 2 Syria 1")
 	}
 	n := 0
@@ -117,7 +117,7 @@ func (f *finder) sideClues(clues []clue, e *Entity) []clue {
 			continue
 		}
 		place := f.keyKind(e.Key)&LexPlace != 0
-		if f.affiliation(a, b+1) && !f.acronymLike(a, b+1) && m.End-m.Start > 3 && (place && f.sportsReport() || !place && f.lex.Kind(f.fold(a))&LexGiven == 0) {
+		if f.affiliation(a, b+1) && !f.acronymLike(a, b+1) && m.End-m.Start > 3 && (place && f.sportsReport() || !place && f.kind(a)&LexGiven == 0) {
 			clues = append(clues, clue{TypeORG, wSide, "in parentheses after a person's name: a party or club", ""})
 			if n++; n == maxContextClues {
 				break
@@ -179,8 +179,8 @@ func (f *finder) clubPlace(key string) string {
 	if len(words) < 2 || f.keyKind(key)&(LexPlace|LexTown) != 0 {
 		return ""
 	}
-	for _, w := range words {
-		if f.lex.Kind(w)&(LexGiven|LexSurname) != 0 {
+	for _, id := range f.keyWordIDs(key) {
+		if f.kindOf(id)&(LexGiven|LexSurname) != 0 {
 			return "" // a player's name: "Paco Flores", "Gala León"
 		}
 	}

@@ -36,16 +36,16 @@ const wTeam = 5.5
 // next to a match verb ("Surrey beat", "beat Surrey", "v Surrey"), or
 // before a player's role ("Surrey captain").
 func (f *finder) teamClues(clues []clue, e *Entity) []clue {
-	if l := f.language(); l != "en" && l != "" || f.lex.Kind(e.Key)&(LexCountry|LexLanguage) != 0 || knownPlaceAcronyms.has(e.Key) {
+	if l := f.language(); l != "en" && l != "" || f.keyKind(e.Key)&(LexCountry|LexLanguage) != 0 || f.placeAcronym(e.Key) {
 		return clues
 	}
-	if stem, _ := demonymOf(e.Key, f.lex); stem != "" {
+	if stem, _ := f.keyDemonym(e.Key); stem != "" {
 		return clues // "Croat striker": a nationality
 	}
 	kind := f.keyKind(e.Key)
 	words := f.keyWords(e.Key)
 	place := kind&(LexCity|LexRegion) != 0 || len(words) == 1 && looksPlace(e.Key) // "Derbyshire"
-	if !place && (len(words) > 1 && f.lex.Kind(words[0])&LexGiven != 0 || hasClue(clues, TypeMISC)) {
+	if !place && (len(words) > 1 && f.kindOf(f.keyWordIDs(e.Key)[0])&LexGiven != 0 || hasClue(clues, TypeMISC)) {
 		return clues // a player's score, a competition's year
 	}
 	// A one-word given name or surname is a team only in a table or
@@ -66,15 +66,15 @@ func (f *finder) teamClues(clues []clue, e *Entity) []clue {
 			why = "a score after it: a team"
 		case person:
 			continue
-		case j+1 < len(f.toks) && f.toks[j+1].join == joinSpace && !f.toks[j+1].cap && (place && teamVerbs.has(f.fold(j+1)) || teamRoles.has(f.fold(j+1))):
+		case j+1 < len(f.toks) && f.toks[j+1].join == joinSpace && !f.toks[j+1].cap && (place && f.on(j+1, onTeamVerbs) || f.on(j+1, onTeamRoles)):
 			why = "“" + f.surface(j+1, j+2) + "” after it: a team"
-		case place && i > 0 && f.toks[i].join == joinSpace && !f.toks[i-1].cap && (teamVerbs.has(f.fold(i-1)) || sportsBefore.has(f.fold(i-1)) && f.sportsReport()):
+		case place && i > 0 && f.toks[i].join == joinSpace && !f.toks[i-1].cap && (f.on(i-1, onTeamVerbs) || f.on(i-1, onSportsBefore) && f.sportsReport()):
 			why = "“" + f.surface(i-1, i) + "” before it: a team"
 		case f.versusAfter(j):
 			why = "a match after it: a team"
-		case j+1 < len(f.toks) && f.toks[j+1].join == joinSpace && versus.has(f.fold(j+1)) && !f.toks[j+1].cap:
+		case j+1 < len(f.toks) && f.toks[j+1].join == joinSpace && f.on(j+1, onVersus) && !f.toks[j+1].cap:
 			why = "“" + f.surface(j+1, j+2) + "” after it: a team" // "Forfar v Alloa"
-		case i > 0 && f.toks[i].join == joinSpace && versus.has(f.fold(i-1)) && !f.toks[i-1].cap:
+		case i > 0 && f.toks[i].join == joinSpace && f.on(i-1, onVersus) && !f.toks[i-1].cap:
 			why = "“" + f.surface(i-1, i) + "” before it: a team"
 		default:
 			continue
@@ -115,7 +115,7 @@ func (f *finder) scoreAfter(i, j int, place bool) bool {
 	case strings.TrimSpace(gap) != "":
 		return false
 	}
-	return f.digits(k+1) || next.cap && !notNames.has(f.fold(k+1))
+	return f.digits(k+1) || next.cap && !f.on(k+1, onNotNames)
 }
 
 // digits reports whether token k is all digits.
@@ -183,5 +183,5 @@ func (f *finder) versusAfter(j int) bool {
 		return false
 	}
 	return strings.TrimSpace(f.text[f.toks[k].bend:f.toks[k+1].bstart]) == ")" && f.toks[k+1].join == joinNone &&
-		!f.toks[k+1].cap && teamVerbs.has(f.fold(k+1))
+		!f.toks[k+1].cap && f.on(k+1, onTeamVerbs)
 }

@@ -164,8 +164,8 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		}
 		return append(clues, clue{TypeMISC, wOrgWord, "a compound of a name and “%s”", head})
 	}
-	words := f.keyWords(key)
-	kk := lex.Kind(key) // asked below again and again
+	words, ids := f.keyWords(key), f.keyWordIDs(key)
+	kk := f.keyKind(key) // asked below again and again
 	switch k := kk; {
 	case k&LexCountry != 0:
 		clues = append(clues, clue{TypeLOC, wWholeName, "a country", ""})
@@ -173,7 +173,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		clues = append(clues, clue{TypeLOC, wWholeName, "a city", ""})
 	case k&LexRegion != 0:
 		clues = append(clues, clue{TypeLOC, wWholeName, "a region", ""})
-	case knownPlaceAcronyms.has(key):
+	case f.placeAcronym(key):
 		clues = append(clues, clue{TypeLOC, wWholeName, "a country", ""})
 	case k&LexTown != 0 && k&(LexGiven|LexSurname|LexBrand|LexLanguage) == 0 && len(key) > 3:
 		clues = append(clues, clue{TypeLOC, wPlaceWord + wShape, "a town", ""})
@@ -187,13 +187,13 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 	}
 	for i, w := range words {
 		switch {
-		case orgWords.has(w) || i == len(words)-1 && i > 0 && lex.Kind(w)&LexOrgSuffix != 0:
+		case f.idOn(ids[i], onOrgWords) || i == len(words)-1 && i > 0 && f.kindOf(ids[i])&LexOrgSuffix != 0:
 			clues = append(clues, clue{TypeORG, wOrgWord, "the organisation word “%s”", w})
-		case len(words) > 1 && lex.Kind(w) == 0 && (f.language() == "nl" || f.language() == "de") && kindOf(w, f.language()):
+		case len(words) > 1 && f.kindOf(ids[i]) == 0 && (f.language() == "nl" || f.language() == "de") && kindOf(w, f.language()):
 			// "Toneelgroep Ceremonia", "Uitgeverij Houtekiet": a compound
 			// whose head is a kind of organisation.
 			clues = append(clues, clue{TypeORG, wOrgWord, "the organisation word “%s”", w})
-		case locWords.has(w) && len(words) > 1:
+		case len(words) > 1 && f.idOn(ids[i], onLocWords):
 			wt := float64(wPlaceWord)
 			if i == 0 || i == len(words)-1 {
 				// The head of a place's name: "Pearl Harbor", "Monte Kenya"
@@ -201,7 +201,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 				wt = wHeadPlace
 			}
 			clues = append(clues, clue{TypeLOC, wt, "the place word “%s”", w})
-		case miscWords.has(w) && len(words) > 1:
+		case len(words) > 1 && f.idOn(ids[i], onMiscWords):
 			clues = append(clues, clue{TypeMISC, wOrgWord, "the word “%s” (an event, a law, a prize…)", w})
 		default:
 			continue
@@ -220,12 +220,12 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		clues = append(clues, clue{TypeORG, wOrgWord, "names joined by “&”: a firm or a group", ""})
 	}
 	if len(words) > 1 && !hasClue(clues, TypeORG) && !hasClue(clues, TypeMISC) {
-		if compassWords.has(words[0]) && kk&LexPlace == 0 {
+		if f.idOn(ids[0], onCompass) && kk&LexPlace == 0 {
 			// "North Kesteven", "Lower Austria", "New France".
 			clues = append(clues, clue{TypeLOC, wPlaceWord, "starts with “%s”", words[0]})
 		} else {
-			for _, w := range words[1:] {
-				if lex.Kind(w)&(LexCountry|LexRegion) != 0 {
+			for i, w := range words[1:] {
+				if f.kindOf(ids[i+1])&(LexCountry|LexRegion) != 0 {
 					// "Baja California", "French Cameroun".
 					clues = append(clues, clue{TypeLOC, wPlaceWord, "holds the place “%s”", w})
 					break
@@ -233,7 +233,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			}
 		}
 	}
-	if len(words) > 1 && words[0] != "the" && articles.has(words[0]) && kk&LexPlace == 0 && !startsWithInitial(e.Name) {
+	if len(words) > 1 && words[0] != "the" && f.idOn(ids[0], onArticles) && kk&LexPlace == 0 && !startsWithInitial(e.Name) {
 		// "De Morgen", "El País", "Le Monde": a name with its own article
 		// is a newspaper's, a party's or a company's more often than a
 		// person's ("De Wever" is the exception).
@@ -245,24 +245,24 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		clues = append(clues, clue{TypeORG, wAcronym, "written like a company’s name (“%s”)", e.Name})
 	}
 	upper := f.writtenAsAcronym(e)
-	if len(words) > 1 && !upper && kk&LexPlace == 0 && looksDemonym(words[len(words)-1]) && lex.Kind(words[len(words)-1])&(LexGiven|LexSurname) == 0 && !hasClue(clues, TypeORG) {
+	if len(words) > 1 && !upper && kk&LexPlace == 0 && looksDemonym(words[len(words)-1]) && f.kindOf(ids[len(ids)-1])&(LexGiven|LexSurname) == 0 && !hasClue(clues, TypeORG) {
 		clues = append(clues, clue{TypeMISC, wGiven, "ends like a nationality (“%s”)", words[len(words)-1]})
 	}
 	if len(words) == 1 && isAcronymPlural(e.Name) {
 		clues = append(clues, clue{TypeMISC, wGiven, "a plural of an acronym", ""})
 	}
 	if len(words) > 1 {
-		if k := lex.Kind(words[0]); k&LexGiven != 0 && k&LexPlace == 0 {
+		if k := f.kindOf(ids[0]); k&LexGiven != 0 && k&LexPlace == 0 {
 			clues = append(clues, clue{TypePER, wGiven, "“%s” is a given name", words[0]})
 		}
-		if k := lex.Kind(words[len(words)-1]); k&LexSurname != 0 && k&LexPlace == 0 {
+		if k := f.kindOf(ids[len(ids)-1]); k&LexSurname != 0 && k&LexPlace == 0 {
 			clues = append(clues, clue{TypePER, wSurname, "“%s” is a surname", words[len(words)-1]})
 		}
 		if kk&LexPlace == 0 && !upper {
 			clues = append(clues, clue{TypePER, wShape, "a name of several words", ""})
 		}
 	} else if k := kk; k&LexPlace == 0 {
-		if d, place := demonymOf(key, lex); d != "" && !upper && place {
+		if d, place := f.keyDemonym(key); d != "" && !upper && place {
 			clues = append(clues, clue{TypeLOC, wPlaceWord, "the place “%s”, inflected", d})
 		} else if d != "" && !upper {
 			clues = append(clues, clue{TypeMISC, wWholeName, "a nationality or its adjective (from “%s”)", d})
@@ -292,7 +292,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			clues = append(clues, clue{TypeORG, wAcronym, "holds the acronym “%s”", a})
 		}
 	}
-	if upper && kk&LexPlace == 0 && !knownPlaceAcronyms.has(key) {
+	if upper && kk&LexPlace == 0 && !f.placeAcronym(key) {
 		clues = append(clues, clue{TypeORG, wAcronym, "an acronym", ""})
 	}
 	return clues

@@ -30,7 +30,7 @@ func (f *finder) splitVan(segs []segment) []segment {
 
 // vanCut returns the token of s where it is cut, or -1.
 func (f *finder) vanCut(s segment) int {
-	if s.b-s.a < 4 || !s.per && f.lex.Kind(f.fold(s.a))&LexGiven == 0 {
+	if s.b-s.a < 4 || !s.per && f.kind(s.a)&LexGiven == 0 {
 		return -1
 	}
 	for k := s.a + 2; k < s.b-1; k++ {
@@ -38,11 +38,11 @@ func (f *finder) vanCut(s segment) int {
 			continue
 		}
 		for i := s.a; i < k; i++ {
-			if !f.toks[i].cap || orgWords.has(f.fold(i)) || locWords.has(f.fold(i)) {
+			if !f.toks[i].cap || f.on(i, onOrgWords) || f.on(i, onLocWords) {
 				return -1 // "Nationale Bank van België"; a particle already inside
 			}
 		}
-		if f.lex.Kind(f.fold(k-1))&LexGiven != 0 {
+		if f.kind(k-1)&LexGiven != 0 {
 			return -1 // given names only before it: "Juan Carlos von …"
 		}
 		return k
