@@ -2,7 +2,6 @@ package annot
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -25,8 +24,6 @@ func DefaultLabels() Labels {
 	}
 }
 
-var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
-
 // MaxLabelName is the longest label name accepted, in bytes.
 const MaxLabelName = 40
 
@@ -45,10 +42,29 @@ func CheckName(name string) error {
 
 // CheckColor says what is wrong with a colour, or nil.
 func CheckColor(c string) error {
-	if !colorRE.MatchString(c) {
+	if !isColor(c) {
 		return fmt.Errorf("colour %q is not of the form #rrggbb", c)
 	}
 	return nil
+}
+
+// isColor reports whether c is #rrggbb. Checked by hand, not with a regexp:
+// the app compiled this one regexp at start, linking regexp's parser and
+// Unicode tables and running their initialisers before the first render.
+func isColor(c string) bool {
+	if len(c) != 7 || c[0] != '#' {
+		return false
+	}
+	for i := 1; i < len(c); i++ {
+		if !isHex(c[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHex(b byte) bool {
+	return '0' <= b && b <= '9' || 'a' <= b && b <= 'f' || 'A' <= b && b <= 'F'
 }
 
 // Index returns the position of the named label, or -1.

@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -47,29 +46,54 @@ const Version = 3
 // digit is the record format; a higher one was written by a newer Gloss.
 const header = "G1\n"
 
-var newerHeader = regexp.MustCompile(`^G([0-9]{1,4})\n`)
-
 // decode strips the header from a stored value.
 func decode(raw string) (string, error) {
 	if strings.HasPrefix(raw, header) {
 		return raw[len(header):], nil
 	}
-	if m := newerHeader.FindStringSubmatch(raw); m != nil {
-		return "", fmt.Errorf("written by a newer Gloss (record format G%s)", m[1])
+	if v, ok := newerFormat(raw); ok {
+		return "", fmt.Errorf("written by a newer Gloss (record format G%s)", v)
 	}
 	return "", errors.New("not a Gloss record (no G1 header)")
 }
 
-func encode(payload string) string { return header + payload }
+// newerFormat returns the digits of a header "G" + 1–4 digits + "\n" (a
+// record format this Gloss may not know). The checks in this file are
+// written by hand rather than as regexps, so that opening the library at
+// start compiles no regexp (nor links regexp's parser and Unicode tables).
+func newerFormat(raw string) (string, bool) {
+	n := 0
+	for n < 4 && 1+n < len(raw) && '0' <= raw[1+n] && raw[1+n] <= '9' {
+		n++
+	}
+	if len(raw) < 1 || raw[0] != 'G' || n == 0 || 1+n >= len(raw) || raw[1+n] != '\n' {
+		return "", false
+	}
+	return raw[1 : 1+n], true
+}
 
-var idRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+func encode(payload string) string { return header + payload }
 
 // checkID says what is wrong with an article ID, which becomes part of keys.
 func checkID(id string) error {
-	if !idRE.MatchString(id) {
+	if !validID(id) {
 		return fmt.Errorf("article id %.70q must be 1-64 letters, digits, '-' or '_'", id)
 	}
 	return nil
+}
+
+// validID: 1–64 ASCII letters, digits, '-' or '_'.
+func validID(id string) bool {
+	if len(id) == 0 || len(id) > 64 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func docPrefix(id string) string { return Prefix + "doc/" + id + "/" }
