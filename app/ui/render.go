@@ -13,7 +13,16 @@ import (
 // web/gloss.js draws them inside the stable #article element.
 func (a *App) Render() app.UI {
 	a.find.a = a // also when prerendered, before OnMount
-	if app.IsClient && a.lib != nil {
+	if app.IsClient && a.lib == nil {
+		// go-app mounts the component before OnMount opens the library,
+		// then renders it again: the empty page drawn in between was
+		// built, diffed and replaced at every start, unseen (go-app's
+		// loader covers it). Mount the bare shell; the first real render
+		// is the page with the library and its article. The server's
+		// prerendered page (no WebAssembly, robots) is unchanged.
+		return app.Div().Class("shell")
+	}
+	if app.IsClient {
 		a.ctx.Defer(func(app.Context) { a.syncFields() })
 	}
 	cls := "shell"

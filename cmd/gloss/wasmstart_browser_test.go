@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -162,4 +163,55 @@ func TestBrowserWorkerRegisteredAfterStart(t *testing.T) {
 	if reg, start := order("second visit"); reg > start {
 		t.Errorf("second visit: service worker registered at %.0f ms, after Go started (%.0f ms): want at once", reg, start)
 	}
+}
+
+// TestBrowserMountsBareShell: go-app mounts the App before OnMount opens the
+// library; what it mounts then is the bare shell, not the empty page that
+// the next render replaced at every start. The page after it is whole, and
+// works from the keyboard.
+func TestBrowserMountsBareShell(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	// Counts the shell's elements when OnMount runs (its first perf mark).
+	const spy = `(() => {
+		const mark = performance.mark.bind(performance);
+		performance.mark = (name, ...rest) => {
+			if (name === "gloss-mount") {
+				const shell = document.querySelector("body > .shell");
+				window.__atMount = shell ? shell.querySelectorAll("*").length : -1;
+			}
+			return mark(name, ...rest);
+		};
+	})()`
+	err := chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: spy})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	n, err := evalJS[int](ctx, `window.__atMount`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("when OnMount ran the mounted shell held %d elements, want 0 (the bare shell)", n)
+	}
+	// The page drawn after it: the new-article pane with its paste box
+	// focused; pasted text and Ctrl+Enter open the article, no mouse.
+	waitFocus(t, ctx, "paste-input")
+	insert := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, input.InsertText, input.InsertTextParams{Text: newsArticle})
+		return chromedp.Void{}, err
+	}
+	if err := chromedp.Do(ctx, insert); err != nil {
+		t.Fatal(err)
+	}
+	key(t, ctx, "\r", chromedp.ModifierCtrl)
+	waitParagraphs(t, ctx)
+	waitFocus(t, ctx, "article")
 }
