@@ -145,6 +145,7 @@ var benchTargets = map[string]float64{
 	"highlight_vs_markjs":       0.5,
 	"search_typo_found_gloss":   -0.9,
 	"warm_load_ms":              200,
+	"second_visit_ms":           200,
 	"paste_5mb_longest_task_ms": 50,
 	"paste_5mb_interactive_ms":  2000,
 	"memory_5mb_mb":             300,
@@ -440,6 +441,16 @@ func brotliQ11(t *testing.T, path string, data []byte) []byte {
 // wait cachePause first, with the default flags (lowering the thresholds
 // instead, as this benchmark did before, rewrote the cache every 100 ms
 // during the load and slowed it).
+//
+// Chromium keeps a module's code with the response it was compiled from:
+// for a network response under its URL and response time, for one from the
+// service worker's cache with that cache entry. A first visit compiles the
+// network's app.wasm (its code is cached there, ~2.5 s in); the worker
+// installs after it and caches its own copy; the next visit is served that
+// copy, which has no code yet, and compiles the module again (traced: 1,700–
+// 1,900 functions compiled lazily); the visits after it hit the cache. So
+// second_visit_ms — a cold visit, a pause, a visit — is what a person's
+// second visit gets; warm_load_code_cache_ms is every visit after it.
 func benchLoad(t *testing.T, figs *figures, small string) {
 	seed := seedLibrary(t, small)
 	runs := []struct {
@@ -449,7 +460,7 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 	}{
 		{loaderCaching, "", 5, 6, 0},
 		{loaderGoApp, "_goapp_loader", 5, 6, 0},
-		{loaderCaching, "_code_cache", 1, 6, cachePause},
+		{loaderCaching, "_code_cache", 3, 4, cachePause},
 	}
 	sites := map[string]string{}
 	for _, r := range runs {
@@ -472,7 +483,9 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 			if r.suffix == "" {
 				loadPhases(t, ctx, figs, "cold_load", ready)
 			}
-			if i < r.cold-1 {
+			// The code-cache run visits again after every cold visit: each
+			// gives one second visit.
+			if i < r.cold-1 && r.suffix != "_code_cache" {
 				continue
 			}
 			// Let the service worker install before the warm visits.
@@ -483,12 +496,23 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 				time.Sleep(r.pause)
 				ready, _ := loadTiming(t, ctx, base)
 				if j == 0 {
+					if r.suffix == "_code_cache" {
+						// A person's next visit after a first one: served by
+						// the worker, whose cached app.wasm has no code cache
+						// yet (V8 kept the first visit's with the network
+						// response), so the module is compiled again.
+						figs.add("second_visit_ms", ready)
+						loadPhases(t, ctx, figs, "second_visit", ready)
+					}
 					continue // the worker's first page: caches still filling
 				}
 				figs.add("warm_load"+r.suffix+"_ms", ready)
 				if r.suffix != "_goapp_loader" {
 					loadPhases(t, ctx, figs, "warm_load"+r.suffix, ready)
 				}
+			}
+			if i < r.cold-1 {
+				continue
 			}
 			time.Sleep(r.pause)
 			ev := wasmCacheEvents(t, ctx, base)
