@@ -1,15 +1,19 @@
-// Gloss's extraction worker: runs web/extract.wasm (wasm/extract: Readability
-// for web pages, goldmark for Markdown) for app.wasm, which does not carry
-// those libraries. Messages are strings of app/extract/wire: a JSON header
-// line, then the payload. The page starts this worker in idle time after its
-// first paint, so a page or Markdown read later does not wait for the compile.
+// Gloss's worker: runs web/extract.wasm (wasm/extract) for app.wasm. It reads
+// web pages (Readability) and Markdown (goldmark), which app.wasm does not
+// carry, and builds long articles' entities and search index off the page's
+// thread. Requests are strings of app/extract/wire: a JSON header line, then
+// the payload. Replies are strings, or for a build {reply, data, mem} with the
+// result's bytes transferred. The page starts this worker in idle time after
+// its first paint (at once for a long article), so a page read later does not
+// wait for the compile.
 "use strict";
-let ready;
+let ready, go;
 try {
   importScripts("../wasm_exec.js");
-  const go = new Go();
+  go = new Go();
   ready = WebAssembly.instantiateStreaming(fetch("extract.wasm"), go.importObject)
     .then((r) => {
+      self.glossMemory = r.instance.exports.mem;
       go.run(r.instance); // sets self.glossExtract, then waits for calls
       if (typeof self.glossExtract !== "function") throw new Error("the module did not start");
       // Read a small page and a little Markdown once, unasked: V8 compiles
@@ -27,25 +31,97 @@ try {
 // for the benchmark); a failure is answered per request below.
 ready.then(() => postMessage(JSON.stringify({ id: 0 }) + "\n"), () => {});
 
-// fail answers a request the module cannot read with the header wire's
-// DecodeReply understands as text.ErrUnavailable.
-function fail(msg, err) {
-  let id = 0;
-  try {
-    id = JSON.parse(msg.slice(0, msg.indexOf("\n"))).id;
-  } catch (_) { /* a request without a header: id 0 */ }
-  postMessage(JSON.stringify({ id, err: String((err && err.message) || err), unavailable: true }) + "\n");
+// The built-in lexicon, fetched (from the service worker's cache once
+// installed) and handed to the Go program before the first build that asks
+// for it.
+let lexicon;
+function withLexicon() {
+  if (!lexicon) {
+    lexicon = fetch("lexicon.txt")
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error("HTTP " + r.status))))
+      .then((text) => ready.then(() => {
+        const err = self.glossLexicon(text);
+        if (err) throw new Error(err);
+      }));
+    lexicon.catch(() => { lexicon = undefined; }); // tried again by the next build
+  }
+  return lexicon;
 }
 
+// warmUp builds the start of the first long article once before building
+// it whole: V8 runs each function in its baseline code until it has been
+// called often enough, and a long build would run almost all in it (a 5 MB
+// article: ~13 s instead of ~5 s with the warm-up's ~1 s, under node). The
+// warm-up's result is dropped.
+const warmUpAt = 1 << 20, warmUpLen = 200000;
+let warmedUp = false;
+function warmUp(msg) {
+  if (warmedUp || msg.length < warmUpAt) return;
+  warmedUp = true;
+  self.glossExtract(msg.slice(0, msg.indexOf("\n") + warmUpLen));
+}
+
+function header(msg) {
+  try {
+    return JSON.parse(msg.slice(0, msg.indexOf("\n")));
+  } catch (_) {
+    return { id: 0 }; // a request without a header
+  }
+}
+
+// fail answers a request the module cannot do with the header wire's
+// DecodeReply understands as text.ErrUnavailable.
+function fail(h, err) {
+  postMessage(JSON.stringify({ id: h.id, err: String((err && err.message) || err), unavailable: true }) + "\n");
+}
+
+// Requests run one at a time, in order. A build with a newer build behind
+// it is not done: the page wants only the newest (it is answered at once).
+const queue = [];
+let running = false;
 self.onmessage = (e) => {
   const msg = String(e.data);
-  ready.then(() => {
+  queue.push({ msg, h: header(msg) });
+  if (!running) next();
+};
+
+function next() {
+  const job = queue.shift();
+  if (!job) {
+    running = false;
+    return;
+  }
+  running = true;
+  const { msg, h } = job;
+  if (h.kind === "build" && queue.some((j) => j.h.kind === "build")) {
+    postMessage(JSON.stringify({ id: h.id, err: "superseded" }) + "\n");
+    return next();
+  }
+  const lexiconFailed = (err) => {
+    throw { lexicon: err };
+  };
+  const before = h.kind === "build" && h.lexicon ? ready.then(() => withLexicon().catch(lexiconFailed)) : ready;
+  before.then(() => {
     let reply;
     try {
+      if (h.kind === "build") warmUp(msg);
       reply = self.glossExtract(msg);
     } catch (err) {
-      return fail(msg, err); // the Go program has exited
+      fail(h, err); // the Go program has exited
+      return;
     }
-    postMessage(reply);
-  }, (err) => fail(msg, err));
-};
+    if (typeof reply === "string") {
+      postMessage(reply);
+      return;
+    }
+    reply.mem = self.glossMemory ? self.glossMemory.buffer.byteLength : 0;
+    postMessage(reply, [reply.data.buffer]);
+  }, (err) => {
+    if (err && err.lexicon) {
+      // Not the module: this build fails, the next one tries again.
+      postMessage(JSON.stringify({ id: h.id, err: "the word lists could not be loaded: " + String(err.lexicon.message || err.lexicon) }) + "\n");
+      return;
+    }
+    fail(h, err);
+  }).then(next);
+}

@@ -30,6 +30,10 @@ type buildJob struct {
 	mem   *entity.Memory
 	start float64 // perfNow when requested
 	found bool    // entity.Build started: a lexicon that comes now is too late for it
+	// Built in the worker (buildworker.go), with its own copy of the
+	// lexicon when workerLex.
+	inWorker  bool
+	workerLex bool
 }
 
 // superseded is the panic that ends a build no longer wanted.
@@ -69,7 +73,9 @@ func (f *finder) refind() {
 func (f *finder) startJob(d *session.Doc) {
 	f.gen++
 	f.job = &buildJob{gen: f.gen, id: d.Meta.ID, text: d.Text, gaz: f.gaz, lex: f.lex, mem: f.mem, start: perfNow()}
+	f.kickBuild()
 	if !f.running {
+		f.kick = make(chan struct{}, 1)
 		f.running = true
 		entity.Pause = f.pause
 		go f.buildLoop()
@@ -102,7 +108,7 @@ func (f *finder) buildNow() {
 	entity.Pause = nil // no yielding in the middle of an event
 	f.ents, f.idx = entity.Build(d.Text, entity.Options{Gazetteer: f.gaz, Lexicon: f.lex, Memory: f.mem})
 	entity.Pause = p
-	f.built = d.Meta.ID
+	f.built, f.builtLex = d.Meta.ID, false
 }
 
 // buildLoop runs the requested builds one after the other until none is
@@ -153,18 +159,21 @@ func (f *finder) runJob(job *buildJob) (res buildResult, ok bool) {
 			ok = false
 		}
 	}()
-	// The lexicon being parsed beside it is worth waiting for: a build
-	// without it would be done again once it is in (loadLexicon).
-	for job.lex == nil && f.lexParsing {
-		f.slices.yield()
-		if f.job != job {
-			panic(superseded{})
+	var inWorker bool
+	if res.ents, res.idx, inWorker = f.buildInWorker(job); !inWorker {
+		// The lexicon being parsed beside it is worth waiting for: a build
+		// without it would be done again once it is in (loadLexicon).
+		for job.lex == nil && f.lexParsing {
+			f.slices.yield()
+			if f.job != job {
+				panic(superseded{})
+			}
+			job.lex = f.lex
 		}
-		job.lex = f.lex
+		job.found = true
+		perfMark("gloss-build-start")
+		res.ents, res.idx = entity.Build(job.text, entity.Options{Gazetteer: job.gaz, Lexicon: job.lex, Memory: job.mem})
 	}
-	job.found = true
-	perfMark("gloss-build-start")
-	res.ents, res.idx = entity.Build(job.text, entity.Options{Gazetteer: job.gaz, Lexicon: job.lex, Memory: job.mem})
 	perfMark("gloss-build-found")
 	// What install would do at once on a long article, done here in
 	// slices. This goroutine runs only between the page's events (wasm has
@@ -206,6 +215,7 @@ func (f *finder) install(job *buildJob, res buildResult) {
 	}
 	perfMark("gloss-install")
 	f.ents, f.idx, f.built = res.ents, res.idx, job.id
+	f.builtLex = job.inWorker && job.workerLex
 	f.sorted, f.sortedBy = res.sorted, f.sortKey("count")
 	perfSince("entities", job.start)
 	if res.paint != nil && res.paint.key == f.suggestionKey(d) {

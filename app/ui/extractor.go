@@ -27,11 +27,20 @@ type workerClient struct {
 	mu      sync.Mutex
 	worker  app.Value // the Worker; nil until started, and after a failure
 	next    int
-	pending map[int]chan wire.Reply
+	pending map[int]chan workerReply
 	funcs   []app.Func
+	// buildOff: a build in the worker failed; the page builds from then
+	// on (buildworker.go).
+	buildOff bool
 }
 
-var extractWorker = &workerClient{pending: map[int]chan wire.Reply{}}
+// workerReply is a reply with, for a build, its bytes (a Uint8Array).
+type workerReply struct {
+	wire.Reply
+	data app.Value
+}
+
+var extractWorker = &workerClient{pending: map[int]chan workerReply{}}
 
 func init() {
 	if app.IsClient {
@@ -55,19 +64,29 @@ func (w *workerClient) Markdown(src string) (title, body string, err error) {
 // goroutine only if the page should keep drawing meanwhile; it never needs
 // it, since replies arrive through JavaScript callbacks.
 func (w *workerClient) ask(kind, src string) wire.Reply {
+	ch, err := w.post(wire.Request{Kind: kind, Src: src})
+	if err != nil {
+		return wire.ReplyTo(0, text.Page{}, err)
+	}
+	return (<-ch).Reply
+}
+
+// post sends r (its ID set here), starting the worker if it is not
+// running, and returns the channel its reply will come on.
+func (w *workerClient) post(r wire.Request) (chan workerReply, error) {
 	w.mu.Lock()
 	if err := w.startLocked(); err != nil {
 		w.mu.Unlock()
-		return wire.ReplyTo(0, text.Page{}, err)
+		return nil, err
 	}
 	w.next++
-	id := w.next
-	ch := make(chan wire.Reply, 1)
-	w.pending[id] = ch
+	r.ID = w.next
+	ch := make(chan workerReply, 1)
+	w.pending[r.ID] = ch
 	worker := w.worker
 	w.mu.Unlock()
-	worker.Call("postMessage", wire.EncodeRequest(wire.Request{ID: id, Kind: kind, Src: src}))
-	return <-ch
+	worker.Call("postMessage", wire.EncodeRequest(r))
+	return ch, nil
 }
 
 // extractWorkerDelay is how long after the first paint the worker is
@@ -113,7 +132,17 @@ func (w *workerClient) startLocked() (err error) {
 	}()
 	worker := app.Window().Get("Worker").New(extractWorkerURL)
 	onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
-		r, err := wire.DecodeReply(args[0].Get("data").String())
+		var r workerReply
+		var err error
+		mem := 0.0
+		if data := args[0].Get("data"); data.Type() == app.TypeString {
+			r.Reply, err = wire.DecodeReply(data.String())
+		} else { // a build's result
+			r.Reply, err = wire.DecodeReply(data.Get("reply").String())
+			r.data = data.Get("data")
+			mem = data.Get("mem").Float()
+			perfValue("workerMemoryMB", mem/(1<<20))
+		}
 		if err != nil {
 			app.Log("extraction worker:", err)
 			return nil
@@ -131,6 +160,9 @@ func (w *workerClient) startLocked() (err error) {
 			return nil
 		}
 		w.answer(r)
+		if mem > workerRecycleAt {
+			w.recycle(worker)
+		}
 		return nil
 	})
 	onError := app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -151,8 +183,26 @@ func (w *workerClient) startLocked() (err error) {
 	return nil
 }
 
+// workerRecycleAt is the worker's memory (bytes) past which it is stopped
+// once idle: a WebAssembly memory never shrinks, and a long article's build
+// grows the worker's to a few hundred megabytes the page no longer needs.
+// The next request starts a new one.
+const workerRecycleAt = 192 << 20
+
+// recycle stops worker if it is the current one and no request waits for
+// it.
+func (w *workerClient) recycle(worker app.Value) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.worker == nil || !w.worker.Equal(worker) || len(w.pending) > 0 {
+		return
+	}
+	w.worker = nil
+	worker.Call("terminate")
+}
+
 // answer hands a reply to its waiting request.
-func (w *workerClient) answer(r wire.Reply) {
+func (w *workerClient) answer(r workerReply) {
 	w.mu.Lock()
 	ch := w.pending[r.ID]
 	delete(w.pending, r.ID)
@@ -173,9 +223,9 @@ func (w *workerClient) failAll(worker app.Value, msg string) {
 	w.worker = nil
 	worker.Call("terminate")
 	pending := w.pending
-	w.pending = map[int]chan wire.Reply{}
+	w.pending = map[int]chan workerReply{}
 	w.mu.Unlock()
 	for id, ch := range pending {
-		ch <- wire.Reply{ID: id, Err: msg, Unavailable: true}
+		ch <- workerReply{Reply: wire.Reply{ID: id, Err: msg, Unavailable: true}}
 	}
 }

@@ -32,6 +32,11 @@ type finder struct {
 	bgJob   *buildJob // the build running in the background goroutine
 	running bool      // the background goroutine is alive
 	slices  *yielder  // the running build's slices
+	// kick wakes a build waiting for the worker when a newer one is asked.
+	kick chan struct{}
+	// builtLex: ents were built in the worker with the lexicon, before
+	// the page's own copy came (nothing to retype when it does).
+	builtLex bool
 
 	query  string
 	hits   []entity.Hit

@@ -33,6 +33,25 @@ func perfMark(name string) {
 	app.Window().Get("performance").Call("mark", name)
 }
 
+// perfValue sets glossPerf[key] to v.
+func perfValue(key string, v float64) {
+	if !app.IsClient {
+		return
+	}
+	glossPerf().Set(key, v)
+}
+
+// glossPerf is window.glossPerf, made on first use.
+func glossPerf() app.Value {
+	w := app.Window()
+	p := w.Get("glossPerf")
+	if !p.Truthy() {
+		p = w.Get("Object").New()
+		w.Set("glossPerf", p)
+	}
+	return p
+}
+
 // perfSince records the time since start (a perfNow value) under key:
 //
 //	defer perfSince("label", perfNow())
@@ -42,11 +61,7 @@ func perfSince(key string, start float64) {
 	}
 	end := perfNow()
 	w := app.Window()
-	p := w.Get("glossPerf")
-	if !p.Truthy() {
-		p = w.Get("Object").New()
-		w.Set("glossPerf", p)
-	}
+	p := glossPerf()
 	p.Set(key, end-start)
 	p.Set(key+"At", end)
 	// A measure shows on the DevTools timeline; a browser without the

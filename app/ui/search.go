@@ -20,7 +20,8 @@ type searchBox struct {
 	app.Compo
 
 	Hits     []entity.Hit
-	Active   int // the chosen result
+	Query    string // what Hits answer (the list's data-query: a test knows the list is up to date)
+	Active   int    // the chosen result
 	Labels   annot.Labels
 	Disabled bool // no article open
 	OnInput  func(query string)
@@ -60,7 +61,7 @@ func (p *searchBox) Render() app.UI {
 			OnBlur(func(ctx app.Context, e app.Event) { p.closed = true }),
 		app.If(open, func() app.UI {
 			return app.Ul().ID("search-results").Class("results").Role("listbox").Attr("aria-label", "Search results").
-				DataSet("testid", "search-results").Body(
+				DataSet("testid", "search-results").DataSet("query", p.Query).Body(
 				app.Range(p.Hits).Slice(func(i int) app.UI {
 					h := p.Hits[i]
 					cls := ""
@@ -93,6 +94,7 @@ func (p *searchBox) Render() app.UI {
 func (f *finder) renderSearch() app.UI {
 	return &searchBox{
 		Hits:     f.hits,
+		Query:    f.query,
 		Active:   f.active,
 		Labels:   f.a.labels,
 		Disabled: f.a.doc() == nil,

@@ -125,8 +125,11 @@ func (f *finder) parseLexicon(text string) {
 		}
 		f.lex = lex
 		if j := f.job; j != nil && !j.found {
-			j.lex = lex // waiting for it (runJob), or not started yet
+			j.lex = lex // waiting for it (runJob), not started yet, or in the worker
 			return
+		}
+		if d := f.a.doc(); d != nil && f.built == d.Meta.ID && f.builtLex {
+			return // the worker built it with its own copy
 		}
 		if f.building() {
 			// A build started without the lexicon: start it again with it.

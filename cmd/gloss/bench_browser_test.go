@@ -645,7 +645,8 @@ func benchPaste(t *testing.T, figs *figures, dir, large string) {
 // (processor) time, paste_5mb_longest_task_cpu_ms after first paint and
 // paste_5mb_main_thread_cpu_ms from the click to interactive (bench_cpu_test.go),
 // to compare builds measured at different loads.
-// Memory is taken with the article open, after a full collection.
+// Memory is taken with the article open, after a full collection; the
+// build worker's (memory_5mb_worker_mb) as its script last reported it.
 func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 	huge := entity.SampleArticle(5<<20, benchSeed)
 	base := serveSite(t, dir, "")
@@ -701,7 +702,8 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 			const inst = window.__bench.instance;
 			const wasm = inst && inst.exports.mem ? inst.exports.mem.buffer.byteLength : 0;
 			const js = performance.memory ? performance.memory.usedJSHeapSize : 0;
-			return {paint: paint - t0, ready: glossPerf.entitiesAt > t0 ? ready - t0 : -1, longest, n, mb: (js + wasm) / 1048576};`)
+			return {paint: paint - t0, ready: glossPerf.entitiesAt > t0 ? ready - t0 : -1, longest, n, mb: (js + wasm) / 1048576,
+				worker: glossPerf.workerMemoryMB || 0};`)
 		if profile {
 			stopProfile(t, ctx, figs, "5 MB paste")
 		} else {
@@ -730,6 +732,9 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 		figs.add("paste_5mb_longest_task_ms", r["longest"])
 		figs.add("paste_5mb_long_tasks", r["n"])
 		figs.add("memory_5mb_mb", r["mb"])
+		// The build worker's wasm memory, when it built the article: a
+		// second Go heap, in its own process memory but not the page's.
+		figs.add("memory_5mb_worker_mb", r["worker"])
 		if _, err := evalJS[bool](ctx, `localStorage.clear(), true`); err != nil {
 			t.Fatal(err)
 		}

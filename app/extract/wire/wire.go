@@ -1,8 +1,11 @@
-// Package wire is the message protocol between app.wasm and the extraction
-// worker (web/extract-worker.js running wasm/extract). Each message is one
-// string: a line of JSON (the header) then the payload as is, so a page of
-// megabytes crosses without being escaped. A request's payload is the
-// source to read; a reply's is the text found.
+// Package wire is the message protocol between app.wasm and its worker
+// (web/extract-worker.js running wasm/extract), which reads web pages and
+// Markdown and builds long articles' entities and search index. Each
+// request is one string: a line of JSON (the header) then the payload as
+// is, so a page of megabytes crosses without being escaped. A request's
+// payload is the source to read or the text to build; a reply's is the
+// text found, or for a build the bytes of entity.EncodeBuild, posted
+// beside the reply's header line.
 //
 // It imports no extraction library: app.wasm links it.
 package wire
@@ -16,12 +19,21 @@ import (
 	"gloss/app/text"
 )
 
+// KindBuild asks the worker to build Src's entities and search index.
+const KindBuild = "build"
+
 // Request asks the worker to read Src as Kind (text.KindHTML or
-// text.KindMarkdown). ID pairs the reply with it.
+// text.KindMarkdown), or to build it (KindBuild) with the options that
+// follow. ID pairs the reply with it.
 type Request struct {
 	ID   int
 	Kind string
 	Src  string
+	// A build's options: the gazetteer and the memory as JSON ("" for
+	// none), and whether the worker uses the built-in lexicon.
+	Gazetteer string
+	Memory    string
+	Lexicon   bool
 }
 
 // Reply is the worker's answer to the request of the same ID: the page
@@ -37,9 +49,14 @@ type Reply struct {
 	Unavailable bool
 }
 
+// The request header's id, kind and lexicon are also read by
+// web/extract-worker.js.
 type requestHeader struct {
-	ID   int    `json:"id"`
-	Kind string `json:"kind"`
+	ID        int             `json:"id"`
+	Kind      string          `json:"kind"`
+	Gazetteer json.RawMessage `json:"gazetteer,omitempty"`
+	Memory    json.RawMessage `json:"memory,omitempty"`
+	Lexicon   bool            `json:"lexicon,omitempty"`
 }
 
 // The reply header's names are also written by web/extract-worker.js
@@ -58,7 +75,14 @@ type replyHeader struct {
 
 // EncodeRequest writes r as a message.
 func EncodeRequest(r Request) string {
-	return encode(requestHeader{ID: r.ID, Kind: r.Kind}, r.Src)
+	h := requestHeader{ID: r.ID, Kind: r.Kind, Lexicon: r.Lexicon}
+	if r.Gazetteer != "" {
+		h.Gazetteer = json.RawMessage(r.Gazetteer)
+	}
+	if r.Memory != "" {
+		h.Memory = json.RawMessage(r.Memory)
+	}
+	return encode(h, r.Src)
 }
 
 // DecodeRequest reads a message written by EncodeRequest.
@@ -68,10 +92,10 @@ func DecodeRequest(msg string) (Request, error) {
 	if err != nil {
 		return Request{}, err
 	}
-	if h.Kind != text.KindHTML && h.Kind != text.KindMarkdown {
+	if h.Kind != text.KindHTML && h.Kind != text.KindMarkdown && h.Kind != KindBuild {
 		return Request{ID: h.ID}, fmt.Errorf("wire: request %d: unknown kind %q", h.ID, h.Kind)
 	}
-	return Request{ID: h.ID, Kind: h.Kind, Src: src}, nil
+	return Request{ID: h.ID, Kind: h.Kind, Src: src, Gazetteer: string(h.Gazetteer), Memory: string(h.Memory), Lexicon: h.Lexicon}, nil
 }
 
 // EncodeReply writes r as a message.

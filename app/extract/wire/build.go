@@ -1,0 +1,67 @@
+package wire
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"gloss/app/entity"
+)
+
+// BuildRequest asks for text's entities and index built with gaz and mem
+// (nil for none) and, when lexicon, the built-in lexicon: what the page
+// would pass entity.Build.
+func BuildRequest(id int, text string, gaz *entity.Gazetteer, mem *entity.Memory, lexicon bool) (Request, error) {
+	r := Request{ID: id, Kind: KindBuild, Src: text, Lexicon: lexicon}
+	if gaz != nil {
+		b, err := json.Marshal(gaz)
+		if err != nil {
+			return Request{}, err
+		}
+		r.Gazetteer = string(b)
+	}
+	if mem != nil {
+		b, err := json.Marshal(mem)
+		if err != nil {
+			return Request{}, err
+		}
+		r.Memory = string(b)
+	}
+	return r, nil
+}
+
+// BuildOptions are the entity.Options a build request asks for; lex is the
+// worker's lexicon, used when the request asks for it.
+func (r Request) BuildOptions(lex *entity.Lexicon) (entity.Options, error) {
+	var o entity.Options
+	if r.Gazetteer != "" {
+		o.Gazetteer = &entity.Gazetteer{}
+		if err := json.Unmarshal([]byte(r.Gazetteer), o.Gazetteer); err != nil {
+			return o, fmt.Errorf("wire: build %d: the gazetteer: %v", r.ID, err)
+		}
+	}
+	if r.Memory != "" {
+		o.Memory = &entity.Memory{}
+		if err := json.Unmarshal([]byte(r.Memory), o.Memory); err != nil {
+			return o, fmt.Errorf("wire: build %d: the memory: %v", r.ID, err)
+		}
+	}
+	if r.Lexicon {
+		if lex == nil {
+			return o, errors.New("the word lists could not be loaded")
+		}
+		o.Lexicon = lex
+	}
+	return o, nil
+}
+
+// Build answers a build request: entity.EncodeBuild's message for Build
+// of the request's text with its options.
+func Build(r Request, lex *entity.Lexicon) ([]byte, error) {
+	o, err := r.BuildOptions(lex)
+	if err != nil {
+		return nil, err
+	}
+	ents, idx := entity.Build(r.Src, o)
+	return entity.EncodeBuild(ents, idx)
+}

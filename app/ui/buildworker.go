@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"gloss/app/entity"
+	"gloss/app/extract/wire"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// A long article's entities and search index are built in the worker
+// (extractor.go's, running wasm/extract), a second Go program on its own
+// thread: the page's one wasm thread stays free for the person, and the
+// machine's second core does the build. The page sends the text and the
+// build's options and takes back entity.EncodeBuild's bytes, which it
+// copies and decodes in slices (a 5 MB article's are ~56 MB, read in place).
+// When the worker cannot do it (it did not start, its module or the word
+// lists could not be loaded, a sandboxed frame cannot start one) the page
+// builds as before (build.go), so nothing is lost without it.
+
+// buildWorkerMin is the shortest article (bytes) built in the worker:
+// below it, building in the page takes a few slices of 20 ms, and the
+// round trip (the worker's start on a first visit, the text's copy, the
+// result's copy) would only delay the suggestions.
+const buildWorkerMin = 64 << 10
+
+// workerCopyChunk is how many bytes of a result are copied into Go memory
+// per slice.
+const workerCopyChunk = 8 << 20
+
+// wantsWorker reports whether an article of n bytes is built in the
+// worker, given that a build there failed before (off).
+func wantsWorker(n int, off bool) bool {
+	return !off && n >= buildWorkerMin
+}
+
+// buildInWorker builds job in the worker; false when it could not (the
+// page builds it then). It runs on the background build's goroutine and
+// panics superseded when a newer job replaces it.
+func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity.Index, ok bool) {
+	w := extractWorker
+	if !app.IsClient || !wantsWorker(len(job.text), w.buildOff) {
+		return nil, nil, false
+	}
+	// The lexicon is used when the page has it or is still loading it:
+	// the worker fetches its own copy (the same file).
+	job.workerLex = job.lex != nil || f.lexError == ""
+	req, err := wire.BuildRequest(0, job.text, job.gaz, job.mem, job.workerLex)
+	if err != nil {
+		app.Log("build worker:", err)
+		return nil, nil, false
+	}
+	perfMark("gloss-build-posted")
+	ch, err := w.post(req)
+	if err != nil {
+		w.buildOff = true
+		app.Log("build worker:", err)
+		return nil, nil, false
+	}
+	job.inWorker = true
+	var r workerReply
+	for got := false; !got; {
+		select {
+		case r = <-ch:
+			got = true
+		case <-f.kick:
+			if f.job != job {
+				panic(superseded{})
+			}
+		}
+	}
+	if f.job != job {
+		panic(superseded{})
+	}
+	if err := r.Error(); err != nil || !r.data.Truthy() {
+		// The page builds it, and the next ones.
+		job.inWorker = false
+		w.buildOff = true
+		app.Log("build worker: building in the page:", err)
+		return nil, nil, false
+	}
+	perfMark("gloss-build-received")
+	n := r.data.Get("byteLength").Int()
+	buf := entity.NewBuildBuffer(n)
+	for a := 0; a < n; a += workerCopyChunk {
+		b := min(a+workerCopyChunk, n)
+		app.CopyBytesToGo(buf[a:b], r.data.Call("subarray", a, b))
+		f.pause()
+	}
+	r.data = app.Null()
+	ents, idx, err = entity.DecodeBuild(job.text, buf)
+	if err != nil {
+		job.inWorker = false
+		w.buildOff = true
+		app.Log("build worker: building in the page:", err)
+		return nil, nil, false
+	}
+	perfMark("gloss-build-decoded")
+	return ents, idx, true
+}
+
+// kickBuild wakes a background build waiting for the worker, so that it
+// sees it was superseded.
+func (f *finder) kickBuild() {
+	if f.kick == nil {
+		return
+	}
+	select {
+	case f.kick <- struct{}{}:
+	default:
+	}
+}

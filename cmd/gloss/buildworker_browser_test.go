@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"gloss/app/entity"
+)
+
+// What a person sees once a long article's names are found: the panel's
+// listed rows and count, the suggestion highlights, a few searches' results.
+type builtView struct {
+	Count      string
+	Rows       []string
+	Highlights []string
+	Searches   []string
+	Worker     bool // the worker built it (its perf mark)
+	InPage     bool // the page built it
+}
+
+// buildAndLook pastes article once the page's word lists are in (so both
+// builds use them) and reads what it shows once its names are found.
+func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
+	t.Helper()
+	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-lexicon-parsed").length > 0`); err != nil {
+		t.Fatalf("the word lists were not loaded: %v", err)
+	}
+	if _, err := evalJS[bool](ctx, `window.__t0 = performance.now(), true`); err != nil {
+		t.Fatal(err)
+	}
+	submitPaste(t, ctx, article)
+	waitParagraphs(t, ctx)
+	if _, err := pollJS[bool](ctx, `!!(window.glossPerf && glossPerf.entitiesAt > __t0) && !document.querySelector('[data-testid="entities-progress"]') && document.querySelectorAll('[data-testid="entity-item"]').length > 0`); err != nil {
+		t.Fatalf("the names were not found: %v", err)
+	}
+	v, err := evalJS[builtView](ctx, `({
+		count: document.querySelector('[data-testid="entities-tab"] .count').textContent,
+		rows: [...document.querySelectorAll('[data-testid="entity-item"]')].map((e) => e.innerText),
+		highlights: [...CSS.highlights.keys()].sort().map((k) => k + ":" + CSS.highlights.get(k).size),
+		worker: performance.getEntriesByName("gloss-build-decoded").length > 0,
+		inPage: performance.getEntriesByName("gloss-build-start").length > 0,
+	})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"hollnd", "le drian", "damscus", "charles gaulle"} {
+		if _, err := chromedp.Run(ctx, chromedp.Blur(chromedp.CSS(`[data-testid="search-input"]`))); err != nil {
+			t.Fatal(err)
+		}
+		typeKey(t, ctx, '/')
+		if _, err := pollJS[bool](ctx, `document.activeElement && document.activeElement.dataset.testid === "search-input"`); err != nil {
+			t.Fatalf("%q: / did not focus the search box", q)
+		}
+		typeLetters(t, ctx, q)
+		res, err := pollJS[string](ctx, fmt.Sprintf(`(l => !!l && l.dataset.query === %q)(document.querySelector('[data-testid="search-results"]')) ?
+			[...document.querySelectorAll('[data-testid="search-result"]')].map((e) => e.innerText).join(" | ") : null`, q))
+		if err != nil {
+			t.Fatalf("%q: no results: %v", q, err)
+		}
+		v.Searches = append(v.Searches, q+" → "+res)
+	}
+	return v
+}
+
+// TestBrowserBuildWorker pastes a long article: the worker builds its names
+// and index (the page does not), and the panel, the suggestions and search
+// show exactly what the page shows when it builds the same text itself,
+// which it does when the worker's module cannot be loaded.
+func TestBrowserBuildWorker(t *testing.T) {
+	article := findArticle + "\n\n" + entity.SampleArticle(160<<10, 11)
+
+	ctx, _, cons := openApp(t)
+	got := buildAndLook(t, ctx, article)
+	if !got.Worker || got.InPage {
+		t.Errorf("built in the worker %v, in the page %v; want the worker only", got.Worker, got.InPage)
+	}
+	noConsoleErrors(t, cons)
+
+	// The same text where the worker cannot start its module.
+	dir := filepath.Join(t.TempDir(), "site")
+	buildSiteInto(t, dir, "", filepath.Join(repoRoot(t), "web"))
+	for _, ext := range []string{"", ".br", ".gz"} {
+		if err := os.Remove(filepath.Join(dir, "web", "extract.wasm"+ext)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx2 := newBrowser(t)
+	if err := waitReady(ctx2, serveSite(t, dir, "")); err != nil {
+		t.Fatal(err)
+	}
+	want := buildAndLook(t, ctx2, article)
+	if want.Worker || !want.InPage {
+		t.Errorf("without the worker's module: built in the worker %v, in the page %v; want the page", want.Worker, want.InPage)
+	}
+	if len(want.Rows) < 5 || len(want.Highlights) < 2 {
+		t.Fatalf("the page's own build shows too little to compare: %+v", want)
+	}
+	if got.Count != want.Count {
+		t.Errorf("entities: %s from the worker, %s from the page", got.Count, want.Count)
+	}
+	for _, c := range []struct {
+		what      string
+		got, want []string
+	}{{"panel rows", got.Rows, want.Rows}, {"highlights", got.Highlights, want.Highlights}, {"searches", got.Searches, want.Searches}} {
+		if g, w := strings.Join(c.got, "\n"), strings.Join(c.want, "\n"); g != w {
+			t.Errorf("%s from the worker:\n%s\nfrom the page:\n%s", c.what, g, w)
+		}
+	}
+}
