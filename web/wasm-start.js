@@ -13,12 +13,21 @@
 "use strict";
 (function () {
   // Until Go replaces it, the page go-app prerendered lies under go-app's
-  // opaque loader: gloss.css skips its style and layout while this class is
+  // opaque loader: this rule skips its style and layout while the class is
   // set (~190 elements: 15–45 ms of a warm start's main thread, traced).
-  // The loader in app.js removes it just before Go starts; where go-app
+  // The loader in app.js removes both just before Go starts; where go-app
   // removes its loader instead (no WebAssembly, ?wasm=false, robots) the
-  // rule no longer matches and the prerendered page shows.
-  if (typeof WebAssembly === "object") document.documentElement.classList.add("gloss-starting");
+  // rule no longer matches and the prerendered page shows. The rule is not
+  // in gloss.css: Chromium checks a :has() on body at every change under
+  // it, and this one restyled the whole page each time (a long article's
+  // install restyled and laid out all its paragraphs, traced).
+  if (typeof WebAssembly === "object") {
+    document.documentElement.classList.add("gloss-starting");
+    const rule = document.createElement("style");
+    rule.id = "gloss-starting";
+    rule.textContent = ".gloss-starting body:has(> #app-wasm-loader) > :not(#app-wasm-loader) { display: none; }";
+    document.head.appendChild(rule);
+  }
   if ("glossWasm" in window || typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) return;
   // app.wasm sits beside this script, under any prefix the site has.
   const url = new URL("app.wasm", document.currentScript.src).href;

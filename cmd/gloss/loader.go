@@ -149,6 +149,7 @@ func patchAppJS(path, loader string) error {
 	s = strings.Replace(s, goappInstantiateCall, "await glossInstantiate(instantiateStreaming, ", 1)
 	s = strings.Replace(s, goappRunCall, `performance.mark("gloss-instantiated");
     document.documentElement.classList.remove("gloss-starting"); // see web/wasm-start.js
+    document.getElementById("gloss-starting")?.remove();
     `+goappRunCall+`
     glossStarted();`, 1)
 	s = strings.Replace(s, goappWorkerCall, "\nglossInitServiceWorker();\n", 1)
