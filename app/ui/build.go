@@ -207,7 +207,7 @@ func (f *finder) pause() {
 
 // install takes a finished build's result, if it is still the one wanted,
 // and repaints what depends on it: the panel's first rows now, the other
-// rows in the tasks after (install.go).
+// rows and the suggestion highlights in the tasks after (install.go).
 func (f *finder) install(job *buildJob, res buildResult) {
 	d := f.a.doc()
 	if job.gen != f.gen || d == nil || d.Meta.ID != job.id {
@@ -219,11 +219,11 @@ func (f *finder) install(job *buildJob, res buildResult) {
 	f.sorted, f.sortedBy = res.sorted, f.sortKey("count")
 	perfSince("entities", job.start)
 	if res.paint != nil && res.paint.key == f.suggestionKey(d) {
-		f.applySuggestions(res.paint)
+		f.installSteps(job, res.paint) // the rest of the rows, the highlights
 	} else {
+		f.installSteps(job, nil)
 		f.paintSuggestions()
 	}
-	f.installSteps(job) // the rest of the panel's rows in the next tasks
 	if f.query != "" {
 		f.search(f.query)
 		return

@@ -3,37 +3,58 @@ package ui
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // A finished build is installed in steps, one per task: on a 5 MB article
-// rendering the panel's hundred rows with the rest of the install took
-// one task of 150–300 ms. The install takes the entities and the index (the
-// search works from then on, and glossPerf's "entities" mark says so),
-// applies the suggestion highlights (gloss.highlight makes a long article's
-// ranges in slices of its own) and renders the panel's first installRows
-// rows; each later task renders installRows more, the browser painting in
-// between. (Applying the highlights one name per task as well was tried
-// and taken out when TestBrowserLibraryStatus failed; that test's failures
-// were later traced to the URL fragment being set after the render, see
-// App.opened, so it may be worth trying again.)
+// rendering the panel's hundred rows and handing the page ten suggestion
+// highlights of a few hundred thousand mentions took 150–250 ms of one
+// task. The install itself takes the entities and the index (the search
+// works from then on, and glossPerf's "entities" mark says so) and renders
+// the panel's first installRows rows; each later task renders installRows
+// more or applies one highlight name, the browser painting in between.
+// (The highlights' staging was taken out once, when
+// TestBrowserLibraryStatus failed with it; those failures came from the
+// URL fragment being set after the render, since put back, see
+// App.opened.)
 
 // installRows is how many more of the panel's rows each step renders.
 const installRows = 20
 
 // installStage is what is left to do of a staged install.
 type installStage struct {
-	gen int    // the build's generation: a newer build drops the rest
-	id  string // the article built
+	gen   int              // the build's generation: a newer build drops the rest
+	id    string           // the article built
+	paint *suggestionPaint // highlights left to apply, nil when none (or repainted since)
+	next  int              // the paint's next name
 }
 
+// syncMentions is how many suggested mentions an install highlights at
+// once; more are applied one name per step.
+const syncMentions = 4096
+
 // installSteps starts the staged part of an install: the panel's rows
-// capped at installRows, the others in the tasks after. A short list is
-// rendered at once.
-func (f *finder) installSteps(job *buildJob) {
+// capped at installRows, and paint's names to apply one at a time. A short
+// article's are all applied now.
+func (f *finder) installSteps(job *buildJob, paint *suggestionPaint) {
 	f.endSteps()
-	if len(f.ents) <= installRows {
-		return
+	if paint != nil && paint.mentions() <= syncMentions {
+		f.applySuggestions(paint)
+		paint = nil
 	}
-	f.rowCap = installRows
-	f.stage = &installStage{gen: job.gen, id: job.id}
+	if len(f.ents) > installRows {
+		f.rowCap = installRows
+	}
+	if paint == nil && f.rowCap == 0 {
+		return // nothing left to stage
+	}
+	f.stage = &installStage{gen: job.gen, id: job.id, paint: paint}
 	f.nextStep()
+}
+
+// mentions is how many mentions p highlights.
+func (p *suggestionPaint) mentions() int {
+	n := 0
+	for _, t := range p.triples {
+		n += len(t) / 3
+	}
+	return n
 }
 
 // nextStep asks for the next step in a task of its own, after the ones
@@ -55,24 +76,52 @@ func (f *finder) nextStep() {
 	glossJS().Call("yieldTask", f.stepFn)
 }
 
-// installStep does one step of the staged install and reports whether any
-// is left.
+// installStep does one step of the staged install and reports whether any is
+// left. Rows come first (the panel is what changes in view), then the
+// highlights, one name per step.
 func (f *finder) installStep() bool {
 	s := f.stage
 	d := f.a.doc()
-	if s == nil || s.gen != f.gen || d == nil || d.Meta.ID != s.id || f.built != s.id || f.rowCap == 0 {
+	if s == nil || s.gen != f.gen || d == nil || d.Meta.ID != s.id || f.built != s.id {
 		f.endSteps()
 		return false
 	}
-	f.rowCap += installRows
-	if f.rowCap >= entityPage {
-		f.endSteps()
-		return false
+	if f.rowCap > 0 {
+		f.rowCap += installRows
+		if f.rowCap >= entityPage {
+			f.rowCap = 0
+		}
+		return true
 	}
-	return true
+	if p := s.paint; p != nil && s.next < len(p.names) {
+		if s.next == 0 {
+			if p.key != f.suggestionKey(d) {
+				// The labels or annotations changed since the build worked
+				// the highlights out: work them out again, at once.
+				f.endSteps()
+				f.paintSuggestions()
+				return false
+			}
+		}
+		f.applySuggestion(p, s.next)
+		s.next++
+		if s.next < len(p.names) {
+			return true
+		}
+	}
+	f.endSteps()
+	return false
 }
 
 // endSteps drops what is left of a staged install: the rows all shown.
 func (f *finder) endSteps() {
 	f.stage, f.rowCap = nil, 0
+}
+
+// dropStagedPaint drops a staged install's highlights not yet applied:
+// they are being repainted at once (applySuggestions).
+func (f *finder) dropStagedPaint() {
+	if f.stage != nil {
+		f.stage.paint = nil
+	}
 }

@@ -23,58 +23,101 @@ func stagedFinder(n int) (*finder, *buildJob) {
 }
 
 // TestInstallSteps: a staged install shows installRows rows, then
-// installRows more per step up to the full page, and ends with no cap;
-// "Show more" lifts the cap; a short list is not staged.
+// installRows more per step up to the full page, then applies each
+// highlight name once, and ends with no cap; "Show more" lifts the cap.
 func TestInstallSteps(t *testing.T) {
 	f, job := stagedFinder(250)
-	f.installSteps(job)
+	p := &suggestionPaint{key: f.suggestionKey(f.a.doc()), names: []string{"gloss-s0", "gloss-t0", "gloss-s1"}, triples: make([][]int32, 3)}
+	for i := range p.triples {
+		p.triples[i] = make([]int32, 3*syncMentions) // too many to apply at once
+	}
+	f.installSteps(job, p)
 	var shown []int
 	shown = append(shown, len(f.renderEntities().(*entitiesPanel).Rows))
-	for steps := 0; f.installStep(); steps++ {
+	steps := 0
+	for f.installStep() {
+		steps++
 		shown = append(shown, len(f.renderEntities().(*entitiesPanel).Rows))
 		if steps > 100 {
 			t.Fatal("the steps never end")
 		}
 	}
-	shown = append(shown, len(f.renderEntities().(*entitiesPanel).Rows))
-	want := []int{20, 40, 60, 80, 100}
+	want := []int{20, 40, 60, 80, 100, 100, 100}
 	if fmt.Sprint(shown) != fmt.Sprint(want) {
 		t.Errorf("rows shown per step %v, want %v", shown, want)
 	}
 	if f.stage != nil || f.rowCap != 0 {
 		t.Errorf("not ended: stage %v, cap %d", f.stage, f.rowCap)
 	}
+	if got := len(f.renderEntities().(*entitiesPanel).Rows); got != entityPage {
+		t.Errorf("%d rows after the install, want %d", got, entityPage)
+	}
+	// Every name applied once: the last step applied the last one.
+	f, job = stagedFinder(250)
+	f.installSteps(job, p)
+	names := 0
+	for f.rowCap > 0 {
+		f.installStep()
+	}
+	for f.stage != nil {
+		before := f.stage.next
+		f.installStep()
+		if f.stage == nil || f.stage.next == before+1 {
+			names++
+		}
+	}
+	if names != len(p.names) {
+		t.Errorf("%d highlight steps, want %d", names, len(p.names))
+	}
 
 	// Show more during the ramp: the cap goes, a page more is listed.
 	f, job = stagedFinder(250)
-	f.installSteps(job)
+	f.installSteps(job, p)
 	f.renderEntities().(*entitiesPanel).OnMore()
 	if got := len(f.renderEntities().(*entitiesPanel).Rows); got != 2*entityPage {
 		t.Errorf("%d rows after Show more, want %d", got, 2*entityPage)
 	}
-
-	f, job = stagedFinder(installRows)
-	f.installSteps(job)
-	if f.stage != nil || f.rowCap != 0 {
-		t.Errorf("a short list's install staged: %+v, cap %d", f.stage, f.rowCap)
-	}
 }
 
-// TestInstallStepsStop: a newer build or another article end the staged
-// install with no cap left.
+// TestInstallStepsStop: a newer build, another article or changed
+// annotations end the staged install with every row shown and the stale
+// highlights dropped.
 func TestInstallStepsStop(t *testing.T) {
 	for name, change := range map[string]func(f *finder){
 		"newer build":   func(f *finder) { f.gen++ },
 		"other article": func(f *finder) { f.a.s.Doc = &session.Doc{Meta: store.Meta{ID: "a2"}, Set: &annot.Set{}} },
+		"repainted":     func(f *finder) { f.applySuggestions(&suggestionPaint{}) },
 	} {
 		f, job := stagedFinder(250)
-		f.installSteps(job)
+		p := &suggestionPaint{key: f.suggestionKey(f.a.doc()), names: []string{"gloss-s0"}, triples: [][]int32{make([]int32, 3*syncMentions+3)}}
+		f.installSteps(job, p)
 		change(f)
-		if f.installStep() {
-			t.Errorf("%s: a step is left", name)
+		if name == "repainted" && f.stage.paint != nil {
+			t.Error("repainted: the staged highlights are still to be applied")
+		}
+		for i := 0; f.installStep(); i++ {
+			if i > 10 {
+				t.Fatalf("%s: the steps never end", name)
+			}
 		}
 		if f.stage != nil || f.rowCap != 0 {
 			t.Errorf("%s: not ended: stage %v, cap %d", name, f.stage, f.rowCap)
 		}
+	}
+}
+
+// TestInstallShort: a short article's install stages nothing: its few
+// entities and highlights are there at once.
+func TestInstallShort(t *testing.T) {
+	f, job := stagedFinder(installRows)
+	p := &suggestionPaint{key: f.suggestionKey(f.a.doc()), names: []string{"gloss-s0", "gloss-t0"}, triples: [][]int32{{0, 1, 2}, make([]int32, 3*syncMentions-3)}}
+	f.installSteps(job, p)
+	if f.stage != nil || f.rowCap != 0 {
+		t.Errorf("a short article's install staged: %+v, cap %d", f.stage, f.rowCap)
+	}
+	f, job = stagedFinder(installRows + 1)
+	f.installSteps(job, p)
+	if f.stage == nil || f.stage.paint != nil || f.rowCap != installRows {
+		t.Errorf("many entities, few mentions: stage %+v, cap %d; want the rows staged, the highlights applied", f.stage, f.rowCap)
 	}
 }

@@ -124,8 +124,10 @@ func (f *finder) paintSuggestions() {
 	f.applySuggestions(f.suggestionsFor(d, f.ents, nil))
 }
 
-// applySuggestions hands worked-out suggestion highlights to the page.
+// applySuggestions hands worked-out suggestion highlights to the page,
+// instead of any a staged install has yet to apply.
 func (f *finder) applySuggestions(p *suggestionPaint) {
+	f.dropStagedPaint()
 	for i := range p.names {
 		f.applySuggestion(p, i)
 	}
