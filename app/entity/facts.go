@@ -3,6 +3,7 @@ package entity
 import (
 	"strings"
 	"sync"
+	"unsafe"
 
 	gtext "gloss/app/text"
 )
@@ -192,4 +193,23 @@ func (f *finder) stopTok(i int) bool {
 		return f.on(i, onStopNL)
 	}
 	return f.on(i, onStopWords)
+}
+
+// variantIDs returns the interner ids group recorded for vs, an entity's
+// Variants, or nil when vs is not a piece of the array group cut them from
+// (a merged entity's are a new slice; NewIndex has no record).
+func (f *finder) variantIDs(vs []string) []int32 {
+	if len(vs) == 0 || len(f.names) == 0 {
+		return nil
+	}
+	base, p := uintptr(unsafe.Pointer(unsafe.SliceData(f.names))), uintptr(unsafe.Pointer(unsafe.SliceData(vs)))
+	size := unsafe.Sizeof("")
+	if p < base || (p-base)%size != 0 {
+		return nil
+	}
+	off := int((p - base) / size)
+	if off+len(vs) > len(f.names) {
+		return nil
+	}
+	return f.nameIDs[off : off+len(vs)]
 }

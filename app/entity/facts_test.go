@@ -93,3 +93,38 @@ func TestKeyFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestVariantIDs checks the interner ids group records for the entities'
+// names against normalising each name again, as the index did before it
+// read them: on the test articles, with a gazetteer whose aliases fold to
+// other keys, and on a sample long enough for names to merge.
+func TestVariantIDs(t *testing.T) {
+	gaz := NewGazetteer([]Entry{{Name: "Islamic State", Label: "ORG", Aliases: []string{"ISIS", "Daesh"}}, {Name: "Paris", Label: "LOC", Aliases: []string{"IS"}}})
+	texts := []string{SampleArticle(100<<10, 3), "The Islamic State (ISIS) and Daesh. Jean-Yves Le Drian met Le Drian in Paris, then IS."}
+	for _, a := range loadGold(t) {
+		texts = append(texts, a.Text)
+	}
+	known, all := 0, 0
+	for _, text := range texts {
+		for _, o := range []Options{{}, {Gazetteer: gaz}} {
+			f := newFinder(text, tokenize(text))
+			ents := f.find(o)
+			for _, e := range ents {
+				ids := f.variantIDs(e.Variants)
+				for k, v := range e.Variants {
+					all++
+					if ids == nil || ids[k] < 0 {
+						continue
+					}
+					known++
+					if want := f.in.surface(v); ids[k] != want {
+						t.Errorf("%q of %q: id %d (%q), normalised %d (%q)", v, e.Key, ids[k], f.in.str(ids[k]), want, f.in.str(want))
+					}
+				}
+			}
+		}
+	}
+	if known < all/2 {
+		t.Errorf("ids known for %d names of %d", known, all)
+	}
+}

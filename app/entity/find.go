@@ -88,6 +88,11 @@ type finder struct {
 	results      bool // the text holds a table of results (resultsTable), once resultsDone
 	resultsDone  bool
 	capWords     map[string]bool // the capitalised words, folded (hasWord), built on first use
+	// The entities' variants as group made them, one array they are cut
+	// from, and the interner id of each (-1 where not known): the index
+	// needs no second normalisation of tens of thousands of names.
+	names   []string
+	nameIDs []int32
 }
 
 func newFinder(text string, toks []token) *finder {
@@ -187,7 +192,9 @@ func Build(text string, o Options) ([]Entity, *Index) {
 	// The index's words are Find's: the same ids, folded once.
 	// So are what the word lists say of them and the language: the index
 	// finds the capitalised runs again (without the lexicon, as NewIndex).
-	return ents, newIndex(&finder{text: text, toks: clean, in: f.in, ids: f.ids, lists: f.lists, lang: f.lang, langDone: f.langDone}, ents)
+	// And so are the interner ids of the entities' names, where group
+	// left them.
+	return ents, newIndex(&finder{text: text, toks: clean, in: f.in, ids: f.ids, lists: f.lists, lang: f.lang, langDone: f.langDone, names: f.names, nameIDs: f.nameIDs}, ents)
 }
 
 // find is FindWith on the finder's text and tokens.
@@ -821,6 +828,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		fill[e]++
 	}
 	names := make([]string, 0, len(variants))
+	nameIDs := make([]int32, 0, len(variants))
 	var merged []variant
 	var seen map[string]int
 	for e := range ents {
@@ -853,6 +861,13 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 		start := len(names)
 		for _, v := range merged {
 			names = append(names, v.surface)
+			// A candidate group's surfaces normalise to its key (below);
+			// a gazetteer's aliases need not.
+			id := int32(-1)
+			if groups[v.group].gaz == nil {
+				id = groups[v.group].id
+			}
+			nameIDs = append(nameIDs, id)
 		}
 		ent := &ents[e]
 		ent.Key, ent.Source = groups[r].key, SourceCandidate
@@ -875,6 +890,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 			ent.Label = "PER"
 		}
 	}
+	f.names, f.nameIDs = names, nameIDs
 	return ents
 }
 

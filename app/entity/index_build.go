@@ -3,6 +3,7 @@ package entity
 import (
 	"bytes"
 	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -89,12 +90,23 @@ func normTarget(display string) (string, []int32) {
 }
 
 func (b *indexBuilder) addEntity(i int, e Entity) {
+	known := b.f.variantIDs(e.Variants)
 	for k := -1; k < len(e.Variants); k++ {
 		v := e.Name
 		if k >= 0 {
 			v = e.Variants[k]
 		}
-		id := b.f.in.surface(v)
+		id := int32(-1)
+		if known != nil {
+			if k >= 0 {
+				id = known[k]
+			} else if j := slices.Index(e.Variants, e.Name); j >= 0 {
+				id = known[j]
+			}
+		}
+		if id < 0 {
+			id = b.f.in.surface(v)
+		}
 		if id == 0 {
 			continue
 		}
