@@ -2,7 +2,6 @@ package entity
 
 import (
 	"bytes"
-	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -269,15 +268,7 @@ func (b *indexBuilder) finish(x *Index) {
 		}
 		keys[i] = sortKey{uint64(^uint32(b.rankOf(t)))<<32 | uint64(len(nm)), pre, int32(i)}
 	}
-	sortPaced(keys, func(a, b sortKey) int {
-		if c := cmp.Compare(a.rankLen, b.rankLen); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.pre8, b.pre8); c != 0 {
-			return c
-		}
-		return bytes.Compare(norm(a.id), norm(b.id))
-	})
+	sortTargetKeys(keys, func(a, b int32) int { return bytes.Compare(norm(a), norm(b)) })
 	n := len(ts)
 	newID := make([]int32, n)
 	for i, k := range keys {
@@ -341,18 +332,9 @@ func (b *indexBuilder) finish(x *Index) {
 	}
 	x.offs[n] = uint32(len(arena))
 	x.arena = string(arena)
-	// The prefix lists are counted first so each is one allocation.
-	n1 := map[rune]int{}
-	n2 := map[[2]rune]int{}
 	for id := range n {
 		step(id)
-		s := x.norm(int32(id))
-		x.masks[id] = maskOf(s)
-		r0, r1, two := prefixOf(s)
-		n1[r0]++
-		if two {
-			n2[[2]rune{r0, r1}]++
-		}
+		x.masks[id] = maskOf(x.norm(int32(id)))
 	}
 	x.byNorm = newNormTable(n)
 	for id := range n {
@@ -385,22 +367,7 @@ func (b *indexBuilder) finish(x *Index) {
 			x.byLen[l] = append(x.byLen[l], int32(id))
 		}
 	}
-	x.prefix1 = make(map[rune][]int32, len(n1))
-	for r, c := range n1 {
-		x.prefix1[r] = make([]int32, 0, c)
-	}
-	x.prefix2 = make(map[[2]rune][]int32, len(n2))
-	for r, c := range n2 {
-		x.prefix2[r] = make([]int32, 0, c)
-	}
-	for id := range keys {
-		step(id)
-		r0, r1, two := prefixOf(x.norm(int32(id)))
-		x.prefix1[r0] = append(x.prefix1[r0], int32(id))
-		if two {
-			x.prefix2[[2]rune{r0, r1}] = append(x.prefix2[[2]rune{r0, r1}], int32(id))
-		}
-	}
+	x.prefix1, x.prefix2 = prefixLists(x, n)
 }
 
 // maxWordLen is the last length Index.byLen lists apart.
