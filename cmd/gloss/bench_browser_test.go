@@ -519,6 +519,7 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 			figs.note("warm_load%s: a traced visit %s", r.suffix, describeCache(ev))
 		}
 	}
+	benchLazyCompiled(t, figs, serveSite(t, sites[loaderCaching], ""), benchWasm(t), seed)
 }
 
 // cachePause is long enough for V8 to cache the module after a visit.
