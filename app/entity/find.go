@@ -93,6 +93,10 @@ type finder struct {
 	// needs no second normalisation of tens of thousands of names.
 	names   []string
 	nameIDs []int32
+	// The entities' mentions as group made them, one array they are cut
+	// from, and where each lies in the tokens (mentionToks).
+	flat    []gtext.Span
+	flatTok []mentionTok
 }
 
 func newFinder(text string, toks []token) *finder {
@@ -677,6 +681,9 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	n := len(segs) + len(matches)
 	mgroup := make([]int32, 0, n) // group of each mention, in text order
 	mspan := make([]gtext.Span, 0, n)
+	// Where each mention lies in the tokens, as mentionToks would find it,
+	// where that is plain (a < 0: not known, found again when asked).
+	mtok := make([]mentionTok, 0, n)
 	var variants []variant
 	add := func(g int32, sp gtext.Span, surface string) {
 		mgroup = append(mgroup, g)
@@ -706,6 +713,7 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 				groups[g].gaz = &m.Entry
 			}
 			add(g, m.Span, sliceRunes(f.text, f.toks, m.Span))
+			mtok = append(mtok, mentionTok{a: -1})
 			mi++
 		}
 		if si == len(segs) {
@@ -722,6 +730,14 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 			start, end = start-1, end+1
 		}
 		add(g, gtext.Span{Start: start, End: end}, f.surface(s.a, s.b))
+		if start == int(f.toks[s.a].start) && end == int(f.toks[s.b-1].end) {
+			// Tokens' starts and ends increase: the first token starting
+			// at start or after is s.a, the first ending at end or after
+			// is s.b-1.
+			mtok = append(mtok, mentionTok{int32(s.a), int32(s.b - 1), true, true})
+		} else {
+			mtok = append(mtok, mentionTok{a: -1})
+		}
 		groups[g].per = groups[g].per || s.per
 	}
 
@@ -793,14 +809,20 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	ents := make([]Entity, len(roots))
 	flat := make([]gtext.Span, len(mspan))
 	off := 0
+	nstart := make([]int32, len(ents)) // where each entity's mentions start in flat
 	for e := range ents {
 		ents[e].Mentions = flat[off : off : off+nment[e]]
+		nstart[e] = int32(off)
 		off += nment[e]
 	}
+	flatTok := make([]mentionTok, len(mspan))
 	for i, e := range mgroup {
 		step(i)
-		ents[e].Mentions = append(ents[e].Mentions, mspan[i])
+		ms := ents[e].Mentions
+		flatTok[int(nstart[e])+len(ms)] = mtok[i]
+		ents[e].Mentions = append(ms, mspan[i])
 	}
+	f.flat, f.flatTok = flat, flatTok
 	members := make([]int, len(roots))
 	per := make([]bool, len(roots))
 	for g := range groups {

@@ -1,5 +1,11 @@
 package entity
 
+import (
+	"unsafe"
+
+	gtext "gloss/app/text"
+)
+
 // mentionTok is where one mention of an entity lies in the token list:
 // tokenAt of its start and tokenEnding of its end, with their answers.
 type mentionTok struct {
@@ -20,11 +26,35 @@ func (f *finder) mentionToks(e *Entity) []mentionTok {
 		return f.mt
 	}
 	f.mt = f.mt[:0]
-	for _, m := range e.Mentions {
+	known := f.knownMentionToks(e.Mentions)
+	for k, m := range e.Mentions {
+		if known != nil && known[k].a >= 0 {
+			f.mt = append(f.mt, known[k])
+			continue
+		}
 		a, okA := f.tokenAt(m.Start)
 		b, okB := f.tokenEnding(m.End)
 		f.mt = append(f.mt, mentionTok{int32(a), int32(b), okA, okB})
 	}
 	f.mtOf = &e.Mentions[0]
 	return f.mt
+}
+
+// knownMentionToks returns what group recorded of where ms, an entity's
+// Mentions, lie in the tokens, or nil when ms is not a piece of the array
+// group cut them from (a merged entity's are a new slice).
+func (f *finder) knownMentionToks(ms []gtext.Span) []mentionTok {
+	if len(ms) == 0 || len(f.flat) == 0 {
+		return nil
+	}
+	base, p := uintptr(unsafe.Pointer(unsafe.SliceData(f.flat))), uintptr(unsafe.Pointer(unsafe.SliceData(ms)))
+	size := unsafe.Sizeof(gtext.Span{})
+	if p < base || (p-base)%size != 0 {
+		return nil
+	}
+	off := int((p - base) / size)
+	if off+len(ms) > len(f.flat) {
+		return nil
+	}
+	return f.flatTok[off : off+len(ms)]
 }

@@ -26,3 +26,41 @@ func TestMentionToks(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownMentionToks checks where group says each mention lies in the
+// tokens against tokenAt and tokenEnding: on the test articles, with a
+// gazetteer, on Dutch names with "'s" and on quoted Spanish names.
+func TestKnownMentionToks(t *testing.T) {
+	gaz := NewGazetteer([]Entry{{Name: "Islamic State", Label: "ORG", Aliases: []string{"ISIS", "Daesh"}}})
+	texts := []string{SampleArticle(100<<10, 3),
+		"De regering van Israël zei dat Israëli's en Israël. Jan Peeters sprak met Jan Peeters en Israëli's. De Israëli's.",
+		"El torero \"Antoñete\" dijo que \"Antoñete\" y Juan Pérez. El Torreón de Madrid.",
+		"The Islamic State (ISIS) and Daesh. Jean-Yves Le Drian met Le Drian in Paris."}
+	for _, a := range loadGold(t) {
+		texts = append(texts, a.Text)
+	}
+	known, all := 0, 0
+	for _, text := range texts {
+		for _, o := range []Options{{}, {Gazetteer: gaz}} {
+			f := newFinder(text, tokenize(text))
+			for _, e := range f.find(o) {
+				mt := f.knownMentionToks(e.Mentions)
+				for k, m := range e.Mentions {
+					all++
+					if mt == nil || mt[k].a < 0 {
+						continue
+					}
+					known++
+					a, okA := f.tokenAt(m.Start)
+					b, okB := f.tokenEnding(m.End)
+					if want := (mentionTok{int32(a), int32(b), okA, okB}); mt[k] != want {
+						t.Errorf("%q at %v: recorded %+v, found %+v", e.Key, m, mt[k], want)
+					}
+				}
+			}
+		}
+	}
+	if known < all/2 {
+		t.Errorf("known for %d mentions of %d", known, all)
+	}
+}
