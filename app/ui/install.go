@@ -42,7 +42,8 @@ func (f *finder) installSteps(job *buildJob, paint *suggestionPaint) {
 		f.rowCap = installRows
 	}
 	if paint == nil && f.rowCap == 0 {
-		return // nothing left to stage
+		perfMark("gloss-installed") // nothing left to stage
+		return
 	}
 	f.stage = &installStage{gen: job.gen, id: job.id, paint: paint}
 	f.nextStep()
@@ -100,6 +101,7 @@ func (f *finder) installStep() bool {
 				// the highlights out: work them out again, at once.
 				f.endSteps()
 				f.paintSuggestions()
+				perfMark("gloss-installed")
 				return false
 			}
 		}
@@ -110,6 +112,9 @@ func (f *finder) installStep() bool {
 		}
 	}
 	f.endSteps()
+	// The whole build is on screen: every row, every highlight (tests wait
+	// for this mark).
+	perfMark("gloss-installed")
 	return false
 }
 

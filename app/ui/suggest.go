@@ -229,7 +229,13 @@ func (f *finder) retype() {
 		return
 	}
 	defer perfSince("retype", perfNow())
+	// Not the background build's pause: a build waiting for the worker (or
+	// between slices) would be paused, or ended by a panic, on this
+	// goroutine (seen: the lexicon arriving during a superseded build).
+	p := entity.Pause
+	entity.Pause = nil
 	entity.Retype(d.Text, f.ents, entity.Options{Gazetteer: f.gaz, Lexicon: f.lex, Memory: f.mem})
+	entity.Pause = p
 	f.sortedBy = "" // the panel's order may depend on the types
 	f.paintSuggestions()
 }
