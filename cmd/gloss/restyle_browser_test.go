@@ -21,8 +21,17 @@ import (
 // elementCount): Chromium's own count of what a change restyled.
 func maxRestyled(t *testing.T, ctx context.Context, do func()) int {
 	t.Helper()
+	n, _ := traceCounts(t, ctx, do)
+	return n
+}
+
+// traceCounts runs do under a Chromium trace and returns the most elements
+// one style recalculation went through and the most layout objects one
+// layout held (Layout's totalObjects).
+func traceCounts(t *testing.T, ctx context.Context, do func()) (restyled, objects int) {
+	t.Helper()
 	var mu sync.Mutex
-	most := -1
+	most, objs := -1, 0
 	done := make(chan struct{})
 	var once sync.Once
 	lctx, cancel := context.WithCancel(ctx)
@@ -37,11 +46,20 @@ func maxRestyled(t *testing.T, ctx context.Context, do func()) int {
 					Name string `json:"name"`
 					Args struct {
 						ElementCount int `json:"elementCount"`
+						BeginData    struct {
+							TotalObjects int `json:"totalObjects"`
+						} `json:"beginData"`
 					} `json:"args"`
 				}
 				b, _ := json.Marshal(v)
-				if json.Unmarshal(b, &x) == nil && x.Name == "UpdateLayoutTree" {
+				if json.Unmarshal(b, &x) != nil {
+					continue
+				}
+				switch x.Name {
+				case "UpdateLayoutTree":
 					most = max(most, x.Args.ElementCount)
+				case "Layout":
+					objs = max(objs, x.Args.BeginData.TotalObjects)
 				}
 			}
 		case *tracing.EventTracingComplete:
@@ -75,7 +93,7 @@ func maxRestyled(t *testing.T, ctx context.Context, do func()) int {
 	if most < 0 {
 		t.Fatal("the trace holds no style recalculation")
 	}
-	return most
+	return most, objs
 }
 
 // TestBrowserPanelChangeKeepsArticleStyle: with a long article shown, rows
@@ -122,5 +140,55 @@ func TestBrowserPanelChangeKeepsArticleStyle(t *testing.T) {
 		t.Errorf("Show more in the entities panel restyled %d elements at once: the whole page, the article's %d paragraphs with it (want the new rows only)", n, got)
 	}
 	t.Logf("%d paragraphs (%d in the text); Show more: at most %d elements restyled at once", got, paras, n)
+	noConsoleErrors(t, cons)
+}
+
+// TestBrowserLongArticleLaysOutInBlocks: a long article's paragraphs are
+// drawn in blocks, and its first layout holds the blocks and the paragraphs
+// on screen, not a box for each of its thousands of paragraphs (each a
+// skipped box of its own used to cost ~65 ms of forced layout and ~40 ms a
+// frame on a 5 MB article, traced).
+func TestBrowserLongArticleLaysOutInBlocks(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	article := entity.SampleArticle(2<<20, 2)
+	if _, err := evalJS[bool](ctx, `(() => { const b = document.querySelector('[data-testid="new-article"]'); if (b) b.click(); return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](ctx, `!!document.getElementById("paste-input")`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := evalJS[bool](ctx, `(document.getElementById("paste-input").value = `+jsString(article)+`, true)`); err != nil {
+		t.Fatal(err)
+	}
+	_, objects := traceCounts(t, ctx, func() {
+		click(t, ctx, `[data-testid="paste-load"]`)
+		if _, err := pollJS[bool](ctx, `document.querySelectorAll('[data-testid="article"] p').length > 500`); err != nil {
+			t.Fatal("the long article was not shown")
+		}
+		if _, err := evalJS[bool](ctx, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`); err != nil {
+			t.Fatal(err)
+		}
+	})
+	got, err := evalJS[map[string]float64](ctx, `(() => {
+		const a = document.querySelector('[data-testid="article"]');
+		const sc = a.closest(".article-scroll");
+		const first = a.querySelector("p").getBoundingClientRect(), view = sc.getBoundingClientRect();
+		return {paras: a.querySelectorAll("p").length, blocks: a.children.length,
+			firstVisible: first.height > 0 && first.top < view.bottom ? 1 : 0, height: sc.scrollHeight, view: view.height};
+	})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := int(got["paras"])
+	t.Logf("%d paragraphs in %v blocks; the first layout held %d objects", paras, got["blocks"], objects)
+	if objects == 0 || objects >= paras {
+		t.Errorf("the first layout of %d paragraphs held %d layout objects (want far fewer: blocks off screen are skipped whole)", paras, objects)
+	}
+	if got["blocks"] < 2 || got["blocks"] > float64(paras/10) {
+		t.Errorf("%d paragraphs drawn in %v blocks", paras, got["blocks"])
+	}
+	if got["firstVisible"] != 1 || got["height"] < 10*got["view"] {
+		t.Errorf("first paragraph on screen %v, scroll height %v for a view of %v: want the text shown and the whole article's height", got["firstVisible"], got["height"], got["view"])
+	}
 	noConsoleErrors(t, cons)
 }
