@@ -164,7 +164,7 @@ func (f *finder) runJob(job *buildJob) (res buildResult, ok bool) {
 		// The lexicon being parsed beside it is worth waiting for: a build
 		// without it would be done again once it is in (loadLexicon).
 		for job.lex == nil && f.lexParsing {
-			f.slices.yield()
+			f.parked(f.slices.yield)
 			if f.job != job {
 				panic(superseded{})
 			}
@@ -200,9 +200,22 @@ func (f *finder) pause() {
 	if f.job != f.bgJob {
 		panic(superseded{})
 	}
-	if f.slices.pause() && f.job != f.bgJob {
+	yielded := false
+	f.parked(func() { yielded = f.slices.pause() })
+	if yielded && f.job != f.bgJob {
 		panic(superseded{})
 	}
+}
+
+// parked runs wait, where the build's goroutine may block and the UI
+// goroutine run, with bgJob unset: entity.Pause is global, and an entity
+// call on the UI goroutine meanwhile (a retype, a gazetteer) must neither
+// yield through this build's slices nor end it by a panic there.
+func (f *finder) parked(wait func()) {
+	job := f.bgJob
+	f.bgJob = nil
+	wait()
+	f.bgJob = job
 }
 
 // install takes a finished build's result, if it is still the one wanted,

@@ -59,17 +59,16 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 	job.inWorker = true
 	var r workerReply
 	for got := false; !got; {
-		select {
-		case r = <-ch:
-			got = true
-		case <-f.kick:
-			if f.job != job {
-				panic(superseded{})
+		f.parked(func() {
+			select {
+			case r = <-ch:
+				got = true
+			case <-f.kick:
 			}
+		})
+		if f.job != job {
+			panic(superseded{})
 		}
-	}
-	if f.job != job {
-		panic(superseded{})
 	}
 	if err := r.Error(); err != nil || !r.data.Truthy() {
 		// The page builds it, and the next ones.
