@@ -218,6 +218,7 @@ func (a *App) opened() {
 	a.editing = false
 	a.showLib = false
 	a.find.reset()
+	a.find.prepareBuild()
 	if f := a.beforeOpen; f != nil {
 		a.beforeOpen = nil
 		f()

@@ -97,6 +97,19 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 	return ents, idx, true
 }
 
+// prepareBuild gets the worker ready for the open article's build as it
+// opens, when that build will be long: the worker's start (its module, the
+// word lists) and its warm-up (wire.WarmUp) then overlap the article's
+// storing and drawing, not its build.
+func (f *finder) prepareBuild() {
+	d := f.a.doc()
+	if !app.IsClient || d == nil || len(d.Text) < wire.WarmUpAt || !wantsWorker(len(d.Text), extractWorker.buildOff) {
+		return
+	}
+	r := wire.Request{Kind: wire.KindWarm, Lexicon: f.lex != nil || f.lexError == ""}
+	extractWorker.warm(r)
+}
+
 // kickBuild wakes a background build waiting for the worker, so that it
 // sees it was superseded.
 func (f *finder) kickBuild() {

@@ -32,6 +32,7 @@ type workerClient struct {
 	// buildOff: a build in the worker failed; the page builds from then
 	// on (buildworker.go).
 	buildOff bool
+	warmed   bool // the current worker was asked to warm up
 }
 
 // workerReply is a reply with, for a build, its bytes (a Uint8Array).
@@ -69,6 +70,22 @@ func (w *workerClient) ask(kind, src string) wire.Reply {
 		return wire.ReplyTo(0, text.Page{}, err)
 	}
 	return (<-ch).Reply
+}
+
+// warm asks the worker, started if it is not running, to get ready for a
+// long build (r is a wire.KindWarm request; it has no reply), once per
+// worker.
+func (w *workerClient) warm(r wire.Request) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.warmed && w.worker != nil {
+		return
+	}
+	if err := w.startLocked(); err != nil {
+		return // the build says so
+	}
+	w.warmed = true
+	w.worker.Call("postMessage", wire.EncodeRequest(r))
 }
 
 // post sends r (its ID set here), starting the worker if it is not
@@ -131,6 +148,7 @@ func (w *workerClient) startLocked() (err error) {
 		}
 	}()
 	worker := app.Window().Get("Worker").New(extractWorkerURL)
+	w.warmed = false
 	onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
 		var r workerReply
 		var err error

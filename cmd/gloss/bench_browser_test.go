@@ -712,6 +712,9 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 			if longest, total, ok := trace.cpu("bench-5mb-click", "bench-5mb-paint", "bench-5mb-ready"); ok {
 				figs.add("paste_5mb_longest_task_cpu_ms", longest)
 				figs.add("paste_5mb_main_thread_cpu_ms", total)
+				if w, ok := trace.workerCPU("bench-5mb-click", "bench-5mb-ready"); ok {
+					figs.add("paste_5mb_worker_cpu_ms", w)
+				}
 				if !noted {
 					noted = true
 					figs.note("5 MB paste: longest tasks after first paint by thread time (ms after it: thread ms (wall ms)):%s", trace.top("bench-5mb-paint", "bench-5mb-ready", 8))

@@ -141,6 +141,30 @@ func (tt *taskTrace) cpu(begin, from, to string) (longest, total float64, ok boo
 	return longest, total, best >= 0
 }
 
+// workerCPU returns the thread time (ms) of the dedicated workers' tasks
+// that ended between the marks begin and to: the build worker's share of
+// the work, on the machine's other core.
+func (tt *taskTrace) workerCPU(begin, to string) (total float64, ok bool) {
+	tt.mu.Lock()
+	defer tt.mu.Unlock()
+	b, okB := tt.marks[begin]
+	e, okE := tt.marks[to]
+	if !okB || !okE {
+		return 0, false
+	}
+	for k, tasks := range tt.tasks {
+		if !strings.HasPrefix(tt.threads[k], "DedicatedWorker") {
+			continue
+		}
+		for _, x := range tasks {
+			if end := x[0] + x[1]; end >= b && end <= e {
+				total += x[2]
+			}
+		}
+	}
+	return total / 1000, true
+}
+
 // top lists the n main-thread tasks with the most thread time between the
 // marks from and to: "ms after from: thread ms (wall ms)".
 func (tt *taskTrace) top(from, to string, n int) string {

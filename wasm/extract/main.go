@@ -22,11 +22,14 @@ import (
 // (glossLexicon); nil before, and when it could not be parsed.
 var lexicon *entity.Lexicon
 
+// warm: a build was warmed up for (wire.WarmUp).
+var warm bool
+
 func main() {
 	// The worker's script calls glossExtract(message) for each request and
-	// posts back the reply it returns: a string, or for a build an object
-	// {reply, data} whose data (a Uint8Array) it transfers. One request
-	// runs at a time.
+	// posts back the reply it returns: a string ("" for none: a warm-up),
+	// or for a build an object {reply, data} whose data (a Uint8Array) it
+	// transfers. One request runs at a time.
 	js.Global().Set("glossExtract", js.FuncOf(func(this js.Value, args []js.Value) any {
 		return answer(args[0].String())
 	}))
@@ -67,12 +70,29 @@ func answer(msg string) (reply any) {
 		p.Title, p.Text = extract.Markdown(req.Src)
 	case wire.KindBuild:
 		return build(req)
+	case wire.KindWarm:
+		warmUp(req)
+		return ""
 	}
 	return wire.EncodeReply(wire.ReplyTo(req.ID, p, err))
 }
 
+// warmUp warms up for a long build, once.
+func warmUp(req wire.Request) {
+	if warm {
+		return
+	}
+	warm = true
+	if err := wire.WarmUp(req, lexicon); err != nil {
+		fmt.Println("worker: warm-up:", err)
+	}
+}
+
 // build answers a build request with the encoded result beside its reply.
 func build(req wire.Request) any {
+	if len(req.Src) >= wire.WarmUpAt {
+		warmUp(req) // not asked for before
+	}
 	msg, err := wire.Build(req, lexicon)
 	if err != nil {
 		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))

@@ -65,3 +65,25 @@ func Build(r Request, lex *entity.Lexicon) ([]byte, error) {
 	ents, idx := entity.Build(r.Src, o)
 	return entity.EncodeBuild(ents, idx)
 }
+
+// WarmUpAt is the shortest article (bytes) whose build the worker warms up
+// for first; warmUpLen how much it builds to warm up.
+const (
+	WarmUpAt  = 1 << 20
+	warmUpLen = 200 << 10
+)
+
+// WarmUp builds a made-up article of warmUpLen bytes with r's options
+// (a KindWarm or KindBuild request) and drops the result, so that the long
+// build after it runs in V8's optimised code: a 5 MB article's first build
+// took ~7.7 s of processor time in node, ~5.2 s after a warm-up of ~1.2 s.
+func WarmUp(r Request, lex *entity.Lexicon) error {
+	o, err := r.BuildOptions(lex)
+	if err != nil {
+		return err
+	}
+	text := entity.SampleArticle(warmUpLen, 7)
+	ents, idx := entity.Build(text, o)
+	_, err = entity.EncodeBuild(ents, idx)
+	return err
+}

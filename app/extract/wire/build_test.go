@@ -69,3 +69,21 @@ func TestBuildWithoutLexicon(t *testing.T) {
 		t.Error("a bad gazetteer was taken")
 	}
 }
+
+// TestWarmUp: a warm-up builds with the options asked for, and fails like
+// a build without the lexicon asked for.
+func TestWarmUp(t *testing.T) {
+	lex, err := entity.ParseLexicon(web.Lexicon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WarmUp(Request{Kind: KindWarm, Lexicon: true}, lex); err != nil {
+		t.Error(err)
+	}
+	if err := WarmUp(Request{Kind: KindWarm, Lexicon: true}, nil); err == nil {
+		t.Error("warmed up without the lexicon asked for")
+	}
+	if r, err := DecodeRequest(EncodeRequest(Request{ID: 3, Kind: KindWarm, Lexicon: true})); err != nil || r.Kind != KindWarm || !r.Lexicon {
+		t.Errorf("a warm-up request came back as %+v, %v", r, err)
+	}
+}

@@ -20,7 +20,13 @@ import (
 )
 
 // KindBuild asks the worker to build Src's entities and search index.
-const KindBuild = "build"
+// KindWarm asks it to get ready for a long build (no reply): V8 runs a
+// function in its baseline code until it has been called often enough, and
+// a long build alone would run almost all in it.
+const (
+	KindBuild = "build"
+	KindWarm  = "warm"
+)
 
 // Request asks the worker to read Src as Kind (text.KindHTML or
 // text.KindMarkdown), or to build it (KindBuild) with the options that
@@ -92,7 +98,7 @@ func DecodeRequest(msg string) (Request, error) {
 	if err != nil {
 		return Request{}, err
 	}
-	if h.Kind != text.KindHTML && h.Kind != text.KindMarkdown && h.Kind != KindBuild {
+	if h.Kind != text.KindHTML && h.Kind != text.KindMarkdown && h.Kind != KindBuild && h.Kind != KindWarm {
 		return Request{ID: h.ID}, fmt.Errorf("wire: request %d: unknown kind %q", h.ID, h.Kind)
 	}
 	return Request{ID: h.ID, Kind: h.Kind, Src: src, Gazetteer: string(h.Gazetteer), Memory: string(h.Memory), Lexicon: h.Lexicon}, nil
