@@ -17,20 +17,27 @@ import (
 // lists could not be loaded, a sandboxed frame cannot start one) the page
 // builds as before (build.go), so nothing is lost without it.
 
-// buildWorkerMin is the shortest article (bytes) built in the worker:
-// below it, building in the page takes a few slices of 20 ms, and the
-// round trip (the worker's start on a first visit, the text's copy, the
-// result's copy) would only delay the suggestions.
-const buildWorkerMin = 64 << 10
+// buildWorkerMin is the shortest article (bytes) built in the worker once
+// it runs: below it, building in the page takes a few slices of 20 ms, and
+// the round trip (the text's copy, the result's copy) would only delay the
+// suggestions. buildWorkerStart is the shortest one the worker is started
+// for (it starts in idle time 2 s after the first paint): its start, a
+// module compile and the word lists, is worth waiting for only when the
+// build would hold the page's thread for seconds.
+const (
+	buildWorkerMin   = 64 << 10
+	buildWorkerStart = 1 << 20
+)
 
 // workerCopyChunk is how many bytes of a result are copied into Go memory
 // per slice.
 const workerCopyChunk = 8 << 20
 
 // wantsWorker reports whether an article of n bytes is built in the
-// worker, given that a build there failed before (off).
-func wantsWorker(n int, off bool) bool {
-	return !off && n >= buildWorkerMin
+// worker, given whether it runs and whether a build there failed before
+// (off).
+func wantsWorker(n int, running, off bool) bool {
+	return !off && (n >= buildWorkerStart || running && n >= buildWorkerMin)
 }
 
 // buildInWorker builds job in the worker; false when it could not (the
@@ -38,7 +45,7 @@ func wantsWorker(n int, off bool) bool {
 // panics superseded when a newer job replaces it.
 func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity.Index, ok bool) {
 	w := extractWorker
-	if !app.IsClient || !wantsWorker(len(job.text), w.buildOff) {
+	if !app.IsClient || !wantsWorker(len(job.text), w.running(), w.buildOff) {
 		return nil, nil, false
 	}
 	// The lexicon is used when the page has it or is still loading it:
@@ -103,7 +110,7 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 // storing and drawing, not its build.
 func (f *finder) prepareBuild() {
 	d := f.a.doc()
-	if !app.IsClient || d == nil || len(d.Text) < wire.WarmUpAt || !wantsWorker(len(d.Text), extractWorker.buildOff) {
+	if !app.IsClient || d == nil || len(d.Text) < wire.WarmUpAt || !wantsWorker(len(d.Text), extractWorker.running(), extractWorker.buildOff) {
 		return
 	}
 	r := wire.Request{Kind: wire.KindWarm, Lexicon: f.lex != nil || f.lexError == ""}

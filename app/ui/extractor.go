@@ -33,6 +33,7 @@ type workerClient struct {
 	// on (buildworker.go).
 	buildOff bool
 	warmed   bool // the current worker was asked to warm up
+	ready    bool // the current worker's module runs (its reply 0 came)
 }
 
 // workerReply is a reply with, for a build, its bytes (a Uint8Array).
@@ -70,6 +71,13 @@ func (w *workerClient) ask(kind, src string) wire.Reply {
 		return wire.ReplyTo(0, text.Page{}, err)
 	}
 	return (<-ch).Reply
+}
+
+// running reports whether the worker's module runs.
+func (w *workerClient) running() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.worker != nil && w.ready
 }
 
 // warm asks the worker, started if it is not running, to get ready for a
@@ -148,7 +156,7 @@ func (w *workerClient) startLocked() (err error) {
 		}
 	}()
 	worker := app.Window().Get("Worker").New(extractWorkerURL)
-	w.warmed = false
+	w.warmed, w.ready = false, false
 	onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
 		var r workerReply
 		var err error
@@ -168,6 +176,9 @@ func (w *workerClient) startLocked() (err error) {
 		if r.ID == 0 && r.Error() == nil {
 			// The worker's module is compiled and its Go program runs.
 			perfMark("gloss-extract-ready")
+			w.mu.Lock()
+			w.ready = w.worker != nil && w.worker.Equal(worker)
+			w.mu.Unlock()
 			return nil
 		}
 		if r.Unavailable {

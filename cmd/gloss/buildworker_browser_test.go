@@ -78,6 +78,11 @@ func TestBrowserBuildWorker(t *testing.T) {
 	article := findArticle + "\n\n" + entity.SampleArticle(160<<10, 11)
 
 	ctx, _, cons := openApp(t)
+	// An article this long is built in the worker once it runs (it starts
+	// in idle time after the first paint).
+	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-extract-ready").length > 0`); err != nil {
+		t.Fatalf("the worker did not start: %v", err)
+	}
 	got := buildAndLook(t, ctx, article)
 	if !got.Worker || got.InPage {
 		t.Errorf("built in the worker %v, in the page %v; want the worker only", got.Worker, got.InPage)

@@ -69,7 +69,7 @@ func Build(r Request, lex *entity.Lexicon) ([]byte, error) {
 // WarmUpAt is the shortest article (bytes) whose build the worker warms up
 // for first; warmUpLen how much it builds to warm up.
 const (
-	WarmUpAt  = 1 << 20
+	WarmUpAt  = 2 << 20
 	warmUpLen = 200 << 10
 )
 
