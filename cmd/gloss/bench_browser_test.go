@@ -715,6 +715,9 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 				if w, ok := trace.workerCPU("bench-5mb-click", "bench-5mb-ready"); ok {
 					figs.add("paste_5mb_worker_cpu_ms", w)
 				}
+				if p, ok := trace.processCPU("bench-5mb-click", "bench-5mb-ready"); ok {
+					figs.add("paste_5mb_renderer_cpu_ms", p)
+				}
 				if !noted {
 					noted = true
 					figs.note("5 MB paste: longest tasks after first paint by thread time (ms after it: thread ms (wall ms)):%s", trace.top("bench-5mb-paint", "bench-5mb-ready", 8))

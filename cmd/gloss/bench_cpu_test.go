@@ -165,6 +165,37 @@ func (tt *taskTrace) workerCPU(begin, to string) (total float64, ok bool) {
 	return total / 1000, true
 }
 
+// processCPU returns the thread time (ms) of every task of the page's
+// renderer process (its main thread's pid) that ended between the marks
+// begin and to: the main thread, the workers and the compiler threads.
+func (tt *taskTrace) processCPU(begin, to string) (total float64, ok bool) {
+	tt.mu.Lock()
+	defer tt.mu.Unlock()
+	b, okB := tt.marks[begin]
+	e, okE := tt.marks[to]
+	if !okB || !okE {
+		return 0, false
+	}
+	var pid int64 = -1
+	most := 0
+	for k, tasks := range tt.tasks {
+		if tt.threads[k] == "CrRendererMain" && len(tasks) > most {
+			pid, most = k[0], len(tasks)
+		}
+	}
+	for k, tasks := range tt.tasks {
+		if k[0] != pid {
+			continue
+		}
+		for _, x := range tasks {
+			if end := x[0] + x[1]; end >= b && end <= e {
+				total += x[2]
+			}
+		}
+	}
+	return total / 1000, pid >= 0
+}
+
 // top lists the n main-thread tasks with the most thread time between the
 // marks from and to: "ms after from: thread ms (wall ms)".
 func (tt *taskTrace) top(from, to string, n int) string {
