@@ -26,7 +26,7 @@ import (
 // build would hold the page's thread for seconds.
 const (
 	buildWorkerMin   = 64 << 10
-	buildWorkerStart = 1 << 20
+	buildWorkerStart = 2 << 20
 )
 
 // workerCopyChunk is how many bytes of a result are copied into Go memory
