@@ -9,10 +9,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/tracing"
-	"github.com/chromedp/chromedp"
 )
 
 // On these shared 2-core machines a long task's wall-clock duration is
@@ -24,9 +20,8 @@ import (
 
 // taskTrace is the main-thread tasks a trace recorded.
 type taskTrace struct {
+	*chromeTrace
 	mu    sync.Mutex
-	done  chan struct{}
-	once  sync.Once
 	marks map[string]float64 // performance.mark name -> trace ts (µs)
 	// tasks per renderer thread (pid/tid): ts, wall and thread durations (µs)
 	tasks   map[[2]int64][][3]float64
@@ -35,72 +30,43 @@ type taskTrace struct {
 
 // startTaskTrace starts a trace of the page's tasks and user timing marks.
 func startTaskTrace(t *testing.T, ctx context.Context) (*taskTrace, context.CancelFunc) {
-	tt := &taskTrace{done: make(chan struct{}), marks: map[string]float64{}, tasks: map[[2]int64][][3]float64{}, threads: map[[2]int64]string{}}
-	lctx, cancel := context.WithCancel(ctx)
-	err := chromedp.Listen(lctx, func(ev any) {
-		switch e := ev.(type) {
-		case *tracing.EventDataCollected:
-			tt.mu.Lock()
-			defer tt.mu.Unlock()
-			for _, v := range e.Value {
-				var x struct {
-					Name string  `json:"name"`
-					Cat  string  `json:"cat"`
-					Ph   string  `json:"ph"`
-					Pid  int64   `json:"pid"`
-					Tid  int64   `json:"tid"`
-					Ts   float64 `json:"ts"`
-					Dur  float64 `json:"dur"`
-					Tdur float64 `json:"tdur"`
-					Args struct {
-						Name string `json:"name"`
-					} `json:"args"`
-				}
-				b, _ := json.Marshal(v)
-				if json.Unmarshal(b, &x) != nil {
-					continue
-				}
-				k := [2]int64{x.Pid, x.Tid}
-				switch {
-				case x.Ph == "M" && x.Name == "thread_name":
-					tt.threads[k] = x.Args.Name
-				case x.Name == "RunTask" && x.Ph == "X":
-					tt.tasks[k] = append(tt.tasks[k], [3]float64{x.Ts, x.Dur, x.Tdur})
-				case x.Cat == "blink.user_timing" && (x.Ph == "R" || x.Ph == "I" || x.Ph == "n"):
-					tt.marks[x.Name] = x.Ts
-				}
-			}
-		case *tracing.EventTracingComplete:
-			tt.once.Do(func() { close(tt.done) })
+	tt := &taskTrace{marks: map[string]float64{}, tasks: map[[2]int64][][3]float64{}, threads: map[[2]int64]string{}}
+	tt.chromeTrace = startTrace(t, ctx, []string{"disabled-by-default-devtools.timeline", "devtools.timeline", "blink.user_timing", "toplevel"}, func(ev []byte) {
+		tt.mu.Lock()
+		defer tt.mu.Unlock()
+		var x struct {
+			Name string  `json:"name"`
+			Cat  string  `json:"cat"`
+			Ph   string  `json:"ph"`
+			Pid  int64   `json:"pid"`
+			Tid  int64   `json:"tid"`
+			Ts   float64 `json:"ts"`
+			Dur  float64 `json:"dur"`
+			Tdur float64 `json:"tdur"`
+			Args struct {
+				Name string `json:"name"`
+			} `json:"args"`
+		}
+		if json.Unmarshal(ev, &x) != nil {
+			return
+		}
+		k := [2]int64{x.Pid, x.Tid}
+		switch {
+		case x.Ph == "M" && x.Name == "thread_name":
+			tt.threads[k] = x.Args.Name
+		case x.Name == "RunTask" && x.Ph == "X":
+			tt.tasks[k] = append(tt.tasks[k], [3]float64{x.Ts, x.Dur, x.Tdur})
+		case x.Cat == "blink.user_timing" && (x.Ph == "R" || x.Ph == "I" || x.Ph == "n"):
+			tt.marks[x.Name] = x.Ts
 		}
 	})
-	if err == nil {
-		err = chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			_, err := cdp.Call(ctx, tg, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{
-				IncludedCategories: []string{"disabled-by-default-devtools.timeline", "devtools.timeline", "blink.user_timing", "toplevel"},
-			}})
-			return chromedp.Void{}, err
-		})
-	}
-	if err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	return tt, cancel
+	return tt, tt.cancel
 }
 
 // stop ends the trace and waits for its data.
 func (tt *taskTrace) stop(t *testing.T, ctx context.Context) {
-	err := chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, tracing.End, cdp.Empty{})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-tt.done:
-	case <-time.After(60 * time.Second):
+	t.Helper()
+	if !tt.chromeTrace.stop(t, ctx, 60*time.Second) {
 		t.Fatal("tracing did not complete")
 	}
 }

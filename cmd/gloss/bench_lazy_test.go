@@ -1,19 +1,13 @@
 package main
 
 import (
-	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/tracing"
-	"github.com/chromedp/chromedp"
 )
 
 // benchLazyCompiled loads url in a fresh profile (a cold visit) with
@@ -29,71 +23,36 @@ func benchLazyCompiled(t *testing.T, figs *figures, url, wasmPath string, seed m
 	}
 	ctx := benchBrowser(t, 90*time.Second)
 	installInit(t, ctx, url[:len(url)-1], seed, true)
-	var mu sync.Mutex
 	type compile struct {
 		fn int
 		ts float64
 	}
 	var compiled []compile
 	cut := 0.0
-	done := make(chan struct{})
-	var once sync.Once
-	lctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	chromedp.Listen(lctx, func(ev any) {
-		switch e := ev.(type) {
-		case *tracing.EventDataCollected:
-			mu.Lock()
-			defer mu.Unlock()
-			for _, v := range e.Value {
-				var x struct {
-					Name string         `json:"name"`
-					Ts   float64        `json:"ts"`
-					Args map[string]any `json:"args"`
-				}
-				b, _ := json.Marshal(v)
-				if json.Unmarshal(b, &x) != nil {
-					continue
-				}
-				switch x.Name {
-				case "gloss-draw-start":
-					if cut == 0 {
-						cut = x.Ts
-					}
-				case "wasm.CompileLazy":
-					if f, ok := x.Args["func_index"].(float64); ok {
-						compiled = append(compiled, compile{int(f), x.Ts})
-					}
-				}
+	tr := startTrace(t, ctx, []string{"v8.wasm", "blink.user_timing"}, func(ev []byte) {
+		var x struct {
+			Name string         `json:"name"`
+			Ts   float64        `json:"ts"`
+			Args map[string]any `json:"args"`
+		}
+		if json.Unmarshal(ev, &x) != nil {
+			return
+		}
+		switch x.Name {
+		case "gloss-draw-start":
+			if cut == 0 {
+				cut = x.Ts
 			}
-		case *tracing.EventTracingComplete:
-			once.Do(func() { close(done) })
+		case "wasm.CompileLazy":
+			if f, ok := x.Args["func_index"].(float64); ok {
+				compiled = append(compiled, compile{int(f), x.Ts})
+			}
 		}
 	})
-	err = chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{
-			IncludedCategories: []string{"v8.wasm", "blink.user_timing"},
-		}})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	loadTiming(t, ctx, url)
-	err = chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, tracing.End, cdp.Empty{})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-done:
-	case <-time.After(30 * time.Second):
+	if !tr.stop(t, ctx, 30*time.Second) {
 		t.Log("tracing did not complete")
 	}
-	mu.Lock()
-	defer mu.Unlock()
 	if cut == 0 || len(compiled) == 0 {
 		figs.note("cold_load_lazy: no gloss-draw-start mark or no lazy compilation in the trace (%d compiled)", len(compiled))
 		return

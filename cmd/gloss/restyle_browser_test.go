@@ -5,13 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/tracing"
-	"github.com/chromedp/chromedp"
 
 	"gloss/app/entity"
 )
@@ -30,66 +25,31 @@ func maxRestyled(t *testing.T, ctx context.Context, do func()) int {
 // layout held (Layout's totalObjects).
 func traceCounts(t *testing.T, ctx context.Context, do func()) (restyled, objects int) {
 	t.Helper()
-	var mu sync.Mutex
 	most, objs := -1, 0
-	done := make(chan struct{})
-	var once sync.Once
-	lctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	err := chromedp.Listen(lctx, func(ev any) {
-		switch e := ev.(type) {
-		case *tracing.EventDataCollected:
-			mu.Lock()
-			defer mu.Unlock()
-			for _, v := range e.Value {
-				var x struct {
-					Name string `json:"name"`
-					Args struct {
-						ElementCount int `json:"elementCount"`
-						BeginData    struct {
-							TotalObjects int `json:"totalObjects"`
-						} `json:"beginData"`
-					} `json:"args"`
-				}
-				b, _ := json.Marshal(v)
-				if json.Unmarshal(b, &x) != nil {
-					continue
-				}
-				switch x.Name {
-				case "UpdateLayoutTree":
-					most = max(most, x.Args.ElementCount)
-				case "Layout":
-					objs = max(objs, x.Args.BeginData.TotalObjects)
-				}
-			}
-		case *tracing.EventTracingComplete:
-			once.Do(func() { close(done) })
+	tr := startTrace(t, ctx, []string{"devtools.timeline"}, func(ev []byte) {
+		var x struct {
+			Name string `json:"name"`
+			Args struct {
+				ElementCount int `json:"elementCount"`
+				BeginData    struct {
+					TotalObjects int `json:"totalObjects"`
+				} `json:"beginData"`
+			} `json:"args"`
+		}
+		if json.Unmarshal(ev, &x) != nil {
+			return
+		}
+		switch x.Name {
+		case "UpdateLayoutTree":
+			most = max(most, x.Args.ElementCount)
+		case "Layout":
+			objs = max(objs, x.Args.BeginData.TotalObjects)
 		}
 	})
-	if err == nil {
-		err = chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			_, err := cdp.Call(ctx, tg, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{"devtools.timeline"}}})
-			return chromedp.Void{}, err
-		})
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
 	do()
-	err = chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, tracing.End, cdp.Empty{})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-done:
-	case <-time.After(60 * time.Second):
+	if !tr.stop(t, ctx, 60*time.Second) {
 		t.Fatal("tracing did not complete")
 	}
-	mu.Lock()
-	defer mu.Unlock()
 	if most < 0 {
 		t.Fatal("the trace holds no style recalculation")
 	}
