@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
@@ -84,6 +85,24 @@ func submitPaste(t *testing.T, ctx context.Context, text string) {
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Click(chromedp.CSS(`[data-testid="paste-load"]`))); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// pasteIntoBox opens the new-article box and leaves text in it as a paste
+// does (the value set, then an input event of type insertFromPaste),
+// without loading it: megabytes typed through CDP's input pipeline take
+// minutes. The test fails unless the box then holds all of text.
+func pasteIntoBox(t *testing.T, ctx context.Context, text string) {
+	t.Helper()
+	if _, err := evalJS[bool](ctx, `(() => { const b = document.querySelector('[data-testid="new-article"]'); if (b) b.click(); return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](ctx, `!!document.querySelector('[data-testid="paste-input"]')`); err != nil {
+		t.Fatalf("no paste box: %v", err)
+	}
+	set := fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid="paste-input"]'); el.focus(); el.value = %s; el.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"})); return el.value.length })()`, jsString(text))
+	if n, err := evalJS[int](ctx, set); err != nil || n != len(utf16.Encode([]rune(text))) {
+		t.Fatalf("setting the paste box: %d UTF-16 units, %v", n, err)
 	}
 }
 

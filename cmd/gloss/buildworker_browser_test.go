@@ -34,18 +34,7 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 	if _, err := evalJS[bool](ctx, `window.__t0 = performance.now(), true`); err != nil {
 		t.Fatal(err)
 	}
-	// A megabyte typed into the box through the input pipeline takes
-	// minutes: it is set as a paste would leave it, then loaded.
-	if _, err := evalJS[bool](ctx, `(() => { const b = document.querySelector('[data-testid="new-article"]'); if (b) b.click(); return true })()`); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := pollJS[bool](ctx, `!!document.querySelector('[data-testid="paste-input"]')`); err != nil {
-		t.Fatalf("no paste box: %v", err)
-	}
-	set := fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid="paste-input"]'); el.focus(); el.value = %s; el.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"})); return el.value.length > 0 })()`, jsString(article))
-	if ok, err := evalJS[bool](ctx, set); err != nil || !ok {
-		t.Fatalf("setting the paste box: %v", err)
-	}
+	pasteIntoBox(t, ctx, article)
 	if _, err := chromedp.Run(ctx, chromedp.Click(chromedp.CSS(`[data-testid="paste-load"]`))); err != nil {
 		t.Fatal(err)
 	}

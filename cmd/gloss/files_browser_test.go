@@ -258,13 +258,7 @@ func TestBrowserPasteLarge(t *testing.T) {
 	article := b.String()
 	chars := utf8.RuneCountInString(article)
 
-	if _, err := evalJS[bool](ctx, `(() => { const b = document.querySelector('[data-testid="new-article"]'); if (b) b.click(); return true })()`); err != nil {
-		t.Fatal(err)
-	}
-	set := fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid="paste-input"]'); el.focus(); el.value = %s; el.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"})); return el.value.length })()`, jsString(article))
-	if n, err := evalJS[int](ctx, set); err != nil || n != len(utf16.Encode([]rune(article))) {
-		t.Fatalf("setting the paste box: %d UTF-16 units, %v", n, err)
-	}
+	pasteIntoBox(t, ctx, article)
 	start := time.Now()
 	// Time it inside the page too: from the click to the paragraphs in the
 	// DOM and to the next frame.

@@ -163,16 +163,7 @@ func TestBrowserTypedSuggestions1MB(t *testing.T) {
 	}
 	ctx, _, _ := openApp(t)
 	article := entity.SampleArticle(1<<20, 1)
-	if _, err := evalJS[bool](ctx, `(() => { const b = document.querySelector('[data-testid="new-article"]'); if (b) b.click(); return true })()`); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := pollJS[bool](ctx, `!!document.querySelector('[data-testid="paste-input"]')`); err != nil {
-		t.Fatalf("no paste box: %v", err)
-	}
-	set := fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid="paste-input"]'); el.focus(); el.value = %s; el.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"})); return el.value.length > 0 })()`, jsString(article))
-	if ok, err := evalJS[bool](ctx, set); err != nil || !ok {
-		t.Fatalf("setting the paste box: %v", err)
-	}
+	pasteIntoBox(t, ctx, article)
 	r, err := evalJS[map[string]float64](ctx, `(async () => {
 		const done = new Promise((res) => {
 			const mo = new MutationObserver(() => {
