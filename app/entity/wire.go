@@ -224,24 +224,8 @@ func EncodeBuild(ents []Entity, x *Index) ([]byte, error) {
 	putSlice(w, x.rlen)
 	putLists(w, x.byLen)
 	putSlice(w, x.byNorm.slots)
-	p1keys := make([]rune, 0, len(x.prefix1))
-	p1lists := make([][]int32, 0, len(x.prefix1))
-	for r, ids := range x.prefix1 {
-		p1keys = append(p1keys, r)
-		p1lists = append(p1lists, ids)
-	}
-	putSlice(w, p1keys)
-	putLists(w, p1lists)
-	w.u64(boolBit(x.prefix1 != nil))
-	p2keys := make([][2]rune, 0, len(x.prefix2))
-	p2lists := make([][]int32, 0, len(x.prefix2))
-	for r, ids := range x.prefix2 {
-		p2keys = append(p2keys, r)
-		p2lists = append(p2lists, ids)
-	}
-	putSlice(w, p2keys)
-	putLists(w, p2lists)
-	w.u64(boolBit(x.prefix2 != nil))
+	putListMap(w, x.prefix1)
+	putListMap(w, x.prefix2)
 	return w.b, nil
 }
 
@@ -261,6 +245,35 @@ func boolBit(b bool) uint64 {
 
 // putLists writes lists of ids as one flat list and each one's count (1 +
 // its length, 0 for nil).
+// putListMap writes a map of lists (the index's prefix lists) as its keys,
+// its lists in the same order, and whether it is nil.
+func putListMap[K comparable](w *wireWriter, m map[K][]int32) {
+	keys := make([]K, 0, len(m))
+	lists := make([][]int32, 0, len(m))
+	for k, ids := range m {
+		keys = append(keys, k)
+		lists = append(lists, ids)
+	}
+	putSlice(w, keys)
+	putLists(w, lists)
+	w.u64(boolBit(m != nil))
+}
+
+// getListMap reads what putListMap wrote.
+func getListMap[K comparable](r *wireReader) map[K][]int32 {
+	keys := getSlice[K](r)
+	lists := getLists(r)
+	if r.u64() == 0 {
+		return nil
+	}
+	m := make(map[K][]int32, len(keys))
+	for i, k := range keys {
+		step(i)
+		m[k] = lists[i]
+	}
+	return m
+}
+
 func putLists(w *wireWriter, lists [][]int32) {
 	counts := make([]uint32, len(lists))
 	var flat []int32
@@ -403,23 +416,8 @@ func DecodeBuild(text string, msg []byte) (ents []Entity, x *Index, err error) {
 	x.rlen = getSlice[uint8](r)
 	x.byLen = getLists(r)
 	x.byNorm.slots = getSlice[int32](r)
-	p1keys := getSlice[rune](r)
-	p1lists := getLists(r)
-	if r.u64() != 0 {
-		x.prefix1 = make(map[rune][]int32, len(p1keys))
-		for i, k := range p1keys {
-			x.prefix1[k] = p1lists[i]
-		}
-	}
-	p2keys := getSlice[[2]rune](r)
-	p2lists := getLists(r)
-	if r.u64() != 0 {
-		x.prefix2 = make(map[[2]rune][]int32, len(p2keys))
-		for i, k := range p2keys {
-			step(i)
-			x.prefix2[k] = p2lists[i]
-		}
-	}
+	x.prefix1 = getListMap[rune](r)
+	x.prefix2 = getListMap[[2]rune](r)
 	if r.off != len(r.b) {
 		return nil, nil, errors.New("entity: a build message with bytes left over")
 	}
