@@ -88,6 +88,24 @@ func submitPaste(t *testing.T, ctx context.Context, text string) {
 	}
 }
 
+// openByKeyboard types text into the focused paste box and opens it with
+// Ctrl+Enter, no mouse: the article's paragraphs come, and the focus goes
+// to the article.
+func openByKeyboard(t *testing.T, ctx context.Context, text string) {
+	t.Helper()
+	waitFocus(t, ctx, "paste-input")
+	insert := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, input.InsertText, input.InsertTextParams{Text: text})
+		return chromedp.Void{}, err
+	}
+	if err := chromedp.Do(ctx, insert); err != nil {
+		t.Fatal(err)
+	}
+	key(t, ctx, "\r", chromedp.ModifierCtrl)
+	waitParagraphs(t, ctx)
+	waitFocus(t, ctx, "article")
+}
+
 // pasteIntoBox opens the new-article box and leaves text in it as a paste
 // does (the value set, then an input event of type insertFromPaste),
 // without loading it: megabytes typed through CDP's input pipeline take

@@ -128,17 +128,7 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The start screen has the paste box focused; Ctrl+Enter loads.
-	waitFocus(t, ctx, "paste-input")
-	insert := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, input.InsertText, input.InsertTextParams{Text: newsArticle})
-		return chromedp.Void{}, err
-	}
-	if err := chromedp.Do(ctx, insert); err != nil {
-		t.Fatal(err)
-	}
-	key(t, ctx, "\r", chromedp.ModifierCtrl)
-	waitParagraphs(t, ctx)
-	waitFocus(t, ctx, "article")
+	openByKeyboard(t, ctx, newsArticle)
 
 	// Search "moscow": Enter selects its first mention in the text, 3 labels it LOC.
 	key(t, ctx, "/")

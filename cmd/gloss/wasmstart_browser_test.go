@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -203,15 +202,5 @@ func TestBrowserMountsBareShell(t *testing.T) {
 	}
 	// The page drawn after it: the new-article pane with its paste box
 	// focused; pasted text and Ctrl+Enter open the article, no mouse.
-	waitFocus(t, ctx, "paste-input")
-	insert := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, input.InsertText, input.InsertTextParams{Text: newsArticle})
-		return chromedp.Void{}, err
-	}
-	if err := chromedp.Do(ctx, insert); err != nil {
-		t.Fatal(err)
-	}
-	key(t, ctx, "\r", chromedp.ModifierCtrl)
-	waitParagraphs(t, ctx)
-	waitFocus(t, ctx, "article")
+	openByKeyboard(t, ctx, newsArticle)
 }
