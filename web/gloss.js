@@ -220,6 +220,8 @@
   // seconds. A redrawn paragraph gets new ones. It does nothing where the
   // Custom Highlight API is missing.
   const syncRanges = 4096, sliceMs = 8;
+  // The names whose ranges are still being made in slices.
+  const filling = new Set();
   function highlight(name, u8) {
     if (!window.CSS || !CSS.highlights) return 0;
     const t = int32(u8);
@@ -290,21 +292,31 @@
         st.per.set(i, { ver: vers[i] || 0, se, ranges });
       }
       if (ti < todo.length) setTimeout(() => fill(sliceMs), 0);
+      else filling.delete(name);
     };
     // Many ranges: none in this call, which may be one of several in one
     // task (the suggestions' ten names after a build, 8 ms each).
     if (work <= syncRanges) fill(0);
-    else setTimeout(() => fill(sliceMs), 0);
+    else {
+      filling.add(name);
+      setTimeout(() => fill(sliceMs), 0);
+    }
     if (st.h.size || ti < todo.length) {
       if (CSS.highlights.get(name) !== st.h) CSS.highlights.set(name, st.h);
     } else CSS.highlights.delete(name);
     return ti < todo.length ? order.length : st.h.size;
   }
 
+  // highlightsFilling is how many highlights still have ranges to make.
+  function highlightsFilling() {
+    return filling.size;
+  }
+
   function clearHighlight(name) {
     const st = lit.get(name);
     if (st) st.gen = -1;
     lit.delete(name);
+    filling.delete(name);
     if (window.CSS && CSS.highlights) CSS.highlights.delete(name);
   }
 
@@ -682,7 +694,7 @@
     listen, post,
     suggestionColors,
     fetchText,
-    render, paint, selection, clearSelection, highlight, clearHighlight, reveal,
+    render, paint, selection, clearSelection, highlight, clearHighlight, highlightsFilling, reveal,
     selectRange, download, readFile,
     readMany, droppedFiles, downloadBytes, storageUsed, persist,
     select, focusAnn, focusArticle, lineProbe, place, scrollToSelection,

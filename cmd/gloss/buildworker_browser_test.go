@@ -40,8 +40,9 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 	}
 	waitParagraphs(t, ctx)
 	// The install puts the panel's rows and the highlights in over a few
-	// tasks: gloss-installed says they are all in.
-	if _, err := pollJS[bool](ctx, `!!(window.glossPerf && glossPerf.entitiesAt > __t0) && !document.querySelector('[data-testid="entities-progress"]') && document.querySelectorAll('[data-testid="entity-item"]').length > 0 && performance.getEntriesByName("gloss-installed").some((m) => m.startTime > __t0)`); err != nil {
+	// tasks: gloss-installed says they are all handed to the page, which
+	// makes a long highlight's ranges in slices after that.
+	if _, err := pollJS[bool](ctx, `!!(window.glossPerf && glossPerf.entitiesAt > __t0) && !document.querySelector('[data-testid="entities-progress"]') && document.querySelectorAll('[data-testid="entity-item"]').length > 0 && performance.getEntriesByName("gloss-installed").some((m) => m.startTime > __t0) && gloss.highlightsFilling() === 0`); err != nil {
 		t.Fatalf("the names were not found: %v", err)
 	}
 	v, err := evalJS[builtView](ctx, `({
