@@ -178,31 +178,22 @@ func FindWith(text string, o Options) []Entity {
 }
 
 // Build returns FindWith(text, o) and the NewIndex of text and those
-// entities, reading the text into words once instead of twice.
+// entities, reading the text into words once instead of twice. A Split
+// (split.go) shares the same build between two processes.
 func Build(text string, o Options) ([]Entity, *Index) {
-	toks := tokenize(text)
-	// Find marks headline tokens; the index reads them as tokenized. Each
-	// of these allocates and fills megabytes on a long article: copied in
-	// pieces, paused between them.
-	clean := make([]token, len(toks))
-	for i := 0; i < len(toks); i += 1 << 16 {
-		step(0)
-		copy(clean[i:], toks[i:min(i+1<<16, len(toks))])
-	}
-	step(0)
-	f := newFinder(text, toks)
-	step(0)
-	ents := f.find(o)
-	// The index's words are Find's: the same ids, folded once.
-	// So are what the word lists say of them and the language: the index
-	// finds the capitalised runs again (without the lexicon, as NewIndex).
-	// And so are the interner ids of the entities' names, where group
-	// left them.
-	return ents, newIndex(&finder{text: text, toks: clean, in: f.in, ids: f.ids, lists: f.lists, lang: f.lang, langDone: f.langDone, names: f.names, nameIDs: f.nameIDs}, ents)
+	ents, x, _ := NewSplit(text, o).Finish()
+	return ents, x
 }
 
 // find is FindWith on the finder's text and tokens.
 func (f *finder) find(o Options) []Entity {
+	ents := f.findUntyped(o)
+	f.typeEntities(ents, o)
+	return ents
+}
+
+// findUntyped is find up to the typing: the names found and grouped.
+func (f *finder) findUntyped(o Options) []Entity {
 	text := f.text
 	f.lex, f.mem = o.Lexicon, o.Memory
 	f.hl = f.headlineLines()
@@ -221,9 +212,7 @@ func (f *finder) find(o Options) []Entity {
 		segs = f.cutGazetteer(segs, matches)
 	}
 	ents := f.group(segs, matches)
-	ents = f.joinAcronyms(ents)
-	f.typeEntities(ents, o)
-	return ents
+	return f.joinAcronyms(ents)
 }
 
 // hyphenParticles are the lower-case particles joined to the next word of a
