@@ -3,9 +3,10 @@
 // carry, and builds long articles' entities and search index off the page's
 // thread. Requests are strings of app/extract/wire: a JSON header line, then
 // the payload. Replies are strings, or for a build {reply, data, mem} with the
-// result's bytes transferred. The page starts this worker in idle time after
-// its first paint (at once for a long article), so a page read later does not
-// wait for the compile.
+// result's bytes transferred, for a warm-up {reply, mem}. The page starts this
+// worker and warms it up in idle time after its first paint (at once for a
+// long article), so that neither a page read later nor a long article pasted
+// later waits for its compile or V8's tiering up.
 "use strict";
 let ready, go;
 try {
@@ -101,13 +102,14 @@ function next() {
       return;
     }
     if (typeof reply === "string") {
-      if (reply) postMessage(reply); // a warm-up has none
+      postMessage(reply);
       return;
     }
+    // A build's result (its bytes transferred) or a warm-up's answer, with
+    // the memory the worker holds.
     reply.mem = self.glossMemory ? self.glossMemory.buffer.byteLength : 0;
-    postMessage(reply, [reply.data.buffer]);
+    postMessage(reply, reply.data ? [reply.data.buffer] : []);
   }, (err) => {
-    if (h.kind === "warm") return; // the build after it answers for both
     if (err && err.lexicon) {
       // Not the module: this build fails, the next one tries again.
       postMessage(JSON.stringify({ id: h.id, err: "the word lists could not be loaded: " + String(err.lexicon.message || err.lexicon) }) + "\n");

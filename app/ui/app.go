@@ -125,7 +125,13 @@ func (a *App) OnMount(ctx app.Context) {
 	ctx.Defer(func(ctx app.Context) {
 		app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
 	})
-	extractWorker.startLater()
+	if a.embed {
+		// A host page may hold several: no warm-up for a paste that
+		// does not come there.
+		extractWorker.startLater(nil)
+	} else {
+		extractWorker.startLater(a.find.warmRequest)
+	}
 }
 
 // OnDismount releases the JavaScript callbacks.

@@ -109,6 +109,13 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 	return ents, idx, true
 }
 
+// warmRequest is the worker's warm-up request in idle time on every visit
+// (startLater): with the word lists when the page uses them, as the build
+// will.
+func (f *finder) warmRequest() wire.Request {
+	return wire.Request{Kind: wire.KindWarm, Lexicon: f.lex != nil || f.lexError == ""}
+}
+
 // prepareBuild gets the worker ready for the open article's build as it
 // opens, when that build will be long: the worker's start (its module, the
 // word lists) and its warm-up (wire.WarmUp) then overlap the article's
@@ -118,8 +125,7 @@ func (f *finder) prepareBuild() {
 	if !app.IsClient || d == nil || len(d.Text) < wire.WarmUpAt || !wantsWorker(len(d.Text), extractWorker.running(), extractWorker.buildOff) {
 		return
 	}
-	r := wire.Request{Kind: wire.KindWarm, Lexicon: f.lex != nil || f.lexError == ""}
-	extractWorker.warm(r)
+	extractWorker.warm(f.warmRequest())
 }
 
 // kickBuild wakes a background build waiting for the worker, so that it

@@ -81,19 +81,34 @@ func (w *workerClient) running() bool {
 }
 
 // warm asks the worker, started if it is not running, to get ready for a
-// long build (r is a wire.KindWarm request; it has no reply), once per
-// worker.
+// long build (r is a wire.KindWarm request), once per worker. Its answer
+// sets the gloss-worker-warmed mark; a failure is only logged (the build
+// after it says so, or tries again).
 func (w *workerClient) warm(r wire.Request) {
 	w.mu.Lock()
-	defer w.mu.Unlock()
 	if w.warmed && w.worker != nil {
+		w.mu.Unlock()
 		return
 	}
 	if err := w.startLocked(); err != nil {
+		w.mu.Unlock()
 		return // the build says so
 	}
 	w.warmed = true
-	w.worker.Call("postMessage", wire.EncodeRequest(r))
+	w.next++
+	r.ID = w.next
+	ch := make(chan workerReply, 1)
+	w.pending[r.ID] = ch
+	worker := w.worker
+	w.mu.Unlock()
+	worker.Call("postMessage", wire.EncodeRequest(r))
+	go func() {
+		if err := (<-ch).Error(); err != nil {
+			app.Log("build worker: warm-up:", err)
+			return
+		}
+		perfMark("gloss-worker-warmed")
+	}()
 }
 
 // post sends r (its ID set here), starting the worker if it is not
@@ -119,12 +134,20 @@ func (w *workerClient) post(r wire.Request) (chan workerReply, error) {
 // phone takes a second or two; a read asked for sooner starts it at once.
 const extractWorkerDelay = 2000
 
-// startLater starts the worker in idle time after the first paint.
-func (w *workerClient) startLater() {
+// startLater starts the worker in idle time after the first paint and,
+// when warm is not nil, warms it up with the request warm returns then: a
+// long article pasted later finds the worker's module compiled, the word
+// lists parsed and the build's code optimised (buildworker.go). Once per
+// visit; a worker stopped later (recycle) is started again only when asked.
+func (w *workerClient) startLater(warm func() wire.Request) {
 	var f app.Func
 	f = app.FuncOf(func(app.Value, []app.Value) any {
 		f.Release()
-		w.start()
+		if warm == nil {
+			w.start()
+		} else {
+			w.warm(warm())
+		}
 		return nil
 	})
 	glossJS().Call("whenIdle", extractWorkerDelay, f)
@@ -163,11 +186,22 @@ func (w *workerClient) startLocked() (err error) {
 		mem := 0.0
 		if data := args[0].Get("data"); data.Type() == app.TypeString {
 			r.Reply, err = wire.DecodeReply(data.String())
-		} else { // a build's result
+		} else { // a build's result, or a warm-up's answer
 			r.Reply, err = wire.DecodeReply(data.Get("reply").String())
 			r.data = data.Get("data")
 			mem = data.Get("mem").Float()
-			perfValue("workerMemoryMB", mem/(1<<20))
+			if r.data.Truthy() {
+				perfValue("workerMemoryMB", mem/(1<<20))
+				// 1 when the worker had to warm up for this build:
+				// it was not warmed up in idle time before.
+				warmedUp := 0.0
+				if data.Get("warmedUp").Truthy() {
+					warmedUp = 1
+				}
+				perfValue("workerBuildWarmedUp", warmedUp)
+			} else {
+				perfValue("workerIdleMemoryMB", mem/(1<<20))
+			}
 		}
 		if err != nil {
 			app.Log("extraction worker:", err)

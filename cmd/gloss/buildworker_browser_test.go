@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gloss/app/entity"
+	"gloss/app/extract/wire"
 )
 
 // What a person sees once a long article's names are found: the panel's
@@ -123,4 +124,48 @@ func TestBrowserBuildWorker(t *testing.T) {
 			t.Errorf("%s from the worker:\n%s\nfrom the page:\n%s", c.what, g, w)
 		}
 	}
+}
+
+// TestBrowserWarmWorker: a page left idle starts its build worker and warms
+// it up without any article (the gloss-worker-warmed mark), and a long
+// article pasted then is built by that same worker without a warm-up of its
+// own: the worker's module started once, and its reply says it did not
+// warm up for this build.
+func TestBrowserWarmWorker(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-worker-warmed").length > 0`); err != nil {
+		t.Fatalf("the idle page did not warm its build worker up: %v", err)
+	}
+	if mb, err := evalJS[float64](ctx, `glossPerf.workerIdleMemoryMB || 0`); err != nil || mb <= 0 {
+		t.Errorf("the warmed-up worker reported no memory: %v, %v", mb, err)
+	}
+	if _, err := evalJS[bool](ctx, `window.__t0 = performance.now(), true`); err != nil {
+		t.Fatal(err)
+	}
+	// Long enough that a worker not warmed up would warm up first.
+	pasteIntoBox(t, ctx, entity.SampleArticle(wire.WarmUpAt+1<<10, 5))
+	if _, err := chromedp.Run(ctx, chromedp.Click(chromedp.CSS(`[data-testid="paste-load"]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, ctx)
+	if _, err := pollJS[bool](ctx, `!!(window.glossPerf && glossPerf.entitiesAt > __t0)`); err != nil {
+		t.Fatalf("the names were not found: %v", err)
+	}
+	got, err := evalJS[map[string]float64](ctx, `({
+		decoded: performance.getEntriesByName("gloss-build-decoded").filter((m) => m.startTime > __t0).length,
+		inPage: performance.getEntriesByName("gloss-build-start").length,
+		started: performance.getEntriesByName("gloss-extract-ready").length,
+		warmed: performance.getEntriesByName("gloss-worker-warmed").length,
+		warmedUp: glossPerf.workerBuildWarmedUp ?? -1,
+	})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["decoded"] != 1 || got["inPage"] != 0 {
+		t.Errorf("built in the worker %v times, in the page %v; want the worker once", got["decoded"], got["inPage"])
+	}
+	if got["started"] != 1 || got["warmed"] != 1 || got["warmedUp"] != 0 {
+		t.Errorf("worker modules started %v, warm-ups answered %v, the build warmed up %v; want 1, 1 and 0 (the idle worker's)", got["started"], got["warmed"], got["warmedUp"])
+	}
+	noConsoleErrors(t, cons)
 }
