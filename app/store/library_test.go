@@ -371,3 +371,42 @@ func TestMergeAnnotationsTwoTabs(t *testing.T) {
 		t.Fatalf("delete seen as %+v", ch)
 	}
 }
+
+// TestSaveSettingUnchangedWritesNothing: the app saves the open article's
+// ID at every start; a setting saved with the value it has writes no record,
+// while a changed, removed or (from another tab) different one still does.
+func TestSaveSettingUnchangedWritesNothing(t *testing.T) {
+	rec := &recorder{Backend: NewMemory()}
+	l := mustOpen(t, rec)
+	if err := l.SaveSetting("last", "d1"); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.sets) == 0 {
+		t.Fatal("a new setting wrote nothing")
+	}
+	rec.reset()
+	if err := l.SaveSetting("last", "d1"); err != nil || len(rec.sets) != 0 {
+		t.Fatalf("the same value again: writes %v (%v)", rec.sets, err)
+	}
+	if err := l.SaveSetting("gone", ""); err != nil || len(rec.sets) != 0 {
+		t.Fatalf("removing an absent setting: writes %v (%v)", rec.sets, err)
+	}
+	// Another tab saves "last" = d2; this tab's d2 then is no change, its d1 is.
+	other := mustOpen(t, rec.Backend)
+	if err := other.SaveSetting("last", "d2"); err != nil {
+		t.Fatal(err)
+	}
+	rec.reset()
+	if err := l.SaveSetting("last", "d2"); err != nil || len(rec.sets) != 0 {
+		t.Fatalf("the value another tab saved: writes %v (%v)", rec.sets, err)
+	}
+	if err := l.SaveSetting("last", "d1"); err != nil || len(rec.sets) != 1 {
+		t.Fatalf("a changed value: writes %v (%v)", rec.sets, err)
+	}
+	if err := l.SaveSetting("last", ""); err != nil || len(rec.sets) != 2 {
+		t.Fatalf("a removed value: writes %v (%v)", rec.sets, err)
+	}
+	if l2 := mustOpen(t, rec.Backend); l2.Setting("last") != "" {
+		t.Fatalf("reopened: last = %q", l2.Setting("last"))
+	}
+}

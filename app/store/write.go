@@ -426,6 +426,12 @@ func (l *Library) SaveSetting(name, value string) error {
 		l.pendingProblems = append(l.pendingProblems, l.readSettings()...)
 		l.pending.Settings = true
 	}
+	// The app saves the open article at every start and every open: when
+	// the record already says so, there is nothing to write (and no JSON
+	// encoder to run, and compile, before a cold start's first render).
+	if cur, ok := l.settings[name]; ok == (value != "") && cur == value && !l.damaged[SettingsKey] {
+		return nil
+	}
 	m := make(map[string]string, len(l.settings)+1)
 	for k, v := range l.settings {
 		m[k] = v
