@@ -161,6 +161,9 @@ func writeSite(cfg siteConfig) (site, error) {
 	if err := fixManifest(filepath.Join(cfg.Out, "manifest.webmanifest"), prefix); err != nil {
 		return site{}, err
 	}
+	if err := usePNGFavicon(cfg.Out, prefix); err != nil {
+		return site{}, err
+	}
 	for _, name := range webFiles {
 		if err := copyFile(filepath.Join(cfg.Web, name), filepath.Join(cfg.Out, "web", name)); err != nil {
 			return site{}, err

@@ -284,3 +284,28 @@ func TestPickEncoding(t *testing.T) {
 		}
 	}
 }
+
+// TestPNGFavicon: the pages link the PNG icon as their favicon, under the
+// prefix (the SVG one costs a cold start ~105 ms of the main thread); a
+// go-app that writes the link differently is an error, not a site that
+// silently keeps the SVG.
+func TestPNGFavicon(t *testing.T) {
+	web, wasm := fakeWeb(t, "body {}")
+	out := filepath.Join(t.TempDir(), "dist")
+	if _, err := writeSite(siteConfig{Out: out, Prefix: "gloss", Web: web, Wasm: wasm, Brotli: 1}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	icons := regexp.MustCompile(`<link rel="icon"[^>]*>`).FindAllString(string(b), -1)
+	if len(icons) != 1 || !strings.Contains(icons[0], `href="/gloss/web/icon-192.png"`) || !strings.Contains(icons[0], `type="image/png"`) {
+		t.Errorf("favicon links %q, want the PNG under /gloss/web", icons)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte(`<head><link rel="icon" href="/web/favicon.ico"></head>`), 0o644)
+	if err := usePNGFavicon(dir, ""); err == nil || !strings.Contains(err.Error(), "favicon.go") {
+		t.Errorf("a page without go-app's SVG favicon link: %v", err)
+	}
+}
