@@ -9,7 +9,7 @@
   let anns = {}; // annotation id -> {label, color, start, end, note, text}
   let selectedId = ""; // the annotation marked as selected (mark.ann.selected)
   let vers = []; // per paragraph, bumped when build redraws it: its old Ranges are stale
-  const lit = new Map(); // highlight name -> {h: Highlight, ranges: Map(key -> Range), gen}
+  const lit = new Map(); // highlight name -> {h: Highlight, at, all: its spans by paragraph, made: Map(para -> {ver, ranges}), gen}
   let litGen = 0;
 
   function int32(u8) {
@@ -31,6 +31,9 @@
     const frag = document.createDocumentFragment();
     paras.length = 0;
     texts = new Array(b.length / 3);
+    blkEls = [];
+    blkStart = [];
+    paraBlk = new Int32Array(texts.length);
     let blk = null, n = 0, chars = 0;
     const close = () => {
       // Its height until drawn: 5em a paragraph, as gloss.css had for each.
@@ -42,6 +45,8 @@
         blk = document.createElement("div");
         blk.className = "blk";
         frag.appendChild(blk);
+        blkStart.push(i);
+        blkEls.push(blk);
         n = 0;
         chars = 0;
       }
@@ -52,16 +57,28 @@
       texts[i] = t;
       p.textContent = t;
       paras.push(p);
+      paraBlk[i] = blkEls.length - 1;
       blk.appendChild(p);
       n++;
       chars += t.length;
     }
     close();
+    blkStart.push(paras.length);
     el.replaceChildren(frag);
     anns = {};
     vers = new Array(paras.length).fill(0);
     for (const st of lit.values()) st.gen = -1;
     lit.clear();
+    live = new Uint8Array(blkEls.length);
+    liveKnown = false;
+    // The article shown again, or laid out anew (another width): the
+    // blocks near the view may be others.
+    if (window.ResizeObserver) {
+      if (!sized) sized = new ResizeObserver(queueLive);
+      sized.disconnect();
+      sized.observe(el);
+    }
+    queueLive();
   }
 
   // paint redraws the annotation marks of some paragraphs. spec is JSON:
@@ -207,89 +224,87 @@
   }
 
   // highlight paints [para, s16, e16] triples under a CSS highlight name
-  // and returns how many ranges it holds. It redoes only the paragraphs
-  // whose spans changed since the last call for that name, or that were
-  // redrawn; the others keep their ranges. Up to syncRanges new ranges are
-  // made at once; more (the suggestions of a long article: a hundred
-  // thousand) are made in slices of sliceMs from the next task on, so the
-  // page never freezes,
-  // and a newer call for the name takes over from an unfinished one. The
-  // ranges are StaticRanges: the browser updates every live Range of the
-  // document on each change to it, and with the suggestions of a long
-  // article (tens of thousands) drawing one label, or any change, took
-  // seconds. A redrawn paragraph gets new ones. It does nothing where the
-  // Custom Highlight API is missing.
+  // and returns how many spans it holds. Ranges are made only for the
+  // paragraphs near the view (windowed highlights, below); the others keep
+  // their spans and get ranges when scrolled near. It redoes only the
+  // paragraphs whose spans changed since the last call for that name, or
+  // that were redrawn; the others keep their ranges. Up to syncRanges new
+  // ranges are made at once; more are made in slices of sliceMs from the
+  // next task on, so the page never freezes, and a newer call for the name
+  // takes over from an unfinished one. The ranges are StaticRanges: the
+  // browser updates every live Range of the document on each change to it,
+  // and with the suggestions of a long article (tens of thousands) drawing
+  // one label, or any change, took seconds. A redrawn paragraph gets new
+  // ones. It does nothing where the Custom Highlight API is missing.
   const syncRanges = 4096, sliceMs = 8;
   // The names whose ranges are still being made in slices.
   const filling = new Set();
   function highlight(name, u8) {
     if (!window.CSS || !CSS.highlights) return 0;
+    if (!liveKnown) updateLive();
     const t = int32(u8);
     const n = (t.length / 3) | 0, np = paras.length;
     let st = lit.get(name);
     if (!st || CSS.highlights.get(name) !== st.h) {
-      st = { h: new Highlight(), per: new Map(), gen: 0 }; // per: para -> {ver, se: [s, e, ...], ranges}
+      st = { h: new Highlight(), made: new Map(), at: new Int32Array(np + 1), all: new Int32Array(0), gen: 0 };
       lit.set(name, st);
     }
     const gen = (st.gen = ++litGen);
-    // The triples by paragraph, each paragraph's in the order given.
+    // The spans by paragraph, each paragraph's in the order given:
+    // paragraph i's are the (s, e) pairs at[i] to at[i+1] of all.
     const at = new Int32Array(np + 1);
     for (let k = 0; k < n; k++) {
       const i = t[3 * k];
       if (i >= 0 && i < np) at[i + 1]++;
     }
     for (let i = 0; i < np; i++) at[i + 1] += at[i];
-    const order = new Int32Array(at[np]);
+    const all = new Int32Array(2 * at[np]);
     const next = at.slice(0, np);
     for (let k = 0; k < n; k++) {
       const i = t[3 * k];
-      if (i >= 0 && i < np) order[next[i]++] = k;
+      if (i < 0 || i >= np) continue;
+      const j = 2 * next[i]++;
+      all[j] = t[3 * k + 1];
+      all[j + 1] = t[3 * k + 2];
     }
-    const drop = (i) => {
-      const old = st.per.get(i);
-      if (!old) return;
-      for (const r of old.ranges) st.h.delete(r);
-      st.per.delete(i);
+    const oldAt = st.at, oldAll = st.all;
+    const same = (i) => {
+      const a = 2 * at[i], b = 2 * at[i + 1], o = 2 * oldAt[i];
+      if (b - a !== 2 * oldAt[i + 1] - o) return false;
+      for (let q = a; q < b; q++) if (all[q] !== oldAll[o + q - a]) return false;
+      return true;
     };
-    for (const i of Array.from(st.per.keys())) if (i >= np || at[i + 1] === at[i]) drop(i);
+    // To make: the paragraphs near the view whose spans changed or that
+    // were redrawn, and those that had none made; the others' ranges go.
     const todo = [];
     let work = 0;
-    for (let i = 0; i < np; i++) {
-      const a = at[i], b = at[i + 1];
-      if (a === b) continue;
-      const old = st.per.get(i);
-      if (old && old.ver === (vers[i] || 0) && old.se.length === 2 * (b - a)) {
-        let same = true;
-        for (let j = a, q = 0; j < b && same; j++, q += 2) {
-          const k = 3 * order[j];
-          same = old.se[q] === t[k + 1] && old.se[q + 1] === t[k + 2];
-        }
-        if (same) continue;
-      }
-      todo.push(i);
-      work += b - a;
+    for (const [i, own] of Array.from(st.made)) {
+      if (at[i + 1] > at[i] && own.ver === (vers[i] || 0) && same(i)) continue;
+      if (at[i + 1] > at[i] && live[paraBlk[i]]) {
+        todo.push(i);
+        work += at[i + 1] - at[i];
+      } else unmake(st, i);
     }
+    for (let k = 0; k < live.length; k++) {
+      if (!live[k]) continue;
+      for (let i = blkStart[k]; i < blkStart[k + 1]; i++) {
+        if (at[i + 1] > at[i] && !st.made.has(i)) {
+          todo.push(i);
+          work += at[i + 1] - at[i];
+        }
+      }
+    }
+    st.at = at;
+    st.all = all;
     let ti = 0;
     const fill = (budget) => {
       if (st.gen !== gen) return; // a newer call took over
       const stop = performance.now() + budget;
       for (; ti < todo.length; ti++) {
         if (budget > 0 && performance.now() > stop) break;
-        const i = todo[ti], a = at[i], b = at[i + 1];
-        drop(i);
-        const se = new Int32Array(2 * (b - a)), ranges = [];
-        for (let j = a, q = 0; j < b; j++, q += 2) {
-          const k = 3 * order[j];
-          se[q] = t[k + 1];
-          se[q + 1] = t[k + 2];
-          const b = boundsAt(i, t[k + 1], t[k + 2]);
-          if (b) {
-            const r = new StaticRange(b);
-            st.h.add(r);
-            ranges.push(r);
-          }
-        }
-        st.per.set(i, { ver: vers[i] || 0, se, ranges });
+        const i = todo[ti];
+        unmake(st, i);
+        if (live[paraBlk[i]]) make(st, i);
       }
       if (ti < todo.length) setTimeout(() => fill(sliceMs), 0);
       else filling.delete(name);
@@ -301,16 +316,124 @@
       filling.add(name);
       setTimeout(() => fill(sliceMs), 0);
     }
-    if (st.h.size || ti < todo.length) {
+    if (at[np]) {
       if (CSS.highlights.get(name) !== st.h) CSS.highlights.set(name, st.h);
     } else CSS.highlights.delete(name);
-    return ti < todo.length ? order.length : st.h.size;
+    return at[np];
+  }
+
+  // make adds the ranges of paragraph i's spans to st's highlight.
+  function make(st, i) {
+    const ranges = [];
+    for (let q = 2 * st.at[i]; q < 2 * st.at[i + 1]; q += 2) {
+      const b = boundsAt(i, st.all[q], st.all[q + 1]);
+      if (b) {
+        const r = new StaticRange(b);
+        st.h.add(r);
+        ranges.push(r);
+      }
+    }
+    st.made.set(i, { ver: vers[i] || 0, ranges });
+  }
+
+  // unmake takes paragraph i's ranges out of st's highlight.
+  function unmake(st, i) {
+    const own = st.made.get(i);
+    if (!own) return;
+    for (const r of own.ranges) st.h.delete(r);
+    st.made.delete(i);
   }
 
   // highlightsFilling is how many highlights still have ranges to make.
   function highlightsFilling() {
     return filling.size;
   }
+
+  // highlightCount is how many spans the highlight name holds, near the
+  // view or not (its ranges are only those near the view).
+  function highlightCount(name) {
+    const st = lit.get(name);
+    return st && CSS.highlights.get(name) === st.h ? st.at[st.at.length - 1] : 0;
+  }
+
+  // Windowed highlights. Chromium rebuilds its markers from every range of
+  // every registered highlight at each frame after any change to the DOM,
+  // to a style or to a highlight (HighlightRegistry::ValidateHighlightMarkers):
+  // with a 5 MB article's suggestions (a few hundred thousand ranges) every
+  // such frame took 30-70 ms, so each step of an install, each search
+  // keystroke, each label was a long frame. The ranges are therefore made
+  // only for the paragraphs of the blocks near the view (from a screen
+  // above it to two below), and taken out when their block moves a block
+  // further away; every span is kept, so scrolling brings its ranges back.
+  // A frame then costs what the few blocks near the view hold, whatever
+  // the article's length.
+  let blkEls = []; // the article's blocks
+  let blkStart = [0]; // per block, its first paragraph (and the count at the end)
+  let paraBlk = new Int32Array(0); // per paragraph, its block
+  let live = new Uint8Array(0); // per block: its paragraphs' ranges are made
+  let liveKnown = false; // live was worked out from the layout since render
+  let liveQueued = false;
+  let sized = null; // a ResizeObserver of the article
+
+  // nearBlocks returns [a, e), the blocks from a screen above the view to
+  // two screens below it, or null when the article is not laid out (hidden).
+  function nearBlocks() {
+    const nb = blkEls.length;
+    if (!nb || !blkEls[0].getClientRects().length) return null;
+    const lo = -innerHeight, hi = 2 * innerHeight;
+    let a = 0, b = nb;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (blkEls[m].getBoundingClientRect().bottom > lo) b = m;
+      else a = m + 1;
+    }
+    let e = a;
+    while (e < nb && blkEls[e].getBoundingClientRect().top < hi) e++;
+    return [a, e];
+  }
+
+  // updateLive makes the ranges of the blocks that came near the view and
+  // takes out those of the blocks that went a block further away.
+  function updateLive() {
+    const w = nearBlocks();
+    if (!w) {
+      // Hidden (another pane shown): the top of the article, where it opens.
+      if (!liveKnown && live.length && !live[0]) setLive(0, true);
+      return;
+    }
+    liveKnown = true;
+    const [a, e] = w;
+    for (let k = 0; k < live.length; k++) if (live[k] && (k < a - 1 || k > e)) setLive(k, false);
+    for (let k = a; k < e; k++) if (!live[k]) setLive(k, true);
+  }
+
+  // setLive makes (on) or takes out the ranges of block k's paragraphs in
+  // every highlight.
+  function setLive(k, on) {
+    live[k] = on ? 1 : 0;
+    for (const st of lit.values()) {
+      for (let i = blkStart[k]; i < blkStart[k + 1]; i++) {
+        if (!on) unmake(st, i);
+        else if (st.at[i + 1] > st.at[i] && !st.made.has(i)) make(st, i);
+      }
+    }
+  }
+
+  function queueLive() {
+    if (liveQueued) return;
+    liveQueued = true;
+    requestAnimationFrame(() => {
+      liveQueued = false;
+      updateLive();
+    });
+  }
+  document.addEventListener("scroll", queueLive, { passive: true, capture: true });
+  window.addEventListener("resize", queueLive, { passive: true });
+  // A printout shows the whole article: every block's ranges while it prints.
+  window.addEventListener("beforeprint", () => {
+    for (let k = 0; k < live.length; k++) if (!live[k]) setLive(k, true);
+  });
+  window.addEventListener("afterprint", updateLive);
 
   function clearHighlight(name) {
     const st = lit.get(name);
@@ -597,7 +720,7 @@
     // highlight keeps each paragraph's ranges: only this one's are looked at.
     for (const [name, st] of lit) {
       if (!/^gloss-[st]\d+$/.test(name) || CSS.highlights.get(name) !== st.h) continue;
-      const own = st.per.get(+p.dataset.i);
+      const own = st.made.get(+p.dataset.i);
       if (!own) continue;
       for (const r of own.ranges) {
         if (r.startContainer !== node && r.endContainer !== node) continue;
@@ -694,7 +817,7 @@
     listen, post,
     suggestionColors,
     fetchText,
-    render, paint, selection, clearSelection, highlight, clearHighlight, highlightsFilling, reveal,
+    render, paint, selection, clearSelection, highlight, clearHighlight, highlightsFilling, highlightCount, reveal,
     selectRange, download, readFile,
     readMany, droppedFiles, downloadBytes, storageUsed, persist,
     select, focusAnn, focusArticle, lineProbe, place, scrollToSelection,

@@ -49,7 +49,7 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 	v, err := evalJS[builtView](ctx, `({
 		count: document.querySelector('[data-testid="entities-tab"] .count').textContent,
 		rows: [...document.querySelectorAll('[data-testid="entity-item"]')].map((e) => e.innerText),
-		highlights: [...CSS.highlights.keys()].sort().map((k) => k + ":" + CSS.highlights.get(k).size),
+		highlights: [...CSS.highlights.keys()].sort().map((k) => k + ":" + gloss.highlightCount(k)),
 		worker: performance.getEntriesByName("gloss-build-decoded").length > 0,
 		inPage: performance.getEntriesByName("gloss-build-start").length > 0,
 	})`)

@@ -1,17 +1,18 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
 
 // TestBrowserHighlightIncremental drives gloss.highlight as the suggestions
-// use it on a long article: more ranges than it makes at once (the rest
-// come in slices), then a smaller set (only what left is removed), a
-// paragraph redrawn with an annotation (its ranges are made again, not
-// left stale), and a call that replaces one still filling. After each,
-// every range of the highlight is a StaticRange covering exactly the word
-// it was asked for.
+// use it on a long article: 9,000 spans, then a smaller set (only what left
+// is removed), a paragraph redrawn with an annotation (its ranges are made
+// again, not left stale), and a call that replaces another. After each, the
+// highlight holds every span asked for, a StaticRange for each word asked
+// for on screen and none that was not asked for. Only the paragraphs near
+// the view have ranges: scrolled to the end, the last ones get theirs.
 func TestBrowserHighlightIncremental(t *testing.T) {
 	ctx, _, _ := openApp(t)
 	var b strings.Builder
@@ -49,13 +50,18 @@ func TestBrowserHighlightIncremental(t *testing.T) {
 			}
 			return gloss.highlight("gloss-test", new Uint8Array(new Int32Array(t).buffer));
 		};
+		// __hlOK says whether the highlight holds the spans asked for last
+		// (gloss.highlightCount), has a range for each word asked for in
+		// the paragraphs on screen, and no range that was not asked for.
 		window.__hlOK = () => {
 			const h = CSS.highlights.get("gloss-test");
-			if (!h || h.size !== __want.length) return "size " + (h ? h.size : "none") + ", want " + __want.length;
+			if (!h) return "no highlight";
+			if (gloss.highlightCount("gloss-test") !== __want.length) return "holds " + gloss.highlightCount("gloss-test") + " spans, want " + __want.length;
 			// Live Ranges would be updated by the browser on every change to the page.
 			for (const r of h) if (!(r instanceof StaticRange)) return "a live Range in the highlight";
-			const got = new Set();
+			const want = new Set(__want), got = new Set();
 			for (const r of h) {
+				if (!r.startContainer.isConnected) return "a range over text no longer in the page";
 				const p = r.startContainer.parentElement.closest("p");
 				const pre = document.createRange();
 				pre.setStart(p, 0);
@@ -63,10 +69,23 @@ func TestBrowserHighlightIncremental(t *testing.T) {
 				const live = document.createRange();
 				live.setStart(r.startContainer, r.startOffset);
 				live.setEnd(r.endContainer, r.endOffset);
-				got.add(p.dataset.i + ":" + pre.toString().length + ":" + live.toString());
+				const k = p.dataset.i + ":" + pre.toString().length + ":" + live.toString();
+				if (!want.has(k)) return "a range not asked for: " + k;
+				got.add(k);
 			}
-			const miss = __want.filter((k) => !got.has(k));
-			return miss.length ? "missing or wrong: " + miss.slice(0, 3).join(" ") : "";
+			const shown = new Set();
+			for (const p of document.querySelectorAll('[data-testid="article"] p')) {
+				const b = p.getBoundingClientRect();
+				if (b.height > 0 && b.bottom > 0 && b.top < innerHeight) shown.add(p.dataset.i);
+			}
+			if (!shown.size) return "no paragraph on screen";
+			const miss = __want.filter((k) => shown.has(k.split(":")[0]) && !got.has(k));
+			return miss.length ? "missing on screen: " + miss.slice(0, 3).join(" ") : "";
+		};
+		// __hlHas(i) says whether paragraph i has ranges in the highlight.
+		window.__hlHas = (i) => {
+			for (const r of CSS.highlights.get("gloss-test")) if (r.startContainer.parentElement.closest("p").dataset.i === String(i)) return true;
+			return false;
 		};
 		return true;
 	})()`); err != nil {
@@ -96,4 +115,30 @@ func TestBrowserHighlightIncremental(t *testing.T) {
 	})()`)
 	check("replaced while filling", `(() => { __hl(1); return __hl(3); })()`)
 	check("all again", `__hl(1)`)
+
+	// Windowed: the article is many screens long, and only the paragraphs
+	// near the view have ranges (Chromium rebuilds its markers from every
+	// range at each frame after a change); scrolled to the end, the last
+	// paragraph's words get theirs and the first paragraph's go.
+	if n, err := evalJS[int](ctx, `CSS.highlights.get("gloss-test").size`); err != nil || n >= 9000 || !mustJS[bool](t, ctx, `__hlHas(0) && !__hlHas(1499)`) {
+		t.Errorf("at the top: %d ranges for 9,000 spans (%v), want only those near the view, the first paragraph's among them", n, err)
+	}
+	if _, err := evalJS[bool](ctx, `document.querySelector('[data-testid="article"] p[data-i="1499"]').scrollIntoView(), true`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](ctx, `__hlOK() === "" && __hlHas(1499) && !__hlHas(0)`); err != nil {
+		why, _ := evalJS[string](ctx, `__hlOK() + " last: " + __hlHas(1499) + " first: " + __hlHas(0)`)
+		t.Fatalf("scrolled to the end: %s", why)
+	}
+	check("every other word, at the end", `__hl(2)`)
+}
+
+// mustJS evaluates expr, failing the test on an error.
+func mustJS[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := evalJS[T](ctx, expr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

@@ -132,7 +132,7 @@ func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 		const unnamed = rows.filter((r) => !r.querySelector('[data-testid="entity-name"]').textContent.trim()).length;
 		const suggested = new Set(rows.filter((r) => r.querySelector(".lab.sug")).map((r) => r.dataset.label));
 		let lit = 0;
-		if (window.CSS && CSS.highlights) for (const [name, h] of CSS.highlights) if (/^gloss-t\d+$/.test(name) && h.size > 0) lit++;
+		if (window.CSS && CSS.highlights) for (const name of CSS.highlights.keys()) if (/^gloss-t\d+$/.test(name) && gloss.highlightCount(name) > 0) lit++;
 		if (lit < suggested.size) return null; // still being applied
 		return {rows: rows.length, hidden, unnamed, suggested: suggested.size, lit};
 	})()`)

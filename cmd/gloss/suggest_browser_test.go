@@ -184,7 +184,7 @@ func TestBrowserTypedSuggestions1MB(t *testing.T) {
 	// Typed: the lexicon parsed and, after it, the entities built or retyped,
 	// and suggestions drawn in the text.
 	perf, err := pollJS[map[string]float64](ctx, `(p => p && p.lexiconAt !== undefined && (p.retypeAt > p.lexiconAt || p.entitiesAt > p.lexiconAt) && p.entitiesAt > window.__typedT0 &&
-		[...CSS.highlights.keys()].some(k => /^gloss-t/.test(k) && CSS.highlights.get(k).size > 0) ? p : null)(window.glossPerf)`)
+		[...CSS.highlights.keys()].some(k => /^gloss-t/.test(k) && gloss.highlightCount(k) > 0) ? p : null)(window.glossPerf)`)
 	if err != nil {
 		t.Fatalf("no typed suggestions drawn after the lexicon arrived: %v", err)
 	}
