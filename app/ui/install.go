@@ -8,14 +8,17 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // task. The install itself takes the entities and the index (the search
 // works from then on, and glossPerf's "entities" mark says so) and renders
 // the panel's first installRows rows; each later task renders installRows
-// more or applies one highlight name, the browser painting in between.
+// more (go-app drawing each step's in a frame of its own, see nextStep) or
+// applies one highlight name, the browser painting in between. Ten rows a
+// step: go-app creates each row through syscall/js, an attribute at a
+// time.
 // (The highlights' staging was taken out once, when
 // TestBrowserLibraryStatus failed with it; those failures came from the
 // URL fragment being set after the render, since put back, see
 // App.opened.)
 
 // installRows is how many more of the panel's rows each step renders.
-const installRows = 20
+const installRows = 10
 
 // installStage is what is left to do of a staged install.
 type installStage struct {
@@ -58,8 +61,14 @@ func (p *suggestionPaint) mentions() int {
 	return n
 }
 
-// nextStep asks for the next step in a task of its own, after the ones
-// waiting (a frame to paint, input).
+// nextStep asks for the next step in a task of its own. go-app draws what
+// a dispatch changed in its next frame, a timer 1/120 s after the
+// dispatch: row steps asked for at once (a message to itself, no wait) all
+// ran before that frame, which then drew every row of the install in one
+// task (80 rows, 60-80 ms on a 5 MB article). So while rows are left, the
+// next step is asked for from that frame's defers, once it drew this
+// step's rows; a highlight step draws nothing through go-app and follows
+// at once.
 func (f *finder) nextStep() {
 	if !app.IsClient {
 		return // tests call installStep themselves
@@ -73,6 +82,10 @@ func (f *finder) nextStep() {
 			})
 			return nil
 		})
+	}
+	if f.rowCap > 0 {
+		f.a.ctx.Defer(func(app.Context) { glossJS().Call("yieldTask", f.stepFn) })
+		return
 	}
 	glossJS().Call("yieldTask", f.stepFn)
 }

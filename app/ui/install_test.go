@@ -42,7 +42,7 @@ func TestInstallSteps(t *testing.T) {
 			t.Fatal("the steps never end")
 		}
 	}
-	want := []int{20, 40, 60, 80, 100, 100, 100}
+	want := []int{10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 100, 100}
 	if fmt.Sprint(shown) != fmt.Sprint(want) {
 		t.Errorf("rows shown per step %v, want %v", shown, want)
 	}
