@@ -82,10 +82,20 @@ func Routes() {
 //   - skipWaiting hands pages already controlled by the old worker to the
 //     new one; go-app's app.js sees it reach "activated" while a
 //     controller exists and calls goappOnUpdate, so every component's
-//     OnAppUpdate. There is deliberately no clients.claim: on the very first
-//     visit it would make app.js report an update too. The first page is
-//     uncontrolled; every later load (offline ones included) goes through
-//     the worker.
+//     OnAppUpdate;
+//   - a first visit ends up controlled: app.js registers the worker once Go
+//     runs and, once it is activated, asks it to claim the page
+//     ("gloss:claim") and compiles app.wasm from this cache as well, so
+//     that V8 also keeps the module's compiled code with this cache entry,
+//     which the next visit is served (see glossAdoptWorker in
+//     cmd/gloss/loader.go). The claim is asked for, not made at activate:
+//     go-app takes a worker activated while the page has a controller for
+//     an update;
+//   - a first install caches app.wasm alone, so that the page adopts the
+//     worker sooner; the rest is cached on a "gloss:fill" message the page
+//     posts once adopted, and at every start after (for an entry ever
+//     missing). An update's install, which nobody waits for, caches
+//     everything.
 const ServiceWorker = `// Gloss service worker, version {{.Version}}.
 "use strict";
 const scope = self.registration.scope; // absolute, ends with "/"
@@ -99,6 +109,11 @@ const resourcesToCache = Array.from(new Set({{.ResourcesToCache}}.map((u) => {
   return abs === scope || abs + "/" === scope ? scope : abs;
 })));
 
+// All a first install caches (see ui.ServiceWorker); fill() caches the rest
+// once the page asks.
+const wasm = new URL("web/app.wasm", scope).href;
+const reload = (u) => new Request(u, { cache: "reload" });
+
 self.addEventListener("install", (event) => {
   if (event.addRoutes) {
     // Static routing (Chromium): the scope's files other than pages come
@@ -110,12 +125,32 @@ self.addEventListener("install", (event) => {
       source: { cacheName },
     }).catch(() => {});
   }
+  // A first install is what a first visit's page waits for before it
+  // adopts the worker; an update's is waited for by nobody.
+  const first = !self.registration.active;
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    await cache.addAll(resourcesToCache.map((u) => new Request(u, { cache: "reload" })));
+    await cache.addAll((first ? [wasm] : resourcesToCache).map(reload));
     await self.skipWaiting();
   })());
 });
+
+// A first visit's page asks for the claim once this worker is activated,
+// and then for the rest of the files to be cached (posted again at every
+// start, should an entry ever be missing).
+self.addEventListener("message", (event) => {
+  if (event.data === "gloss:claim") event.waitUntil(self.clients.claim());
+  if (event.data === "gloss:fill") event.waitUntil(fill());
+});
+
+async function fill() {
+  const cache = await caches.open(cacheName);
+  const missing = [];
+  for (const u of resourcesToCache) {
+    if (!(await cache.match(u))) missing.push(reload(u));
+  }
+  if (missing.length) await cache.addAll(missing);
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {

@@ -53,11 +53,12 @@ const glossLoaderJS = `
 // module.
 async function glossFetchWasm(url, progress) {
   performance.mark("gloss-loader");
+  glossFetchWasm.url = new URL(url, document.baseURI).href; // for glossAdoptWorker
   let total = parseInt(goappWasmContentLength, 10);
   const percent = (n) => progress(Math.min(100, Math.round((n * 100) / total)));
   const early = window.glossWasm;
   window.glossWasm = null; // taken: a wasm-start.js that runs later does nothing
-  if (early && early.url === new URL(url, document.baseURI).href) {
+  if (early && early.url === glossFetchWasm.url) {
     if (!early.counts) {
       // A visit served by the service worker: no count, so no percentage.
       const label = document.getElementById("app-wasm-loader-label");
@@ -88,11 +89,12 @@ async function glossFetchWasm(url, progress) {
 }
 
 // On a first visit no service worker controls the page, and installing one
-// downloads every resource again (cache: "reload"), app.wasm included, while
-// the page downloads and compiles it: Gloss registers it once Go runs. A
-// page the worker controls registers at once, as go-app does, so that an
-// update found during the load is seen. (It runs before this part of the
-// file: state is kept on the hoisted function, not in a variable.)
+// downloads app.wasm again (cache: "reload") while the page downloads and
+// compiles it: Gloss registers it once Go runs, then adopts it
+// (glossAdoptWorker). A page the worker controls registers at once, as
+// go-app does, so that an update found during the load is seen. (It runs
+// before this part of the file: state is kept on the hoisted function, not
+// in a variable.)
 function glossInitServiceWorker() {
   let first = false;
   try {
@@ -108,11 +110,57 @@ function glossInitServiceWorker() {
   goappInitServiceWorker();
 }
 
-// glossStarted runs once go.run has returned (Go mounted the app).
+// glossStarted runs once go.run has returned (Go mounted the app). The
+// worker then caches what its first install left out (all but app.wasm).
 function glossStarted() {
-  if (!glossInitServiceWorker.later) return;
-  glossInitServiceWorker.later = false;
-  setTimeout(goappInitServiceWorker, 0);
+  if (glossInitServiceWorker.later) {
+    glossInitServiceWorker.later = false;
+    setTimeout(() => glossAdoptWorker().catch(() => {}), 0);
+    return;
+  }
+  try {
+    navigator.serviceWorker?.controller?.postMessage("gloss:fill");
+  } catch (e) {
+    // A sandboxed frame (the embed) has no worker.
+  }
+}
+
+// glossAdoptWorker gives a person's second visit V8's code cache. Chromium
+// keeps a module's compiled code with the response it was compiled from; a
+// first visit compiles the network's app.wasm, while every later visit is
+// served the service worker's copy, so the second visit compiled it all
+// again. Once the worker's first install (app.wasm alone) is active, the
+// page asks it to claim the page and compiles the worker's copy as well:
+// V8 finds the module it is running (same bytes) and hands it back, and
+// from then on the code it optimises is written with the worker's copy too
+// (traced: TestBrowserSecondVisitCodeCache). The claim waits for
+// "activated": go-app takes a worker activated while the page has a
+// controller for an update. Then the worker caches the rest.
+async function glossAdoptWorker() {
+  await goappInitServiceWorker();
+  const reg = goappServiceWorkerRegistration;
+  const url = glossFetchWasm.url;
+  if (!reg || !url) return;
+  const sw = navigator.serviceWorker;
+  await sw.ready;
+  const worker = reg.active;
+  await new Promise((resolve) => {
+    const settled = () => {
+      if (worker.state === "activated" || worker.state === "redundant") resolve();
+    };
+    worker.addEventListener("statechange", settled);
+    settled();
+  });
+  if (worker.state !== "activated") return;
+  if (!sw.controller) {
+    const claimed = new Promise((resolve) => sw.addEventListener("controllerchange", resolve, { once: true }));
+    worker.postMessage("gloss:claim");
+    await claimed;
+  }
+  performance.mark("gloss-adopt-start");
+  await WebAssembly.compileStreaming(fetch(url));
+  performance.mark("gloss-adopted");
+  sw.controller?.postMessage("gloss:fill");
 }
 
 // glossInstantiate instantiates a module wasm-start.js compiled, or streams

@@ -26,7 +26,9 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 		}
 		got, err := evalJS[map[string]any](ctx, `(() => {
 			const mark = (n) => { const e = performance.getEntriesByName(n, "mark")[0]; return e ? e.startTime : -1; };
-			const wasm = performance.getEntriesByType("resource").filter((r) => new URL(r.name).pathname.endsWith("/app.wasm"));
+			// Before Go started: a first visit later fetches it again from
+			// the service worker's cache (glossAdoptWorker).
+			const wasm = performance.getEntriesByType("resource").filter((r) => new URL(r.name).pathname.endsWith("/app.wasm") && r.startTime < mark("gloss-instantiated"));
 			return {
 				fetches: wasm.length,
 				path: wasm.length ? new URL(wasm[0].name).pathname : "",
@@ -110,7 +112,10 @@ func TestBrowserPrerenderedWithoutWasm(t *testing.T) {
 
 // TestBrowserWorkerRegisteredAfterStart: on a first visit the service
 // worker (whose install downloads app.wasm again) is registered only once Go
-// runs; on a visit it controls, at once, as go-app does (so an update found
+// runs, and then adopted: it claims the page, with no update offered, and
+// the page compiles the worker's copy of app.wasm too (so that V8 keeps the
+// module's code with it: TestBrowserSecondVisitCodeCache). On a visit it
+// controls, it is registered at once, as go-app does (so an update found
 // during the load is offered). Offline use after the first visit is
 // TestBrowserOfflineSubpath's.
 func TestBrowserWorkerRegisteredAfterStart(t *testing.T) {
@@ -149,6 +154,24 @@ func TestBrowserWorkerRegisteredAfterStart(t *testing.T) {
 	}
 	if reg, start := order("first visit"); reg < start {
 		t.Errorf("first visit: service worker registered at %.0f ms, before Go started (%.0f ms)", reg, start)
+	}
+	adopted, err := pollJS[string](ctx, `(() => {
+		const m = performance.getEntriesByName("gloss-adopt-start", "mark")[0];
+		if (!m || !performance.getEntriesByName("gloss-adopted", "mark").length) return null;
+		const r = performance.getEntriesByType("resource").filter((r) => r.name.endsWith("/app.wasm") && r.startTime >= m.startTime);
+		return r.length === 1 ? (r[0].workerFinalSourceType ?? "n/a") : "fetched " + r.length + " times";
+	})()`)
+	if err != nil {
+		t.Fatalf("first visit: the page never adopted the worker: %v", err)
+	}
+	if adopted != "cache" && adopted != "n/a" {
+		t.Errorf("first visit: adopting, app.wasm came from %q, want the worker's cache", adopted)
+	}
+	if c, _ := evalJS[bool](ctx, `!!navigator.serviceWorker.controller`); !c {
+		t.Error("first visit: adopted, yet no service worker controls the page")
+	}
+	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="update"]').length`); n != 0 {
+		t.Error("first visit: an update is offered (the worker's claim taken for one)")
 	}
 	if _, err := pollJS[bool](ctx, `navigator.serviceWorker.ready.then(() => true)`); err != nil {
 		t.Fatal(err)
