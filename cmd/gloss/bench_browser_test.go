@@ -646,7 +646,9 @@ func benchPaste(t *testing.T, figs *figures, dir, large string) {
 // interactive when entities and the search index are built (glossPerf's
 // "entities" mark) and the next frame ran. Every task the browser reports
 // as long (over 50 ms, PerformanceObserver "longtask") after first paint
-// counts; the longest is paste_5mb_longest_task_ms (0: none over 50 ms).
+// counts, until the install's last step (paste_5mb_installed_ms: every row
+// and highlight in); the longest is paste_5mb_longest_task_ms (0: none over
+// 50 ms).
 // Those are wall-clock times, which the load of a shared machine inflates
 // several times over: a trace of the page's tasks also gives their thread
 // (processor) time, paste_5mb_longest_task_cpu_ms after first paint and
@@ -712,7 +714,14 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 			await new Promise(requestAnimationFrame);
 			const ready = performance.now();
 			performance.mark("bench-5mb-ready");
+			// The install goes on after interactive, in steps (the panel's
+			// rows, the highlights): its tasks count too, until it is done.
+			const settle = performance.now() + 30000;
+			const installed = () => performance.getEntriesByName("gloss-installed").some((m) => m.startTime > t0) && !gloss.highlightsFilling();
+			while (!installed() && performance.now() < settle) await new Promise((r) => setTimeout(r, 20));
+			const done = performance.now();
 			await new Promise((r) => setTimeout(r, 100)); // the observer's last entries
+			performance.mark("bench-5mb-settled");
 			obs.disconnect();
 			let longest = 0, n = 0;
 			for (const [at, d] of long) if (at >= paint) { longest = Math.max(longest, d); n++; }
@@ -722,7 +731,7 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 			const inst = window.__bench.instance;
 			const wasm = inst && inst.exports.mem ? inst.exports.mem.buffer.byteLength : 0;
 			const js = performance.memory ? performance.memory.usedJSHeapSize : 0;
-			return {paint: paint - t0, ready: glossPerf.entitiesAt > t0 ? ready - t0 : -1, longest, n, mb: (js + wasm) / 1048576,
+			return {paint: paint - t0, ready: glossPerf.entitiesAt > t0 ? ready - t0 : -1, installed: installed() ? done - t0 : -1, longest, n, mb: (js + wasm) / 1048576,
 				worker: glossPerf.workerMemoryMB || 0};`)
 		if atOnce {
 			trace.stop(t, ctx)
@@ -740,7 +749,10 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 			stopProfile(t, ctx, figs, "5 MB paste")
 		} else {
 			trace.stop(t, ctx)
-			if longest, total, ok := trace.cpu("bench-5mb-click", "bench-5mb-paint", "bench-5mb-ready"); ok {
+			if _, total, ok := trace.cpu("bench-5mb-click", "bench-5mb-paint", "bench-5mb-ready"); ok {
+				// The longest task over the observer's window: until the
+				// install's last step.
+				longest, _, _ := trace.cpu("bench-5mb-click", "bench-5mb-paint", "bench-5mb-settled")
 				figs.add("paste_5mb_longest_task_cpu_ms", longest)
 				figs.add("paste_5mb_main_thread_cpu_ms", total)
 				if w, ok := trace.workerCPU("bench-5mb-click", "bench-5mb-ready"); ok {
@@ -751,7 +763,7 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 				}
 				if !noted {
 					noted = true
-					figs.note("5 MB paste: longest tasks after first paint by thread time (ms after it: thread ms (wall ms)):%s", trace.top("bench-5mb-paint", "bench-5mb-ready", 8))
+					figs.note("5 MB paste: longest tasks after first paint by thread time (ms after it: thread ms (wall ms)):%s", trace.top("bench-5mb-paint", "bench-5mb-settled", 8))
 					figs.note("5 MB paste: main-thread time between the page's marks (thread ms (wall ms)):%s", trace.phases("bench-5mb-click", "bench-5mb-ready"))
 				}
 			} else {
@@ -767,6 +779,8 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 		}
 		figs.add("paste_5mb_first_paint_ms", r["paint"])
 		figs.add("paste_5mb_interactive_ms", r["ready"])
+		// Every row and highlight in (the install's last step).
+		figs.add("paste_5mb_installed_ms", r["installed"])
 		figs.add("paste_5mb_longest_task_ms", r["longest"])
 		figs.add("paste_5mb_long_tasks", r["n"])
 		figs.add("memory_5mb_mb", r["mb"])
