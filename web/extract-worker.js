@@ -1,9 +1,11 @@
 // Gloss's worker: runs web/extract.wasm (wasm/extract) for app.wasm. It reads
 // web pages (Readability) and Markdown (goldmark), which app.wasm does not
 // carry, and builds long articles' entities and search index off the page's
-// thread. Requests are strings of app/extract/wire: a JSON header line, then
-// the payload. Replies are strings, or for a build {reply, data, mem} with the
-// result's bytes transferred, for a warm-up {reply, mem}. The page starts this
+// thread, alone or shared with a second copy of itself (the page's build
+// helper). Requests are strings of app/extract/wire: a JSON header line, then
+// the payload, or {msg, data} for a shared build's part (bytes). Replies are
+// strings, or {reply, data, mem} with a build's result or a share's part
+// (bytes, transferred), or {reply, mem} for a warm-up. The page starts this
 // worker and warms it up in idle time after its first paint (at once for a
 // long article), so that neither a page read later nor a long article pasted
 // later waits for its compile or V8's tiering up.
@@ -64,13 +66,15 @@ function fail(h, err) {
   postMessage(JSON.stringify({ id: h.id, err: String((err && err.message) || err), unavailable: true }) + "\n");
 }
 
-// Requests run one at a time, in order. A build with a newer build behind
-// it is not done: the page wants only the newest (it is answered at once).
+// Requests run one at a time, in order. A build (or a share of one) with a
+// newer one behind it is not done: the page wants only the newest (it is
+// answered at once).
 const queue = [];
 let running = false;
 self.onmessage = (e) => {
-  const msg = String(e.data);
-  queue.push({ msg, h: header(msg) });
+  // A string, or {msg, data} for a shared build's part (bytes).
+  const msg = typeof e.data === "string" ? e.data : String(e.data.msg);
+  queue.push({ msg, data: typeof e.data === "string" ? undefined : e.data.data, h: header(msg) });
   if (!running) next();
 };
 
@@ -81,32 +85,32 @@ function next() {
     return;
   }
   running = true;
-  const { msg, h } = job;
-  if (h.kind === "build" && queue.some((j) => j.h.kind === "build")) {
+  const { msg, data, h } = job;
+  if ((h.kind === "build" || h.kind === "share") && queue.some((j) => j.h.kind === h.kind)) {
     postMessage(JSON.stringify({ id: h.id, err: "superseded" }) + "\n");
     return next();
   }
   const lexiconFailed = (err) => {
     throw { lexicon: err };
   };
-  const before = (h.kind === "build" || h.kind === "warm") && h.lexicon ? ready.then(() => withLexicon().catch(lexiconFailed)) : ready;
+  const before = (h.kind === "build" || h.kind === "warm" || h.kind === "share" || h.kind === "start") && h.lexicon ? ready.then(() => withLexicon().catch(lexiconFailed)) : ready;
   before.then(() => {
     let reply;
     try {
       // Marks on the page's timeline (DevTools, the benchmark's trace).
       performance.mark("gloss-worker-" + h.kind);
-      reply = self.glossExtract(msg);
+      reply = self.glossExtract(msg, data);
       performance.mark("gloss-worker-" + h.kind + "-done");
     } catch (err) {
       fail(h, err); // the Go program has exited
       return;
     }
     if (typeof reply === "string") {
-      postMessage(reply);
+      if (reply) postMessage(reply); // a shared build answers with its part
       return;
     }
-    // A build's result (its bytes transferred) or a warm-up's answer, with
-    // the memory the worker holds.
+    // A build's result or a share's part (its bytes transferred), or a
+    // warm-up's answer, with the memory the worker holds.
     reply.mem = self.glossMemory ? self.glossMemory.buffer.byteLength : 0;
     postMessage(reply, reply.data ? [reply.data.buffer] : []);
   }, (err) => {

@@ -34,6 +34,18 @@ const (
 	buildWorkerStart = 2 << 20
 )
 
+// buildShareMin is the shortest article (bytes) whose build is shared
+// between the two build workers, one per core (entity.Split): both read the
+// text and find its names (~40 % of the build), then the helper types
+// buildShareAt..1 of the entities (by typing cost) while the extraction
+// worker types the rest and makes the index, and takes the helper's types.
+// ~20 % off a warm build's wall time, for ~40 % more processor time and a
+// second heap while it runs: worth it only where the build takes seconds.
+const (
+	buildShareMin = 2 << 20
+	buildShareAt  = 0.3
+)
+
 // workerCopyChunk is how many bytes of a result are copied into Go memory
 // per slice.
 const workerCopyChunk = 8 << 20
@@ -61,12 +73,31 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 		app.Log("build worker:", err)
 		return nil, nil, false
 	}
+	h := buildHelper
+	share := len(job.text) >= buildShareMin && !h.buildOff
+	if share {
+		req.Share = buildShareAt
+	}
 	perfMark("gloss-build-posted")
-	ch, err := w.post(req)
+	ch, id, err := w.post(req)
 	if err != nil {
 		w.buildOff = true
 		app.Log("build worker:", err)
 		return nil, nil, false
+	}
+	// The helper's share: its reply comes on hch, passed on to the worker
+	// (postPart), which then answers on ch.
+	var hch chan workerReply
+	if share {
+		hreq := req
+		hreq.Kind = wire.KindShare
+		if hch, _, err = h.post(hreq); err != nil {
+			h.buildOff = true
+			app.Log("build helper:", err)
+			w.postPart(id, nil, false) // the worker types it all
+		} else {
+			perfMark("gloss-build-shared")
+		}
 	}
 	job.inWorker = true
 	var r workerReply
@@ -75,10 +106,22 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 			select {
 			case r = <-ch:
 				got = true
+			case hr := <-hch:
+				hch = nil
+				if err := hr.Error(); err != nil {
+					app.Log("build helper:", err)
+					if hr.Unavailable {
+						h.buildOff = true
+					}
+				}
+				w.postPart(id, &hr, false)
 			case <-f.kick:
 			}
 		})
 		if f.job != job {
+			if hch != nil {
+				w.postPart(id, nil, true) // the worker drops its share
+			}
 			panic(superseded{})
 		}
 	}
@@ -126,6 +169,14 @@ func (f *finder) prepareBuild() {
 		return
 	}
 	extractWorker.warm(f.warmRequest())
+	if len(d.Text) >= buildShareMin && !buildHelper.buildOff {
+		// Started as the article opens, it is ready for its share when
+		// the build is posted. No warm-up: V8 gives it the extraction
+		// worker's compiled and optimised code (one module for both).
+		r := f.warmRequest()
+		r.Kind = wire.KindStart
+		buildHelper.warm(r)
+	}
 }
 
 // kickBuild wakes a background build waiting for the worker, so that it

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"gloss/app/extract/wire"
@@ -34,6 +35,9 @@ type workerClient struct {
 	buildOff bool
 	warmed   bool // the current worker was asked to warm up
 	ready    bool // the current worker's module runs (its reply 0 came)
+	// helper: the second build worker, which types a share of a long
+	// build (buildworker.go) and is stopped once it answered it.
+	helper bool
 }
 
 // workerReply is a reply with, for a build, its bytes (a Uint8Array).
@@ -43,6 +47,20 @@ type workerReply struct {
 }
 
 var extractWorker = &workerClient{pending: map[int]chan workerReply{}}
+
+// buildHelper is the second build worker: the same script and module.
+var buildHelper = &workerClient{pending: map[int]chan workerReply{}, helper: true}
+
+// mark is a perf mark or value's name for this worker: the extraction
+// worker's as named ("gloss-extract-ready", "workerMemoryMB"), the
+// helper's with "helper" for "extract" or "worker".
+func (w *workerClient) mark(name string) string {
+	if !w.helper {
+		return name
+	}
+	name = strings.Replace(name, "extract", "helper", 1)
+	return strings.Replace(name, "worker", "helper", 1)
+}
 
 func init() {
 	if app.IsClient {
@@ -66,7 +84,7 @@ func (w *workerClient) Markdown(src string) (title, body string, err error) {
 // goroutine only if the page should keep drawing meanwhile; it never needs
 // it, since replies arrive through JavaScript callbacks.
 func (w *workerClient) ask(kind, src string) wire.Reply {
-	ch, err := w.post(wire.Request{Kind: kind, Src: src})
+	ch, _, err := w.post(wire.Request{Kind: kind, Src: src})
 	if err != nil {
 		return wire.ReplyTo(0, text.Page{}, err)
 	}
@@ -81,9 +99,10 @@ func (w *workerClient) running() bool {
 }
 
 // warm asks the worker, started if it is not running, to get ready for a
-// long build (r is a wire.KindWarm request), once per worker. Its answer
-// sets the gloss-worker-warmed mark; a failure is only logged (the build
-// after it says so, or tries again).
+// long build (r is a wire.KindWarm request, or for the helper a
+// wire.KindStart), once per worker. Its answer sets the
+// gloss-worker-warmed mark (the helper's: gloss-helper-started); a failure
+// is only logged (the build after it says so, or tries again).
 func (w *workerClient) warm(r wire.Request) {
 	w.mu.Lock()
 	if w.warmed && w.worker != nil {
@@ -104,20 +123,24 @@ func (w *workerClient) warm(r wire.Request) {
 	worker.Call("postMessage", wire.EncodeRequest(r))
 	go func() {
 		if err := (<-ch).Error(); err != nil {
-			app.Log("build worker: warm-up:", err)
+			app.Log("build worker: getting ready:", err)
 			return
 		}
-		perfMark("gloss-worker-warmed")
+		if w.helper {
+			perfMark("gloss-helper-started")
+		} else {
+			perfMark("gloss-worker-warmed")
+		}
 	}()
 }
 
 // post sends r (its ID set here), starting the worker if it is not
-// running, and returns the channel its reply will come on.
-func (w *workerClient) post(r wire.Request) (chan workerReply, error) {
+// running, and returns the channel its reply will come on and r's ID.
+func (w *workerClient) post(r wire.Request) (chan workerReply, int, error) {
 	w.mu.Lock()
 	if err := w.startLocked(); err != nil {
 		w.mu.Unlock()
-		return nil, err
+		return nil, 0, err
 	}
 	w.next++
 	r.ID = w.next
@@ -126,7 +149,28 @@ func (w *workerClient) post(r wire.Request) (chan workerReply, error) {
 	worker := w.worker
 	w.mu.Unlock()
 	worker.Call("postMessage", wire.EncodeRequest(r))
-	return ch, nil
+	return ch, r.ID, nil
+}
+
+// postPart passes the shared build id the helper's reply (its part's
+// bytes, transferred; nil or a failure: the worker types the rest itself),
+// or ends it (drop). Nothing when the worker does not run: the build's
+// reply says so.
+func (w *workerClient) postPart(id int, hr *workerReply, drop bool) {
+	w.mu.Lock()
+	worker := w.worker
+	w.mu.Unlock()
+	if worker == nil {
+		return
+	}
+	msg := wire.EncodeRequest(wire.Request{ID: id, Kind: wire.KindPart, Drop: drop})
+	if hr == nil || drop || hr.Error() != nil || hr.data == nil || !hr.data.Truthy() {
+		worker.Call("postMessage", msg)
+		return
+	}
+	data := hr.data
+	hr.data = app.Null()
+	worker.Call("postMessage", map[string]any{"msg": msg, "data": data}, []any{data.Get("buffer")})
 }
 
 // extractWorkerDelay is how long after the first paint the worker is
@@ -191,16 +235,16 @@ func (w *workerClient) startLocked() (err error) {
 			r.data = data.Get("data")
 			mem = data.Get("mem").Float()
 			if r.data.Truthy() {
-				perfValue("workerMemoryMB", mem/(1<<20))
+				perfValue(w.mark("workerMemoryMB"), mem/(1<<20))
 				// 1 when the worker had to warm up for this build:
 				// it was not warmed up in idle time before.
 				warmedUp := 0.0
 				if data.Get("warmedUp").Truthy() {
 					warmedUp = 1
 				}
-				perfValue("workerBuildWarmedUp", warmedUp)
+				perfValue(w.mark("workerBuildWarmedUp"), warmedUp)
 			} else {
-				perfValue("workerIdleMemoryMB", mem/(1<<20))
+				perfValue(w.mark("workerIdleMemoryMB"), mem/(1<<20))
 			}
 		}
 		if err != nil {
@@ -209,7 +253,7 @@ func (w *workerClient) startLocked() (err error) {
 		}
 		if r.ID == 0 && r.Error() == nil {
 			// The worker's module is compiled and its Go program runs.
-			perfMark("gloss-extract-ready")
+			perfMark(w.mark("gloss-extract-ready"))
 			w.mu.Lock()
 			w.ready = w.worker != nil && w.worker.Equal(worker)
 			w.mu.Unlock()
@@ -222,8 +266,13 @@ func (w *workerClient) startLocked() (err error) {
 			w.failAll(worker, r.Err)
 			return nil
 		}
+		stop := mem > workerRecycleAt || w.helper && r.data != nil && r.data.Truthy()
 		w.answer(r)
-		if mem > workerRecycleAt {
+		if stop {
+			// The helper is stopped once it answered its share: it
+			// holds a long build's heap, and starting it again takes a
+			// few hundred milliseconds while the extraction worker runs
+			// the same module (V8 compiled it once for both).
 			w.recycle(worker)
 		}
 		return nil

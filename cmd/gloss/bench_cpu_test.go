@@ -108,27 +108,30 @@ func (tt *taskTrace) cpu(begin, from, to string) (longest, total float64, ok boo
 }
 
 // workerCPU returns the thread time (ms) of the dedicated workers' tasks
-// that ended between the marks begin and to: the build worker's share of
-// the work, on the machine's other core.
-func (tt *taskTrace) workerCPU(begin, to string) (total float64, ok bool) {
+// that ended between the marks begin and to: the build workers' share of
+// the work, on the machine's other core; and the busiest worker's alone.
+func (tt *taskTrace) workerCPU(begin, to string) (total, busiest float64, ok bool) {
 	tt.mu.Lock()
 	defer tt.mu.Unlock()
 	b, okB := tt.marks[begin]
 	e, okE := tt.marks[to]
 	if !okB || !okE {
-		return 0, false
+		return 0, 0, false
 	}
 	for k, tasks := range tt.tasks {
 		if !strings.HasPrefix(tt.threads[k], "DedicatedWorker") {
 			continue
 		}
+		var thread float64
 		for _, x := range tasks {
 			if end := x[0] + x[1]; end >= b && end <= e {
-				total += x[2]
+				thread += x[2]
 			}
 		}
+		total += thread
+		busiest = max(busiest, thread)
 	}
-	return total / 1000, true
+	return total / 1000, busiest / 1000, true
 }
 
 // processCPU returns the thread time (ms) of every task of the page's

@@ -22,6 +22,7 @@ type builtView struct {
 	Highlights []string
 	Searches   []string
 	Worker     bool // the worker built it (its perf mark)
+	Shared     bool // with the build helper
 	InPage     bool // the page built it
 }
 
@@ -32,7 +33,8 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-lexicon-parsed").length > 0`); err != nil {
 		t.Fatalf("the word lists were not loaded: %v", err)
 	}
-	if _, err := evalJS[bool](ctx, `window.__t0 = performance.now(), true`); err != nil {
+	// A second article: the paste box of a new one.
+	if _, err := evalJS[bool](ctx, `window.__t0 = performance.now(), (b => !b || (b.click(), true))(document.querySelector('[data-testid="new-article"]'))`); err != nil {
 		t.Fatal(err)
 	}
 	pasteIntoBox(t, ctx, article)
@@ -50,8 +52,9 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 		count: document.querySelector('[data-testid="entities-tab"] .count').textContent,
 		rows: [...document.querySelectorAll('[data-testid="entity-item"]')].map((e) => e.innerText),
 		highlights: [...CSS.highlights.keys()].sort().map((k) => k + ":" + gloss.highlightCount(k)),
-		worker: performance.getEntriesByName("gloss-build-decoded").length > 0,
-		inPage: performance.getEntriesByName("gloss-build-start").length > 0,
+		worker: performance.getEntriesByName("gloss-build-decoded").some((m) => m.startTime > __t0),
+		shared: performance.getEntriesByName("gloss-build-shared").some((m) => m.startTime > __t0),
+		inPage: performance.getEntriesByName("gloss-build-start").some((m) => m.startTime > __t0),
 	})`)
 	if err != nil {
 		t.Fatal(err)
@@ -75,12 +78,17 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 	return v
 }
 
-// TestBrowserBuildWorker pastes a long article: the worker builds its names
-// and index (the page does not), and the panel, the suggestions and search
-// show exactly what the page shows when it builds the same text itself,
-// which it does when the worker's module cannot be loaded.
+// TestBrowserBuildWorker pastes two long articles: the worker builds their
+// names and index (the page does not), the second one long enough to be
+// shared with the build helper (two workers, one per core), and the panel,
+// the suggestions and search show exactly what the page shows when it
+// builds the same texts itself, which it does when the worker's module
+// cannot be loaded.
 func TestBrowserBuildWorker(t *testing.T) {
-	article := findArticle + "\n\n" + entity.SampleArticle(1<<20, 11)
+	articles := []string{
+		findArticle + "\n\n" + entity.SampleArticle(1<<20, 11),
+		findArticle + "\n\n" + entity.SampleArticle(2<<20, 12),
+	}
 
 	ctx, _, cons := openApp(t)
 	// An article this long is built in the worker once it runs (it starts
@@ -88,13 +96,17 @@ func TestBrowserBuildWorker(t *testing.T) {
 	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-extract-ready").length > 0`); err != nil {
 		t.Fatalf("the worker did not start: %v", err)
 	}
-	got := buildAndLook(t, ctx, article)
-	if !got.Worker || got.InPage {
-		t.Errorf("built in the worker %v, in the page %v; want the worker only", got.Worker, got.InPage)
+	var got []builtView
+	for i, a := range articles {
+		v := buildAndLook(t, ctx, a)
+		if !v.Worker || v.InPage || v.Shared != (i == 1) {
+			t.Errorf("article %d: built in the worker %v, shared %v, in the page %v; want the worker only, shared %v", i, v.Worker, v.Shared, v.InPage, i == 1)
+		}
+		got = append(got, v)
 	}
 	noConsoleErrors(t, cons)
 
-	// The same text where the worker cannot start its module.
+	// The same texts where the worker cannot start its module.
 	dir := filepath.Join(t.TempDir(), "site")
 	buildSiteInto(t, dir, "", filepath.Join(repoRoot(t), "web"))
 	for _, ext := range []string{"", ".br", ".gz"} {
@@ -106,22 +118,24 @@ func TestBrowserBuildWorker(t *testing.T) {
 	if err := waitReady(ctx2, serveSite(t, dir, "")); err != nil {
 		t.Fatal(err)
 	}
-	want := buildAndLook(t, ctx2, article)
-	if want.Worker || !want.InPage {
-		t.Errorf("without the worker's module: built in the worker %v, in the page %v; want the page", want.Worker, want.InPage)
-	}
-	if len(want.Rows) < 5 || len(want.Highlights) < 2 {
-		t.Fatalf("the page's own build shows too little to compare: %+v", want)
-	}
-	if got.Count != want.Count {
-		t.Errorf("entities: %s from the worker, %s from the page", got.Count, want.Count)
-	}
-	for _, c := range []struct {
-		what      string
-		got, want []string
-	}{{"panel rows", got.Rows, want.Rows}, {"highlights", got.Highlights, want.Highlights}, {"searches", got.Searches, want.Searches}} {
-		if g, w := strings.Join(c.got, "\n"), strings.Join(c.want, "\n"); g != w {
-			t.Errorf("%s from the worker:\n%s\nfrom the page:\n%s", c.what, g, w)
+	for i, a := range articles {
+		want := buildAndLook(t, ctx2, a)
+		if want.Worker || !want.InPage {
+			t.Errorf("article %d without the worker's module: built in the worker %v, in the page %v; want the page", i, want.Worker, want.InPage)
+		}
+		if len(want.Rows) < 5 || len(want.Highlights) < 2 {
+			t.Fatalf("article %d: the page's own build shows too little to compare: %+v", i, want)
+		}
+		if got[i].Count != want.Count {
+			t.Errorf("article %d: entities: %s from the worker, %s from the page", i, got[i].Count, want.Count)
+		}
+		for _, c := range []struct {
+			what      string
+			got, want []string
+		}{{"panel rows", got[i].Rows, want.Rows}, {"highlights", got[i].Highlights, want.Highlights}, {"searches", got[i].Searches, want.Searches}} {
+			if g, w := strings.Join(c.got, "\n"), strings.Join(c.want, "\n"); g != w {
+				t.Errorf("article %d: %s from the worker:\n%s\nfrom the page:\n%s", i, c.what, g, w)
+			}
 		}
 	}
 }
@@ -129,8 +143,8 @@ func TestBrowserBuildWorker(t *testing.T) {
 // TestBrowserWarmWorker: a page left idle starts its build worker and warms
 // it up without any article (the gloss-worker-warmed mark), and a long
 // article pasted then is built by that same worker without a warm-up of its
-// own: the worker's module started once, and its reply says it did not
-// warm up for this build.
+// own (the worker's module started once, and its reply says it did not
+// warm up for this build), sharing the build with the build helper.
 func TestBrowserWarmWorker(t *testing.T) {
 	ctx, _, cons := openApp(t)
 	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-worker-warmed").length > 0`); err != nil {
@@ -157,6 +171,8 @@ func TestBrowserWarmWorker(t *testing.T) {
 		started: performance.getEntriesByName("gloss-extract-ready").length,
 		warmed: performance.getEntriesByName("gloss-worker-warmed").length,
 		warmedUp: glossPerf.workerBuildWarmedUp ?? -1,
+		shared: performance.getEntriesByName("gloss-build-shared").filter((m) => m.startTime > __t0).length,
+		helperMB: glossPerf.helperMemoryMB || 0,
 	})`)
 	if err != nil {
 		t.Fatal(err)
@@ -166,6 +182,11 @@ func TestBrowserWarmWorker(t *testing.T) {
 	}
 	if got["started"] != 1 || got["warmed"] != 1 || got["warmedUp"] != 0 {
 		t.Errorf("worker modules started %v, warm-ups answered %v, the build warmed up %v; want 1, 1 and 0 (the idle worker's)", got["started"], got["warmed"], got["warmedUp"])
+	}
+	// An article this long is shared with the helper, which answered its
+	// part (its memory at that answer).
+	if got["shared"] != 1 || got["helperMB"] <= 0 {
+		t.Errorf("shared with the build helper %v times, the helper's part came at %v MB; want 1 and its memory", got["shared"], got["helperMB"])
 	}
 	noConsoleErrors(t, cons)
 }

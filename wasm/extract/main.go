@@ -26,12 +26,19 @@ var lexicon *entity.Lexicon
 var warm bool
 
 func main() {
-	// The worker's script calls glossExtract(message) for each request and
-	// posts back the reply it returns: a string ("" for none: a warm-up),
-	// or for a build an object {reply, data} whose data (a Uint8Array) it
-	// transfers. One request runs at a time.
+	// The worker's script calls glossExtract(message[, bytes]) for each
+	// request (bytes: a Uint8Array, a shared build's part) and posts back
+	// the reply it returns: a string ("" for none: a shared build waiting
+	// for its part), or an object {reply, data} whose data (a Uint8Array:
+	// a build's result, a share's part) it transfers, or {reply} for a
+	// warm-up. One request runs at a time.
 	js.Global().Set("glossExtract", js.FuncOf(func(this js.Value, args []js.Value) any {
-		return answer(args[0].String())
+		var data []byte
+		if len(args) > 1 && args[1].Truthy() {
+			data = make([]byte, args[1].Get("byteLength").Int())
+			js.CopyBytesToGo(data, args[1])
+		}
+		return answer(args[0].String(), data)
 	}))
 	// glossLexicon(text) gives it web/lexicon.txt, fetched by the script
 	// before the first build that asks for it; it returns an error's text,
@@ -47,13 +54,13 @@ func main() {
 	select {}
 }
 
-func answer(msg string) (reply any) {
+func answer(msg string, data []byte) (reply any) {
 	req, err := wire.DecodeRequest(msg)
 	defer func() {
 		// A panic would end the worker's Go program and every later request.
 		if r := recover(); r != nil {
 			what := "the page could not be read"
-			if req.Kind == wire.KindBuild {
+			if req.Kind != text.KindHTML && req.Kind != text.KindMarkdown {
 				what = "the article's names could not be found"
 			}
 			reply = wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, fmt.Errorf("%s: %v", what, r)))
@@ -69,7 +76,18 @@ func answer(msg string) (reply any) {
 	case text.KindMarkdown:
 		p.Title, p.Text = extract.Markdown(req.Src)
 	case wire.KindBuild:
+		shared = nil // a newer build: an older shared one is not wanted
+		if req.Share > 0 {
+			return startShared(req)
+		}
 		return build(req)
+	case wire.KindShare:
+		return share(req)
+	case wire.KindStart:
+		// The script has loaded the word lists if asked.
+		return map[string]any{"reply": wire.EncodeReply(wire.Reply{ID: req.ID})}
+	case wire.KindPart:
+		return finishShared(req, data)
 	case wire.KindWarm:
 		// Answered, so the page knows the worker is ready for a long
 		// build (its perf mark, and the memory it holds idle).
@@ -95,6 +113,63 @@ func warmUp(req wire.Request) error {
 	return err
 }
 
+// shared is the shared build under way (wire.StartShared), waiting for the
+// helper's part; sharedID its request's ID.
+var (
+	shared   *entity.Split
+	sharedID int
+)
+
+// startShared starts a build shared with the helper worker; its answer
+// comes with the helper's part (finishShared).
+func startShared(req wire.Request) any {
+	cold := !warm
+	if len(req.Src) >= wire.WarmUpAt {
+		_ = warmUp(req)
+	}
+	s, err := wire.StartShared(req, lexicon)
+	if err != nil {
+		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
+	}
+	shared, sharedID, sharedWarmedUp = s, req.ID, cold && warm
+	return ""
+}
+
+// sharedWarmedUp: the shared build under way had to warm up first.
+var sharedWarmedUp bool
+
+// finishShared answers the shared build req.ID with the helper's part (nil
+// when the helper could not: it types the rest here), or drops it.
+func finishShared(req wire.Request, part []byte) any {
+	s := shared
+	if s == nil || sharedID != req.ID || req.Drop {
+		shared = nil
+		return wire.EncodeReply(wire.Reply{ID: req.ID, Err: "superseded"})
+	}
+	shared = nil
+	msg, err := wire.FinishShared(s, part)
+	if err != nil {
+		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
+	}
+	return result(req.ID, msg, sharedWarmedUp)
+}
+
+// share answers the helper's share of a shared build: its entity.Part.
+func share(req wire.Request) any {
+	msg, err := wire.Share(req, lexicon)
+	if err != nil {
+		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
+	}
+	return result(req.ID, msg, false)
+}
+
+// result is the reply to req.ID with msg's bytes beside it.
+func result(id int, msg []byte, warmedUp bool) any {
+	data := js.Global().Get("Uint8Array").New(len(msg))
+	js.CopyBytesToJS(data, msg)
+	return map[string]any{"reply": wire.EncodeReply(wire.Reply{ID: id}), "data": data, "warmedUp": warmedUp}
+}
+
 // build answers a build request with the encoded result beside its reply,
 // and whether it had to warm up first (it had not been warmed up before).
 func build(req wire.Request) any {
@@ -106,7 +181,5 @@ func build(req wire.Request) any {
 	if err != nil {
 		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
 	}
-	data := js.Global().Get("Uint8Array").New(len(msg))
-	js.CopyBytesToJS(data, msg)
-	return map[string]any{"reply": wire.EncodeReply(wire.Reply{ID: req.ID}), "data": data, "warmedUp": cold && warm}
+	return result(req.ID, msg, cold && warm)
 }

@@ -87,3 +87,51 @@ func WarmUp(r Request, lex *entity.Lexicon) error {
 	_, err = entity.EncodeBuild(ents, idx)
 	return err
 }
+
+// StartShared begins a build shared with a helper worker (r.Share set): it
+// reads the text and finds its names, types its share of them (0..Share)
+// and makes the index, while the helper does Share (reading the text too,
+// then typing the rest); FinishShared completes it with the helper's Part.
+func StartShared(r Request, lex *entity.Lexicon) (*entity.Split, error) {
+	o, err := r.BuildOptions(lex)
+	if err != nil {
+		return nil, err
+	}
+	s := entity.NewSplit(r.Src, o)
+	s.Type(0, r.Share)
+	s.Index()
+	return s, nil
+}
+
+// Share answers a KindShare request: the helper's share of a shared build
+// (Share..1) as an entity.Part message.
+func Share(r Request, lex *entity.Lexicon) ([]byte, error) {
+	o, err := r.BuildOptions(lex)
+	if err != nil {
+		return nil, err
+	}
+	return entity.EncodePart(entity.NewSplit(r.Src, o).Type(r.Share, 1)), nil
+}
+
+// FinishShared completes a shared build with the helper's Part message and
+// answers as Build does. Without a part (the helper failed), or with one
+// that cannot be read or is of another build, it types the helper's share
+// itself: the result is the same, later.
+func FinishShared(s *entity.Split, part []byte) ([]byte, error) {
+	var ents []entity.Entity
+	var idx *entity.Index
+	err := errors.New("no part")
+	if part != nil {
+		var p *entity.Part
+		if p, err = entity.DecodePart(part); err == nil {
+			ents, idx, err = s.Finish(p)
+		}
+	}
+	if err != nil {
+		// Finish refuses a part before it uses the split up.
+		if ents, idx, err = s.Finish(); err != nil {
+			return nil, err
+		}
+	}
+	return entity.EncodeBuild(ents, idx)
+}

@@ -87,3 +87,89 @@ func TestWarmUp(t *testing.T) {
 		t.Errorf("a warm-up request came back as %+v, %v", r, err)
 	}
 }
+
+// TestBuildShared: a build shared between two workers over the wire (the
+// first starts it, the helper types its share, the first finishes with the
+// helper's part) answers with what Build returns, over option sets
+// and shares; without the helper's part, or with one of another text, the
+// first worker types the rest itself, to the same result.
+func TestBuildShared(t *testing.T) {
+	lex, err := entity.ParseLexicon(web.Lexicon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gaz := entity.NewGazetteer([]entity.Entry{{Name: "Ana Ferreira", Label: "Person"}})
+	mem := &entity.Memory{}
+	mem.Correct("Tuesday", "Date")
+	text := "Harbour bridge closed\n\nThe council in Porto voted on Tuesday. Mayor Ana Ferreira met Pedro Santos in Lisbon.\n\n" + entity.SampleArticle(60<<10, 9)
+	other, err := BuildRequest(9, entity.SampleArticle(20<<10, 4), nil, nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Kind, other.Share = KindShare, 0.5
+	otherPart, err := Share(other, lex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range []struct {
+		gaz   *entity.Gazetteer
+		mem   *entity.Memory
+		lex   bool
+		share float64
+	}{{share: 0.3}, {gaz: gaz, share: 0.5}, {mem: mem, lex: true, share: 0.3}, {gaz: gaz, mem: mem, lex: true, share: 0.9}} {
+		req, err := BuildRequest(i+1, text, o.gaz, o.mem, o.lex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		po := entity.Options{Gazetteer: o.gaz, Memory: o.mem}
+		if o.lex {
+			po.Lexicon = lex
+		}
+		wantEnts, wantIdx := entity.Build(text, po)
+		req.Share = o.share
+		first, err := DecodeRequest(EncodeRequest(req))
+		if err != nil || first != req {
+			t.Fatalf("options %d: the request came back as %+v, %v", i, first, err)
+		}
+		helper := req
+		helper.Kind = KindShare
+		if helper, err = DecodeRequest(EncodeRequest(helper)); err != nil {
+			t.Fatal(err)
+		}
+		part, err := Share(helper, lex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			what string
+			part []byte
+		}{{"the helper's part", part}, {"no part", nil}, {"another text's part", otherPart}, {"a part cut short", part[:len(part)/2]}} {
+			s, err := StartShared(first, lex)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := FinishShared(s, c.part)
+			if err != nil {
+				t.Fatalf("options %d, %s: %v", i, c.what, err)
+			}
+			ents, idx, err := entity.DecodeBuild(text, got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(ents, wantEnts) || !reflect.DeepEqual(idx, wantIdx) {
+				t.Errorf("options %d, %s: the shared build differs from Build", i, c.what)
+			}
+		}
+	}
+	for _, r := range []Request{{ID: 4, Kind: KindPart, Drop: true}, {ID: 5, Kind: KindPart}, {ID: 6, Kind: KindStart, Lexicon: true}} {
+		if got, err := DecodeRequest(EncodeRequest(r)); err != nil || got != r {
+			t.Errorf("%+v came back as %+v, %v", r, got, err)
+		}
+	}
+	if _, err := Share(Request{ID: 3, Kind: KindShare, Src: "x", Lexicon: true}, nil); err == nil {
+		t.Error("a share was typed without the word lists asked for")
+	}
+	if _, err := StartShared(Request{ID: 3, Kind: KindBuild, Src: "x", Lexicon: true, Share: 0.3}, nil); err == nil {
+		t.Error("a shared build started without the word lists asked for")
+	}
+}

@@ -23,9 +23,20 @@ import (
 // KindWarm asks it to get ready for a long build (no reply): V8 runs a
 // function in its baseline code until it has been called often enough, and
 // a long build alone would run almost all in it.
+// A long build is shared between two workers (build.go's StartShared,
+// Share, FinishShared): KindBuild with Share set, to the worker that
+// answers it; KindShare, to the helper, which types its share and answers
+// with an entity.Part's bytes; KindPart, those bytes (or none) passed on
+// to the first worker, whose answer to the build it completes.
+// KindStart, to the helper, only loads the word lists when asked (it
+// needs no warm-up: V8 gives a module's optimised code to every worker of
+// the page that runs it).
 const (
 	KindBuild = "build"
 	KindWarm  = "warm"
+	KindShare = "share"
+	KindPart  = "part"
+	KindStart = "start"
 )
 
 // Request asks the worker to read Src as Kind (text.KindHTML or
@@ -40,6 +51,13 @@ type Request struct {
 	Gazetteer string
 	Memory    string
 	Lexicon   bool
+	// Share is the split of a shared build's typing (a fraction of its
+	// cost): the worker answering the build types 0..Share, the helper
+	// Share..1. 0 for a build not shared.
+	Share float64
+	// Drop: a KindPart that ends the shared build (the page no longer
+	// wants it) rather than complete it.
+	Drop bool
 }
 
 // Reply is the worker's answer to the request of the same ID: the page
@@ -63,6 +81,8 @@ type requestHeader struct {
 	Gazetteer json.RawMessage `json:"gazetteer,omitempty"`
 	Memory    json.RawMessage `json:"memory,omitempty"`
 	Lexicon   bool            `json:"lexicon,omitempty"`
+	Share     float64         `json:"share,omitempty"`
+	Drop      bool            `json:"drop,omitempty"`
 }
 
 // The reply header's names are also written by web/extract-worker.js
@@ -81,7 +101,7 @@ type replyHeader struct {
 
 // EncodeRequest writes r as a message.
 func EncodeRequest(r Request) string {
-	h := requestHeader{ID: r.ID, Kind: r.Kind, Lexicon: r.Lexicon}
+	h := requestHeader{ID: r.ID, Kind: r.Kind, Lexicon: r.Lexicon, Share: r.Share, Drop: r.Drop}
 	if r.Gazetteer != "" {
 		h.Gazetteer = json.RawMessage(r.Gazetteer)
 	}
@@ -98,10 +118,12 @@ func DecodeRequest(msg string) (Request, error) {
 	if err != nil {
 		return Request{}, err
 	}
-	if h.Kind != text.KindHTML && h.Kind != text.KindMarkdown && h.Kind != KindBuild && h.Kind != KindWarm {
+	switch h.Kind {
+	case text.KindHTML, text.KindMarkdown, KindBuild, KindWarm, KindShare, KindPart, KindStart:
+	default:
 		return Request{ID: h.ID}, fmt.Errorf("wire: request %d: unknown kind %q", h.ID, h.Kind)
 	}
-	return Request{ID: h.ID, Kind: h.Kind, Src: src, Gazetteer: string(h.Gazetteer), Memory: string(h.Memory), Lexicon: h.Lexicon}, nil
+	return Request{ID: h.ID, Kind: h.Kind, Src: src, Gazetteer: string(h.Gazetteer), Memory: string(h.Memory), Lexicon: h.Lexicon, Share: h.Share, Drop: h.Drop}, nil
 }
 
 // EncodeReply writes r as a message.
