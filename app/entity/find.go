@@ -97,6 +97,10 @@ type finder struct {
 	// from, and where each lies in the tokens (mentionToks).
 	flat    []gtext.Span
 	flatTok []mentionTok
+	// Find's capitalised runs, for the index's chains (chainrun.go).
+	runs     chainRuns
+	reuse    *chainRuns // Find's runs, for the index's finder (nil: none)
+	lexSpoke bool       // the lexicon spoke in the run being read (chains)
 }
 
 func newFinder(text string, toks []token) *finder {
@@ -198,6 +202,7 @@ func (f *finder) findUntyped(o Options) []Entity {
 	f.lex, f.mem = o.Lexicon, o.Memory
 	f.hl = f.headlineLines()
 	segs := f.chains()
+	f.runs.keep(segs)
 	segs = f.dropSentenceStarts(segs)
 	segs = f.germanNouns(segs)
 	segs = f.splitVan(segs)
@@ -243,11 +248,24 @@ func (f *finder) isParticle(i int) bool {
 func (f *finder) chains() []segment {
 	toks := f.toks
 	var segs []segment
+	var reuse *chainRuns
+	if f.lex == nil && f.reuse != nil {
+		reuse = f.reuse
+	}
 	for i := 0; i < len(toks); i++ {
 		step(i)
 		if !toks[i].cap {
 			continue
 		}
+		if reuse != nil {
+			if r, ok := reuse.at(i); ok {
+				segs = append(segs, reuse.segs[r.from:r.to]...)
+				i = int(r.j)
+				continue
+			}
+		}
+		f.lexSpoke = false
+		from := len(segs)
 		a, j := i, i
 		for !toks[j].poss && j+1 < len(toks) {
 			k := j + 1
@@ -274,7 +292,7 @@ func (f *finder) chains() []segment {
 		// Monuments and Sites": in a body's name, after its head and "of",
 		// a coordination joins the words of what it is about.
 		for j+2 < len(toks) && f.bodyOf(a, j+1) && toks[j+1].join == joinSpace && !toks[j+1].cap && coordinations.has(f.fold(j+1)) &&
-			toks[j+2].cap && toks[j+2].join == joinSpace && !toks[j].poss && f.kind(j+2)&(LexGiven|LexPlace) == 0 && !f.on(j+2, onOrgWords) {
+			toks[j+2].cap && toks[j+2].join == joinSpace && !toks[j].poss && f.kindSays(j+2, LexGiven|LexPlace) == 0 && !f.on(j+2, onOrgWords) {
 			e := j + 2
 			for e+1 < len(toks) && toks[e+1].cap && toks[e+1].join == joinSpace && !toks[e].poss {
 				e++
@@ -293,6 +311,7 @@ func (f *finder) chains() []segment {
 		}
 		i = j
 		segs = f.splitTitles(segs, a, j+1)
+		f.runs.add(a, j, from, len(segs), f.lexSpoke)
 	}
 	return segs
 }
@@ -344,7 +363,7 @@ func (f *finder) splitTitles(segs []segment, a, b int) []segment {
 			// ("Stephen King").
 			// So is one after a capitalised particle ("Herman De Prins",
 			// "Jan Le Roy").
-			isTitle = f.on(i, onTitles) && !(i == b-1 && i > start && f.kind(i-1)&LexGiven != 0) &&
+			isTitle = f.on(i, onTitles) && !(i == b-1 && i > start && f.kindSays(i-1, LexGiven) != 0) &&
 				!(i > start && f.toks[i-1].cap && f.on(i-1, onParticles)) &&
 				// "Copa del Rey", "Hospital de la Princesa": a title that ends
 				// a name after a lower-case particle is the name's (not

@@ -28,7 +28,7 @@ func (f *finder) isNameNumber(k int) bool {
 		return false // a date: "IGLS 1996-12-07"
 	}
 	prev := f.fold(k - 1)
-	return !notNames.has(prev) && f.lex.Kind(prev)&(LexPlace|LexMonth|LexWeekday) == 0
+	return !notNames.has(prev) && f.lexSays(prev, LexPlace|LexMonth|LexWeekday) == 0
 }
 
 // channelNumber reports whether the single digit at token k ends the name
@@ -51,7 +51,7 @@ func (f *finder) channelNumber(k int) bool {
 		}
 	}
 	prev := f.fold(k - 1)
-	return !notNames.has(prev) && f.lex.Kind(prev)&(LexPlace|LexTown|LexMonth|LexWeekday) == 0
+	return !notNames.has(prev) && f.lexSays(prev, LexPlace|LexTown|LexMonth|LexWeekday) == 0
 }
 
 // headlineMinWords is the fewest content words a line needs to be read as a

@@ -56,6 +56,7 @@ func NewSplit(text string, o Options) *Split {
 	}
 	step(0)
 	f := newFinder(text, toks)
+	f.runs.on = true // for the index (chainrun.go)
 	step(0)
 	ents := f.findUntyped(o)
 	s := &Split{f: f, o: o, clean: clean, ents: ents, typed: make([]bool, len(ents)), cum: make([]int64, len(ents)+1)}
@@ -145,7 +146,9 @@ func (s *Split) Index() {
 	// finds the capitalised runs again (without the lexicon, as NewIndex).
 	// And so are the interner ids of the entities' names, where group
 	// left them.
-	s.x = newIndex(&finder{text: f.text, toks: s.clean, in: f.in, ids: f.ids, lists: f.lists, lang: f.lang, langDone: f.langDone, names: f.names, nameIDs: f.nameIDs}, s.ents)
+	// So are Find's capitalised runs, where the lexicon kept silent.
+	s.x = newIndex(&finder{text: f.text, toks: s.clean, in: f.in, ids: f.ids, lists: f.lists, lang: f.lang, langDone: f.langDone, names: f.names, nameIDs: f.nameIDs, reuse: &f.runs}, s.ents)
+	f.runs = chainRuns{}
 }
 
 // Finish takes the types of the other sharers' Parts, types the entities
