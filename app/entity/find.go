@@ -146,18 +146,7 @@ func (f *finder) keyID(a, b int) int32 {
 // plainGap reports whether the text between tokens k-1 and k holds no
 // letter or digit, so that the normalised form of the two is theirs
 // joined by a space.
-func (f *finder) plainGap(k int) bool {
-	gap := f.text[f.toks[k-1].bend:f.toks[k].bstart]
-	if len(gap) == 1 && (gap[0] == ' ' || gap[0] == '-') {
-		return true
-	}
-	for _, r := range gap {
-		if gtext.IsWordRune(r) {
-			return false
-		}
-	}
-	return true
-}
+func (f *finder) plainGap(k int) bool { return f.toks[k].plain }
 
 // key is the normalised form of tokens a..b-1.
 func (f *finder) key(a, b int) string {

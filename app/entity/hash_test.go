@@ -126,7 +126,12 @@ func hashBuild(text string, o Options, ents []Entity, x *Index) string {
 			found[x.norm(id)] = got
 		}
 	}
-	fmt.Fprintf(h, "%v %v %v %v %v %v %v %v\n", x.toks, x.tokWord, x.post, x.postStart, x.single, x.rlen, x.byLen, found)
+	// The tokens' fields as tokenize and headlineLines set them; what is
+	// worked out from them for speed (plain) is left out.
+	for _, t := range x.toks {
+		fmt.Fprintf(h, "%d %d %d %d %d %t %t %t %t %t %t %t;", t.start, t.end, t.bstart, t.bend, t.join, t.initial, t.cap, t.upper, t.poss, t.apostS, t.inCaps, t.rowHead)
+	}
+	fmt.Fprintf(h, "%v %v %v %v %v %v %v\n", x.tokWord, x.post, x.postStart, x.single, x.rlen, x.byLen, found)
 	fmt.Fprintf(h, "%v %v %v\n", x.prefix1, x.prefix2, byKey)
 	for _, q := range []string{"paris", "le drian", "hollnd", "us", "e", "putin", "madrid", "new york", "frnacois", "ab"} {
 		fmt.Fprintf(h, "%#v\n", x.Search(q, 10))

@@ -29,6 +29,7 @@ type token struct {
 	apostS       bool // the dropped ending is "'s": a plural or genitive in Dutch ("India's")
 	inCaps       bool // on a line written all in capitals (set by headlineLines)
 	rowHead      bool // a word of the label opening a table row in capitals (set by headlineLines)
+	plain        bool // no letter or digit between the token before and this one (plainGap)
 }
 
 // tokenize splits text into words. URLs are skipped; a possessive "'s" after
@@ -145,10 +146,27 @@ func tokenize(text string) []token {
 			// "Europeans’ best": a plural possessive ends the name.
 			toks[len(toks)-1].poss = true
 		}
+		if len(toks) > 0 {
+			// Read once here rather than at each name the two tokens are in.
+			t.plain = wordFree(text[toks[len(toks)-1].bend:ws])
+		}
 		toks = append(toks, t)
 		gapStart = bi
 	}
 	return toks
+}
+
+// wordFree reports whether gap holds no letter or digit.
+func wordFree(gap string) bool {
+	if len(gap) == 1 && (gap[0] == ' ' || gap[0] == '-') {
+		return true
+	}
+	for _, r := range gap {
+		if gtext.IsWordRune(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func isMark(r rune) bool { return fold(r) < 0 }
