@@ -59,6 +59,7 @@ type App struct {
 	showLib          bool // the library pane is open over the article (narrow windows)
 	dropOver         bool
 	update           bool // a new version of the app is ready
+	rest             bool // the parts below the first screen are mounted (rest.go)
 	clip             clipboard
 
 	find finder      // search, entities, gazetteer, annotate-all
@@ -124,6 +125,7 @@ func (a *App) OnMount(ctx app.Context) {
 	}
 	ctx.Defer(func(ctx app.Context) {
 		app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
+		a.mountRestAfterPaint()
 	})
 	if a.embed {
 		// A host page may hold several: no warm-up for a paste that

@@ -13,8 +13,8 @@ func (f *finder) renderPanels() app.UI {
 	return app.Div().Body(
 		app.If(f.review != nil, f.renderReview),
 		app.If(a.doc() != nil && !a.newPane, f.renderEntities),
-		f.renderGazetteer(),
-		a.renderTransfer(),
+		a.later(f.renderGazetteer),
+		a.later(a.renderTransfer),
 	)
 }
 

@@ -66,6 +66,18 @@ func (p *newArticlePane) Render() app.UI {
 	)
 }
 
+// renderNewPane draws the new-article pane; while it is hidden (an article
+// is open) it waits for the rest of the page (rest.go).
+func (a *App) renderNewPane() app.UI {
+	if a.newPane || a.doc() == nil {
+		// Shown: from now on the pane stays mounted (a paste survives
+		// going back), whatever the first screen left for later.
+		a.rest = true
+		return a.renderNew()
+	}
+	return a.later(a.renderNew)
+}
+
 // renderNew draws the new-article pane over the page's state.
 func (a *App) renderNew() app.UI {
 	return &newArticlePane{

@@ -52,7 +52,7 @@ func (a *App) Render() app.UI {
 					Attr("aria-label", "Article text: arrow keys move the reading caret, J and K go to the next or previous annotation").
 					Hidden(a.newPane || a.doc() == nil || a.editing).
 					OnClick(a.onArticleClick),
-				a.renderNew(),
+				a.renderNewPane(),
 				a.renderTextEditor(),
 				app.If(a.editOpen && a.selected != "" && a.doc() != nil && !a.newPane && !a.editing, a.renderEditor),
 			),
@@ -95,7 +95,7 @@ func (a *App) renderSide() app.UI {
 		app.If(open, a.renderTabs),
 		app.If(open && a.sideTab == "annotations", a.renderAnnotations),
 		a.find.renderPanels(),
-		app.If(!a.comparing(), a.renderCompare),
+		app.If(!a.comparing(), func() app.UI { return a.later(a.renderCompare) }),
 	)
 }
 

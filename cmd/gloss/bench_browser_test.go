@@ -350,6 +350,10 @@ func loadTiming(t *testing.T, ctx context.Context, url string) (ready, paint flo
 		label, _ := evalJS[string](ctx, `(document.getElementById("app-wasm-loader-label")||{}).textContent||""`)
 		t.Fatalf("%s not interactive (loader says %q): %v", url, label, err)
 	}
+	// What comes next may use the parts mounted after the first screen.
+	if _, err := pollJS[bool](ctx, `document.body.dataset.complete === "1"`); err != nil {
+		t.Fatalf("%s: the page below the first screen was not mounted: %v", url, err)
+	}
 	return v[0], v[1]
 }
 
@@ -568,7 +572,7 @@ func loadPhases(t *testing.T, ctx context.Context, figs *figures, prefix string,
 	figs.add(prefix+"_first_render_ms", ready-last)
 	// With the early start (web/wasm-start.js) the module may be compiled
 	// before app.js's loader runs: compile then ends when both are done.
-	for _, o := range []struct{ key, mark string }{{"compiled_at", "gloss-compiled"}, {"loader_at", "gloss-loader"}} {
+	for _, o := range []struct{ key, mark string }{{"compiled_at", "gloss-compiled"}, {"loader_at", "gloss-loader"}, {"complete_at", "gloss-complete"}} {
 		if at, ok := m[o.mark]; ok {
 			figs.add(prefix+"_"+o.key+"_ms", at)
 		}

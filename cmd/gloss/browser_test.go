@@ -250,7 +250,9 @@ func waitReady(ctx context.Context, url string) error {
 
 // waitAppReady waits, without navigating, until the page's app is ready.
 func waitAppReady(ctx context.Context) error {
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.body && document.body.dataset.ready === "1"`,
+	// ready: the first screen is interactive; complete: the rest of the
+	// page (app/ui/rest.go) is mounted too, which tests may use at once.
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.body && document.body.dataset.ready === "1" && document.body.dataset.complete === "1"`,
 		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
 	if err != nil {
 		label, _ := evalJS[string](ctx, `(document.getElementById("app-wasm-loader-label")||{}).textContent||""`)
