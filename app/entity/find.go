@@ -100,6 +100,8 @@ type finder struct {
 	// Find's capitalised runs, for the index's chains (chainrun.go).
 	runs     chainRuns
 	reuse    *chainRuns // Find's runs, for the index's finder (nil: none)
+	keyEnd   []int32    // keyID's memo: by first token, the end token of the last key asked (0: none)
+	keyOf    []int32    // and its id
 	lexSpoke bool       // the lexicon spoke in the run being read (chains)
 }
 
@@ -133,13 +135,26 @@ func (f *finder) normalize(s string) string {
 // tokens' ids joined, unless something between two of them is a word
 // the tokens leave out (a skipped URL, a dropped possessive "s").
 func (f *finder) keyID(a, b int) int32 {
+	if b == a+1 {
+		return f.id(a)
+	}
+	// The filters and group each ask the key of every candidate: the
+	// last key asked of each first token is remembered.
+	if f.keyEnd != nil && f.keyEnd[a] == int32(b) {
+		return f.keyOf[a]
+	}
 	id := f.id(a)
 	for k := a + 1; k < b; k++ {
 		if !f.plainGap(k) {
-			return f.in.surface(f.surface(a, b))
+			id = f.in.surface(f.surface(a, b))
+			break
 		}
 		id = f.in.join(id, f.id(k))
 	}
+	if f.keyEnd == nil {
+		f.keyEnd, f.keyOf = make([]int32, len(f.toks)), make([]int32, len(f.toks))
+	}
+	f.keyEnd[a], f.keyOf[a] = int32(b), id
 	return id
 }
 
