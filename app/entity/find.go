@@ -754,16 +754,19 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	}
 
 	f.groupKeys(groups)
-	all := make([]int32, len(groups))
-	for i := range all {
-		all[i] = int32(i)
+	// Longer names first, then by key: the comparisons written out
+	// (sortTargetKeys) rather than made through a function value, an
+	// indirect call in wasm. Keys are distinct, so the order is total.
+	keys := make([]sortKey, len(groups))
+	for i := range groups {
+		step(i)
+		keys[i] = sortKey{rankLen: uint64(^uint32(groups[i].words)) << 32, pre8: pre8(groups[i].key), id: int32(i)}
 	}
-	sortPaced(all, func(a, b int32) int {
-		if c := cmp.Compare(groups[b].words, groups[a].words); c != 0 {
-			return c
-		}
-		return strings.Compare(groups[a].key, groups[b].key)
-	})
+	sortTargetKeys(keys, func(a, b int32) int { return strings.Compare(groups[a].key, groups[b].key) })
+	all := make([]int32, len(groups))
+	for i, k := range keys {
+		all[i] = k.id
+	}
 	root := func(g int32) int32 {
 		for groups[g].parent >= 0 {
 			g = groups[g].parent

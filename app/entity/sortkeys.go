@@ -116,3 +116,16 @@ func quickKeys(s []sortKey, tie func(a, b int32) int, depth int) {
 		}
 	}
 }
+
+// pre8 is the first eight bytes of s as a big-endian number, zeros after
+// its end: numbers compare as the strings' starts do.
+func pre8(s string) uint64 {
+	var p uint64
+	for k := 0; k < 8; k++ {
+		p <<= 8
+		if k < len(s) {
+			p |= uint64(s[k])
+		}
+	}
+	return p
+}

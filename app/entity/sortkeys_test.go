@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -54,5 +55,17 @@ func TestSortTargetKeys(t *testing.T) {
 	sortTargetKeys(keys, func(a, b int32) int { return cmp.Compare(a, b) })
 	if !slices.Equal(keys, want) {
 		t.Error("reversed keys: not in order")
+	}
+}
+
+// TestPre8: where two strings' pre8 differ, they order as the strings do.
+func TestPre8(t *testing.T) {
+	words := []string{"", "a", "ab", "abc", "abcdefgh", "abcdefghi", "abcdefgi", "b", "ba", "zürich", "zu", "é", "e"}
+	for _, a := range words {
+		for _, b := range words {
+			if pa, pb := pre8(a), pre8(b); pa != pb && (pa < pb) != (strings.Compare(a, b) < 0) {
+				t.Errorf("pre8(%q) = %x, pre8(%q) = %x: not the strings' order", a, pa, b, pb)
+			}
+		}
 	}
 }
