@@ -172,13 +172,17 @@ func (f *finder) headCut(s segment, seen idSet) int {
 		if f.toks[k].join != joinSpace || !f.toks[k-1].cap || !f.toks[k+1].cap || f.toks[k+1].join != joinSpace {
 			continue
 		}
-		prev := f.fold(k - 1)
 		kind := f.kind(k)
+		mayTwo := k+2 == s.b && kind == 0 && f.toks[k].cap
+		if kind&LexGiven == 0 && !mayTwo || kind&LexPlace != 0 {
+			continue // what follows would say so, after string lookups
+		}
+		prev := f.fold(k - 1)
 		// "General" and "German" are given names too.
 		rank := ranks.has(prev) || titleModifiers.has(prev) || nationality(prev, f.lex)
 		// In English, after a nationality or a rank, two words no list
 		// knows are a person's name too ("German Dietmar Beiersdorfer").
-		twoUnknown := rank && k+2 == s.b && kind == 0 && f.toks[k].cap && (f.language() == "en" || f.language() == "") && f.kind(k+1)&(LexPlace|LexLanguage|LexBrand) == 0 &&
+		twoUnknown := rank && mayTwo && (f.language() == "en" || f.language() == "") && f.kind(k+1)&(LexPlace|LexLanguage|LexBrand) == 0 &&
 			!looksDemonym(f.fold(k+1)) && !f.toks[k].upper && !f.toks[k+1].upper
 		if kind&LexGiven == 0 && !twoUnknown || kind&LexPlace != 0 || f.lex.Kind(prev)&(LexGiven|LexSurname) != 0 && !rank || isInitial(f.surface(k-1, k)) {
 			continue
