@@ -89,6 +89,13 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 	// (postPart), which then answers on ch.
 	var hch chan workerReply
 	if share {
+		// In a task of its own: handing a worker the text copies it
+		// (~10 ms for 5 MB).
+		f.parked(f.slices.yield)
+		if f.job != job {
+			w.postPart(id, nil, true)
+			panic(superseded{})
+		}
 		hreq := req
 		hreq.Kind = wire.KindShare
 		if hch, _, err = h.post(hreq); err != nil {
@@ -159,20 +166,27 @@ func (f *finder) warmRequest() wire.Request {
 	return wire.Request{Kind: wire.KindWarm, Lexicon: f.lex != nil || f.lexError == ""}
 }
 
-// prepareBuild gets the worker ready for the open article's build as it
+// prepareBuild gets the workers ready for the open article's build as it
 // opens, when that build will be long: the worker's start (its module, the
 // word lists) and its warm-up (wire.WarmUp) then overlap the article's
 // storing and drawing, not its build.
 func (f *finder) prepareBuild() {
-	d := f.a.doc()
-	if !app.IsClient || d == nil || len(d.Text) < wire.WarmUpAt || !wantsWorker(len(d.Text), extractWorker.running(), extractWorker.buildOff) {
+	if d := f.a.doc(); d != nil {
+		f.prepareFor(len(d.Text))
+	}
+}
+
+// prepareFor gets the workers ready for the build of an article of n
+// bytes (prepareBuild; a long paste, as soon as it is loaded).
+func (f *finder) prepareFor(n int) {
+	if !app.IsClient || n < wire.WarmUpAt || !wantsWorker(n, extractWorker.running(), extractWorker.buildOff) {
 		return
 	}
 	extractWorker.warm(f.warmRequest())
-	if len(d.Text) >= buildShareMin && !buildHelper.buildOff {
-		// Started as the article opens, it is ready for its share when
-		// the build is posted. No warm-up: V8 gives it the extraction
-		// worker's compiled and optimised code (one module for both).
+	if n >= buildShareMin && !buildHelper.buildOff {
+		// Ready for its share when the build is posted. No warm-up: V8
+		// gives it the extraction worker's compiled and optimised code
+		// (one module for both).
 		r := f.warmRequest()
 		r.Kind = wire.KindStart
 		buildHelper.warm(r)

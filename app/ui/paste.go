@@ -43,6 +43,9 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 		return
 	}
 	perfMark("gloss-paste")
+	// A long article's build workers start now, not once it is stored
+	// and drawn: the build helper's start takes a few hundred ms.
+	a.find.prepareFor(len(s))
 	if a.clip.html != "" && sameText(a.clip.plain, s) {
 		start := perfNow()
 		art, notices, err := text.FromClipboardHTML(a.clip.html, s)
