@@ -111,10 +111,15 @@ func (a *App) storeRead(ctx app.Context, r *corpus.Result, unread []corpus.FileR
 }
 
 func (a *App) renderBulk() app.UI {
-	b := a.bulk
-	if b == nil {
+	if a.bulk == nil {
 		return app.Div().Hidden(true)
 	}
+	return a.renderBulkShown(a.bulk)
+}
+
+// renderBulkShown is the import's progress or report, apart so that V8
+// compiles it when an import first runs, not in every start's first render.
+func (a *App) renderBulkShown(b *bulkImport) app.UI {
 	if b.running {
 		return app.Section().Class("bulk").DataSet("testid", "import-progress").Body(
 			app.Span().Text(fmt.Sprintf("%s… %d of %d", b.phase, b.done, b.total)),

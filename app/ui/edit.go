@@ -74,6 +74,12 @@ func (a *App) renderTextEditor() app.UI {
 	if a.doc() == nil || !a.editing {
 		return app.Div().Hidden(true)
 	}
+	return a.renderTextEditorShown()
+}
+
+// renderTextEditorShown is the editor itself, apart so that V8 compiles it
+// when first shown, not in every start's first render.
+func (a *App) renderTextEditorShown() app.UI {
 	return app.Section().Class("new").Body(
 		app.H2().Text("Edit the article text"),
 		app.P().Class("muted").Text("Annotations are found again from their text and context when you save; any that cannot be placed are listed under Orphans."),
