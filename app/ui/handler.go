@@ -118,12 +118,18 @@ self.addEventListener("install", (event) => {
   if (event.addRoutes) {
     // Static routing (Chromium): the scope's files other than pages come
     // from this version's cache (else the network) without running the
-    // fetch handler below for each: what it would answer, sooner.
+    // fetch handler below for each: what it would answer, sooner. So does
+    // the app's page itself, opened without a query (a person's visit):
+    // then a visit need not start this worker at all, which a stopped
+    // worker's start delayed.
     const inScope = new URLPattern({ pathname: scopePath + "*" });
-    event.addRoutes({
+    event.addRoutes([{
       condition: { or: ["cors", "no-cors", "same-origin"].map((requestMode) => ({ urlPattern: inScope, requestMethod: "GET", requestMode })) },
       source: { cacheName },
-    }).catch(() => {});
+    }, {
+      condition: { urlPattern: new URLPattern({ pathname: scopePath, search: "" }), requestMethod: "GET", requestMode: "navigate" },
+      source: { cacheName },
+    }]).catch(() => {});
   }
   // A first install is what a first visit's page waits for before it
   // adopts the worker; an update's is waited for by nobody.

@@ -99,6 +99,14 @@ func TestBrowserSecondVisitCodeCache(t *testing.T) {
 		t.Log("second visit: tracing did not complete")
 	}
 	t.Logf("second visit: %v", second)
+	// The page itself came from the worker's cache by its static route,
+	// without starting the worker (Chromium).
+	if src, _ := evalJS[string](ctx, `(() => {
+		const n = performance.getEntriesByType("navigation")[0];
+		return "workerFinalSourceType" in n ? n.workerFinalSourceType : "n/a";
+	})()`); src != "cache" && src != "n/a" {
+		t.Errorf("second visit: the page came from %q, want the worker's cache by its static route", src)
+	}
 	if second["v8.wasm.moduleCacheHit"] == 0 {
 		t.Errorf("second visit: app.wasm not taken from V8's code cache (%s)", describeCache(second))
 	}
