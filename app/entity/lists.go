@@ -1,7 +1,5 @@
 package entity
 
-import "cmp"
-
 // Names listed together are of one kind: "Motorola, Alcatel, Sagem y
 // Mistubishi" are companies, "Australia, Brunei, Canadá, Chile, China,
 // Corea" countries. In a list of three or more names, when most of the
@@ -25,6 +23,14 @@ type listMention struct{ a, b, e int }
 
 // listClues returns, by entity index, the clues the lists of the text lend.
 func (f *finder) listClues(ents []Entity) map[int][]clue {
+	return lendListTypes(ents, f.textLists(ents))
+}
+
+// textLists returns the lists of three names or more in the text: runs of
+// mentions with only a list's separators between them. They do not depend
+// on the types, so a shared build finds them while the types are made
+// elsewhere (Split.Index).
+func (f *finder) textLists(ents []Entity) [][]listMention {
 	var ms []listMention
 	var p pacer
 	for ei := range ents {
@@ -38,11 +44,21 @@ func (f *finder) listClues(ents []Entity) map[int][]clue {
 		}
 	}
 	// Mentions of different entities never start at the same token: any
-	// order by start is the same, and a total one can be sorted in steps.
-	sortPaced(ms, func(x, y listMention) int {
-		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b), cmp.Compare(x.e, y.e))
-	})
-	var out map[int][]clue
+	// order by start is the same, and a total one can be sorted in steps,
+	// its comparisons written out (sortTargetKeys): mentions equal in all
+	// three are the same.
+	keys := make([]sortKey, len(ms))
+	for i, m := range ms {
+		step(i)
+		keys[i] = sortKey{rankLen: uint64(m.a)<<32 | uint64(m.b), pre8: uint64(m.e), id: int32(i)}
+	}
+	sortTargetKeys(keys, func(a, b int32) int { return 0 })
+	sorted := make([]listMention, len(ms))
+	for i, k := range keys {
+		sorted[i] = ms[k.id]
+	}
+	ms = sorted
+	var lists [][]listMention
 	for i := 0; i < len(ms); {
 		step(i)
 		j := i + 1
@@ -50,9 +66,18 @@ func (f *finder) listClues(ents []Entity) map[int][]clue {
 			j++
 		}
 		if j-i >= 3 {
-			out = lendListType(ents, ms[i:j], out)
+			lists = append(lists, ms[i:j])
 		}
 		i = j
+	}
+	return lists
+}
+
+// lendListTypes returns, by entity index, the clues lists lend.
+func lendListTypes(ents []Entity, lists [][]listMention) map[int][]clue {
+	var out map[int][]clue
+	for _, l := range lists {
+		out = lendListType(ents, l, out)
 	}
 	return out
 }

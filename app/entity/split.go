@@ -36,10 +36,11 @@ type Split struct {
 	o     Options
 	clean []token // the tokens as tokenize made them, for the index
 	ents  []Entity
-	typed []bool  // entities typed (here or by a Part)
-	cum   []int64 // cum[i]: the typing weight of entities 0..i-1
-	fp    uint64  // fingerprint of the entities found: keys, first mentions, counts (take checks it)
-	x     *Index  // once made
+	typed []bool          // entities typed (here or by a Part)
+	cum   []int64         // cum[i]: the typing weight of entities 0..i-1
+	fp    uint64          // fingerprint of the entities found: keys, first mentions, counts (take checks it)
+	x     *Index          // once made
+	lists [][]listMention // the lists of names in the text (textLists), with x
 }
 
 // NewSplit reads text and finds and groups its names as Build does, ready
@@ -134,13 +135,15 @@ func (s *Split) typeRange(i, j int) {
 	}
 }
 
-// Index makes the index now, if not made yet: it does not read the types,
-// so a sharer can make it while waiting for the others' Parts.
+// Index makes the index and finds the lists of names the lists' pass
+// reads, if not done yet: neither reads the types, so a sharer can do
+// them while waiting for the others' Parts.
 func (s *Split) Index() {
 	if s.x != nil {
 		return
 	}
 	f := s.f
+	s.lists = f.textLists(s.ents)
 	// The index's words are Find's: the same ids, folded once.
 	// So are what the word lists say of them and the language: the index
 	// finds the capitalised runs again (without the lexicon, as NewIndex).
@@ -165,11 +168,11 @@ func (s *Split) Finish(parts ...*Part) ([]Entity, *Index, error) {
 		}
 	}
 	s.typeRange(0, len(s.ents))
-	for i, extra := range s.f.listClues(s.ents) {
+	s.Index()
+	for i, extra := range lendListTypes(s.ents, s.lists) {
 		step(i)
 		s.f.typeEntity(&s.ents[i], s.o, extra)
 	}
-	s.Index()
 	ents, x := s.ents, s.x
 	*s = Split{}
 	return ents, x, nil
