@@ -109,6 +109,7 @@ function next() {
       if (reply) postMessage(reply); // a shared build answers with its part
       return;
     }
+    if (reply.more) return job; // a warm-up's next step: see below
     // A build's result or a share's part (its bytes transferred), or a
     // warm-up's answer, with the memory the worker holds.
     reply.mem = self.glossMemory ? self.glossMemory.buffer.byteLength : 0;
@@ -120,5 +121,13 @@ function next() {
       return;
     }
     fail(h, err);
-  }).then(next);
+  }).then((again) => {
+    if (!again) return next();
+    // In a later task, after the messages that came during this step
+    // (they wait for this task to end): the requests they bring go first.
+    setTimeout(() => {
+      queue.push(again);
+      next();
+    }, 0);
+  });
 }

@@ -22,8 +22,12 @@ import (
 // (glossLexicon); nil before, and when it could not be parsed.
 var lexicon *entity.Lexicon
 
-// warm: a build was warmed up for (wire.WarmUp).
-var warm bool
+// warm: a build was warmed up for (wire.WarmUp); warmSteps: the steps of
+// it done.
+var (
+	warm      bool
+	warmSteps int
+)
 
 func main() {
 	// The worker's script calls glossExtract(message[, bytes]) for each
@@ -89,28 +93,44 @@ func answer(msg string, data []byte) (reply any) {
 	case wire.KindPart:
 		return finishShared(req, data)
 	case wire.KindWarm:
-		// Answered, so the page knows the worker is ready for a long
-		// build (its perf mark, and the memory it holds idle).
-		err = warmUp(req)
+		// One step at a time: the script asks again after the requests
+		// that came meanwhile ({more}). The last is answered, so the page
+		// knows the worker is ready for a long build (its perf mark, and
+		// the memory it holds idle).
+		if err = warmStep(req); err == nil && !warm {
+			return map[string]any{"more": true}
+		}
 		return map[string]any{"reply": wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))}
 	}
 	return wire.EncodeReply(wire.ReplyTo(req.ID, p, err))
 }
 
-// warmUp warms up for a long build, once; the error of the one that ran.
-// The idle worker then holds what the warm-up grew its memory to: 48 MB
-// in node, the same with the collector's target at 20 % as at Go's 100 %.
+// warmUp warms up for a long build, once: the steps left; the error of
+// the one that failed. The idle worker then holds what the warm-up grew
+// its memory to: 48 MB in node, the same with the collector's target at
+// 20 % as at Go's 100 %.
 func warmUp(req wire.Request) error {
+	for !warm {
+		if err := warmStep(req); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// warmStep does the warm-up's next step, if any is left. A step that
+// fails is tried again by the next one (the word lists may come).
+func warmStep(req wire.Request) error {
 	if warm {
 		return nil
 	}
-	warm = true
-	err := wire.WarmUp(req, lexicon)
-	if err != nil {
-		warm = false // the next one tries again (the word lists may come)
+	if err := wire.WarmUpStep(req, lexicon, warmSteps); err != nil {
 		println("worker: warm-up:", err.Error())
+		return err
 	}
-	return err
+	warmSteps++
+	warm = warmSteps == wire.WarmUpSteps
+	return nil
 }
 
 // shared is the shared build under way (wire.StartShared), waiting for the

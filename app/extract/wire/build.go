@@ -67,23 +67,36 @@ func Build(r Request, lex *entity.Lexicon) ([]byte, error) {
 }
 
 // WarmUpAt is the shortest article (bytes) whose build the worker warms up
-// for first; warmUpLen how much it builds to warm up.
+// for first; warmUpLen how much it builds to warm up, in WarmUpSteps
+// articles: the page warms the worker up in idle time on every visit, and
+// a web page asked for meanwhile waits for one step, not the whole.
 const (
-	WarmUpAt  = 2 << 20
-	warmUpLen = 200 << 10
+	WarmUpAt    = 2 << 20
+	WarmUpSteps = 4
+	warmUpLen   = 200 << 10
 )
 
-// WarmUp builds a made-up article of warmUpLen bytes with r's options
-// (a KindWarm or KindBuild request) and drops the result, so that the long
-// build after it runs in V8's optimised code: a 5 MB article's first build
-// took ~7.7 s of processor time in node, ~5.2 s after a warm-up of ~1.2 s.
+// WarmUp builds made-up articles of warmUpLen bytes in all with r's
+// options (a KindWarm or KindBuild request) and drops the results, so that
+// the long build after it runs in V8's optimised code: a 5 MB article's
+// first build took ~7.7 s of processor time in node, ~5.2 s after a
+// warm-up of ~1.2 s.
 func WarmUp(r Request, lex *entity.Lexicon) error {
+	for i := 0; i < WarmUpSteps; i++ {
+		if err := WarmUpStep(r, lex, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WarmUpStep is step i of WarmUp.
+func WarmUpStep(r Request, lex *entity.Lexicon, i int) error {
 	o, err := r.BuildOptions(lex)
 	if err != nil {
 		return err
 	}
-	text := entity.SampleArticle(warmUpLen, 7)
-	ents, idx := entity.Build(text, o)
+	ents, idx := entity.Build(entity.SampleArticle(warmUpLen/WarmUpSteps, int64(7+i)), o)
 	_, err = entity.EncodeBuild(ents, idx)
 	return err
 }

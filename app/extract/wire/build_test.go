@@ -83,6 +83,9 @@ func TestWarmUp(t *testing.T) {
 	if err := WarmUp(Request{Kind: KindWarm, Lexicon: true}, nil); err == nil {
 		t.Error("warmed up without the lexicon asked for")
 	}
+	if err := WarmUpStep(Request{Kind: KindWarm, Lexicon: true}, nil, WarmUpSteps-1); err == nil {
+		t.Error("a warm-up step ran without the lexicon asked for")
+	}
 	if r, err := DecodeRequest(EncodeRequest(Request{ID: 3, Kind: KindWarm, Lexicon: true})); err != nil || r.Kind != KindWarm || !r.Lexicon {
 		t.Errorf("a warm-up request came back as %+v, %v", r, err)
 	}
