@@ -114,13 +114,7 @@ func (w *workerClient) warm(r wire.Request) {
 		return // the build says so
 	}
 	w.warmed = true
-	w.next++
-	r.ID = w.next
-	ch := make(chan workerReply, 1)
-	w.pending[r.ID] = ch
-	worker := w.worker
-	w.mu.Unlock()
-	worker.Call("postMessage", wire.EncodeRequest(r))
+	ch, _ := w.sendLocked(r)
 	go func() {
 		if err := (<-ch).Error(); err != nil {
 			app.Log("build worker: getting ready:", err)
@@ -142,6 +136,13 @@ func (w *workerClient) post(r wire.Request) (chan workerReply, int, error) {
 		w.mu.Unlock()
 		return nil, 0, err
 	}
+	ch, id := w.sendLocked(r)
+	return ch, id, nil
+}
+
+// sendLocked gives r the next ID, notes the channel its reply will come on,
+// unlocks w.mu (held by the caller, the worker started) and posts r.
+func (w *workerClient) sendLocked(r wire.Request) (chan workerReply, int) {
 	w.next++
 	r.ID = w.next
 	ch := make(chan workerReply, 1)
@@ -149,7 +150,7 @@ func (w *workerClient) post(r wire.Request) (chan workerReply, int, error) {
 	worker := w.worker
 	w.mu.Unlock()
 	worker.Call("postMessage", wire.EncodeRequest(r))
-	return ch, r.ID, nil
+	return ch, r.ID
 }
 
 // postPart passes the shared build id the helper's reply (its part's
