@@ -3,7 +3,6 @@ package entity
 import (
 	"errors"
 	"fmt"
-	"unsafe"
 )
 
 // A Part crosses from one build worker to the other as bytes, in the
@@ -47,17 +46,10 @@ func EncodePart(p *Part) []byte {
 // which must not change afterwards. A message cut short or of another
 // layout is an error; Split.Finish refuses a Part of another build.
 func DecodePart(msg []byte) (p *Part, err error) {
-	if len(msg) > 0 && uintptr(unsafe.Pointer(unsafe.SliceData(msg)))%8 != 0 {
-		msg = append(NewBuildBuffer(len(msg))[:0], msg...)
-	}
+	msg = alignedMessage(msg)
 	defer func() {
 		if v := recover(); v != nil {
-			p = nil
-			if e, ok := v.(error); ok {
-				err = fmt.Errorf("entity: a bad part message: %w", e)
-				return
-			}
-			err = fmt.Errorf("entity: a bad part message: %v", v)
+			p, err = nil, badMessage("part", v)
 		}
 	}()
 	r := &wireReader{b: msg}

@@ -325,23 +325,34 @@ func NewBuildBuffer(n int) []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(words))), n)
 }
 
+// alignedMessage returns msg, or a copy of it aligned as NewBuildBuffer's
+// when it is not: the decoders read its flat arrays in place.
+func alignedMessage(msg []byte) []byte {
+	if len(msg) > 0 && uintptr(unsafe.Pointer(unsafe.SliceData(msg)))%8 != 0 {
+		return append(NewBuildBuffer(len(msg))[:0], msg...)
+	}
+	return msg
+}
+
+// badMessage is the error for a decoder's panic v on a message of the
+// given kind (cut short, or lengths out of range).
+func badMessage(kind string, v any) error {
+	if e, ok := v.(error); ok {
+		return fmt.Errorf("entity: a bad %s message: %w", kind, e)
+	}
+	return fmt.Errorf("entity: a bad %s message: %v", kind, v)
+}
+
 // DecodeBuild reads a message EncodeBuild wrote for text: the entities and
 // the index Build returned, equal to them field for field. The result
 // shares msg's memory: msg must not change afterwards (it is copied first
 // when it is not aligned as NewBuildBuffer's). It calls Pause between
 // steps like Build.
 func DecodeBuild(text string, msg []byte) (ents []Entity, x *Index, err error) {
-	if len(msg) > 0 && uintptr(unsafe.Pointer(unsafe.SliceData(msg)))%8 != 0 {
-		msg = append(NewBuildBuffer(len(msg))[:0], msg...)
-	}
+	msg = alignedMessage(msg)
 	defer func() {
 		if v := recover(); v != nil {
-			ents, x = nil, nil
-			if e, ok := v.(error); ok {
-				err = fmt.Errorf("entity: a bad build message: %w", e)
-				return
-			}
-			err = fmt.Errorf("entity: a bad build message: %v", v)
+			ents, x, err = nil, nil, badMessage("build", v)
 		}
 	}()
 	r := &wireReader{b: msg}
