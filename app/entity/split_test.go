@@ -35,7 +35,8 @@ FC United Real Madrid Bank Inc. said told Reuters BERLIN Mrs. Dr. coach goal sha
 	return append(texts, SampleArticle(120<<10, 3))
 }
 
-// splitOptions are Build's option sets for the split's tests.
+// splitOptions are Build's option sets for the split's and the build
+// message's tests.
 func splitOptions(t *testing.T) []Options {
 	lex, err := ParseLexicon(web.Lexicon)
 	if err != nil {

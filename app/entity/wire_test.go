@@ -10,15 +10,6 @@ import (
 // TestBuildWire: what DecodeBuild reads back is field for field what Build
 // returned, over several texts and option sets.
 func TestBuildWire(t *testing.T) {
-	lex, err := ParseLexicon(web.Lexicon)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gaz := NewGazetteer([]Entry{{Name: "Jean-Yves Le Drian", Label: "Person"}, {Name: "United Nations", Label: "Organisation", Aliases: []string{"UN"}}})
-	mem := &Memory{}
-	mem.Vote("Kori Schulman", "Person", "a1")
-	mem.Correct("Paris", "PER")
-	mem.Reject("Damascus", TypeLOC)
 	texts := []string{"", "word", "Jean-Yves Le Drian met the UN in Paris. Le Drian said so.\n\nKORI SCHULMAN IN DAMASCUS\n\nKori Schulman flew to Damascus."}
 	for i, a := range loadGold(t) {
 		if i%7 == 0 {
@@ -26,7 +17,7 @@ func TestBuildWire(t *testing.T) {
 		}
 	}
 	texts = append(texts, SampleArticle(120<<10, 3))
-	opts := []Options{{}, {Gazetteer: gaz}, {Lexicon: lex, Memory: mem}, {Gazetteer: gaz, Lexicon: lex, Memory: mem}}
+	opts := splitOptions(t)
 	for ti, text := range texts {
 		for oi, o := range opts {
 			ents, x := Build(text, o)
