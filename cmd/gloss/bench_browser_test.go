@@ -37,7 +37,6 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 )
@@ -319,13 +318,7 @@ func installInit(t *testing.T, ctx context.Context, origin string, seed map[stri
 	}
 	sj, _ := json.Marshal(seed)
 	src := strings.NewReplacer("ORIGIN", jsString(origin), "SEED", string(sj), "PARAS", fmt.Sprint(paras)).Replace(benchInit)
-	err := chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	addInitScript(t, ctx, src)
 }
 
 // loadTiming navigates to url (through about:blank, so the same URL loads

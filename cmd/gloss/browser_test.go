@@ -30,6 +30,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -441,3 +442,16 @@ func shots(t *testing.T, ctx context.Context, name string, prepare ...string) {
 
 // articleInView scrolls the article into view, for shots.
 const articleInView = `(() => { const a = document.querySelector('[data-testid="article"]'); if (a) a.scrollIntoView(); return true })()`
+
+// addInitScript has the browser run src at the start of every document the
+// tab loads from now on, before the page's own scripts.
+func addInitScript(t *testing.T, ctx context.Context, src string) {
+	t.Helper()
+	err := chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

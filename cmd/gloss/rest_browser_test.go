@@ -1,12 +1,7 @@
 package main
 
 import (
-	"context"
 	"testing"
-
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 )
 
 // TestBrowserRestAfterFirstScreen: a start with an article open draws the
@@ -32,13 +27,7 @@ func TestBrowserRestAfterFirstScreen(t *testing.T) {
 			if (!window.__atReady && document.body && document.body.dataset.ready === "1") window.__atReady = seen();
 		}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-ready"]});
 	})()`
-	err := chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: spy})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	addInitScript(t, ctx, spy)
 	if err := waitReady(ctx, base); err != nil {
 		t.Fatal(err)
 	}

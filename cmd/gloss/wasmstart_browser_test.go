@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"testing"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -131,13 +128,7 @@ func TestBrowserWorkerRegisteredAfterStart(t *testing.T) {
 			return register(...args);
 		};
 	})()`
-	err := chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: spy})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	addInitScript(t, ctx, spy)
 	order := func(visit string) (registered, started float64) {
 		t.Helper()
 		v, err := pollJS[[]float64](ctx, `(() => {
@@ -206,13 +197,7 @@ func TestBrowserMountsBareShell(t *testing.T) {
 			return mark(name, ...rest);
 		};
 	})()`
-	err := chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: spy})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	addInitScript(t, ctx, spy)
 	if err := waitReady(ctx, base); err != nil {
 		t.Fatal(err)
 	}
