@@ -148,6 +148,7 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 		f.pause()
 	}
 	r.data = app.Null()
+	perfMark("gloss-build-copied")
 	ents, idx, err = entity.DecodeBuild(job.text, buf)
 	if err != nil {
 		job.inWorker = false

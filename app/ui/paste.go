@@ -72,6 +72,7 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 // pasted stores what a paste of s was read as; what says what was
 // recognised in it. On an error the box keeps the text.
 func (a *App) pasted(ctx app.Context, s string, r readResult, what string) {
+	perfMark("gloss-parsed")
 	if m := unavailableMessage(r.err, text.PasteKind(s), "The pasted text", "It is still in the box: load it again when online, or keep it as pasted, markup included."); m != "" {
 		a.msg = notice{Text: m, Error: true, Action: "Keep the text as pasted", do: func(ctx app.Context) {
 			art, notices, err := text.FromPasteAs(s, text.KindText)

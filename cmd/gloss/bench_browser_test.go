@@ -747,6 +747,7 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 				worker: glossPerf.workerMemoryMB || 0, helper: glossPerf.helperMemoryMB || 0};`)
 		if atOnce {
 			trace.stop(t, ctx)
+			figs.note("5 MB paste at once: timeline (ms after the click, thread:mark):%s", trace.timeline("bench-5mb-click", "bench-5mb-settled"))
 			if r["ready"] < 0 {
 				t.Fatalf("5 MB paste at once: entities not built within 120 s")
 			}
@@ -776,6 +777,7 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 				if p, ok := trace.processCPU("bench-5mb-click", "bench-5mb-ready"); ok {
 					figs.add("paste_5mb_renderer_cpu_ms", p)
 				}
+				figs.note("5 MB paste %d: timeline (ms after the click, thread:mark):%s", i+1, trace.timeline("bench-5mb-click", "bench-5mb-settled"))
 				if !noted {
 					noted = true
 					figs.note("5 MB paste: longest tasks after first paint by thread time (ms after it: thread ms (wall ms)):%s", trace.top("bench-5mb-paint", "bench-5mb-settled", 8))

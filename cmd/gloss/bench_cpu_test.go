@@ -23,6 +23,8 @@ type taskTrace struct {
 	*chromeTrace
 	mu    sync.Mutex
 	marks map[string]float64 // performance.mark name -> trace ts (µs)
+	// every mark in the order recorded, with its thread (timeline)
+	all []traceMark
 	// tasks per renderer thread (pid/tid): ts, wall and thread durations (µs)
 	tasks   map[[2]int64][][3]float64
 	threads map[[2]int64]string
@@ -58,9 +60,17 @@ func startTaskTrace(t *testing.T, ctx context.Context) (*taskTrace, context.Canc
 			tt.tasks[k] = append(tt.tasks[k], [3]float64{x.Ts, x.Dur, x.Tdur})
 		case x.Cat == "blink.user_timing" && (x.Ph == "R" || x.Ph == "I" || x.Ph == "n"):
 			tt.marks[x.Name] = x.Ts
+			tt.all = append(tt.all, traceMark{x.Name, k, x.Ts})
 		}
 	})
 	return tt, tt.cancel
+}
+
+// traceMark is one performance.mark of any thread of the trace.
+type traceMark struct {
+	name   string
+	thread [2]int64
+	ts     float64
 }
 
 // stop ends the trace and waits for its data.
@@ -229,6 +239,38 @@ func (tt *taskTrace) phases(begin, end string) string {
 			}
 		}
 		fmt.Fprintf(&sb, " %s→%s: %.0f (%.0f)", ms[i].name, ms[i+1].name, cpu/1000, (to-from)/1000)
+	}
+	return sb.String()
+}
+
+// timeline lists every mark of every thread between the marks begin and
+// end, in time order: "ms after begin thread:name", the thread "page" for
+// the main thread and "wN" for the Nth worker thread seen: when the
+// workers receive the text, build, answer, and the page takes it in.
+func (tt *taskTrace) timeline(begin, end string) string {
+	tt.mu.Lock()
+	defer tt.mu.Unlock()
+	b, okB := tt.marks[begin]
+	e, okE := tt.marks[end]
+	if !okB || !okE {
+		return ""
+	}
+	ms := append([]traceMark(nil), tt.all...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].ts < ms[j].ts })
+	workers := map[[2]int64]string{}
+	var sb strings.Builder
+	for _, m := range ms {
+		if m.ts < b || m.ts > e {
+			continue
+		}
+		who := "page"
+		if tt.threads[m.thread] != "CrRendererMain" {
+			if workers[m.thread] == "" {
+				workers[m.thread] = fmt.Sprintf("w%d", len(workers)+1)
+			}
+			who = workers[m.thread]
+		}
+		fmt.Fprintf(&sb, " %.0f %s:%s", (m.ts-b)/1000, who, strings.TrimPrefix(m.name, "gloss-"))
 	}
 	return sb.String()
 }

@@ -30,6 +30,8 @@ var (
 )
 
 func main() {
+	perf := js.Global().Get("performance")
+	wire.Mark = func(step string) { perf.Call("mark", "gloss-worker-"+step) }
 	// The worker's script calls glossExtract(message[, bytes]) for each
 	// request (bytes: a Uint8Array, a shared build's part) and posts back
 	// the reply it returns: a string ("" for none: a shared build waiting

@@ -8,6 +8,18 @@ import (
 	"gloss/app/entity"
 )
 
+// Mark, when set, is called with the name of each step of a build as it
+// ends ("split", "typed", "indexed", "finished", "encoded"): the worker
+// puts them on its performance timeline, where the benchmark's trace
+// shows where a long build's time goes.
+var Mark func(step string)
+
+func mark(step string) {
+	if Mark != nil {
+		Mark(step)
+	}
+}
+
 // BuildRequest asks for text's entities and index built with gaz and mem
 // (nil for none) and, when lexicon, the built-in lexicon: what the page
 // would pass entity.Build.
@@ -63,6 +75,8 @@ func Build(r Request, lex *entity.Lexicon) ([]byte, error) {
 		return nil, err
 	}
 	ents, idx := entity.Build(r.Src, o)
+	mark("finished")
+	defer mark("encoded")
 	return entity.EncodeBuild(ents, idx)
 }
 
@@ -111,8 +125,11 @@ func StartShared(r Request, lex *entity.Lexicon) (*entity.Split, error) {
 		return nil, err
 	}
 	s := entity.NewSplit(r.Src, o)
+	mark("split")
 	s.Type(0, r.Share)
+	mark("typed")
 	s.Index()
+	mark("indexed")
 	return s, nil
 }
 
@@ -123,7 +140,12 @@ func Share(r Request, lex *entity.Lexicon) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return entity.EncodePart(entity.NewSplit(r.Src, o).Type(r.Share, 1)), nil
+	s := entity.NewSplit(r.Src, o)
+	mark("split")
+	p := s.Type(r.Share, 1)
+	mark("typed")
+	defer mark("encoded")
+	return entity.EncodePart(p), nil
 }
 
 // FinishShared completes a shared build with the helper's Part message and
@@ -146,5 +168,7 @@ func FinishShared(s *entity.Split, part []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	mark("finished")
+	defer mark("encoded")
 	return entity.EncodeBuild(ents, idx)
 }
