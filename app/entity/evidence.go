@@ -14,6 +14,7 @@ type evidenceStore struct {
 	chunk []string
 	buf   []string // decide's list being made
 	count []int    // how many times each of buf was seen
+	why   []clue   // decide's winning clues being sorted
 }
 
 // evidenceKey is a sentence before it is made: a format, its argument, and

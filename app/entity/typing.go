@@ -3,7 +3,6 @@ package entity
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -210,7 +209,8 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 	}
 	var fs []string // the name's words as written, split once for eventClues and titleClues
 	if len(words) != 1 {
-		fs = splitFields(e.Name)
+		fs = appendSplitFields(f.nameFields[:0], e.Name)
+		f.nameFields = fs
 	}
 	clues = eventClues(clues, e.Name, words, fs)
 	if strings.Contains(e.Name, " & ") && !hasClue(clues, TypeORG) {
@@ -512,13 +512,20 @@ func decide(clues []clue, st *evidenceStore) (string, float64, []string) {
 		return "", 0, nil
 	}
 	conf := score[best] / (total + 1)
-	var why []clue
+	// The winning type's clues, heaviest first (ties in their order): a
+	// few per entity, so an insertion sort into the store's buffer, which
+	// allocates nothing (sort.SliceStable allocated its swapper and the list
+	// was new for each of the tens of thousands of entities).
+	why := st.why[:0]
 	for _, c := range clues {
 		if c.typ == types[best] && c.weight > 0 {
 			why = append(why, c)
+			for k := len(why) - 1; k > 0 && why[k-1].weight < why[k].weight; k-- {
+				why[k-1], why[k] = why[k], why[k-1]
+			}
 		}
 	}
-	sort.SliceStable(why, func(i, j int) bool { return why[i].weight > why[j].weight })
+	st.why = why
 	// Each sentence once, with how many times it was seen; a sentence is
 	// the clue's format filled with its argument.
 	ev := st.buf[:0]
@@ -585,12 +592,15 @@ func titleClues(clues []clue, name string, words []string) []clue {
 	if len(words) < 2 {
 		return clues
 	}
-	if workOpeners.has(Fold(words[0])) && !startsWithInitial(name) {
+	// Each word folded into buf, not into a new string: every entity of
+	// two words or more is asked.
+	var buf [64]byte
+	if inSet(workOpeners, foldBytes(buf[:0], words[0])) && !startsWithInitial(name) {
 		return append(clues, clue{TypePER, -2 * wShape, "", ""}, clue{TypeMISC, wSurname, "starts with “%s”", words[0]})
 	}
 	for _, w := range words[1 : len(words)-1] {
-		n := Fold(w)
-		if stopWords.has(n) && !particles.has(n) && !coordinations.has(n) && isUpper(firstRune(w)) {
+		n := foldBytes(buf[:0], w)
+		if inSet(stopWords, n) && !inSet(particles, n) && !inSet(coordinations, n) && isUpper(firstRune(w)) {
 			return append(clues, clue{TypePER, -2 * wShape, "", ""}, clue{TypeMISC, wSurname, "reads as a title (“%s”)", w})
 		}
 	}
