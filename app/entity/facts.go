@@ -1,8 +1,9 @@
 package entity
 
 import (
-	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	gtext "gloss/app/text"
@@ -108,6 +109,8 @@ type typingCache struct {
 	endIdx     *tokIndex
 	tokIdxDone bool
 	kf         keyFacts      // of the key being typed
+	kfChunks   kfChunks      // where keyFacts cuts its slices from
+	nameFields []string      // nameClues' words of the name being typed (reused)
 	evidence   evidenceStore // the entities' evidence, shared (evidence.go)
 	vocab      []int32       // vocabulary's counts per interned word, once made
 	mt         []mentionTok  // mentionToks of the entity being typed
@@ -136,13 +139,72 @@ func (f *finder) keyFacts(key string) *keyFacts {
 	if k.set && k.key == key {
 		return k
 	}
-	// New slices: a caller may still hold the last key's.
-	*k = keyFacts{key: key, set: true, words: strings.Fields(key), kind: f.lex.Kind(key)}
-	k.ids = make([]int32, len(k.words))
-	for i, w := range k.words {
+	// New slices, cut from shared chunks: a caller may still hold the last
+	// key's, and two small allocations per entity typed were the typing's
+	// most frequent ones.
+	ws := f.kfChunks.words(key)
+	*k = keyFacts{key: key, set: true, words: ws, kind: f.lex.Kind(key)}
+	k.ids = f.kfChunks.ids(len(ws))
+	for i, w := range ws {
 		k.ids[i] = f.in.word(w)
 	}
 	return k
+}
+
+// kfChunks are the chunks keyFacts cuts its words and ids from: each cut
+// is new (never written again), its capacity its length.
+type kfChunks struct {
+	w  []string
+	id []int32
+}
+
+// kfChunk is how many words a chunk holds.
+const kfChunk = 4096
+
+// words returns strings.Fields(key) cut from the words' chunk.
+func (c *kfChunks) words(key string) []string {
+	if cap(c.w)-len(c.w) < len(key)/2+1 {
+		// key has at most len(key)/2+1 fields
+		c.w = make([]string, 0, max(kfChunk, len(key)/2+1))
+	}
+	n := len(c.w)
+	c.w = appendFields(c.w, key)
+	return c.w[n:len(c.w):len(c.w)]
+}
+
+// ids returns n zero ids cut from the ids' chunk.
+func (c *kfChunks) ids(n int) []int32 {
+	if cap(c.id)-len(c.id) < n {
+		c.id = make([]int32, 0, max(kfChunk, n))
+	}
+	m := len(c.id)
+	c.id = c.id[:m+n]
+	return c.id[m : m+n : m+n]
+}
+
+// appendFields appends the fields of s as strings.Fields splits them
+// (runs of Unicode white space separate them).
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += n
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
 
 // keyWords is strings.Fields(key), split once for the entity being typed:

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -126,5 +127,37 @@ func TestVariantIDs(t *testing.T) {
 	}
 	if known < all/2 {
 		t.Errorf("ids known for %d names of %d", known, all)
+	}
+}
+
+// TestKeyFactsChunks checks the words keyFacts cuts from its chunks: split
+// as strings.Fields splits, and a key's slices unchanged after thousands
+// of later keys (a caller may still hold them) and not grown into by an
+// append.
+func TestKeyFactsChunks(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "  a  b ", "new york", "a\u00a0b\u2003c\td\ne", "é ü\u3000ß", "x\xffy z", "\u0085a\u0085"} {
+		if got := appendFields(nil, s); !slices.Equal(got, strings.Fields(s)) {
+			t.Errorf("appendFields(%q) = %q, want %q", s, got, strings.Fields(s))
+		}
+	}
+	f := newFinder("", nil)
+	first := f.keyFacts("jean yves le drian")
+	words, ids := first.words, first.ids
+	second := f.keyFacts("paris")
+	_ = append(words, "x")
+	_ = append(ids, 7)
+	if !slices.Equal(second.words, []string{"paris"}) || f.in.str(second.ids[0]) != "paris" {
+		t.Fatalf("an append to the first key's words wrote over the next key's: %q", second.words)
+	}
+	for i := range 3 * kfChunk {
+		_ = f.keyFacts(strings.Repeat("w ", i%7) + strconv.Itoa(i))
+	}
+	if !slices.Equal(words, []string{"jean", "yves", "le", "drian"}) || len(ids) != 4 {
+		t.Fatalf("the first key's words became %q (%d ids)", words, len(ids))
+	}
+	for i, w := range words {
+		if f.in.str(ids[i]) != w {
+			t.Errorf("id %d is %q, want %q", i, f.in.str(ids[i]), w)
+		}
 	}
 }

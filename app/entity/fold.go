@@ -86,6 +86,14 @@ func Fold(s string) string {
 	return string(appendNorm(make([]byte, 0, len(s)), s))
 }
 
+// foldBytes appends Fold(s) to b: the same bytes, in b's storage.
+func foldBytes(b []byte, s string) []byte {
+	if isLowerASCII(s) {
+		return append(b, s...)
+	}
+	return appendNorm(b, s)
+}
+
 // appendNorm appends the Fold form of s to b.
 func appendNorm(b []byte, s string) []byte {
 	start, space := len(b), false

@@ -98,11 +98,17 @@ func isLowerWord(w string) bool {
 // capitals ("JC" in "Roda JC"), "" when there is none. Roman numerals and
 // country abbreviations do not count ("Juan Carlos II", "Bank of the US").
 func innerAcronym(name string) string {
-	fs := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' })
-	for _, w := range fs {
-		if isAcronym(w) && !isRoman(w) && !knownPlaceAcronyms.has(Fold(w)) && len(w) <= 5 {
+	// strings.FieldsFunc split at ' ' and '-' without the slice: every
+	// entity typed asks.
+	for start := 0; start < len(name); {
+		end := start
+		for end < len(name) && name[end] != ' ' && name[end] != '-' {
+			end++
+		}
+		if w := name[start:end]; w != "" && isAcronym(w) && !isRoman(w) && !knownPlaceAcronyms.has(Fold(w)) && len(w) <= 5 {
 			return w
 		}
+		start = end + 1
 	}
 	return ""
 }

@@ -23,8 +23,7 @@ var clubTails = newWordSet(`united rovers rangers wanderers athletic albion this
 // newsOrgClues speak for an organisation for a news agency, a desk and a
 // club by its name's last word.
 func (f *finder) newsOrgClues(clues []clue, e *Entity) []clue {
-	key := strings.ReplaceAll(e.Key, " ", "-")
-	if newsAgencies.has(key) || newsAgencies.has(e.Key) {
+	if newsAgencies.has(e.Key) || hyphenatedIn(newsAgencies, e.Key) {
 		return append(clues, clue{TypeORG, wWholeName, "a news agency", ""})
 	}
 	words := f.keyWords(e.Key)
@@ -39,4 +38,25 @@ func (f *finder) newsOrgClues(clues []clue, e *Entity) []clue {
 		return append(clues, clue{TypeORG, wOrgWord, "a club's name (“%s”)", last})
 	}
 	return clues
+}
+
+// hyphenatedIn reports whether key with its spaces as hyphens is in set
+// ("itar tass"), without making that string for a short key: every
+// entity's key is asked.
+func hyphenatedIn(set wordSet, key string) bool {
+	var buf [32]byte
+	if strings.IndexByte(key, ' ') < 0 {
+		return false
+	}
+	if len(key) > len(buf) {
+		return set.has(strings.ReplaceAll(key, " ", "-"))
+	}
+	b := append(buf[:0], key...)
+	for i, c := range b {
+		if c == ' ' {
+			b[i] = '-'
+		}
+	}
+	_, ok := set[string(b)]
+	return ok
 }

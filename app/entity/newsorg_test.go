@@ -1,6 +1,9 @@
 package entity
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestNewsOrgs: a wire agency, a newsroom signing a story and a club by its
 // name's last word are organisations.
@@ -16,6 +19,19 @@ func TestNewsOrgs(t *testing.T) {
 		}
 		if e.Type != TypeORG {
 			t.Errorf("%s: type %q (evidence %q), want ORG", name, e.Type, e.Evidence)
+		}
+	}
+}
+
+// TestHyphenatedIn checks the allocation-free lookup against making the
+// hyphenated key, for short and long keys.
+func TestHyphenatedIn(t *testing.T) {
+	long := strings.Repeat("word-", 9) + "end"
+	set := newWordSet("itar-tass ria-novosti reuters " + long)
+	for _, key := range []string{"itar tass", "ria novosti", "reuters", "itar-tass", "itar  tass", "ria", "", strings.ReplaceAll(long, "-", " "), strings.ReplaceAll(long, "-", " ") + "s"} {
+		want := key != strings.ReplaceAll(key, " ", "-") && set.has(strings.ReplaceAll(key, " ", "-"))
+		if got := hyphenatedIn(set, key); got != want {
+			t.Errorf("hyphenatedIn(%q) = %v, want %v", key, got, want)
 		}
 	}
 }

@@ -15,8 +15,13 @@ func newWordSet(lists ...string) wordSet {
 
 func (s wordSet) has(w string) bool { _, ok := s[w]; return ok }
 
-func splitFields(s string) []string {
-	var out []string
+// inSet is s.has(string(w)) without making the string.
+func inSet(s wordSet, w []byte) bool { _, ok := s[string(w)]; return ok }
+
+func splitFields(s string) []string { return appendSplitFields(nil, s) }
+
+// appendSplitFields appends splitFields(s) to out.
+func appendSplitFields(out []string, s string) []string {
 	start := -1
 	for i := 0; i <= len(s); i++ {
 		if i == len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\t' {
