@@ -4,13 +4,38 @@ package entity
 type wordSet map[string]struct{}
 
 func newWordSet(lists ...string) wordSet {
-	s := wordSet{}
+	n := 0
 	for _, l := range lists {
-		for _, w := range splitFields(l) {
-			s[Fold(w)] = struct{}{}
-		}
+		n += countFields(l)
+	}
+	s := make(wordSet, n)
+	for _, l := range lists {
+		forFields(l, func(w string) { s[Fold(w)] = struct{}{} })
 	}
 	return s
+}
+
+// countFields counts the words of s, separated by spaces, tabs or newlines.
+func countFields(s string) int {
+	n := 0
+	forFields(s, func(string) { n++ })
+	return n
+}
+
+// forFields calls f with each word of s, separated by spaces, tabs or
+// newlines, without making the list.
+func forFields(s string, f func(string)) {
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\t' {
+			if start >= 0 {
+				f(s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
 }
 
 func (s wordSet) has(w string) bool { _, ok := s[w]; return ok }
