@@ -57,6 +57,7 @@ type App struct {
 	help             bool
 	editing          bool // the article text is being edited
 	showLib          bool // the library pane is open over the article (narrow windows)
+	libLater         bool // the library pane is hidden at start: its contents wait for the rest (rest.go)
 	dropOver         bool
 	update           bool // a new version of the app is ready
 	rest             bool // the parts below the first screen are mounted (rest.go)
@@ -104,6 +105,7 @@ func (a *App) OnMount(ctx app.Context) {
 	a.painted = map[string]annot.Annotation{}
 	u := app.Window().URL()
 	a.embed = embed.IsEmbed(u.Fragment, u.RawQuery)
+	a.libLater = a.embed || libraryBehindMenu()
 	a.openLibrary(ctx)
 	a.updateRoom()
 	perfMark("gloss-library-open")

@@ -52,6 +52,10 @@ func (a *App) articleText(id string) string {
 }
 
 func (a *App) renderLibrary() app.UI {
+	if a.libLater && !a.restShown() && !a.showLib {
+		// Hidden behind ☰ (or in an embed): its contents come with the rest.
+		return app.Aside().Class("side left").Attr("aria-label", "Library")
+	}
 	shown := a.shown()
 	open := ""
 	if a.doc() != nil && !a.newPane {

@@ -13,6 +13,11 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // render function on its first call: ~40 of the ~160 elements of a cold
 // start's first render are left for after it.
 //
+// On a window up to 1000 px wide (phones, small tablets) the library pane is
+// hidden behind ☰ (web/gloss.css), and an embed never shows it: there its
+// contents — a third of the first render's elements — are mounted with the
+// rest, and ☰ pressed before that mounts them at once.
+//
 // body.dataset.ready says the first screen is interactive; body.dataset.complete
 // (and the gloss-complete mark) that the rest is mounted too.
 
@@ -52,4 +57,21 @@ func (a *App) mountRest(ctx app.Context) {
 		app.Window().Get("document").Get("body").Get("dataset").Set("complete", "1")
 		perfMark("gloss-complete")
 	})
+}
+
+// libraryNarrow is web/gloss.css's media query under which the library pane
+// is hidden behind ☰.
+const libraryNarrow = "(max-width: 1000px)"
+
+// libraryBehindMenu reports whether the window is narrow enough for the
+// library pane to start hidden behind ☰.
+func libraryBehindMenu() bool {
+	if !app.IsClient {
+		return false
+	}
+	mm := app.Window().Get("matchMedia")
+	if !mm.Truthy() {
+		return false
+	}
+	return app.Window().Call("matchMedia", libraryNarrow).Get("matches").Bool()
 }

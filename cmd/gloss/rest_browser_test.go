@@ -2,23 +2,31 @@ package main
 
 import (
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestBrowserRestAfterFirstScreen: a start with an article open draws the
 // first screen (article, top bar, library, labels) and says it is ready;
 // the hidden new-article pane and the gazetteer, export/import and compare
 // panels, below the fold, are mounted in the frame after (app/ui/rest.go).
-// Once complete, the page is whole and works from the keyboard.
+// Once complete, the page is whole and works from the keyboard. In a
+// phone's window the library pane, hidden behind ☰, is mounted with the
+// rest, and ☰ from the keyboard shows it.
 func TestBrowserRestAfterFirstScreen(t *testing.T) {
 	dir := buildSite(t, "")
 	base := serveSite(t, dir, "")
 	ctx := newBrowser(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
 	// What the page holds at the moment it says it is ready.
 	const spy = `(() => {
 		const seen = () => ({
 			Paras: document.querySelectorAll('[data-testid="article"] p').length,
 			Labels: document.querySelectorAll('[data-testid="label-button"]').length,
 			Library: document.querySelectorAll('[data-testid="library-item"]').length,
+			LibraryPane: !!document.querySelector('aside.side.left'),
 			Deferred: ['new-form', 'gazetteer', 'transfer', 'compare-input'].filter((id) => document.querySelector('[data-testid="' + id + '"]')),
 			Complete: document.body.dataset.complete === "1",
 			Elements: document.body.querySelectorAll("*").length,
@@ -35,6 +43,7 @@ func TestBrowserRestAfterFirstScreen(t *testing.T) {
 	// screen, so it is there at once.
 	type state struct {
 		Paras, Labels, Library int
+		LibraryPane            bool
 		Elements               int
 		Deferred               []string
 		Complete               bool
@@ -81,4 +90,34 @@ func TestBrowserRestAfterFirstScreen(t *testing.T) {
 	}
 	key(t, ctx, "\r")
 	waitFocus(t, ctx, "paste-input")
+
+	// A phone: at ready the library pane is there, empty; once complete
+	// it holds the article, and ☰ from the keyboard shows it.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	phone, err := evalJS[state](ctx, `window.__atReady`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("390×844 at ready: %d elements in the body", phone.Elements)
+	if phone.Paras == 0 || phone.Labels == 0 || !phone.LibraryPane || phone.Library != 0 {
+		t.Errorf("390×844 at ready: %+v, want the article and labels, and the library pane empty", phone)
+	}
+	if phone.Elements >= at.Elements {
+		t.Errorf("390×844 at ready: %d elements, not fewer than the %d at 1280×800", phone.Elements, at.Elements)
+	}
+	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 1 {
+		t.Errorf("390×844 once complete: %d library items, want 1", n)
+	}
+	if _, err := evalJS[bool](ctx, `(() => { document.querySelector('[data-testid="library-toggle"]').focus(); return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	key(t, ctx, "\r")
+	if _, err := pollJS[bool](ctx, `(() => { const r = document.querySelector('[data-testid="library-item"]').getBoundingClientRect(); return r.width > 0 && r.right <= 390 && r.bottom <= 844; })()`); err != nil {
+		t.Errorf("390×844: ☰ did not show the library's article on screen: %v", err)
+	}
 }
