@@ -812,8 +812,44 @@
     }, delay));
   }
 
+  // inPage runs the worker's module (web/extract.wasm, the program of
+  // wasm/extract) in the page itself, as a second Go instance beside the
+  // app's: where no Worker can be started (a sandboxed frame without
+  // allow-same-origin) the imports and exports it carries still run.
+  // Loaded once, when first asked; a failure is tried again next time.
+  let inPageGo;
+  function inPageModule() {
+    if (!inPageGo) {
+      inPageGo = (async () => {
+        const go = new Go();
+        const r = await WebAssembly.instantiateStreaming(fetch("web/extract.wasm"), go.importObject);
+        go.run(r.instance); // sets glossExtract, then waits for calls
+        if (typeof window.glossExtract !== "function") throw new Error("the module did not start");
+        performance.mark("gloss-inpage-ready");
+        return window.glossExtract;
+      })();
+      inPageGo.catch(() => { inPageGo = undefined; });
+    }
+    return inPageGo;
+  }
+
+  // inPage hands a request of app/extract/wire to the in-page module and
+  // calls done(reply, "") with its reply, or done("", error).
+  function inPage(msg, done) {
+    inPageModule().then((run) => {
+      let reply;
+      try {
+        reply = run(msg);
+      } catch (err) {
+        done("", String((err && err.message) || err)); // its Go program ended
+        return;
+      }
+      done(reply, "");
+    }, (err) => done("", String((err && err.message) || err)));
+  }
+
   window.gloss = {
-    afterPaint, whenIdle, yieldTask,
+    afterPaint, whenIdle, yieldTask, inPage,
     listen, post,
     suggestionColors,
     fetchText,

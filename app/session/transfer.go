@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"gloss/app/annot"
-	"gloss/app/corpus"
+	"gloss/app/convert"
 	"gloss/app/format"
 	"gloss/app/store"
 	"gloss/app/text"
@@ -54,11 +54,10 @@ func (s *Session) Export(name string) (Export, error) {
 	if !ok {
 		return Export{}, fmt.Errorf("unknown format %q", name)
 	}
-	data, err := f.Encode(fd)
+	data, left, err := convert.Encode(f.Name(), fd)
 	if err != nil {
 		return Export{}, err
 	}
-	left := format.Omitted(f, fd)
 	return Export{File: SafeFileName(fd.Title) + f.Ext(), Data: data, Written: len(fd.Annotations) - len(left), Omitted: left}, nil
 }
 
@@ -75,7 +74,7 @@ func (s *Session) BratZip() ([]byte, error) {
 	for i, l := range ls {
 		names[i] = l.Name
 	}
-	x, err := corpus.Write("brat", []format.Doc{fd}, names)
+	x, err := convert.Write("brat", []format.Doc{fd}, names)
 	if err != nil {
 		return nil, err
 	}
@@ -121,19 +120,22 @@ func (s *Session) Import(name string, data []byte) (Import, error) {
 	if strings.HasSuffix(strings.ToLower(name), ".txt") {
 		return Import{}, fmt.Errorf("%s is a text file: to annotate it, load it as a new article (+ New). To import brat annotations, choose the .ann file", name)
 	}
-	f, ok := format.Detect(name, data)
-	if !ok {
+	// The file's articles, read as they are (no text to align them to).
+	f, docs, rep, err := convert.Decode(name, data, "")
+	if f == "" {
+		if err != nil {
+			return Import{}, fmt.Errorf("%s could not be read: %w", name, err)
+		}
 		return Import{}, fmt.Errorf("%s: not a format Gloss reads (brat .ann, W3C .jsonld, JSONL, CoNLL, CSV). Nothing was imported", name)
 	}
 	if s.Doc != nil {
 		// Unless the file holds several articles of its own.
-		if all, _, err := format.DecodeAll(f, data, ""); err != nil || len(all) <= 1 {
+		if err != nil || len(docs) <= 1 {
 			if im, done, err := s.importOnto(name, f, data); done {
 				return im, err
 			}
 		}
 	}
-	docs, rep, err := format.DecodeAll(f, data, "")
 	if err != nil {
 		return Import{}, fmt.Errorf("%s: %v", name, err)
 	}
@@ -172,7 +174,7 @@ func (s *Session) Import(name string, data []byte) (Import, error) {
 		return im, fmt.Errorf("%s carries annotations but not the text they belong to: open that article, then import the file. Nothing was imported", name)
 	}
 	s.Open(first.ID)
-	im.Message = fmt.Sprintf("Imported %s with their annotations from %s (%s).%s", plural(im.Created, "article", "articles"), name, f.Name(), reportNotes(rep))
+	im.Message = fmt.Sprintf("Imported %s with their annotations from %s (%s).%s", plural(im.Created, "article", "articles"), name, f, reportNotes(rep))
 	return im, nil
 }
 
@@ -190,13 +192,13 @@ func reportNotes(rep format.Report) string {
 // importOnto imports onto the open article; done is false, changing
 // nothing, when the file carries a text of its own that is another article
 // (most of its annotations cannot be placed).
-func (s *Session) importOnto(name string, f format.Format, data []byte) (im Import, done bool, err error) {
+func (s *Session) importOnto(name, f string, data []byte) (im Import, done bool, err error) {
 	d := s.Doc
-	fd, p, rep, err := format.DecodeOnto(f, data, d.Text)
+	fd, p, rep, err := convert.DecodeOnto(f, data, d.Text)
 	if err != nil {
 		return im, true, fmt.Errorf("%s: %v", name, err)
 	}
-	ownText := f == format.JSONL || f == format.Spacy || f == format.CoNLL || f == format.BILOU
+	ownText := f == format.JSONL.Name() || f == format.Spacy.Name() || f == format.CoNLL.Name() || f == format.BILOU.Name()
 	if ownText && len(p.Annotations) < 4*len(p.Orphans) {
 		return im, false, nil
 	}
@@ -229,7 +231,7 @@ func (s *Session) importOnto(name string, f format.Format, data []byte) (im Impo
 		undo: func() error { return apply(beforeAnns, beforeOrph, beforeKept) },
 		redo: func() error { return apply(afterAnns, afterOrph, afterKept) },
 	})
-	msg := fmt.Sprintf("Imported %s from %s (%s)", plural(len(p.Annotations), "annotation", "annotations"), name, f.Name())
+	msg := fmt.Sprintf("Imported %s from %s (%s)", plural(len(p.Annotations), "annotation", "annotations"), name, f)
 	if p.Moved > 0 {
 		msg += fmt.Sprintf(": %d at the place the file gives, %d found again where the text moved", len(p.Annotations)-p.Moved, p.Moved)
 	}

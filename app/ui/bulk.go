@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"gloss/app/convert"
 	"gloss/app/corpus"
 	"gloss/app/format"
 	"gloss/app/store"
@@ -66,16 +67,39 @@ func (a *App) importMany(ctx app.Context, files app.Value) {
 // to paint the progress bar between batches.
 func (a *App) storeMany(ctx app.Context, files []corpus.File, unread []corpus.FileReport) {
 	if !app.IsClient {
-		a.storeRead(ctx, corpus.Read(files), unread)
+		a.storeReadOrFail(ctx, files, unread)
 		return
 	}
-	// Web pages and Markdown among the files are read by the extraction
-	// worker: corpus.Read waits for it, off the UI goroutine.
+	// The files are read by the worker (package convert), web pages and
+	// Markdown among them too: the wait is off the UI goroutine.
 	a.bulk.phase, a.bulk.done = "Reading articles", 0
 	ctx.Async(func() {
-		r := corpus.Read(files)
-		ctx.Dispatch(func(ctx app.Context) { a.storeRead(ctx, r, unread) })
+		r, err := convert.Read(files)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				a.bulkFailed(err)
+				return
+			}
+			a.storeRead(ctx, r, unread)
+		})
 	})
+}
+
+// storeReadOrFail reads the files at once and stores what they hold.
+func (a *App) storeReadOrFail(ctx app.Context, files []corpus.File, unread []corpus.FileReport) {
+	r, err := convert.Read(files)
+	if err != nil {
+		a.bulkFailed(err)
+		return
+	}
+	a.storeRead(ctx, r, unread)
+}
+
+// bulkFailed ends a many-file import whose files could not be read:
+// nothing was stored.
+func (a *App) bulkFailed(err error) {
+	a.bulk = nil
+	a.setError("The files could not be read: " + sentence(err.Error()) + " Nothing was imported.")
 }
 
 // storeRead stores what corpus.Read found in the files.
@@ -226,7 +250,7 @@ func (a *App) exportLibrary(name string, metas []store.Meta) {
 	for i, l := range a.labels {
 		labels[i] = l.Name
 	}
-	x, err := corpus.Write(name, docs, labels)
+	x, err := convert.Write(name, docs, labels)
 	if err != nil {
 		a.setError("Export failed: " + sentence(err.Error()) + " Nothing was exported.")
 		return

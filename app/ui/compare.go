@@ -6,7 +6,7 @@ import (
 
 	"gloss/app/agree"
 	"gloss/app/annot"
-	"gloss/app/format"
+	"gloss/app/convert"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -50,12 +50,11 @@ func (a *App) compareFile(ctx app.Context, name string, data []byte) {
 	if a.doc() == nil {
 		return
 	}
-	f, ok := format.Detect(name, data)
-	if !ok {
+	f, docs, _, err := convert.Decode(name, data, a.doc().Text)
+	if f == "" && err == nil {
 		a.setError(fmt.Sprintf("%s: not a format Gloss reads (brat .ann, W3C .jsonld, JSONL, CoNLL, CSV). Nothing to compare.", name))
 		return
 	}
-	docs, _, err := format.DecodeAll(f, data, a.doc().Text)
 	if err != nil {
 		a.setError(fmt.Sprintf("%s: %v", name, err))
 		return

@@ -84,7 +84,12 @@ func (w *workerClient) Markdown(src string) (title, body string, err error) {
 // goroutine only if the page should keep drawing meanwhile; it never needs
 // it, since replies arrive through JavaScript callbacks.
 func (w *workerClient) ask(kind, src string) wire.Reply {
-	ch, _, err := w.post(wire.Request{Kind: kind, Src: src})
+	return w.askRequest(wire.Request{Kind: kind, Src: src})
+}
+
+// askRequest posts r and waits for its reply, as ask.
+func (w *workerClient) askRequest(r wire.Request) wire.Reply {
+	ch, _, err := w.post(r)
 	if err != nil {
 		return wire.ReplyTo(0, text.Page{}, err)
 	}

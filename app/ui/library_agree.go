@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"gloss/app/agree"
+	"gloss/app/convert"
 	"gloss/app/corpus"
 	"gloss/app/format"
 
@@ -23,7 +24,11 @@ type libAgreement struct {
 // CoNLL or W3C file…), pairs its documents with the library's articles by
 // file name, else by text, and scores theirs against the library.
 func (a *App) compareLibrary(ctx app.Context, name string, data []byte) {
-	r := corpus.Read([]corpus.File{{Name: name, Data: data}})
+	r, err := convert.Read([]corpus.File{{Name: name, Data: data}})
+	if err != nil {
+		a.setError(fmt.Sprintf("%s could not be read: %s Nothing was compared.", name, sentence(err.Error())))
+		return
+	}
 	if refused := r.Refused(); len(refused) > 0 {
 		f := refused[0]
 		a.setError(fmt.Sprintf("%s: %s refused (%s: %s); agreement over part of the documents would mislead, so nothing was compared.",

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"syscall/js"
 
+	"gloss/app/convert"
 	"gloss/app/entity"
 	"gloss/app/extract"
 	"gloss/app/extract/wire"
@@ -66,7 +67,9 @@ func answer(msg string, data []byte) (reply any) {
 		// A panic would end the worker's Go program and every later request.
 		if r := recover(); r != nil {
 			what := "the page could not be read"
-			if req.Kind != text.KindHTML && req.Kind != text.KindMarkdown {
+			if req.Kind == wire.KindConvert {
+				what = "the file could not be converted"
+			} else if req.Kind != text.KindHTML && req.Kind != text.KindMarkdown {
 				what = "the article's names could not be found"
 			}
 			reply = wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, fmt.Errorf("%s: %v", what, r)))
@@ -81,6 +84,8 @@ func answer(msg string, data []byte) (reply any) {
 		p, err = extract.HTML(req.Src)
 	case text.KindMarkdown:
 		p.Title, p.Text = extract.Markdown(req.Src)
+	case wire.KindConvert:
+		p.Text = convert.Serve(req.Src)
 	case wire.KindBuild:
 		shared = nil // a newer build: an older shared one is not wanted
 		if req.Share > 0 {

@@ -31,12 +31,15 @@ import (
 // KindStart, to the helper, only loads the word lists when asked (it
 // needs no warm-up: V8 gives a module's optimised code to every worker of
 // the page that runs it).
+// KindConvert asks it to run a package convert call: Src is the call
+// (convert.EncodeCall), the reply's text its result (convert.Serve).
 const (
-	KindBuild = "build"
-	KindWarm  = "warm"
-	KindShare = "share"
-	KindPart  = "part"
-	KindStart = "start"
+	KindConvert = "convert"
+	KindBuild   = "build"
+	KindWarm    = "warm"
+	KindShare   = "share"
+	KindPart    = "part"
+	KindStart   = "start"
 )
 
 // Request asks the worker to read Src as Kind (text.KindHTML or
@@ -119,7 +122,7 @@ func DecodeRequest(msg string) (Request, error) {
 		return Request{}, err
 	}
 	switch h.Kind {
-	case text.KindHTML, text.KindMarkdown, KindBuild, KindWarm, KindShare, KindPart, KindStart:
+	case text.KindHTML, text.KindMarkdown, KindConvert, KindBuild, KindWarm, KindShare, KindPart, KindStart:
 	default:
 		return Request{ID: h.ID}, fmt.Errorf("wire: request %d: unknown kind %q", h.ID, h.Kind)
 	}

@@ -1,0 +1,177 @@
+// Package convert is the seam between the page and the file formats: the
+// imports and exports in every format (package format), the corpus reader
+// and writer (package corpus, with archive/zip) are work a person asks for
+// now and then, not at start, so app.wasm does not link them. The page
+// calls the functions here; they hand a Call to Use, which in the browser
+// runs it in the worker's module (web/extract.wasm, or a second Go instance
+// in the page where no worker can run) and natively runs it here (Do).
+//
+// Do is the only function that reaches the formats: the linker keeps a
+// function only if something reachable calls it, and app.wasm never calls
+// Do (its Use is the worker's client), so none of them is in app.wasm.
+package convert
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"gloss/app/corpus"
+	"gloss/app/format"
+)
+
+// Converter runs a Call.
+type Converter interface {
+	Do(Call) Result
+}
+
+// Use runs every call: Do natively (native.go), the worker's client in
+// app.wasm (set by package ui), Do in the worker's module.
+var Use Converter
+
+// ErrUnavailable: the converter could not run (in the browser: the
+// worker's module could not be loaded, nor run in the page).
+var ErrUnavailable = errors.New("the file converter could not be loaded")
+
+// The operations a Call names.
+const (
+	OpEncode = "encode" // Docs[0] in Format: Result.Data, Omitted
+	OpWrite  = "write"  // Docs in Format with Labels, for a library: Export
+	OpRead   = "read"   // Files (zips, folders, every format): Read
+	OpDecode = "decode" // the file Name, Data (its format detected) with Text: Format, Docs, Report
+	OpOnto   = "onto"   // Data in Format placed onto Text: Doc, Placement, Report
+)
+
+// Call is one operation with its arguments; each uses the fields its Op
+// names.
+type Call struct {
+	Op     string
+	Format string        `json:",omitempty"`
+	Name   string        `json:",omitempty"`
+	Data   []byte        `json:",omitempty"`
+	Text   string        `json:",omitempty"`
+	Docs   []format.Doc  `json:",omitempty"`
+	Labels []string      `json:",omitempty"`
+	Files  []corpus.File `json:",omitempty"`
+}
+
+// Result is what a Call gave: Err, the operation's error ("" for none),
+// and the fields its Op names.
+type Result struct {
+	Err       string            `json:",omitempty"`
+	Data      []byte            `json:",omitempty"`
+	Omitted   []format.Omission `json:",omitempty"`
+	Export    *corpus.Export    `json:",omitempty"`
+	Read      *corpus.Result    `json:",omitempty"`
+	Format    string            `json:",omitempty"`
+	Docs      []format.Doc      `json:",omitempty"`
+	Report    format.Report
+	Doc       format.Doc
+	Placement format.Placement
+	// Unavailable: the call did not run (Err says why).
+	Unavailable bool `json:",omitempty"`
+}
+
+// err is the result's error: wrapping ErrUnavailable when the call did
+// not run.
+func (r Result) err() error {
+	switch {
+	case r.Unavailable:
+		return fmt.Errorf("%w (%s)", ErrUnavailable, r.Err)
+	case r.Err != "":
+		return errors.New(r.Err)
+	}
+	return nil
+}
+
+// Failed is the result of a call that could not run.
+func Failed(err error) Result {
+	return Result{Err: err.Error(), Unavailable: true}
+}
+
+func run(c Call) Result {
+	if Use == nil {
+		return Failed(errors.New("no converter"))
+	}
+	return Use.Do(c)
+}
+
+// Encode writes d in the named format (format.ByName): the file's bytes and
+// the annotations the format cannot hold, with why.
+func Encode(name string, d format.Doc) ([]byte, []format.Omission, error) {
+	r := run(Call{Op: OpEncode, Format: name, Docs: []format.Doc{d}})
+	return r.Data, r.Omitted, r.err()
+}
+
+// Write is corpus.Write: docs in the named format, for a library.
+func Write(name string, docs []format.Doc, labels []string) (*corpus.Export, error) {
+	r := run(Call{Op: OpWrite, Format: name, Docs: docs, Labels: labels})
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	if r.Export == nil {
+		return nil, errors.New("the converter wrote nothing")
+	}
+	return r.Export, nil
+}
+
+// Read is corpus.Read: every article the files hold.
+func Read(files []corpus.File) (*corpus.Result, error) {
+	r := run(Call{Op: OpRead, Files: files})
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	if r.Read == nil {
+		return &corpus.Result{}, nil
+	}
+	return r.Read, nil
+}
+
+// Decode detects the file's format (format.Detect) and reads every article
+// it holds (format.DecodeAll with text). formatName is "" with a nil error
+// when the file is in no format Gloss reads; err is the decoder's error
+// (formatName set) or, formatName "", ErrUnavailable's.
+func Decode(name string, data []byte, text string) (formatName string, docs []format.Doc, rep format.Report, err error) {
+	r := run(Call{Op: OpDecode, Name: name, Data: data, Text: text})
+	return r.Format, r.Docs, r.Report, r.err()
+}
+
+// DecodeOnto is format.DecodeOnto with the named format.
+func DecodeOnto(formatName string, data []byte, text string) (format.Doc, format.Placement, format.Report, error) {
+	r := run(Call{Op: OpOnto, Format: formatName, Data: data, Text: text})
+	return r.Doc, r.Placement, r.Report, r.err()
+}
+
+// EncodeCall writes c as JSON for the worker.
+func EncodeCall(c Call) (string, error) {
+	b, err := json.Marshal(c)
+	return string(b), err
+}
+
+// DecodeResult reads a result written by Serve; an unreadable one is a
+// result that did not run.
+func DecodeResult(s string) Result {
+	var r Result
+	if err := json.Unmarshal([]byte(s), &r); err != nil {
+		return Failed(fmt.Errorf("convert: a bad result: %v", err))
+	}
+	return r
+}
+
+// Wire is a Converter over a transport: each call is written for Serve and
+// handed to the function, whose answer is read back. A transport error
+// is a result that did not run.
+type Wire func(call string) (result string, err error)
+
+// Do sends c through w.
+func (w Wire) Do(c Call) Result {
+	msg, err := EncodeCall(c)
+	if err != nil {
+		return Result{Err: err.Error()}
+	}
+	s, err := w(msg)
+	if err != nil {
+		return Failed(err)
+	}
+	return DecodeResult(s)
+}
