@@ -71,7 +71,7 @@ type finder struct {
 	text         string
 	toks         []token
 	lex          *Lexicon
-	hl           []bool     // tokens on headline lines (headlineLines); nil when none
+	hl           []lineMark // what headlineLines says of each token; nil when no line is a headline
 	clues        []clue     // typeEntities' buffer
 	mem          *Memory    // names the person labelled are names wherever they stand
 	in           *interner  // the normalised forms of words and names, numbered
@@ -456,7 +456,7 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 	var midCap, known idSet
 	for si, s := range segs {
 		step(si)
-		if f.hl != nil && f.hl[s.a] {
+		if f.headline(s.a) {
 			continue // every word of a headline is capitalised: it tells nothing
 		}
 		from := s.a
@@ -479,13 +479,13 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 	out := segs[:0]
 	for si, s := range segs {
 		step(si)
-		if s.initial && (f.hl == nil || !f.hl[s.a]) && !f.masthead(s) {
+		if s.initial && !f.headline(s.a) && !f.masthead(s) {
 			for first := s.a; s.a < s.b && !known.has(f.keyID(s.a, s.b)); {
 				w := f.fold(s.a)
 				if s.a == first && s.b-s.a >= 2 && f.initialDot(s.a) {
 					break // "C. Spearman c Moin Khan": an initial opens the name
 				}
-				if s.a > first && f.stopTok(s.a-1) && (!f.stopTok(s.a) || f.toks[s.a].upper && !f.toks[s.a].inCaps) {
+				if s.a > first && f.stopTok(s.a-1) && (!f.stopTok(s.a) || f.toks[s.a].upper && !f.inCaps(s.a)) {
 					// A function word opened the sentence: the capital of the
 					// word after it is the name's own ("The Kremlin said").
 					break
@@ -494,7 +494,7 @@ func (f *finder) dropSentenceStarts(segs []segment) []segment {
 				// sentences ("Dann", "Natürlich"), a name only when it is
 				// seen capitalised elsewhere too.
 				fn := f.kind(s.a)&LexFunction != 0 && !midCap.has(f.id(s.a)) && f.isGerman()
-				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.toks[s.a].inCaps && f.toks[s.a].end-f.toks[s.a].start <= 6 || !f.stopTok(s.a) && !fn && (midCap.has(f.id(s.a)) || f.knownStart(s) ||
+				if s.a == first && s.b == s.a+1 && f.toks[s.a].upper && !f.inCaps(s.a) && f.toks[s.a].end-f.toks[s.a].start <= 6 || !f.stopTok(s.a) && !fn && (midCap.has(f.id(s.a)) || f.knownStart(s) ||
 					s.b-s.a >= 2 && f.toks[s.a+1].cap && !f.toks[s.a].upper && !(looksCommon(w) && (f.language() == "en" || f.language() == ""))) {
 					// Seen as a name elsewhere, or a first name before a
 					// surname ("Élisabeth Borne said").

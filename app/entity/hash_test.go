@@ -126,10 +126,12 @@ func hashBuild(text string, o Options, ents []Entity, x *Index) string {
 			found[x.norm(id)] = got
 		}
 	}
-	// The tokens' fields as tokenize and headlineLines set them; what is
-	// worked out from them for speed (plain) is left out.
+	// The tokens' fields as tokenize sets them; what is worked out from
+	// them for speed (plain) is left out. The last two were the headline
+	// marks, always false in the index's tokens and now kept beside them
+	// (lineMark): printed as before, so the hashes stay comparable.
 	for _, t := range x.toks {
-		fmt.Fprintf(h, "%d %d %d %d %d %t %t %t %t %t %t %t;", t.start, t.end, t.bstart, t.bend, t.join, t.initial, t.cap, t.upper, t.poss, t.apostS, t.inCaps, t.rowHead)
+		fmt.Fprintf(h, "%d %d %d %d %d %t %t %t %t %t %t %t;", t.start, t.end, t.bstart, t.bend, t.join, t.initial, t.cap, t.upper, t.poss, t.apostS, false, false)
 	}
 	fmt.Fprintf(h, "%v %v %v %v %v %v %v\n", x.tokWord, x.post, x.postStart, x.single, x.rlen, x.byLen, found)
 	fmt.Fprintf(h, "%v %v %v\n", x.prefix1, x.prefix2, byKey)

@@ -70,7 +70,7 @@ func (f *finder) splitHeadlines(segs []segment) []segment {
 	known := map[string]bool{}
 	for si, s := range segs {
 		step(si)
-		if hl[s.a] {
+		if hl[s.a]&markLine != 0 {
 			continue
 		}
 		for a := s.a; a < s.b; a++ {
@@ -82,7 +82,7 @@ func (f *finder) splitHeadlines(segs []segment) []segment {
 	out := make([]segment, 0, len(segs))
 	for si, s := range segs {
 		step(si)
-		if !hl[s.a] {
+		if hl[s.a]&markLine == 0 {
 			out = append(out, s)
 			continue
 		}
@@ -94,7 +94,7 @@ func (f *finder) splitHeadlines(segs []segment) []segment {
 				// word ("CHINA IN SURPRISE DEFEAT": Surprise, Arizona);
 				// alone it is a dateline's ("LONDON 1996-12-06").
 				kind := f.lex.Kind(k)
-				if known[k] || f.toks[a].rowHead && (a == 0 || !f.toks[a-1].rowHead) && b == s.b && f.toks[b-1].rowHead || kind&(LexCountry|LexRegion) != 0 || kind&LexCity != 0 && (b-a > 1 || s.b-s.a == 1) || knownPlaceAcronyms.has(k) || f.dateline(a, b) {
+				if known[k] || f.rowHead(a) && (a == 0 || !f.rowHead(a-1)) && b == s.b && f.rowHead(b-1) || kind&(LexCountry|LexRegion) != 0 || kind&LexCity != 0 && (b-a > 1 || s.b-s.a == 1) || knownPlaceAcronyms.has(k) || f.dateline(a, b) {
 					best = b
 					break
 				}
@@ -112,13 +112,35 @@ func (f *finder) splitHeadlines(segs []segment) []segment {
 	return out
 }
 
+// lineMark is what headlineLines says of a token. It is kept beside the
+// tokens, not in them: the tokens stay as tokenize made them, so the index
+// reads the same list instead of a copy made before the marks (a copy of
+// tens of megabytes on a long article).
+type lineMark uint8
+
+const (
+	markLine    lineMark = 1 << iota // on a headline line
+	markCaps                         // on a line written all in capitals
+	markRowHead                      // a word of the label opening a table's row in capitals
+)
+
+// headline reports whether token i is on a headline line.
+func (f *finder) headline(i int) bool { return f.hl != nil && f.hl[i]&markLine != 0 }
+
+// inCaps reports whether token i is on a line written all in capitals.
+func (f *finder) inCaps(i int) bool { return f.hl != nil && f.hl[i]&markCaps != 0 }
+
+// rowHead reports whether token i opens a table's row in capitals.
+func (f *finder) rowHead(i int) bool { return f.hl != nil && f.hl[i]&markRowHead != 0 }
+
 // headlineLines marks the tokens of lines that read as headlines: all in
 // capitals, or with every content word capitalised and no full stop at the
 // end (one lower-case content word makes a line sentence case: a results
-// line "Tim Henman (Britain) beat Doug Flach", not a Title Case headline). It marks the tokens of all-capitals lines inCaps. It returns nil when
+// line "Tim Henman (Britain) beat Doug Flach", not a Title Case headline),
+// those of all-capitals lines also markCaps. It returns nil when
 // there is no such line.
-func (f *finder) headlineLines() []bool {
-	var hl []bool
+func (f *finder) headlineLines() []lineMark {
+	var hl []lineMark
 	toks := f.toks
 	var p pacer
 	for a := 0; a < len(toks); {
@@ -178,14 +200,17 @@ func (f *finder) headlineLines() []bool {
 		title := content >= headlineMinWords && capped == content && plain == 0 && !sentence && !row
 		if caps || title {
 			if hl == nil {
-				hl = make([]bool, len(toks))
+				hl = make([]lineMark, len(toks))
+			}
+			m := markLine
+			if caps {
+				m |= markCaps
 			}
 			for i := a; i < b; i++ {
-				hl[i] = true
-				toks[i].inCaps = caps
+				hl[i] = m
 			}
 			if caps {
-				f.markRowHead(a, b)
+				f.markRowHead(hl, a, b)
 			}
 		}
 		a = b
@@ -201,7 +226,7 @@ const rowHeadMinNumbers = 3
 // markRowHead marks the words opening the line in capitals a..b-1 when
 // nothing but numbers follows them: a standings table's row, whose label
 // is a name (a team, a player) though no lexicon knows it.
-func (f *finder) markRowHead(a, b int) {
+func (f *finder) markRowHead(hl []lineMark, a, b int) {
 	k := a
 	for k < b && !f.digits(k) {
 		k++
@@ -219,7 +244,7 @@ func (f *finder) markRowHead(a, b int) {
 		return
 	}
 	for i := a; i < k; i++ {
-		f.toks[i].rowHead = true
+		hl[i] |= markRowHead
 	}
 }
 

@@ -34,7 +34,6 @@ import (
 type Split struct {
 	f     *finder
 	o     Options
-	clean []token // the tokens as tokenize made them, for the index
 	ents  []Entity
 	typed []bool          // entities typed (here or by a Part)
 	cum   []int64         // cum[i]: the typing weight of entities 0..i-1
@@ -47,20 +46,12 @@ type Split struct {
 // for typing in shares.
 func NewSplit(text string, o Options) *Split {
 	toks := tokenize(text)
-	// Find marks headline tokens; the index reads them as tokenized. Each
-	// of these allocates and fills megabytes on a long article: copied in
-	// pieces, paused between them.
-	clean := make([]token, len(toks))
-	for i := 0; i < len(toks); i += 1 << 16 {
-		step(0)
-		copy(clean[i:], toks[i:min(i+1<<16, len(toks))])
-	}
 	step(0)
 	f := newFinder(text, toks)
 	f.runs.on = true // for the index (chainrun.go)
 	step(0)
 	ents := f.findUntyped(o)
-	s := &Split{f: f, o: o, clean: clean, ents: ents, typed: make([]bool, len(ents)), cum: make([]int64, len(ents)+1)}
+	s := &Split{f: f, o: o, ents: ents, typed: make([]bool, len(ents)), cum: make([]int64, len(ents)+1)}
 	// An entity's typing costs about its mentions (each clue looks around
 	// each of them) plus a fixed part.
 	fp := uint64(len(text))*0x9e3779b97f4a7c15 ^ uint64(len(ents))
@@ -150,7 +141,7 @@ func (s *Split) Index() {
 	// And so are the interner ids of the entities' names, where group
 	// left them.
 	// So are Find's capitalised runs, where the lexicon kept silent.
-	s.x = newIndex(&finder{text: f.text, toks: s.clean, in: f.in, ids: f.ids, lists: f.lists, lang: f.lang, langDone: f.langDone, names: f.names, nameIDs: f.nameIDs, reuse: &f.runs}, s.ents)
+	s.x = newIndex(&finder{text: f.text, toks: f.toks, in: f.in, ids: f.ids, lists: f.lists, lang: f.lang, langDone: f.langDone, names: f.names, nameIDs: f.nameIDs, reuse: &f.runs}, s.ents)
 	f.runs = chainRuns{}
 }
 

@@ -27,8 +27,6 @@ type token struct {
 	upper        bool // two or more letters, all upper-case (an acronym)
 	poss         bool // followed by a possessive 's or ' (dropped)
 	apostS       bool // the dropped ending is "'s": a plural or genitive in Dutch ("India's")
-	inCaps       bool // on a line written all in capitals (set by headlineLines)
-	rowHead      bool // a word of the label opening a table row in capitals (set by headlineLines)
 	plain        bool // no letter or digit between the token before and this one (plainGap)
 }
 

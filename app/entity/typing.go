@@ -307,7 +307,7 @@ func (f *finder) writtenAsAcronym(e *Entity) bool {
 		if !t.okA || !t.okB {
 			continue
 		}
-		if w := f.surface(i, j+1); isAcronym(w) && (!f.toks[i].inCaps || i == j && f.toks[i].end-f.toks[i].start <= 4) {
+		if w := f.surface(i, j+1); isAcronym(w) && (!f.inCaps(i) || i == j && f.toks[i].end-f.toks[i].start <= 4) {
 			return true
 		}
 	}

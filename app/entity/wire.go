@@ -19,7 +19,7 @@ import (
 // refused rather than misread. The text is not sent: both ends have it.
 
 // wireVersion changes whenever what EncodeBuild writes changes.
-const wireVersion = 2 // 2: token.plain
+const wireVersion = 3 // 2: token.plain; 3: the headline marks out of token (24 bytes, was 28)
 
 // wireLayout fingerprints the in-memory layout of the types written raw.
 var wireLayout = uint64(unsafe.Sizeof(token{}))<<48 | uint64(unsafe.Sizeof(gtext.Span{}))<<40 |
