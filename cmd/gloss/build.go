@@ -164,6 +164,9 @@ func writeSite(cfg siteConfig) (site, error) {
 	if err := usePNGFavicon(cfg.Out, prefix); err != nil {
 		return site{}, err
 	}
+	if err := startWasmFirst(cfg.Out); err != nil {
+		return site{}, err
+	}
 	for _, name := range webFiles {
 		if err := copyFile(filepath.Join(cfg.Web, name), filepath.Join(cfg.Out, "web", name)); err != nil {
 			return site{}, err

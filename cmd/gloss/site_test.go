@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -307,5 +308,55 @@ func TestPNGFavicon(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "index.html"), []byte(`<head><link rel="icon" href="/web/favicon.ico"></head>`), 0o644)
 	if err := usePNGFavicon(dir, ""); err == nil || !strings.Contains(err.Error(), "favicon.go") {
 		t.Errorf("a page without go-app's SVG favicon link: %v", err)
+	}
+}
+
+// TestWasmStartFirst: the site's page runs wasm-start.js before it waits
+// for any style sheet (the script is the head's first element after the
+// charset), under a prefix, with every other head element kept in order;
+// a page go-app writes differently is an error.
+func TestWasmStartFirst(t *testing.T) {
+	web, wasm := fakeWeb(t, "body {}")
+	out := filepath.Join(t.TempDir(), "dist")
+	if _, err := writeSite(siteConfig{Out: out, Prefix: "gloss", Web: web, Wasm: wasm, Brotli: 1}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	head := s[strings.Index(s, "<head>"):strings.Index(s, "</head>")]
+	tags := regexp.MustCompile(`<(meta|script|link|title)\b[^>]*>`).FindAllString(head, -1)
+	// The charset, then a preload of each of the head's style sheets and
+	// scripts, then wasm-start.js.
+	want := []string{`<meta charset="UTF-8">`}
+	for _, l := range regexp.MustCompile(`<link [^>]*rel="stylesheet"[^>]*>`).FindAllString(head, -1) {
+		want = append(want, `<link rel="preload" href="`+regexp.MustCompile(`href="([^"]+)"`).FindStringSubmatch(l)[1]+`" as="style">`)
+	}
+	for _, m := range regexp.MustCompile(`<script [^>]*src="([^"]+)"`).FindAllStringSubmatch(head, -1) {
+		if !strings.HasSuffix(m[1], "/wasm-start.js") {
+			want = append(want, `<link rel="preload" href="`+m[1]+`" as="script">`)
+		}
+	}
+	want = append(want, `<script src="/gloss/web/wasm-start.js">`)
+	if len(want) != 8 || len(tags) < len(want) || !slices.Equal(tags[:len(want)], want) {
+		t.Fatalf("head starts\n%q\nwant (two style sheets, four other scripts)\n%q", tags[:min(len(want), len(tags))], want)
+	}
+	if strings.Count(s, "wasm-start.js") != 1 {
+		t.Errorf("wasm-start.js is in the page %d times, want once", strings.Count(s, "wasm-start.js"))
+	}
+	firstStyle := strings.Index(head, `rel="stylesheet"`)
+	if firstStyle < 0 || strings.Index(head, "wasm-start.js") > firstStyle {
+		t.Errorf("wasm-start.js is not before the style sheets:\n%s", head)
+	}
+	// The other scripts keep their order: boot.js before gloss.js.
+	if i, j := strings.Index(head, "/web/boot.js"), strings.Index(head, "/web/gloss.js"); i < 0 || j < i {
+		t.Errorf("boot.js and gloss.js out of order:\n%s", head)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte(`<head><meta charset="UTF-8"><script defer src="/app.js"></script></head>`), 0o644)
+	if err := startWasmFirst(dir); err == nil || !strings.Contains(err.Error(), "head.go") {
+		t.Errorf("a page without wasm-start.js: %v", err)
 	}
 }

@@ -9,7 +9,8 @@ import (
 // TestBrowserWasmStartsEarly: web/wasm-start.js starts fetching and
 // compiling app.wasm while the page is read, and the loader in app.js
 // instantiates that module instead of fetching it again — on the first visit
-// and on a visit served by the service worker, under a URL prefix.
+// and on a visit served by the service worker, under a URL prefix. The
+// head's other scripts are requested before it runs, not one after another.
 func TestBrowserWasmStartsEarly(t *testing.T) {
 	const prefix = "/early/start"
 	dir := buildSite(t, prefix)
@@ -31,6 +32,14 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 				path: wasm.length ? new URL(wasm[0].name).pathname : "",
 				early: mark("gloss-fetch-start"),
 				loader: mark("gloss-loader"),
+				// The head's other scripts were requested before
+				// wasm-start.js ran (cmd/gloss/head.go): the preload
+				// scanner is off under the page's CSP <meta>, and gloss.js
+				// used to be requested only once boot.js had run.
+				late: ["/web/boot.js", "/web/gloss.js", "/app.js", "/wasm_exec.js"].filter((p) => {
+					const r = performance.getEntriesByType("resource").find((r) => new URL(r.name).pathname.endsWith(p));
+					return !r || r.startTime > mark("gloss-fetch-start");
+				}),
 				taken: window.glossWasm === null,
 				starting: document.documentElement.classList.contains("gloss-starting"),
 				shell: (() => { const r = document.querySelector("body > .shell")?.getBoundingClientRect(); return r ? r.width * r.height : 0; })(),
@@ -45,6 +54,9 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 		early, loader := got["early"].(float64), got["loader"].(float64)
 		if early < 0 || loader < 0 || early > loader {
 			t.Errorf("%s: wasm fetch started at %v, loader ran at %v: want the fetch started (by wasm-start.js) before the loader", visit, early, loader)
+		}
+		if late, _ := got["late"].([]any); len(late) > 0 {
+			t.Errorf("%s: %v requested after wasm-start.js ran, want all the head's scripts requested before (preloaded)", visit, late)
 		}
 		if got["taken"] != true {
 			t.Errorf("%s: window.glossWasm is %v after start, want null (taken by the loader)", visit, got["taken"])
@@ -212,3 +224,4 @@ func TestBrowserMountsBareShell(t *testing.T) {
 	// focused; pasted text and Ctrl+Enter open the article, no mouse.
 	openByKeyboard(t, ctx, newsArticle)
 }
+
