@@ -93,9 +93,10 @@ func Routes() {
 //     an update;
 //   - a first install caches app.wasm alone, so that the page adopts the
 //     worker sooner; the rest is cached on a "gloss:fill" message the page
-//     posts once adopted, and at every start after (for an entry ever
-//     missing). An update's install, which nobody waits for, caches
-//     everything.
+//     posts once adopted, and in idle time after the start of every
+//     later visit (for an entry ever missing; not during the start, when
+//     it would start a stopped worker). An update's install, which nobody
+//     waits for, caches everything.
 const ServiceWorker = `// Gloss service worker, version {{.Version}}.
 "use strict";
 const scope = self.registration.scope; // absolute, ends with "/"
@@ -142,8 +143,8 @@ self.addEventListener("install", (event) => {
 });
 
 // A first visit's page asks for the claim once this worker is activated,
-// and then for the rest of the files to be cached (posted again at every
-// start, should an entry ever be missing).
+// and then for the rest of the files to be cached (posted again in idle
+// time after every later start, should an entry ever be missing).
 self.addEventListener("message", (event) => {
   if (event.data === "gloss:claim") event.waitUntil(self.clients.claim());
   if (event.data === "gloss:fill") event.waitUntil(fill());

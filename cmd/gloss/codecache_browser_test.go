@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -74,17 +76,8 @@ func TestBrowserSecondVisitCodeCache(t *testing.T) {
 		t.Error("first visit: an update is offered (the worker's claim taken for one)")
 	}
 	// What the first install left out is cached now.
-	filled, err := pollJS[bool](ctx, `(async () => {
-		const keys = await caches.keys();
-		if (keys.length !== 1) return null;
-		const c = await caches.open(keys[0]);
-		for (const p of ["web/lexicon.txt", "web/extract.wasm", "web/gloss.js", "app.js", "web/app.wasm", ""]) {
-			if (!(await c.match(new URL(p, location.href).href))) return null;
-		}
-		return true;
-	})()`)
-	if err != nil || !filled {
-		t.Errorf("the worker's cache never held the page, its scripts, the lexicon, the extraction worker and app.wasm: %v", err)
+	if err := waitWorkerFilled(ctx); err != nil {
+		t.Error(err)
 	}
 
 	second := map[string]int{}
@@ -113,4 +106,23 @@ func TestBrowserSecondVisitCodeCache(t *testing.T) {
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
 	}
+}
+
+// waitWorkerFilled waits until the service worker's cache holds the page,
+// its scripts, the lexicon, the extraction worker and app.wasm: what a
+// first visit's install and fill cache (see ui.ServiceWorker).
+func waitWorkerFilled(ctx context.Context) error {
+	filled, err := pollJS[bool](ctx, `(async () => {
+		const keys = await caches.keys();
+		if (keys.length !== 1) return null;
+		const c = await caches.open(keys[0]);
+		for (const p of ["web/lexicon.txt", "web/extract.wasm", "web/gloss.js", "app.js", "web/app.wasm", ""]) {
+			if (!(await c.match(new URL(p, location.href).href))) return null;
+		}
+		return true;
+	})()`)
+	if err != nil || !filled {
+		return fmt.Errorf("the worker's cache never held the page, its scripts, the lexicon, the extraction worker and app.wasm: %v", err)
+	}
+	return nil
 }

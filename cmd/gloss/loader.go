@@ -110,20 +110,37 @@ function glossInitServiceWorker() {
   goappInitServiceWorker();
 }
 
-// glossStarted runs once go.run has returned (Go mounted the app). The
-// worker then caches what its first install left out (all but app.wasm).
+// glossStarted runs once go.run has returned (Go mounted the app). On a
+// first visit the page then adopts the worker; on a later one it asks the
+// worker to cache anything its first install left out (all but app.wasm),
+// should an entry be missing. That message waits for idle time well after
+// the start: a person's later visit gets its page and files from the
+// worker's cache by static routes, without starting a stopped worker, and
+// the message would start it (its thread, its script) while the rest of
+// the page is drawn and the build worker warms up.
 function glossStarted() {
   if (glossInitServiceWorker.later) {
     glossInitServiceWorker.later = false;
     setTimeout(() => glossAdoptWorker().catch(() => {}), 0);
     return;
   }
-  try {
-    navigator.serviceWorker?.controller?.postMessage("gloss:fill");
-  } catch (e) {
-    // A sandboxed frame (the embed) has no worker.
-  }
+  const fill = () => {
+    try {
+      const c = navigator.serviceWorker?.controller;
+      if (!c) return;
+      c.postMessage("gloss:fill");
+      performance.mark("gloss-fill");
+    } catch (e) {
+      // A sandboxed frame (the embed) has no worker.
+    }
+  };
+  setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(fill, { timeout: 5000 }) : fill()), glossFillDelay);
 }
+
+// glossFillDelay is how long after the start a later visit asks the worker
+// to fill its cache (in ms; then in idle time): after the first screen, the
+// rest of the page and the build worker's idle warm-up have started.
+const glossFillDelay = 4000;
 
 // glossAdoptWorker gives a person's second visit V8's code cache. Chromium
 // keeps a module's compiled code with the response it was compiled from; a

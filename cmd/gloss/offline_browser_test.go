@@ -113,6 +113,12 @@ func TestBrowserOfflineSubpath(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// Offline use needs what the first visit's page asked the worker to
+	// cache once adopted; later visits ask again only in idle time after
+	// their start.
+	if err := waitWorkerFilled(ctx); err != nil {
+		t.Fatal(err)
+	}
 	stop()
 	if resp, err := http.Get(base); err == nil {
 		resp.Body.Close()

@@ -225,3 +225,53 @@ func TestBrowserMountsBareShell(t *testing.T) {
 	openByKeyboard(t, ctx, newsArticle)
 }
 
+// TestBrowserFillAfterStart: on a visit the service worker controls, the
+// page asks it to cache what may be missing ("gloss:fill") only in idle
+// time after the start, not while the first screen is drawn (it would
+// start a stopped worker then), and the worker still fills its cache.
+func TestBrowserFillAfterStart(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-adopted", "mark").length > 0`); err != nil {
+		t.Fatalf("first visit: never adopted: %v", err)
+	}
+	// An entry the worker's cache lost (a browser evicting it, say).
+	const lexicon = `(async () => {
+		const keys = await caches.keys();
+		if (keys.length !== 1) return null;
+		const c = await caches.open(keys[0]);
+		return !!(await c.match(new URL("web/lexicon.txt", location.href).href));
+	})()`
+	if ok, err := pollJS[bool](ctx, lexicon); err != nil || !ok {
+		t.Fatalf("first visit: the worker never cached the lexicon: %v", err)
+	}
+	if ok, err := evalJS[bool](ctx, `(async () => {
+		const c = await caches.open((await caches.keys())[0]);
+		return c.delete(new URL("web/lexicon.txt", location.href).href);
+	})()`); err != nil || !ok {
+		t.Fatalf("deleting the lexicon from the worker's cache: %v", err)
+	}
+	if err := waitReady(ctx, base+"?again"); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := evalJS[bool](ctx, `!!navigator.serviceWorker.controller`); !c {
+		t.Fatal("second visit not controlled")
+	}
+	at, err := pollJS[[]float64](ctx, `(() => {
+		const m = (n) => performance.getEntriesByName(n, "mark")[0]?.startTime;
+		return m("gloss-fill") !== undefined && m("gloss-complete") !== undefined ? [m("gloss-fill"), m("gloss-complete")] : null;
+	})()`)
+	if err != nil {
+		t.Fatalf("second visit: the page never asked the worker to fill its cache: %v", err)
+	}
+	if at[0] < at[1] {
+		t.Errorf("second visit: gloss:fill posted at %.0f ms, before the page was complete (%.0f ms): want it in idle time after", at[0], at[1])
+	}
+	if ok, err := pollJS[bool](ctx, lexicon); err != nil || !ok {
+		t.Errorf("second visit: the worker never cached the lexicon again: %v", err)
+	}
+}
