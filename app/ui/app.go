@@ -134,7 +134,7 @@ func (a *App) OnMount(ctx app.Context) {
 		// does not come there.
 		extractWorker.startLater(nil)
 	} else {
-		extractWorker.startLater(a.find.warmRequest)
+		a.find.warmLater()
 	}
 }
 
@@ -264,10 +264,14 @@ func (a *App) create(ctx app.Context, art text.Article, source string, notices [
 	if title == "" {
 		title = "Untitled article"
 	}
+	// A long article's build starts in the workers now, beside its
+	// storing and drawing.
+	a.find.postEarly(art.Text)
 	start := perfNow()
 	// The text just stored is the one in hand: it is not read back.
 	meta, err := a.s.Create(store.Doc{Meta: store.Meta{Title: title, Kind: art.Kind, Source: source}, Text: art.Text})
 	if err != nil {
+		a.find.dropEarly()
 		a.setError("The article could not be saved: " + err.Error() + ". Nothing in your library was changed.")
 		return err
 	}

@@ -57,78 +57,175 @@ func wantsWorker(n int, running, off bool) bool {
 	return !off && (n >= buildWorkerStart || running && n >= buildWorkerMin)
 }
 
+// workerBuild is a build posted to the build worker, and its share to the
+// helper when shared: the channels their replies come on.
+type workerBuild struct {
+	text string
+	// opts is the request as posted, its text aside: a build is adopted
+	// (adopt) only by a job asking for the same.
+	opts wire.Request
+	ch   chan workerReply
+	id   int
+	// hch: the helper's share's reply, nil when not shared or once passed
+	// on to the worker; shared: the worker waits for a part (or a drop).
+	hch    chan workerReply
+	shared bool
+}
+
+// postBuild posts the build of text with these options to the worker and,
+// for a long one, its share to the helper. between runs after the
+// worker's post and before the helper's (a yield: handing a worker the
+// text copies it, ~10 ms for 5 MB); when it returns false the build is
+// dropped and postBuild returns nil, nil. An error: the worker could not
+// take it (the page builds it then).
+func (f *finder) postBuild(text string, gaz *entity.Gazetteer, mem *entity.Memory, lex bool, between func() bool) (*workerBuild, error) {
+	w, h := extractWorker, buildHelper
+	req, err := wire.BuildRequest(0, text, gaz, mem, lex)
+	if err != nil {
+		return nil, err
+	}
+	b := &workerBuild{text: text, shared: len(text) >= buildShareMin && !h.buildOff}
+	if b.shared {
+		req.Share = buildShareAt
+	}
+	perfMark("gloss-build-posted")
+	if b.ch, b.id, err = w.post(req); err != nil {
+		w.buildOff = true
+		return nil, err
+	}
+	b.opts = req
+	b.opts.Src = ""
+	if !b.shared {
+		return b, nil
+	}
+	if between != nil && !between() {
+		b.drop()
+		return nil, nil
+	}
+	hreq := req
+	hreq.Kind = wire.KindShare
+	if b.hch, _, err = h.post(hreq); err != nil {
+		h.buildOff = true
+		app.Log("build helper:", err)
+		b.hch = nil
+		w.postPart(b.id, nil, false) // the worker types it all
+		b.shared = false
+	} else {
+		perfMark("gloss-build-shared")
+	}
+	return b, nil
+}
+
+// drop tells the worker a build posted is no longer wanted: a shared one
+// stops waiting for its part (a build under way cannot be stopped; its
+// reply is not read).
+func (b *workerBuild) drop() {
+	if b.shared {
+		extractWorker.postPart(b.id, nil, true)
+		b.shared = false
+	}
+}
+
+// postEarly posts a long article's build as soon as its text is known,
+// before the page stores and draws it (a 5 MB article: ~0.4 s in which the
+// workers already build); the background build started once it is drawn
+// takes it over (adopt) when it asks for the same. Only for an article the
+// worker would build.
+func (f *finder) postEarly(text string) {
+	if !app.IsClient || !wantsWorker(len(text), extractWorker.running(), extractWorker.buildOff) {
+		return
+	}
+	f.dropEarly()
+	b, err := f.postBuild(text, f.gaz, f.mem, f.workerLex(), nil)
+	if err != nil {
+		app.Log("build worker:", err)
+		return
+	}
+	perfMark("gloss-build-early")
+	f.early = b
+}
+
+// dropEarly drops the build posted early, if any: its article is not
+// built after all (not stored, or another one asked for).
+func (f *finder) dropEarly() {
+	if e := f.early; e != nil {
+		f.early = nil
+		e.drop()
+	}
+}
+
+// workerLex is whether a build in the worker uses the lexicon: when the
+// page has it or is still loading it (the worker fetches its own copy, the
+// same file).
+func (f *finder) workerLex() bool {
+	return f.lex != nil || f.lexError == ""
+}
+
+// adopt returns the build posted early (postEarly) when it is job's: the
+// same text and options. Any other one is dropped.
+func (f *finder) adopt(job *buildJob) *workerBuild {
+	e := f.early
+	if e == nil {
+		return nil
+	}
+	f.early = nil
+	req, err := wire.BuildRequest(0, "", job.gaz, job.mem, job.workerLex)
+	if err == nil && e.text == job.text && e.opts.Gazetteer == req.Gazetteer && e.opts.Memory == req.Memory && e.opts.Lexicon == req.Lexicon {
+		perfMark("gloss-build-adopted")
+		return e
+	}
+	e.drop()
+	return nil
+}
+
 // buildInWorker builds job in the worker; false when it could not (the
 // page builds it then). It runs on the background build's goroutine and
 // panics superseded when a newer job replaces it.
 func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity.Index, ok bool) {
 	w := extractWorker
 	if !app.IsClient || !wantsWorker(len(job.text), w.running(), w.buildOff) {
+		f.dropEarly()
 		return nil, nil, false
 	}
-	// The lexicon is used when the page has it or is still loading it:
-	// the worker fetches its own copy (the same file).
-	job.workerLex = job.lex != nil || f.lexError == ""
-	req, err := wire.BuildRequest(0, job.text, job.gaz, job.mem, job.workerLex)
-	if err != nil {
-		app.Log("build worker:", err)
-		return nil, nil, false
-	}
-	h := buildHelper
-	share := len(job.text) >= buildShareMin && !h.buildOff
-	if share {
-		req.Share = buildShareAt
-	}
-	perfMark("gloss-build-posted")
-	ch, id, err := w.post(req)
-	if err != nil {
-		w.buildOff = true
-		app.Log("build worker:", err)
-		return nil, nil, false
-	}
-	// The helper's share: its reply comes on hch, passed on to the worker
-	// (postPart), which then answers on ch.
-	var hch chan workerReply
-	if share {
-		// In a task of its own: handing a worker the text copies it
-		// (~10 ms for 5 MB).
-		f.parked(f.slices.yield)
-		if f.job != job {
-			w.postPart(id, nil, true)
+	job.workerLex = f.workerLex()
+	b := f.adopt(job)
+	if b == nil {
+		var err error
+		b, err = f.postBuild(job.text, job.gaz, job.mem, job.workerLex, func() bool {
+			f.parked(f.slices.yield)
+			return f.job == job
+		})
+		if err != nil {
+			app.Log("build worker:", err)
+			return nil, nil, false
+		}
+		if b == nil {
 			panic(superseded{})
 		}
-		hreq := req
-		hreq.Kind = wire.KindShare
-		if hch, _, err = h.post(hreq); err != nil {
-			h.buildOff = true
-			app.Log("build helper:", err)
-			w.postPart(id, nil, false) // the worker types it all
-		} else {
-			perfMark("gloss-build-shared")
-		}
 	}
+	h := buildHelper
 	job.inWorker = true
 	var r workerReply
 	for got := false; !got; {
 		f.parked(func() {
 			select {
-			case r = <-ch:
+			case r = <-b.ch:
 				got = true
-			case hr := <-hch:
-				hch = nil
+			case hr := <-b.hch:
+				b.hch = nil
+				b.shared = false
 				if err := hr.Error(); err != nil {
 					app.Log("build helper:", err)
 					if hr.Unavailable {
 						h.buildOff = true
 					}
 				}
-				w.postPart(id, &hr, false)
+				w.postPart(b.id, &hr, false)
 			case <-f.kick:
 			}
 		})
 		if f.job != job {
-			if hch != nil {
-				w.postPart(id, nil, true) // the worker drops its share
-			}
+			b.drop() // the worker drops its share
 			panic(superseded{})
 		}
 	}
@@ -143,12 +240,13 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 	n := r.data.Get("byteLength").Int()
 	buf := entity.NewBuildBuffer(n)
 	for a := 0; a < n; a += workerCopyChunk {
-		b := min(a+workerCopyChunk, n)
-		app.CopyBytesToGo(buf[a:b], r.data.Call("subarray", a, b))
+		e := min(a+workerCopyChunk, n)
+		app.CopyBytesToGo(buf[a:e], r.data.Call("subarray", a, e))
 		f.pause()
 	}
 	r.data = app.Null()
 	perfMark("gloss-build-copied")
+	var err error
 	ents, idx, err = entity.DecodeBuild(job.text, buf)
 	if err != nil {
 		job.inWorker = false
@@ -164,7 +262,7 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 // (startLater): with the word lists when the page uses them, as the build
 // will.
 func (f *finder) warmRequest() wire.Request {
-	return wire.Request{Kind: wire.KindWarm, Lexicon: f.lex != nil || f.lexError == ""}
+	return wire.Request{Kind: wire.KindWarm, Lexicon: f.workerLex()}
 }
 
 // prepareBuild gets the workers ready for the open article's build as it
@@ -184,14 +282,44 @@ func (f *finder) prepareFor(n int) {
 		return
 	}
 	extractWorker.warm(f.warmRequest())
-	if n >= buildShareMin && !buildHelper.buildOff {
-		// Ready for its share when the build is posted. No warm-up: V8
-		// gives it the extraction worker's compiled and optimised code
-		// (one module for both).
-		r := f.warmRequest()
-		r.Kind = wire.KindStart
-		buildHelper.warm(r)
+	if n >= buildShareMin {
+		f.startHelper()
 	}
+}
+
+// startHelper starts the build helper, if it does not run, and has it
+// load the word lists, ready for its share of a long build: its start and
+// the lists took ~0.3 s (more under load) of the shared build's critical
+// path when it started at the paste. No warm-up: V8 gives it the
+// extraction worker's compiled and optimised code (one module for both).
+func (f *finder) startHelper() {
+	if buildHelper.buildOff {
+		return
+	}
+	r := f.warmRequest()
+	r.Kind = wire.KindStart
+	buildHelper.warm(r)
+}
+
+// warmLater gets both build workers ready in idle time after the first
+// paint (startLater): the worker warmed up, the helper started; and again
+// after a long build stopped either for its memory.
+func (f *finder) warmLater() {
+	buildHelper.mu.Lock()
+	buildHelper.rewarm = f.warmWorkers
+	buildHelper.mu.Unlock()
+	extractWorker.startLater(f.warmWorkers)
+}
+
+// warmWorkers warms the worker up and starts the helper (warmLater); while
+// the worker still has requests (a long build's end, a page read), later.
+func (f *finder) warmWorkers() {
+	if extractWorker.busy() {
+		extractWorker.startLater(f.warmWorkers)
+		return
+	}
+	extractWorker.warm(f.warmRequest())
+	f.startHelper()
 }
 
 // kickBuild wakes a background build waiting for the worker, so that it

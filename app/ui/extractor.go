@@ -38,6 +38,9 @@ type workerClient struct {
 	// helper: the second build worker, which types a share of a long
 	// build (buildworker.go) and is stopped once it answered it.
 	helper bool
+	// rewarm, when set (startLater), gets the build workers ready again in
+	// idle time after this one was stopped for its memory.
+	rewarm func()
 }
 
 // workerReply is a reply with, for a build, its bytes (a Uint8Array).
@@ -101,6 +104,13 @@ func (w *workerClient) running() bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.worker != nil && w.ready
+}
+
+// busy reports whether the worker runs and has requests not answered.
+func (w *workerClient) busy() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.worker != nil && len(w.pending) > 0
 }
 
 // warm asks the worker, started if it is not running, to get ready for a
@@ -184,19 +194,24 @@ func (w *workerClient) postPart(id int, hr *workerReply, drop bool) {
 // phone takes a second or two; a read asked for sooner starts it at once.
 const extractWorkerDelay = 2000
 
-// startLater starts the worker in idle time after the first paint and,
-// when warm is not nil, warms it up with the request warm returns then: a
-// long article pasted later finds the worker's module compiled, the word
-// lists parsed and the build's code optimised (buildworker.go). Once per
-// visit; a worker stopped later (recycle) is started again only when asked.
-func (w *workerClient) startLater(warm func() wire.Request) {
+// startLater starts the worker in idle time after the first paint, or
+// when warm is not nil, calls it then instead: it warms the build workers
+// up (finder.warmWorkers), so that a long article pasted later finds the
+// worker's module compiled, the word lists parsed and the build's code
+// optimised, and the helper started (buildworker.go). A build worker
+// stopped after a long build (recycle) gets warm called again in idle time
+// after it: the next long paste finds them ready too.
+func (w *workerClient) startLater(warm func()) {
+	w.mu.Lock()
+	w.rewarm = warm
+	w.mu.Unlock()
 	var f app.Func
 	f = app.FuncOf(func(app.Value, []app.Value) any {
 		f.Release()
 		if warm == nil {
 			w.start()
 		} else {
-			w.warm(warm())
+			warm()
 		}
 		return nil
 	})
@@ -317,6 +332,9 @@ func (w *workerClient) recycle(worker app.Value) {
 	}
 	w.worker = nil
 	worker.Call("terminate")
+	if rewarm := w.rewarm; rewarm != nil {
+		go w.startLater(rewarm) // once w.mu is unlocked
+	}
 }
 
 // answer hands a reply to its waiting request.

@@ -34,6 +34,9 @@ type finder struct {
 	slices  *yielder  // the running build's slices
 	// kick wakes a build waiting for the worker when a newer one is asked.
 	kick chan struct{}
+	// early is a long article's build posted to the workers before it was
+	// stored and drawn (postEarly), until its background build takes it.
+	early *workerBuild
 	// builtLex: ents were built in the worker with the lexicon, before
 	// the page's own copy came (nothing to retype when it does).
 	builtLex bool

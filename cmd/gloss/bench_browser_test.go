@@ -686,11 +686,13 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 		// warms up for it as it opens.
 		atOnce := i == 3
 		if !atOnce {
-			if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-worker-warmed").length > 0`); err != nil {
-				t.Fatalf("the build worker did not warm up in idle time: %v", err)
+			if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-worker-warmed").length > 0 && performance.getEntriesByName("gloss-helper-started").length > 0`); err != nil {
+				t.Fatalf("the build worker did not warm up and the helper did not start in idle time: %v", err)
 			}
 			idle, _ := evalJS[float64](ctx, `glossPerf.workerIdleMemoryMB || 0`)
 			figs.add("memory_worker_idle_mb", idle)
+			idle, _ = evalJS[float64](ctx, `glossPerf.helperIdleMemoryMB || 0`)
+			figs.add("memory_helper_idle_mb", idle)
 		}
 		profile := i == 0 && os.Getenv("GLOSS_BENCH_PROFILE") == "1"
 		var trace *taskTrace

@@ -24,6 +24,9 @@ type builtView struct {
 	Worker     bool // the worker built it (its perf mark)
 	Shared     bool // with the build helper
 	InPage     bool // the page built it
+	// Early: the build was posted as the article was created, before it
+	// was stored and drawn, and its background build took that post over.
+	Early bool
 }
 
 // buildAndLook pastes article once the page's word lists are in (so both
@@ -55,6 +58,8 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 		worker: performance.getEntriesByName("gloss-build-decoded").some((m) => m.startTime > __t0),
 		shared: performance.getEntriesByName("gloss-build-shared").some((m) => m.startTime > __t0),
 		inPage: performance.getEntriesByName("gloss-build-start").some((m) => m.startTime > __t0),
+		early: ["gloss-build-early", "gloss-build-adopted"].every((n) => performance.getEntriesByName(n).some((m) => m.startTime > __t0)) &&
+			performance.getEntriesByName("gloss-build-early").some((m) => m.startTime > __t0 && m.startTime < performance.getEntriesByName("gloss-stored").at(-1).startTime),
 	})`)
 	if err != nil {
 		t.Fatal(err)
@@ -99,8 +104,8 @@ func TestBrowserBuildWorker(t *testing.T) {
 	var got []builtView
 	for i, a := range articles {
 		v := buildAndLook(t, ctx, a)
-		if !v.Worker || v.InPage || v.Shared != (i == 1) {
-			t.Errorf("article %d: built in the worker %v, shared %v, in the page %v; want the worker only, shared %v", i, v.Worker, v.Shared, v.InPage, i == 1)
+		if !v.Worker || v.InPage || v.Shared != (i == 1) || !v.Early {
+			t.Errorf("article %d: built in the worker %v, shared %v, in the page %v, posted before it was stored %v; want the worker only, shared %v, posted early", i, v.Worker, v.Shared, v.InPage, v.Early, i == 1)
 		}
 		got = append(got, v)
 	}
@@ -141,14 +146,17 @@ func TestBrowserBuildWorker(t *testing.T) {
 }
 
 // TestBrowserWarmWorker: a page left idle starts its build worker and warms
-// it up without any article (the gloss-worker-warmed mark), and a long
-// article pasted then is built by that same worker without a warm-up of its
-// own (the worker's module started once, and its reply says it did not
-// warm up for this build), sharing the build with the build helper.
+// it up without any article (the gloss-worker-warmed mark), and starts the
+// build helper (gloss-helper-started); a long article pasted then is built
+// by that same worker without a warm-up of its own (the worker's module
+// started once, and its reply says it did not warm up for this build),
+// sharing the build with that same helper. The helper, stopped after its
+// share, is started again in idle time, and a second long article pasted
+// in the same visit is built as warm as the first.
 func TestBrowserWarmWorker(t *testing.T) {
 	ctx, _, cons := openApp(t)
-	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-worker-warmed").length > 0`); err != nil {
-		t.Fatalf("the idle page did not warm its build worker up: %v", err)
+	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-worker-warmed").length > 0 && performance.getEntriesByName("gloss-helper-started").length > 0`); err != nil {
+		t.Fatalf("the idle page did not warm its build worker up and start its helper: %v", err)
 	}
 	if mb, err := evalJS[float64](ctx, `glossPerf.workerIdleMemoryMB || 0`); err != nil || mb <= 0 {
 		t.Errorf("the warmed-up worker reported no memory: %v, %v", mb, err)
@@ -173,6 +181,7 @@ func TestBrowserWarmWorker(t *testing.T) {
 		warmedUp: glossPerf.workerBuildWarmedUp ?? -1,
 		shared: performance.getEntriesByName("gloss-build-shared").filter((m) => m.startTime > __t0).length,
 		helperMB: glossPerf.helperMemoryMB || 0,
+		helperStarts: performance.getEntriesByName("gloss-helper-ready").length,
 	})`)
 	if err != nil {
 		t.Fatal(err)
@@ -185,8 +194,37 @@ func TestBrowserWarmWorker(t *testing.T) {
 	}
 	// An article this long is shared with the helper, which answered its
 	// part (its memory at that answer).
-	if got["shared"] != 1 || got["helperMB"] <= 0 {
-		t.Errorf("shared with the build helper %v times, the helper's part came at %v MB; want 1 and its memory", got["shared"], got["helperMB"])
+	if got["shared"] != 1 || got["helperMB"] <= 0 || got["helperStarts"] != 1 {
+		t.Errorf("shared with the build helper %v times, the helper's part came at %v MB, helpers started %v; want 1, its memory, and the helper started in idle time", got["shared"], got["helperMB"], got["helperStarts"])
+	}
+
+	// The helper was stopped after its share: it is started again in idle
+	// time, and the next long paste finds both ready.
+	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-helper-started").length > 1 && performance.getEntriesByName("gloss-worker-warmed").length >= performance.getEntriesByName("gloss-extract-ready").length`); err != nil {
+		t.Fatalf("the build workers were not made ready again after a long build: %v", err)
+	}
+	if _, err := evalJS[bool](ctx, `window.__t0 = performance.now(), (b => !b || (b.click(), true))(document.querySelector('[data-testid="new-article"]'))`); err != nil {
+		t.Fatal(err)
+	}
+	pasteIntoBox(t, ctx, entity.SampleArticle(wire.WarmUpAt+1<<10, 6))
+	if _, err := chromedp.Run(ctx, chromedp.Click(chromedp.CSS(`[data-testid="paste-load"]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, ctx)
+	if _, err := pollJS[bool](ctx, `!!(window.glossPerf && glossPerf.entitiesAt > __t0)`); err != nil {
+		t.Fatalf("the second article's names were not found: %v", err)
+	}
+	again, err := evalJS[map[string]float64](ctx, `({
+		decoded: performance.getEntriesByName("gloss-build-decoded").filter((m) => m.startTime > __t0).length,
+		warmedUp: glossPerf.workerBuildWarmedUp ?? -1,
+		shared: performance.getEntriesByName("gloss-build-shared").filter((m) => m.startTime > __t0).length,
+		helperReady: performance.getEntriesByName("gloss-helper-ready").filter((m) => m.startTime > __t0).length,
+	})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again["decoded"] != 1 || again["warmedUp"] != 0 || again["shared"] != 1 || again["helperReady"] != 0 {
+		t.Errorf("second long paste: built in the worker %v times, warmed up for it %v, shared %v, helpers started for it %v; want 1, 0, 1, 0 (both ready before it)", again["decoded"], again["warmedUp"], again["shared"], again["helperReady"])
 	}
 	noConsoleErrors(t, cons)
 }
