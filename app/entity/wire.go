@@ -36,17 +36,50 @@ type wireEntity struct {
 	conf                          float64
 }
 
-// wireWriter appends sections, each 8-byte aligned, to a message.
-type wireWriter struct{ b []byte }
+// wireWriter appends sections, each 8-byte aligned, to a message: into b,
+// or when ref is set, a large section by reference to where it lies (a
+// part of its own), the small writes between them in b.
+type wireWriter struct {
+	b     []byte
+	ref   bool
+	parts [][]byte // the message before b (ref)
+	n     int      // bytes in parts
+}
+
+// wireRefMin is the smallest section a ref writer does not copy.
+const wireRefMin = 32 << 10
 
 func (w *wireWriter) u64(v uint64) {
 	w.b = append(w.b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24), byte(v>>32), byte(v>>40), byte(v>>48), byte(v>>56))
 }
 
 func (w *wireWriter) align() {
-	for len(w.b)%8 != 0 {
+	for (w.n+len(w.b))%8 != 0 {
 		w.b = append(w.b, 0)
 	}
+}
+
+// raw writes p: copied, or referenced (ref and large).
+func (w *wireWriter) raw(p []byte) {
+	if !w.ref || len(p) < wireRefMin {
+		w.b = append(w.b, p...)
+		return
+	}
+	if len(w.b) > 0 {
+		w.parts = append(w.parts, w.b)
+		w.n += len(w.b)
+		w.b = w.b[len(w.b):] // what follows goes after it
+	}
+	w.parts = append(w.parts, p)
+	w.n += len(p)
+}
+
+// message is what was written, in parts.
+func (w *wireWriter) message() [][]byte {
+	if len(w.b) > 0 || len(w.parts) == 0 {
+		return append(w.parts, w.b)
+	}
+	return w.parts
 }
 
 // putSlice writes s: its length (1 + len, 0 for nil) then its memory.
@@ -58,14 +91,14 @@ func putSlice[T any](w *wireWriter, s []T) {
 	w.u64(uint64(len(s)) + 1)
 	if len(s) > 0 {
 		var zero T
-		w.b = append(w.b, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*int(unsafe.Sizeof(zero)))...)
+		w.raw(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*int(unsafe.Sizeof(zero))))
 	}
 	w.align()
 }
 
 func putString(w *wireWriter, s string) {
 	w.u64(uint64(len(s)))
-	w.b = append(w.b, s...)
+	w.raw(unsafe.Slice(unsafe.StringData(s), len(s)))
 	w.align()
 }
 
@@ -163,6 +196,25 @@ func nilLen[T any](s []T) uint32 {
 // them) as one message for DecodeBuild. The index must be fresh: not yet
 // searched.
 func EncodeBuild(ents []Entity, x *Index) ([]byte, error) {
+	m, err := encodeBuild(ents, x, false)
+	if err != nil {
+		return nil, err
+	}
+	return m[0], nil
+}
+
+// EncodeBuildParts writes EncodeBuild's message in parts, which joined are
+// that message: its large arrays are not copied but referenced where they
+// lie in ents and x, which must not change until the parts are read. A
+// caller that copies the message elsewhere (the build worker, into the
+// buffer it hands the page) copies it once, without a message-sized
+// allocation in Go (a 5 MB article's is ~60 MB, and on a worker's heap of
+// ~300 MB it also brought a collection).
+func EncodeBuildParts(ents []Entity, x *Index) ([][]byte, error) {
+	return encodeBuild(ents, x, true)
+}
+
+func encodeBuild(ents []Entity, x *Index, ref bool) ([][]byte, error) {
 	if x == nil || len(x.ents) != len(ents) || len(ents) > 0 && &x.ents[0] != &ents[0] {
 		return nil, errors.New("entity: EncodeBuild wants Build's entities and index")
 	}
@@ -194,12 +246,19 @@ func EncodeBuild(ents []Entity, x *Index) ([]byte, error) {
 		}
 		ments = append(ments, e.Mentions...)
 	}
-	w := &wireWriter{b: make([]byte, 0, 1<<10+len(strs.arena)+4*len(strs.offs)+
-		int(unsafe.Sizeof(wireEntity{}))*len(recs)+4*(len(vars)+len(evs))+int(unsafe.Sizeof(gtext.Span{}))*len(ments)+x.wireSize())}
+	w := &wireWriter{ref: ref}
+	if ref {
+		w.b = make([]byte, 0, 4<<10)
+	} else {
+		w.b = make([]byte, 0, 1<<10+len(strs.arena)+4*len(strs.offs)+
+			int(unsafe.Sizeof(wireEntity{}))*len(recs)+4*(len(vars)+len(evs))+int(unsafe.Sizeof(gtext.Span{}))*len(ments)+x.wireSize())
+	}
 	w.u64(wireLayout)
 	w.u64(uint64(len(x.text)))
 	w.u64(uint64(nilLen(ents)))
-	putString(w, string(strs.arena))
+	w.u64(uint64(len(strs.arena)))
+	w.raw(strs.arena)
+	w.align()
 	putSlice(w, strs.offs)
 	putSlice(w, recs)
 	putSlice(w, vars)
@@ -226,7 +285,7 @@ func EncodeBuild(ents []Entity, x *Index) ([]byte, error) {
 	putSlice(w, x.byNorm.slots)
 	putListMap(w, x.prefix1)
 	putListMap(w, x.prefix2)
-	return w.b, nil
+	return w.message(), nil
 }
 
 // wireSize is about what EncodeBuild writes of the index, in bytes.

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"bytes"
 	"reflect"
 	"testing"
 
@@ -25,20 +26,40 @@ func TestBuildWire(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ents2, x2, err := DecodeBuild(text, msg)
+			// In parts (EncodeBuildParts), joined: the same message, but
+			// for the order of the prefix maps' keys.
+			parts, err := EncodeBuildParts(ents, x)
 			if err != nil {
-				t.Fatalf("text %d, options %d: %v", ti, oi, err)
+				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(ents2, ents) {
-				t.Fatalf("text %d, options %d: entities differ", ti, oi)
+			joined := bytes.Join(parts, nil)
+			if len(joined) != len(msg) {
+				t.Fatalf("text %d, options %d: the message in %d parts has %d bytes, EncodeBuild's %d", ti, oi, len(parts), len(joined), len(msg))
 			}
-			if f := differentField(x2, x); f != "" {
-				t.Fatalf("text %d, options %d: index field %s differs", ti, oi, f)
+			if len(text) > 100<<10 && len(parts) < 3 {
+				t.Errorf("text %d: a %d-byte message in %d parts: its large arrays were copied", ti, len(msg), len(parts))
 			}
-			// Searched, both answer the same.
+			var read []*Index
+			for mi, m := range [][]byte{msg, joined} {
+				ents2, x2, err := DecodeBuild(text, m)
+				if err != nil {
+					t.Fatalf("text %d, options %d, message %d: %v", ti, oi, mi, err)
+				}
+				if !reflect.DeepEqual(ents2, ents) {
+					t.Fatalf("text %d, options %d, message %d: entities differ", ti, oi, mi)
+				}
+				if f := differentField(x2, x); f != "" {
+					t.Fatalf("text %d, options %d, message %d: index field %s differs", ti, oi, mi, f)
+				}
+				read = append(read, x2)
+			}
+			// Searched, all answer the same.
 			for _, q := range []string{"le drian", "kori", "damscus", "un", "the"} {
-				if h1, h2 := x.Search(q, 10), x2.Search(q, 10); !reflect.DeepEqual(h1, h2) {
-					t.Fatalf("text %d, options %d: search %q differs", ti, oi, q)
+				h := x.Search(q, 10)
+				for mi, x2 := range read {
+					if h2 := x2.Search(q, 10); !reflect.DeepEqual(h, h2) {
+						t.Fatalf("text %d, options %d, message %d: search %q differs", ti, oi, mi, q)
+					}
 				}
 			}
 		}

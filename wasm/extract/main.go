@@ -187,13 +187,22 @@ func share(req wire.Request) any {
 	if err != nil {
 		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
 	}
-	return result(req.ID, msg, false)
+	return result(req.ID, [][]byte{msg}, false)
 }
 
-// result is the reply to req.ID with msg's bytes beside it.
-func result(id int, msg []byte, warmedUp bool) any {
-	data := js.Global().Get("Uint8Array").New(len(msg))
-	js.CopyBytesToJS(data, msg)
+// result is the reply to req.ID with the message in parts beside it,
+// copied once into the buffer handed to the page.
+func result(id int, parts [][]byte, warmedUp bool) any {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	data := js.Global().Get("Uint8Array").New(n)
+	at := 0
+	for _, p := range parts {
+		js.CopyBytesToJS(data.Call("subarray", at, at+len(p)), p)
+		at += len(p)
+	}
 	return map[string]any{"reply": wire.EncodeReply(wire.Reply{ID: id}), "data": data, "warmedUp": warmedUp}
 }
 

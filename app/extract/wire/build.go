@@ -68,8 +68,9 @@ func (r Request) BuildOptions(lex *entity.Lexicon) (entity.Options, error) {
 }
 
 // Build answers a build request: entity.EncodeBuild's message for Build
-// of the request's text with its options.
-func Build(r Request, lex *entity.Lexicon) ([]byte, error) {
+// of the request's text with its options, in parts (EncodeBuildParts: the
+// worker copies them once, into the buffer it hands the page).
+func Build(r Request, lex *entity.Lexicon) ([][]byte, error) {
 	o, err := r.BuildOptions(lex)
 	if err != nil {
 		return nil, err
@@ -77,7 +78,7 @@ func Build(r Request, lex *entity.Lexicon) ([]byte, error) {
 	ents, idx := entity.Build(r.Src, o)
 	mark("finished")
 	defer mark("encoded")
-	return entity.EncodeBuild(ents, idx)
+	return entity.EncodeBuildParts(ents, idx)
 }
 
 // WarmUpAt is the shortest article (bytes) whose build the worker warms up
@@ -111,7 +112,7 @@ func WarmUpStep(r Request, lex *entity.Lexicon, i int) error {
 		return err
 	}
 	ents, idx := entity.Build(entity.SampleArticle(warmUpLen/WarmUpSteps, int64(7+i)), o)
-	_, err = entity.EncodeBuild(ents, idx)
+	_, err = entity.EncodeBuildParts(ents, idx)
 	return err
 }
 
@@ -152,7 +153,7 @@ func Share(r Request, lex *entity.Lexicon) ([]byte, error) {
 // answers as Build does. Without a part (the helper failed), or with one
 // that cannot be read or is of another build, it types the helper's share
 // itself: the result is the same, later.
-func FinishShared(s *entity.Split, part []byte) ([]byte, error) {
+func FinishShared(s *entity.Split, part []byte) ([][]byte, error) {
 	var ents []entity.Entity
 	var idx *entity.Index
 	err := errors.New("no part")
@@ -170,5 +171,5 @@ func FinishShared(s *entity.Split, part []byte) ([]byte, error) {
 	}
 	mark("finished")
 	defer mark("encoded")
-	return entity.EncodeBuild(ents, idx)
+	return entity.EncodeBuildParts(ents, idx)
 }

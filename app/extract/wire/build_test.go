@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -40,7 +41,7 @@ func TestBuildInWorker(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ents, idx, err := entity.DecodeBuild(text, msg)
+		ents, idx, err := entity.DecodeBuild(text, bytes.Join(msg, nil))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -155,7 +156,7 @@ func TestBuildShared(t *testing.T) {
 			if err != nil {
 				t.Fatalf("options %d, %s: %v", i, c.what, err)
 			}
-			ents, idx, err := entity.DecodeBuild(text, got)
+			ents, idx, err := entity.DecodeBuild(text, bytes.Join(got, nil))
 			if err != nil {
 				t.Fatal(err)
 			}
