@@ -627,6 +627,21 @@
     return n;
   }
 
+  // storageKeys returns every key of the storage Gloss uses, one a line:
+  // one call from Go at start instead of two per key. null when a key
+  // is empty or holds a line break (Go then reads them one by one).
+  function storageKeys() {
+    const s = window.__glossStorage || localStorage;
+    const keys = [];
+    for (let i = 0; i < s.length; i++) {
+      const k = s.key(i);
+      if (k === null) continue;
+      if (k === "" || k.includes("\n")) return null;
+      keys.push(k);
+    }
+    return keys.join("\n");
+  }
+
   // persist asks the browser to keep the site's storage under pressure
   // and hands done(true) when it will.
   function persist(done) {
@@ -855,7 +870,7 @@
     fetchText,
     render, paint, selection, clearSelection, highlight, clearHighlight, highlightsFilling, highlightCount, reveal,
     selectRange, download, readFile,
-    readMany, droppedFiles, downloadBytes, storageUsed, persist,
+    readMany, droppedFiles, downloadBytes, storageUsed, storageKeys, persist,
     select, focusAnn, focusArticle, lineProbe, place, scrollToSelection,
     hoverTips, placeTip,
   };
