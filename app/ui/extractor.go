@@ -257,8 +257,9 @@ func (w *workerClient) startLocked() (err error) {
 			mem = data.Get("mem").Float()
 			if r.data.Truthy() {
 				perfValue(w.mark("workerMemoryMB"), mem/(1<<20))
-				// 1 when the worker had to warm up for this build:
-				// it was not warmed up in idle time before.
+				// 1 when the worker was not warmed up in idle time
+				// before this build: it warmed up first, or a shared
+				// build started cold.
 				warmedUp := 0.0
 				if data.Get("warmedUp").Truthy() {
 					warmedUp = 1
