@@ -6,13 +6,13 @@ import (
 	"strconv"
 	"strings"
 
-	"gloss/app/corpus"
+	"gloss/app/corpus/batch"
 )
 
 // docKey names a document for pairing: its file's path inside the input
 // without extension (and without the zip's own name), and its place in
 // the file when the file holds several.
-func docKey(a corpus.Article) string {
+func docKey(a batch.Article) string {
 	name := a.File
 	if i := strings.Index(name, ".zip/"); i >= 0 {
 		name = name[i+len(".zip/"):]
@@ -26,7 +26,7 @@ func docKey(a corpus.Article) string {
 // space (a CoNLL file's) count as the same: B's spans are moved onto A's
 // text. Texts that differ otherwise are never compared, as offsets would
 // not mean the same thing. The notes name the sides nameA and nameB.
-func PairDocs(as, bs []corpus.Article, nameA, nameB string) ([]Doc, []string) {
+func PairDocs(as, bs []batch.Article, nameA, nameB string) ([]Doc, []string) {
 	byKey := map[string]int{}
 	byText := map[string][]int{}
 	for i, a := range as {

@@ -1,14 +1,13 @@
 // Package convert is the seam between the page and the file formats: the
-// imports and exports in every format (package format), the corpus reader
-// and writer (package corpus, with archive/zip) are work a person asks for
-// now and then, not at start, so app.wasm does not link them. The page
-// calls the functions here; they hand a Call to Use, which in the browser
-// runs it in the worker's module (web/extract.wasm, or a second Go instance
-// in the page where no worker can run) and natively runs it here (Do).
-//
-// Do is the only function that reaches the formats: the linker keeps a
-// function only if something reachable calls it, and app.wasm never calls
-// Do (its Use is the worker's client), so none of them is in app.wasm.
+// imports and exports in every format (package format's encoders and
+// decoders), the corpus reader and writer (package corpus, with
+// archive/zip) are work a person asks for now and then, not at start, so
+// app.wasm does not link them. The page calls the functions here; they hand
+// a Call to Use, which in the browser runs it in the worker's module
+// (web/extract.wasm, or a second Go instance in the page where no worker
+// can run), and elsewhere runs it in package local, which does the work.
+// app.wasm does not import package local: the linker keeps only functions
+// something reachable calls, so the formats' code stays out of it.
 package convert
 
 import (
@@ -16,7 +15,7 @@ import (
 	"errors"
 	"fmt"
 
-	"gloss/app/corpus"
+	"gloss/app/corpus/batch"
 	"gloss/app/format"
 )
 
@@ -25,8 +24,8 @@ type Converter interface {
 	Do(Call) Result
 }
 
-// Use runs every call: Do natively (native.go), the worker's client in
-// app.wasm (set by package ui), Do in the worker's module.
+// Use runs every call: the worker's client in app.wasm (set by package
+// ui), package local's Converter elsewhere (importing it sets it).
 var Use Converter
 
 // ErrUnavailable: the converter could not run (in the browser: the
@@ -46,13 +45,13 @@ const (
 // names.
 type Call struct {
 	Op     string
-	Format string        `json:",omitempty"`
-	Name   string        `json:",omitempty"`
-	Data   []byte        `json:",omitempty"`
-	Text   string        `json:",omitempty"`
-	Docs   []format.Doc  `json:",omitempty"`
-	Labels []string      `json:",omitempty"`
-	Files  []corpus.File `json:",omitempty"`
+	Format string       `json:",omitempty"`
+	Name   string       `json:",omitempty"`
+	Data   []byte       `json:",omitempty"`
+	Text   string       `json:",omitempty"`
+	Docs   []format.Doc `json:",omitempty"`
+	Labels []string     `json:",omitempty"`
+	Files  []batch.File `json:",omitempty"`
 }
 
 // Result is what a Call gave: Err, the operation's error ("" for none),
@@ -61,8 +60,8 @@ type Result struct {
 	Err       string            `json:",omitempty"`
 	Data      []byte            `json:",omitempty"`
 	Omitted   []format.Omission `json:",omitempty"`
-	Export    *corpus.Export    `json:",omitempty"`
-	Read      *corpus.Result    `json:",omitempty"`
+	Export    *batch.Export     `json:",omitempty"`
+	Read      *batch.Result     `json:",omitempty"`
 	Format    string            `json:",omitempty"`
 	Docs      []format.Doc      `json:",omitempty"`
 	Report    format.Report
@@ -104,7 +103,7 @@ func Encode(name string, d format.Doc) ([]byte, []format.Omission, error) {
 }
 
 // Write is corpus.Write: docs in the named format, for a library.
-func Write(name string, docs []format.Doc, labels []string) (*corpus.Export, error) {
+func Write(name string, docs []format.Doc, labels []string) (*batch.Export, error) {
 	r := run(Call{Op: OpWrite, Format: name, Docs: docs, Labels: labels})
 	if err := r.err(); err != nil {
 		return nil, err
@@ -116,13 +115,13 @@ func Write(name string, docs []format.Doc, labels []string) (*corpus.Export, err
 }
 
 // Read is corpus.Read: every article the files hold.
-func Read(files []corpus.File) (*corpus.Result, error) {
+func Read(files []batch.File) (*batch.Result, error) {
 	r := run(Call{Op: OpRead, Files: files})
 	if err := r.err(); err != nil {
 		return nil, err
 	}
 	if r.Read == nil {
-		return &corpus.Result{}, nil
+		return &batch.Result{}, nil
 	}
 	return r.Read, nil
 }
@@ -148,7 +147,7 @@ func EncodeCall(c Call) (string, error) {
 	return string(b), err
 }
 
-// DecodeResult reads a result written by Serve; an unreadable one is a
+// DecodeResult reads a result written by local.Serve; an unreadable one is a
 // result that did not run.
 func DecodeResult(s string) Result {
 	var r Result
@@ -158,7 +157,7 @@ func DecodeResult(s string) Result {
 	return r
 }
 
-// Wire is a Converter over a transport: each call is written for Serve and
+// Wire is a Converter over a transport: each call is written for local.Serve and
 // handed to the function, whose answer is read back. A transport error
 // is a result that did not run.
 type Wire func(call string) (result string, err error)

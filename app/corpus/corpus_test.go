@@ -37,26 +37,26 @@ func TestReadZipEveryFormat(t *testing.T) {
  {"type":"Annotation","body":{"type":"TextualBody","purpose":"tagging","value":"LOC"},"target":{"source":"texts/w1.txt","selector":{"type":"TextPositionSelector","start":0,"end":5}}},
  {"type":"Annotation","body":{"type":"TextualBody","purpose":"tagging","value":"PER"},"target":{"source":"texts/w2.txt","selector":{"type":"TextQuoteSelector","exact":"Ada"}}}]}}`
 	zip := mustZip(t,
-		File{"corpus/annotation.conf", []byte("[entities]\nPER\nORG\n!Place\n\tGPE\n[relations]\nMet\tArg1:PER, Arg2:PER\n")},
-		File{"corpus/visual.conf", []byte("[labels]\n")},
-		File{"corpus/a.txt", []byte("Zoë met Ahmed in Paris.")},
-		File{"corpus/a.ann", []byte("T1\tPER 0 3\tZoë\nT2\tPER 8 13\tAhmed\nT3\tGPE 17 22\tParis\n")},
-		File{"corpus/b.txt", []byte("IBM hired Bob.")},
-		File{"corpus/b.ann", []byte("T1\tORG 0 3\tIBM\nT2\tPER 10 13\tBob\n")},
-		File{"corpus/bad.txt", []byte("Short.")},
-		File{"corpus/bad.ann", []byte("T1\tPER 0 40\tShort.\n")},
-		File{"corpus/lonely.ann", []byte("T1\tPER 0 3\tAda\n")},
-		File{"docs.jsonl", []byte(`{"text":"Rome is old.","label":[[0,4,"LOC"]]}` + "\n" + `{"text":"Ada codes.","label":[[0,3,"PER"]],"title":"Ada"}` + "\n")},
-		File{"spacy.jsonl", []byte(`{"text":"Oslo.","spans":[{"start":0,"end":4,"label":"LOC"}]}` + "\n")},
-		File{"news.conll", []byte("-DOCSTART- -X- -X- O\n\nEU\tB-ORG\nrejects\tO\n\n-DOCSTART- -X- -X- O\n\nPeter\tB-PER\nBlackburn\tI-PER\n")},
-		File{"broken.jsonl", []byte(`{"text":"x","label":[[0,9,"PER"]]}` + "\n")},
-		File{"page.html", []byte("<html><head><title>A page</title></head><body><article><p>Hello from Lyon.</p></article></body></html>")},
-		File{"note.md", []byte("# Notes\n\nSome *text*.\n")},
-		File{"w3c/annotations.jsonld", []byte(w3c)},
-		File{"w3c/texts/w1.txt", []byte("Paris is big.")},
-		File{"w3c/texts/w2.txt", []byte("Ada Lovelace")},
-		File{"picture.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")},
-		File{"__MACOSX/._a.txt", []byte("junk")},
+		File{Name: "corpus/annotation.conf", Data: []byte("[entities]\nPER\nORG\n!Place\n\tGPE\n[relations]\nMet\tArg1:PER, Arg2:PER\n")},
+		File{Name: "corpus/visual.conf", Data: []byte("[labels]\n")},
+		File{Name: "corpus/a.txt", Data: []byte("Zoë met Ahmed in Paris.")},
+		File{Name: "corpus/a.ann", Data: []byte("T1\tPER 0 3\tZoë\nT2\tPER 8 13\tAhmed\nT3\tGPE 17 22\tParis\n")},
+		File{Name: "corpus/b.txt", Data: []byte("IBM hired Bob.")},
+		File{Name: "corpus/b.ann", Data: []byte("T1\tORG 0 3\tIBM\nT2\tPER 10 13\tBob\n")},
+		File{Name: "corpus/bad.txt", Data: []byte("Short.")},
+		File{Name: "corpus/bad.ann", Data: []byte("T1\tPER 0 40\tShort.\n")},
+		File{Name: "corpus/lonely.ann", Data: []byte("T1\tPER 0 3\tAda\n")},
+		File{Name: "docs.jsonl", Data: []byte(`{"text":"Rome is old.","label":[[0,4,"LOC"]]}` + "\n" + `{"text":"Ada codes.","label":[[0,3,"PER"]],"title":"Ada"}` + "\n")},
+		File{Name: "spacy.jsonl", Data: []byte(`{"text":"Oslo.","spans":[{"start":0,"end":4,"label":"LOC"}]}` + "\n")},
+		File{Name: "news.conll", Data: []byte("-DOCSTART- -X- -X- O\n\nEU\tB-ORG\nrejects\tO\n\n-DOCSTART- -X- -X- O\n\nPeter\tB-PER\nBlackburn\tI-PER\n")},
+		File{Name: "broken.jsonl", Data: []byte(`{"text":"x","label":[[0,9,"PER"]]}` + "\n")},
+		File{Name: "page.html", Data: []byte("<html><head><title>A page</title></head><body><article><p>Hello from Lyon.</p></article></body></html>")},
+		File{Name: "note.md", Data: []byte("# Notes\n\nSome *text*.\n")},
+		File{Name: "w3c/annotations.jsonld", Data: []byte(w3c)},
+		File{Name: "w3c/texts/w1.txt", Data: []byte("Paris is big.")},
+		File{Name: "w3c/texts/w2.txt", Data: []byte("Ada Lovelace")},
+		File{Name: "picture.png", Data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")},
+		File{Name: "__MACOSX/._a.txt", Data: []byte("junk")},
 	)
 	r := Read([]File{{Name: "all.zip", Data: zip}})
 	got := map[string]int{}
@@ -118,10 +118,10 @@ func TestReadZipEveryFormat(t *testing.T) {
 }
 
 func TestReadBadZips(t *testing.T) {
-	inner := mustZip(t, File{"x.txt", []byte("x")})
+	inner := mustZip(t, File{Name: "x.txt", Data: []byte("x")})
 	r := Read([]File{
 		{Name: "fake.zip", Data: []byte("not a zip at all")},
-		{Name: "nest.zip", Data: mustZip(t, File{"in.zip", inner}, File{"ok.txt", []byte("Fine text.")})},
+		{Name: "nest.zip", Data: mustZip(t, File{Name: "in.zip", Data: inner}, File{Name: "ok.txt", Data: []byte("Fine text.")})},
 		{Name: "empty.zip", Data: mustZip(t)},
 		{Name: "loose.txt", Data: []byte("A loose article.")},
 	})

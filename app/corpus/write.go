@@ -11,16 +11,6 @@ import (
 	"gloss/app/format"
 )
 
-// Export is a library written in one format, ready to download.
-type Export struct {
-	// Name is the file name: "gloss-brat.zip", "gloss.conll", …
-	Name string
-	Data []byte
-	// Notes say what the format could not hold, so nothing is dropped
-	// silently ("CoNLL holds no overlapping spans: 3 left out").
-	Notes []string
-}
-
 // ExportFormats are the formats a library exports to, in menu order.
 var ExportFormats = []string{"brat", "conll", "bilou", "jsonl", "spacy", "w3c"}
 

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"gloss/app/annot"
-	"gloss/app/corpus"
+	"gloss/app/corpus/batch"
 	"gloss/app/store"
 )
 
@@ -20,21 +20,21 @@ type Bulk struct {
 	// already, so were not stored twice: with nothing new, and with
 	// MergedAnnotations annotations they lacked added to them.
 	Same, Merged, MergedAnnotations int
-	FirstID                         string              // the first article stored, to open
-	Refused                         []corpus.FileReport // files left out, whole, and why
+	FirstID                         string             // the first article stored, to open
+	Refused                         []batch.FileReport // files left out, whole, and why
 	// Full is the storage's refusal that stopped the import; nil while it
 	// goes on or when every file was stored.
 	Full error
 
-	read     *corpus.Result
-	groups   [][]corpus.Article // the articles, by file, in order
-	next     int                // the next group to store
+	read     *batch.Result
+	groups   [][]batch.Article // the articles, by file, in order
+	next     int               // the next group to store
 	bySource map[string]store.Meta
 	notes    []string // on what was stored (a file name met again)
 }
 
 // NewBulk prepares storing what r read.
-func (s *Session) NewBulk(r *corpus.Result) *Bulk {
+func (s *Session) NewBulk(r *batch.Result) *Bulk {
 	b := &Bulk{Total: len(r.Articles), read: r, Refused: r.Refused(), bySource: map[string]store.Meta{}}
 	for _, m := range s.Lib.List() {
 		if m.Source != "" {
@@ -50,12 +50,12 @@ func (s *Session) NewBulk(r *corpus.Result) *Bulk {
 	return b
 }
 
-// StoreBulk stores the next files, at least batch articles when there are
+// StoreBulk stores the next files, at least n articles when there are
 // that many, and reports whether there is more to store. When the storage
 // refuses an article, the articles of its file stored already are deleted
 // again, the file is listed as refused and the import stops.
-func (s *Session) StoreBulk(b *Bulk, batch int) bool {
-	for count := 0; b.next < len(b.groups) && count < batch && b.Full == nil; b.next++ {
+func (s *Session) StoreBulk(b *Bulk, n int) bool {
+	for count := 0; b.next < len(b.groups) && count < n && b.Full == nil; b.next++ {
 		g := b.groups[b.next]
 		var got []bulkStored
 		for _, art := range g {
@@ -70,7 +70,7 @@ func (s *Session) StoreBulk(b *Bulk, batch int) bool {
 			for _, st := range got {
 				st.undo(s)
 			}
-			b.Refused = append(b.Refused, corpus.FileReport{Name: g[0].File, Refused: "storage refused it (" + b.Full.Error() + "); nothing of it was kept"})
+			b.Refused = append(b.Refused, batch.FileReport{Name: g[0].File, Refused: "storage refused it (" + b.Full.Error() + "); nothing of it was kept"})
 			break
 		}
 		for _, st := range got {
@@ -122,7 +122,7 @@ func (st bulkStored) undo(s *Session) {
 // there lacks (same span and label) are added to it. bySource holds the
 // articles the library held from each file name before the import, to say
 // (once a file) when a file of the same name brought another text.
-func (s *Session) storeImported(art corpus.Article, bySource map[string]store.Meta) (bulkStored, error) {
+func (s *Session) storeImported(art batch.Article, bySource map[string]store.Meta) (bulkStored, error) {
 	d := art.Doc
 	t := s.now()
 	if m, ok := s.Lib.WithText(d.Text); ok {

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"gloss/app/convert"
-	"gloss/app/corpus"
+	"gloss/app/corpus/batch"
 	"gloss/app/format"
 	"gloss/app/store"
 
@@ -21,7 +21,7 @@ type bulkImport struct {
 	phase       string // what is being done: "Reading files", "Storing articles"
 	done, total int
 	summary     string
-	refused     []corpus.FileReport
+	refused     []batch.FileReport
 	notes       []string
 }
 
@@ -36,17 +36,17 @@ func (a *App) importMany(ctx app.Context, files app.Value) {
 		return
 	}
 	a.bulk = &bulkImport{running: true, phase: "Reading files", total: n}
-	var got []corpus.File
-	var unread []corpus.FileReport
+	var got []batch.File
+	var unread []batch.FileReport
 	var onFile, onDone app.Func
 	onFile = app.FuncOf(func(this app.Value, args []app.Value) any {
 		name, k := args[0].String(), args[3].Int()
 		if args[1].IsNull() {
-			unread = append(unread, corpus.FileReport{Name: name, Refused: "could not be read: " + args[2].String()})
+			unread = append(unread, batch.FileReport{Name: name, Refused: "could not be read: " + args[2].String()})
 		} else {
 			b := make([]byte, args[1].Length())
 			app.CopyBytesToGo(b, args[1])
-			got = append(got, corpus.File{Name: name, Data: b})
+			got = append(got, batch.File{Name: name, Data: b})
 		}
 		if k%10 == 9 || k == n-1 {
 			ctx.Dispatch(func(ctx app.Context) { a.bulk.done = k + 1 })
@@ -65,7 +65,7 @@ func (a *App) importMany(ctx app.Context, files app.Value) {
 // storeMany reads the files' articles and stores them through the session
 // (a file's articles all or none) in batches, giving the browser a chance
 // to paint the progress bar between batches.
-func (a *App) storeMany(ctx app.Context, files []corpus.File, unread []corpus.FileReport) {
+func (a *App) storeMany(ctx app.Context, files []batch.File, unread []batch.FileReport) {
 	if !app.IsClient {
 		a.storeReadOrFail(ctx, files, unread)
 		return
@@ -86,7 +86,7 @@ func (a *App) storeMany(ctx app.Context, files []corpus.File, unread []corpus.Fi
 }
 
 // storeReadOrFail reads the files at once and stores what they hold.
-func (a *App) storeReadOrFail(ctx app.Context, files []corpus.File, unread []corpus.FileReport) {
+func (a *App) storeReadOrFail(ctx app.Context, files []batch.File, unread []batch.FileReport) {
 	r, err := convert.Read(files)
 	if err != nil {
 		a.bulkFailed(err)
@@ -103,7 +103,7 @@ func (a *App) bulkFailed(err error) {
 }
 
 // storeRead stores what corpus.Read found in the files.
-func (a *App) storeRead(ctx app.Context, r *corpus.Result, unread []corpus.FileReport) {
+func (a *App) storeRead(ctx app.Context, r *batch.Result, unread []batch.FileReport) {
 	r.Files = append(r.Files, unread...)
 	b := a.bulk
 	if ls := r.LabelSet(a.labels); len(ls) != len(a.labels) {

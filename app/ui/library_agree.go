@@ -5,7 +5,7 @@ import (
 
 	"gloss/app/agree"
 	"gloss/app/convert"
-	"gloss/app/corpus"
+	"gloss/app/corpus/batch"
 	"gloss/app/format"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -24,7 +24,7 @@ type libAgreement struct {
 // CoNLL or W3C file…), pairs its documents with the library's articles by
 // file name, else by text, and scores theirs against the library.
 func (a *App) compareLibrary(ctx app.Context, name string, data []byte) {
-	r, err := convert.Read([]corpus.File{{Name: name, Data: data}})
+	r, err := convert.Read([]batch.File{{Name: name, Data: data}})
 	if err != nil {
 		a.setError(fmt.Sprintf("%s could not be read: %s Nothing was compared.", name, sentence(err.Error())))
 		return
@@ -40,7 +40,7 @@ func (a *App) compareLibrary(ctx app.Context, name string, data []byte) {
 		return
 	}
 	metas := a.shown()
-	mine := make([]corpus.Article, 0, len(metas))
+	mine := make([]batch.Article, 0, len(metas))
 	for _, m := range metas {
 		var fd format.Doc
 		if a.doc() != nil && a.doc().Meta.ID == m.ID {
@@ -57,7 +57,7 @@ func (a *App) compareLibrary(ctx app.Context, name string, data []byte) {
 		if src == "" {
 			src = m.Title
 		}
-		mine = append(mine, corpus.Article{File: src, Source: src, Doc: fd})
+		mine = append(mine, batch.Article{File: src, Source: src, Doc: fd})
 	}
 	docs, notes := agree.PairDocs(mine, r.Articles, "the library", name)
 	if len(docs) == 0 {

@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"syscall/js"
 
-	"gloss/app/convert"
+	"gloss/app/convert/local"
 	"gloss/app/entity"
 	"gloss/app/extract"
 	"gloss/app/extract/wire"
@@ -85,7 +85,7 @@ func answer(msg string, data []byte) (reply any) {
 	case text.KindMarkdown:
 		p.Title, p.Text = extract.Markdown(req.Src)
 	case wire.KindConvert:
-		p.Text = convert.Serve(req.Src)
+		p.Text = local.Serve(req.Src)
 	case wire.KindBuild:
 		shared = nil // a newer build: an older shared one is not wanted
 		if req.Share > 0 {

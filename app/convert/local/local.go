@@ -1,28 +1,34 @@
-package convert
+// Package local runs package convert's calls: the formats' encoders and
+// decoders, the corpus reader and writer. app.wasm must never import it
+// (package convert says why); the worker's module does, and so does every
+// native program that converts (importing it makes it convert.Use).
+package local
 
 import (
 	"encoding/json"
 	"fmt"
 
+	"gloss/app/convert"
 	"gloss/app/corpus"
 	"gloss/app/format"
 )
 
-// Local runs calls here, with Do: natively, and in the worker's module.
-type Local struct{}
+func init() { convert.Use = Converter{} }
+
+// Converter runs calls here, with Do.
+type Converter struct{}
 
 // Do runs c.
-func (Local) Do(c Call) Result { return Do(c) }
+func (Converter) Do(c convert.Call) convert.Result { return Do(c) }
 
-// Do runs c here. app.wasm must never call it (see the package comment):
-// it is what links the formats.
-func Do(c Call) (r Result) {
-	fail := func(err error) Result {
+// Do runs c here.
+func Do(c convert.Call) (r convert.Result) {
+	fail := func(err error) convert.Result {
 		r.Err = err.Error()
 		return r
 	}
 	switch c.Op {
-	case OpEncode:
+	case convert.OpEncode:
 		f, ok := format.ByName(c.Format)
 		if !ok {
 			return fail(fmt.Errorf("unknown format %q", c.Format))
@@ -35,15 +41,15 @@ func Do(c Call) (r Result) {
 			return fail(err)
 		}
 		r.Data, r.Omitted = data, format.Omitted(f, c.Docs[0])
-	case OpWrite:
+	case convert.OpWrite:
 		x, err := corpus.Write(c.Format, c.Docs, c.Labels)
 		if err != nil {
 			return fail(err)
 		}
 		r.Export = x
-	case OpRead:
+	case convert.OpRead:
 		r.Read = corpus.Read(c.Files)
-	case OpDecode:
+	case convert.OpDecode:
 		f, ok := format.Detect(c.Name, c.Data)
 		if !ok {
 			return r
@@ -54,7 +60,7 @@ func Do(c Call) (r Result) {
 		if err != nil {
 			return fail(err)
 		}
-	case OpOnto:
+	case convert.OpOnto:
 		f, ok := format.ByName(c.Format)
 		if !ok {
 			return fail(fmt.Errorf("unknown format %q", c.Format))
@@ -65,24 +71,24 @@ func Do(c Call) (r Result) {
 			return fail(err)
 		}
 	default:
-		return Failed(fmt.Errorf("convert: unknown operation %q", c.Op))
+		return convert.Failed(fmt.Errorf("convert: unknown operation %q", c.Op))
 	}
 	return r
 }
 
-// Serve runs a call written by EncodeCall and writes its result for
-// DecodeResult: the worker's side.
+// Serve runs a call written by convert.EncodeCall and writes its result
+// for convert.DecodeResult: the worker's side.
 func Serve(msg string) string {
-	var c Call
-	var r Result
+	var c convert.Call
+	var r convert.Result
 	if err := json.Unmarshal([]byte(msg), &c); err != nil {
-		r = Failed(fmt.Errorf("convert: a bad call: %v", err))
+		r = convert.Failed(fmt.Errorf("convert: a bad call: %v", err))
 	} else {
 		r = Do(c)
 	}
 	b, err := json.Marshal(r)
 	if err != nil {
-		b, _ = json.Marshal(Failed(fmt.Errorf("convert: the result could not be written: %v", err)))
+		b, _ = json.Marshal(convert.Failed(fmt.Errorf("convert: the result could not be written: %v", err)))
 	}
 	return string(b)
 }

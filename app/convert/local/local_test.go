@@ -1,4 +1,4 @@
-package convert
+package local
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gloss/app/annot"
+	"gloss/app/convert"
 	"gloss/app/corpus"
 	_ "gloss/app/extract" // web pages in a corpus
 	"gloss/app/format"
@@ -14,7 +15,7 @@ import (
 
 // loopback is the page's path without a worker: every call written,
 // served and read back.
-var loopback = Wire(func(call string) (string, error) { return Serve(call), nil })
+var loopback = convert.Wire(func(call string) (string, error) { return Serve(call), nil })
 
 func testDoc() format.Doc {
 	text := "Zoë Ndiaye met Ahmed in Paris.\nLe Monde said so \u2028 😀."
@@ -42,20 +43,20 @@ func TestWireSameAsDo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	conll := Do(Call{Op: OpEncode, Format: "conll", Docs: []format.Doc{d}}).Data
+	conll := Do(convert.Call{Op: convert.OpEncode, Format: "conll", Docs: []format.Doc{d}}).Data
 	edited := strings.Replace(d.Text, "met", "has met", 1)
-	calls := map[string]Call{
-		"encode conll (omits)": {Op: OpEncode, Format: "conll", Docs: []format.Doc{d}},
-		"encode w3c":           {Op: OpEncode, Format: "w3c", Docs: []format.Doc{d}},
-		"encode unknown":       {Op: OpEncode, Format: "nope", Docs: []format.Doc{d}},
-		"write brat":           {Op: OpWrite, Format: "brat", Docs: []format.Doc{d, {Title: "Two", Text: "Ada codes."}}, Labels: []string{"PER", "LOC"}},
-		"write conll":          {Op: OpWrite, Format: "conll", Docs: []format.Doc{d}, Labels: []string{"PER"}},
-		"read zip":             {Op: OpRead, Files: []corpus.File{{Name: "all.zip", Data: zip}, {Name: "x.png", Data: []byte("\x89PNG")}}},
-		"decode conll":         {Op: OpDecode, Name: "a.conll", Data: conll},
-		"decode onto text":     {Op: OpDecode, Name: "a.conll", Data: conll, Text: d.Text},
-		"decode not a format":  {Op: OpDecode, Name: "a.bin", Data: []byte{0, 1, 2}},
-		"decode broken":        {Op: OpDecode, Name: "a.jsonl", Data: []byte(`{"text":"x","label":[[0,9,"PER"]]}`)},
-		"onto moved":           {Op: OpOnto, Format: "csv", Data: []byte("start,end,label,text\n24,29,LOC,Paris\n0,3,PER,Nobody\n"), Text: edited},
+	calls := map[string]convert.Call{
+		"encode conll (omits)": {Op: convert.OpEncode, Format: "conll", Docs: []format.Doc{d}},
+		"encode w3c":           {Op: convert.OpEncode, Format: "w3c", Docs: []format.Doc{d}},
+		"encode unknown":       {Op: convert.OpEncode, Format: "nope", Docs: []format.Doc{d}},
+		"write brat":           {Op: convert.OpWrite, Format: "brat", Docs: []format.Doc{d, {Title: "Two", Text: "Ada codes."}}, Labels: []string{"PER", "LOC"}},
+		"write conll":          {Op: convert.OpWrite, Format: "conll", Docs: []format.Doc{d}, Labels: []string{"PER"}},
+		"read zip":             {Op: convert.OpRead, Files: []corpus.File{{Name: "all.zip", Data: zip}, {Name: "x.png", Data: []byte("\x89PNG")}}},
+		"decode conll":         {Op: convert.OpDecode, Name: "a.conll", Data: conll},
+		"decode onto text":     {Op: convert.OpDecode, Name: "a.conll", Data: conll, Text: d.Text},
+		"decode not a format":  {Op: convert.OpDecode, Name: "a.bin", Data: []byte{0, 1, 2}},
+		"decode broken":        {Op: convert.OpDecode, Name: "a.jsonl", Data: []byte(`{"text":"x","label":[[0,9,"PER"]]}`)},
+		"onto moved":           {Op: convert.OpOnto, Format: "csv", Data: []byte("start,end,label,text\n24,29,LOC,Paris\n0,3,PER,Nobody\n"), Text: edited},
 		"unknown op":           {Op: "fly"},
 	}
 	for name, c := range calls {
@@ -84,7 +85,7 @@ func TestWireSameAsDo(t *testing.T) {
 
 // newIDs blanks the IDs the decoders made up (random), keeping the
 // file's own.
-func newIDs(r Result) Result {
+func newIDs(r convert.Result) convert.Result {
 	blank := func(as []annot.Annotation) {
 		for i := range as {
 			if len(as[i].ID) > 3 {
@@ -112,47 +113,47 @@ func newIDs(r Result) Result {
 
 // The helpers give what the packages give, and errors as errors.
 func TestHelpers(t *testing.T) {
-	old := Use
-	defer func() { Use = old }()
-	Use = loopback
+	old := convert.Use
+	defer func() { convert.Use = old }()
+	convert.Use = loopback
 	d := testDoc()
-	data, omitted, err := Encode("conll", d)
+	data, omitted, err := convert.Encode("conll", d)
 	f, _ := format.ByName("conll")
 	want, _ := f.Encode(d)
 	if err != nil || string(data) != string(want) || !reflect.DeepEqual(omitted, format.Omitted(f, d)) {
 		t.Errorf("Encode: %v %d omitted", err, len(omitted))
 	}
-	if _, _, err := Encode("nope", d); err == nil {
+	if _, _, err := convert.Encode("nope", d); err == nil {
 		t.Error("Encode in an unknown format: no error")
 	}
-	name, docs, _, err := Decode("x.conll", data, "")
+	name, docs, _, err := convert.Decode("x.conll", data, "")
 	if name != "conll" || err != nil || len(docs) != 1 {
 		t.Errorf("Decode: %q %d %v", name, len(docs), err)
 	}
-	x, err := Write("brat", []format.Doc{d}, []string{"PER"})
+	x, err := convert.Write("brat", []format.Doc{d}, []string{"PER"})
 	if err != nil || !strings.HasSuffix(x.Name, ".zip") || len(x.Data) == 0 {
 		t.Errorf("Write: %+v %v", x, err)
 	}
-	r, err := Read([]corpus.File{{Name: x.Name, Data: x.Data}})
+	r, err := convert.Read([]corpus.File{{Name: x.Name, Data: x.Data}})
 	if err != nil || len(r.Articles) != 1 || r.Articles[0].Doc.Text != d.Text {
 		t.Errorf("Read back: %+v %v", r, err)
 	}
 	// No converter (a module that could not be loaded): every helper says so.
-	Use = Wire(func(string) (string, error) { return "", errors.New("offline") })
-	if _, _, err := Encode("conll", d); !errors.Is(err, ErrUnavailable) {
+	convert.Use = convert.Wire(func(string) (string, error) { return "", errors.New("offline") })
+	if _, _, err := convert.Encode("conll", d); !errors.Is(err, convert.ErrUnavailable) {
 		t.Errorf("Encode offline: %v", err)
 	}
-	if _, err := Read(nil); !errors.Is(err, ErrUnavailable) {
+	if _, err := convert.Read(nil); !errors.Is(err, convert.ErrUnavailable) {
 		t.Errorf("Read offline: %v", err)
 	}
-	if name, _, _, err := Decode("x.conll", data, ""); name != "" || !errors.Is(err, ErrUnavailable) {
+	if name, _, _, err := convert.Decode("x.conll", data, ""); name != "" || !errors.Is(err, convert.ErrUnavailable) {
 		t.Errorf("Decode offline: %q %v", name, err)
 	}
-	if _, err := Write("brat", []format.Doc{d}, nil); !errors.Is(err, ErrUnavailable) {
+	if _, err := convert.Write("brat", []format.Doc{d}, nil); !errors.Is(err, convert.ErrUnavailable) {
 		t.Errorf("Write offline: %v", err)
 	}
-	Use = nil
-	if _, _, _, err := DecodeOnto("csv", nil, ""); !errors.Is(err, ErrUnavailable) {
+	convert.Use = nil
+	if _, _, _, err := convert.DecodeOnto("csv", nil, ""); !errors.Is(err, convert.ErrUnavailable) {
 		t.Errorf("no converter: %v", err)
 	}
 }
