@@ -30,7 +30,7 @@ var Use Converter
 
 // ErrUnavailable: the converter could not run (in the browser: the
 // worker's module could not be loaded, nor run in the page).
-var ErrUnavailable = errors.New("the file converter could not be loaded")
+var ErrUnavailable = errors.New("the reader and writer of annotation files could not be loaded (it is fetched once, then kept for offline use): try again when online")
 
 // The operations a Call names.
 const (
@@ -71,12 +71,12 @@ type Result struct {
 	Unavailable bool `json:",omitempty"`
 }
 
-// err is the result's error: wrapping ErrUnavailable when the call did
-// not run.
+// err is the result's error: ErrUnavailable when the call did not run
+// (the detail, in Err, is for the console).
 func (r Result) err() error {
 	switch {
 	case r.Unavailable:
-		return fmt.Errorf("%w (%s)", ErrUnavailable, r.Err)
+		return ErrUnavailable
 	case r.Err != "":
 		return errors.New(r.Err)
 	}

@@ -124,7 +124,7 @@ func (s *Session) Import(name string, data []byte) (Import, error) {
 	f, docs, rep, err := convert.Decode(name, data, "")
 	if f == "" {
 		if err != nil {
-			return Import{}, fmt.Errorf("%s could not be read: %w", name, err)
+			return Import{}, fmt.Errorf("%s could not be read: %w. Nothing was imported", name, err)
 		}
 		return Import{}, fmt.Errorf("%s: not a format Gloss reads (brat .ann, W3C .jsonld, JSONL, CoNLL, CSV). Nothing was imported", name)
 	}

@@ -37,6 +37,7 @@ func (convertClient) Do(c convert.Call) convert.Result {
 		r = askInPage(msg)
 	}
 	if r.Unavailable {
+		app.Log("converter:", r.Err)
 		return convert.Failed(errors.New(r.Err))
 	}
 	if err := r.Error(); err != nil {
@@ -53,7 +54,7 @@ func askInPage(r wire.Request) wire.Reply {
 	done = app.FuncOf(func(this app.Value, args []app.Value) any {
 		done.Release()
 		if e := args[1].String(); e != "" {
-			ch <- wire.Reply{ID: r.ID, Err: "the converter could not be loaded: " + e, Unavailable: true}
+			ch <- wire.Reply{ID: r.ID, Err: "in the page: " + e, Unavailable: true}
 			return nil
 		}
 		reply, err := wire.DecodeReply(args[0].String())

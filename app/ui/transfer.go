@@ -20,7 +20,7 @@ func (a *App) export(name string) {
 	}
 	x, err := a.s.Export(name)
 	if err != nil {
-		a.setError("Export failed: " + err.Error())
+		a.setError("Export failed: " + sentence(err.Error()) + " Nothing was exported.")
 		return
 	}
 	// The file name says the format (session names it by extension only).

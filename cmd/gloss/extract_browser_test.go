@@ -157,6 +157,20 @@ func TestBrowserExtractUnavailable(t *testing.T) {
 	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 1 {
 		t.Errorf("%d articles stored, want only the one kept as pasted", n)
 	}
+
+	// The same module writes and reads annotation files: an export says it
+	// could not be loaded and saves nothing, an import changes nothing.
+	installDownloadTrap(t, ctx)
+	click(t, ctx, `[data-testid="export-button"]`)
+	waitMessage(t, ctx, "Export failed", "could not be loaded", "offline")
+	if n, _ := evalJS[int](ctx, `window.__downloads.length`); n != 0 {
+		t.Errorf("%d files saved by an export that failed", n)
+	}
+	upload(t, ctx, "import-input", "a.csv", "start,end,label,text\n0,4,PER,Kept\n")
+	waitMessage(t, ctx, "a.csv could not be read", "could not be loaded", "Nothing was imported")
+	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 1 {
+		t.Errorf("%d articles stored after a failed import, want 1", n)
+	}
 }
 
 // TestBrowserExtractOffline: after a first visit the service worker keeps
