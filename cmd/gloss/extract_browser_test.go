@@ -167,7 +167,7 @@ func TestBrowserExtractUnavailable(t *testing.T) {
 		t.Errorf("%d files saved by an export that failed", n)
 	}
 	upload(t, ctx, "import-input", "a.csv", "start,end,label,text\n0,4,PER,Kept\n")
-	waitMessage(t, ctx, "a.csv could not be read", "could not be loaded", "Nothing was imported")
+	waitMessage(t, ctx, ".csv could not be read", "could not be loaded", "Nothing was imported")
 	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 1 {
 		t.Errorf("%d articles stored after a failed import, want 1", n)
 	}
