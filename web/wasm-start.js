@@ -8,8 +8,10 @@
 // (no streaming compile in this browser), the loader fetches the module.
 //
 // compileStreaming gets the fetched Response itself (it carries its URL), so
-// Chromium can keep the compiled module in its code cache; a preload link
-// would not (see loader.go).
+// Chromium can keep the compiled module in its code cache. On a first visit
+// that fetch takes the download the page's preload link started
+// (cmd/gloss/head.go); the page the service worker serves has no such link,
+// as a preloaded response never gets the code cache (see loader.go).
 "use strict";
 (function () {
   // Until Go replaces it, the page go-app prerendered lies under go-app's

@@ -91,6 +91,9 @@ func Routes() {
 //     cmd/gloss/loader.go). The claim is asked for, not made at activate:
 //     go-app takes a worker activated while the page has a controller for
 //     an update;
+//   - the page is cached without the preload of app.wasm the network's
+//     copy has for a first visit (a module compiled from a preloaded
+//     response never gets V8's code cache);
 //   - a first install caches app.wasm alone, so that the page adopts the
 //     worker sooner; the rest is cached on a "gloss:fill" message the page
 //     posts once adopted, and in idle time after the start of every
@@ -137,7 +140,7 @@ self.addEventListener("install", (event) => {
   const first = !self.registration.active;
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    await cache.addAll((first ? [wasm] : resourcesToCache).map(reload));
+    await cacheFiles(cache, (first ? [wasm] : resourcesToCache).map(reload));
     await self.skipWaiting();
   })());
 });
@@ -156,7 +159,27 @@ async function fill() {
   for (const u of resourcesToCache) {
     if (!(await cache.match(u))) missing.push(reload(u));
   }
-  if (missing.length) await cache.addAll(missing);
+  if (missing.length) await cacheFiles(cache, missing);
+}
+
+// The page as the network serves it preloads app.wasm, for a first visit
+// (cmd/gloss/head.go). The page this worker serves must not: V8 never
+// keeps the code of a module compiled from a preloaded response, and every
+// later visit takes its module from V8's code cache. So the page is cached
+// without that link.
+const wasmPreload = /<link rel="preload" href="[^"]*\/web\/app\.wasm"[^>]*>\s*/;
+
+async function cacheFiles(cache, requests) {
+  await cache.addAll(requests);
+  if (!requests.some((r) => r.url === scope)) return;
+  const page = await cache.match(scope);
+  const text = page ? await page.text() : "";
+  if (!wasmPreload.test(text)) return;
+  // The body is kept decoded, and its length changes.
+  const headers = new Headers(page.headers);
+  headers.delete("Content-Length");
+  headers.delete("Content-Encoding");
+  await cache.put(scope, new Response(text.replace(wasmPreload, ""), { status: page.status, statusText: page.statusText, headers }));
 }
 
 self.addEventListener("activate", (event) => {

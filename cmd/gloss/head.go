@@ -24,13 +24,12 @@ import (
 // So every style sheet and script of the head is preloaded by a <link> the
 // parser meets first (the parser, not the scanner, starts those), then
 // comes wasm-start.js: it runs as soon as it is loaded, while the rest
-// loads. app.wasm itself is not preloaded: its response must come from
-// wasm-start.js's own fetch() for V8 to keep the compiled code with it (see
-// loader.go). The policy stays where go-app writes it, after them: a
+// loads. Before them all, app.wasm is preloaded, on a first visit only
+// (below). The policy stays where go-app writes it, after them: a
 // <meta> policy applies to what follows it, and they are all the site's
 // own files, which it allows.
 var (
-	wasmStartScript = regexp.MustCompile(`<script [^>]*\bsrc="[^"]*/web/wasm-start\.js"[^>]*></script>\s*`)
+	wasmStartScript = regexp.MustCompile(`<script [^>]*\bsrc="([^"]*/web/wasm-start\.js)"[^>]*></script>\s*`)
 	charsetMeta     = regexp.MustCompile(`<meta charset="[^"]*">\s*`)
 	headScript      = regexp.MustCompile(`<script [^>]*\bsrc="([^"]+)"[^>]*>`)
 	headStyle       = regexp.MustCompile(`<link [^>]*\brel="stylesheet"[^>]*>`)
@@ -80,6 +79,15 @@ func reorderHead(page string) (string, bool) {
 	// The indentation go-app gives the head's elements.
 	indent := page[strings.LastIndex(page[:charset[0]], "\n")+1 : charset[0]]
 	var pre strings.Builder
+	// app.wasm first: a first visit's download starts as the head is read,
+	// not once wasm-start.js is loaded and run. Only the network's copy of
+	// the page has it: the service worker caches the page without it (see
+	// ui.ServiceWorker), as a module compiled from a preloaded response
+	// never gets V8's code cache. crossorigin: wasm-start.js's fetch() is
+	// a CORS request with same-origin credentials, which the preload must
+	// match to be used.
+	src := wasmStartScript.FindStringSubmatch(page)[1]
+	fmt.Fprintf(&pre, "<link rel=\"preload\" href=\"%s\" as=\"fetch\" crossorigin>\n%s", strings.TrimSuffix(src, "wasm-start.js")+"app.wasm", indent)
 	for _, l := range headStyle.FindAllString(head, -1) {
 		if m := hrefAttr.FindStringSubmatch(l); m != nil {
 			fmt.Fprintf(&pre, "<link rel=\"preload\" href=\"%s\" as=\"style\">\n%s", m[1], indent)

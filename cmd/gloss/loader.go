@@ -19,12 +19,13 @@ import (
 // reach. With the threshold lowered (the benchmark's code-cache run) warm
 // loads take the module from the cache; with go-app's loader they never do.
 //
-// There is no <link rel="preload"> of app.wasm: it starts the download
-// ~100 ms sooner on a warm visit, but a preloaded response never hits the
-// code cache (traced: written on every visit, compiled again on the next).
-// web/wasm-start.js, the first plain script in the head, starts the download and
-// the streaming compile that early instead, with a plain fetch whose
-// Response keeps its URL; the loader instantiates the module it compiled.
+// A module compiled from a preloaded response never gets the code cache
+// (traced: written on every visit, compiled again on the next), so only a
+// first visit's page, from the network, preloads app.wasm (head.go); the
+// page the service worker serves does not. web/wasm-start.js, the first
+// script in the head, starts the streaming compile (and on later visits
+// the download) with a plain fetch whose Response keeps its URL; the loader
+// instantiates the module it compiled.
 
 // Loaders writeSite can ship; the benchmark compares them.
 const (

@@ -17,7 +17,7 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 	base := serveSite(t, dir, prefix)
 	ctx := newBrowser(t)
 	cons := logConsoleErrors(t, ctx)
-	check := func(visit string) {
+	check := func(visit string, preload bool) {
 		t.Helper()
 		if err := waitAppReady(ctx); err != nil {
 			t.Fatalf("%s: %v", visit, err)
@@ -40,6 +40,7 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 					const r = performance.getEntriesByType("resource").find((r) => new URL(r.name).pathname.endsWith(p));
 					return !r || r.startTime > mark("gloss-fetch-start");
 				}),
+				preload: !!document.querySelector('link[rel="preload"][href$="/app.wasm"]'),
 				taken: window.glossWasm === null,
 				starting: document.documentElement.classList.contains("gloss-starting"),
 				shell: (() => { const r = document.querySelector("body > .shell")?.getBoundingClientRect(); return r ? r.width * r.height : 0; })(),
@@ -58,6 +59,12 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 		if late, _ := got["late"].([]any); len(late) > 0 {
 			t.Errorf("%s: %v requested after wasm-start.js ran, want all the head's scripts requested before (preloaded)", visit, late)
 		}
+		// A first visit's page (the network's) preloads app.wasm; the
+		// page the worker serves must not (no code cache for a module
+		// compiled from a preloaded response).
+		if got["preload"] != preload {
+			t.Errorf("%s: app.wasm preloaded: %v, want %v", visit, got["preload"], preload)
+		}
 		if got["taken"] != true {
 			t.Errorf("%s: window.glossWasm is %v after start, want null (taken by the loader)", visit, got["taken"])
 		}
@@ -70,8 +77,12 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 	if err := waitReady(ctx, base); err != nil {
 		t.Fatal(err)
 	}
-	check("first visit")
+	check("first visit", true)
 	if _, err := pollJS[bool](ctx, `navigator.serviceWorker.ready.then(() => true)`); err != nil {
+		t.Fatal(err)
+	}
+	// The worker has cached the page (its copy, without the preload).
+	if err := waitWorkerFilled(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if err := waitReady(ctx, base+"?again"); err != nil {
@@ -80,7 +91,7 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 	if c, _ := evalJS[bool](ctx, `!!navigator.serviceWorker.controller`); !c {
 		t.Error("second visit not served by the service worker")
 	}
-	check("second visit")
+	check("second visit", false)
 	// The worker's static route (Chromium) answers from its cache.
 	if src, _ := evalJS[string](ctx, `(() => {
 		const r = performance.getEntriesByType("resource").find((r) => r.name.endsWith("/app.wasm"));
