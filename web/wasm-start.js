@@ -27,7 +27,14 @@
     document.documentElement.classList.add("gloss-starting");
     const rule = document.createElement("style");
     rule.id = "gloss-starting";
-    rule.textContent = ".gloss-starting body:has(> #app-wasm-loader) > :not(#app-wasm-loader) { display: none; }";
+    // go-app's loader icon spins from its first paint. The page is now
+    // parsed and painted while app.wasm compiles (cmd/gloss/head.go), and
+    // each turn's frames took the two cores' time from the compile (traced:
+    // ~400 ms of the compositor's time during a loaded cold start, none
+    // before). It waits a second: a start that takes longer still shows
+    // it spinning, one that does not never draws those frames.
+    rule.textContent = ".gloss-starting body:has(> #app-wasm-loader) > :not(#app-wasm-loader) { display: none; }" +
+      " .gloss-starting #app-wasm-loader-icon { animation-delay: 1s; }";
     document.head.appendChild(rule);
   }
   if ("glossWasm" in window || typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) return;

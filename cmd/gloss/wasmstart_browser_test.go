@@ -1,6 +1,9 @@
 package main
 
 import (
+	"net/http"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -284,5 +287,48 @@ func TestBrowserFillAfterStart(t *testing.T) {
 	}
 	if ok, err := pollJS[bool](ctx, lexicon); err != nil || !ok {
 		t.Errorf("second visit: the worker never cached the lexicon again: %v", err)
+	}
+}
+
+// TestBrowserLoaderSpinnerWaits: go-app's loader icon, shown while app.wasm
+// compiles, starts spinning only after a second (web/wasm-start.js): the
+// page is painted while the module compiles, and the spinning's frames
+// took processor time from the compile. app.wasm is held back until the
+// test has looked, so the page stays in its loading state.
+func TestBrowserLoaderSpinnerWaits(t *testing.T) {
+	dir := buildSite(t, "")
+	release := make(chan struct{})
+	site := siteHandler(dir, "")
+	base := serveHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/app.wasm") {
+			select {
+			case <-release:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		site.ServeHTTP(w, r)
+	})) + "/"
+	var once sync.Once
+	open := func() { once.Do(func() { close(release) }) }
+	defer open()
+	ctx := newBrowser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := pollJS[map[string]any](ctx, `(() => {
+		const icon = document.getElementById("app-wasm-loader-icon");
+		const a = icon && icon.getAnimations()[0];
+		return a ? { delay: a.effect.getComputedTiming().delay, starting: document.documentElement.classList.contains("gloss-starting") } : null;
+	})()`)
+	if err != nil {
+		t.Fatalf("no loader icon animation while app.wasm loads: %v", err)
+	}
+	if got["delay"] != float64(1000) || got["starting"] != true {
+		t.Errorf("loader icon while starting: %v, want its spin delayed 1000 ms", got)
+	}
+	open()
+	if err := waitAppReady(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
