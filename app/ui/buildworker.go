@@ -75,14 +75,17 @@ type workerBuild struct {
 	// on to the worker; shared: the worker waits for a part (or a drop).
 	hch    chan workerReply
 	shared bool
+	// hreq: the helper's share, not posted yet (postEarly on two cores).
+	hreq *wire.Request
 }
 
 // postBuild posts the build of text with these options to the worker and,
 // for a long one, its share to the helper. between runs after the
 // worker's post and before the helper's (a yield: handing a worker the
 // text copies it, ~10 ms for 5 MB); when it returns false the build is
-// dropped and postBuild returns nil, nil. An error: the worker could not
-// take it (the page builds it then).
+// dropped and postBuild returns nil, nil; when it is nil the helper's share
+// is left for postHelper. An error: the worker could not take it (the page
+// builds it then).
 func (f *finder) postBuild(text string, gaz *entity.Gazetteer, mem *entity.Memory, lex bool, between func() bool) (*workerBuild, error) {
 	w, h := extractWorker, buildHelper
 	req, err := wire.BuildRequest(0, text, gaz, mem, lex)
@@ -103,22 +106,38 @@ func (f *finder) postBuild(text string, gaz *entity.Gazetteer, mem *entity.Memor
 	if !b.shared {
 		return b, nil
 	}
-	if between != nil && !between() {
+	hreq := req
+	hreq.Kind = wire.KindShare
+	b.hreq = &hreq
+	if between == nil {
+		return b, nil
+	}
+	if !between() {
 		b.drop()
 		return nil, nil
 	}
-	hreq := req
-	hreq.Kind = wire.KindShare
-	if b.hch, _, err = h.post(hreq); err != nil {
-		h.buildOff = true
+	b.postHelper()
+	return b, nil
+}
+
+// postHelper posts the helper's share of b, if not posted yet; when the
+// helper cannot take it, the worker types it all.
+func (b *workerBuild) postHelper() {
+	if b.hreq == nil || !b.shared {
+		return
+	}
+	hreq := *b.hreq
+	b.hreq = nil
+	var err error
+	if b.hch, _, err = buildHelper.post(hreq); err != nil {
+		buildHelper.buildOff = true
 		app.Log("build helper:", err)
 		b.hch = nil
-		w.postPart(b.id, nil, false) // the worker types it all
+		extractWorker.postPart(b.id, nil, false) // the worker types it all
 		b.shared = false
 	} else {
 		perfMark("gloss-build-shared")
 	}
-	return b, nil
 }
 
 // drop tells the worker a build posted is no longer wanted: a shared one
@@ -133,15 +152,22 @@ func (b *workerBuild) drop() {
 
 // postEarly posts a long article's build as soon as its text is known,
 // before the page stores and draws it (a 5 MB article: ~0.4 s in which the
-// workers already build); the background build started once it is drawn
+// worker already builds); the background build started once it is drawn
 // takes it over (adopt) when it asks for the same. Only for an article the
-// worker would build.
+// worker would build. On two cores the helper's share waits for that
+// takeover, after the first paint: with both workers building, the page's
+// storing and drawing got a third of the processor less (first paint
+// 1.3-1.9 s -> 4.2-4.6 s at load 12-26).
 func (f *finder) postEarly(text string) {
 	if !app.IsClient || !wantsWorker(len(text), extractWorker.running(), extractWorker.buildOff) {
 		return
 	}
 	f.dropEarly()
-	b, err := f.postBuild(text, f.gaz, f.mem, f.workerLex(), nil)
+	var between func() bool
+	if cores := app.Window().Get("navigator").Get("hardwareConcurrency"); cores.Truthy() && cores.Int() > 2 {
+		between = func() bool { return true }
+	}
+	b, err := f.postBuild(text, f.gaz, f.mem, f.workerLex(), between)
 	if err != nil {
 		app.Log("build worker:", err)
 		return
@@ -207,6 +233,15 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 		if b == nil {
 			panic(superseded{})
 		}
+	} else if b.hreq != nil && b.shared {
+		// Posted early without the helper's share: its turn now, in a
+		// task of its own (handing a worker the text copies it).
+		f.parked(f.slices.yield)
+		if f.job != job {
+			b.drop()
+			panic(superseded{})
+		}
+		b.postHelper()
 	}
 	h := buildHelper
 	job.inWorker = true
