@@ -286,11 +286,10 @@ func TestPickEncoding(t *testing.T) {
 	}
 }
 
-// TestPNGFavicon: the pages link the PNG icon as their favicon, under the
-// prefix (the SVG one costs a cold start ~105 ms of the main thread); a
-// go-app that writes the link differently is an error, not a site that
-// silently keeps the SVG.
-func TestPNGFavicon(t *testing.T) {
+// prefixedIndex builds the site under the prefix /gloss from a fake web
+// folder and returns its index.html.
+func prefixedIndex(t *testing.T) []byte {
+	t.Helper()
 	web, wasm := fakeWeb(t, "body {}")
 	out := filepath.Join(t.TempDir(), "dist")
 	if _, err := writeSite(siteConfig{Out: out, Prefix: "gloss", Web: web, Wasm: wasm, Brotli: 1}); err != nil {
@@ -300,6 +299,15 @@ func TestPNGFavicon(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return b
+}
+
+// TestPNGFavicon: the pages link the PNG icon as their favicon, under the
+// prefix (the SVG one costs a cold start ~105 ms of the main thread); a
+// go-app that writes the link differently is an error, not a site that
+// silently keeps the SVG.
+func TestPNGFavicon(t *testing.T) {
+	b := prefixedIndex(t)
 	icons := regexp.MustCompile(`<link rel="icon"[^>]*>`).FindAllString(string(b), -1)
 	if len(icons) != 1 || !strings.Contains(icons[0], `href="/gloss/web/icon-192.png"`) || !strings.Contains(icons[0], `type="image/png"`) {
 		t.Errorf("favicon links %q, want the PNG under /gloss/web", icons)
@@ -316,15 +324,7 @@ func TestPNGFavicon(t *testing.T) {
 // charset), under a prefix, with every other head element kept in order;
 // a page go-app writes differently is an error.
 func TestWasmStartFirst(t *testing.T) {
-	web, wasm := fakeWeb(t, "body {}")
-	out := filepath.Join(t.TempDir(), "dist")
-	if _, err := writeSite(siteConfig{Out: out, Prefix: "gloss", Web: web, Wasm: wasm, Brotli: 1}); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(filepath.Join(out, "index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := prefixedIndex(t)
 	s := string(b)
 	head := s[strings.Index(s, "<head>"):strings.Index(s, "</head>")]
 	tags := regexp.MustCompile(`<(meta|script|link|title)\b[^>]*>`).FindAllString(head, -1)
