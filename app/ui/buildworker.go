@@ -307,7 +307,7 @@ func (f *finder) warmRequest() wire.Request {
 
 // prepareBuild gets the workers ready for the open article's build as it
 // opens, when that build will be long: the worker's start (its module, the
-// word lists) and its warm-up (wire.WarmUp) then overlap the article's
+// word lists) and its warm-up (wire.WarmUpStep) then overlap the article's
 // storing and drawing, not its build.
 func (f *finder) prepareBuild() {
 	if d := f.a.doc(); d != nil {

@@ -23,7 +23,7 @@ import (
 // (glossLexicon); nil before, and when it could not be parsed.
 var lexicon *entity.Lexicon
 
-// warm: a build was warmed up for (wire.WarmUp); warmSteps: the steps of
+// warm: a build was warmed up for (wire.WarmUpStep); warmSteps: the steps of
 // it done.
 var (
 	warm      bool

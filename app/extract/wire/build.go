@@ -91,21 +91,12 @@ const (
 	warmUpLen   = 200 << 10
 )
 
-// WarmUp builds made-up articles of warmUpLen bytes in all with r's
-// options (a KindWarm or KindBuild request) and drops the results, so that
-// the long build after it runs in V8's optimised code: a 5 MB article's
-// first build took ~7.7 s of processor time in node, ~5.2 s after a
-// warm-up of ~1.2 s.
-func WarmUp(r Request, lex *entity.Lexicon) error {
-	for i := 0; i < WarmUpSteps; i++ {
-		if err := WarmUpStep(r, lex, i); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// WarmUpStep is step i of WarmUp.
+// WarmUpStep builds step i's made-up article (of WarmUpSteps, warmUpLen
+// bytes in all) with r's options (a KindWarm or KindBuild request) and
+// drops the result, so that the long build after the last step runs in
+// V8's optimised code: a 5 MB article's first build took ~7.7 s of
+// processor time in node, ~5.2 s after a warm-up of ~1.2 s. The worker
+// runs the steps one request at a time, so a page read waits for one.
 func WarmUpStep(r Request, lex *entity.Lexicon, i int) error {
 	o, err := r.BuildOptions(lex)
 	if err != nil {

@@ -78,10 +78,12 @@ func TestWarmUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := WarmUp(Request{Kind: KindWarm, Lexicon: true}, lex); err != nil {
-		t.Error(err)
+	for i := 0; i < WarmUpSteps; i++ {
+		if err := WarmUpStep(Request{Kind: KindWarm, Lexicon: true}, lex, i); err != nil {
+			t.Errorf("step %d: %v", i, err)
+		}
 	}
-	if err := WarmUp(Request{Kind: KindWarm, Lexicon: true}, nil); err == nil {
+	if err := WarmUpStep(Request{Kind: KindWarm, Lexicon: true}, nil, 0); err == nil {
 		t.Error("warmed up without the lexicon asked for")
 	}
 	if err := WarmUpStep(Request{Kind: KindWarm, Lexicon: true}, nil, WarmUpSteps-1); err == nil {
