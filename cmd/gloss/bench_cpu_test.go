@@ -207,9 +207,8 @@ func (tt *taskTrace) top(from, to string, n int) string {
 func (tt *taskTrace) phases(begin, end string) string {
 	tt.mu.Lock()
 	defer tt.mu.Unlock()
-	b, okB := tt.marks[begin]
-	e, okE := tt.marks[end]
-	if !okB || !okE {
+	b, e, ok := tt.span(begin, end)
+	if !ok {
 		return ""
 	}
 	type mark struct {
@@ -243,6 +242,14 @@ func (tt *taskTrace) phases(begin, end string) string {
 	return sb.String()
 }
 
+// span gives the times of the page's marks begin and end; false when
+// either is missing. tt.mu is held by the caller.
+func (tt *taskTrace) span(begin, end string) (b, e float64, ok bool) {
+	b, okB := tt.marks[begin]
+	e, okE := tt.marks[end]
+	return b, e, okB && okE
+}
+
 // timeline lists every mark of every thread between the marks begin and
 // end, in time order: "ms after begin thread:name", the thread "page" for
 // the main thread and "wN" for the Nth worker thread seen: when the
@@ -250,9 +257,8 @@ func (tt *taskTrace) phases(begin, end string) string {
 func (tt *taskTrace) timeline(begin, end string) string {
 	tt.mu.Lock()
 	defer tt.mu.Unlock()
-	b, okB := tt.marks[begin]
-	e, okE := tt.marks[end]
-	if !okB || !okE {
+	b, e, ok := tt.span(begin, end)
+	if !ok {
 		return ""
 	}
 	ms := append([]traceMark(nil), tt.all...)
