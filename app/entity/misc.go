@@ -19,7 +19,7 @@ easdaq xetra hang seng kospi sensex mibtel`)
 // ("Mundial 2002", "Sydney 2000", "Euro 2000") or starts with an edition's
 // Roman number ("XIV Juegos Panamericanos", "X Cumbre") is an event, a one-word
 // competition is one too. words are the key's, fs the name's as written
-// (splitFields), used unless words are one.
+// (appendSplitFields), used unless words are one.
 func eventClues(clues []clue, name string, words, fs []string) []clue {
 	for _, w := range words {
 		if stockIndices.has(w) {

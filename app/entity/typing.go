@@ -587,7 +587,7 @@ func (f *finder) tokenEnding(cp int) (int, bool) {
 // a work: it starts with "The" ("The Muppets", "The Power") or holds a
 // capitalised function word inside ("Over My Head", "Knuck If You Buck";
 // at the end it may be a numeral or a place: "Mojmír I", "Punta del Este"). Particles ("de", "van") are a person's too, so they say
-// nothing. words are splitFields(name).
+// nothing. words are appendSplitFields(nil, name).
 func titleClues(clues []clue, name string, words []string) []clue {
 	if len(words) < 2 {
 		return clues

@@ -43,21 +43,10 @@ func (s wordSet) has(w string) bool { _, ok := s[w]; return ok }
 // inSet is s.has(string(w)) without making the string.
 func inSet(s wordSet, w []byte) bool { _, ok := s[string(w)]; return ok }
 
-func splitFields(s string) []string { return appendSplitFields(nil, s) }
-
-// appendSplitFields appends splitFields(s) to out.
+// appendSplitFields appends the words of s, separated by spaces, tabs or
+// newlines (forFields), to out.
 func appendSplitFields(out []string, s string) []string {
-	start := -1
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\t' {
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
+	forFields(s, func(w string) { out = append(out, w) })
 	return out
 }
 
