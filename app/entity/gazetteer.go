@@ -42,7 +42,13 @@ type Gazetteer struct {
 	entries []Entry
 	byKey   map[string]int // normalised name → index in entries
 	trie    *trie          // built on first Match after a change
+	changes uint64         // Version
 }
+
+// Version counts the changes made to g (Add, Remove, UnmarshalJSON): while
+// it stays the same, g holds the same entries. A build's options are
+// compared through it instead of written out again (package ui's adopt).
+func (g *Gazetteer) Version() uint64 { return g.changes }
 
 // NewGazetteer returns a gazetteer holding entries; entries without a name
 // are skipped and entries with the same name merged, as Add does.
@@ -101,6 +107,7 @@ func (g *Gazetteer) Add(e Entry) error {
 		}
 	}
 	g.trie = nil
+	g.changes++
 	return nil
 }
 
@@ -117,6 +124,7 @@ func (g *Gazetteer) Remove(name string) bool {
 		g.byKey[Fold(e.Name)] = j
 	}
 	g.trie = nil
+	g.changes++
 	return true
 }
 
@@ -283,7 +291,9 @@ func (g *Gazetteer) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
+	n := g.changes
 	*g = *NewGazetteer(es)
+	g.changes += n + 1 // never back to a version g had
 	return nil
 }
 

@@ -17,7 +17,16 @@ type Memory struct {
 	// Rejected holds suggestions the person turned down: the name is not
 	// of that type.
 	Rejected map[string]map[string]bool `json:"rejected,omitempty"`
+	// changes counts the calls that may have changed it (Version).
+	changes uint64
 }
+
+// Version counts the calls to Vote, Correct and Reject that may have
+// changed m: while it stays the same, m holds the same, unless its maps
+// were written directly or JSON decoded into it (whoever does that makes a
+// new Memory, as package ui does). A build's options are compared through
+// it instead of written out again (package ui's adopt).
+func (m *Memory) Version() uint64 { return m.changes }
 
 // maxVoteArticles is how many articles a vote remembers: more would not
 // weigh more (votes count up to three) and would fill the storage.
@@ -30,6 +39,7 @@ func (m *Memory) Vote(name, label, article string) {
 	if k == "" || label == "" {
 		return
 	}
+	m.changes++
 	if m.Labels == nil {
 		m.Labels = map[string]map[string][]string{}
 	}
@@ -50,6 +60,7 @@ func (m *Memory) Correct(name, label string) {
 	if k == "" || label == "" {
 		return
 	}
+	m.changes++
 	if m.Corrected == nil {
 		m.Corrected = map[string]string{}
 	}
@@ -64,6 +75,7 @@ func (m *Memory) Reject(name, label string) {
 	if k == "" || label == "" {
 		return
 	}
+	m.changes++
 	if m.Rejected == nil {
 		m.Rejected = map[string]map[string]bool{}
 	}

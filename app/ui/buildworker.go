@@ -67,8 +67,10 @@ func wantsWorker(n int, running, off bool) bool {
 type workerBuild struct {
 	text string
 	// opts is the request as posted, its text aside: a build is adopted
-	// (adopt) only by a job asking for the same.
+	// (adopt) only by a job asking for the same; key says which gazetteer
+	// and memory, at which versions, it was written from.
 	opts wire.Request
+	key  buildKey
 	ch   chan workerReply
 	id   int
 	// hch: the helper's share's reply, nil when not shared or once passed
@@ -101,8 +103,7 @@ func (f *finder) postBuild(text string, gaz *entity.Gazetteer, mem *entity.Memor
 		w.buildOff = true
 		return nil, err
 	}
-	b.opts = req
-	b.opts.Src = ""
+	b.posted(req, gaz, mem, lex)
 	if !b.shared {
 		return b, nil
 	}
@@ -200,13 +201,51 @@ func (f *finder) adopt(job *buildJob) *workerBuild {
 		return nil
 	}
 	f.early = nil
-	req, err := wire.BuildRequest(0, "", job.gaz, job.mem, job.workerLex)
-	if err == nil && e.text == job.text && e.opts.Gazetteer == req.Gazetteer && e.opts.Memory == req.Memory && e.opts.Lexicon == req.Lexicon {
+	if e.text == job.text && e.sameOptions(job.gaz, job.mem, job.workerLex) {
 		perfMark("gloss-build-adopted")
 		return e
 	}
 	e.drop()
 	return nil
+}
+
+// buildKey tells a build's options apart without writing them out: the
+// gazetteer and memory (which are changed in place) with their versions.
+type buildKey struct {
+	gaz        *entity.Gazetteer
+	mem        *entity.Memory
+	gazV, memV uint64
+	lex        bool
+}
+
+func keyOf(gaz *entity.Gazetteer, mem *entity.Memory, lex bool) buildKey {
+	k := buildKey{gaz: gaz, mem: mem, lex: lex}
+	if gaz != nil {
+		k.gazV = gaz.Version()
+	}
+	if mem != nil {
+		k.memV = mem.Version()
+	}
+	return k
+}
+
+// posted keeps the options req was written with, for sameOptions.
+func (b *workerBuild) posted(req wire.Request, gaz *entity.Gazetteer, mem *entity.Memory, lex bool) {
+	b.opts = req
+	b.opts.Src = ""
+	b.key = keyOf(gaz, mem, lex)
+}
+
+// sameOptions reports whether b was posted with these options: at once
+// when they are the same gazetteer and memory, unchanged since; otherwise
+// by writing them out as the post did and comparing (a gazetteer read
+// again, or a vote that changed nothing, is still the same).
+func (b *workerBuild) sameOptions(gaz *entity.Gazetteer, mem *entity.Memory, lex bool) bool {
+	if b.key == keyOf(gaz, mem, lex) {
+		return true
+	}
+	req, err := wire.BuildRequest(0, "", gaz, mem, lex)
+	return err == nil && b.opts.Gazetteer == req.Gazetteer && b.opts.Memory == req.Memory && b.opts.Lexicon == req.Lexicon
 }
 
 // buildInWorker builds job in the worker; false when it could not (the
