@@ -157,10 +157,18 @@ func DecodeResult(s string) Result {
 	return r
 }
 
-// Wire is a Converter over a transport: each call is written for local.Serve and
-// handed to the function, whose answer is read back. A transport error
-// is a result that did not run.
+// Wire is a Converter over a transport: each call is written for
+// local.Serve and handed to the function, whose answer is read back. The
+// transport's error says the call did not run (the result is Unavailable:
+// ErrUnavailable to the caller, the error for the console), unless it is a
+// *Ran: the far side took the call and failed on it (a panic there), the
+// caller's error then.
 type Wire func(call string) (result string, err error)
+
+// Ran is a transport's error for a call the far side took and failed on.
+type Ran struct{ Err string }
+
+func (e *Ran) Error() string { return e.Err }
 
 // Do sends c through w.
 func (w Wire) Do(c Call) Result {
@@ -169,6 +177,9 @@ func (w Wire) Do(c Call) Result {
 		return Result{Err: err.Error()}
 	}
 	s, err := w(msg)
+	if ran := (*Ran)(nil); errors.As(err, &ran) {
+		return Result{Err: ran.Err}
+	}
 	if err != nil {
 		return Failed(err)
 	}
