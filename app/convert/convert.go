@@ -38,7 +38,10 @@ const (
 	OpWrite  = "write"  // Docs in Format with Labels, for a library: Export
 	OpRead   = "read"   // Files (zips, folders, every format): Read
 	OpDecode = "decode" // the file Name, Data (its format detected) with Text: Format, Docs, Report
-	OpOnto   = "onto"   // Data in Format placed onto Text: Doc, Placement, Report
+	// OpImport is OpDecode without a text and, with Onto, the file placed
+	// onto Text too unless it holds several articles of its own, read
+	// whole: Format, Docs, Report and Onto, in one call.
+	OpImport = "import"
 )
 
 // Call is one operation with its arguments; each uses the fields its Op
@@ -52,6 +55,7 @@ type Call struct {
 	Docs   []format.Doc `json:",omitempty"`
 	Labels []string     `json:",omitempty"`
 	Files  []batch.File `json:",omitempty"`
+	Onto   bool         `json:",omitempty"`
 }
 
 // Result is what a Call gave: Err, the operation's error ("" for none),
@@ -65,10 +69,18 @@ type Result struct {
 	Format    string            `json:",omitempty"`
 	Docs      []format.Doc      `json:",omitempty"`
 	Report    format.Report
-	Doc       format.Doc
-	Placement format.Placement
+	Onto      *Placed `json:",omitempty"`
 	// Unavailable: the call did not run (Err says why).
 	Unavailable bool `json:",omitempty"`
+}
+
+// Placed is a file placed onto an article's text (format.DecodeOnto), and
+// the error that gave, if any.
+type Placed struct {
+	Doc       format.Doc
+	Placement format.Placement
+	Report    format.Report
+	Err       string `json:",omitempty"`
 }
 
 // err is the result's error: ErrUnavailable when the call did not run
@@ -135,10 +147,27 @@ func Decode(name string, data []byte, text string) (formatName string, docs []fo
 	return r.Format, r.Docs, r.Report, r.err()
 }
 
-// DecodeOnto is format.DecodeOnto with the named format.
-func DecodeOnto(formatName string, data []byte, text string) (format.Doc, format.Placement, format.Report, error) {
-	r := run(Call{Op: OpOnto, Format: formatName, Data: data, Text: text})
-	return r.Doc, r.Placement, r.Report, r.err()
+// Imported is a file read to import it (Import).
+type Imported struct {
+	Format string
+	Docs   []format.Doc
+	Report format.Report
+	// Onto is the file placed onto the open article's text; nil without
+	// one, or when the file holds several articles of its own, read whole.
+	Onto *Placed
+}
+
+// Import reads a file to import: as Decode does without a text and, when
+// onto (an article is open), placed onto text too unless the file holds
+// several articles of its own, read whole; one call, one round trip to
+// the worker. err is as Decode's.
+func Import(name string, data []byte, text string, onto bool) (Imported, error) {
+	c := Call{Op: OpImport, Name: name, Data: data}
+	if onto {
+		c.Text, c.Onto = text, true
+	}
+	r := run(c)
+	return Imported{Format: r.Format, Docs: r.Docs, Report: r.Report, Onto: r.Onto}, r.err()
 }
 
 // EncodeCall writes c as JSON for the worker.

@@ -120,20 +120,24 @@ func (s *Session) Import(name string, data []byte) (Import, error) {
 	if strings.HasSuffix(strings.ToLower(name), ".txt") {
 		return Import{}, fmt.Errorf("%s is a text file: to annotate it, load it as a new article (+ New). To import brat annotations, choose the .ann file", name)
 	}
-	// The file's articles, read as they are (no text to align them to).
-	f, docs, rep, err := convert.Decode(name, data, "")
+	// The file's articles, read as they are (no text to align them to),
+	// and placed onto the open article unless the file holds several
+	// articles of its own (convert.Import decides, in the same call).
+	var onto string
+	if s.Doc != nil {
+		onto = s.Doc.Text
+	}
+	read, err := convert.Import(name, data, onto, s.Doc != nil)
+	f, docs, rep := read.Format, read.Docs, read.Report
 	if f == "" {
 		if err != nil {
 			return Import{}, fmt.Errorf("%s could not be read: %w. Nothing was imported", name, err)
 		}
 		return Import{}, fmt.Errorf("%s: not a format Gloss reads (brat .ann, W3C .jsonld, JSONL, CoNLL, CSV). Nothing was imported", name)
 	}
-	if s.Doc != nil {
-		// Unless the file holds several articles of its own.
-		if err != nil || len(docs) <= 1 {
-			if im, done, err := s.importOnto(name, f, data); done {
-				return im, err
-			}
+	if read.Onto != nil {
+		if im, done, err := s.importOnto(name, f, read.Onto); done {
+			return im, err
 		}
 	}
 	if err != nil {
@@ -192,11 +196,11 @@ func reportNotes(rep format.Report) string {
 // importOnto imports onto the open article; done is false, changing
 // nothing, when the file carries a text of its own that is another article
 // (most of its annotations cannot be placed).
-func (s *Session) importOnto(name, f string, data []byte) (im Import, done bool, err error) {
+func (s *Session) importOnto(name, f string, placed *convert.Placed) (im Import, done bool, err error) {
 	d := s.Doc
-	fd, p, rep, err := convert.DecodeOnto(f, data, d.Text)
-	if err != nil {
-		return im, true, fmt.Errorf("%s: %v", name, err)
+	fd, p, rep := placed.Doc, placed.Placement, placed.Report
+	if placed.Err != "" {
+		return im, true, fmt.Errorf("%s: %s", name, placed.Err)
 	}
 	ownText := f == format.JSONL.Name() || f == format.Spacy.Name() || f == format.CoNLL.Name() || f == format.BILOU.Name()
 	if ownText && len(p.Annotations) < 4*len(p.Orphans) {

@@ -49,24 +49,25 @@ func Do(c convert.Call) (r convert.Result) {
 		r.Export = x
 	case convert.OpRead:
 		r.Read = corpus.Read(c.Files)
-	case convert.OpDecode:
+	case convert.OpDecode, convert.OpImport:
+		text := c.Text
+		if c.Op == convert.OpImport {
+			text = ""
+		}
 		f, ok := format.Detect(c.Name, c.Data)
 		if !ok {
 			return r
 		}
 		r.Format = f.Name()
-		docs, rep, err := format.DecodeAll(f, c.Data, c.Text)
+		docs, rep, err := format.DecodeAll(f, c.Data, text)
 		r.Docs, r.Report = docs, rep
-		if err != nil {
-			return fail(err)
+		if c.Op == convert.OpImport && c.Onto && (err != nil || len(docs) <= 1) {
+			d, p, rep, err := format.DecodeOnto(f, c.Data, c.Text)
+			r.Onto = &convert.Placed{Doc: d, Placement: p, Report: rep}
+			if err != nil {
+				r.Onto.Err = err.Error()
+			}
 		}
-	case convert.OpOnto:
-		f, ok := format.ByName(c.Format)
-		if !ok {
-			return fail(fmt.Errorf("unknown format %q", c.Format))
-		}
-		d, p, rep, err := format.DecodeOnto(f, c.Data, c.Text)
-		r.Doc, r.Placement, r.Report = d, p, rep
 		if err != nil {
 			return fail(err)
 		}

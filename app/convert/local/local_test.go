@@ -45,6 +45,7 @@ func TestWireSameAsDo(t *testing.T) {
 	}
 	conll := Do(convert.Call{Op: convert.OpEncode, Format: "conll", Docs: []format.Doc{d}}).Data
 	edited := strings.Replace(d.Text, "met", "has met", 1)
+	two := `{"text":"Rome is old.","label":[[0,4,"LOC"]]}` + "\n" + `{"text":"Ada codes.","label":[[0,3,"PER"]]}`
 	calls := map[string]convert.Call{
 		"encode conll (omits)": {Op: convert.OpEncode, Format: "conll", Docs: []format.Doc{d}},
 		"encode w3c":           {Op: convert.OpEncode, Format: "w3c", Docs: []format.Doc{d}},
@@ -56,7 +57,10 @@ func TestWireSameAsDo(t *testing.T) {
 		"decode onto text":     {Op: convert.OpDecode, Name: "a.conll", Data: conll, Text: d.Text},
 		"decode not a format":  {Op: convert.OpDecode, Name: "a.bin", Data: []byte{0, 1, 2}},
 		"decode broken":        {Op: convert.OpDecode, Name: "a.jsonl", Data: []byte(`{"text":"x","label":[[0,9,"PER"]]}`)},
-		"onto moved":           {Op: convert.OpOnto, Format: "csv", Data: []byte("start,end,label,text\n24,29,LOC,Paris\n0,3,PER,Nobody\n"), Text: edited},
+		"import onto, moved":   {Op: convert.OpImport, Name: "a.csv", Data: []byte("start,end,label,text\n24,29,LOC,Paris\n0,3,PER,Nobody\n"), Text: edited, Onto: true},
+		"import, none open":    {Op: convert.OpImport, Name: "a.conll", Data: conll},
+		"import onto, several": {Op: convert.OpImport, Name: "two.jsonl", Data: []byte(two), Text: d.Text, Onto: true},
+		"import onto, broken":  {Op: convert.OpImport, Name: "a.jsonl", Data: []byte(`{"text":"x","label":[[0,9,"PER"]]}`), Text: d.Text, Onto: true},
 		"unknown op":           {Op: "fly"},
 	}
 	for name, c := range calls {
@@ -78,8 +82,17 @@ func TestWireSameAsDo(t *testing.T) {
 	if r := Do(calls["decode broken"]); r.Format != "jsonl" || r.Err == "" {
 		t.Errorf("broken: %+v", r)
 	}
-	if r := Do(calls["onto moved"]); r.Placement.Moved != 1 || len(r.Placement.Orphans) != 1 {
-		t.Errorf("onto: %+v", r.Placement)
+	if r := Do(calls["import onto, moved"]); r.Format != "csv" || r.Onto == nil || r.Onto.Placement.Moved != 1 || len(r.Onto.Placement.Orphans) != 1 {
+		t.Errorf("import onto: %+v %+v", r, r.Onto)
+	}
+	if r := Do(calls["import, none open"]); r.Format != "conll" || len(r.Docs) != 1 || r.Onto != nil {
+		t.Errorf("import, none open: %+v", r)
+	}
+	if r := Do(calls["import onto, several"]); len(r.Docs) != 2 || r.Onto != nil {
+		t.Errorf("import onto, several: %d docs, onto %+v", len(r.Docs), r.Onto)
+	}
+	if r := Do(calls["import onto, broken"]); r.Err == "" || r.Onto == nil || r.Onto.Err == "" {
+		t.Errorf("import onto, broken: %+v %+v", r, r.Onto)
 	}
 }
 
@@ -96,11 +109,13 @@ func newIDs(r convert.Result) convert.Result {
 	for _, d := range r.Docs {
 		blank(d.Annotations)
 	}
-	blank(r.Doc.Annotations)
-	blank(r.Placement.Annotations)
-	for i := range r.Placement.Orphans {
-		if len(r.Placement.Orphans[i].ID) > 3 {
-			r.Placement.Orphans[i].ID = "new"
+	if o := r.Onto; o != nil {
+		blank(o.Doc.Annotations)
+		blank(o.Placement.Annotations)
+		for i := range o.Placement.Orphans {
+			if len(o.Placement.Orphans[i].ID) > 3 {
+				o.Placement.Orphans[i].ID = "new"
+			}
 		}
 	}
 	if r.Read != nil {
@@ -130,6 +145,9 @@ func TestHelpers(t *testing.T) {
 	if name != "conll" || err != nil || len(docs) != 1 {
 		t.Errorf("Decode: %q %d %v", name, len(docs), err)
 	}
+	if im, err := convert.Import("x.conll", data, d.Text, true); err != nil || im.Format != "conll" || len(im.Docs) != 1 || im.Onto == nil || len(im.Onto.Placement.Annotations) == 0 {
+		t.Errorf("Import: %+v %v", im, err)
+	}
 	x, err := convert.Write("brat", []format.Doc{d}, []string{"PER"})
 	if err != nil || !strings.HasSuffix(x.Name, ".zip") || len(x.Data) == 0 {
 		t.Errorf("Write: %+v %v", x, err)
@@ -153,7 +171,7 @@ func TestHelpers(t *testing.T) {
 		t.Errorf("Write offline: %v", err)
 	}
 	convert.Use = nil
-	if _, _, _, err := convert.DecodeOnto("csv", nil, ""); !errors.Is(err, convert.ErrUnavailable) {
+	if _, err := convert.Import("a.csv", nil, "", true); !errors.Is(err, convert.ErrUnavailable) {
 		t.Errorf("no converter: %v", err)
 	}
 }
