@@ -393,3 +393,37 @@ func TestBrowserRestoreHostile(t *testing.T) {
 	checkTrap(t, ctx, "after hostile restores")
 	waitLibrary(t, ctx, 1)
 }
+
+// TestBrowserStorageKeysFallback: the storage's keys are read in one call
+// (gloss.storageKeys, one a line) unless a key is empty or holds a line
+// break; then Go reads them one by one. With the list of articles gone,
+// so that it is rebuilt from the keys at start, and such a key stored,
+// every article is found again, and a key holding a line break stays one
+// key: "note\n<a made-up article's text key>" adds no recovered article.
+func TestBrowserStorageKeysFallback(t *testing.T) {
+	ctx, base, _ := openApp(t)
+	restoreFile(t, ctx, "three.json", smallBackup(3))
+	waitLibrary(t, ctx, 3)
+	prev := "none"
+	for _, key := range []string{"", "note\ngloss/v2/doc/ghost/text.1"} {
+		// One such key at a time: the one before is taken away.
+		js := fmt.Sprintf(`(() => { localStorage.removeItem(%s); localStorage.removeItem("gloss/v3/head"); localStorage.setItem(%s, "G1\nA ghost article."); return gloss.storageKeys() === null })()`, jsQuote(prev), jsQuote(key))
+		prev = key
+		if fellBack, err := evalJS[bool](ctx, js); err != nil || !fellBack {
+			t.Fatalf("key %q: the one-call read did not fall back (%v)", key, err)
+		}
+		if err := waitReady(ctx, base); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := pollJS[bool](ctx, `document.querySelectorAll('[data-testid="library-item"]').length >= 3`); err != nil {
+			t.Fatalf("key %q: the library does not list the 3 articles; message: %q", key, message(ctx))
+		}
+		n, err := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`)
+		if msg := message(ctx); err != nil || n != 3 || !strings.Contains(msg, "rebuilt from the 3 article records") {
+			t.Errorf("key %q: %d articles listed (%v), message %q", key, n, err, msg)
+		}
+		if v, err := evalJS[string](ctx, fmt.Sprintf(`localStorage.getItem(%s)`, jsQuote(key))); err != nil || v != "G1\nA ghost article." {
+			t.Errorf("key %q: now %q (%v)", key, v, err)
+		}
+	}
+}
