@@ -206,7 +206,7 @@ func (l *Library) openSchema() []Problem {
 	var s schemaRecord
 	payload, err := decode(raw)
 	if err == nil {
-		err = json.Unmarshal([]byte(payload), &s)
+		s, err = readSchema(payload)
 	}
 	if err != nil {
 		l.damaged[SchemaKey] = true
@@ -298,7 +298,7 @@ func (l *Library) readLabels() []Problem {
 	var ls annot.Labels
 	payload, err := decode(raw)
 	if err == nil {
-		err = json.Unmarshal([]byte(payload), &ls)
+		ls, err = readLabelSet(payload)
 	}
 	if err == nil {
 		err = checkLabels(ls)
@@ -356,10 +356,10 @@ func (l *Library) readSettings() []Problem {
 		return nil
 	}
 	l.settingsRaw = raw
-	m := map[string]string{}
+	var m map[string]string
 	payload, err := decode(raw)
 	if err == nil {
-		err = json.Unmarshal([]byte(payload), &m)
+		m, err = readSettingsMap(payload)
 	}
 	if err != nil {
 		l.damaged[SettingsKey] = true
@@ -392,24 +392,14 @@ func (l *Library) readAnn(e *entry, n int) ([]annot.Annotation, error) {
 	if err != nil {
 		return nil, damaged("is %v", err)
 	}
-	var as []annot.Annotation
-	if err := json.Unmarshal([]byte(payload), &as); err != nil {
-		// Salvage what parses when only some elements are of the wrong shape.
-		var items []json.RawMessage
-		if json.Unmarshal([]byte(payload), &items) != nil {
-			return nil, damaged("is unreadable (%v)", err)
-		}
-		as = as[:0]
-		for _, it := range items {
-			var a annot.Annotation
-			if json.Unmarshal(it, &a) == nil {
-				as = append(as, a)
-			}
-		}
-		if bad := len(items) - len(as); bad > 0 {
-			good, _ := checkAnnotations(as, n)
-			return good, damaged("has %d unreadable annotations, left out", bad)
-		}
+	// What parses is kept when only some elements are of the wrong shape.
+	as, bad, err := readAnnotations(payload)
+	if err != nil {
+		return nil, damaged("is unreadable (%v)", err)
+	}
+	if bad > 0 {
+		good, _ := checkAnnotations(as, n)
+		return good, damaged("has %d unreadable annotations, left out", bad)
 	}
 	good, err := checkAnnotations(as, n)
 	if err != nil {

@@ -49,10 +49,6 @@ type headRecord struct {
 	Revs []int `json:"revs"`
 }
 
-type listRecord struct {
-	Docs []json.RawMessage `json:"docs"`
-}
-
 // listing is the library's listing as read or last written.
 type listing struct {
 	headRaw string
@@ -70,8 +66,8 @@ func parseHead(raw string) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	var h headRecord
-	if err := json.Unmarshal([]byte(payload), &h); err != nil {
+	h, err := readHead(payload)
+	if err != nil {
 		return nil, err
 	}
 	if len(h.Revs) != ListBuckets {
@@ -101,28 +97,17 @@ func parseEntries(key, raw string, bucket int) (map[string]*entry, []Problem, er
 	if err != nil {
 		return nil, nil, err
 	}
-	// One pass when every entry is of the right shape (the usual case);
-	// else entry by entry, so one damaged entry leaves the others.
-	var whole struct {
-		Docs []entry `json:"docs"`
+	// Entry by entry, so one damaged entry leaves the others.
+	items, err := readDocs(payload)
+	if err != nil {
+		return nil, nil, err
 	}
-	var items []json.RawMessage
-	if json.Unmarshal([]byte(payload), &whole) != nil {
-		var rec listRecord
-		if err := json.Unmarshal([]byte(payload), &rec); err != nil {
-			return nil, nil, err
-		}
-		items = rec.Docs
-		whole.Docs = make([]entry, len(items))
-	}
-	entries := make(map[string]*entry, len(whole.Docs))
+	docs := make([]entry, len(items))
+	entries := make(map[string]*entry, len(docs))
 	var probs []Problem
-	for i := range whole.Docs {
-		e := &whole.Docs[i]
-		var err error
-		if items != nil {
-			err = json.Unmarshal(items[i], e)
-		}
+	for i := range docs {
+		e := &docs[i]
+		err := readEntry(items[i], e)
 		switch {
 		case err != nil:
 		case checkID(e.ID) != nil:

@@ -83,14 +83,17 @@ func writeV2(src, dst Backend, keys []string) error {
 	get := func(name string) (string, bool, error) { return src.Get(v1Prefix + name) }
 	// Settings that belong to an article become its side record.
 	sides := map[string]*side{}
-	settings := map[string]string{}
+	var settings map[string]string
 	rawSettings, hasSettings, err := get("settings")
 	if err != nil {
 		return err
 	}
 	settingsOK := false
-	if payload, err := decode(rawSettings); hasSettings && err == nil && json.Unmarshal([]byte(payload), &settings) == nil {
-		settingsOK = true
+	if payload, err := decode(rawSettings); hasSettings && err == nil {
+		settings, err = readSettingsMap(payload)
+		settingsOK = err == nil
+	}
+	if settingsOK {
 		for name, v := range settings {
 			if id, ok := strings.CutPrefix(name, v1OrphansSetting); ok && checkID(id) == nil {
 				var os []annot.Orphan
@@ -113,12 +116,12 @@ func writeV2(src, dst Backend, keys []string) error {
 	}
 	index := rawIndex
 	if payload, err := decode(rawIndex); hasIndex && err == nil {
-		var rec struct{ Docs []json.RawMessage }
 		var entries []*entry
-		ok := json.Unmarshal([]byte(payload), &rec) == nil
-		for _, r := range rec.Docs {
+		docs, err := readDocs(payload)
+		ok := err == nil
+		for _, r := range docs {
 			var e entry
-			if json.Unmarshal(r, &e) != nil || checkID(e.ID) != nil {
+			if readEntry(r, &e) != nil || checkID(e.ID) != nil {
 				ok = false
 				break
 			}

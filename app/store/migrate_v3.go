@@ -1,7 +1,5 @@
 package store
 
-import "encoding/json"
-
 // Schema v2 listed every article in one index record, rewritten whole on
 // every write and read whole before each, so adding an article to a library
 // of 2,500 wrote 345 KB. v3 keeps the listing in buckets with a head
@@ -143,10 +141,9 @@ func dropV2Index(b Backend) {
 	if err != nil || !ok {
 		return
 	}
-	var rec listRecord
 	payload, derr := decode(raw)
 	if derr == nil {
-		derr = json.Unmarshal([]byte(payload), &rec)
+		_, derr = readDocs(payload)
 	}
 	if derr != nil {
 		l := &Library{b: b, damaged: map[string]bool{v2IndexKey: true}}

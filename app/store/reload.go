@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"sort"
 )
 
@@ -69,10 +68,11 @@ func (l *Library) Reload() (Changes, []Problem) {
 	ch, probs := l.pending, l.pendingProblems
 	l.pending, l.pendingProblems = Changes{}, nil
 	if raw, ok, err := l.b.Get(SchemaKey); err == nil && ok && l.roErr == nil {
-		var s schemaRecord
-		if payload, err := decode(raw); err == nil && json.Unmarshal([]byte(payload), &s) == nil && s.Version > Version {
-			l.roErr = ErrNewerSchema
-			probs = append(probs, Problem{SchemaKey, "Another tab upgraded this library with a newer Gloss: this tab is now read-only so nothing of it is overwritten."})
+		if payload, err := decode(raw); err == nil {
+			if s, err := readSchema(payload); err == nil && s.Version > Version {
+				l.roErr = ErrNewerSchema
+				probs = append(probs, Problem{SchemaKey, "Another tab upgraded this library with a newer Gloss: this tab is now read-only so nothing of it is overwritten."})
+			}
 		}
 	}
 	if err := l.refresh(); err != nil {
