@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -69,4 +70,56 @@ func TestBrowserConvertInPage(t *testing.T) {
 		t.Errorf("a worker ran (%d ready marks): the test did not take Workers away", n)
 	}
 	noConsoleErrors(t, cons)
+}
+
+// TestBrowserConvertSandboxed: in a real sandboxed iframe (sandbox=
+// "allow-scripts", no allow-same-origin: an opaque origin, where new
+// Worker throws), a file of annotations chosen in the frame is imported
+// onto the article the host loaded, and the host's gloss:export is
+// answered, both through the worker's module run in the frame itself.
+func TestBrowserConvertSandboxed(t *testing.T) {
+	ctx, base := openSandboxed(t)
+	id, _ := evalJS[string](ctx, `glossHost.send({type: "gloss:load", text: `+jsString(transferArticle)+`})`)
+	if _, err := waitHostMsg(ctx, "gloss:loaded", id); err != nil {
+		t.Fatalf("gloss:loaded: %v", err)
+	}
+	want := wantTransfer()
+	csv := "start,end,label,text\n"
+	for _, m := range want {
+		csv += fmt.Sprintf("%d,%d,%s,%s\n", m.Start, m.End, m.Label, m.Text)
+	}
+	frame := frameTarget(t, ctx, base)
+	if o, err := evalJS[string](frame, `window.origin`); err != nil || o != "null" {
+		t.Fatalf("the frame's origin is %q (%v), not opaque: not sandboxed", o, err)
+	}
+	upload(t, frame, "import-input", "spans.csv", csv)
+	changed, err := pollJS[[]any](ctx, `(m => m && m.msg.annotations.length > 0 ? m.msg.annotations : null)(glossHost.messages.findLast(m => m.dir === "←" && m.msg.type === "gloss:changed"))`)
+	if err != nil {
+		t.Fatalf("the import changed nothing: %v; the frame says %q", err, message(frame))
+	}
+	var got []mention
+	for _, a := range changed {
+		a := a.(map[string]any)
+		got = append(got, mention{Start: int(a["start"].(float64)), End: int(a["end"].(float64)), Label: a["label"].(string), Text: a["text"].(string)})
+	}
+	slices.SortFunc(got, func(a, b mention) int { return a.Start - b.Start })
+	if !slices.Equal(got, want) {
+		t.Errorf("imported %+v, want %+v", got, want)
+	}
+
+	id, _ = evalJS[string](ctx, `glossHost.send({type: "gloss:export", format: "conll"})`)
+	exported, err := waitHostMsg(ctx, "gloss:exported", id)
+	if err != nil {
+		t.Fatalf("gloss:exported: %v", err)
+	}
+	f, _ := format.ByName("conll")
+	data, _ := exported["data"].(string)
+	docs, _, err := format.DecodeAll(f, []byte(data), transferArticle)
+	if err != nil || len(docs) != 1 || len(docs[0].Annotations) != len(want) {
+		t.Errorf("the exported CoNLL does not read back: %v (%d docs)\n%s", err, len(docs), data)
+	}
+	marks, err := evalJS[[]int](frame, `["gloss-inpage-ready", "gloss-extract-ready"].map(n => performance.getEntriesByName(n).length)`)
+	if err != nil || marks[0] != 1 || marks[1] != 0 {
+		t.Errorf("in-page module and worker ready %v times (%v); want 1 and 0", marks, err)
+	}
 }

@@ -175,8 +175,21 @@ func TestBrowserEmbed(t *testing.T) {
 // TestBrowserEmbedSandboxed: in a sandboxed iframe without
 // allow-same-origin (no storage), Gloss still starts and answers.
 func TestBrowserEmbedSandboxed(t *testing.T) {
+	ctx, _ := openSandboxed(t)
+	id, _ := evalJS[string](ctx, `glossHost.send({type: "gloss:load", text: "Grace Hopper in Arlington."})`)
+	if loaded, err := waitHostMsg(ctx, "gloss:loaded", id); err != nil || loaded["chars"] != float64(26) {
+		t.Fatalf("sandboxed frame: gloss:loaded = %v (%v)", loaded, err)
+	}
+}
+
+// openSandboxed opens a host page on another origin embedding Gloss in
+// <iframe sandbox="allow-scripts"> (no allow-same-origin: an opaque
+// origin, no storage, no Worker), and waits for gloss:ready. base is
+// Gloss's address, the frame's.
+func openSandboxed(t *testing.T) (ctx context.Context, base string) {
+	t.Helper()
 	dir := buildSite(t, "")
-	base := serveSite(t, dir, "")
+	base = serveSite(t, dir, "")
 	hostDir := t.TempDir()
 	page, err := os.ReadFile(filepath.Join(dir, "web", "embed.html"))
 	if err != nil {
@@ -188,16 +201,13 @@ func TestBrowserEmbedSandboxed(t *testing.T) {
 	os.WriteFile(filepath.Join(hostDir, "web", "embed.html"), page, 0o644)
 	copyFile(filepath.Join(dir, "web", "embed-host.js"), filepath.Join(hostDir, "web", "embed-host.js"))
 	host := serveHandler(t, http.FileServer(http.Dir(hostDir))) + "/"
-	ctx := newBrowser(t)
+	ctx = newBrowser(t)
 	logConsoleErrors(t, ctx)
 	navigate(t, ctx, host+"web/embed.html?gloss="+base)
 	if _, err := waitHostMsg(ctx, "gloss:ready", ""); err != nil {
 		t.Fatalf("sandboxed frame sent no gloss:ready: %v", err)
 	}
-	id, _ := evalJS[string](ctx, `glossHost.send({type: "gloss:load", text: "Grace Hopper in Arlington."})`)
-	if loaded, err := waitHostMsg(ctx, "gloss:loaded", id); err != nil || loaded["chars"] != float64(26) {
-		t.Fatalf("sandboxed frame: gloss:loaded = %v (%v)", loaded, err)
-	}
+	return ctx, base
 }
 
 // inFrame evaluates expr in the embedded Gloss frame (same site, so the
@@ -235,6 +245,32 @@ func inFrame[T any](t *testing.T, ctx context.Context, urlPrefix, expr string) T
 		t.Fatal(err)
 	}
 	return v
+}
+
+// frameTarget returns a context on the frame whose address starts with
+// urlPrefix when it runs in a process of its own (Chromium isolates a
+// sandboxed frame: it is not in the page's frame tree, so inFrame cannot
+// reach it). The helpers that take a context work there as in a page.
+func frameTarget(t *testing.T, ctx context.Context, urlPrefix string) context.Context {
+	t.Helper()
+	targets, err := chromedp.Targets(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	for _, tg := range targets {
+		if tg.Type == "iframe" && strings.HasPrefix(tg.URL, urlPrefix) {
+			fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(tg.TargetID))
+			t.Cleanup(cancel)
+			if err := chromedp.Do(fctx); err != nil {
+				t.Fatalf("attaching to the frame at %s: %v", tg.URL, err)
+			}
+			return fctx
+		}
+		seen = append(seen, tg.Type+" "+tg.URL)
+	}
+	t.Fatalf("no frame of its own at %s: %v", urlPrefix, seen)
+	return nil
 }
 
 // TestBrowserEmbedStorageFull: with the frame's storage full, a second
