@@ -56,7 +56,21 @@ async function glossFetchWasm(url, progress) {
   performance.mark("gloss-loader");
   glossFetchWasm.url = new URL(url, document.baseURI).href; // for glossAdoptWorker
   let total = parseInt(goappWasmContentLength, 10);
-  const percent = (n) => progress(Math.min(100, Math.round((n * 100) / total)));
+  // The label changes at most every 250 ms (a few times a second still
+  // shows progress) and when the download is done: each change drew a
+  // frame, once per chunk read, while the module downloads and compiles on
+  // a first visit. (A constant here: app.js calls this before the
+  // declarations after it in the file run.)
+  const every = 250;
+  let shown = -1, shownAt = -Infinity;
+  const percent = (n) => {
+    const p = Math.min(100, Math.round((n * 100) / total));
+    const now = performance.now();
+    if (p === shown || (p < 100 && now - shownAt < every)) return;
+    shown = p;
+    shownAt = now;
+    progress(p);
+  };
   const early = window.glossWasm;
   window.glossWasm = null; // taken: a wasm-start.js that runs later does nothing
   if (early && early.url === glossFetchWasm.url) {

@@ -2,9 +2,13 @@ package main
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -330,5 +334,67 @@ func TestBrowserLoaderSpinnerWaits(t *testing.T) {
 	open()
 	if err := waitAppReady(ctx); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBrowserLoaderProgressFewFrames: on a first visit the loading label's
+// percentage changes a few times a second while app.wasm downloads, not at
+// every chunk read (each change drew a frame). The server sends the module
+// in small pieces over a second or more; the label must still show a value
+// between 0 and 100 % on the way, and change at most once per 250 ms (plus
+// the first and the final 100 %), counted from the changes' own times.
+func TestBrowserLoaderProgressFewFrames(t *testing.T) {
+	dir := buildSite(t, "")
+	wasm, err := os.ReadFile(filepath.Join(dir, "web", "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := siteHandler(dir, "")
+	const piece = 64 << 10
+	base := serveHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, "/app.wasm") {
+			site.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/wasm")
+		w.Header().Set("Content-Length", strconv.Itoa(len(wasm)))
+		for i := 0; i < len(wasm); i += piece {
+			if _, err := w.Write(wasm[i:min(i+piece, len(wasm))]); err != nil {
+				return
+			}
+			w.(http.Flusher).Flush()
+			time.Sleep(5 * time.Millisecond) // ~190 pieces: a second or more
+		}
+	})) + "/"
+	ctx := newBrowser(t)
+	logConsoleErrors(t, ctx)
+	addInitScript(t, ctx, `(() => {
+		const seen = window.__labels = [];
+		new MutationObserver(() => {
+			const l = document.getElementById("app-wasm-loader-label");
+			const m = l && /(\d+)%/.exec(l.textContent);
+			if (m && (!seen.length || seen[seen.length - 1][0] !== +m[1])) seen.push([+m[1], performance.now()]);
+		}).observe(document, { subtree: true, childList: true, characterData: true });
+	})()`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitAppReady(ctx); err != nil {
+		t.Fatal(err)
+	}
+	seen, err := evalJS[[][2]float64](ctx, `window.__labels`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 2 {
+		t.Fatalf("label values %v: want the progress shown on the way", seen)
+	}
+	between := false
+	for _, s := range seen {
+		between = between || s[0] > 0 && s[0] < 100
+	}
+	span := seen[len(seen)-1][1] - seen[0][1]
+	if most := 2 + int(span/250); !between || len(seen) > most {
+		t.Errorf("label values [percent, ms] %v: %d changes over %.0f ms, want at least one between 0 and 100 and at most %d", seen, len(seen), span, most)
 	}
 }
