@@ -827,6 +827,30 @@
     }, delay));
   }
 
+  // onIntent calls fn once, at the first sign that a person is bringing in
+  // an article: a paste into the article box, files dragged over the page,
+  // a click (or key) on a file input, whose picker then opens. The
+  // extraction worker starts then (app/ui/extractor.go) rather than in idle
+  // time or at Load: its module's download, compile and start (about a
+  // second on a first visit) overlap the person's own paste, drop or pick.
+  // Listened for in the capture phase, in JavaScript only: no call into Go
+  // per event, and none once it fired.
+  function onIntent(fn) {
+    const opts = { capture: true, passive: true };
+    const types = ["paste", "dragover", "click"];
+    const seen = (e) => {
+      const t = e.target;
+      const dt = e.dataTransfer;
+      const yes = e.type === "paste" ? t && t.id === "paste-input"
+        : e.type === "dragover" ? dt && Array.prototype.includes.call(dt.types, "Files")
+          : t && t.tagName === "INPUT" && t.type === "file";
+      if (!yes) return;
+      for (const type of types) removeEventListener(type, seen, opts);
+      fn(e.type);
+    };
+    for (const type of types) addEventListener(type, seen, opts);
+  }
+
   // inPage runs the worker's module (web/extract.wasm, the program of
   // wasm/extract) in the page itself, as a second Go instance beside the
   // app's: where no Worker can be started (a sandboxed frame without
@@ -864,7 +888,7 @@
   }
 
   window.gloss = {
-    afterPaint, whenIdle, yieldTask, inPage,
+    afterPaint, whenIdle, onIntent, yieldTask, inPage,
     listen, post,
     suggestionColors,
     fetchText,

@@ -41,6 +41,9 @@ type workerClient struct {
 	// rewarm, when set (startLater), gets the build workers ready again in
 	// idle time after this one was stopped for its memory.
 	rewarm func()
+	// intent: startLater asked gloss.onIntent to start the worker at a
+	// person's paste, drag or file pick, and it has not fired yet.
+	intent bool
 }
 
 // workerReply is a reply with, for a build, its bytes (a Uint8Array).
@@ -201,10 +204,33 @@ const extractWorkerDelay = 2000
 // optimised, and the helper started (buildworker.go). A build worker
 // stopped after a long build (recycle) gets warm called again in idle time
 // after it: the next long paste finds them ready too.
+//
+// A person's paste into the article box, files dragged over the page or a
+// file picker opened (gloss.onIntent) starts the worker sooner: a web page
+// read at once then waits only for what is left of its start.
 func (w *workerClient) startLater(warm func()) {
 	w.mu.Lock()
 	w.rewarm = warm
+	intent := !w.intent
+	w.intent = true
 	w.mu.Unlock()
+	if intent {
+		var f app.Func
+		f = app.FuncOf(func(_ app.Value, args []app.Value) any {
+			f.Release()
+			w.mu.Lock()
+			w.intent = false
+			w.mu.Unlock()
+			perfMark("gloss-extract-intent-" + args[0].String())
+			// A worker that cannot start is not logged: the read or
+			// import that follows says so, or runs in the page.
+			w.mu.Lock()
+			_ = w.startLocked()
+			w.mu.Unlock()
+			return nil
+		})
+		glossJS().Call("onIntent", f)
+	}
 	var f app.Func
 	f = app.FuncOf(func(app.Value, []app.Value) any {
 		f.Release()
@@ -244,6 +270,7 @@ func (w *workerClient) startLocked() (err error) {
 		}
 	}()
 	worker := app.Window().Get("Worker").New(extractWorkerURL)
+	perfMark(w.mark("gloss-extract-start"))
 	w.warmed, w.ready = false, false
 	onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
 		var r workerReply
