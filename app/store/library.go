@@ -116,6 +116,9 @@ type Library struct {
 	settings    map[string]string
 	settingsRaw string
 
+	// facts: the last text's code points and sum (textFacts).
+	facts textFacts
+
 	// damaged holds keys found damaged; they are copied under
 	// QuarantinePrefix before being overwritten or deleted.
 	damaged map[string]bool

@@ -1,8 +1,12 @@
 package store
 
 import (
+	"hash/fnv"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gloss/app/annot"
 )
@@ -60,5 +64,32 @@ func TestAddAnnotations(t *testing.T) {
 	}
 	if got, _ := l.Load(m.ID); got.Updated != 9 {
 		t.Fatal("nothing to add, yet written")
+	}
+}
+
+// textSum is hash/fnv's FNV-1a of the text, which listings written before
+// it was computed in parts hold: across its parts' bounds too.
+func TestTextSumIsFNV(t *testing.T) {
+	long := strings.Repeat("Ada met Bob in Zürich. ", 9000) // > 64 KB
+	for _, s := range []string{"", "a", "Ada met Bob.", "日本😀\xff", long, long[:65536], long[:65537]} {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		if got, want := textSum(s), strconv.FormatUint(h.Sum64(), 16); got != want {
+			t.Errorf("textSum(%d bytes) = %s, want %s", len(s), got, want)
+		}
+	}
+}
+
+// The text kept by textFacts answers only for the same string: another
+// text of the same length gets its own count and sum.
+func TestTextFactsKeptForTheSameText(t *testing.T) {
+	l := mustOpen(t, NewMemory())
+	a := strings.Repeat("Ada met Bob. ", 100)
+	b := strings.Repeat("Ada met Bo!. ", 99) + "Adé met Bob."
+	for _, s := range []string{a, a, b, b[:len(b)-1] + "x", a} {
+		n, sum := l.textFacts(s)
+		if n != utf8.RuneCountInString(s) || sum != textSum(s) {
+			t.Errorf("textFacts(%.20q...) = %d, %s; want %d, %s", s, n, sum, utf8.RuneCountInString(s), textSum(s))
+		}
 	}
 }

@@ -144,7 +144,8 @@ func (l *Library) add(d Doc) (Meta, error) {
 	if l.entries[d.ID] != nil {
 		return Meta{}, fmt.Errorf("store: %s not saved: id %q is taken", what, d.ID)
 	}
-	n := utf8.RuneCountInString(d.Text)
+	n, sum := l.textFacts(d.Text)
+	l.facts = textFacts{} // not kept for a text the library now holds
 	if _, err := checkAnnotations(d.Annotations, n); err != nil {
 		return Meta{}, fmt.Errorf("store: %s not saved: %v", what, err)
 	}
@@ -154,7 +155,7 @@ func (l *Library) add(d Doc) (Meta, error) {
 	if err := checkStatus(d.Status); err != nil {
 		return Meta{}, fmt.Errorf("store: %s not saved: %v", what, err)
 	}
-	e := &entry{Meta: d.Meta, Text: 1, Ann: 1, Sum: textSum(d.Text)}
+	e := &entry{Meta: d.Meta, Text: 1, Ann: 1, Sum: sum}
 	e.Chars, e.Annotations, e.Labels = n, len(d.Annotations), labelsOf(d.Annotations)
 	if e.Updated == 0 {
 		e.Updated = e.Created

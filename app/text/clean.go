@@ -62,6 +62,12 @@ func isNormal(s string) bool {
 	}
 	nl := 0
 	for i := 0; i < len(s); i++ {
+		if nl == 0 {
+			// Only a control byte (a newline among them) needs a look here.
+			if i = controlAt(s, i); i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		switch {
 		case c == '\n':

@@ -23,12 +23,7 @@ type Offsets struct {
 func NewOffsets(s string) *Offsets {
 	x := &Offsets{s: s}
 	// Size the tables once: lead bytes count the non-ASCII runes of valid text.
-	lead := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0xC0 {
-			lead++
-		}
-	}
+	lead := leadBytes(s)
 	x.cps = make([]int32, 0, lead)
 	x.bEnd = make([]int32, 0, lead)
 	x.uEnd = make([]int32, 0, lead)
@@ -36,9 +31,10 @@ func NewOffsets(s string) *Offsets {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			i++
-			cp++
-			u++
+			j := asciiEnd(s, i)
+			cp += j - i
+			u += j - i
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -136,7 +132,3 @@ func (x *Offsets) Slice(start, end int) string {
 	}
 	return x.s[x.Byte(start):x.Byte(end)]
 }
-
-// RuneCount returns the number of code points in s (invalid bytes count one
-// each, as utf8.RuneCountInString does).
-func RuneCount(s string) int { return utf8.RuneCountInString(s) }

@@ -27,7 +27,7 @@ func Paragraphs(s string) []Span {
 		if nl >= 0 {
 			line = s[:nl]
 		}
-		n := utf8.RuneCountInString(line)
+		n := RuneCount(line)
 		content := n
 		if strings.HasSuffix(line, "\r") {
 			content--
