@@ -82,3 +82,23 @@ func RuneCount(s string) int {
 		i = j + size
 	}
 }
+
+// UTF16Len returns the length of s in UTF-16 code units, as JavaScript
+// counts (an invalid byte is one U+FFFD), reading ASCII eight bytes at a
+// time.
+func UTF16Len(s string) int {
+	n, i := 0, 0
+	for {
+		j := asciiEnd(s, i)
+		n += j - i
+		if j == len(s) {
+			return n
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+		i = j + size
+	}
+}

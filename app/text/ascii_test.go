@@ -66,6 +66,13 @@ func TestWordScansMatchByteScans(t *testing.T) {
 		if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
 			t.Fatalf("RuneCount(%q) = %d, want %d", s, got, want)
 		}
+		u16 := 0
+		for _, r := range s {
+			u16 += utf16Len(r)
+		}
+		if got := UTF16Len(s); got != u16 {
+			t.Fatalf("UTF16Len(%q) = %d, want %d", s, got, u16)
+		}
 		if got, want := isNormal(s), isNormalByte(s); got != want {
 			t.Fatalf("isNormal(%q) = %v, want %v", s, got, want)
 		}

@@ -46,7 +46,7 @@ func (a *App) draw() {
 	// changes restyles and lays out every paragraph (150 ms on a 5 MB
 	// article), so the install after the build must find it unchanged.
 	glossJS().Call("suggestionColors", suggestionColors(a.labels))
-	glossJS().Call("render", articleEl(), d.Text, int32s(bounds))
+	glossJS().Call("render", articleEl(), toJS(d.Text), int32s(bounds))
 	a.painted = map[string]annot.Annotation{}
 	a.drawnDoc = d.Meta.ID
 	a.repaint()

@@ -113,7 +113,7 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 		id := tg.Get("id").String()
 		switch {
 		case id == "paste-input" && key == "Enter" && ctrl:
-			v := tg.Get("value").String()
+			v := readText(tg.Get("value"))
 			ctx.Dispatch(func(ctx app.Context) { a.loadPaste(ctx, v) })
 			return true
 		case key == "Escape" && tg.Call("closest", "#span-editor").Truthy():

@@ -44,7 +44,7 @@ func (p *newArticlePane) Render() app.UI {
 			app.Button().Class("primary").DataSet("testid", "paste-load").Text("Load pasted text").
 				OnClick(func(ctx app.Context, e app.Event) {
 					if p.OnPaste != nil {
-						p.OnPaste(ctx, app.Window().GetElementByID("paste-input").Get("value").String())
+						p.OnPaste(ctx, readText(app.Window().GetElementByID("paste-input").Get("value")))
 					}
 				}),
 			app.Label().Body(

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gloss/app/store"
+	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -62,7 +63,7 @@ func (localStorage) Set(key, value string) (err error) {
 		}
 	}()
 	old := storedLen(key)
-	ls().Call("setItem", key, value)
+	ls().Call("setItem", key, toJS(value))
 	usedChange(key, old, utf16Len(key)+utf16Len(value))
 	return nil
 }
@@ -117,17 +118,9 @@ func usedChange(key string, old, now int) {
 	}
 }
 
-// utf16Len is the length of s in UTF-16 code units, as JavaScript counts.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if r > 0xFFFF {
-			n++
-		}
-	}
-	return n
-}
+// utf16Len is the length of s in UTF-16 code units, as JavaScript counts
+// (an article's text: a 5 MB one's is counted as it is stored).
+func utf16Len(s string) int { return text.UTF16Len(s) }
 
 func (localStorage) Keys() (keys []string, err error) {
 	defer func() {

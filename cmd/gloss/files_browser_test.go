@@ -259,6 +259,9 @@ func TestBrowserPasteLarge(t *testing.T) {
 	chars := utf8.RuneCountInString(article)
 
 	pasteIntoBox(t, ctx, article)
+	if _, err := evalJS[bool](ctx, `(window.__pasted = document.getElementById("paste-input").value, true)`); err != nil {
+		t.Fatal(err)
+	}
 	start := time.Now()
 	// Time it inside the page too: from the click to the paragraphs in the
 	// DOM and to the next frame.
@@ -297,6 +300,26 @@ func TestBrowserPasteLarge(t *testing.T) {
 		}
 	}
 	check("after loading")
+	// The text went to the storage, the article's paragraphs and the build
+	// worker as the JavaScript string it was read from (app/ui/jstext.go),
+	// and is stored exactly as pasted.
+	if n, err := pollJS[int](ctx, `performance.getEntriesByName("gloss-page-text").length >= 3 && performance.getEntriesByName("gloss-page-text").length`); err != nil {
+		t.Errorf("the pasted text was handed back to JavaScript as its string %d times, want the storage, the worker and the draw", n)
+	}
+	if ok, err := evalJS[bool](ctx, `(() => {
+		const s = window.__glossStorage || localStorage;
+		for (let i = 0; i < s.length; i++) {
+			const k = s.key(i);
+			if (/\/text\.\d+$/.test(k) && s.getItem(k).endsWith(__pasted) && s.getItem(k).length < __pasted.length + 16) return true;
+		}
+		return false;
+	})()`); err != nil || !ok {
+		t.Errorf("no stored text record ends with the pasted text (%v)", err)
+	}
+	last := article[strings.LastIndex(article, "\n")+1:]
+	if ps := paragraphs(t, ctx); len(ps) == 0 || ps[len(ps)-1] != last {
+		t.Errorf("the last paragraph drawn is not the article's last: %q", ps[max(len(ps)-1, 0):])
+	}
 	start = time.Now()
 	if err := waitReady(ctx, base); err != nil {
 		t.Fatal(err)

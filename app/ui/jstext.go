@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"strings"
+	"unsafe"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// A pasted article comes from JavaScript (the box's value) and goes back to
+// it three times before it is drawn: to the build worker, to the storage
+// and to the article's paragraphs. Each time syscall/js decodes the Go
+// string's bytes into a new JavaScript string: on a 5 MB paste three
+// decodes of 5 MB, ~20-40 ms each in the one task before the first paint.
+// The JavaScript string it was read from is kept, and a value that is that
+// text, or ends with it, is handed over as that string instead.
+
+// pageTextMin is the shortest text kept: below it a decode is cheap.
+const pageTextMin = 64 << 10
+
+// pageText is the long text last read from JavaScript, and the string it
+// was read from (held until the next one: the article's paragraphs hold
+// slices of it once drawn anyway).
+var pageText struct {
+	s string
+	v app.Value
+}
+
+// readText reads a JavaScript string into Go, keeping a long one for
+// toJS.
+func readText(v app.Value) string {
+	s := v.String()
+	if len(s) >= pageTextMin {
+		pageText.s, pageText.v = s, v
+	} else {
+		pageText.s, pageText.v = "", app.Undefined()
+	}
+	return s
+}
+
+// toJS returns what to hand JavaScript for s: the kept JavaScript string
+// when s is the text read (the same Go string), the kept string appended
+// to the rest when s ends with that text (a stored record's header, a
+// request to the worker), else s itself (converted by the call).
+func toJS(s string) any {
+	t := pageText.s
+	if t == "" || len(s) < len(t) {
+		return s
+	}
+	if len(s) == len(t) {
+		if unsafe.StringData(s) != unsafe.StringData(t) && s != t {
+			return s
+		}
+		perfMark("gloss-page-text") // tests: the kept string was handed over
+		return pageText.v
+	}
+	if !strings.HasSuffix(s, t) {
+		return s
+	}
+	perfMark("gloss-page-text")
+	return jsConcat().Call("call", s[:len(s)-len(t)], pageText.v)
+}
+
+// jsConcat is String.prototype.concat: syscall/js calls no method of a
+// string primitive.
+func jsConcat() app.Value {
+	return app.Window().Get("String").Get("prototype").Get("concat")
+}
