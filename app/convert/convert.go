@@ -61,15 +61,15 @@ type Call struct {
 // Result is what a Call gave: Err, the operation's error ("" for none),
 // and the fields its Op names.
 type Result struct {
-	Err       string            `json:",omitempty"`
-	Data      []byte            `json:",omitempty"`
-	Omitted   []format.Omission `json:",omitempty"`
-	Export    *batch.Export     `json:",omitempty"`
-	Read      *batch.Result     `json:",omitempty"`
-	Format    string            `json:",omitempty"`
-	Docs      []format.Doc      `json:",omitempty"`
-	Report    format.Report
-	Onto      *Placed `json:",omitempty"`
+	Err     string            `json:",omitempty"`
+	Data    []byte            `json:",omitempty"`
+	Omitted []format.Omission `json:",omitempty"`
+	Export  *batch.Export     `json:",omitempty"`
+	Read    *batch.Result     `json:",omitempty"`
+	Format  string            `json:",omitempty"`
+	Docs    []format.Doc      `json:",omitempty"`
+	Report  format.Report
+	Onto    *Placed `json:",omitempty"`
 	// Unavailable: the call did not run (Err says why).
 	Unavailable bool `json:",omitempty"`
 }
