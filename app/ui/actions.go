@@ -307,7 +307,7 @@ func (a *App) downloadBackup() {
 	if a.msg.Error {
 		return
 	}
-	a.setNotice(fmt.Sprintf("Backup downloaded as gloss-backup.json: %s with their annotations, the labels and the gazetteer. Restore it here or in another browser.", plural(len(a.metas), "article")))
+	a.setNotice(fmt.Sprintf("Backup downloaded as gloss-backup.json: %s with their annotations, the labels and the gazetteer. Restore it here or in another browser.%s", plural(len(a.metas), "article"), sandboxNote()))
 }
 
 func (a *App) restoreBackup(ctx app.Context, name string, data []byte) {

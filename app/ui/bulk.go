@@ -267,5 +267,5 @@ func (a *App) exportLibrary(name string, metas []store.Meta) {
 	if len(damaged) > 0 {
 		msg += fmt.Sprintf(" %s had damaged annotations; what could be read was exported.", plural(len(damaged), "article"))
 	}
-	a.setNotice(msg)
+	a.setNotice(msg + sandboxNote())
 }

@@ -55,10 +55,12 @@ func (f *finder) renderGazetteer() app.UI {
 		OnImport: func(ctx app.Context, files app.Value) { f.a.readFilesWith(ctx, files, f.importGazetteer) },
 		OnExportCSV: func() {
 			glossJS().Call("download", "gazetteer.csv", "text/csv", string(f.gaz.CSV()))
+			f.a.sandboxNotice()
 		},
 		OnExportJSON: func() {
 			b, _ := f.gaz.MarshalJSON()
 			glossJS().Call("download", "gazetteer.json", "application/json", string(b))
+			f.a.sandboxNotice()
 		},
 	}
 }

@@ -44,10 +44,10 @@ func (a *App) export(name string) {
 	}
 	if len(x.Omitted) > 0 {
 		// A warning: a training file missing spans must not pass unseen.
-		a.setError(x.Message())
+		a.setError(x.Message() + sandboxNote())
 		return
 	}
-	a.setNotice(x.Message())
+	a.setNotice(x.Message() + sandboxNote())
 }
 
 // importFile reads annotations into the open article when the file's text

@@ -77,6 +77,8 @@ func TestBrowserConvertInPage(t *testing.T) {
 // Worker throws), a file of annotations chosen in the frame is imported
 // onto the article the host loaded, and the host's gloss:export is
 // answered, both through the worker's module run in the frame itself.
+// An export from the frame's own button says the browser may drop the
+// file (a sandbox without allow-downloads blocks it, unseen by the page).
 func TestBrowserConvertSandboxed(t *testing.T) {
 	ctx, base := openSandboxed(t)
 	id, _ := evalJS[string](ctx, `glossHost.send({type: "gloss:load", text: `+jsString(transferArticle)+`})`)
@@ -118,6 +120,13 @@ func TestBrowserConvertSandboxed(t *testing.T) {
 	if err != nil || len(docs) != 1 || len(docs[0].Annotations) != len(want) {
 		t.Errorf("the exported CoNLL does not read back: %v (%d docs)\n%s", err, len(docs), data)
 	}
+	// Export in the frame: the browser drops the file unless the host
+	// allows downloads, which Gloss cannot see, so the message says so.
+	click(t, frame, `[data-testid="export-button"]`)
+	if _, err := pollJS[bool](frame, `(document.querySelector('[data-testid="message"]')||{}).textContent.includes("allow-downloads")`); err != nil {
+		t.Errorf("exporting in the sandboxed frame: message %q does not say the download may be blocked", message(frame))
+	}
+	shots(t, ctx, "sandboxed-export", `(window.scrollTo(0, 0), true)`)
 	marks, err := evalJS[[]int](frame, `["gloss-inpage-ready", "gloss-extract-ready"].map(n => performance.getEntriesByName(n).length)`)
 	if err != nil || marks[0] != 1 || marks[1] != 0 {
 		t.Errorf("in-page module and worker ready %v times (%v); want 1 and 0", marks, err)
