@@ -165,14 +165,7 @@ func TestBrowserWarmWorker(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Long enough that a worker not warmed up would warm up first.
-	pasteIntoBox(t, ctx, entity.SampleArticle(wire.WarmUpAt+1<<10, 5))
-	if _, err := chromedp.Run(ctx, chromedp.Click(chromedp.CSS(`[data-testid="paste-load"]`))); err != nil {
-		t.Fatal(err)
-	}
-	waitParagraphs(t, ctx)
-	if _, err := pollJS[bool](ctx, `!!(window.glossPerf && glossPerf.entitiesAt > __t0)`); err != nil {
-		t.Fatalf("the names were not found: %v", err)
-	}
+	loadFound(t, ctx, entity.SampleArticle(wire.WarmUpAt+1<<10, 5), "the article")
 	got, err := evalJS[map[string]float64](ctx, `({
 		decoded: performance.getEntriesByName("gloss-build-decoded").filter((m) => m.startTime > __t0).length,
 		inPage: performance.getEntriesByName("gloss-build-start").length,
@@ -206,14 +199,7 @@ func TestBrowserWarmWorker(t *testing.T) {
 	if _, err := evalJS[bool](ctx, `window.__t0 = performance.now(), (b => !b || (b.click(), true))(document.querySelector('[data-testid="new-article"]'))`); err != nil {
 		t.Fatal(err)
 	}
-	pasteIntoBox(t, ctx, entity.SampleArticle(wire.WarmUpAt+1<<10, 6))
-	if _, err := chromedp.Run(ctx, chromedp.Click(chromedp.CSS(`[data-testid="paste-load"]`))); err != nil {
-		t.Fatal(err)
-	}
-	waitParagraphs(t, ctx)
-	if _, err := pollJS[bool](ctx, `!!(window.glossPerf && glossPerf.entitiesAt > __t0)`); err != nil {
-		t.Fatalf("the second article's names were not found: %v", err)
-	}
+	loadFound(t, ctx, entity.SampleArticle(wire.WarmUpAt+1<<10, 6), "the second article")
 	again, err := evalJS[map[string]float64](ctx, `({
 		decoded: performance.getEntriesByName("gloss-build-decoded").filter((m) => m.startTime > __t0).length,
 		warmedUp: glossPerf.workerBuildWarmedUp ?? -1,
@@ -227,4 +213,18 @@ func TestBrowserWarmWorker(t *testing.T) {
 		t.Errorf("second long paste: built in the worker %v times, warmed up for it %v, shared %v, helpers started for it %v; want 1, 0, 1, 0 (both ready before it)", again["decoded"], again["warmedUp"], again["shared"], again["helperReady"])
 	}
 	noConsoleErrors(t, cons)
+}
+
+// loadFound pastes text in the new-article box, loads it and waits until
+// its names are found (after window.__t0); what names it in a failure.
+func loadFound(t *testing.T, ctx context.Context, text, what string) {
+	t.Helper()
+	pasteIntoBox(t, ctx, text)
+	if _, err := chromedp.Run(ctx, chromedp.Click(chromedp.CSS(`[data-testid="paste-load"]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, ctx)
+	if _, err := pollJS[bool](ctx, `!!(window.glossPerf && glossPerf.entitiesAt > __t0)`); err != nil {
+		t.Fatalf("%s's names were not found: %v", what, err)
+	}
 }
