@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"gloss/app/entity"
@@ -120,4 +121,40 @@ func TestSameOptionsUnchanged(t *testing.T) {
 	if n := testing.AllocsPerRun(10, func() { b.sameOptions(gaz, mem, true) }); n == 0 {
 		t.Error("changed: compared without writing the options out")
 	}
+}
+
+// BenchmarkSameOptions: adopting the early post with a memory of 2,000
+// voted names and a gazetteer of 500: unchanged (compared by version) and
+// changed to the same content (written out and compared, as every
+// takeover did before).
+func BenchmarkSameOptions(b *testing.B) {
+	gaz := entity.NewGazetteer(nil)
+	mem := &entity.Memory{}
+	for i := range 2000 {
+		mem.Vote(fmt.Sprintf("Person Number %d", i), "PER", "a")
+		if i < 500 {
+			_ = gaz.Add(entity.Entry{Name: fmt.Sprintf("Place %d", i), Label: "LOC"})
+		}
+	}
+	req, err := wire.BuildRequest(0, "", gaz, mem, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := &workerBuild{}
+	e.posted(req, gaz, mem, true)
+	b.Run("unchanged", func(b *testing.B) {
+		for b.Loop() {
+			if !e.sameOptions(gaz, mem, true) {
+				b.Fatal("not the same")
+			}
+		}
+	})
+	mem.Vote("Person Number 1", "PER", "a") // changes nothing but the version
+	b.Run("written out", func(b *testing.B) {
+		for b.Loop() {
+			if !e.sameOptions(gaz, mem, true) {
+				b.Fatal("not the same")
+			}
+		}
+	})
 }
