@@ -57,19 +57,26 @@ async function glossFetchWasm(url, progress) {
   glossFetchWasm.url = new URL(url, document.baseURI).href; // for glossAdoptWorker
   let total = parseInt(goappWasmContentLength, 10);
   // The label changes at most every 250 ms (a few times a second still
-  // shows progress) and when the download is done: each change drew a
-  // frame, once per chunk read, while the module downloads and compiles on
-  // a first visit. (A constant here: app.js calls this before the
-  // declarations after it in the file run.)
+  // shows progress), the latest count shown at the end of each wait, and
+  // at once when the download is done: each change drew a frame, once per
+  // chunk read, while the module downloads and compiles on a first visit.
+  // (A constant here: app.js calls this before the declarations after it
+  // in the file run.)
   const every = 250;
-  let shown = -1, shownAt = -Infinity;
+  let shown = -1, shownAt = -Infinity, latest = 0, timer = 0;
+  const show = () => {
+    clearTimeout(timer);
+    timer = 0;
+    if (latest === shown) return;
+    shown = latest;
+    shownAt = performance.now();
+    progress(latest);
+  };
   const percent = (n) => {
-    const p = Math.min(100, Math.round((n * 100) / total));
-    const now = performance.now();
-    if (p === shown || (p < 100 && now - shownAt < every)) return;
-    shown = p;
-    shownAt = now;
-    progress(p);
+    latest = Math.min(100, Math.round((n * 100) / total));
+    const wait = every - (performance.now() - shownAt);
+    if (latest === 100 || wait <= 0) show();
+    else if (!timer && latest !== shown) timer = setTimeout(show, wait);
   };
   const early = window.glossWasm;
   window.glossWasm = null; // taken: a wasm-start.js that runs later does nothing

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -340,9 +341,11 @@ func TestBrowserLoaderSpinnerWaits(t *testing.T) {
 // TestBrowserLoaderProgressFewFrames: on a first visit the loading label's
 // percentage changes a few times a second while app.wasm downloads, not at
 // every chunk read (each change drew a frame). The server sends the module
-// in small pieces over a second or more; the label must still show a value
-// between 0 and 100 % on the way, and change at most once per 250 ms (plus
-// the first and the final 100 %), counted from the changes' own times.
+// in small pieces over a second or more, stopping once at 47 % right after
+// two quick pieces: the label must catch up with the count there (the
+// latest shown at the end of a wait), reach 100 %, and change at most once
+// per 250 ms (plus the first and the final 100 %), counted from the
+// changes' own times.
 func TestBrowserLoaderProgressFewFrames(t *testing.T) {
 	dir := buildSite(t, "")
 	wasm, err := os.ReadFile(filepath.Join(dir, "web", "app.wasm"))
@@ -351,6 +354,11 @@ func TestBrowserLoaderProgressFewFrames(t *testing.T) {
 	}
 	site := siteHandler(dir, "")
 	const piece = 64 << 10
+	stop := len(wasm) * 47 / 100
+	resume := make(chan struct{})
+	var once sync.Once
+	release := func() { once.Do(func() { close(resume) }) }
+	defer release()
 	base := serveHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasSuffix(r.URL.Path, "/app.wasm") {
 			site.ServeHTTP(w, r)
@@ -358,16 +366,34 @@ func TestBrowserLoaderProgressFewFrames(t *testing.T) {
 		}
 		w.Header().Set("Content-Type", "application/wasm")
 		w.Header().Set("Content-Length", strconv.Itoa(len(wasm)))
+		send := func(b []byte) bool {
+			_, err := w.Write(b)
+			w.(http.Flusher).Flush()
+			return err == nil
+		}
 		for i := 0; i < len(wasm); i += piece {
-			if _, err := w.Write(wasm[i:min(i+piece, len(wasm))]); err != nil {
+			end := min(i+piece, len(wasm))
+			if i < stop && end >= stop {
+				// Two pieces at once, then a stop: the second comes
+				// within 250 ms of the first.
+				if !send(wasm[i:(i+stop)/2]) || !send(wasm[(i+stop)/2:stop]) {
+					return
+				}
+				select {
+				case <-resume:
+				case <-r.Context().Done():
+					return
+				}
+				i, end = stop-piece, stop
+				continue
+			}
+			if !send(wasm[i:end]) {
 				return
 			}
-			w.(http.Flusher).Flush()
 			time.Sleep(5 * time.Millisecond) // ~190 pieces: a second or more
 		}
 	})) + "/"
 	ctx := newBrowser(t)
-	logConsoleErrors(t, ctx)
 	addInitScript(t, ctx, `(() => {
 		const seen = window.__labels = [];
 		new MutationObserver(() => {
@@ -379,6 +405,11 @@ func TestBrowserLoaderProgressFewFrames(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base)); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := pollJS[bool](ctx, `(document.getElementById("app-wasm-loader-label")||{}).textContent?.includes("47%")`); err != nil {
+		seen, _ := evalJS[[][2]float64](ctx, `window.__labels`)
+		t.Fatalf("the download stopped at 47 %%, the label never said so (values %v): %v", seen, err)
+	}
+	release()
 	if err := waitAppReady(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -386,15 +417,14 @@ func TestBrowserLoaderProgressFewFrames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(seen) < 2 {
-		t.Fatalf("label values %v: want the progress shown on the way", seen)
+	if len(seen) < 3 || seen[len(seen)-1][0] != 100 {
+		t.Fatalf("label values %v: want the progress shown on the way, and 100 %%", seen)
 	}
-	between := false
-	for _, s := range seen {
-		between = between || s[0] > 0 && s[0] < 100
-	}
-	span := seen[len(seen)-1][1] - seen[0][1]
-	if most := 2 + int(span/250); !between || len(seen) > most {
-		t.Errorf("label values [percent, ms] %v: %d changes over %.0f ms, want at least one between 0 and 100 and at most %d", seen, len(seen), span, most)
+	// The changes before and after the stop, each counted over its span.
+	for _, part := range [][][2]float64{seen[:slices.IndexFunc(seen, func(s [2]float64) bool { return s[0] == 47 })+1], seen[slices.IndexFunc(seen, func(s [2]float64) bool { return s[0] == 47 }):]} {
+		span := part[len(part)-1][1] - part[0][1]
+		if most := 2 + int(span/250); len(part) > most {
+			t.Errorf("label values [percent, ms] %v: %d changes over %.0f ms, want at most %d", part, len(part), span, most)
+		}
 	}
 }
