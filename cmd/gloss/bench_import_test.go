@@ -27,6 +27,10 @@ import (
 //     mark): what a person pasting a few seconds after the page opened
 //     waits;
 //   - import_html_warm_ms: the next page pasted in the same page.
+//   - import_html_paste_ms: as import_html_cold_ms, but pasted as a person
+//     does (the paste event in the box) and Load pressed 1 s later: the
+//     paste starts the worker (gloss.onIntent), so this is what is left
+//     of its start at a person's pace.
 //
 // extract_ready_after_paint_ms is when the idle start had the worker ready,
 // after the app's first paint.
@@ -34,14 +38,18 @@ func benchImportHTML(t *testing.T, figs *figures, dir string) {
 	page, next := benchWebPage(200<<10, benchSeed), benchWebPage(200<<10, benchSeed+1)
 	for i := 0; i < 3; i++ {
 		base := serveSite(t, dir, "")
-		for _, idle := range []bool{false, true} {
+		for _, mode := range []string{"cold", "idle", "paste"} {
+			idle := mode == "idle"
 			ctx := benchBrowser(t, 120*time.Second)
 			installInit(t, ctx, strings.TrimSuffix(base, "/"), nil, false)
 			_, paint := loadTiming(t, ctx, base)
 			if _, err := pollJS[bool](ctx, `!!document.getElementById("paste-input")`); err != nil {
 				t.Fatalf("no paste box: %v", err)
 			}
-			name := "import_html_cold_ms"
+			name, pause := "import_html_cold_ms", 0
+			if mode == "paste" {
+				name, pause = "import_html_paste_ms", 1000
+			}
 			if idle {
 				name = "import_html_idle_ms"
 				ready, err := chromedp.Run(ctx, chromedp.Poll[float64](`(performance.getEntriesByName("gloss-extract-ready")[0]||{}).startTime||0`,
@@ -53,9 +61,9 @@ func benchImportHTML(t *testing.T, figs *figures, dir string) {
 					figs.note("no gloss-extract-ready mark in 20 s: this app.wasm reads pages itself")
 				}
 			}
-			figs.add(name, importOnce(t, ctx, page, 1))
+			figs.add(name, importOnce(t, ctx, page, 1, pause))
 			if idle {
-				figs.add("import_html_warm_ms", importOnce(t, ctx, next, 2))
+				figs.add("import_html_warm_ms", importOnce(t, ctx, next, 2, 0))
 			}
 			if _, err := evalJS[bool](ctx, `localStorage.clear(), true`); err != nil {
 				t.Fatal(err)
@@ -65,14 +73,23 @@ func benchImportHTML(t *testing.T, figs *figures, dir string) {
 }
 
 // importOnce pastes src in the new-article box, presses Load and returns the
-// time until the n-th article's paragraphs are in the DOM.
-func importOnce(t *testing.T, ctx context.Context, src string, n int) float64 {
+// time until the n-th article's paragraphs are in the DOM. With pause > 0
+// the box first gets a paste event, as a person's paste does, and Load is
+// pressed pause ms later.
+func importOnce(t *testing.T, ctx context.Context, src string, n, pause int) float64 {
 	t.Helper()
 	return inPage[float64](t, ctx, `
 		const nb = document.querySelector('[data-testid="new-article"]');
 		if (nb && !document.getElementById("paste-input").getClientRects().length) nb.click();
 		await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-		document.getElementById("paste-input").value = `+jsString(src)+`;
+		const box = document.getElementById("paste-input");
+		if (`+fmt.Sprint(pause)+` > 0) {
+			const dt = new DataTransfer();
+			dt.setData("text/plain", "<!DOCTYPE html>");
+			box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+		}
+		box.value = `+jsString(src)+`;
+		if (`+fmt.Sprint(pause)+` > 0) await new Promise((r) => setTimeout(r, `+fmt.Sprint(pause)+`));
 		const shown = () => document.querySelectorAll('[data-testid="library-item"]').length >= `+fmt.Sprint(n)+` &&
 			!!document.querySelector('[data-testid="article"] p') && !document.querySelector('[data-testid="message-busy"]');
 		const done = new Promise((res) => {
