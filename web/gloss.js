@@ -829,9 +829,9 @@
 
   // onIntent calls fn once, at the first sign that a person is bringing in
   // an article: a paste into the article box, files dragged over the page,
-  // a click (or key) on a file input, whose picker then opens. The
-  // extraction worker starts then (app/ui/extractor.go) rather than in idle
-  // time or at Load: its module's download, compile and start (about a
+  // a click on a file input, whose picker then opens. The extraction
+  // worker starts then (app/ui/extractor.go) rather than in idle time or
+  // at Load: its module's download, compile and start (about a
   // second on a first visit) overlap the person's own paste, drop or pick.
   // Listened for in the capture phase, in JavaScript only: no call into Go
   // per event, and none once it fired.

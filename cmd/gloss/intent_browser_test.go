@@ -9,10 +9,10 @@ import (
 
 // TestBrowserExtractStartsOnIntent: the extraction worker starts at a
 // person's first sign of bringing in an article (a paste into the article
-// box, files dragged over the page, a file input clicked, as the keyboard
-// does too), not only in idle time or at Load. Idle callbacks never run
-// here, so only that sign can start it; a paste elsewhere does not. The
-// page pasted then reads through the worker as usual.
+// box, files dragged over the page, a file input clicked), not only in idle
+// time or at Load. Idle callbacks never run here, so only that sign can
+// start it; a paste elsewhere does not. The page pasted then reads through
+// the worker as usual.
 func TestBrowserExtractStartsOnIntent(t *testing.T) {
 	dir := buildSite(t, "")
 	base := serveSite(t, dir, "")
