@@ -829,12 +829,12 @@
 
   // onIntent calls fn once, at the first sign that a person is bringing in
   // an article: a paste into the article box, files dragged over the page,
-  // a click on a file input, whose picker then opens. The extraction
-  // worker starts then (app/ui/extractor.go) rather than in idle time or
-  // at Load: its module's download, compile and start (about a
-  // second on a first visit) overlap the person's own paste, drop or pick.
-  // Listened for in the capture phase, in JavaScript only: no call into Go
-  // per event, and none once it fired.
+  // a click on a file input (a key opening it sends one too), whose picker
+  // then opens. The extraction worker starts then (app/ui/extractor.go)
+  // rather than in idle time or at Load: its module's download, compile
+  // and start (about a second on a first visit) overlap the person's own
+  // paste, drop or pick. Listened for in the capture phase, in JavaScript
+  // only: no call into Go per event, and none once it fired.
   function onIntent(fn) {
     const opts = { capture: true, passive: true };
     const types = ["paste", "dragover", "click"];

@@ -1,16 +1,19 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
 // TestBrowserExtractStartsOnIntent: the extraction worker starts at a
 // person's first sign of bringing in an article (a paste into the article
-// box, files dragged over the page, a file input clicked), not only in idle
-// time or at Load. Idle callbacks never run here, so only that sign can
+// box, files dragged over the page, a file input clicked, or opened with
+// the keyboard: no mouse event), not only in idle time or at Load. Idle callbacks never run here, so only that sign can
 // start it; a paste elsewhere does not. The page pasted then reads through
 // the worker as usual.
 func TestBrowserExtractStartsOnIntent(t *testing.T) {
@@ -33,7 +36,15 @@ func TestBrowserExtractStartsOnIntent(t *testing.T) {
 		})()`,
 		"click": `document.querySelector('[data-testid="file-input"]').dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: false }))`,
 	}
-	for _, sign := range []string{"paste", "dragover", "click"} {
+	// The file picker a key opens is taken by the test, not shown.
+	err := chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, page.SetInterceptFileChooserDialog, page.SetInterceptFileChooserDialogParams{Enabled: true})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sign := range []string{"paste", "dragover", "click", "key"} {
 		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(base)); err != nil {
 			t.Fatal(err)
 		}
@@ -52,7 +63,13 @@ func TestBrowserExtractStartsOnIntent(t *testing.T) {
 		if got, err := evalJS[[]string](ctx, marks); err != nil || len(got) > 0 {
 			t.Fatalf("%s: before any sign: marks %v (%v), want the worker not started", sign, got, err)
 		}
-		if _, err := evalJS[any](ctx, signs[sign]); err != nil {
+		if sign == "key" {
+			// Space on the focused file input: the browser's own click.
+			if _, err := evalJS[any](ctx, `document.querySelector('[data-testid="file-input"]').focus()`); err != nil {
+				t.Fatal(err)
+			}
+			press(t, ctx, " ")
+		} else if _, err := evalJS[any](ctx, signs[sign]); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-extract-ready").length > 0`); err != nil {
@@ -60,11 +77,15 @@ func TestBrowserExtractStartsOnIntent(t *testing.T) {
 			t.Fatalf("%s: the worker did not start on it (marks %v): %v", sign, got, err)
 		}
 		got, _ := evalJS[[]string](ctx, marks)
-		if strings.Join(got, " ") != "gloss-extract-intent-"+sign+" gloss-extract-start gloss-extract-ready" {
+		want := sign
+		if sign == "key" {
+			want = "click"
+		}
+		if strings.Join(got, " ") != "gloss-extract-intent-"+want+" gloss-extract-start gloss-extract-ready" {
 			t.Errorf("%s: marks %v", sign, got)
 		}
 	}
-	// The last page read in the worker started by the click.
+	// The last page read in the worker started by the key.
 	if _, err := evalJS[any](ctx, `(() => {
 		document.getElementById("paste-input").value = "<!DOCTYPE html><html><head><title>Harbour talks</title></head><body><article><h1>Harbour talks</h1><p>The council met Marta Silva in Lisbon on Tuesday.</p></article></body></html>";
 		document.querySelector('[data-testid="paste-load"]').click();
