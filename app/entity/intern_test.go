@@ -2,6 +2,7 @@ package entity
 
 import (
 	"math/rand"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -179,5 +180,36 @@ func TestArena(t *testing.T) {
 	}
 	if len(a.chunks) > 12 {
 		t.Errorf("%d chunks for ~200 KB of strings", len(a.chunks))
+	}
+}
+
+// TestInternerGrows: words, surfaces and sequences far past the tables'
+// first sizes keep their ids and forms as the tables grow.
+func TestInternerGrows(t *testing.T) {
+	in := newInterner(16)
+	n0, s0, q0 := len(in.words), len(in.surfs), len(in.seqKeys)
+	const n = 3000
+	ids := make([]int32, n)
+	for i := range ids {
+		w := "w" + strconv.Itoa(i)
+		ids[i] = in.word(w)
+		if s := in.surface("S" + w); in.str(s) != "s"+w {
+			t.Fatalf("surface S%s is %q", w, in.str(s))
+		}
+		if i > 0 {
+			in.join(ids[i-1], ids[i])
+		}
+	}
+	if len(in.words) == n0 || len(in.surfs) == s0 || len(in.seqKeys) == q0 {
+		t.Fatalf("the tables did not grow: %d %d %d", len(in.words), len(in.surfs), len(in.seqKeys))
+	}
+	for i, id := range ids {
+		w := "w" + strconv.Itoa(i)
+		if in.word(w) != id || in.str(id) != w || in.surface("S"+w) != in.word("s"+w) {
+			t.Fatalf("%s: id %d, now %d (%q)", w, id, in.word(w), in.str(id))
+		}
+		if i > 0 && in.seq(ids[i-1], id) < 0 {
+			t.Fatalf("the sequence ending %s is gone", w)
+		}
 	}
 }
