@@ -70,9 +70,6 @@ func NewSplit(text string, o Options) *Split {
 // Len is the number of entities found.
 func (s *Split) Len() int { return len(s.ents) }
 
-// Text is the text the split reads.
-func (s *Split) Text() string { return s.f.text }
-
 // Range is the entities a share of the typing from..to (fractions of the
 // whole typing's cost, 0 ≤ from ≤ to ≤ 1) covers: entities i..j-1. Shares
 // that meet (0..0.4, 0.4..1) cover every entity exactly once.

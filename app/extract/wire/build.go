@@ -69,14 +69,12 @@ func (r Request) BuildOptions(lex *entity.Lexicon) (entity.Options, error) {
 
 // Build answers a build request: entity.EncodeBuild's message for Build
 // of the request's text with its options, in parts (EncodeBuildParts: the
-// worker copies them once, into the buffer it hands the page). The
-// collector is paced for a build meanwhile (gc.go).
+// worker copies them once, into the buffer it hands the page).
 func Build(r Request, lex *entity.Lexicon) ([][]byte, error) {
 	o, err := r.BuildOptions(lex)
 	if err != nil {
 		return nil, err
 	}
-	defer relaxGC(len(r.Src))()
 	ents, idx := entity.Build(r.Src, o)
 	mark("finished")
 	defer mark("encoded")
@@ -113,15 +111,11 @@ func WarmUpStep(r Request, lex *entity.Lexicon, i int) error {
 // reads the text and finds its names, types its share of them (0..Share)
 // and makes the index, while the helper does Share (reading the text too,
 // then typing the rest); FinishShared completes it with the helper's Part.
-// Each of the three paces the collector for a build while it runs (gc.go);
-// between StartShared and FinishShared the worker waits and allocates
-// nothing.
 func StartShared(r Request, lex *entity.Lexicon) (*entity.Split, error) {
 	o, err := r.BuildOptions(lex)
 	if err != nil {
 		return nil, err
 	}
-	defer relaxGC(len(r.Src))()
 	s := entity.NewSplit(r.Src, o)
 	mark("split")
 	s.Type(0, r.Share)
@@ -138,7 +132,6 @@ func Share(r Request, lex *entity.Lexicon) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer relaxGC(len(r.Src))()
 	s := entity.NewSplit(r.Src, o)
 	mark("split")
 	p := s.Type(r.Share, 1)
@@ -152,7 +145,6 @@ func Share(r Request, lex *entity.Lexicon) ([]byte, error) {
 // that cannot be read or is of another build, it types the helper's share
 // itself: the result is the same, later.
 func FinishShared(s *entity.Split, part []byte) ([][]byte, error) {
-	defer relaxGC(len(s.Text()))()
 	var ents []entity.Entity
 	var idx *entity.Index
 	err := errors.New("no part")
