@@ -253,8 +253,17 @@ func waitReady(ctx context.Context, url string) error {
 func waitAppReady(ctx context.Context) error {
 	// ready: the first screen is interactive; complete: the rest of the
 	// page (app/ui/rest.go) is mounted too, which tests may use at once.
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.body && document.body.dataset.ready === "1" && document.body.dataset.complete === "1"`,
-		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
+	var err error
+	for try := 0; try < 3; try++ {
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.body && document.body.dataset.ready === "1" && document.body.dataset.complete === "1"`,
+			chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
+		// A poll started while a navigation swapped documents loses its
+		// execution context (chromedp's Navigate may return before the
+		// new document commits): poll the new document, as loadTiming does.
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context") {
+			break
+		}
+	}
 	if err != nil {
 		label, _ := evalJS[string](ctx, `(document.getElementById("app-wasm-loader-label")||{}).textContent||""`)
 		return fmt.Errorf("app not ready (loader says %q): %w", label, err)
