@@ -115,70 +115,38 @@ func (r *Reader) typeError(want string) error {
 // at the first syntax error; a TypeError from field is kept and returned
 // once the object is read, so the rest is still decoded.
 func (r *Reader) Object(field func(key string) error) error {
-	switch r.peek() {
-	case '{':
-	case 'n':
-		if r.Null() {
-			return nil
-		}
-		return r.syntax("not a value")
-	default:
-		return r.typeError("an object")
-	}
-	r.i++
-	var kept error
-	if r.peek() == '}' {
-		r.i++
-		return nil
-	}
-	for {
-		if r.peek() != '"' {
-			return r.syntax("an object key is not a string")
-		}
-		key, err := r.str()
+	return r.seq('{', '}', "an object", "no comma or closing brace in an object", func() error {
+		key, err := r.key()
 		if err != nil {
 			return err
 		}
-		if r.peek() != ':' {
-			return r.syntax("no colon after an object key")
-		}
-		r.i++
-		if err := field(key); err != nil {
-			if IsSyntax(err) {
-				return err
-			}
-			if kept == nil {
-				kept = err
-			}
-		}
-		switch r.peek() {
-		case ',':
-			r.i++
-		case '}':
-			r.i++
-			return kept
-		default:
-			return r.syntax("no comma or closing brace in an object")
-		}
-	}
+		return field(key)
+	})
 }
 
 // Array reads an array, calling item with the Reader at each element. A
 // null reads as no elements. Errors are handled as Object's.
 func (r *Reader) Array(item func() error) error {
+	return r.seq('[', ']', "an array", "no comma or closing bracket in an array", item)
+}
+
+// seq reads an object or array (opener ... closer, or null) for Object and
+// Array, calling item at each member; want names it in a TypeError, noSep
+// is the syntax error when a member is followed by neither comma nor closer.
+func (r *Reader) seq(opener, closer byte, want, noSep string, item func() error) error {
 	switch r.peek() {
-	case '[':
+	case opener:
 	case 'n':
 		if r.Null() {
 			return nil
 		}
 		return r.syntax("not a value")
 	default:
-		return r.typeError("an array")
+		return r.typeError(want)
 	}
 	r.i++
 	var kept error
-	if r.peek() == ']' {
+	if r.peek() == closer {
 		r.i++
 		return nil
 	}
@@ -194,11 +162,11 @@ func (r *Reader) Array(item func() error) error {
 		switch r.peek() {
 		case ',':
 			r.i++
-		case ']':
+		case closer:
 			r.i++
 			return kept
 		default:
-			return r.syntax("no comma or closing bracket in an array")
+			return r.syntax(noSep)
 		}
 	}
 }
@@ -292,7 +260,7 @@ func (r *Reader) Skip() error {
 			}
 			open = append(open, closing)
 			if c == '{' {
-				if err := r.key(); err != nil {
+				if _, err := r.key(); err != nil {
 					return err
 				}
 			}
@@ -310,7 +278,7 @@ func (r *Reader) Skip() error {
 			case ',':
 				r.i++
 				if top == '}' {
-					if err := r.key(); err != nil {
+					if _, err := r.key(); err != nil {
 						return err
 					}
 				}
@@ -326,19 +294,20 @@ func (r *Reader) Skip() error {
 	}
 }
 
-// key reads an object key and its colon, for Skip.
-func (r *Reader) key() error {
+// key reads an object key and its colon, and returns the key.
+func (r *Reader) key() (string, error) {
 	if r.peek() != '"' {
-		return r.syntax("an object key is not a string")
+		return "", r.syntax("an object key is not a string")
 	}
-	if _, err := r.str(); err != nil {
-		return err
+	key, err := r.str()
+	if err != nil {
+		return "", err
 	}
 	if r.peek() != ':' {
-		return r.syntax("no colon after an object key")
+		return "", r.syntax("no colon after an object key")
 	}
 	r.i++
-	return nil
+	return key, nil
 }
 
 // number reads a JSON number and returns its text.
