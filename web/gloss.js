@@ -563,10 +563,26 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
-  // readFile reads a File as bytes and hands them to done(name, Uint8Array).
-  function readFile(file, done) {
+  // readFile reads a File as bytes and hands them to done(name, Uint8Array,
+  // "", text). With keepText, a file of 64 KB or more that is UTF-8 comes
+  // also as the string it decodes to (its BOM dropped, as Go's text.Decode
+  // does): the page hands that string back to JavaScript (app/ui/jstext.go)
+  // instead of decoding its Go bytes again for the worker, the storage and
+  // the draw. Anything else comes without it.
+  function readFile(file, done, keepText) {
     const r = new FileReader();
-    r.onload = () => done(file.name, new Uint8Array(r.result), "");
+    r.onload = () => {
+      const b = new Uint8Array(r.result);
+      let text;
+      if (keepText && b.length >= 65536) {
+        try {
+          text = new TextDecoder("utf-8", { fatal: true }).decode(b);
+        } catch (_) {
+          // not UTF-8: Go decodes it
+        }
+      }
+      done(file.name, b, "", text);
+    };
     r.onerror = () => done(file.name, null, String(r.error));
     r.readAsArrayBuffer(file);
   }

@@ -281,7 +281,7 @@ func (a *App) readFiles(ctx app.Context, files app.Value) {
 		a.setError(fmt.Sprintf("%s is %.1f MB; the limit is %d MB. Nothing was loaded.", file.Get("name").String(), float64(size)/(1<<20), text.MaxFileSize>>20))
 		return
 	}
-	a.readFilesWith(ctx, files, a.loadFile)
+	a.readFileAs(ctx, files, a.loadFile, true)
 }
 
 // downloadBackup saves the whole library as one JSON file.

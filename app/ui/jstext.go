@@ -1,14 +1,16 @@
 package ui
 
 import (
+	"bytes"
 	"strings"
 	"unsafe"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// A pasted article comes from JavaScript (the box's value) and goes back to
-// it three times before it is drawn: to the build worker, to the storage
+// A pasted article (or a long UTF-8 file opened or dropped) comes from
+// JavaScript (the box's value, the file's text) and goes back to it three
+// times before it is drawn: to the build worker, to the storage
 // and to the article's paragraphs. Each time syscall/js decodes the Go
 // string's bytes into a new JavaScript string: on a 5 MB paste three
 // decodes of 5 MB, ~20-40 ms each in the one task before the first paint.
@@ -36,6 +38,22 @@ func readText(v app.Value) string {
 		pageText.s, pageText.v = "", app.Undefined()
 	}
 	return s
+}
+
+// readFileText keeps a file's text for toJS, as readText does a paste's:
+// v is the string JavaScript decoded the file's bytes b to (gloss.js's
+// readFile, only for a long UTF-8 file), and b's Go text, once decoded, is
+// those bytes without a byte order mark (text.Decode). The kept Go side
+// reads b in place: b is not written to after it is read.
+func readFileText(b []byte, v app.Value) {
+	if v.Type() != app.TypeString {
+		return
+	}
+	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+	if len(b) < pageTextMin {
+		return
+	}
+	pageText.s, pageText.v = unsafe.String(unsafe.SliceData(b), len(b)), v
 }
 
 // toJS returns what to hand JavaScript for s: the kept JavaScript string

@@ -129,6 +129,13 @@ func (a *App) onArticleClick(ctx app.Context, e app.Event) {
 
 // readFilesWith reads the first file of a FileList and hands its bytes to f.
 func (a *App) readFilesWith(ctx app.Context, files app.Value, f func(ctx app.Context, name string, data []byte)) {
+	a.readFileAs(ctx, files, f, false)
+}
+
+// readFileAs is readFilesWith; with article, a long UTF-8 file's text is
+// also kept as the JavaScript string it decodes to (readFileText), for the
+// article it becomes.
+func (a *App) readFileAs(ctx app.Context, files app.Value, f func(ctx app.Context, name string, data []byte), article bool) {
 	if !files.Truthy() || files.Length() == 0 {
 		return
 	}
@@ -142,10 +149,13 @@ func (a *App) readFilesWith(ctx app.Context, files app.Value, f func(ctx app.Con
 		}
 		b := make([]byte, args[1].Length())
 		app.CopyBytesToGo(b, args[1])
+		if article && len(args) > 3 {
+			readFileText(b, args[3])
+		}
 		ctx.Dispatch(func(ctx app.Context) { f(ctx, name, b) })
 		return nil
 	})
-	glossJS().Call("readFile", files.Index(0), cb)
+	glossJS().Call("readFile", files.Index(0), cb, article)
 }
 
 var _ = annot.Annotation{}

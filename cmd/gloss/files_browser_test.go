@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/chromedp/chromedp"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // libraryRows reads the library list as "title | size" rows, in order.
@@ -236,6 +237,82 @@ func TestBrowserFilesDecoded(t *testing.T) {
 	}
 	if n != 1 || len(rows) != len(cases)-1 {
 		t.Errorf("library %q: want %d rows (UTF-16 LE and BE are one text, kept once), one of them %q", rows, len(cases)-1, wantRow)
+	}
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
+
+// TestBrowserOpenLongFile opens long text files: a UTF-8 one (with a byte
+// order mark) goes back to JavaScript, for the storage and the draw, as the
+// string the browser decoded it to (app/ui/jstext.go), as a paste does, and
+// is stored as the text without its mark; a windows-1252 one of the same
+// length is decoded by Go and handed over from Go's bytes, its text right.
+func TestBrowserOpenLongFile(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	files := t.TempDir()
+	long := func(first string) string {
+		var b strings.Builder
+		b.WriteString(first)
+		for i := 0; b.Len() < 200<<10; i++ {
+			fmt.Fprintf(&b, "\n\nParagraph %d: the mayor of Zürich met Sergueï Lavrov; 🇫🇷 said AFP.", i)
+		}
+		return b.String()
+	}
+	utf := long("A long dispatch from Zürich")
+	marks := func() int {
+		n, err := evalJS[int](ctx, `performance.getEntriesByName("gloss-page-text").length`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	// stored reports whether a stored text record ends with want and is only
+	// a header longer.
+	stored := func(want string) bool {
+		ok, err := evalJS[bool](ctx, `((want) => {
+			const s = window.__glossStorage || localStorage;
+			for (let i = 0; i < s.length; i++) {
+				const k = s.key(i);
+				if (/\/text\.\d+$/.test(k) && s.getItem(k).endsWith(want) && s.getItem(k).length < want.length + 16) return true;
+			}
+			return false;
+		})(`+jsString(want)+`)`)
+		return err == nil && ok
+	}
+	before := marks()
+	uploadFile(t, ctx, writeFile(t, files, "long.txt", append([]byte("\xEF\xBB\xBF"), utf...)))
+	waitMessage(t, ctx, "A long dispatch from Zürich", thousands(utf8.RuneCountInString(utf))+" characters")
+	waitParagraphs(t, ctx)
+	if n := marks() - before; n < 2 {
+		t.Errorf("the UTF-8 file's text was handed back to JavaScript as its string %d times, want the storage and the draw", n)
+	}
+	if !stored(utf) {
+		t.Errorf("no stored text record ends with the UTF-8 file's text (without its byte order mark)")
+	}
+	last := utf[strings.LastIndex(utf, "\n")+1:]
+	if ps := paragraphs(t, ctx); len(ps) < 2 || ps[0] != "A long dispatch from Zürich" || ps[len(ps)-1] != last {
+		t.Errorf("the UTF-8 file's paragraphs run from %q to %q", ps[:min(len(ps), 1)], ps[max(len(ps)-1, 0):])
+	}
+
+	latin := long("A long dispatch from Geneva")
+	cp, err := charmap.Windows1252.NewEncoder().String(strings.ReplaceAll(latin, "🇫🇷", "FR"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.ReplaceAll(latin, "🇫🇷", "FR")
+	before = marks()
+	uploadFile(t, ctx, writeFile(t, files, "latin.txt", []byte(cp)))
+	waitMessage(t, ctx, "A long dispatch from Geneva", "windows-1252")
+	waitParagraphs(t, ctx)
+	if n := marks() - before; n != 0 {
+		t.Errorf("a windows-1252 file's text was handed over as a string the browser decoded (%d times)", n)
+	}
+	if !stored(want) {
+		t.Errorf("no stored text record ends with the windows-1252 file's decoded text")
+	}
+	if ps := paragraphs(t, ctx); len(ps) < 2 || ps[1] != "Paragraph 0: the mayor of Zürich met Sergueï Lavrov; FR said AFP." {
+		t.Errorf("the windows-1252 file's paragraphs start %q", ps[:min(len(ps), 2)])
 	}
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
