@@ -125,6 +125,13 @@ func TestSentencesPaced(t *testing.T) {
 		}
 		texts = append(texts, b.String())
 	}
+	// Long texts are split in pieces whether or not Pause is set (one
+	// call over the whole would run in V8's baseline tier: tokenize).
+	for i, text := range texts {
+		if got, want := sentences(text), gtext.Sentences(text); !slices.Equal(got, want) {
+			t.Fatalf("text %d: %d sentences in pieces, %d whole", i, len(got), len(want))
+		}
+	}
 	n := withPause(t)
 	for i, text := range texts {
 		want := gtext.Sentences(text)

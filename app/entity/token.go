@@ -33,15 +33,44 @@ type token struct {
 // tokenize splits text into words. URLs are skipped; a possessive "'s" after
 // a word is dropped and marks the word instead.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6)
-	ri := 0       // code point index of position bi
-	gapStart := 0 // byte offset where the gap before the next token starts
 	// Sentence starts come from the one sentence splitter (text.Sentences):
 	// a token is a sentence's first word when a sentence started since the
 	// token before it.
-	sents := sentences(text)
-	si := 0
-	for bi := 0; bi < len(text); {
+	tz := tokenizer{text: text, toks: make([]token, 0, len(text)/6), sents: sentences(text)}
+	// V8 runs a wasm function's call in the code it started with: one call
+	// over a long text would run all of it in the baseline tier of a
+	// module not warmed up (twice the optimised code's time on 5 MB in
+	// node). Calls of tokenPiece bytes each let the later ones run
+	// optimised.
+	for limit := tokenPiece; tz.bi < len(text); limit += tokenPiece {
+		tz.words(min(limit, len(text)))
+	}
+	return tz.toks
+}
+
+// tokenPiece is how many bytes of text one call of tokenizer.words reads
+// (see tokenize).
+const tokenPiece = 64 << 10
+
+// tokenizer is tokenize's state between its calls of words.
+type tokenizer struct {
+	text     string
+	toks     []token
+	sents    []gtext.Span
+	si       int // the next sentence not yet passed
+	bi       int // byte offset reached
+	ri       int // code point index of position bi
+	gapStart int // byte offset where the gap before the next token starts
+}
+
+// words reads the words starting before byte limit (the last one may end
+// after it).
+//
+//go:noinline
+func (tz *tokenizer) words(limit int) {
+	text, toks, sents := tz.text, tz.toks, tz.sents
+	bi, ri, gapStart, si := tz.bi, tz.ri, tz.gapStart, tz.si
+	for bi < limit {
 		r, n := rune(text[bi]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[bi:])
@@ -151,7 +180,7 @@ func tokenize(text string) []token {
 		toks = append(toks, t)
 		gapStart = bi
 	}
-	return toks
+	tz.toks, tz.bi, tz.ri, tz.gapStart, tz.si = toks, bi, ri, gapStart, si
 }
 
 // wordFree reports whether gap holds no letter or digit.
@@ -270,13 +299,13 @@ func dottedAcronymEnd(text string, ws int) int {
 }
 
 // sentences is gtext.Sentences(text), which a long article would run
-// without a pause: with Pause set it splits pieces of about sentenceChunk
-// bytes ending at a line break, stepping between them. A sentence ends at
-// every line break and the splitter looks past none, so the pieces'
-// sentences are the whole text's.
+// without a pause, and in one call (see tokenize): it splits pieces of
+// about sentenceChunk bytes ending at a line break, stepping between them.
+// A sentence ends at every line break and the splitter looks past none, so
+// the pieces' sentences are the whole text's.
 func sentences(text string) []gtext.Span {
 	const sentenceChunk = 32 << 10
-	if Pause == nil || len(text) <= sentenceChunk {
+	if len(text) <= sentenceChunk {
 		return gtext.Sentences(text)
 	}
 	var out []gtext.Span
