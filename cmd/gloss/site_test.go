@@ -330,8 +330,12 @@ func TestWasmStartFirst(t *testing.T) {
 	tags := regexp.MustCompile(`<(meta|script|link|title)\b[^>]*>`).FindAllString(head, -1)
 	// The charset, then a preload of app.wasm (a first visit's; the
 	// service worker caches the page without it), then one of each of the
-	// head's style sheets and scripts, then wasm-start.js.
-	want := []string{`<meta charset="UTF-8">`, `<link rel="preload" href="/gloss/web/app.wasm" as="fetch" crossorigin>`}
+	// head's style sheets and scripts, wasm-start.js's first, then
+	// wasm-start.js.
+	// wasm-start.js's own preload comes first of the head's files: its
+	// request is answered first.
+	want := []string{`<meta charset="UTF-8">`, `<link rel="preload" href="/gloss/web/app.wasm" as="fetch" crossorigin>`,
+		`<link rel="preload" href="/gloss/web/wasm-start.js" as="script">`}
 	for _, l := range regexp.MustCompile(`<link [^>]*rel="stylesheet"[^>]*>`).FindAllString(head, -1) {
 		want = append(want, `<link rel="preload" href="`+regexp.MustCompile(`href="([^"]+)"`).FindStringSubmatch(l)[1]+`" as="style">`)
 	}
@@ -341,11 +345,11 @@ func TestWasmStartFirst(t *testing.T) {
 		}
 	}
 	want = append(want, `<script src="/gloss/web/wasm-start.js">`)
-	if len(want) != 9 || len(tags) < len(want) || !slices.Equal(tags[:len(want)], want) {
-		t.Fatalf("head starts\n%q\nwant (app.wasm, two style sheets, four other scripts)\n%q", tags[:min(len(want), len(tags))], want)
+	if len(want) != 10 || len(tags) < len(want) || !slices.Equal(tags[:len(want)], want) {
+		t.Fatalf("head starts\n%q\nwant (app.wasm, wasm-start.js, two style sheets, four other scripts)\n%q", tags[:min(len(want), len(tags))], want)
 	}
-	if strings.Count(s, "wasm-start.js") != 1 {
-		t.Errorf("wasm-start.js is in the page %d times, want once", strings.Count(s, "wasm-start.js"))
+	if strings.Count(s, "wasm-start.js") != 2 {
+		t.Errorf("wasm-start.js is in the page %d times, want twice (its preload and its script)", strings.Count(s, "wasm-start.js"))
 	}
 	firstStyle := strings.Index(head, `rel="stylesheet"`)
 	if firstStyle < 0 || strings.Index(head, "wasm-start.js") > firstStyle {
