@@ -26,6 +26,9 @@ type installStage struct {
 	id    string           // the article built
 	paint *suggestionPaint // highlights left to apply, nil when none (or repainted since)
 	next  int              // the paint's next name
+	// pending: the highlights are still being worked out (installPending);
+	// waiting: the steps stopped for them, the rows all shown.
+	pending, waiting bool
 }
 
 // syncMentions is how many suggested mentions an install highlights at
@@ -50,6 +53,38 @@ func (f *finder) installSteps(job *buildJob, paint *suggestionPaint) {
 	}
 	f.stage = &installStage{gen: job.gen, id: job.id, paint: paint}
 	f.nextStep()
+}
+
+// installPending starts the staged part of an install whose highlights are
+// worked out after it (suggestAfter): the panel's rows as installSteps
+// does, then the steps wait for the highlights, which stagePaint brings.
+func (f *finder) installPending(job *buildJob) {
+	f.endSteps()
+	if len(f.ents) > installRows {
+		f.rowCap = installRows
+	}
+	f.stage = &installStage{gen: job.gen, id: job.id, pending: true}
+	if f.rowCap == 0 {
+		f.stage.waiting = true
+		return
+	}
+	f.nextStep()
+}
+
+// stagePaint hands the staged install of job the highlights worked out
+// after it, and starts its steps again if they were waiting for them.
+// Anything else is left alone: a newer build, another article, or
+// highlights repainted since (dropStagedPaint).
+func (f *finder) stagePaint(job *buildJob, p *suggestionPaint) {
+	s := f.stage
+	if s == nil || !s.pending || s.gen != job.gen || s.id != job.id {
+		return
+	}
+	s.pending, s.paint = false, p
+	if s.waiting {
+		s.waiting = false
+		f.nextStep()
+	}
 }
 
 // mentions is how many mentions p highlights.
@@ -107,6 +142,10 @@ func (f *finder) installStep() bool {
 		}
 		return true
 	}
+	if s.pending {
+		s.waiting = true // stagePaint goes on
+		return false
+	}
 	if p := s.paint; p != nil && s.next < len(p.names) {
 		if s.next == 0 {
 			if p.key != f.suggestionKey(d) {
@@ -139,7 +178,15 @@ func (f *finder) endSteps() {
 // dropStagedPaint drops a staged install's highlights not yet applied:
 // they are being repainted at once (applySuggestions).
 func (f *finder) dropStagedPaint() {
-	if f.stage != nil {
-		f.stage.paint = nil
+	s := f.stage
+	if s == nil {
+		return
+	}
+	s.paint = nil
+	s.pending = false
+	if s.waiting {
+		// The rows are all in, and the highlights now: the install is done.
+		f.endSteps()
+		perfMark("gloss-installed")
 	}
 }

@@ -121,3 +121,89 @@ func TestInstallShort(t *testing.T) {
 		t.Errorf("many entities, few mentions: stage %+v, cap %d; want the rows staged, the highlights applied", f.stage, f.rowCap)
 	}
 }
+
+// TestInstallPending: an install whose highlights are worked out after it
+// shows its rows, then waits for them without ending; stagePaint's
+// highlights are then applied one name a step and the install ends. Stale
+// highlights (a newer build) are dropped, and a repaint meanwhile ends the
+// waiting install.
+func TestInstallPending(t *testing.T) {
+	paint := func(f *finder) *suggestionPaint {
+		p := &suggestionPaint{key: f.suggestionKey(f.a.doc()), names: []string{"gloss-s0", "gloss-t0"}, triples: make([][]int32, 2)}
+		for i := range p.triples {
+			p.triples[i] = make([]int32, 3*syncMentions)
+		}
+		return p
+	}
+	f, job := stagedFinder(250)
+	f.installPending(job)
+	rows := 0
+	for f.installStep() {
+		rows++
+		if rows > 100 {
+			t.Fatal("the steps never end")
+		}
+	}
+	if f.stage == nil || !f.stage.waiting || f.rowCap != 0 {
+		t.Fatalf("after the rows: stage %+v, cap %d; want it waiting for the highlights, every row shown", f.stage, f.rowCap)
+	}
+	if got := len(f.renderEntities().(*entitiesPanel).Rows); got != entityPage {
+		t.Errorf("%d rows while waiting, want %d", got, entityPage)
+	}
+	// A newer build's highlights are not this install's.
+	f.stagePaint(&buildJob{gen: 2, id: "a1"}, paint(f))
+	if f.stage == nil || f.stage.paint != nil || !f.stage.pending {
+		t.Errorf("another build's highlights were taken: %+v", f.stage)
+	}
+	p := paint(f)
+	f.stagePaint(job, p)
+	if f.stage == nil || f.stage.waiting || f.stage.paint != p {
+		t.Fatalf("the highlights were not staged: %+v", f.stage)
+	}
+	names := 0
+	for f.stage != nil {
+		before := f.stage.next
+		f.installStep()
+		if f.stage == nil || f.stage.next == before+1 {
+			names++
+		}
+		if names > 10 {
+			t.Fatal("the highlight steps never end")
+		}
+	}
+	if names != len(p.names) {
+		t.Errorf("%d highlight steps, want %d", names, len(p.names))
+	}
+
+	// Highlights that come while the rows are still being shown are
+	// applied after them.
+	f, job = stagedFinder(250)
+	f.installPending(job)
+	f.installStep()
+	f.stagePaint(job, paint(f))
+	steps := 0
+	for f.installStep() {
+		steps++
+		if steps > 100 {
+			t.Fatal("the steps never end")
+		}
+	}
+	if want := entityPage/installRows - 2 + len(p.names) - 1; steps != want || f.stage != nil {
+		t.Errorf("%d more steps (stage %+v), want %d: the rows, then each name (the last ends it)", steps, f.stage, want)
+	}
+
+	// Repainted at once while waiting: the install ends.
+	f, job = stagedFinder(3)
+	f.installPending(job)
+	if f.stage == nil || !f.stage.waiting {
+		t.Fatalf("few entities: stage %+v, want it waiting at once", f.stage)
+	}
+	f.applySuggestions(&suggestionPaint{})
+	if f.stage != nil {
+		t.Errorf("repainted while waiting: the install did not end: %+v", f.stage)
+	}
+	f.stagePaint(job, paint(f)) // late: nothing to take it
+	if f.stage != nil {
+		t.Errorf("late highlights started a stage again: %+v", f.stage)
+	}
+}

@@ -27,6 +27,9 @@ type builtView struct {
 	// Early: the build was posted as the article was created, before it
 	// was stored and drawn, and its background build took that post over.
 	Early bool
+	// Late: the suggestion highlights were worked out after the install
+	// (the search worked before them).
+	Late bool
 }
 
 // buildAndLook pastes article once the page's word lists are in (so both
@@ -60,6 +63,7 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 		inPage: performance.getEntriesByName("gloss-build-start").some((m) => m.startTime > __t0),
 		early: ["gloss-build-early", "gloss-build-adopted"].every((n) => performance.getEntriesByName(n).some((m) => m.startTime > __t0)) &&
 			performance.getEntriesByName("gloss-build-early").some((m) => m.startTime > __t0 && m.startTime < performance.getEntriesByName("gloss-stored").at(-1).startTime),
+		late: ((i, s) => !!i && !!s && i.startTime > __t0 && s.startTime > i.startTime)(performance.getEntriesByName("gloss-install").at(-1), performance.getEntriesByName("gloss-build-suggested").at(-1)),
 	})`)
 	if err != nil {
 		t.Fatal(err)
@@ -104,8 +108,8 @@ func TestBrowserBuildWorker(t *testing.T) {
 	var got []builtView
 	for i, a := range articles {
 		v := buildAndLook(t, ctx, a)
-		if !v.Worker || v.InPage || v.Shared != (i == 1) || !v.Early {
-			t.Errorf("article %d: built in the worker %v, shared %v, in the page %v, posted before it was stored %v; want the worker only, shared %v, posted early", i, v.Worker, v.Shared, v.InPage, v.Early, i == 1)
+		if !v.Worker || v.InPage || v.Shared != (i == 1) || !v.Early || !v.Late {
+			t.Errorf("article %d: built in the worker %v, shared %v, in the page %v, posted before it was stored %v, highlights worked out after the install %v; want the worker only, shared %v, posted early, highlights after", i, v.Worker, v.Shared, v.InPage, v.Early, v.Late, i == 1)
 		}
 		got = append(got, v)
 	}
