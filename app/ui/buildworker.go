@@ -393,9 +393,12 @@ func (f *finder) warmLater() {
 }
 
 // warmWorkers warms the worker up and starts the helper (warmLater); while
-// the worker still has requests (a long build's end, a page read), later.
+// the worker still has requests (a long build's end, a page read) or a
+// long build's install is still staged (its steps are a frame each, and a
+// worker's start compiles the module beside them on a two-core machine),
+// later.
 func (f *finder) warmWorkers() {
-	if extractWorker.busy() {
+	if extractWorker.busy() || f.installing() {
 		extractWorker.startLater(f.warmWorkers)
 		return
 	}

@@ -170,6 +170,13 @@ func (f *finder) installStep() bool {
 	return false
 }
 
+// installing reports whether the open article's build is being installed
+// in steps (a stage left from an older build or another article is not).
+func (f *finder) installing() bool {
+	s, d := f.stage, f.a.doc()
+	return s != nil && s.gen == f.gen && d != nil && d.Meta.ID == s.id
+}
+
 // endSteps drops what is left of a staged install: the rows all shown.
 func (f *finder) endSteps() {
 	f.stage, f.rowCap = nil, 0

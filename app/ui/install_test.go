@@ -207,3 +207,25 @@ func TestInstallPending(t *testing.T) {
 		t.Errorf("late highlights started a stage again: %+v", f.stage)
 	}
 }
+
+// TestInstalling: a staged install counts as under way only for the open
+// article's current build (warmWorkers waits for it).
+func TestInstalling(t *testing.T) {
+	f, job := stagedFinder(250)
+	if f.installing() {
+		t.Error("installing before any install")
+	}
+	f.installPending(job)
+	if !f.installing() {
+		t.Error("not installing while the rows are staged")
+	}
+	f.gen++
+	if f.installing() {
+		t.Error("installing an older build's stage")
+	}
+	f.gen--
+	f.a.s.Doc = &session.Doc{Meta: store.Meta{ID: "a2"}, Set: &annot.Set{}}
+	if f.installing() {
+		t.Error("installing another article's stage")
+	}
+}
