@@ -200,6 +200,15 @@ func TestBrowserWarmWorker(t *testing.T) {
 	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-helper-started").length > 1 && performance.getEntriesByName("gloss-worker-warmed").length >= performance.getEntriesByName("gloss-extract-ready").length`); err != nil {
 		t.Fatalf("the build workers were not made ready again after a long build: %v", err)
 	}
+	// Not while the long build's install was staged: a worker's start
+	// compiles the module beside its steps.
+	if during, err := evalJS[string](ctx, `(() => {
+		const ins = performance.getEntriesByName("gloss-install").at(-1).startTime;
+		const done = performance.getEntriesByName("gloss-installed").find((m) => m.startTime > ins).startTime;
+		return ["gloss-extract-start", "gloss-helper-start"].flatMap((n) => performance.getEntriesByName(n)).filter((m) => m.startTime > ins && m.startTime < done).map((m) => m.name).join(" ");
+	})()`); err != nil || during != "" {
+		t.Errorf("build workers started during the long build's install: %q (%v)", during, err)
+	}
 	if _, err := evalJS[bool](ctx, `window.__t0 = performance.now(), (b => !b || (b.click(), true))(document.querySelector('[data-testid="new-article"]'))`); err != nil {
 		t.Fatal(err)
 	}
