@@ -106,6 +106,9 @@ func (a *App) OnMount(ctx app.Context) {
 	u := app.Window().URL()
 	a.embed = embed.IsEmbed(u.Fragment, u.RawQuery)
 	a.libLater = a.embed || libraryBehindMenu()
+	if app.IsClient {
+		a.lv.window = app.Window().Get("innerHeight").Int()
+	}
 	a.openLibrary(ctx)
 	a.updateRoom()
 	perfMark("gloss-library-open")

@@ -97,6 +97,15 @@ func libWindow(n, top, height int) (first, last int) {
 	return first, last
 }
 
+// libInView returns the rows [first, last) of n that a box height pixels
+// high, scrolled to top, shows: not one row more. The first screen draws
+// only these (see rest.go); the rest's render adds libWindow's margins.
+func libInView(n, top, height int) (first, last int) {
+	first = min(n, max(0, top)/libRow)
+	last = min(n, (max(0, top)+max(0, height)+libRow-1)/libRow)
+	return first, last
+}
+
 // libraryList is the library's virtual list: a row per article the filter
 // shows (title, status, size, labels, source file, rename and delete),
 // drawing only the rows near the scroll window. The window is a prop
@@ -111,6 +120,10 @@ type libraryList struct {
 	Open        string // ID of the open article, "" when none
 	Renaming    string // ID of the article whose title is being edited
 	Top, Height int    // the list's scrollTop and clientHeight, in pixels
+	// InView, when set, is the most the box can be high (the window's
+	// height, before the first paint has laid it out): the list draws only
+	// the rows that can be in view, not libWindow's margins.
+	InView int
 
 	OnScroll      func(top, height int) (moved bool)
 	OnOpen        func(ctx app.Context, id string)
@@ -124,6 +137,9 @@ type libraryList struct {
 // left out.
 func (p *libraryList) Render() app.UI {
 	first, last := libWindow(len(p.Shown), p.Top, p.Height)
+	if p.InView > 0 {
+		first, last = libInView(len(p.Shown), p.Top, p.InView)
+	}
 	rows := p.Shown[first:last]
 	return app.Ul().ID("library-list").Class("lib").DataSet("testid", "library").
 		OnScroll(func(ctx app.Context, e app.Event) {

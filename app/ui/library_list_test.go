@@ -105,3 +105,35 @@ func selected(html string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// On the first screen the list draws only the rows its box can show (it is
+// no higher than the window), and the spacer below makes up the rest; the
+// rest's render then draws libWindow's margins.
+func TestLibraryListFirstScreen(t *testing.T) {
+	metas := make([]store.Meta, 300)
+	for i := range metas {
+		metas[i] = store.Meta{ID: fmt.Sprintf("id%03d", i), Title: fmt.Sprintf("Article %d", i)}
+	}
+	for _, c := range []struct{ top, height, first, last int }{
+		{0, 800, 0, 16},              // 800/52 = 15.4: the 16th row is partly in view
+		{0, 52 * 10, 0, 10},          // exactly ten rows
+		{52*100 + 20, 800, 100, 116}, // scrolled into row 100
+		{52 * 295, 800, 295, 300},    // the end of the list
+		{52 * 400, 800, 300, 300},    // past the end (the filter shrank the list)
+	} {
+		if f, l := libInView(len(metas), c.top, c.height); f != c.first || l != c.last {
+			t.Errorf("in view at %d, %d px high: [%d, %d), want [%d, %d)", c.top, c.height, f, l, c.first, c.last)
+		}
+	}
+	first, last := libWindow(len(metas), 0, 0)
+	html := render(t, &libraryList{Shown: metas, InView: 800})
+	if n := strings.Count(html, `data-testid="library-item"`); n != 16 || last-first <= 16 {
+		t.Errorf("first screen: %d rows drawn, want 16 (the window draws %d)", n, last-first)
+	}
+	if !hasLine(html, fmt.Sprintf("height:%dpx", (len(metas)-16)*libRow)) || strings.Contains(html, `data-id="id016"`) {
+		t.Errorf("the rows below the first screen are not left to the spacer")
+	}
+	if html := render(t, &libraryList{Shown: metas}); strings.Count(html, `data-testid="library-item"`) != last-first {
+		t.Errorf("without InView the list does not draw libWindow's rows")
+	}
+}
