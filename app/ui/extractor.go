@@ -167,7 +167,7 @@ func (w *workerClient) sendLocked(r wire.Request) (chan workerReply, int) {
 	w.pending[r.ID] = ch
 	worker := w.worker
 	w.mu.Unlock()
-	worker.Call("postMessage", toJS(wire.EncodeRequest(r)))
+	worker.Call("postMessage", requestJS(r))
 	return ch, r.ID
 }
 

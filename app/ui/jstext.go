@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unsafe"
 
+	"gloss/app/extract/wire"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -77,6 +79,31 @@ func toJS(s string) any {
 	}
 	perfMark("gloss-page-text")
 	return jsConcat().Call("call", s[:len(s)-len(t)], pageText.v)
+}
+
+// requestJS is what to post a worker for r: EncodeRequest's message, as
+// its header line and the kept JavaScript string joined in JavaScript when
+// r's text is the text kept (a long article's build, its share), else as
+// toJS makes it. Encoding the whole request in Go copies the 5 MB text
+// into a new Go string, which toJS then compares with the kept one, in the
+// task that posts the build before the first paint and again in the one
+// posting the helper's share after it.
+func requestJS(r wire.Request) any {
+	if head, ok := requestHead(r, pageText.s); ok {
+		perfMark("gloss-page-text")
+		return jsConcat().Call("call", head, pageText.v)
+	}
+	return toJS(wire.EncodeRequest(r))
+}
+
+// requestHead returns EncodeRequest(r) without its text, when r's text is
+// kept (the same string, else the same bytes): head + kept is r's message.
+func requestHead(r wire.Request, kept string) (head string, ok bool) {
+	if kept == "" || len(r.Src) != len(kept) || unsafe.StringData(r.Src) != unsafe.StringData(kept) && r.Src != kept {
+		return "", false
+	}
+	r.Src = ""
+	return wire.EncodeRequest(r), true
 }
 
 // jsConcat is String.prototype.concat: syscall/js calls no method of a
