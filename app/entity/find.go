@@ -712,46 +712,48 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	}
 	// Matches and segments are each in text order: merge them.
 	mi := 0
-	for si := 0; si <= len(segs); si++ {
-		step(si)
-		segStart := -1
-		if si < len(segs) {
-			segStart = int(f.toks[segs[si].a].start)
-		}
-		for mi < len(matches) && (segStart < 0 || matches[mi].Start < segStart) {
-			m := &matches[mi]
-			g := get(f.in.norm(Fold(m.Entry.Name)))
-			if groups[g].gaz == nil {
-				groups[g].gaz = &m.Entry
+	inPieces(len(segs)+1, func(lo, hi int) {
+		for si := lo; si < hi; si++ {
+			step(si)
+			segStart := -1
+			if si < len(segs) {
+				segStart = int(f.toks[segs[si].a].start)
 			}
-			add(g, m.Span, sliceRunes(f.text, f.toks, m.Span))
-			mtok = append(mtok, mentionTok{a: -1})
-			mi++
+			for mi < len(matches) && (segStart < 0 || matches[mi].Start < segStart) {
+				m := &matches[mi]
+				g := get(f.in.norm(Fold(m.Entry.Name)))
+				if groups[g].gaz == nil {
+					groups[g].gaz = &m.Entry
+				}
+				add(g, m.Span, sliceRunes(f.text, f.toks, m.Span))
+				mtok = append(mtok, mentionTok{a: -1})
+				mi++
+			}
+			if si == len(segs) {
+				break
+			}
+			s := segs[si]
+			g := get(f.keyID(s.a, s.b))
+			end := int(f.toks[s.b-1].end)
+			if f.toks[s.b-1].apostS && f.language() == "nl" {
+				end += 2 // Dutch writes plurals and genitives of names with "'s", one word: "Israëli's"
+			}
+			start := int(f.toks[s.a].start)
+			if f.quotedWhole(s) {
+				start, end = start-1, end+1
+			}
+			add(g, gtext.Span{Start: start, End: end}, f.surface(s.a, s.b))
+			if start == int(f.toks[s.a].start) && end == int(f.toks[s.b-1].end) {
+				// Tokens' starts and ends increase: the first token starting
+				// at start or after is s.a, the first ending at end or after
+				// is s.b-1.
+				mtok = append(mtok, mentionTok{int32(s.a), int32(s.b - 1), true, true})
+			} else {
+				mtok = append(mtok, mentionTok{a: -1})
+			}
+			groups[g].per = groups[g].per || s.per
 		}
-		if si == len(segs) {
-			break
-		}
-		s := segs[si]
-		g := get(f.keyID(s.a, s.b))
-		end := int(f.toks[s.b-1].end)
-		if f.toks[s.b-1].apostS && f.language() == "nl" {
-			end += 2 // Dutch writes plurals and genitives of names with "'s", one word: "Israëli's"
-		}
-		start := int(f.toks[s.a].start)
-		if f.quotedWhole(s) {
-			start, end = start-1, end+1
-		}
-		add(g, gtext.Span{Start: start, End: end}, f.surface(s.a, s.b))
-		if start == int(f.toks[s.a].start) && end == int(f.toks[s.b-1].end) {
-			// Tokens' starts and ends increase: the first token starting
-			// at start or after is s.a, the first ending at end or after
-			// is s.b-1.
-			mtok = append(mtok, mentionTok{int32(s.a), int32(s.b - 1), true, true})
-		} else {
-			mtok = append(mtok, mentionTok{a: -1})
-		}
-		groups[g].per = groups[g].per || s.per
-	}
+	})
 
 	f.groupKeys(groups)
 	// Longer names first, then by key: the comparisons written out
@@ -780,28 +782,31 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	const ambiguous = -1
 	tails := make([]int32, f.in.len())
 	var ws []int32
-	for gi, g := range all {
-		step(gi)
-		if o := tails[groups[g].id]; o > 0 && groups[g].gaz == nil && f.joinsTail(groups[g].key) {
-			groups[g].parent = o - 1
+	inPieces(len(all), func(lo, hi int) {
+		for gi := lo; gi < hi; gi++ {
+			g := all[gi]
+			step(gi)
+			if o := tails[groups[g].id]; o > 0 && groups[g].gaz == nil && f.joinsTail(groups[g].key) {
+				groups[g].parent = o - 1
+			}
+			r := root(g)
+			ws = f.in.wordsOf(groups[g].id, ws)
+			for j := 1; j < len(ws); j++ {
+				t := ws[j]
+				for m := j + 1; m < len(ws) && t >= 0; m++ {
+					t = f.in.seq(t, ws[m])
+				}
+				if t < 0 {
+					continue
+				}
+				if o := tails[t]; o == 0 {
+					tails[t] = r + 1
+				} else if o != r+1 {
+					tails[t] = ambiguous
+				}
+			}
 		}
-		r := root(g)
-		ws = f.in.wordsOf(groups[g].id, ws)
-		for j := 1; j < len(ws); j++ {
-			t := ws[j]
-			for m := j + 1; m < len(ws) && t >= 0; m++ {
-				t = f.in.seq(t, ws[m])
-			}
-			if t < 0 {
-				continue
-			}
-			if o := tails[t]; o == 0 {
-				tails[t] = r + 1
-			} else if o != r+1 {
-				tails[t] = ambiguous
-			}
-		}
-	}
+	})
 
 	// Number the entities in order of first mention.
 	entOf := make([]int32, len(groups)) // by root group; -1 until seen
@@ -868,65 +873,67 @@ func (f *finder) group(segs []segment, matches []Match) []Entity {
 	nameIDs := make([]int32, 0, len(variants))
 	var merged []variant
 	var seen map[string]int
-	for e := range ents {
-		step(e)
-		r := roots[e]
-		ids := byEnt[nvar[e]:nvar[e+1]]
-		merged = merged[:0]
-		if members[e] == 1 {
-			for _, id := range ids {
-				merged = append(merged, variants[id])
-			}
-		} else {
-			// The same surface may come from two groups: count it once.
-			if seen == nil {
-				seen = map[string]int{}
-			}
-			clear(seen)
-			for _, id := range ids {
-				v := variants[id]
-				if j, ok := seen[v.surface]; ok {
-					merged[j].count += v.count
-					continue
+	inPieces(len(ents), func(lo, hi int) {
+		for e := lo; e < hi; e++ {
+			step(e)
+			r := roots[e]
+			ids := byEnt[nvar[e]:nvar[e+1]]
+			merged = merged[:0]
+			if members[e] == 1 {
+				for _, id := range ids {
+					merged = append(merged, variants[id])
 				}
-				seen[v.surface] = len(merged)
-				merged = append(merged, v)
+			} else {
+				// The same surface may come from two groups: count it once.
+				if seen == nil {
+					seen = map[string]int{}
+				}
+				clear(seen)
+				for _, id := range ids {
+					v := variants[id]
+					if j, ok := seen[v.surface]; ok {
+						merged[j].count += v.count
+						continue
+					}
+					seen[v.surface] = len(merged)
+					merged = append(merged, v)
+				}
+			}
+			// Most frequent first, then in order of first sight.
+			slices.SortStableFunc(merged, func(a, b variant) int { return cmp.Compare(b.count, a.count) })
+			start := len(names)
+			for _, v := range merged {
+				names = append(names, v.surface)
+				// A candidate group's surfaces normalise to its key (below);
+				// a gazetteer's aliases need not.
+				id := int32(-1)
+				if groups[v.group].gaz == nil {
+					id = groups[v.group].id
+				}
+				nameIDs = append(nameIDs, id)
+			}
+			ent := &ents[e]
+			ent.Key, ent.Source = groups[r].key, SourceCandidate
+			ent.Variants = names[start:len(names):len(names)]
+			ent.First = ent.Mentions[0].Start
+			if gz := groups[r].gaz; gz != nil {
+				ent.Source, ent.Label, ent.Name = SourceGazetteer, gz.Label, gz.Name
+				continue
+			}
+			// Every member is a candidate group, so a surface normalises to
+			// its group's key.
+			best, bestLen := "", 0
+			for _, v := range merged {
+				if l := len(groups[v.group].key); best == "" || l > bestLen {
+					best, bestLen = v.surface, l
+				}
+			}
+			ent.Name = best
+			if per[e] {
+				ent.Label = "PER"
 			}
 		}
-		// Most frequent first, then in order of first sight.
-		slices.SortStableFunc(merged, func(a, b variant) int { return cmp.Compare(b.count, a.count) })
-		start := len(names)
-		for _, v := range merged {
-			names = append(names, v.surface)
-			// A candidate group's surfaces normalise to its key (below);
-			// a gazetteer's aliases need not.
-			id := int32(-1)
-			if groups[v.group].gaz == nil {
-				id = groups[v.group].id
-			}
-			nameIDs = append(nameIDs, id)
-		}
-		ent := &ents[e]
-		ent.Key, ent.Source = groups[r].key, SourceCandidate
-		ent.Variants = names[start:len(names):len(names)]
-		ent.First = ent.Mentions[0].Start
-		if gz := groups[r].gaz; gz != nil {
-			ent.Source, ent.Label, ent.Name = SourceGazetteer, gz.Label, gz.Name
-			continue
-		}
-		// Every member is a candidate group, so a surface normalises to
-		// its group's key.
-		best, bestLen := "", 0
-		for _, v := range merged {
-			if l := len(groups[v.group].key); best == "" || l > bestLen {
-				best, bestLen = v.surface, l
-			}
-		}
-		ent.Name = best
-		if per[e] {
-			ent.Label = "PER"
-		}
-	}
+	})
 	f.names, f.nameIDs = names, nameIDs
 	return ents
 }

@@ -248,26 +248,30 @@ func (b *indexBuilder) finish(x *Index) {
 	// bytes rather than a string each.
 	var norms []byte
 	noff := make([]uint32, len(ts)+1)
-	for i := range ts {
-		step(i)
-		norms = b.f.in.appendStr(norms, ts[i].norm)
-		noff[i+1] = uint32(len(norms))
-	}
+	inPieces(len(ts), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			step(i)
+			norms = b.f.in.appendStr(norms, ts[i].norm)
+			noff[i+1] = uint32(len(norms))
+		}
+	})
 	norm := func(i int32) []byte { return norms[noff[i]:noff[i+1]] }
 	keys := make([]sortKey, len(ts))
-	for i := range ts {
-		step(i)
-		t := &ts[i]
-		nm := norm(int32(i))
-		var pre uint64
-		for k := 0; k < 8; k++ {
-			pre <<= 8
-			if k < len(nm) {
-				pre |= uint64(nm[k])
+	inPieces(len(ts), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			step(i)
+			t := &ts[i]
+			nm := norm(int32(i))
+			var pre uint64
+			for k := 0; k < 8; k++ {
+				pre <<= 8
+				if k < len(nm) {
+					pre |= uint64(nm[k])
+				}
 			}
+			keys[i] = sortKey{uint64(^uint32(b.rankOf(t)))<<32 | uint64(len(nm)), pre, int32(i)}
 		}
-		keys[i] = sortKey{uint64(^uint32(b.rankOf(t)))<<32 | uint64(len(nm)), pre, int32(i)}
-	}
+	})
 	sortTargetKeys(keys, func(a, b int32) int { return bytes.Compare(norm(a), norm(b)) })
 	n := len(ts)
 	newID := make([]int32, n)
@@ -289,74 +293,89 @@ func (b *indexBuilder) finish(x *Index) {
 	}
 	x.mflat = make([]gtext.Span, len(b.occ))
 	fill := append([]int32(nil), x.mstart[:n]...)
-	for i, old := range b.occ {
-		step(i)
-		id := newID[old]
-		x.mflat[fill[id]] = b.occSpan[i]
-		fill[id]++
-	}
+	inPieces(len(b.occ), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			step(i)
+			id := newID[b.occ[i]]
+			x.mflat[fill[id]] = b.occSpan[i]
+			fill[id]++
+		}
+	})
 	b.occ, b.occSpan = nil, nil
 
 	// Each token's word, and the tokens of each word.
 	x.text, x.toks, x.tokWord = b.text, b.toks, b.tokWord
 	x.postStart = make([]int32, n+1)
-	for i, w := range x.tokWord {
-		step(i)
-		if w >= 0 {
-			w = newID[w]
-			x.tokWord[i] = w
-			x.postStart[w+1]++
+	inPieces(len(x.tokWord), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			step(i)
+			if w := x.tokWord[i]; w >= 0 {
+				w = newID[w]
+				x.tokWord[i] = w
+				x.postStart[w+1]++
+			}
 		}
-	}
+	})
 	for i := 1; i <= n; i++ {
 		x.postStart[i] += x.postStart[i-1]
 	}
 	x.post = make([]int32, x.postStart[n])
 	fill = append(fill[:0], x.postStart[:n]...)
-	for i, w := range x.tokWord {
-		step(i)
-		if w >= 0 {
-			x.post[fill[w]] = int32(i)
-			fill[w]++
+	inPieces(len(x.tokWord), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			step(i)
+			if w := x.tokWord[i]; w >= 0 {
+				x.post[fill[w]] = int32(i)
+				fill[w]++
+			}
 		}
-	}
+	})
 
 	arena := make([]byte, 0, len(norms))
-	for id, k := range keys {
-		step(id)
-		t := &ts[k.id]
-		x.dstart[id], x.dend[id] = t.dstart, t.dend
-		x.offs[id] = uint32(len(arena))
-		arena = append(arena, norm(k.id)...)
-		x.entity[id] = t.entity
-	}
+	inPieces(len(keys), func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			step(id)
+			k := keys[id]
+			t := &ts[k.id]
+			x.dstart[id], x.dend[id] = t.dstart, t.dend
+			x.offs[id] = uint32(len(arena))
+			arena = append(arena, norm(k.id)...)
+			x.entity[id] = t.entity
+		}
+	})
 	x.offs[n] = uint32(len(arena))
 	x.arena = string(arena)
-	for id := range n {
-		step(id)
-		x.masks[id] = maskOf(x.norm(int32(id)))
-	}
 	x.byNorm = newNormTable(n)
-	for id := range n {
-		step(id)
-		x.byNorm.put(x, int32(id))
-	}
+	inPieces(n, func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			step(id)
+			x.masks[id] = maskOf(x.norm(int32(id)))
+		}
+	})
+	inPieces(n, func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			step(id)
+			x.byNorm.put(x, int32(id))
+		}
+	})
 	x.single = make([]bool, n)
 	x.rlen = make([]uint8, n)
 	var perLen [maxWordLen + 1]int32
-	for id := range x.single {
-		step(id)
-		s := x.norm(int32(id))
-		x.single[id] = strings.IndexByte(s, ' ') < 0
-		l := len(s)
-		if !isASCII(s) {
-			l = utf8.RuneCountInString(s)
+	inPieces(n, func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			step(id)
+			s := x.norm(int32(id))
+			x.single[id] = strings.IndexByte(s, ' ') < 0
+			l := len(s)
+			if !isASCII(s) {
+				l = utf8.RuneCountInString(s)
+			}
+			x.rlen[id] = uint8(min(l, 255))
+			if x.single[id] {
+				perLen[min(l, maxWordLen)]++
+			}
 		}
-		x.rlen[id] = uint8(min(l, 255))
-		if x.single[id] {
-			perLen[min(l, maxWordLen)]++
-		}
-	}
+	})
 	x.byLen = make([][]int32, maxWordLen+1)
 	for l, c := range perLen {
 		x.byLen[l] = make([]int32, 0, c)
