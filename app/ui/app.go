@@ -110,7 +110,7 @@ func (a *App) OnMount(ctx app.Context) {
 		a.lv.window = app.Window().Get("innerHeight").Int()
 	}
 	a.openLibrary(ctx)
-	a.updateRoom()
+	a.startRoom()
 	perfMark("gloss-library-open")
 	a.listen(ctx)
 	a.listenTips(ctx)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -19,6 +20,64 @@ type room struct {
 	used      int  // characters
 	persisted bool // the browser promised to keep the storage
 	warned    bool // the warning was shown this session
+	later     bool // the start left the count for after the first paint
+}
+
+// roomHintSetting is the library setting that keeps the storage used as a
+// tab last counted it, in characters. Counting reads every record (7–78 ms
+// at start with 300 articles); below roomShown nothing on the first screen
+// depends on the count, so a start whose hint is well below it counts after
+// the first paint instead.
+const roomHintSetting = "room"
+
+// roomHintStep is how far the count moves from the hint before the hint is
+// written again: about one setting write per 260,000 characters stored.
+const roomHintStep = storageCapacity / 20
+
+// roomLaterBelow is the hint under which the start counts after the first
+// paint (40 %). The margin to roomShown is twice roomHintStep: each tab
+// writes the hint again once its count moved that far, so only writes no
+// tab counted (another tab's annotations alone growing by ~10 % of the
+// storage) could hide a room line or a warning until the count after the
+// first paint, which is exact and then shows them.
+const roomLaterBelow = roomShown*storageCapacity - 2*roomHintStep
+
+// startRoom measures the storage at start, or, when the library's hint says
+// the count cannot change the first screen, leaves it to roomAfterPaint.
+func (a *App) startRoom() {
+	if !app.IsClient || !a.persistent {
+		return
+	}
+	if h, err := strconv.Atoi(a.lib.Setting(roomHintSetting)); err == nil && h >= 0 && h < roomLaterBelow {
+		a.room.later = true
+		return
+	}
+	a.updateRoom()
+}
+
+// roomAfterPaint counts what the start left, and writes the hint that lets
+// the next start leave it (the settings' JSON encoder is not run, nor
+// compiled, before the first paint).
+func (a *App) roomAfterPaint() {
+	if a.room.later {
+		a.room.later = false
+		a.updateRoom()
+	}
+	a.keepRoomHint()
+}
+
+// keepRoomHint writes the storage used into the library's hint when it has
+// none or the count moved roomHintStep from it. A refused write (a full or
+// read-only storage) leaves the hint as it was: the next start counts at
+// once if the hint is missing or high, and after the paint, exactly, if not.
+func (a *App) keepRoomHint() {
+	if !app.IsClient || !a.persistent || a.lib == nil || a.room.later {
+		return
+	}
+	if h, err := strconv.Atoi(a.lib.Setting(roomHintSetting)); err == nil && h >= 0 && max(h-a.room.used, a.room.used-h) < roomHintStep {
+		return
+	}
+	_ = a.lib.SaveSetting(roomHintSetting, strconv.Itoa(a.room.used))
 }
 
 // updateRoom measures the storage used (one pass in JavaScript, no copy
@@ -38,6 +97,9 @@ func (a *App) updateRoom() {
 			return nil
 		})
 		glossJS().Call("persist", cb)
+	}
+	if a.rest {
+		a.keepRoomHint()
 	}
 	if float64(a.room.used) > storageWarn*storageCapacity && !a.room.warned {
 		a.room.warned = true

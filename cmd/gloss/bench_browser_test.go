@@ -242,6 +242,12 @@ func benchBrowser(t *testing.T, budget time.Duration, jsFlags ...string) context
 // the format is the app's own.
 func seedLibrary(t *testing.T, articles ...string) map[string]string {
 	t.Helper()
+	return seedLibraryWith(t, nil, articles...)
+}
+
+// seedLibraryWith is seedLibrary with these library settings saved too.
+func seedLibraryWith(t *testing.T, settings map[string]string, articles ...string) map[string]string {
+	t.Helper()
 	m := store.NewMemory()
 	lib, _, err := store.Open(m)
 	if err != nil {
@@ -261,6 +267,11 @@ func seedLibrary(t *testing.T, articles ...string) map[string]string {
 	}
 	if last != "" {
 		if err := lib.SaveSetting("last", last); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for k, v := range settings {
+		if err := lib.SaveSetting(k, v); err != nil {
 			t.Fatal(err)
 		}
 	}
