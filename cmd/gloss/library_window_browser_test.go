@@ -95,6 +95,7 @@ func TestBrowserLibraryFirstScreenRows(t *testing.T) {
 	if r.Now <= len(r.Ready) {
 		t.Errorf("the render after the first paint did not add the rows below the view (%d, then %d)", len(r.Ready), r.Now)
 	}
+	shots(t, ctx, "library-many")
 	if got := scrollLibrary(t, ctx, n); len(got) != n {
 		t.Errorf("%d titles seen scrolling down, want %d", len(got), n)
 	}
