@@ -48,7 +48,7 @@ func (a *App) startRoom() {
 	if !app.IsClient || !a.persistent {
 		return
 	}
-	if h, err := strconv.Atoi(a.lib.Setting(roomHintSetting)); err == nil && h >= 0 && h < roomLaterBelow {
+	if h, ok := a.roomHint(); ok && h < roomLaterBelow {
 		a.room.later = true
 		return
 	}
@@ -57,13 +57,21 @@ func (a *App) startRoom() {
 
 // roomAfterPaint counts what the start left, and writes the hint that lets
 // the next start leave it (the settings' JSON encoder is not run, nor
-// compiled, before the first paint).
+// compiled, before the first paint). It runs once the rest is mounted, so
+// updateRoom keeps the hint itself.
 func (a *App) roomAfterPaint() {
 	if a.room.later {
 		a.room.later = false
 		a.updateRoom()
+		return
 	}
 	a.keepRoomHint()
+}
+
+// roomHint returns the library's hint, when it holds one.
+func (a *App) roomHint() (used int, ok bool) {
+	h, err := strconv.Atoi(a.lib.Setting(roomHintSetting))
+	return h, err == nil && h >= 0
 }
 
 // keepRoomHint writes the storage used into the library's hint when it has
@@ -74,7 +82,7 @@ func (a *App) keepRoomHint() {
 	if !app.IsClient || !a.persistent || a.lib == nil || a.room.later {
 		return
 	}
-	if h, err := strconv.Atoi(a.lib.Setting(roomHintSetting)); err == nil && h >= 0 && max(h-a.room.used, a.room.used-h) < roomHintStep {
+	if h, ok := a.roomHint(); ok && max(h-a.room.used, a.room.used-h) < roomHintStep {
 		return
 	}
 	_ = a.lib.SaveSetting(roomHintSetting, strconv.Itoa(a.room.used))
