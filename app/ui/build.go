@@ -166,22 +166,14 @@ func (f *finder) suggestAfter(job *buildJob, ents []entity.Entity, drawn chan st
 		return
 	}
 	var paint *suggestionPaint
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				if _, stop := r.(superseded); !stop {
-					panic(r)
-				}
-				paint = nil
-			}
-		}()
+	unlessSuperseded(func() {
 		paint = f.suggestionsFor(f.a.doc(), ents, func() {
 			f.slices.pause()
 			if stale() {
 				panic(superseded{})
 			}
 		})
-	}()
+	})
 	perfMark("gloss-build-suggested")
 	if paint != nil {
 		f.a.ctx.Dispatch(func(ctx app.Context) { f.stagePaint(job, paint) })
@@ -206,14 +198,28 @@ type buildResult struct {
 }
 
 func (f *finder) runJob(job *buildJob) (res buildResult, ok bool) {
+	ok = unlessSuperseded(func() { res = f.runSlices(job) })
+	return res, ok
+}
+
+// unlessSuperseded runs fn and reports whether it ran to its end: false
+// when a superseded panic ended it. Any other panic goes on.
+func unlessSuperseded(fn func()) (done bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, stop := r.(superseded); !stop {
 				panic(r)
 			}
-			ok = false
+			done = false
 		}
 	}()
+	fn()
+	return true
+}
+
+// runSlices is runJob's work; it panics superseded when the job is no
+// longer wanted.
+func (f *finder) runSlices(job *buildJob) (res buildResult) {
 	var inWorker bool
 	if res.ents, res.idx, inWorker = f.buildInWorker(job); !inWorker {
 		// The lexicon being parsed beside it is worth waiting for: a build
@@ -247,7 +253,7 @@ func (f *finder) runJob(job *buildJob) (res buildResult, ok bool) {
 	f.pause()
 	res.sorted = sortByMentions(res.ents)
 	perfMark("gloss-build-sorted")
-	return res, true
+	return res
 }
 
 // pause is entity.Pause for background builds: it yields the thread to the
