@@ -45,7 +45,7 @@ const (
 )
 
 // flagLists are the lists of the listFlags, bit by bit.
-var flagLists = [...]wordSet{titles, titleModifiers, particles, notNames, orgWords, locWords, miscWords, linkWords, ofHeads, stopWords,
+var flagLists = [...]*wordSet{titles, titleModifiers, particles, notNames, orgWords, locWords, miscWords, linkWords, ofHeads, stopWords,
 	articles, compassWords, teamVerbs, teamRoles, versus, sportsBefore, kindsAfter, stockWords, deskWords, clubTails,
 	determiners, adjPrepositions, orgKinds, stopEN, stopByLang["nl"], pools,
 	sportsWords, businessWords}
@@ -76,7 +76,7 @@ func (f *finder) idOn(id int32, fl listFlag) bool {
 var listFlagsOf = sync.OnceValue(func() map[string]listFlag {
 	m := map[string]listFlag{}
 	for k, l := range flagLists {
-		for w := range l {
+		for w := range l.words() {
 			m[w] |= 1 << k
 		}
 	}

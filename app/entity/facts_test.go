@@ -16,7 +16,7 @@ import (
 func TestListFlags(t *testing.T) {
 	var words []string
 	for _, l := range flagLists {
-		for w := range l {
+		for w := range l.words() {
 			words = append(words, w, strings.ToUpper(w[:1])+w[1:])
 		}
 	}
@@ -43,8 +43,8 @@ func TestListFlags(t *testing.T) {
 // apart and in one it does not.
 func TestStopTok(t *testing.T) {
 	var words []string
-	for _, l := range []wordSet{stopWords, stopEN, stopByLang["nl"], particles} {
-		for w := range l {
+	for _, l := range []*wordSet{stopWords, stopEN, stopByLang["nl"], particles} {
+		for w := range l.words() {
 			words = append(words, w)
 		}
 	}

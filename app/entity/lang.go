@@ -7,7 +7,7 @@ package entity
 
 // langMarkers are frequent function words of one language that the others
 // Gloss reads rarely use (accents folded away: "según" is "segun").
-var langMarkers = map[string]wordSet{
+var langMarkers = map[string]*wordSet{
 	"en": newWordSet(`the and of to is was that for with on by are were has have this from which it`),
 	"es": newWordSet(`el los las del y una segun tambien pero sus este esta fue ha han para por con`),
 	"pt": newWordSet(`o os do da dos das nao uma ao pelo pela tambem mas foi com sao seu sua em`),
@@ -78,7 +78,7 @@ func (f *finder) isStop(w string) bool {
 
 // stopByLang are the function words of the languages told apart: each
 // list whole, with the words the union gives to an earlier language.
-var stopByLang = map[string]wordSet{
+var stopByLang = map[string]*wordSet{
 	"en": stopEN,
 	"nl": newWordSet(stopNL, `de in en van te is was of al zo u men`),
 }

@@ -43,7 +43,7 @@ func (f *finder) newsOrgClues(clues []clue, e *Entity) []clue {
 // hyphenatedIn reports whether key with its spaces as hyphens is in set
 // ("itar tass"), without making that string for a short key: every
 // entity's key is asked.
-func hyphenatedIn(set wordSet, key string) bool {
+func hyphenatedIn(set *wordSet, key string) bool {
 	var buf [32]byte
 	if strings.IndexByte(key, ' ') < 0 {
 		return false
@@ -57,6 +57,5 @@ func hyphenatedIn(set wordSet, key string) bool {
 			b[i] = '-'
 		}
 	}
-	_, ok := set[string(b)]
-	return ok
+	return inSet(set, b)
 }

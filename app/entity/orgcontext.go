@@ -53,7 +53,7 @@ direttore portavoce azionisti dipendenti fondatore
 
 // ofWords are "of" in each language, between a role and its body; Dutch
 // "de" is an article, Spanish "de" is "of".
-var ofWords = map[string]wordSet{
+var ofWords = map[string]*wordSet{
 	"en": newWordSet(`of for`),
 	"fr": newWordSet(`de du des d`),
 	"es": newWordSet(`de del`),

@@ -357,13 +357,7 @@ func looksPlace(w string) bool {
 
 // knownPlaceAcronyms are the country abbreviations news uses as names, by
 // their keys: "U.S." is "u s" (a word set alone would split it in two).
-var knownPlaceAcronyms = func() wordSet {
-	s := newWordSet(`us usa uk uae eeuu rdc`)
-	for _, k := range []string{"u s", "u s a", "u k", "ee uu"} {
-		s[k] = struct{}{}
-	}
-	return s
-}()
+var knownPlaceAcronyms = &wordSet{lists: []string{`us usa uk uae eeuu rdc`}, whole: []string{"u s", "u s a", "u k", "ee uu"}}
 
 // isAcronym reports whether s is written in capitals ("AFP", "U.S.").
 func isAcronym(s string) bool {

@@ -1,18 +1,43 @@
 package entity
 
-// wordSet is a set of normalised words.
-type wordSet map[string]struct{}
+import "sync"
 
-func newWordSet(lists ...string) wordSet {
-	n := 0
-	for _, l := range lists {
+// wordSet is a set of normalised words, made from its lists on first use:
+// the package has some sixty of them, and the page's start-up, which runs
+// every package's initialiser before its first render, never asks one.
+type wordSet struct {
+	once  sync.Once
+	lists []string // words separated by spaces, tabs or newlines; folded
+	whole []string // keys taken as they are ("u s": Fold would split nothing, forFields would)
+	m     map[string]struct{}
+}
+
+// newWordSet is the set of the words of lists, folded. It only keeps the
+// lists: a variable it initialises costs no work at start-up.
+func newWordSet(lists ...string) *wordSet { return &wordSet{lists: lists} }
+
+// words returns the set, made on the first call. Not inlined: the sets are
+// asked in some hundred places, each would carry the check's code.
+//
+//go:noinline
+func (s *wordSet) words() map[string]struct{} {
+	s.once.Do(s.make)
+	return s.m
+}
+
+func (s *wordSet) make() {
+	n := len(s.whole)
+	for _, l := range s.lists {
 		n += countFields(l)
 	}
-	s := make(wordSet, n)
-	for _, l := range lists {
-		forFields(l, func(w string) { s[Fold(w)] = struct{}{} })
+	m := make(map[string]struct{}, n)
+	for _, l := range s.lists {
+		forFields(l, func(w string) { m[Fold(w)] = struct{}{} })
 	}
-	return s
+	for _, k := range s.whole {
+		m[k] = struct{}{}
+	}
+	s.m = m
 }
 
 // countFields counts the words of s, separated by spaces, tabs or newlines.
@@ -38,10 +63,10 @@ func forFields(s string, f func(string)) {
 	}
 }
 
-func (s wordSet) has(w string) bool { _, ok := s[w]; return ok }
+func (s *wordSet) has(w string) bool { _, ok := s.words()[w]; return ok }
 
 // inSet is s.has(string(w)) without making the string.
-func inSet(s wordSet, w []byte) bool { _, ok := s[string(w)]; return ok }
+func inSet(s *wordSet, w []byte) bool { _, ok := s.words()[string(w)]; return ok }
 
 // appendSplitFields appends the words of s, separated by spaces, tabs or
 // newlines (forFields), to out.
