@@ -3,8 +3,12 @@
 // carry, and builds long articles' entities and search index off the page's
 // thread, alone or shared with a second copy of itself (the page's build
 // helper). Requests are strings of app/extract/wire: a JSON header line, then
-// the payload, or {msg, data} for a shared build's part (bytes). Replies are
-// strings, or {reply, data, mem} with a build's result or a share's part
+// the payload, or {msg, data} for a shared build's part (bytes), or {msg,
+// port} for a shared build and its share: the page gives the two workers the
+// two ends of a MessageChannel, and the worker hands what it found in the
+// text over to the helper on it ({data}, bytes, transferred; {err} when it
+// cannot), so the helper types its share without reading the text. Replies
+// are strings, or {reply, data, mem} with a build's result or a share's part
 // (bytes, transferred), or {reply, mem} for a warm-up. The page starts this
 // worker and warms it up in idle time after its first paint (at once for a
 // long article), so that neither a page read later nor a long article pasted
@@ -72,13 +76,51 @@ function fail(h, err) {
 const queue = [];
 let running = false;
 self.onmessage = (e) => {
-  // A string, or {msg, data} for a shared build's part (bytes).
-  const msg = typeof e.data === "string" ? e.data : String(e.data.msg);
+  // A string, or {msg, data} for a shared build's part (bytes), or {msg,
+  // port} for a shared build or its share.
+  const obj = typeof e.data === "string" ? undefined : e.data;
+  const msg = obj ? String(obj.msg) : e.data;
   const h = header(msg);
   if (h.kind !== "warm") quietSince = performance.now();
-  queue.push({ msg, data: typeof e.data === "string" ? undefined : e.data.data, h });
+  if (h.kind === "share" && waiting) {
+    // A newer share: the one waiting for its hand-over is not wanted.
+    answerWaiting("superseded");
+  }
+  queue.push({ msg, data: obj && obj.data, port: obj && obj.port, h });
   if (!running) next();
 };
+
+// waiting is the helper's share waiting for the worker's hand-over on its
+// port: requests that come meanwhile run (it is not running).
+let waiting;
+
+// answerWaiting ends the waiting share with err, its port closed.
+function answerWaiting(err) {
+  const job = waiting;
+  waiting = undefined;
+  job.port.onmessage = null;
+  job.port.close();
+  postMessage(JSON.stringify({ id: job.h.id, err }) + "\n");
+}
+
+// awaitHandOver sets a share aside until the worker's hand-over comes on
+// its port: then it runs with the bytes, or is answered with the worker's
+// error (the worker types the share itself).
+function awaitHandOver(job) {
+  waiting = job;
+  job.port.onmessage = (e) => {
+    if (waiting !== job) return;
+    if (!e.data || !e.data.data) {
+      answerWaiting("no hand-over: " + String((e.data && e.data.err) || "none"));
+      return;
+    }
+    waiting = undefined;
+    job.port.onmessage = null;
+    job.port.close();
+    queue.push({ msg: job.msg, data: e.data.data, h: job.h });
+    if (!running) next();
+  };
+}
 
 // The idle warm-up is for a long article someone may paste later: a web
 // page read around it must not wait for it (measured: the page read at the
@@ -98,7 +140,15 @@ function next() {
   running = true;
   const { msg, data, h } = job;
   if ((h.kind === "build" || h.kind === "share") && queue.some((j) => j.h.kind === h.kind)) {
+    if (job.port) {
+      job.port.postMessage({ err: "superseded" });
+      job.port.close();
+    }
     postMessage(JSON.stringify({ id: h.id, err: "superseded" }) + "\n");
+    return next();
+  }
+  if (h.kind === "share" && job.port) {
+    awaitHandOver(job);
     return next();
   }
   if (h.kind === "warm") {
@@ -121,17 +171,30 @@ function next() {
     throw { lexicon: err };
   };
   const before = (h.kind === "build" || h.kind === "warm" || h.kind === "share" || h.kind === "start") && h.lexicon ? ready.then(() => withLexicon().catch(lexiconFailed)) : ready;
+  // A shared build hands what it found over to the helper on its port
+  // (handOver, called by the Go program in the middle of the build), or
+  // says why not.
+  let handed = !job.port;
+  const handOver = (bytes, err) => {
+    if (handed) return;
+    handed = true;
+    if (bytes) job.port.postMessage({ data: bytes }, [bytes.buffer]);
+    else job.port.postMessage({ err: String(err || "none") });
+    job.port.close();
+  };
   before.then(() => {
     let reply;
     try {
       // Marks on the page's timeline (DevTools, the benchmark's trace).
       performance.mark("gloss-worker-" + h.kind);
-      reply = self.glossExtract(msg, data);
+      reply = self.glossExtract(msg, data, job.port ? handOver : undefined);
       performance.mark("gloss-worker-" + h.kind + "-done");
     } catch (err) {
+      handOver(undefined, err);
       fail(h, err); // the Go program has exited
       return;
     }
+    handOver(undefined, "the build ended without one");
     if (typeof reply === "string") {
       if (reply) postMessage(reply); // a shared build answers with its part
       return;
@@ -142,6 +205,7 @@ function next() {
     reply.mem = self.glossMemory ? self.glossMemory.buffer.byteLength : 0;
     postMessage(reply, reply.data ? [reply.data.buffer] : []);
   }, (err) => {
+    handOver(undefined, (err && err.lexicon) || err);
     if (err && err.lexicon) {
       // Not the module: this build fails, the next one tries again.
       postMessage(JSON.stringify({ id: h.id, err: "the word lists could not be loaded: " + String(err.lexicon.message || err.lexicon) }) + "\n");

@@ -50,11 +50,15 @@ func NewSplit(text string, o Options) *Split {
 	f := newFinder(text, toks)
 	f.runs.on = true // for the index (chainrun.go)
 	step(0)
-	ents := f.findUntyped(o)
+	return newSplit(f, o, f.findUntyped(o))
+}
+
+// newSplit is the Split of ents, found in f's text, not yet typed.
+func newSplit(f *finder, o Options, ents []Entity) *Split {
 	s := &Split{f: f, o: o, ents: ents, typed: make([]bool, len(ents)), cum: make([]int64, len(ents)+1)}
 	// An entity's typing costs about its mentions (each clue looks around
 	// each of them) plus a fixed part.
-	fp := uint64(len(text))*0x9e3779b97f4a7c15 ^ uint64(len(ents))
+	fp := uint64(len(f.text))*0x9e3779b97f4a7c15 ^ uint64(len(ents))
 	for i := range ents {
 		step(i)
 		s.cum[i+1] = s.cum[i] + 4 + int64(len(ents[i].Mentions))

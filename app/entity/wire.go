@@ -3,6 +3,7 @@ package entity
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"unsafe"
 
 	gtext "gloss/app/text"
@@ -221,49 +222,15 @@ func encodeBuild(ents []Entity, x *Index, ref bool) ([][]byte, error) {
 	if x.words != nil || x.lastWord.ms != nil || x.lastWord.w != "" || x.stack != nil || x.typos != nil {
 		return nil, errors.New("entity: EncodeBuild wants an index not yet searched")
 	}
-	// Entities: a table of their strings, then fixed records and the flat
-	// lists their slices are cut from. Labels, types and evidence repeat
-	// and are written once; keys, names and variants mostly do not.
-	strs := &wireStrings{ids: map[string]uint32{}, offs: make([]uint32, 1, 3*len(ents)+64)}
-	recs := make([]wireEntity, len(ents))
-	var vars, evs []uint32
-	nm := 0
-	for i := range ents {
-		nm += len(ents[i].Mentions)
-	}
-	ments := make([]gtext.Span, 0, nm)
-	for i := range ents {
-		e := &ents[i]
-		recs[i] = wireEntity{key: strs.add(e.Key), name: strs.add(e.Name), label: strs.id(e.Label),
-			source: strs.id(e.Source), typ: strs.id(e.Type),
-			nvar: nilLen(e.Variants), nev: nilLen(e.Evidence), nment: nilLen(e.Mentions),
-			first: int64(e.First), conf: e.Confidence}
-		for _, v := range e.Variants {
-			vars = append(vars, strs.add(v))
-		}
-		for _, v := range e.Evidence {
-			evs = append(evs, strs.id(v))
-		}
-		ments = append(ments, e.Mentions...)
-	}
 	w := &wireWriter{ref: ref}
 	if ref {
 		w.b = make([]byte, 0, 4<<10)
 	} else {
-		w.b = make([]byte, 0, 1<<10+len(strs.arena)+4*len(strs.offs)+
-			int(unsafe.Sizeof(wireEntity{}))*len(recs)+4*(len(vars)+len(evs))+int(unsafe.Sizeof(gtext.Span{}))*len(ments)+x.wireSize())
+		w.b = make([]byte, 0, 1<<10+x.wireSize())
 	}
 	w.u64(wireLayout)
 	w.u64(uint64(len(x.text)))
-	w.u64(uint64(nilLen(ents)))
-	w.u64(uint64(len(strs.arena)))
-	w.raw(strs.arena)
-	w.align()
-	putSlice(w, strs.offs)
-	putSlice(w, recs)
-	putSlice(w, vars)
-	putSlice(w, evs)
-	putSlice(w, ments)
+	putEntities(w, ents)
 
 	// The index.
 	putSlice(w, x.byKey.slots)
@@ -286,6 +253,98 @@ func encodeBuild(ents []Entity, x *Index, ref bool) ([][]byte, error) {
 	putListMap(w, x.prefix1)
 	putListMap(w, x.prefix2)
 	return w.message(), nil
+}
+
+// putEntities writes ents: a table of their strings, then fixed records
+// and the flat lists their slices are cut from. Labels, types and evidence
+// repeat and are written once; keys, names and variants mostly do not.
+func putEntities(w *wireWriter, ents []Entity) {
+	strs := &wireStrings{ids: map[string]uint32{}, offs: make([]uint32, 1, 3*len(ents)+64)}
+	recs := make([]wireEntity, len(ents))
+	var vars, evs []uint32
+	nm := 0
+	for i := range ents {
+		nm += len(ents[i].Mentions)
+	}
+	ments := make([]gtext.Span, 0, nm)
+	for i := range ents {
+		e := &ents[i]
+		recs[i] = wireEntity{key: strs.add(e.Key), name: strs.add(e.Name), label: strs.id(e.Label),
+			source: strs.id(e.Source), typ: strs.id(e.Type),
+			nvar: nilLen(e.Variants), nev: nilLen(e.Evidence), nment: nilLen(e.Mentions),
+			first: int64(e.First), conf: e.Confidence}
+		for _, v := range e.Variants {
+			vars = append(vars, strs.add(v))
+		}
+		for _, v := range e.Evidence {
+			evs = append(evs, strs.id(v))
+		}
+		ments = append(ments, e.Mentions...)
+	}
+	if !w.ref {
+		w.b = slices.Grow(w.b, 64+len(strs.arena)+4*len(strs.offs)+int(unsafe.Sizeof(wireEntity{}))*len(recs)+
+			4*(len(vars)+len(evs))+int(unsafe.Sizeof(gtext.Span{}))*len(ments))
+	}
+	w.u64(uint64(nilLen(ents)))
+	w.u64(uint64(len(strs.arena)))
+	w.raw(strs.arena)
+	w.align()
+	putSlice(w, strs.offs)
+	putSlice(w, recs)
+	putSlice(w, vars)
+	putSlice(w, evs)
+	putSlice(w, ments)
+}
+
+// getEntities reads what putEntities wrote, and the flat list of mentions
+// the entities' Mentions are cut from in order.
+func getEntities(r *wireReader) (ents []Entity, ments []gtext.Span, err error) {
+	entsLen := r.u64()
+	arena := getString(r)
+	offs := getSlice[uint32](r)
+	recs := getSlice[wireEntity](r)
+	varIDs := getSlice[uint32](r)
+	evIDs := getSlice[uint32](r)
+	ments = getSlice[gtext.Span](r)
+	if entsLen != 0 {
+		if uint64(len(recs)) != entsLen-1 {
+			return nil, nil, errors.New("entity: a message's entity count does not match")
+		}
+		ents = make([]Entity, len(recs))
+	}
+	strs := make([]string, max(len(offs)-1, 0))
+	for i := range strs {
+		step(i)
+		strs[i] = arena[offs[i]:offs[i+1]]
+	}
+	vars := make([]string, len(varIDs))
+	for i, id := range varIDs {
+		step(i)
+		vars[i] = strs[id]
+	}
+	evs := make([]string, len(evIDs))
+	for i, id := range evIDs {
+		step(i)
+		evs[i] = strs[id]
+	}
+	var av, ae, am int
+	for i := range recs {
+		step(i)
+		rc := &recs[i]
+		e := &ents[i]
+		e.Key, e.Name, e.Label, e.Source, e.Type = strs[rc.key], strs[rc.name], strs[rc.label], strs[rc.source], strs[rc.typ]
+		e.First, e.Confidence = int(rc.first), rc.conf
+		if rc.nvar > 0 {
+			e.Variants = cut(vars, &av, rc.nvar-1)
+		}
+		if rc.nev > 0 {
+			e.Evidence = cut(evs, &ae, rc.nev-1)
+		}
+		if rc.nment > 0 {
+			e.Mentions = cut(ments, &am, rc.nment-1)
+		}
+	}
+	return ents, ments, nil
 }
 
 // wireSize is about what EncodeBuild writes of the index, in bytes.
@@ -422,50 +481,8 @@ func DecodeBuild(text string, msg []byte) (ents []Entity, x *Index, err error) {
 		return nil, nil, fmt.Errorf("entity: a build message for a text of %d bytes, not %d", n, len(text))
 	}
 
-	entsLen := r.u64()
-	arena := getString(r)
-	offs := getSlice[uint32](r)
-	recs := getSlice[wireEntity](r)
-	varIDs := getSlice[uint32](r)
-	evIDs := getSlice[uint32](r)
-	ments := getSlice[gtext.Span](r)
-	if entsLen != 0 {
-		if uint64(len(recs)) != entsLen-1 {
-			return nil, nil, errors.New("entity: a build message's entity count does not match")
-		}
-		ents = make([]Entity, len(recs))
-	}
-	strs := make([]string, max(len(offs)-1, 0))
-	for i := range strs {
-		step(i)
-		strs[i] = arena[offs[i]:offs[i+1]]
-	}
-	vars := make([]string, len(varIDs))
-	for i, id := range varIDs {
-		step(i)
-		vars[i] = strs[id]
-	}
-	evs := make([]string, len(evIDs))
-	for i, id := range evIDs {
-		step(i)
-		evs[i] = strs[id]
-	}
-	var av, ae, am int
-	for i := range recs {
-		step(i)
-		rc := &recs[i]
-		e := &ents[i]
-		e.Key, e.Name, e.Label, e.Source, e.Type = strs[rc.key], strs[rc.name], strs[rc.label], strs[rc.source], strs[rc.typ]
-		e.First, e.Confidence = int(rc.first), rc.conf
-		if rc.nvar > 0 {
-			e.Variants = cut(vars, &av, rc.nvar-1)
-		}
-		if rc.nev > 0 {
-			e.Evidence = cut(evs, &ae, rc.nev-1)
-		}
-		if rc.nment > 0 {
-			e.Mentions = cut(ments, &am, rc.nment-1)
-		}
+	if ents, _, err = getEntities(r); err != nil {
+		return nil, nil, err
 	}
 
 	x = &Index{ents: ents, text: text}

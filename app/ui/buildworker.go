@@ -35,17 +35,17 @@ const (
 )
 
 // buildShareMin is the shortest article (bytes) whose build is shared
-// between the two build workers, one per core (entity.Split): both read the
-// text and find its names (~40 % of the build), then the helper types
-// buildShareAt..1 of the entities (by typing cost) while the extraction
-// worker types the rest and makes the index, and takes the helper's types.
-// ~20 % off a warm build's wall time, for ~40 % more processor time and a
-// second heap while it runs: worth it only where the build takes seconds.
-// buildShareAt balances the two before the wait: the extraction worker's
-// share of the typing plus the index (~0.55 s on 5 MB in node wasm) against
-// the helper's share; with the typing ~0.95 s since round 8 that is ~0.2
-// (the helper's typing ~0.74 s, the worker's ~0.2 + 0.56 s; at 0.3 the
-// worker finished ~0.2 s after the helper).
+// between the two build workers, one per core (entity.Split): the
+// extraction worker reads the text and finds its names (~40 % of the
+// build) and hands them over to the helper (entity.EncodeHandOver, on a
+// MessageChannel between the two, not through the page), then types
+// 0..buildShareAt of the entities (by typing cost) and makes the index,
+// while the helper types the rest from the hand-over, without reading the
+// text; the worker takes the helper's types and finishes. Worth it only
+// where the build takes seconds (a second heap while it runs).
+// buildShareAt balances the two after the hand-over: the extraction
+// worker's share of the typing plus the index (~0.55 s on 5 MB in node
+// wasm) against the helper's share (the typing ~0.95 s since round 8).
 const (
 	buildShareMin = 2 << 20
 	buildShareAt  = 0.2
@@ -79,13 +79,15 @@ type workerBuild struct {
 	// on to the worker; shared: the worker waits for a part (or a drop).
 	hch    chan workerReply
 	shared bool
-	// hreq: the helper's share, not posted yet (postEarly on two cores).
-	hreq *wire.Request
+	// hreq: the helper's share, not posted yet (postEarly on two cores),
+	// and hport its end of the channel the worker hands over on.
+	hreq  *wire.Request
+	hport app.Value
 }
 
 // postBuild posts the build of text with these options to the worker and,
 // for a long one, its share to the helper. between runs after the
-// worker's post and before the helper's (a yield: handing a worker the
+// worker's post and before the helper's (a yield: handing the worker the
 // text copies it, ~10 ms for 5 MB); when it returns false the build is
 // dropped and postBuild returns nil, nil; when it is nil the helper's share
 // is left for postHelper. An error: the worker could not take it (the page
@@ -97,11 +99,20 @@ func (f *finder) postBuild(text string, gaz *entity.Gazetteer, mem *entity.Memor
 		return nil, err
 	}
 	b := &workerBuild{text: text, shared: len(text) >= buildShareMin && !h.buildOff}
+	var wport app.Value
 	if b.shared {
-		req.Share = buildShareAt
+		// The worker hands what it found over on one end, the helper
+		// gets it on the other.
+		if mc := app.Window().Get("MessageChannel"); mc.Truthy() {
+			ch := mc.New()
+			wport, b.hport = ch.Get("port1"), ch.Get("port2")
+			req.Share = buildShareAt
+		} else {
+			b.shared = false
+		}
 	}
 	perfMark("gloss-build-posted")
-	if b.ch, b.id, err = w.post(req); err != nil {
+	if b.ch, b.id, err = w.postWith(req, wport); err != nil {
 		w.buildOff = true
 		return nil, err
 	}
@@ -109,8 +120,10 @@ func (f *finder) postBuild(text string, gaz *entity.Gazetteer, mem *entity.Memor
 	if !b.shared {
 		return b, nil
 	}
+	// The helper's share carries the options, not the text: it types from
+	// the worker's hand-over.
 	hreq := req
-	hreq.Kind = wire.KindShare
+	hreq.Kind, hreq.Src = wire.KindShare, ""
 	b.hreq = &hreq
 	if between == nil {
 		return b, nil
@@ -129,12 +142,13 @@ func (b *workerBuild) postHelper() {
 	if b.hreq == nil || !b.shared {
 		return
 	}
-	hreq := *b.hreq
-	b.hreq = nil
+	hreq, port := *b.hreq, b.hport
+	b.hreq, b.hport = nil, nil
 	var err error
-	if b.hch, _, err = buildHelper.post(hreq); err != nil {
+	if b.hch, _, err = buildHelper.postWith(hreq, port); err != nil {
 		buildHelper.buildOff = true
 		app.Log("build helper:", err)
+		port.Call("close")
 		b.hch = nil
 		extractWorker.postPart(b.id, nil, false) // the worker types it all
 		b.shared = false
@@ -151,6 +165,10 @@ func (b *workerBuild) drop() {
 		extractWorker.postPart(b.id, nil, true)
 		b.shared = false
 	}
+	if b.hport != nil {
+		b.hport.Call("close") // the helper was not asked
+		b.hreq, b.hport = nil, nil
+	}
 }
 
 // postEarly posts a long article's build as soon as its text is known,
@@ -160,7 +178,9 @@ func (b *workerBuild) drop() {
 // worker would build. On two cores the helper's share waits for that
 // takeover, after the first paint: with both workers building, the page's
 // storing and drawing got a third of the processor less (first paint
-// 1.3-1.9 s -> 4.2-4.6 s at load 12-26).
+// 1.3-1.9 s -> 4.2-4.6 s at load 12-26). (The helper now waits for the
+// worker's hand-over anyway; the wait keeps a build dropped before the
+// takeover from reaching it.)
 func (f *finder) postEarly(text string) {
 	if !app.IsClient || !wantsWorker(len(text), extractWorker.running(), extractWorker.buildOff) {
 		return

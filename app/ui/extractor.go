@@ -132,7 +132,7 @@ func (w *workerClient) warm(r wire.Request) {
 		return // the build says so
 	}
 	w.warmed = true
-	ch, _ := w.sendLocked(r)
+	ch, _ := w.sendLocked(r, nil)
 	go func() {
 		if err := (<-ch).Error(); err != nil {
 			app.Log("build worker: getting ready:", err)
@@ -149,25 +149,37 @@ func (w *workerClient) warm(r wire.Request) {
 // post sends r (its ID set here), starting the worker if it is not
 // running, and returns the channel its reply will come on and r's ID.
 func (w *workerClient) post(r wire.Request) (chan workerReply, int, error) {
+	return w.postWith(r, nil)
+}
+
+// postWith posts r as post does, with port (a MessagePort, transferred;
+// nil for none): a shared build's end of the channel between the two
+// build workers.
+func (w *workerClient) postWith(r wire.Request, port app.Value) (chan workerReply, int, error) {
 	w.mu.Lock()
 	if err := w.startLocked(); err != nil {
 		w.mu.Unlock()
 		return nil, 0, err
 	}
-	ch, id := w.sendLocked(r)
+	ch, id := w.sendLocked(r, port)
 	return ch, id, nil
 }
 
 // sendLocked gives r the next ID, notes the channel its reply will come on,
-// unlocks w.mu (held by the caller, the worker started) and posts r.
-func (w *workerClient) sendLocked(r wire.Request) (chan workerReply, int) {
+// unlocks w.mu (held by the caller, the worker started) and posts r, with
+// port when not nil.
+func (w *workerClient) sendLocked(r wire.Request, port app.Value) (chan workerReply, int) {
 	w.next++
 	r.ID = w.next
 	ch := make(chan workerReply, 1)
 	w.pending[r.ID] = ch
 	worker := w.worker
 	w.mu.Unlock()
-	worker.Call("postMessage", requestJS(r))
+	if port == nil {
+		worker.Call("postMessage", requestJS(r))
+	} else {
+		worker.Call("postMessage", map[string]any{"msg": requestJS(r), "port": port}, []any{port})
+	}
 	return ch, r.ID
 }
 
@@ -292,6 +304,12 @@ func (w *workerClient) startLocked() (err error) {
 					warmedUp = 1
 				}
 				perfValue(w.mark("workerBuildWarmedUp"), warmedUp)
+				if data.Get("partTaken").Truthy() {
+					// A shared build that took the helper's types (typed
+					// from the worker's hand-over), not one whose worker
+					// typed them all itself.
+					perfMark("gloss-build-part-taken")
+				}
 			} else {
 				perfValue(w.mark("workerIdleMemoryMB"), mem/(1<<20))
 			}

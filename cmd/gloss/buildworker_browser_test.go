@@ -23,6 +23,7 @@ type builtView struct {
 	Searches   []string
 	Worker     bool // the worker built it (its perf mark)
 	Shared     bool // with the build helper
+	PartTaken  bool // the helper's types taken (typed from the worker's hand-over)
 	InPage     bool // the page built it
 	// Early: the build was posted as the article was created, before it
 	// was stored and drawn, and its background build took that post over.
@@ -60,6 +61,7 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 		highlights: [...CSS.highlights.keys()].sort().map((k) => k + ":" + gloss.highlightCount(k)),
 		worker: performance.getEntriesByName("gloss-build-decoded").some((m) => m.startTime > __t0),
 		shared: performance.getEntriesByName("gloss-build-shared").some((m) => m.startTime > __t0),
+		partTaken: performance.getEntriesByName("gloss-build-part-taken").some((m) => m.startTime > __t0),
 		inPage: performance.getEntriesByName("gloss-build-start").some((m) => m.startTime > __t0),
 		early: ["gloss-build-early", "gloss-build-adopted"].every((n) => performance.getEntriesByName(n).some((m) => m.startTime > __t0)) &&
 			performance.getEntriesByName("gloss-build-early").some((m) => m.startTime > __t0 && m.startTime < performance.getEntriesByName("gloss-stored").at(-1).startTime),
@@ -108,8 +110,8 @@ func TestBrowserBuildWorker(t *testing.T) {
 	var got []builtView
 	for i, a := range articles {
 		v := buildAndLook(t, ctx, a)
-		if !v.Worker || v.InPage || v.Shared != (i == 1) || !v.Early || !v.Late {
-			t.Errorf("article %d: built in the worker %v, shared %v, in the page %v, posted before it was stored %v, highlights worked out after the install %v; want the worker only, shared %v, posted early, highlights after", i, v.Worker, v.Shared, v.InPage, v.Early, v.Late, i == 1)
+		if !v.Worker || v.InPage || v.Shared != (i == 1) || v.PartTaken != (i == 1) || !v.Early || !v.Late {
+			t.Errorf("article %d: built in the worker %v, shared %v (the helper's part taken %v), in the page %v, posted before it was stored %v, highlights worked out after the install %v; want the worker only, shared %v, posted early, highlights after", i, v.Worker, v.Shared, v.PartTaken, v.InPage, v.Early, v.Late, i == 1)
 		}
 		got = append(got, v)
 	}

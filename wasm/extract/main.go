@@ -33,8 +33,11 @@ var (
 func main() {
 	perf := js.Global().Get("performance")
 	wire.Mark = func(step string) { perf.Call("mark", "gloss-worker-"+step) }
-	// The worker's script calls glossExtract(message[, bytes]) for each
-	// request (bytes: a Uint8Array, a shared build's part) and posts back
+	// The worker's script calls glossExtract(message[, bytes[, handOver]])
+	// for each request (bytes: a Uint8Array, a shared build's part or, for
+	// the helper's share, the worker's hand-over; handOver(bytes) or
+	// handOver(undefined, error), for a shared build, passes its hand-over
+	// to the helper) and posts back
 	// the reply it returns: a string ("" for none: a shared build waiting
 	// for its part), or an object {reply, data} whose data (a Uint8Array:
 	// a build's result, a share's part) it transfers, or {reply} for a
@@ -42,10 +45,15 @@ func main() {
 	js.Global().Set("glossExtract", js.FuncOf(func(this js.Value, args []js.Value) any {
 		var data []byte
 		if len(args) > 1 && args[1].Truthy() {
-			data = make([]byte, args[1].Get("byteLength").Int())
+			// Aligned: the hand-over's arrays are read in place.
+			data = entity.NewBuildBuffer(args[1].Get("byteLength").Int())
 			js.CopyBytesToGo(data, args[1])
 		}
-		return answer(args[0].String(), data)
+		handOver := js.Undefined()
+		if len(args) > 2 {
+			handOver = args[2]
+		}
+		return answer(args[0].String(), data, handOver)
 	}))
 	// glossLexicon(text) gives it web/lexicon.txt, fetched by the script
 	// before the first build that asks for it; it returns an error's text,
@@ -61,7 +69,7 @@ func main() {
 	select {}
 }
 
-func answer(msg string, data []byte) (reply any) {
+func answer(msg string, data []byte, handOver js.Value) (reply any) {
 	req, err := wire.DecodeRequest(msg)
 	defer func() {
 		// A panic would end the worker's Go program and every later request.
@@ -89,11 +97,11 @@ func answer(msg string, data []byte) (reply any) {
 	case wire.KindBuild:
 		shared = nil // a newer build: an older shared one is not wanted
 		if req.Share > 0 {
-			return startShared(req)
+			return startShared(req, handOver)
 		}
 		return build(req)
 	case wire.KindShare:
-		return share(req)
+		return share(req, data)
 	case wire.KindStart:
 		// The script has loaded the word lists if asked.
 		return map[string]any{"reply": wire.EncodeReply(wire.Reply{ID: req.ID})}
@@ -157,10 +165,24 @@ var (
 // interactive with it, 25.6 s without; the worker's reading of the text
 // ended 9-13 s after the helper's with it, 1-3 s without). The long build
 // warms its code up as well as the warm-up would: the worker counts as
-// warm after it.
-func startShared(req wire.Request) any {
+// warm after it. (The helper now waits for the worker's hand-over, so a
+// warm-up first would delay both.)
+//
+// What it found in the text goes to the helper as soon as it is found
+// (handOver, the script's): the helper types its share from it.
+func startShared(req wire.Request, handOver js.Value) any {
 	cold := !warm
-	s, err := wire.StartShared(req, lexicon)
+	var hand func([][]byte, error)
+	if handOver.Type() == js.TypeFunction {
+		hand = func(parts [][]byte, err error) {
+			if err != nil {
+				handOver.Invoke(js.Undefined(), err.Error())
+				return
+			}
+			handOver.Invoke(jsBytes(parts))
+		}
+	}
+	s, err := wire.StartShared(req, lexicon, hand)
 	if err != nil {
 		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
 	}
@@ -184,16 +206,19 @@ func finishShared(req wire.Request, part []byte) any {
 		return wire.EncodeReply(wire.Reply{ID: req.ID, Err: "superseded"})
 	}
 	shared = nil
-	msg, err := wire.FinishShared(s, part)
+	msg, took, err := wire.FinishShared(s, part)
 	if err != nil {
 		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
 	}
-	return result(req.ID, msg, sharedCold)
+	r := result(req.ID, msg, sharedCold)
+	r["partTaken"] = took
+	return r
 }
 
-// share answers the helper's share of a shared build: its entity.Part.
-func share(req wire.Request) any {
-	msg, err := wire.Share(req, lexicon)
+// share answers the helper's share of a shared build from the worker's
+// hand-over: its entity.Part.
+func share(req wire.Request, handOver []byte) any {
+	msg, err := wire.Share(req, lexicon, handOver)
 	if err != nil {
 		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
 	}
@@ -202,7 +227,12 @@ func share(req wire.Request) any {
 
 // result is the reply to req.ID with the message in parts beside it,
 // copied once into the buffer handed to the page.
-func result(id int, parts [][]byte, warmedUp bool) any {
+func result(id int, parts [][]byte, warmedUp bool) map[string]any {
+	return map[string]any{"reply": wire.EncodeReply(wire.Reply{ID: id}), "data": jsBytes(parts), "warmedUp": warmedUp}
+}
+
+// jsBytes is a message in parts copied once into a new Uint8Array.
+func jsBytes(parts [][]byte) js.Value {
 	n := 0
 	for _, p := range parts {
 		n += len(p)
@@ -213,7 +243,7 @@ func result(id int, parts [][]byte, warmedUp bool) any {
 		js.CopyBytesToJS(data.Call("subarray", at, at+len(p)), p)
 		at += len(p)
 	}
-	return map[string]any{"reply": wire.EncodeReply(wire.Reply{ID: id}), "data": data, "warmedUp": warmedUp}
+	return data
 }
 
 // build answers a build request with the encoded result beside its reply,

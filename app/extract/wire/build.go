@@ -108,16 +108,22 @@ func WarmUpStep(r Request, lex *entity.Lexicon, i int) error {
 }
 
 // StartShared begins a build shared with a helper worker (r.Share set): it
-// reads the text and finds its names, types its share of them (0..Share)
-// and makes the index, while the helper does Share (reading the text too,
-// then typing the rest); FinishShared completes it with the helper's Part.
-func StartShared(r Request, lex *entity.Lexicon) (*entity.Split, error) {
+// reads the text and finds its names, hands them over to the helper
+// (handOver, when not nil: entity.EncodeHandOver's message, or why it
+// could not be written), types its share of them (0..Share) and makes the
+// index, while the helper types the rest from the hand-over (Share);
+// FinishShared completes it with the helper's Part.
+func StartShared(r Request, lex *entity.Lexicon, handOver func([][]byte, error)) (*entity.Split, error) {
 	o, err := r.BuildOptions(lex)
 	if err != nil {
 		return nil, err
 	}
 	s := entity.NewSplit(r.Src, o)
 	mark("split")
+	if handOver != nil {
+		handOver(entity.EncodeHandOver(s))
+		mark("handed")
+	}
 	s.Type(0, r.Share)
 	mark("typed")
 	s.Index()
@@ -126,14 +132,22 @@ func StartShared(r Request, lex *entity.Lexicon) (*entity.Split, error) {
 }
 
 // Share answers a KindShare request: the helper's share of a shared build
-// (Share..1) as an entity.Part message.
-func Share(r Request, lex *entity.Lexicon) ([]byte, error) {
+// (Share..1), typed from the worker's hand-over without reading the text,
+// as an entity.Part message. A hand-over that cannot be read is an error:
+// the worker types the share itself.
+func Share(r Request, lex *entity.Lexicon, handOver []byte) ([]byte, error) {
 	o, err := r.BuildOptions(lex)
 	if err != nil {
 		return nil, err
 	}
-	s := entity.NewSplit(r.Src, o)
-	mark("split")
+	if handOver == nil {
+		return nil, errors.New("wire: a share without the worker's hand-over")
+	}
+	s, err := entity.DecodeHandOver(handOver, o)
+	if err != nil {
+		return nil, err
+	}
+	mark("received")
 	p := s.Type(r.Share, 1)
 	mark("typed")
 	defer mark("encoded")
@@ -141,26 +155,29 @@ func Share(r Request, lex *entity.Lexicon) ([]byte, error) {
 }
 
 // FinishShared completes a shared build with the helper's Part message and
-// answers as Build does. Without a part (the helper failed), or with one
-// that cannot be read or is of another build, it types the helper's share
-// itself: the result is the same, later.
-func FinishShared(s *entity.Split, part []byte) ([][]byte, error) {
+// answers as Build does, and whether it took the helper's part. Without a
+// part (the helper failed), or with one that cannot be read or is of
+// another build, it types the helper's share itself: the result is the
+// same, later.
+func FinishShared(s *entity.Split, part []byte) (msg [][]byte, took bool, err error) {
 	var ents []entity.Entity
 	var idx *entity.Index
-	err := errors.New("no part")
+	err = errors.New("no part")
 	if part != nil {
 		var p *entity.Part
 		if p, err = entity.DecodePart(part); err == nil {
 			ents, idx, err = s.Finish(p)
 		}
 	}
+	took = err == nil
 	if err != nil {
 		// Finish refuses a part before it uses the split up.
 		if ents, idx, err = s.Finish(); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	mark("finished")
 	defer mark("encoded")
-	return entity.EncodeBuildParts(ents, idx)
+	msg, err = entity.EncodeBuildParts(ents, idx)
+	return msg, took, err
 }

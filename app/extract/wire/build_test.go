@@ -95,10 +95,12 @@ func TestWarmUp(t *testing.T) {
 }
 
 // TestBuildShared: a build shared between two workers over the wire (the
-// first starts it, the helper types its share, the first finishes with the
-// helper's part) answers with what Build returns, over option sets
-// and shares; without the helper's part, or with one of another text, the
-// first worker types the rest itself, to the same result.
+// first starts it and hands what it found over, the helper types its share
+// from that hand-over, the first finishes with the helper's part) answers
+// with what Build returns, over option sets and shares; without the
+// helper's part, or with one of another text, the first worker types the
+// rest itself, to the same result; a hand-over cut short or of another
+// text's build is refused by the helper or its part by the first worker.
 func TestBuildShared(t *testing.T) {
 	lex, err := entity.ParseLexicon(web.Lexicon)
 	if err != nil {
@@ -108,12 +110,32 @@ func TestBuildShared(t *testing.T) {
 	mem := &entity.Memory{}
 	mem.Correct("Tuesday", "Date")
 	text := "Harbour bridge closed\n\nThe council in Porto voted on Tuesday. Mayor Ana Ferreira met Pedro Santos in Lisbon.\n\n" + entity.SampleArticle(60<<10, 9)
+	// start starts req's shared build and returns the hand-over.
+	start := func(req Request) (*entity.Split, []byte) {
+		t.Helper()
+		var handed []byte
+		s, err := StartShared(req, lex, func(parts [][]byte, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			handed = bytes.Join(parts, nil)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if handed == nil {
+			t.Fatal("a shared build handed nothing over")
+		}
+		return s, handed
+	}
 	other, err := BuildRequest(9, entity.SampleArticle(20<<10, 4), nil, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	other.Kind, other.Share = KindShare, 0.5
-	otherPart, err := Share(other, lex)
+	other.Share = 0.5
+	_, otherHanded := start(other)
+	other.Kind, other.Src = KindShare, ""
+	otherPart, err := Share(other, lex, otherHanded)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,26 +159,33 @@ func TestBuildShared(t *testing.T) {
 		if err != nil || first != req {
 			t.Fatalf("options %d: the request came back as %+v, %v", i, first, err)
 		}
+		// The helper's request carries the options, not the text.
 		helper := req
-		helper.Kind = KindShare
+		helper.Kind, helper.Src = KindShare, ""
 		if helper, err = DecodeRequest(EncodeRequest(helper)); err != nil {
 			t.Fatal(err)
 		}
-		part, err := Share(helper, lex)
+		_, handed := start(first)
+		part, err := Share(helper, lex, handed)
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, cut := range [][]byte{nil, handed[:len(handed)/2], handed[:len(handed)-8]} {
+			if _, err := Share(helper, lex, cut); err == nil {
+				t.Errorf("options %d: a hand-over of %d bytes of %d was typed", i, len(cut), len(handed))
+			}
 		}
 		for _, c := range []struct {
 			what string
 			part []byte
 		}{{"the helper's part", part}, {"no part", nil}, {"another text's part", otherPart}, {"a part cut short", part[:len(part)/2]}} {
-			s, err := StartShared(first, lex)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := FinishShared(s, c.part)
+			s, _ := start(first)
+			got, took, err := FinishShared(s, c.part)
 			if err != nil {
 				t.Fatalf("options %d, %s: %v", i, c.what, err)
+			}
+			if want := c.what == "the helper's part"; took != want {
+				t.Errorf("options %d, %s: the part taken %v, want %v", i, c.what, took, want)
 			}
 			ents, idx, err := entity.DecodeBuild(text, bytes.Join(got, nil))
 			if err != nil {
@@ -172,10 +201,10 @@ func TestBuildShared(t *testing.T) {
 			t.Errorf("%+v came back as %+v, %v", r, got, err)
 		}
 	}
-	if _, err := Share(Request{ID: 3, Kind: KindShare, Src: "x", Lexicon: true}, nil); err == nil {
+	if _, err := Share(Request{ID: 3, Kind: KindShare, Lexicon: true}, nil, otherHanded); err == nil {
 		t.Error("a share was typed without the word lists asked for")
 	}
-	if _, err := StartShared(Request{ID: 3, Kind: KindBuild, Src: "x", Lexicon: true, Share: 0.3}, nil); err == nil {
+	if _, err := StartShared(Request{ID: 3, Kind: KindBuild, Src: "x", Lexicon: true, Share: 0.3}, nil, nil); err == nil {
 		t.Error("a shared build started without the word lists asked for")
 	}
 }

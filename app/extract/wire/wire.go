@@ -25,9 +25,12 @@ import (
 // a long build alone would run almost all in it.
 // A long build is shared between two workers (build.go's StartShared,
 // Share, FinishShared): KindBuild with Share set, to the worker that
-// answers it; KindShare, to the helper, which types its share and answers
-// with an entity.Part's bytes; KindPart, those bytes (or none) passed on
-// to the first worker, whose answer to the build it completes.
+// answers it, which hands what it found in the text over to the helper
+// (entity.EncodeHandOver, on a MessageChannel the page gives both);
+// KindShare, without the text, to the helper, which types its share from
+// that hand-over and answers with an entity.Part's bytes; KindPart, those
+// bytes (or none) passed on to the first worker, whose answer to the build
+// it completes.
 // KindStart, to the helper, only loads the word lists when asked (it
 // needs no warm-up: V8 gives a module's optimised code to every worker of
 // the page that runs it).
