@@ -33,8 +33,20 @@
     // ~400 ms of the compositor's time during a loaded cold start, none
     // before). It waits a second: a start that takes longer still shows
     // it spinning, one that does not never draws those frames.
+    // A visit the service worker serves (the module and files from its
+    // cache) starts in a few hundred milliseconds: go-app's loader is not
+    // drawn for it (its style, layout, icon and paint took 25–35 ms of the
+    // main thread, traced), and the page stays blank until Go draws the app.
+    // Should the start take longer than a second, the loader shows then;
+    // a first visit, from the network, shows it at once.
+    const html = document.documentElement;
+    if (controlled()) {
+      html.classList.add("gloss-quiet");
+      setTimeout(() => html.classList.remove("gloss-quiet"), 1000);
+    }
     rule.textContent = ".gloss-starting body:has(> #app-wasm-loader) > :not(#app-wasm-loader) { display: none; }" +
-      " .gloss-starting #app-wasm-loader-icon { animation-delay: 1s; }";
+      " .gloss-starting #app-wasm-loader-icon { animation-delay: 1s; }" +
+      " .gloss-quiet #app-wasm-loader { display: none; }";
     document.head.appendChild(rule);
   }
   if ("glossWasm" in window || typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) return;

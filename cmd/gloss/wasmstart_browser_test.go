@@ -441,3 +441,101 @@ func TestBrowserLoaderProgressFewFrames(t *testing.T) {
 		}
 	}
 }
+
+// loaderFrames records, from the page's start, each frame in which
+// go-app's loader is in the page: [time, drawn]. Drawn means laid out
+// (not display: none). On a visit the service worker controls,
+// WebAssembly.instantiate waits for window.__release(), so that the visit
+// stays in its loading state until the test has looked.
+const loaderFrames = `(() => {
+	const frames = window.__loaderFrames = [];
+	const tick = () => {
+		const l = document.getElementById("app-wasm-loader");
+		if (l) frames.push([performance.now(), l.getClientRects().length > 0]);
+		if (frames.length < 2000) requestAnimationFrame(tick);
+	};
+	requestAnimationFrame(tick);
+	let controlled = false;
+	try { controlled = !!navigator.serviceWorker.controller; } catch (e) {}
+	if (!controlled) return;
+	const hold = new Promise((res) => { window.__release = res; });
+	const instantiate = WebAssembly.instantiate;
+	WebAssembly.instantiate = function (...args) { return hold.then(() => instantiate.apply(WebAssembly, args)); };
+})()`
+
+// TestBrowserLoaderQuietWhenWarm: a visit the service worker serves does
+// not draw go-app's loader while it starts (a few hundred milliseconds),
+// but shows it once the start has taken a second; a first visit draws it
+// from the start. The warm visit's module is held back from Go until the
+// test has seen the loader drawn.
+func TestBrowserLoaderQuietWhenWarm(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	ctx := newBrowser(t)
+	cons := logConsoleErrors(t, ctx)
+	addInitScript(t, ctx, loaderFrames)
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	first, err := evalJS[[][2]any](ctx, `window.__loaderFrames`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first) == 0 || first[0][1] != true {
+		t.Errorf("first visit: loader frames %v, want it drawn from the first frame", first)
+	}
+	if _, err := pollJS[bool](ctx, `navigator.serviceWorker.ready.then(() => true)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitWorkerFilled(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"?warm")); err != nil {
+		t.Fatal(err)
+	}
+	// Held back from Go, the start takes more than a second: the loader
+	// must show.
+	shown, err := pollJS[float64](ctx, `(() => {
+		const l = document.getElementById("app-wasm-loader");
+		return l && l.getClientRects().length > 0 ? performance.now() : 0;
+	})()`)
+	if err != nil {
+		t.Fatalf("warm visit held for a second or more: the loader never showed: %v", err)
+	}
+	got, err := evalJS[map[string]any](ctx, `({
+		controlled: !!navigator.serviceWorker.controller,
+		frames: window.__loaderFrames,
+		held: typeof window.__release === "function",
+	})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["controlled"] != true || got["held"] != true {
+		t.Fatalf("second visit not served by the worker, or not held: %v", got)
+	}
+	frames, _ := got["frames"].([]any)
+	var before int
+	for _, f := range frames {
+		f := f.([]any)
+		if at := f[0].(float64); at < 1000 {
+			before++
+			if f[1] == true {
+				t.Errorf("warm visit: the loader was drawn at %.0f ms, want it hidden for the first second (frames %v)", at, frames)
+				break
+			}
+		}
+	}
+	if shown < 1000 {
+		t.Errorf("warm visit: the loader shown at %.0f ms, want after a second", shown)
+	}
+	t.Logf("warm visit: %d frames before a second, the loader shown at %.0f ms", before, shown)
+	if _, err := evalJS[bool](ctx, `window.__release(), true`); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitAppReady(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
