@@ -323,10 +323,18 @@ func (a *App) restoreBackup(ctx app.Context, name string, data []byte) {
 }
 
 // reloadFromStorage applies another tab's writes (the storage event).
-func (a *App) reloadFromStorage(ctx app.Context) {
-	forgetUsed()
+func (a *App) reloadFromStorage(ctx app.Context) { a.reload(true) }
+
+// reload applies what other tabs wrote since the library was read or last
+// reloaded. With always false the view is left untouched (no repaint, no
+// gloss:changed to a host) when nothing changed.
+func (a *App) reload(always bool) {
 	prev := a.doc()
 	ch, _, err := a.s.Reload()
+	if !always && !ch.Any() && err == nil {
+		return
+	}
+	forgetUsed()
 	a.after(prev)
 	if ch.Labels {
 		a.repaintAll()

@@ -42,27 +42,15 @@ var shortcuts = []shortcut{
 	{"?", "show these shortcuts"},
 }
 
-// listen wires the page-wide listeners: keys, other tabs' storage writes,
-// files dropped anywhere on the page.
+// listen wires the page-wide listeners: keys and files dropped anywhere on
+// the page. Other tabs' storage writes are listened to after the first
+// paint (listenStorage).
 func (a *App) listen(ctx app.Context) {
-	on := func(target app.Value, event string, f func(e app.Value)) {
-		fn := app.FuncOf(func(this app.Value, args []app.Value) any {
-			f(args[0])
-			return nil
-		})
-		a.jsFuncs = append(a.jsFuncs, fn)
-		target.Call("addEventListener", event, fn)
-	}
+	on := a.on
 	win := app.Window()
 	on(win, "keydown", func(e app.Value) {
 		if a.onKey(ctx, e) {
 			e.Call("preventDefault")
-		}
-	})
-	on(win, "storage", func(e app.Value) {
-		k := e.Get("key")
-		if k.IsNull() || store.IsKey(k.String()) {
-			ctx.Dispatch(func(ctx app.Context) { a.reloadFromStorage(ctx) })
 		}
 	})
 	on(win, "dragover", func(e app.Value) {
@@ -96,6 +84,31 @@ func (a *App) listen(ctx app.Context) {
 		})
 		glossJS().Call("droppedFiles", e.Get("dataTransfer"), got)
 	})
+}
+
+// on adds a listener for event to target, released with the app.
+func (a *App) on(target app.Value, event string, f func(e app.Value)) {
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		f(args[0])
+		return nil
+	})
+	a.jsFuncs = append(a.jsFuncs, fn)
+	target.Call("addEventListener", event, fn)
+}
+
+// listenStorage listens to other tabs' storage writes from the first paint
+// on, and applies those made since the library was read, which no event
+// will tell. Chromium makes the first "storage" listener of a page wait for
+// the browser process (traced in warm starts: 1.3-16 ms inside
+// addEventListener, the longest single call before the first draw).
+func (a *App) listenStorage(ctx app.Context) {
+	a.on(app.Window(), "storage", func(e app.Value) {
+		k := e.Get("key")
+		if k.IsNull() || store.IsKey(k.String()) {
+			ctx.Dispatch(func(ctx app.Context) { a.reloadFromStorage(ctx) })
+		}
+	})
+	a.reload(false)
 }
 
 // onKey handles a keydown anywhere on the page and reports whether it used it.

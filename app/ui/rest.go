@@ -53,6 +53,7 @@ func (a *App) mountRestAfterPaint() {
 // mounts what the first one left out.
 func (a *App) mountRest(ctx app.Context) {
 	a.rest = true
+	a.listenStorage(ctx)
 	a.roomAfterPaint()
 	ctx.Defer(func(app.Context) {
 		app.Window().Get("document").Get("body").Get("dataset").Set("complete", "1")

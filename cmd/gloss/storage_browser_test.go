@@ -339,6 +339,80 @@ func TestBrowserTwoTabs(t *testing.T) {
 	check("tab 1 after reload", tab1)
 }
 
+// TestBrowserStorageBeforeListening: the page listens to other tabs'
+// storage writes only once its first screen is drawn (the first "storage"
+// listener costs a wait on the browser process), and a write made between
+// reading the library and listening is not lost: tab 2 holds its
+// after-paint callbacks until tab 1 has labelled and tab 2 has had (and
+// dropped, no one listening) the storage event; released, it shows the
+// label.
+func TestBrowserStorageBeforeListening(t *testing.T) {
+	dir := buildSite(t, "")
+	base := serveSite(t, dir, "")
+	tab1 := newBrowser(t)
+	if err := waitReady(tab1, base); err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, tab1, newsArticle)
+	url, err := evalJS[string](tab1, `location.href`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab2, cancel := chromedp.NewContext(tab1)
+	defer cancel()
+	addInitScript(t, tab2, `(() => {
+		const held = [];
+		let hold = true, g;
+		window.__release = () => { hold = false; held.splice(0).forEach((f) => f()); return true; };
+		Object.defineProperty(window, "gloss", {configurable: true, get() { return g; }, set(v) {
+			const after = v.afterPaint;
+			v.afterPaint = (fn) => after(() => hold ? held.push(fn) : fn());
+			g = v;
+		}});
+		const add = window.addEventListener;
+		window.__listened = [];
+		window.addEventListener = function (type, ...rest) {
+			if (type === "storage") __listened.push(document.body && document.body.dataset.ready === "1");
+			return add.call(this, type, ...rest);
+		};
+		window.__heard = 0;
+		add.call(window, "storage", () => { __heard++; });
+	})()`)
+	if err := chromedp.Do(tab2, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](tab2, `document.body && document.body.dataset.ready === "1"`); err != nil {
+		t.Fatal(err)
+	}
+	waitParagraphs(t, tab2)
+	dragSelect(t, tab1, "Jean-Yves Le Drian", 0, 0, 0)
+	press(t, tab1, "1")
+	waitCount(t, tab1, 1)
+	if _, err := pollJS[bool](tab2, `__heard > 0`); err != nil {
+		t.Fatalf("tab 2 never had the storage event: %v", err)
+	}
+	if l, _ := evalJS[[]bool](tab2, `__listened`); len(l) != 0 {
+		t.Fatalf("tab 2 listened to storage before its after-paint callbacks ran (ready then: %v)", l)
+	}
+	if _, err := evalJS[bool](tab2, `__release()`); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitAppReady(tab2); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := evalJS[[]bool](tab2, `__listened`); !slices.Equal(l, []bool{true}) {
+		t.Errorf("storage listeners added (each: the first screen ready then): %v, want one after it", l)
+	}
+	if got := waitCount(t, tab2, 1); got[0].Text != "Jean-Yves Le Drian" {
+		t.Fatalf("tab 2 shows %+v", got)
+	}
+	// And it still hears later writes.
+	dragSelect(t, tab1, "Moscow", 0, 0, 0)
+	press(t, tab1, "3")
+	waitCount(t, tab1, 2)
+	waitCount(t, tab2, 2)
+}
+
 func sameSet(a, b []string) bool {
 	a, b = slices.Clone(a), slices.Clone(b)
 	slices.Sort(a)
