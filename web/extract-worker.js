@@ -86,9 +86,42 @@ self.onmessage = (e) => {
     // A newer share: the one waiting for its hand-over is not wanted.
     answerWaiting("superseded");
   }
-  queue.push({ msg, data: obj && obj.data, port: obj && obj.port, h });
+  // ctl: a shared build's or share's end of the channel between the two
+  // build workers, kept by the steps that follow it.
+  const ctl = obj && obj.port ? { port: obj.port, handed: false, stopped: false } : undefined;
+  queue.push({ msg, data: obj && obj.data, ctl, h });
   if (!running) next();
 };
+
+// A shared build's typing is balanced as it goes (app/extract/wire's
+// share.go): the helper types its share in pieces from the last entities
+// back and posts each on the channel ({data}); the worker, once its own
+// share and the index are done, types the helper's share from the first
+// on, a step at a time, and takes the helper's pieces between its steps
+// (a "take" request each), until every entity is typed; then it tells the
+// helper to stop ({stop}). A step's reply {next} is the request to run
+// next, in a later task: the messages that came meanwhile go first.
+function listenForPieces(job) {
+  const ctl = job.ctl;
+  ctl.port.onmessage = (e) => {
+    if (!e.data || !e.data.data) return;
+    const msg = JSON.stringify({ id: job.h.id, kind: "take" }) + "\n";
+    queue.push({ msg, data: e.data.data, ctl, h: header(msg) });
+    if (!running) next();
+  };
+}
+
+// sharedCtl is the channel of the worker's shared build under way.
+let sharedCtl;
+
+// stopHelper tells the helper the shared build needs no more pieces.
+function stopHelper(ctl) {
+  if (!ctl || ctl.stopped) return;
+  ctl.stopped = true;
+  ctl.port.onmessage = null;
+  ctl.port.postMessage({ stop: true });
+  ctl.port.close();
+}
 
 // waiting is the helper's share waiting for the worker's hand-over on its
 // port: requests that come meanwhile run (it is not running).
@@ -98,26 +131,32 @@ let waiting;
 function answerWaiting(err) {
   const job = waiting;
   waiting = undefined;
-  job.port.onmessage = null;
-  job.port.close();
+  job.ctl.port.onmessage = null;
+  job.ctl.port.close();
   postMessage(JSON.stringify({ id: job.h.id, err }) + "\n");
 }
 
 // awaitHandOver sets a share aside until the worker's hand-over comes on
 // its port: then it runs with the bytes, or is answered with the worker's
-// error (the worker types the share itself).
+// error (the worker types the share itself). The worker's {stop} later
+// ends its pieces.
 function awaitHandOver(job) {
   waiting = job;
-  job.port.onmessage = (e) => {
+  const ctl = job.ctl;
+  ctl.port.onmessage = (e) => {
     if (waiting !== job) return;
     if (!e.data || !e.data.data) {
       answerWaiting("no hand-over: " + String((e.data && e.data.err) || "none"));
       return;
     }
     waiting = undefined;
-    job.port.onmessage = null;
-    job.port.close();
-    queue.push({ msg: job.msg, data: e.data.data, h: job.h });
+    ctl.port.onmessage = (e) => {
+      if (e.data && e.data.stop) {
+        ctl.stopped = true;
+        ctl.port.close();
+      }
+    };
+    queue.push({ msg: job.msg, data: e.data.data, ctl, h: job.h, handedOver: true });
     if (!running) next();
   };
 }
@@ -140,14 +179,14 @@ function next() {
   running = true;
   const { msg, data, h } = job;
   if ((h.kind === "build" || h.kind === "share") && queue.some((j) => j.h.kind === h.kind)) {
-    if (job.port) {
-      job.port.postMessage({ err: "superseded" });
-      job.port.close();
+    if (job.ctl) {
+      job.ctl.port.postMessage({ err: "superseded" });
+      job.ctl.port.close();
     }
     postMessage(JSON.stringify({ id: h.id, err: "superseded" }) + "\n");
     return next();
   }
-  if (h.kind === "share" && job.port) {
+  if (h.kind === "share" && job.ctl && !job.handedOver) {
     awaitHandOver(job);
     return next();
   }
@@ -173,39 +212,61 @@ function next() {
   const before = (h.kind === "build" || h.kind === "warm" || h.kind === "share" || h.kind === "start") && h.lexicon ? ready.then(() => withLexicon().catch(lexiconFailed)) : ready;
   // A shared build hands what it found over to the helper on its port
   // (handOver, called by the Go program in the middle of the build), or
-  // says why not.
-  let handed = !job.port;
+  // says why not; the helper's share posts its pieces on its port (send).
+  const ctl = job.ctl;
   const handOver = (bytes, err) => {
-    if (handed) return;
-    handed = true;
-    if (bytes) job.port.postMessage({ data: bytes }, [bytes.buffer]);
-    else job.port.postMessage({ err: String(err || "none") });
-    job.port.close();
+    if (!ctl || ctl.handed) return;
+    ctl.handed = true;
+    if (bytes) {
+      ctl.port.postMessage({ data: bytes }, [bytes.buffer]);
+      listenForPieces(job);
+    } else {
+      ctl.port.postMessage({ err: String(err || "none") });
+      ctl.port.close();
+      ctl.stopped = true;
+    }
   };
+  const send = (bytes) => {
+    if (ctl && !ctl.stopped) ctl.port.postMessage({ data: bytes }, [bytes.buffer]);
+  };
+  if (h.kind === "build" || h.kind === "part" && h.drop && sharedCtl && sharedCtl.id === h.id) {
+    // A newer build, or this one dropped: the helper's pieces of the
+    // older one are not wanted.
+    if (sharedCtl && sharedCtl !== ctl) stopHelper(sharedCtl);
+    sharedCtl = h.kind === "build" ? ctl : undefined;
+    if (ctl) ctl.id = h.id;
+  }
+  let call = msg;
+  if (h.kind === "help" && ctl && ctl.stopped) {
+    call = JSON.stringify({ id: h.id, kind: "help", drop: true }) + "\n"; // the worker has them all
+  }
   before.then(() => {
     let reply;
     try {
       // Marks on the page's timeline (DevTools, the benchmark's trace).
       performance.mark("gloss-worker-" + h.kind);
-      reply = self.glossExtract(msg, data, job.port ? handOver : undefined);
+      reply = self.glossExtract(call, data, h.kind === "build" ? handOver : send);
       performance.mark("gloss-worker-" + h.kind + "-done");
     } catch (err) {
-      handOver(undefined, err);
+      if (h.kind === "build") handOver(undefined, err);
+      stopHelper(ctl);
       fail(h, err); // the Go program has exited
       return;
     }
-    handOver(undefined, "the build ended without one");
+    if (h.kind === "build") handOver(undefined, "the build ended without one");
     if (typeof reply === "string") {
-      if (reply) postMessage(reply); // a shared build answers with its part
+      if (reply) postMessage(reply);
       return;
     }
     if (reply.more) return job; // a warm-up's next step: see below
+    if (reply.next) return { msg: reply.next, h: header(reply.next), ctl }; // a shared build's
+    if (reply.data && h.kind !== "help") stopHelper(ctl); // a shared build's result
     // A build's result or a share's part (its bytes transferred), or a
     // warm-up's answer, with the memory the worker holds.
     reply.mem = self.glossMemory ? self.glossMemory.buffer.byteLength : 0;
     postMessage(reply, reply.data ? [reply.data.buffer] : []);
   }, (err) => {
-    handOver(undefined, (err && err.lexicon) || err);
+    if (h.kind === "build") handOver(undefined, (err && err.lexicon) || err);
     if (err && err.lexicon) {
       // Not the module: this build fails, the next one tries again.
       postMessage(JSON.stringify({ id: h.id, err: "the word lists could not be loaded: " + String(err.lexicon.message || err.lexicon) }) + "\n");

@@ -36,6 +36,7 @@ type Split struct {
 	o     Options
 	ents  []Entity
 	typed []bool          // entities typed (here or by a Part)
+	left  int             // entities not typed yet
 	cum   []int64         // cum[i]: the typing weight of entities 0..i-1
 	fp    uint64          // fingerprint of the entities found: keys, first mentions, counts (take checks it)
 	x     *Index          // once made
@@ -55,7 +56,7 @@ func NewSplit(text string, o Options) *Split {
 
 // newSplit is the Split of ents, found in f's text, not yet typed.
 func newSplit(f *finder, o Options, ents []Entity) *Split {
-	s := &Split{f: f, o: o, ents: ents, typed: make([]bool, len(ents)), cum: make([]int64, len(ents)+1)}
+	s := &Split{f: f, o: o, ents: ents, typed: make([]bool, len(ents)), left: len(ents), cum: make([]int64, len(ents)+1)}
 	// An entity's typing costs about its mentions (each clue looks around
 	// each of them) plus a fixed part.
 	fp := uint64(len(f.text))*0x9e3779b97f4a7c15 ^ uint64(len(ents))
@@ -73,6 +74,9 @@ func newSplit(f *finder, o Options, ents []Entity) *Split {
 
 // Len is the number of entities found.
 func (s *Split) Len() int { return len(s.ents) }
+
+// Left is the number of entities not typed yet, here or by a Part taken.
+func (s *Split) Left() int { return s.left }
 
 // Range is the entities a share of the typing from..to (fractions of the
 // whole typing's cost, 0 ≤ from ≤ to ≤ 1) covers: entities i..j-1. Shares
@@ -126,6 +130,7 @@ func (s *Split) typeRange(i, j int) {
 		if !s.typed[k] {
 			s.f.typeEntity(&s.ents[k], s.o, nil)
 			s.typed[k] = true
+			s.left--
 		}
 	}
 }
@@ -173,6 +178,11 @@ func (s *Split) Finish(parts ...*Part) ([]Entity, *Index, error) {
 	return ents, x, nil
 }
 
+// Take sets the types of p's entities, typed by another sharer, as Finish
+// does with its Parts: they are not typed here. A Part of another text or
+// build is an error.
+func (s *Split) Take(p *Part) error { return s.take(p) }
+
 // take sets the types of p's entities.
 func (s *Split) take(p *Part) error {
 	if p == nil || s.f == nil {
@@ -192,7 +202,10 @@ func (s *Split) take(p *Part) error {
 		if e.Source == SourceCandidate {
 			e.Label = e.Type
 		}
-		s.typed[i] = true
+		if !s.typed[i] {
+			s.typed[i] = true
+			s.left--
+		}
 	}
 	return nil
 }

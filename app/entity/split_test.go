@@ -221,3 +221,34 @@ func TestPartWireRefuses(t *testing.T) {
 		t.Error("a finished split took a part")
 	}
 }
+
+// TestSplitLeft: Left counts the entities typed neither here nor by a
+// Part taken, once each, whichever typed them first.
+func TestSplitLeft(t *testing.T) {
+	text := SampleArticle(60<<10, 2)
+	s := NewSplit(text, Options{})
+	n := s.Len()
+	if s.Left() != n {
+		t.Fatalf("Left %d of %d before any typing", s.Left(), n)
+	}
+	i, j := s.Range(0, 0.3)
+	s.Type(0, 0.3)
+	if s.Left() != n-(j-i) {
+		t.Fatalf("Left %d after typing %d of %d", s.Left(), j-i, n)
+	}
+	p := NewSplit(text, Options{}).Type(0.2, 0.6) // overlaps what was typed
+	if err := s.Take(p); err != nil {
+		t.Fatal(err)
+	}
+	_, k := s.Range(0, 0.6)
+	if s.Left() != n-k {
+		t.Fatalf("Left %d after a part up to %d of %d", s.Left(), k, n)
+	}
+	s.Type(0.5, 1)
+	if s.Left() != 0 {
+		t.Fatalf("Left %d with every entity typed", s.Left())
+	}
+	if err := s.Take(NewSplit(text+" ", Options{}).Type(0, 1)); err == nil {
+		t.Fatal("a part of another text was taken")
+	}
+}

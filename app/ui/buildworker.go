@@ -43,9 +43,10 @@ const (
 // while the helper types the rest from the hand-over, without reading the
 // text; the worker takes the helper's types and finishes. Worth it only
 // where the build takes seconds (a second heap while it runs).
-// buildShareAt balances the two after the hand-over: the extraction
-// worker's share of the typing plus the index (~0.55 s on 5 MB in node
-// wasm) against the helper's share (the typing ~0.95 s since round 8).
+// buildShareAt is the extraction worker's share, typed before the index;
+// the rest is balanced as it goes: the helper types it from the last
+// entity back, the worker, once its index is made, from the first on, and
+// they meet where their speeds put them (app/extract/wire's share.go).
 const (
 	buildShareMin = 2 << 20
 	buildShareAt  = 0.2
@@ -75,8 +76,8 @@ type workerBuild struct {
 	key  buildKey
 	ch   chan workerReply
 	id   int
-	// hch: the helper's share's reply, nil when not shared or once passed
-	// on to the worker; shared: the worker waits for a part (or a drop).
+	// hch: the helper's share's reply, nil when not shared or once read;
+	// shared: the worker builds it in steps, which a drop stops.
 	hch    chan workerReply
 	shared bool
 	// hreq: the helper's share, not posted yet (postEarly on two cores),
@@ -149,20 +150,18 @@ func (b *workerBuild) postHelper() {
 		buildHelper.buildOff = true
 		app.Log("build helper:", err)
 		port.Call("close")
-		b.hch = nil
-		extractWorker.postPart(b.id, nil, false) // the worker types it all
-		b.shared = false
+		b.hch = nil // the worker types it all
 	} else {
 		perfMark("gloss-build-shared")
 	}
 }
 
 // drop tells the worker a build posted is no longer wanted: a shared one
-// stops waiting for its part (a build under way cannot be stopped; its
-// reply is not read).
+// stops its steps (a build under way cannot be stopped; its reply is not
+// read).
 func (b *workerBuild) drop() {
 	if b.shared {
-		extractWorker.postPart(b.id, nil, true)
+		extractWorker.dropShared(b.id)
 		b.shared = false
 	}
 	if b.hport != nil {
@@ -313,15 +312,16 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 			case r = <-b.ch:
 				got = true
 			case hr := <-b.hch:
+				// The helper's share is done (its pieces went to the
+				// worker on their channel) or failed: the worker types
+				// whatever it left.
 				b.hch = nil
-				b.shared = false
 				if err := hr.Error(); err != nil {
 					app.Log("build helper:", err)
 					if hr.Unavailable {
 						h.buildOff = true
 					}
 				}
-				w.postPart(b.id, &hr, false)
 			case <-f.kick:
 			}
 		})

@@ -183,25 +183,16 @@ func (w *workerClient) sendLocked(r wire.Request, port app.Value) (chan workerRe
 	return ch, r.ID
 }
 
-// postPart passes the shared build id the helper's reply (its part's
-// bytes, transferred; nil or a failure: the worker types the rest itself),
-// or ends it (drop). Nothing when the worker does not run: the build's
-// reply says so.
-func (w *workerClient) postPart(id int, hr *workerReply, drop bool) {
+// dropShared tells the worker the shared build id is no longer wanted
+// (wire.KindPart with Drop): it stops typing it. Nothing when the worker
+// does not run.
+func (w *workerClient) dropShared(id int) {
 	w.mu.Lock()
 	worker := w.worker
 	w.mu.Unlock()
-	if worker == nil {
-		return
+	if worker != nil {
+		worker.Call("postMessage", wire.EncodeRequest(wire.Request{ID: id, Kind: wire.KindPart, Drop: true}))
 	}
-	msg := wire.EncodeRequest(wire.Request{ID: id, Kind: wire.KindPart, Drop: drop})
-	if hr == nil || drop || hr.Error() != nil || hr.data == nil || !hr.data.Truthy() {
-		worker.Call("postMessage", msg)
-		return
-	}
-	data := hr.data
-	hr.data = app.Null()
-	worker.Call("postMessage", map[string]any{"msg": msg, "data": data}, []any{data.Get("buffer")})
 }
 
 // extractWorkerDelay is how long after the first paint the worker is
@@ -288,13 +279,17 @@ func (w *workerClient) startLocked() (err error) {
 		var r workerReply
 		var err error
 		mem := 0.0
+		// done: the helper's answer to its share (its pieces went to the
+		// worker on their channel).
+		done := false
 		if data := args[0].Get("data"); data.Type() == app.TypeString {
 			r.Reply, err = wire.DecodeReply(data.String())
 		} else { // a build's result, or a warm-up's answer
 			r.Reply, err = wire.DecodeReply(data.Get("reply").String())
 			r.data = data.Get("data")
 			mem = data.Get("mem").Float()
-			if r.data.Truthy() {
+			done = data.Get("done").Truthy()
+			if r.data.Truthy() || done {
 				perfValue(w.mark("workerMemoryMB"), mem/(1<<20))
 				// 1 when the worker was not warmed up in idle time
 				// before this build: it warmed up first, or a shared
@@ -333,7 +328,7 @@ func (w *workerClient) startLocked() (err error) {
 			w.failAll(worker, r.Err)
 			return nil
 		}
-		stop := mem > workerRecycleAt || w.helper && r.data != nil && r.data.Truthy()
+		stop := mem > workerRecycleAt || w.helper && (done || r.data != nil && r.data.Truthy())
 		w.answer(r)
 		if stop {
 			// The helper is stopped once it answered its share: it

@@ -101,12 +101,18 @@ func answer(msg string, data []byte, handOver js.Value) (reply any) {
 		}
 		return build(req)
 	case wire.KindShare:
-		return share(req, data)
+		return share(req, data, handOver)
+	case wire.KindHelp:
+		return help(req)
+	case wire.KindSteal:
+		return steal(req)
+	case wire.KindTake:
+		return take(req, data)
 	case wire.KindStart:
 		// The script has loaded the word lists if asked.
 		return map[string]any{"reply": wire.EncodeReply(wire.Reply{ID: req.ID})}
 	case wire.KindPart:
-		return finishShared(req, data)
+		return dropShared(req)
 	case wire.KindWarm:
 		// One step at a time: the script asks again after the requests
 		// that came meanwhile ({more}). The last is answered, so the page
@@ -148,15 +154,20 @@ func warmStep(req wire.Request) error {
 	return nil
 }
 
-// shared is the shared build under way (wire.StartShared), waiting for the
-// helper's part; sharedID its request's ID.
+// shared is the shared build under way (wire.StartShared): once its own
+// share and the index are done, the worker types the helper's share from
+// sharedAt on (wire.Steal, a step a request) and takes the helper's pieces
+// (wire.Take) between its steps, until every entity is typed; sharedID
+// is its request's ID, sharedTook the helper's pieces taken.
 var (
-	shared   *entity.Split
-	sharedID int
+	shared     *entity.Split
+	sharedID   int
+	sharedAt   float64
+	sharedTook int
 )
 
 // startShared starts a build shared with the helper worker; its answer
-// comes with the helper's part (finishShared).
+// comes once every entity is typed (steal, take, finish).
 //
 // A worker not warmed up yet (a long article pasted at once after the page
 // opened) does not warm up first, as a build alone does: the helper
@@ -189,40 +200,113 @@ func startShared(req wire.Request, handOver js.Value) any {
 	if len(req.Src) >= wire.WarmUpAt {
 		warm = true
 	}
-	shared, sharedID, sharedCold = s, req.ID, cold
-	return ""
+	shared, sharedID, sharedCold, sharedAt, sharedTook = s, req.ID, cold, req.Share, 0
+	return then(wire.Request{ID: req.ID, Kind: wire.KindSteal})
+}
+
+// then is the reply that has the script run r next, in a later task: the
+// messages that came meanwhile (the helper's pieces) go first.
+func then(r wire.Request) any {
+	return map[string]any{"next": wire.EncodeRequest(r)}
+}
+
+// steal types the next step of the helper's share in the shared build
+// req.ID, and answers it once every entity is typed.
+func steal(req wire.Request) any {
+	if shared == nil || sharedID != req.ID {
+		return "" // dropped or superseded: answered then
+	}
+	if shared.Left() > 0 && sharedAt < 1 {
+		sharedAt = wire.Steal(shared, sharedAt)
+	}
+	if shared.Left() > 0 && sharedAt < 1 {
+		return then(req)
+	}
+	return finish()
+}
+
+// take takes a piece the helper typed into the shared build req.ID, and
+// answers the build when it was the last entity left. A piece that cannot
+// be taken is left to steal.
+func take(req wire.Request, piece []byte) any {
+	if shared == nil || sharedID != req.ID {
+		return ""
+	}
+	if err := wire.Take(shared, piece); err != nil {
+		println("worker: a piece of the helper's:", err.Error())
+		return ""
+	}
+	sharedTook++
+	if shared.Left() > 0 {
+		return ""
+	}
+	return finish()
 }
 
 // sharedCold: the shared build under way started in a worker not warmed
 // up (its answer says so: the page's workerBuildWarmedUp).
 var sharedCold bool
 
-// finishShared answers the shared build req.ID with the helper's part (nil
-// when the helper could not: it types the rest here), or drops it.
-func finishShared(req wire.Request, part []byte) any {
-	s := shared
-	if s == nil || sharedID != req.ID || req.Drop {
+// dropShared drops the shared build req.ID (the page no longer wants it):
+// its steps stop.
+func dropShared(req wire.Request) any {
+	if shared != nil && sharedID == req.ID {
 		shared = nil
-		return wire.EncodeReply(wire.Reply{ID: req.ID, Err: "superseded"})
 	}
+	return wire.EncodeReply(wire.Reply{ID: req.ID, Err: "superseded"})
+}
+
+// finish answers the shared build: the rest typed here, the result
+// encoded, and whether the helper's types were taken (partTaken: the
+// page's gloss-build-part-taken).
+func finish() any {
+	s, id := shared, sharedID
 	shared = nil
-	msg, took, err := wire.FinishShared(s, part)
+	msg, _, err := wire.FinishShared(s, nil)
 	if err != nil {
-		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
+		return wire.EncodeReply(wire.ReplyTo(id, text.Page{}, err))
 	}
-	r := result(req.ID, msg, sharedCold)
-	r["partTaken"] = took
+	r := result(id, msg, sharedCold)
+	r["partTaken"] = sharedTook > 0
 	return r
 }
 
-// share answers the helper's share of a shared build from the worker's
-// hand-over: its entity.Part.
-func share(req wire.Request, handOver []byte) any {
-	msg, err := wire.Share(req, lexicon, handOver)
+// helping is the helper's share under way (wire.Helping), its pieces
+// posted to the worker by helpSend (the script's).
+var (
+	helping  *wire.Helping
+	helpSend js.Value
+)
+
+// share starts the helper's share of a shared build from the worker's
+// hand-over: its pieces follow (help).
+func share(req wire.Request, handOver []byte, send js.Value) any {
+	h, err := wire.StartHelping(req, lexicon, handOver)
 	if err != nil {
 		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
 	}
-	return result(req.ID, [][]byte{msg}, false)
+	helping, helpSend = h, send
+	return help(wire.Request{ID: req.ID, Kind: wire.KindHelp})
+}
+
+// help types the helper's next piece and posts it to the worker; the last
+// one (or req.Drop: the worker has every entity) answers the share.
+func help(req wire.Request) any {
+	h := helping
+	if h == nil || h.ID != req.ID {
+		return wire.EncodeReply(wire.Reply{ID: req.ID, Err: "superseded"})
+	}
+	last := req.Drop
+	if !last {
+		var piece []byte
+		piece, last = h.Next()
+		helpSend.Invoke(jsBytes([][]byte{piece}))
+	}
+	if !last {
+		return then(req)
+	}
+	helping, helpSend = nil, js.Undefined()
+	return map[string]any{"reply": wire.EncodeReply(wire.Reply{ID: req.ID}), "done": true}
 }
 
 // result is the reply to req.ID with the message in parts beside it,

@@ -111,8 +111,9 @@ func WarmUpStep(r Request, lex *entity.Lexicon, i int) error {
 // reads the text and finds its names, hands them over to the helper
 // (handOver, when not nil: entity.EncodeHandOver's message, or why it
 // could not be written), types its share of them (0..Share) and makes the
-// index, while the helper types the rest from the hand-over (Share);
-// FinishShared completes it with the helper's Part.
+// index, while the helper types the rest from the hand-over (Helping);
+// then the worker types what the helper has not (Steal, Take, share.go),
+// and FinishShared completes it.
 func StartShared(r Request, lex *entity.Lexicon, handOver func([][]byte, error)) (*entity.Split, error) {
 	o, err := r.BuildOptions(lex)
 	if err != nil {
@@ -131,33 +132,10 @@ func StartShared(r Request, lex *entity.Lexicon, handOver func([][]byte, error))
 	return s, nil
 }
 
-// Share answers a KindShare request: the helper's share of a shared build
-// (Share..1), typed from the worker's hand-over without reading the text,
-// as an entity.Part message. A hand-over that cannot be read is an error:
-// the worker types the share itself.
-func Share(r Request, lex *entity.Lexicon, handOver []byte) ([]byte, error) {
-	o, err := r.BuildOptions(lex)
-	if err != nil {
-		return nil, err
-	}
-	if handOver == nil {
-		return nil, errors.New("wire: a share without the worker's hand-over")
-	}
-	s, err := entity.DecodeHandOver(handOver, o)
-	if err != nil {
-		return nil, err
-	}
-	mark("received")
-	p := s.Type(r.Share, 1)
-	mark("typed")
-	defer mark("encoded")
-	return entity.EncodePart(p), nil
-}
-
-// FinishShared completes a shared build with the helper's Part message and
-// answers as Build does, and whether it took the helper's part. Without a
-// part (the helper failed), or with one that cannot be read or is of
-// another build, it types the helper's share itself: the result is the
+// FinishShared completes a shared build with a Part message of the
+// helper's (nil for none) and answers as Build does, and whether it took
+// that part. Whatever no part typed (the helper failed, or a part cannot
+// be read or is of another build) it types itself: the result is the
 // same, later.
 func FinishShared(s *entity.Split, part []byte) (msg [][]byte, took bool, err error) {
 	var ents []entity.Entity

@@ -96,11 +96,12 @@ func TestWarmUp(t *testing.T) {
 
 // TestBuildShared: a build shared between two workers over the wire (the
 // first starts it and hands what it found over, the helper types its share
-// from that hand-over, the first finishes with the helper's part) answers
-// with what Build returns, over option sets and shares; without the
-// helper's part, or with one of another text, the first worker types the
-// rest itself, to the same result; a hand-over cut short or of another
-// text's build is refused by the helper or its part by the first worker.
+// from that hand-over in pieces from the last back, the first types the
+// rest of it from the first on and takes the helper's pieces as they come,
+// whenever they come, then finishes) answers with what Build returns, over
+// option sets and shares; without the helper's pieces, or with pieces of
+// another text or cut short, the first worker types it all itself, to the
+// same result; a hand-over cut short is refused by the helper.
 func TestBuildShared(t *testing.T) {
 	lex, err := entity.ParseLexicon(web.Lexicon)
 	if err != nil {
@@ -128,6 +129,24 @@ func TestBuildShared(t *testing.T) {
 		}
 		return s, handed
 	}
+	// pieces are the helper's pieces for the share request r.
+	pieces := func(r Request, handed []byte) [][]byte {
+		t.Helper()
+		h, err := StartHelping(r, lex, handed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ps [][]byte
+		for done := false; !done; {
+			var p []byte
+			p, done = h.Next()
+			ps = append(ps, p)
+		}
+		if len(ps) != HelpSteps {
+			t.Fatalf("the helper typed its share in %d pieces, want %d", len(ps), HelpSteps)
+		}
+		return ps
+	}
 	other, err := BuildRequest(9, entity.SampleArticle(20<<10, 4), nil, nil, false)
 	if err != nil {
 		t.Fatal(err)
@@ -135,16 +154,13 @@ func TestBuildShared(t *testing.T) {
 	other.Share = 0.5
 	_, otherHanded := start(other)
 	other.Kind, other.Src = KindShare, ""
-	otherPart, err := Share(other, lex, otherHanded)
-	if err != nil {
-		t.Fatal(err)
-	}
+	otherPieces := pieces(other, otherHanded)
 	for i, o := range []struct {
 		gaz   *entity.Gazetteer
 		mem   *entity.Memory
 		lex   bool
 		share float64
-	}{{share: 0.3}, {gaz: gaz, share: 0.5}, {mem: mem, lex: true, share: 0.3}, {gaz: gaz, mem: mem, lex: true, share: 0.9}} {
+	}{{share: 0.3}, {gaz: gaz, share: 0.5}, {mem: mem, lex: true, share: 0.2}, {gaz: gaz, mem: mem, lex: true, share: 0.9}} {
 		req, err := BuildRequest(i+1, text, o.gaz, o.mem, o.lex)
 		if err != nil {
 			t.Fatal(err)
@@ -166,26 +182,44 @@ func TestBuildShared(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, handed := start(first)
-		part, err := Share(helper, lex, handed)
-		if err != nil {
-			t.Fatal(err)
-		}
 		for _, cut := range [][]byte{nil, handed[:len(handed)/2], handed[:len(handed)-8]} {
-			if _, err := Share(helper, lex, cut); err == nil {
+			if _, err := StartHelping(helper, lex, cut); err == nil {
 				t.Errorf("options %d: a hand-over of %d bytes of %d was typed", i, len(cut), len(handed))
 			}
 		}
+		mine := pieces(helper, handed)
+		cut := make([][]byte, len(mine))
+		for k, p := range mine {
+			cut[k] = p[:len(p)/2]
+		}
 		for _, c := range []struct {
-			what string
-			part []byte
-		}{{"the helper's part", part}, {"no part", nil}, {"another text's part", otherPart}, {"a part cut short", part[:len(part)/2]}} {
+			what   string
+			pieces [][]byte
+			every  int // the worker steals a piece after every this many of the helper's (0: none)
+			taken  bool
+		}{{"the helper's pieces, met in the middle", mine, 1, true}, {"the helper's pieces, then the worker's", mine, 0, true},
+			{"a slow helper's pieces", mine, 5, true}, {"no helper", nil, 1, false},
+			{"another text's pieces", otherPieces, 1, false}, {"pieces cut short", cut, 1, false}} {
 			s, _ := start(first)
-			got, took, err := FinishShared(s, c.part)
-			if err != nil {
-				t.Fatalf("options %d, %s: %v", i, c.what, err)
+			at, took, k := first.Share, 0, 0
+			for s.Left() > 0 && at < 1 {
+				if k < len(c.pieces) {
+					if Take(s, c.pieces[k]) == nil {
+						took++
+					}
+					k++
+					if c.every == 0 || k%c.every != 0 {
+						continue
+					}
+				}
+				at = Steal(s, at)
 			}
-			if want := c.what == "the helper's part"; took != want {
-				t.Errorf("options %d, %s: the part taken %v, want %v", i, c.what, took, want)
+			got, tookLast, err := FinishShared(s, nil)
+			if err != nil || tookLast {
+				t.Fatalf("options %d, %s: %v, a part taken %v", i, c.what, err, tookLast)
+			}
+			if (took > 0) != c.taken {
+				t.Errorf("options %d, %s: %d of the helper's pieces taken, want some %v", i, c.what, took, c.taken)
 			}
 			ents, idx, err := entity.DecodeBuild(text, bytes.Join(got, nil))
 			if err != nil {
@@ -195,13 +229,23 @@ func TestBuildShared(t *testing.T) {
 				t.Errorf("options %d, %s: the shared build differs from Build", i, c.what)
 			}
 		}
+		// The page passes a part on (a helper of before): taken at the end.
+		s, _ := start(first)
+		got, took, err := FinishShared(s, mine[0])
+		if err != nil || !took {
+			t.Fatalf("options %d: a part at the end: %v, taken %v", i, err, took)
+		}
+		ents, idx, err := entity.DecodeBuild(text, bytes.Join(got, nil))
+		if err != nil || !reflect.DeepEqual(ents, wantEnts) || !reflect.DeepEqual(idx, wantIdx) {
+			t.Errorf("options %d, a part at the end: the shared build differs from Build (%v)", i, err)
+		}
 	}
-	for _, r := range []Request{{ID: 4, Kind: KindPart, Drop: true}, {ID: 5, Kind: KindPart}, {ID: 6, Kind: KindStart, Lexicon: true}} {
+	for _, r := range []Request{{ID: 4, Kind: KindPart, Drop: true}, {ID: 5, Kind: KindPart}, {ID: 6, Kind: KindStart, Lexicon: true}, {ID: 7, Kind: KindHelp, Drop: true}, {ID: 8, Kind: KindSteal}, {ID: 9, Kind: KindTake}} {
 		if got, err := DecodeRequest(EncodeRequest(r)); err != nil || got != r {
 			t.Errorf("%+v came back as %+v, %v", r, got, err)
 		}
 	}
-	if _, err := Share(Request{ID: 3, Kind: KindShare, Lexicon: true}, nil, otherHanded); err == nil {
+	if _, err := StartHelping(Request{ID: 3, Kind: KindShare, Lexicon: true}, nil, otherHanded); err == nil {
 		t.Error("a share was typed without the word lists asked for")
 	}
 	if _, err := StartShared(Request{ID: 3, Kind: KindBuild, Src: "x", Lexicon: true, Share: 0.3}, nil, nil); err == nil {

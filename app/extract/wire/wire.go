@@ -28,9 +28,10 @@ import (
 // answers it, which hands what it found in the text over to the helper
 // (entity.EncodeHandOver, on a MessageChannel the page gives both);
 // KindShare, without the text, to the helper, which types its share from
-// that hand-over and answers with an entity.Part's bytes; KindPart, those
-// bytes (or none) passed on to the first worker, whose answer to the build
-// it completes.
+// that hand-over in pieces (KindHelp, each posted to the worker), while the
+// worker types it from the other end (KindSteal) and takes the pieces
+// (KindTake), until every entity is typed (share.go); KindPart with Drop,
+// from the page, drops it.
 // KindStart, to the helper, only loads the word lists when asked (it
 // needs no warm-up: V8 gives a module's optimised code to every worker of
 // the page that runs it).
@@ -43,6 +44,9 @@ const (
 	KindShare   = "share"
 	KindPart    = "part"
 	KindStart   = "start"
+	KindHelp    = "help"
+	KindSteal   = "steal"
+	KindTake    = "take"
 )
 
 // Request asks the worker to read Src as Kind (text.KindHTML or
@@ -125,7 +129,7 @@ func DecodeRequest(msg string) (Request, error) {
 		return Request{}, err
 	}
 	switch h.Kind {
-	case text.KindHTML, text.KindMarkdown, KindConvert, KindBuild, KindWarm, KindShare, KindPart, KindStart:
+	case text.KindHTML, text.KindMarkdown, KindConvert, KindBuild, KindWarm, KindShare, KindPart, KindStart, KindHelp, KindSteal, KindTake:
 	default:
 		return Request{ID: h.ID}, fmt.Errorf("wire: request %d: unknown kind %q", h.ID, h.Kind)
 	}
