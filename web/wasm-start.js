@@ -1,8 +1,8 @@
 // Starts downloading and compiling app.wasm while the page is still being
 // read, instead of when go-app's deferred app.js runs (after the HTML is
 // parsed, the styles loaded and the other scripts run: 100–200 ms later on a
-// warm visit). The page holds it inlined, before its style sheets
-// (cmd/gloss/head.go): it runs as the parser meets it. The loader
+// warm visit). It is the page's first plain script: requested early and at
+// high priority, run as soon as the style sheets are in. The loader
 // Gloss appends to app.js (cmd/gloss/loader.go) takes the compiled module
 // from window.glossWasm and instantiates it; where this script did nothing
 // (no streaming compile in this browser), the loader fetches the module.
@@ -50,11 +50,8 @@
     document.head.appendChild(rule);
   }
   if ("glossWasm" in window || typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) return;
-  // The page holds this script inlined, with app.wasm's path (under any
-  // prefix the site has) in data-wasm (cmd/gloss/head.go); as a file it
-  // sits beside app.wasm.
-  const here = document.currentScript;
-  const url = new URL(here.dataset.wasm || "app.wasm", here.src || document.baseURI).href;
+  // app.wasm sits beside this script, under any prefix the site has.
+  const url = new URL("app.wasm", document.currentScript.src).href;
   const start = {
     url,
     loaded: 0,

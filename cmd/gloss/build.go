@@ -164,15 +164,7 @@ func writeSite(cfg siteConfig) (site, error) {
 	if err := usePNGFavicon(cfg.Out, prefix); err != nil {
 		return site{}, err
 	}
-	start, err := os.ReadFile(filepath.Join(cfg.Web, "wasm-start.js"))
-	if err != nil {
-		return site{}, err
-	}
-	if cfg.Loader == loaderGoApp {
-		// go-app's loader as shipped fetches the module itself: no early start.
-		start = []byte(goappNoStart)
-	}
-	if err := startWasmFirst(cfg.Out, start); err != nil {
+	if err := startWasmFirst(cfg.Out); err != nil {
 		return site{}, err
 	}
 	for _, name := range webFiles {
@@ -185,7 +177,7 @@ func writeSite(cfg siteConfig) (site, error) {
 	}
 	if cfg.Loader == loaderGoApp {
 		// go-app's loader as shipped fetches the module itself: no early start.
-		if err := os.WriteFile(filepath.Join(cfg.Out, "web", "wasm-start.js"), []byte(goappNoStart), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(cfg.Out, "web", "wasm-start.js"), []byte("// go-app's loader: no early start\n"), 0o644); err != nil {
 			return site{}, err
 		}
 	}

@@ -33,10 +33,6 @@ const (
 	loaderGoApp   = "goapp" // go-app's app.js as shipped
 )
 
-// goappNoStart stands for wasm-start.js with go-app's loader, which fetches
-// the module itself.
-const goappNoStart = "// go-app's loader: no early start\n"
-
 // goappWasmCall and goappInstantiateCall are the calls in go-app's
 // goappInitWebAssembly that the patch replaces; goappRunCall is where the
 // module is ready.

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"gloss/app/ui"
 )
 
 func runServe(args []string, stdout, stderr io.Writer) error {
@@ -118,10 +120,9 @@ func contentType(name string) string {
 // Last-Modified); other files may be kept a few minutes — the service
 // worker refetches them with {cache: "reload"} when it installs a version.
 func siteHandler(dir, prefix string) http.Handler {
-	policy := newSitePolicy(dir)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
-		hd.Set("Content-Security-Policy", policy.get())
+		hd.Set("Content-Security-Policy", ui.ContentSecurityPolicy)
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("Referrer-Policy", "no-referrer")
 		// A sandboxed iframe without allow-same-origin has an opaque origin:

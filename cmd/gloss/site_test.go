@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -37,12 +35,6 @@ func fakeWeb(t *testing.T, css string) (web, wasm string) {
 		// The extraction worker's module: a build without it is refused.
 		"extract.wasm": "\x00asm\x01\x00\x00\x00",
 	}
-	// The page inlines it: the real one, as its hash is checked.
-	start, err := os.ReadFile(filepath.Join(repoRoot(t), "web", "wasm-start.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files["wasm-start.js"] = string(start)
 	for n, s := range files {
 		if err := os.WriteFile(filepath.Join(web, n), []byte(s), 0o644); err != nil {
 			t.Fatal(err)
@@ -193,7 +185,6 @@ func TestSiteHandler(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := siteHandler(out, "/sub/app")
-	policy := inlinePolicy(t, out)
 	get := func(path, accept string, hdr ...string) *http.Response {
 		r := httptest.NewRequest("GET", path, nil)
 		if accept != "" {
@@ -233,7 +224,7 @@ func TestSiteHandler(t *testing.T) {
 			t.Errorf("%s: status %s, want %s", c.path, res.Status, c.status)
 			continue
 		}
-		if res.Header.Get("Content-Security-Policy") != policy {
+		if res.Header.Get("Content-Security-Policy") != ui.ContentSecurityPolicy {
 			t.Errorf("%s: CSP header %q", c.path, res.Header.Get("Content-Security-Policy"))
 		}
 		if c.status != "200" {
@@ -328,38 +319,10 @@ func TestPNGFavicon(t *testing.T) {
 	}
 }
 
-// inlinePolicy returns the header policy the site in dir must be served
-// with: ui's, its script-src allowing the page's inlined wasm-start.js by
-// its SHA-256 and nothing else inline. It checks that the page's <meta>
-// policy is the same, but frame-ancestors (a <meta> cannot have it).
-func inlinePolicy(t *testing.T, dir string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, "index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`<script data-wasm="[^"]*">([^<]*)</script>`).FindSubmatch(b)
-	if m == nil {
-		t.Fatal("no inlined wasm-start.js in the page")
-	}
-	sum := sha256.Sum256(m[1])
-	hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	const src = "script-src 'self' 'wasm-unsafe-eval'"
-	if !strings.Contains(ui.ContentSecurityPolicy, src+";") {
-		t.Fatalf("ui.ContentSecurityPolicy changed: %s", ui.ContentSecurityPolicy)
-	}
-	want := strings.Replace(ui.ContentSecurityPolicy, src+";", src+" "+hash+";", 1)
-	meta := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindSubmatch(b)
-	if meta == nil || string(meta[1])+"; frame-ancestors *" != want {
-		t.Errorf("the page's <meta> policy is %q, want %q without frame-ancestors", meta, want)
-	}
-	return want
-}
-
-// TestWasmStartFirst: the site's page runs wasm-start.js, inlined, before
-// it waits for any style sheet (the script is the head's first element
-// after the charset and the preloads), under a prefix, with every other
-// head element kept in order; a page go-app writes differently is an error.
+// TestWasmStartFirst: the site's page runs wasm-start.js before it waits
+// for any style sheet (the script is the head's first element after the
+// charset), under a prefix, with every other head element kept in order;
+// a page go-app writes differently is an error.
 func TestWasmStartFirst(t *testing.T) {
 	b := prefixedIndex(t)
 	s := string(b)
@@ -367,38 +330,29 @@ func TestWasmStartFirst(t *testing.T) {
 	tags := regexp.MustCompile(`<(meta|script|link|title)\b[^>]*>`).FindAllString(head, -1)
 	// The charset, then a preload of app.wasm (a first visit's; the
 	// service worker caches the page without it), then one of each of the
-	// head's style sheets and other scripts, then wasm-start.js inlined,
-	// with app.wasm's path.
-	want := []string{`<meta charset="UTF-8">`, `<link rel="preload" href="/gloss/web/app.wasm" as="fetch" crossorigin>`}
+	// head's style sheets and scripts, wasm-start.js's first, then
+	// wasm-start.js.
+	// wasm-start.js's own preload comes first of the head's files: its
+	// request is answered first.
+	want := []string{`<meta charset="UTF-8">`, `<link rel="preload" href="/gloss/web/app.wasm" as="fetch" crossorigin>`,
+		`<link rel="preload" href="/gloss/web/wasm-start.js" as="script">`}
 	for _, l := range regexp.MustCompile(`<link [^>]*rel="stylesheet"[^>]*>`).FindAllString(head, -1) {
 		want = append(want, `<link rel="preload" href="`+regexp.MustCompile(`href="([^"]+)"`).FindStringSubmatch(l)[1]+`" as="style">`)
 	}
 	for _, m := range regexp.MustCompile(`<script [^>]*src="([^"]+)"`).FindAllStringSubmatch(head, -1) {
-		want = append(want, `<link rel="preload" href="`+m[1]+`" as="script">`)
+		if !strings.HasSuffix(m[1], "/wasm-start.js") {
+			want = append(want, `<link rel="preload" href="`+m[1]+`" as="script">`)
+		}
 	}
-	want = append(want, `<script data-wasm="/gloss/web/app.wasm">`)
-	if len(want) != 9 || len(tags) < len(want) || !slices.Equal(tags[:len(want)], want) {
-		t.Fatalf("head starts\n%q\nwant (app.wasm, two style sheets, four other scripts, wasm-start.js inlined)\n%q", tags[:min(len(want), len(tags))], want)
+	want = append(want, `<script src="/gloss/web/wasm-start.js">`)
+	if len(want) != 10 || len(tags) < len(want) || !slices.Equal(tags[:len(want)], want) {
+		t.Fatalf("head starts\n%q\nwant (app.wasm, wasm-start.js, two style sheets, four other scripts)\n%q", tags[:min(len(want), len(tags))], want)
 	}
-	if strings.Contains(s, "wasm-start.js") {
-		t.Errorf("the page asks for wasm-start.js, want it inlined:\n%s", head)
-	}
-	src, err := os.ReadFile(filepath.Join(repoRoot(t), "web", "wasm-start.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, err := inlineStart(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(head, `<script data-wasm="/gloss/web/app.wasm">`+body+`</script>`) || !strings.Contains(body, "compileStreaming") {
-		t.Errorf("the inlined script is not web/wasm-start.js's code:\n%s", head)
-	}
-	if strings.Contains(body, "// ") {
-		t.Errorf("the inlined script keeps its comments:\n%s", body)
+	if strings.Count(s, "wasm-start.js") != 2 {
+		t.Errorf("wasm-start.js is in the page %d times, want twice (its preload and its script)", strings.Count(s, "wasm-start.js"))
 	}
 	firstStyle := strings.Index(head, `rel="stylesheet"`)
-	if firstStyle < 0 || strings.Index(head, "<script data-wasm") > firstStyle {
+	if firstStyle < 0 || strings.Index(head, "wasm-start.js") > firstStyle {
 		t.Errorf("wasm-start.js is not before the style sheets:\n%s", head)
 	}
 	// The other scripts keep their order: boot.js before gloss.js.
@@ -407,10 +361,7 @@ func TestWasmStartFirst(t *testing.T) {
 	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "index.html"), []byte(`<head><meta charset="UTF-8"><script defer src="/app.js"></script></head>`), 0o644)
-	if err := startWasmFirst(dir, src); err == nil || !strings.Contains(err.Error(), "head.go") {
+	if err := startWasmFirst(dir); err == nil || !strings.Contains(err.Error(), "head.go") {
 		t.Errorf("a page without wasm-start.js: %v", err)
-	}
-	if _, err := inlineStart([]byte("x = '</SCRIPT>';\n")); err == nil {
-		t.Error("a script holding </script inlined")
 	}
 }
