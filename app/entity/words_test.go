@@ -1,12 +1,9 @@
 package entity
 
 import (
-	"os"
-	"os/exec"
-	"regexp"
-	"runtime"
-	"strconv"
 	"testing"
+
+	"gloss/app/internal/inittrace"
 )
 
 // TestWordSetMadeOnFirstUse checks that a word set keeps only its lists
@@ -38,25 +35,11 @@ func TestWordSetMadeOnFirstUse(t *testing.T) {
 
 // TestInitialiserAllocates checks that the package's initialiser, which
 // the page runs at every start before its first render, makes none of the
-// word sets: it runs this test binary again with GODEBUG=inittrace=1 and
-// reads what the initialiser allocated. Made eagerly, the sets took 156 KB
-// in 457 allocations; lazily, the package allocates ~7 KB.
+// word sets: it reads (inittrace.Allocs) what the initialiser allocated.
+// Made eagerly, the sets took 156 KB in 457 allocations; lazily, the
+// package allocates ~7 KB.
 func TestInitialiserAllocates(t *testing.T) {
-	if runtime.GOOS == "js" || runtime.GOOS == "wasip1" {
-		t.Skip("no subprocess here")
-	}
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%v: %s", err, out)
-	}
-	m := regexp.MustCompile(`init gloss/app/entity @[^,]*, [^,]*, (\d+) bytes, (\d+) allocs`).FindSubmatch(out)
-	if m == nil {
-		t.Fatalf("no inittrace line for gloss/app/entity in:\n%s", out)
-	}
-	bytes, _ := strconv.Atoi(string(m[1]))
-	allocs, _ := strconv.Atoi(string(m[2]))
+	bytes, allocs := inittrace.Allocs(t, "gloss/app/entity")
 	if bytes > 32<<10 || allocs > 128 {
 		t.Errorf("the initialiser allocates %d bytes in %d allocations: a word set (or other table) is made at start-up", bytes, allocs)
 	}
