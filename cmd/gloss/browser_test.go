@@ -420,6 +420,9 @@ func shots(t *testing.T, ctx context.Context, name string, prepare ...string) {
 	if dir == "" {
 		return
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil { // the first test to shoot may be this one
+		t.Fatal(err)
+	}
 	for _, size := range [][2]int64{{1280, 800}, {390, 844}} {
 		for _, scheme := range []string{"light", "dark"} {
 			media := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
