@@ -532,6 +532,7 @@ func TestBrowserLoaderQuietWhenWarm(t *testing.T) {
 		t.Errorf("warm visit: the loader shown at %.0f ms, want after a second", shown)
 	}
 	t.Logf("warm visit: %d frames before a second, the loader shown at %.0f ms", before, shown)
+	shots(t, ctx, "warm-start-held") // a warm start slower than a second: go-app's loader
 	if _, err := evalJS[bool](ctx, `window.__release(), true`); err != nil {
 		t.Fatal(err)
 	}
