@@ -262,7 +262,7 @@ func dropShared(req wire.Request) any {
 func finish() any {
 	s, id := shared, sharedID
 	shared = nil
-	msg, _, err := wire.FinishShared(s, nil)
+	msg, err := wire.FinishShared(s)
 	if err != nil {
 		return wire.EncodeReply(wire.ReplyTo(id, text.Page{}, err))
 	}

@@ -132,30 +132,16 @@ func StartShared(r Request, lex *entity.Lexicon, handOver func([][]byte, error))
 	return s, nil
 }
 
-// FinishShared completes a shared build with a Part message of the
-// helper's (nil for none) and answers as Build does, and whether it took
-// that part. Whatever no part typed (the helper failed, or a part cannot
-// be read or is of another build) it types itself: the result is the
-// same, later.
-func FinishShared(s *entity.Split, part []byte) (msg [][]byte, took bool, err error) {
-	var ents []entity.Entity
-	var idx *entity.Index
-	err = errors.New("no part")
-	if part != nil {
-		var p *entity.Part
-		if p, err = entity.DecodePart(part); err == nil {
-			ents, idx, err = s.Finish(p)
-		}
-	}
-	took = err == nil
+// FinishShared completes a shared build and answers as Build does: the
+// helper's pieces are in already (Take), and whatever no piece typed (the
+// helper failed, was late, or a piece could not be read) it types itself,
+// so the result is the same, later.
+func FinishShared(s *entity.Split) (msg [][]byte, err error) {
+	ents, idx, err := s.Finish()
 	if err != nil {
-		// Finish refuses a part before it uses the split up.
-		if ents, idx, err = s.Finish(); err != nil {
-			return nil, false, err
-		}
+		return nil, err
 	}
 	mark("finished")
 	defer mark("encoded")
-	msg, err = entity.EncodeBuildParts(ents, idx)
-	return msg, took, err
+	return entity.EncodeBuildParts(ents, idx)
 }

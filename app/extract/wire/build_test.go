@@ -214,9 +214,9 @@ func TestBuildShared(t *testing.T) {
 				}
 				at = Steal(s, at)
 			}
-			got, tookLast, err := FinishShared(s, nil)
-			if err != nil || tookLast {
-				t.Fatalf("options %d, %s: %v, a part taken %v", i, c.what, err, tookLast)
+			got, err := FinishShared(s)
+			if err != nil {
+				t.Fatalf("options %d, %s: %v", i, c.what, err)
 			}
 			if (took > 0) != c.taken {
 				t.Errorf("options %d, %s: %d of the helper's pieces taken, want some %v", i, c.what, took, c.taken)
@@ -228,16 +228,6 @@ func TestBuildShared(t *testing.T) {
 			if !reflect.DeepEqual(ents, wantEnts) || !reflect.DeepEqual(idx, wantIdx) {
 				t.Errorf("options %d, %s: the shared build differs from Build", i, c.what)
 			}
-		}
-		// The page passes a part on (a helper of before): taken at the end.
-		s, _ := start(first)
-		got, took, err := FinishShared(s, mine[0])
-		if err != nil || !took {
-			t.Fatalf("options %d: a part at the end: %v, taken %v", i, err, took)
-		}
-		ents, idx, err := entity.DecodeBuild(text, bytes.Join(got, nil))
-		if err != nil || !reflect.DeepEqual(ents, wantEnts) || !reflect.DeepEqual(idx, wantIdx) {
-			t.Errorf("options %d, a part at the end: the shared build differs from Build (%v)", i, err)
 		}
 	}
 	for _, r := range []Request{{ID: 4, Kind: KindPart, Drop: true}, {ID: 5, Kind: KindPart}, {ID: 6, Kind: KindStart, Lexicon: true}, {ID: 7, Kind: KindHelp, Drop: true}, {ID: 8, Kind: KindSteal}, {ID: 9, Kind: KindTake}} {
