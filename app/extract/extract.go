@@ -28,3 +28,6 @@ func (Extractor) Markdown(src string) (title, body string, err error) {
 	title, body = Markdown(src)
 	return title, body, nil
 }
+
+// Visible is Visible; it never fails.
+func (Extractor) Visible(src string) (string, error) { return Visible(src), nil }

@@ -26,8 +26,8 @@ func HTML(src string) (text.Page, error) {
 	}
 	var p text.Page
 	h1 := ""
-	if h := text.FindElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.H1 }); h != nil {
-		h1 = text.ElementText(h)
+	if h := findNode(doc, func(n *html.Node) bool { return n.DataAtom == atom.H1 }); h != nil {
+		h1 = elementText(h)
 	}
 	parser := readability.NewParser()
 	if art, err := parser.ParseAndMutate(doc, nil); err == nil {
@@ -38,7 +38,7 @@ func HTML(src string) (text.Page, error) {
 			p.Published = t.Format(time.DateOnly)
 		}
 		if art.Node != nil {
-			p.Text = text.BlockText(art.Node)
+			p.Text = blockText(art.Node)
 		}
 	}
 	if n := len(p.Text); n < minArticle {
@@ -49,11 +49,11 @@ func HTML(src string) (text.Page, error) {
 		if err != nil {
 			return p, fmt.Errorf("cannot parse the HTML: %v", err)
 		}
-		if all := text.VisibleText(doc); all != "" && len(all) >= 3*n {
+		if all := visibleText(doc); all != "" && len(all) >= 3*n {
 			p.Text, p.Whole = all, true
 			if p.Title == "" {
-				if t := text.FindElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
-					p.Title = text.ElementText(t)
+				if t := findNode(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
+					p.Title = elementText(t)
 				}
 			}
 		}

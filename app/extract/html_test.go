@@ -231,3 +231,16 @@ func BenchmarkHTML(b *testing.B) {
 		}
 	}
 }
+
+// The text/html of a clipboard keeps all its visible paragraphs, without
+// markup, scripts or hidden parts; FromClipboardHTML reads it here.
+func TestFromClipboardHTML(t *testing.T) {
+	a, _, err := text.FromClipboardHTML(`<meta charset="utf-8"><h2 style="color:red">Bridge closed</h2><p>The council <b>voted</b>.</p><nav>Home</nav><script>x()</script><p hidden>LEAK</p>`, "plain")
+	if err != nil || a.Kind != text.KindHTML || a.Text != "Bridge closed\n\nThe council voted.\n\nHome" || a.Title != "Bridge closed" {
+		t.Errorf("FromClipboardHTML = %q %q %q %v", a.Kind, a.Title, a.Text, err)
+	}
+	a, _, err = text.FromClipboardHTML(`<img src="x.png">`, "Only plain")
+	if err != nil || a.Kind != text.KindText || a.Text != "Only plain" {
+		t.Errorf("HTML without text: %q %q %v, want the plain text", a.Kind, a.Text, err)
+	}
+}

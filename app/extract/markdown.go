@@ -7,8 +7,6 @@ import (
 	"github.com/yuin/goldmark/parser"
 	gtext "github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-
-	"gloss/app/text"
 )
 
 // mdParser is goldmark's CommonMark parser; only its AST is used. Built
@@ -85,7 +83,7 @@ func (m *mdWriter) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.HTMLBlock:
 		if entering {
 			m.breakAt(2)
-			m.write(text.HTMLText(m.lines(n)))
+			m.write(Visible(m.lines(n)))
 			m.breakAt(2)
 		}
 		return ast.WalkSkipChildren, nil

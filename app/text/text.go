@@ -132,14 +132,23 @@ func FromPasteAs(s, kind string) (Article, []Notice, error) {
 // FromClipboardHTML builds an article from the text/html a clipboard offers
 // with a paste: the person chose what they copied, so all its visible text
 // is kept, with its paragraphs and without its markup (no main-content
-// selection). plain is the clipboard's text/plain, used when the HTML holds
-// no text.
+// selection; Extract reads it). plain is the clipboard's text/plain, used
+// when the HTML holds no text or could not be read (a notice says so). When
+// Extract cannot run, the error wraps ErrUnavailable and nothing is read:
+// plain is not taken instead unasked.
 func FromClipboardHTML(htmlSrc, plain string) (Article, []Notice, error) {
 	if len(htmlSrc) > MaxFileSize {
 		return FromPasteAs(plain, KindText)
 	}
 	s, notes, _ := decodeUTF8([]byte(htmlSrc), nil)
-	body := HTMLText(s)
+	body, err := extractor().Visible(s)
+	if errors.Is(err, ErrUnavailable) {
+		return Article{}, nil, fmt.Errorf("the clipboard's HTML: %w; nothing was loaded", err)
+	}
+	if err != nil {
+		a, more, err2 := FromPasteAs(plain, KindText)
+		return a, append([]Notice{Notice(fmt.Sprintf("the clipboard's HTML could not be read (%v): its plain text was kept", err))}, more...), err2
+	}
 	if strings.TrimFunc(body, unicode.IsSpace) == "" {
 		return FromPasteAs(plain, KindText)
 	}

@@ -72,14 +72,3 @@ func TestLooksMarkdown(t *testing.T) {
 	}
 }
 
-// The text/html of a clipboard keeps all its paragraphs, without markup.
-func TestFromClipboardHTML(t *testing.T) {
-	a, _, err := FromClipboardHTML(`<meta charset="utf-8"><h2 style="color:red">Bridge closed</h2><p>The council <b>voted</b>.</p><nav>Home</nav><script>x()</script>`, "plain")
-	if err != nil || a.Kind != KindHTML || a.Text != "Bridge closed\n\nThe council voted.\n\nHome" || a.Title != "Bridge closed" {
-		t.Errorf("FromClipboardHTML = %q %q %q %v", a.Kind, a.Title, a.Text, err)
-	}
-	a, _, err = FromClipboardHTML(`<img src="x.png">`, "Only plain")
-	if err != nil || a.Kind != KindText || a.Text != "Only plain" {
-		t.Errorf("HTML without text: %q %q %v, want the plain text", a.Kind, a.Text, err)
-	}
-}

@@ -86,6 +86,12 @@ func (w *workerClient) Markdown(src string) (title, body string, err error) {
 	return r.Page.Title, r.Page.Text, r.Error()
 }
 
+// Visible reads a clipboard's HTML in the worker.
+func (w *workerClient) Visible(src string) (string, error) {
+	r := w.ask(wire.KindVisible, src)
+	return r.Page.Text, r.Error()
+}
+
 // ask posts a request and waits for its reply. It must not run on the UI
 // goroutine only if the page should keep drawing meanwhile; it never needs
 // it, since replies arrive through JavaScript callbacks.

@@ -46,11 +46,16 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 	// A long article's build workers start now, not once it is stored
 	// and drawn: the build helper's start takes a few hundred ms.
 	a.find.prepareFor(len(s))
-	if a.clip.html != "" && sameText(a.clip.plain, s) {
-		start := perfNow()
-		art, notices, err := text.FromClipboardHTML(a.clip.html, s)
-		perfSince("parse", start)
-		a.pasted(ctx, s, readResult{art, notices, err}, "The clipboard's HTML was read: its paragraphs were kept and its markup dropped.")
+	if h := a.clip.html; h != "" && sameText(a.clip.plain, s) {
+		// The worker reads the HTML: app.wasm does not link an HTML parser.
+		a.readAsync(ctx, true, readingWhat(text.KindHTML, ""), func() readResult {
+			start := perfNow()
+			art, notices, err := text.FromClipboardHTML(h, s)
+			perfSince("parse", start)
+			return readResult{art, notices, err}
+		}, func(ctx app.Context, r readResult) {
+			a.pasted(ctx, s, r, "The clipboard's HTML was read: its paragraphs were kept and its markup dropped.", true)
+		})
 		return
 	}
 	kind := text.PasteKind(s)
@@ -66,17 +71,22 @@ func (a *App) loadPaste(ctx app.Context, s string) {
 		art, notices, err := text.FromPasteAs(s, kind)
 		perfSince("parse", start)
 		return readResult{art, notices, err}
-	}, func(ctx app.Context, r readResult) { a.pasted(ctx, s, r, what) })
+	}, func(ctx app.Context, r readResult) { a.pasted(ctx, s, r, what, false) })
 }
 
 // pasted stores what a paste of s was read as; what says what was
-// recognised in it. On an error the box keeps the text.
-func (a *App) pasted(ctx app.Context, s string, r readResult, what string) {
+// recognised in it, clip whether it was the clipboard's HTML. On an error
+// the box keeps the text (and a.clip the HTML, for a load again).
+func (a *App) pasted(ctx app.Context, s string, r readResult, what string, clip bool) {
 	perfMark("gloss-parsed")
-	if m := unavailableMessage(r.err, text.PasteKind(s), "The pasted text", "It is still in the box: load it again when online, or keep it as pasted, markup included."); m != "" {
+	kind, then := text.PasteKind(s), "It is still in the box: load it again when online, or keep it as pasted, markup included."
+	if clip {
+		kind, then = text.KindHTML, "It is still in the box: load it again when online to keep its paragraphs, or keep it as pasted."
+	}
+	if m := unavailableMessage(r.err, kind, "The pasted text", then); m != "" {
 		a.msg = notice{Text: m, Error: true, Action: "Keep the text as pasted", do: func(ctx app.Context) {
 			art, notices, err := text.FromPasteAs(s, text.KindText)
-			a.pasted(ctx, s, readResult{art, notices, err}, "")
+			a.pasted(ctx, s, readResult{art, notices, err}, "", false)
 		}}
 		return
 	}

@@ -118,8 +118,9 @@ func TestBrowserExtractWhileLoading(t *testing.T) {
 
 // TestBrowserExtractUnavailable: when the worker's module cannot be loaded
 // (here it is missing; offline before the first visit is the same), a paste
-// of HTML says so in the message, keeps the text in the box, and offers to
-// keep it as pasted; a dropped page says so too and nothing is stored.
+// of HTML, as source or as a clipboard's text/html, says so in the message,
+// keeps the text in the box, and offers to keep it as pasted; a dropped
+// page says so too and nothing is stored.
 func TestBrowserExtractUnavailable(t *testing.T) {
 	skipUnlessBrowser(t)
 	dir := filepath.Join(t.TempDir(), "site")
@@ -152,10 +153,29 @@ func TestBrowserExtractUnavailable(t *testing.T) {
 		t.Errorf("kept as pasted: %.80q", got)
 	}
 
+	// A clipboard's HTML is read by the worker too: the same message, the
+	// text stays in the box, and its plain text is kept on request.
+	clipPlain := "Ferry fares rise The ferry company says fuel costs more."
+	pasteClipboard(t, ctx, `<h2>Ferry fares rise</h2><p>The ferry company says fuel costs more.</p>`, clipPlain)
+	click(t, ctx, `[data-testid="paste-load"]`)
+	waitMessage(t, ctx, "The pasted text is a web page", "could not be loaded", "keep its paragraphs")
+	if v, _ := evalJS[string](ctx, `document.querySelector('[data-testid="paste-input"]').value`); v != clipPlain {
+		t.Errorf("the box lost the pasted text: %q", v)
+	}
+	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 1 {
+		t.Errorf("%d articles stored after a failed read, want the one kept before", n)
+	}
+	shots(t, ctx, "extract-unavailable-clipboard")
+	click(t, ctx, `[data-testid="message-action"]`)
+	waitTitle(t, ctx, "Ferry fares rise The ferry company says fuel costs more.")
+	if got := articleText(t, ctx); got != clipPlain {
+		t.Errorf("kept as pasted: %q, want %q", got, clipPlain)
+	}
+
 	dropFile(t, ctx, "talks.html", []byte(newsPage))
 	waitMessage(t, ctx, "talks.html is a web page", "could not be loaded", "Nothing was loaded")
-	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 1 {
-		t.Errorf("%d articles stored, want only the one kept as pasted", n)
+	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 2 {
+		t.Errorf("%d articles stored, want only the two kept as pasted", n)
 	}
 
 	// The same module writes and reads annotation files: an export says it
@@ -168,8 +188,8 @@ func TestBrowserExtractUnavailable(t *testing.T) {
 	}
 	upload(t, ctx, "import-input", "a.csv", "start,end,label,text\n0,4,PER,Kept\n")
 	waitMessage(t, ctx, ".csv could not be read", "could not be loaded", "Nothing was imported")
-	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 1 {
-		t.Errorf("%d articles stored after a failed import, want 1", n)
+	if n, _ := evalJS[int](ctx, `document.querySelectorAll('[data-testid="library-item"]').length`); n != 2 {
+		t.Errorf("%d articles stored after a failed import, want 2", n)
 	}
 }
 

@@ -72,19 +72,7 @@ func TestBrowserPasteClipboardHTML(t *testing.T) {
 	ctx, _, _ := openApp(t)
 	html := `<meta charset="utf-8"><h2 style="font-size:2em">Bridge closed to cars</h2><p>The council <b>voted</b> on Tuesday.</p><ul><li>Buses still cross.</li><li>Bicycles too.</li></ul><script>window.__pwned=1</script>`
 	plain := "Bridge closed to cars The council voted on Tuesday. Buses still cross. Bicycles too."
-	if _, err := evalJS[bool](ctx, `(() => { const b = document.querySelector('[data-testid="new-article"]'); if (b) b.click(); return true })()`); err != nil {
-		t.Fatal(err)
-	}
-	// A synthetic paste event carries the clipboard but inserts nothing:
-	// the box gets the plain text as a real paste would put it there.
-	js := fmt.Sprintf(`(() => {
-		const ta = document.querySelector('[data-testid="paste-input"]');
-		const dt = new DataTransfer(); dt.setData("text/html", %s); dt.setData("text/plain", %s);
-		ta.focus(); ta.dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
-		ta.value = %s; return true })()`, jsString(html), jsString(plain), jsString(plain))
-	if _, err := evalJS[bool](ctx, js); err != nil {
-		t.Fatal(err)
-	}
+	pasteClipboard(t, ctx, html, plain)
 	click(t, ctx, `[data-testid="paste-load"]`)
 	waitMessage(t, ctx, "HTML")
 	want := "Bridge closed to cars\n\nThe council voted on Tuesday.\n\nBuses still cross.\n\nBicycles too."
@@ -98,6 +86,28 @@ func TestBrowserPasteClipboardHTML(t *testing.T) {
 	waitMessage(t, ctx, "kept as pasted")
 	if got := articleText(t, ctx); got != plain {
 		t.Errorf("kept as pasted: %q, want %q", got, plain)
+	}
+}
+
+// pasteClipboard pastes html and plain into the article box (the
+// new-article pane opened when closed) as a clipboard offers them when a
+// page is copied. A synthetic paste event carries the clipboard but inserts
+// nothing: the box gets the plain text as a real paste would put it there.
+func pasteClipboard(t *testing.T, ctx context.Context, html, plain string) {
+	t.Helper()
+	if _, err := evalJS[bool](ctx, `(() => { const b = document.querySelector('[data-testid="new-article"]'); if (b) b.click(); return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](ctx, `!!document.querySelector('[data-testid="paste-input"]')`); err != nil {
+		t.Fatal("no article box")
+	}
+	js := fmt.Sprintf(`(() => {
+		const ta = document.querySelector('[data-testid="paste-input"]');
+		const dt = new DataTransfer(); dt.setData("text/html", %s); dt.setData("text/plain", %s);
+		ta.focus(); ta.dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
+		ta.value = %s; return true })()`, jsString(html), jsString(plain), jsString(plain))
+	if _, err := evalJS[bool](ctx, js); err != nil {
+		t.Fatal(err)
 	}
 }
 

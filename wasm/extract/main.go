@@ -78,7 +78,7 @@ func answer(msg string, data []byte, handOver js.Value) (reply any) {
 			what := "the page could not be read"
 			if req.Kind == wire.KindConvert {
 				what = "the file could not be converted"
-			} else if req.Kind != text.KindHTML && req.Kind != text.KindMarkdown {
+			} else if req.Kind != text.KindHTML && req.Kind != text.KindMarkdown && req.Kind != wire.KindVisible {
 				what = "the article's names could not be found"
 			}
 			reply = wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, fmt.Errorf("%s: %v", what, r)))
@@ -93,6 +93,8 @@ func answer(msg string, data []byte, handOver js.Value) (reply any) {
 		p, err = extract.HTML(req.Src)
 	case text.KindMarkdown:
 		p.Title, p.Text = extract.Markdown(req.Src)
+	case wire.KindVisible:
+		p.Text = extract.Visible(req.Src)
 	case wire.KindConvert:
 		p.Text = local.Serve(req.Src)
 	case wire.KindBuild:

@@ -36,10 +36,13 @@ import (
 // KindStart, to the helper, only loads the word lists when asked (it
 // needs no warm-up: V8 gives a module's optimised code to every worker of
 // the page that runs it).
+// KindVisible asks it for all the visible text of Src, HTML a person
+// copied (extract.Visible): the reply's text.
 // KindConvert asks it to run a package convert call: Src is the call
 // (convert.EncodeCall), the reply's text its result (convert.Serve).
 const (
 	KindConvert = "convert"
+	KindVisible = "visible"
 	KindBuild   = "build"
 	KindWarm    = "warm"
 	KindShare   = "share"
@@ -130,7 +133,7 @@ func DecodeRequest(msg string) (Request, error) {
 		return Request{}, err
 	}
 	switch h.Kind {
-	case text.KindHTML, text.KindMarkdown, KindConvert, KindBuild, KindWarm, KindShare, KindPart, KindStart, KindHelp, KindSteal, KindTake:
+	case text.KindHTML, text.KindMarkdown, KindVisible, KindConvert, KindBuild, KindWarm, KindShare, KindPart, KindStart, KindHelp, KindSteal, KindTake:
 	default:
 		return Request{ID: h.ID}, fmt.Errorf("wire: request %d: unknown kind %q", h.ID, h.Kind)
 	}

@@ -13,6 +13,7 @@ func TestRequestRoundTrip(t *testing.T) {
 		{ID: 1, Kind: text.KindHTML, Src: "<!DOCTYPE html>\n<p>a &amp; b</p>\n\n\"q\" \u2028 😀 \\n"},
 		{ID: 1 << 30, Kind: text.KindMarkdown, Src: ""},
 		{ID: 7, Kind: text.KindMarkdown, Src: "\n\n# head\n"},
+		{ID: 8, Kind: KindVisible, Src: "<h2>Copied</h2><p>from a page</p>"},
 	} {
 		msg := EncodeRequest(r)
 		got, err := DecodeRequest(msg)

@@ -1,4 +1,4 @@
-package text
+package extract
 
 import (
 	"strings"
@@ -68,8 +68,6 @@ func textOf(n *html.Node) string {
 	visit(n)
 	return b.String()
 }
-
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // findNode returns the first element under n (n included) for which ok is true.
 func findNode(n *html.Node, ok func(*html.Node) bool) *html.Node {
@@ -200,9 +198,11 @@ func (w *textWriter) node(n *html.Node) {
 	}
 }
 
-// HTMLText returns the visible text of an HTML fragment, paragraphs
-// separated by "\n\n".
-func HTMLText(src string) string {
+// Visible returns the visible text of an HTML fragment or document, all of
+// it (no article block is looked for), paragraphs separated by "\n\n":
+// the text/html of a clipboard and HTML embedded in Markdown. It is ""
+// when there is none.
+func Visible(src string) string {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		return ""
@@ -210,21 +210,13 @@ func HTMLText(src string) string {
 	return visibleText(doc)
 }
 
-// VisibleText returns the text a reader sees in a parsed document: see
-// visibleText. It removes the unseen nodes from doc.
-func VisibleText(doc *html.Node) string { return visibleText(doc) }
-
-// BlockText returns the text under n with its paragraph breaks, as
-// VisibleText writes it, without removing anything.
-func BlockText(n *html.Node) string {
+// blockText returns the text under n with its paragraph breaks, as
+// visibleText writes it, without removing anything.
+func blockText(n *html.Node) string {
 	var w textWriter
 	w.node(n)
 	return strings.TrimSpace(w.String())
 }
 
-// ElementText returns the text under n on one line, spaces collapsed.
-func ElementText(n *html.Node) string { return collapse(textOf(n)) }
-
-// FindElement returns the first element under n (n included) for which ok
-// is true, or nil.
-func FindElement(n *html.Node, ok func(*html.Node) bool) *html.Node { return findNode(n, ok) }
+// elementText returns the text under n on one line, spaces collapsed.
+func elementText(n *html.Node) string { return collapse(textOf(n)) }
