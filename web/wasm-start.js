@@ -2,7 +2,8 @@
 // read, instead of when go-app's deferred app.js runs (after the HTML is
 // parsed, the styles loaded and the other scripts run: 100–200 ms later on a
 // warm visit). It is the page's first plain script: requested early and at
-// high priority, run as soon as the style sheets are in. The loader
+// high priority, run as soon as the style sheets are in; the copy of the
+// page the service worker serves holds it inlined instead. The loader
 // Gloss appends to app.js (cmd/gloss/loader.go) takes the compiled module
 // from window.glossWasm and instantiates it; where this script did nothing
 // (no streaming compile in this browser), the loader fetches the module.
@@ -50,8 +51,11 @@
     document.head.appendChild(rule);
   }
   if ("glossWasm" in window || typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) return;
-  // app.wasm sits beside this script, under any prefix the site has.
-  const url = new URL("app.wasm", document.currentScript.src).href;
+  // As a file (the network's page), app.wasm sits beside this script,
+  // under any prefix the site has; the page the service worker serves holds
+  // it inlined, with app.wasm's URL in data-wasm (ui.ServiceWorker).
+  const here = document.currentScript;
+  const url = new URL(here.dataset.wasm || "app.wasm", here.src || document.baseURI).href;
   const start = {
     url,
     loaded: 0,

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,14 +20,16 @@ import (
 // instantiates that module instead of fetching it again — on the first visit
 // and on a visit served by the service worker, under a URL prefix. The
 // head's other scripts are requested before it runs, not one after another,
-// and after it is requested.
+// and after it is requested. The page the worker serves holds it inlined
+// (ui.ServiceWorker), allowed by the policy: no violation.
 func TestBrowserWasmStartsEarly(t *testing.T) {
 	const prefix = "/early/start"
 	dir := buildSite(t, prefix)
 	base := serveSite(t, dir, prefix)
 	ctx := newBrowser(t)
 	cons := logConsoleErrors(t, ctx)
-	check := func(visit string, preload bool) {
+	armTrap(t, ctx, false) // records the policy's violations
+	check := func(visit string, preload, inline bool) {
 		t.Helper()
 		if err := waitAppReady(ctx); err != nil {
 			t.Fatalf("%s: %v", visit, err)
@@ -49,13 +52,16 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 					const r = performance.getEntriesByType("resource").find((r) => new URL(r.name).pathname.endsWith(p));
 					return !r || r.startTime > mark("gloss-fetch-start");
 				}),
-				// wasm-start.js is requested before the head's other
-				// files: the worker's cache answers them in the order
-				// asked, a server over HTTP/1.1 six at a time.
+				// As a file, wasm-start.js is requested before the head's
+				// other files: a server over HTTP/1.1 answers six at a
+				// time. Inlined, it is not requested at all.
+				inline: !!document.head.querySelector("script[data-wasm]:not([src])"),
+				requested: performance.getEntriesByType("resource").some((r) => new URL(r.name).pathname.endsWith("/wasm-start.js")),
+				violations: window.__cspViolations || [],
 				before: (() => {
 					const res = performance.getEntriesByType("resource");
 					const start = res.find((r) => new URL(r.name).pathname.endsWith("/web/wasm-start.js"));
-					if (!start) return ["(wasm-start.js not requested)"];
+					if (!start) return [];
 					return ["/app.css", "/web/gloss.css", "/wasm_exec.js", "/app.js", "/web/boot.js", "/web/gloss.js"].filter((p) => {
 						const r = res.find((r) => new URL(r.name).pathname.endsWith(p));
 						return !r || r.startTime < start.startTime;
@@ -80,6 +86,12 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 		if late, _ := got["late"].([]any); len(late) > 0 {
 			t.Errorf("%s: %v requested after wasm-start.js ran, want all the head's scripts requested before (preloaded)", visit, late)
 		}
+		if got["inline"] != inline || got["requested"] == inline {
+			t.Errorf("%s: wasm-start.js inlined %v, requested as a file %v; want inlined %v", visit, got["inline"], got["requested"], inline)
+		}
+		if v, _ := got["violations"].([]any); len(v) > 0 {
+			t.Errorf("%s: Content-Security-Policy violations %v", visit, v)
+		}
 		if before, _ := got["before"].([]any); len(before) > 0 {
 			t.Errorf("%s: %v requested before wasm-start.js (or not at all), want wasm-start.js requested first", visit, before)
 		}
@@ -101,7 +113,7 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 	if err := waitReady(ctx, base); err != nil {
 		t.Fatal(err)
 	}
-	check("first visit", true)
+	check("first visit", true, false)
 	if _, err := pollJS[bool](ctx, `navigator.serviceWorker.ready.then(() => true)`); err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +127,7 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 	if c, _ := evalJS[bool](ctx, `!!navigator.serviceWorker.controller`); !c {
 		t.Error("second visit not served by the service worker")
 	}
-	check("second visit", false)
+	check("second visit", false, true)
 	// The worker's static route (Chromium) answers from its cache.
 	if src, _ := evalJS[string](ctx, `(() => {
 		const r = performance.getEntriesByType("resource").find((r) => r.name.endsWith("/app.wasm"));
@@ -126,6 +138,69 @@ func TestBrowserWasmStartsEarly(t *testing.T) {
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
 	}
+}
+
+// TestBrowserWarmStartKeepsFileUnderOtherPolicy: a host whose policy
+// governs scripts by default-src alone leaves the service worker no
+// script-src to allow the inlined wasm-start.js in (one of its own would
+// change what else the policy allows): the page the worker serves then
+// keeps the file, and the start works as before, with no violation.
+func TestBrowserWarmStartKeepsFileUnderOtherPolicy(t *testing.T) {
+	const policy = "default-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'"
+	dir := buildSite(t, "")
+	h := siteHandler(dir, "")
+	base := serveHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(policyWriter{w, policy}, r)
+	})) + "/"
+	ctx := newBrowser(t)
+	cons := logConsoleErrors(t, ctx)
+	armTrap(t, ctx, false) // records the policy's violations
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitWorkerFilled(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitReady(ctx, base+"?again"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := evalJS[map[string]any](ctx, `({
+		controlled: !!navigator.serviceWorker.controller,
+		inline: !!document.head.querySelector("script[data-wasm]"),
+		file: !!document.head.querySelector('script[src$="/web/wasm-start.js"]'),
+		early: performance.getEntriesByName("gloss-fetch-start", "mark").length > 0,
+		taken: window.glossWasm === null,
+		violations: window.__cspViolations || [],
+	})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"controlled": true, "inline": false, "file": true, "early": true, "taken": true, "violations": []any{}}
+	for k, v := range want {
+		if !reflect.DeepEqual(got[k], v) {
+			t.Errorf("the worker's page under a default-src policy: %s = %v, want %v", k, got[k], v)
+		}
+	}
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
+
+// policyWriter sends policy as the Content-Security-Policy header instead
+// of the one the handler set.
+type policyWriter struct {
+	http.ResponseWriter
+	policy string
+}
+
+func (w policyWriter) WriteHeader(code int) {
+	w.Header().Set("Content-Security-Policy", w.policy)
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w policyWriter) Write(b []byte) (int, error) {
+	w.Header().Set("Content-Security-Policy", w.policy)
+	return w.ResponseWriter.Write(b)
 }
 
 // TestBrowserPrerenderedWithoutWasm: where go-app does not start the wasm
