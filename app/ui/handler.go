@@ -1,5 +1,5 @@
 // Package ui is Gloss in the browser: the go-app components, the routes, the
-// Handler settings shared by the wasm program and the command line, the
+// Handler settings the command line serves and builds the site with, the
 // localStorage backend and the embed bridge.
 package ui
 
@@ -20,45 +20,6 @@ const ContentSecurityPolicy = metaPolicy + "; frame-ancestors *"
 const metaPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
 	"worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
-
-// Handler returns the go-app handler settings both programs share: the wasm
-// program needs the same routes, the command line renders pages and writes
-// the static site from it.
-func Handler() *app.Handler {
-	return &app.Handler{
-		Name:            "Gloss",
-		ShortName:       "Gloss",
-		Title:           "Gloss — article annotator",
-		Description:     "Annotate people, organisations and places in news articles, in your browser.",
-		BackgroundColor: "#fbfaf7",
-		ThemeColor:      "#1f3a5f",
-		LoadingLabel:    "Gloss is loading… {progress}%",
-		Icon: app.Icon{
-			Default:  "/web/icon-192.png",
-			Large:    "/web/icon-512.png",
-			Maskable: "/web/icon-512.png",
-			SVG:      "/web/icon.svg",
-		},
-		Styles: []string{"/web/gloss.css"},
-		// boot.js must run before go-app touches localStorage: plain
-		// scripts run while the page is parsed, app.js is deferred.
-		// wasm-start.js, first, starts fetching and compiling app.wasm
-		// before app.js runs (a plain script is requested first and at high
-		// priority; as async it came last and ran ~100 ms later).
-		Scripts: []string{"/web/wasm-start.js", "/web/boot.js", "/web/gloss.js"},
-		// The SVG icon is not in go-app's default list; offline pages
-		// show it as the favicon.
-		// The lexicon is fetched after first paint; caching it keeps
-		// typed suggestions offline. So is the extraction worker (web
-		// pages and Markdown), with the Go runtime's wasm_exec.js it loads.
-		CacheableResources: []string{"/web/icon.svg", "/web/lexicon.txt",
-			"/web/extract-worker.js", "/web/extract.wasm"},
-		RawHeaders: []string{
-			`<meta http-equiv="Content-Security-Policy" content="` + metaPolicy + `">`,
-		},
-		ServiceWorkerTemplate: ServiceWorker,
-	}
-}
 
 // Routes registers the app's pages. Both mains call it before app.RunWhenOnBrowser
 // or before serving, so they agree on which paths exist.
