@@ -12,15 +12,15 @@ FUZZTIME ?= 20s
 run: wasm
 	$(GO) run ./cmd/gloss serve -addr $(ADDR) -dev
 
-# app.wasm is built with a copy of go-app without its server half, which
-# the page never runs (net/http and the TLS stack: 1.7 MB of app.wasm):
-# tools/goappjs writes it and the go.work that puts it in place.
-GOAPPJS := .cache/goapp-js
+# Both modules are built with copies of go-app and readability without their
+# network halves, which neither runs (net/http and the TLS stack: 1.7 MB of
+# each): tools/wasmdeps writes them and the go.work that puts them in place.
+WASMDEPS := .cache/wasm-deps
 
 wasm:
-	$(GO) run ./tools/goappjs -out $(GOAPPJS)
-	GOWORK=$(CURDIR)/$(GOAPPJS)/go.work GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./wasm
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(XWASM) ./wasm/extract
+	$(GO) run ./tools/wasmdeps -out $(WASMDEPS)
+	GOWORK=$(CURDIR)/$(WASMDEPS)/go.work GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./wasm
+	GOWORK=$(CURDIR)/$(WASMDEPS)/go.work GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(XWASM) ./wasm/extract
 
 static: wasm
 	$(GO) run ./cmd/gloss build -out dist $(if $(PREFIX),-prefix $(PREFIX))

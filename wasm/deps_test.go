@@ -9,25 +9,21 @@ import (
 	"testing"
 )
 
-// wasmDeps lists the packages app.wasm links, built as make wasm builds it:
-// for js/wasm, with go-app's copy from tools/goappjs.
-func wasmDeps(t *testing.T) []string {
+// wasmDeps lists the packages the wasm program pkg links, built as make
+// wasm builds it: for js/wasm, with the copies from tools/wasmdeps.
+func wasmDeps(t *testing.T, pkg string) []string {
 	t.Helper()
 	dir := t.TempDir()
-	if out, err := exec.Command("go", "run", "../tools/goappjs", "-out", dir).CombinedOutput(); err != nil {
-		t.Fatalf("goappjs: %v\n%s", err, out)
+	if out, err := exec.Command("go", "run", "../tools/wasmdeps", "-out", dir).CombinedOutput(); err != nil {
+		t.Fatalf("wasmdeps: %v\n%s", err, out)
 	}
-	cmd := exec.Command("go", "list", "-deps", ".")
+	cmd := exec.Command("go", "list", "-deps", pkg)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK="+filepath.Join(dir, "go.work"))
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
-	deps := strings.Fields(string(out))
-	if !slices.Contains(deps, "gloss/app/ui") || !slices.Contains(deps, "github.com/maxence-charriere/go-app/v10/pkg/app") {
-		t.Fatalf("go list -deps lists no gloss/app/ui or go-app: %q", out)
-	}
-	return deps
+	return strings.Fields(string(out))
 }
 
 // app.wasm links neither a library the page needs only to read content
@@ -37,13 +33,31 @@ func wasmDeps(t *testing.T) []string {
 // its initialisers run, at every start (x/net/html's entity table alone is
 // 126 KB of allocations; net/http brings the TLS stack: 1.7 MB raw).
 func TestLinksNoReaderNoServer(t *testing.T) {
-	deps := wasmDeps(t)
+	deps := wasmDeps(t, ".")
+	if !slices.Contains(deps, "gloss/app/ui") || !slices.Contains(deps, "github.com/maxence-charriere/go-app/v10/pkg/app") {
+		t.Fatalf("go list -deps lists no gloss/app/ui or go-app: %q", deps)
+	}
 	for _, p := range []string{
 		"gloss/app/extract", "golang.org/x/net/html", "codeberg.org/readeck/go-readability/v2", "github.com/yuin/goldmark",
 		"net/http", "crypto/tls", "crypto/x509",
 	} {
 		if slices.Contains(deps, p) {
 			t.Errorf("app.wasm links %s", p)
+		}
+	}
+}
+
+// The worker's module reads pages it is given: it links readability, but
+// not its FromURL and the net/http and TLS stack that would bring (1.7 MB
+// of extract.wasm, compiled before the worker's first answer).
+func TestWorkerLinksNoNetwork(t *testing.T) {
+	deps := wasmDeps(t, "./extract")
+	if !slices.Contains(deps, "gloss/app/extract") || !slices.Contains(deps, "codeberg.org/readeck/go-readability/v2") {
+		t.Fatalf("go list -deps lists no gloss/app/extract or readability: %q", deps)
+	}
+	for _, p := range []string{"net/http", "crypto/tls", "crypto/x509"} {
+		if slices.Contains(deps, p) {
+			t.Errorf("extract.wasm links %s", p)
 		}
 	}
 }

@@ -6,7 +6,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // Handler returns the go-app handler settings the command line renders
 // pages and writes the static site from. It is not in the wasm build:
-// app.wasm is built with a go-app without its server half (tools/goappjs),
+// app.wasm is built with a go-app without its server half (tools/wasmdeps),
 // and the page needs only the routes and the Version they share.
 func Handler() *app.Handler {
 	return &app.Handler{
