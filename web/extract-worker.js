@@ -7,7 +7,8 @@
 // port} for a shared build and its share: the page gives the two workers the
 // two ends of a MessageChannel, and the worker hands what it found in the
 // text over to the helper on it ({data}, bytes, transferred; {err} when it
-// cannot), so the helper types its share without reading the text. Replies
+// cannot), so the helper types its share without finding the names again
+// (it reads the text's words meanwhile: the share's reply {wait}). Replies
 // are strings, or {reply, data, mem} with a build's result or a share's part
 // (bytes, transferred), or {reply, mem} for a warm-up. The page starts this
 // worker and warms it up in idle time after its first paint (at once for a
@@ -136,11 +137,12 @@ function answerWaiting(err) {
   postMessage(JSON.stringify({ id: job.h.id, err }) + "\n");
 }
 
-// awaitHandOver sets a share aside until the worker's hand-over comes on
-// its port: then it runs with the bytes, or is answered with the worker's
-// error (the worker types the share itself). The worker's {stop} later
+// awaitHandOver sets a share aside, its text read, until the worker's
+// hand-over comes on its port: then it runs with the bytes, or is answered
+// with the worker's error (the worker types the share itself). The worker's {stop} later
 // ends its pieces.
 function awaitHandOver(job) {
+  if (waiting) answerWaiting("superseded");
   waiting = job;
   const ctl = job.ctl;
   ctl.port.onmessage = (e) => {
@@ -156,7 +158,7 @@ function awaitHandOver(job) {
         ctl.port.close();
       }
     };
-    queue.push({ msg: job.msg, data: e.data.data, ctl, h: job.h, handedOver: true });
+    queue.push({ msg: job.msg, data: e.data.data, ctl, h: job.h });
     if (!running) next();
   };
 }
@@ -184,10 +186,6 @@ function next() {
       job.ctl.port.close();
     }
     postMessage(JSON.stringify({ id: h.id, err: "superseded" }) + "\n");
-    return next();
-  }
-  if (h.kind === "share" && job.ctl && !job.handedOver) {
-    awaitHandOver(job);
     return next();
   }
   if (h.kind === "warm") {
@@ -256,6 +254,17 @@ function next() {
     if (h.kind === "build") handOver(undefined, "the build ended without one");
     if (typeof reply === "string") {
       if (reply) postMessage(reply);
+      return;
+    }
+    if (reply.wait) {
+      // A share's text is read: it waits for the worker's hand-over, its
+      // text no longer passed. A newer share queued meanwhile replaces it.
+      if (queue.some((j) => j.h.kind === "share")) {
+        job.ctl.port.close();
+        postMessage(JSON.stringify({ id: h.id, err: "superseded" }) + "\n");
+        return;
+      }
+      awaitHandOver({ ...job, msg: msg.slice(0, msg.indexOf("\n") + 1) });
       return;
     }
     if (reply.more) return job; // a warm-up's next step: see below

@@ -8,18 +8,20 @@ import (
 
 // A sharer that types a share of a build need not read the text and find
 // its names again (NewSplit, ~40 % of a build): the sharer that did hands
-// it over. EncodeHandOver writes what typing reads of a Split — the text,
-// its tokens and headline marks, the whole-text facts worked out so far,
-// the entities found and where their mentions lie in the tokens — and
-// DecodeHandOver makes a Split of it whose Type gives the Parts the
-// original's would, to the byte. What typing asks of each word (its
-// normalised form, what the word lists say of it) is worked out again as
-// it asks, as Retype does: it is numbered in a table of the finder's own.
+// it over. EncodeHandOver writes what typing reads of a Split that the
+// other sharer cannot work out from the text alone — the headline marks,
+// the whole-text facts worked out so far, the entities found and where
+// their mentions lie in the tokens — and DecodeHandOver puts it beside
+// the other sharer's reading of the same text (ReadAhead, done while
+// NewSplit ran): a Split whose Type gives the Parts the original's would,
+// to the byte. The text and its tokens do not cross: the message holds
+// the text's length, its token count and checksum, and a reading of
+// another text is refused.
 
 // handOverLayout marks a hand-over message: the build message's layout and
-// version, with "HAND" and the size of a mention's token record in its top
+// version, with "HAN2" (the second: without the text) and the size of a mention's token record in its top
 // bytes, so that no other message is read as one.
-var handOverLayout = wireLayout ^ 0x48414e4400000000 ^ uint64(unsafe.Sizeof(mentionTok{}))<<16
+var handOverLayout = wireLayout ^ 0x48414e3200000000 ^ uint64(unsafe.Sizeof(mentionTok{}))<<16
 
 // The whole-text facts a hand-over carries, as bits.
 const (
@@ -71,8 +73,9 @@ func EncodeHandOver(s *Split) ([][]byte, error) {
 	}
 	w := &wireWriter{ref: true, b: make([]byte, 0, 4<<10)}
 	w.u64(handOverLayout)
-	putString(w, f.text)
-	putSlice(w, f.toks)
+	w.u64(uint64(len(f.text)))
+	w.u64(uint64(len(f.toks)))
+	w.u64(textSum(f.text))
 	putSlice(w, f.hl)
 	putString(w, f.lang)
 	w.u64(facts)
@@ -81,13 +84,14 @@ func EncodeHandOver(s *Split) ([][]byte, error) {
 	return w.message(), nil
 }
 
-// DecodeHandOver reads what EncodeHandOver wrote: a Split of the same
-// text and entities, to type with options o (the original's). The Split
-// shares msg's memory, which must not change afterwards. A message cut
-// short or of another layout is an error; a Part typed from a message
-// that was changed on the way is refused by the original's Finish (its
-// fingerprint differs).
-func DecodeHandOver(msg []byte, o Options) (s *Split, err error) {
+// DecodeHandOver reads what EncodeHandOver wrote beside rd, the reading
+// of the same text (ReadAhead): a Split of that text and the entities, to
+// type with options o (the original's). The Split shares msg's memory,
+// which must not change afterwards, and uses rd up. A message cut short
+// or of another layout, or a reading of another text, is an error; a
+// Part typed from a message that was changed on the way is refused by the
+// original's Finish (its fingerprint differs).
+func DecodeHandOver(msg []byte, o Options, rd *Reading) (s *Split, err error) {
 	msg = alignedMessage(msg)
 	defer func() {
 		if v := recover(); v != nil {
@@ -98,8 +102,7 @@ func DecodeHandOver(msg []byte, o Options) (s *Split, err error) {
 	if l := r.u64(); l != handOverLayout {
 		return nil, fmt.Errorf("entity: not a hand-over message of this version and layout (%#x, want %#x)", l, handOverLayout)
 	}
-	text := getString(r)
-	toks := getSlice[token](r)
+	textLen, ntoks, sum := r.u64(), r.u64(), r.u64()
 	hl := getSlice[lineMark](r)
 	lang := getString(r)
 	facts := r.u64()
@@ -111,13 +114,23 @@ func DecodeHandOver(msg []byte, o Options) (s *Split, err error) {
 	if r.off != len(r.b) {
 		return nil, errors.New("entity: a hand-over message with bytes left over")
 	}
-	if hl != nil && len(hl) != len(toks) || len(mt) != len(ments) {
+	if rd == nil || rd.f == nil {
+		return nil, errors.New("entity: a hand-over without a reading of its text")
+	}
+	f := rd.f
+	if textLen != uint64(len(f.text)) || ntoks != uint64(len(f.toks)) || sum != rd.sum {
+		return nil, fmt.Errorf("entity: a hand-over of another text (%d bytes, %d tokens; read %d, %d)", textLen, ntoks, len(f.text), len(f.toks))
+	}
+	if hl != nil && len(hl) != len(f.toks) || len(mt) != len(ments) {
 		return nil, errors.New("entity: a hand-over message's lists do not match")
 	}
-	if err := checkHandOver(text, toks, ents, mt); err != nil {
+	if err := checkHandOver(f.toks, ents, mt); err != nil {
 		return nil, err
 	}
-	f := newFinder(text, toks)
+	rd.f = nil
+	if o.Lexicon != rd.lex {
+		f.kinds = nil // looked up in another lexicon
+	}
 	f.lex, f.mem, f.hl = o.Lexicon, o.Memory, hl
 	f.flat, f.flatTok = ments, mt
 	f.lang, f.langDone = lang, facts&factLang != 0
@@ -127,18 +140,10 @@ func DecodeHandOver(msg []byte, o Options) (s *Split, err error) {
 	return newSplit(f, o, ents), nil
 }
 
-// checkHandOver checks that the tokens and mentions lie in the text and
-// the mentions' token records in the tokens, so that a message that
-// passed its lengths' checks but not its contents' cannot make typing
-// read out of range.
-func checkHandOver(text string, toks []token, ents []Entity, mt []mentionTok) error {
-	for i := range toks {
-		step(i)
-		t := &toks[i]
-		if t.bstart < 0 || t.bstart > t.bend || int(t.bend) > len(text) || t.start < 0 || t.start > t.end {
-			return fmt.Errorf("entity: a hand-over message's token %d is out of the text", i)
-		}
-	}
+// checkHandOver checks that the mentions' token records lie in the
+// tokens, so that a message that passed its lengths' checks but not its
+// contents' cannot make typing read out of range.
+func checkHandOver(toks []token, ents []Entity, mt []mentionTok) error {
 	k := 0
 	for i := range ents {
 		step(i)

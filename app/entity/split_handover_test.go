@@ -4,18 +4,20 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
 // handedOver is s after a trip through EncodeHandOver and DecodeHandOver
-// (the parts joined, as the worker copies them into one buffer).
+// (the parts joined, as the worker copies them into one buffer), beside a
+// reading of its text.
 func handedOver(t *testing.T, s *Split, o Options) *Split {
 	t.Helper()
 	parts, err := EncodeHandOver(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := DecodeHandOver(bytes.Join(parts, nil), o)
+	h, err := DecodeHandOver(bytes.Join(parts, nil), o, ReadAhead(s.f.text, o))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,16 +71,16 @@ func TestHandOverRefuses(t *testing.T) {
 	}
 	msg := bytes.Join(parts, nil)
 	for _, n := range []int{0, 7, 8, 17, len(msg) / 3, len(msg) / 2, len(msg) - 8} {
-		if _, err := DecodeHandOver(msg[:n], o); err == nil {
+		if _, err := DecodeHandOver(msg[:n], o, ReadAhead(text, o)); err == nil {
 			t.Errorf("a message cut to %d of %d bytes was read", n, len(msg))
 		}
 	}
 	bad := append([]byte(nil), msg...)
 	bad[0] ^= 1
-	if _, err := DecodeHandOver(bad, o); err == nil {
+	if _, err := DecodeHandOver(bad, o, ReadAhead(text, o)); err == nil {
 		t.Error("a message of another layout was read")
 	}
-	if _, err := DecodeHandOver(EncodePart(NewSplit(text, o).Type(0, 1)), o); err == nil {
+	if _, err := DecodeHandOver(EncodePart(NewSplit(text, o).Type(0, 1)), o, ReadAhead(text, o)); err == nil {
 		t.Error("a part message was read as a hand-over")
 	}
 	// A key changed on the way ("le drian" to "le driam").
@@ -88,7 +90,7 @@ func TestHandOverRefuses(t *testing.T) {
 	}
 	bad = append([]byte(nil), msg...)
 	bad[i+7] = 'm'
-	h, err := DecodeHandOver(bad, o)
+	h, err := DecodeHandOver(bad, o, ReadAhead(text, o))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,14 +102,20 @@ func TestHandOverRefuses(t *testing.T) {
 	if ents, _, err := s.Finish(); err != nil || !reflect.DeepEqual(ents, want) {
 		t.Fatalf("after a refused part: %v, entities equal %v", err, reflect.DeepEqual(ents, want))
 	}
-	// A token moved out of the text.
-	s = NewSplit(text, o)
-	s.f.toks[3].bend = int32(len(text) + 9)
-	if parts, err = EncodeHandOver(s); err != nil {
+	// A reading of another text: another length, or the same length and
+	// tokens but another word; none at all; one used up already.
+	other := strings.Replace(text, "Paris", "Parus", 1)
+	for _, rd := range []*Reading{ReadAhead(text+" Hi.", o), ReadAhead(other, o), nil} {
+		if _, err := DecodeHandOver(msg, o, rd); err == nil {
+			t.Error("a hand-over was read beside a reading of another text, or none")
+		}
+	}
+	rd := ReadAhead(text, o)
+	if _, err := DecodeHandOver(msg, o, rd); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := DecodeHandOver(bytes.Join(parts, nil), o); err == nil {
-		t.Error("a hand-over with a token out of the text was read")
+	if _, err := DecodeHandOver(msg, o, rd); err == nil {
+		t.Error("a reading was used twice")
 	}
 	s = NewSplit(text, o)
 	if _, _, err := s.Finish(); err != nil {

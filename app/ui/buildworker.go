@@ -40,8 +40,9 @@ const (
 // build) and hands them over to the helper (entity.EncodeHandOver, on a
 // MessageChannel between the two, not through the page), then types
 // 0..buildShareAt of the entities (by typing cost) and makes the index,
-// while the helper types the rest from the hand-over, without reading the
-// text; the worker takes the helper's types and finishes. Worth it only
+// while the helper types the rest from the hand-over, without finding the
+// names again (it reads the text's words while the worker finds them); the
+// worker takes the helper's types and finishes. Worth it only
 // where the build takes seconds (a second heap while it runs).
 // buildShareAt is the extraction worker's share, typed before the index;
 // the rest is balanced as it goes: the helper types it from the last
@@ -121,10 +122,11 @@ func (f *finder) postBuild(text string, gaz *entity.Gazetteer, mem *entity.Memor
 	if !b.shared {
 		return b, nil
 	}
-	// The helper's share carries the options, not the text: it types from
-	// the worker's hand-over.
+	// The helper's share carries the options and the text: it reads the
+	// text's words while the worker finds the names, then types from the
+	// worker's hand-over, which then need not carry the text.
 	hreq := req
-	hreq.Kind, hreq.Src = wire.KindShare, ""
+	hreq.Kind = wire.KindShare
 	b.hreq = &hreq
 	if between == nil {
 		return b, nil

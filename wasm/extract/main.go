@@ -35,7 +35,8 @@ func main() {
 	wire.Mark = func(step string) { perf.Call("mark", "gloss-worker-"+step) }
 	// The worker's script calls glossExtract(message[, bytes[, handOver]])
 	// for each request (bytes: a Uint8Array, a shared build's part or, for
-	// the helper's share, the worker's hand-over; handOver(bytes) or
+	// the helper's share, the worker's hand-over, the share having been
+	// called once before with its text and no bytes; handOver(bytes) or
 	// handOver(undefined, error), for a shared build, passes its hand-over
 	// to the helper) and posts back
 	// the reply it returns: a string ("" for none: a shared build waiting
@@ -280,10 +281,34 @@ var (
 	helpSend js.Value
 )
 
-// share starts the helper's share of a shared build from the worker's
-// hand-over: its pieces follow (help).
+// reading is the helper's reading of the text of the share request
+// readingID (wire.ReadAhead), until its hand-over comes; nil when none.
+var (
+	reading   *entity.Reading
+	readingID int
+)
+
+// share reads the text of the helper's share of a shared build while the
+// worker finds its names (no hand-over yet: the script then sets the
+// share aside until the hand-over comes, {wait}), or starts the share
+// from the worker's hand-over beside that reading: its pieces follow
+// (help).
 func share(req wire.Request, handOver []byte, send js.Value) any {
-	h, err := wire.StartHelping(req, lexicon, handOver)
+	if handOver == nil {
+		reading = nil // an older share's, not wanted
+		rd, err := wire.ReadAhead(req, lexicon)
+		if err != nil {
+			return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
+		}
+		reading, readingID = rd, req.ID
+		return map[string]any{"wait": true}
+	}
+	rd := reading
+	if readingID != req.ID {
+		rd = nil
+	}
+	reading = nil
+	h, err := wire.StartHelping(req, lexicon, handOver, rd)
 	if err != nil {
 		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
 	}

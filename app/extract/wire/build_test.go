@@ -129,10 +129,19 @@ func TestBuildShared(t *testing.T) {
 		}
 		return s, handed
 	}
+	// read is the helper's reading of the share request r's text.
+	read := func(r Request) *entity.Reading {
+		t.Helper()
+		rd, err := ReadAhead(r, lex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rd
+	}
 	// pieces are the helper's pieces for the share request r.
 	pieces := func(r Request, handed []byte) [][]byte {
 		t.Helper()
-		h, err := StartHelping(r, lex, handed)
+		h, err := StartHelping(r, lex, handed, read(r))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,7 +162,7 @@ func TestBuildShared(t *testing.T) {
 	}
 	other.Share = 0.5
 	_, otherHanded := start(other)
-	other.Kind, other.Src = KindShare, ""
+	other.Kind = KindShare
 	otherPieces := pieces(other, otherHanded)
 	for i, o := range []struct {
 		gaz   *entity.Gazetteer
@@ -175,17 +184,24 @@ func TestBuildShared(t *testing.T) {
 		if err != nil || first != req {
 			t.Fatalf("options %d: the request came back as %+v, %v", i, first, err)
 		}
-		// The helper's request carries the options, not the text.
+		// The helper's request carries the options and the text, which
+		// it reads while the worker finds the names.
 		helper := req
-		helper.Kind, helper.Src = KindShare, ""
-		if helper, err = DecodeRequest(EncodeRequest(helper)); err != nil {
-			t.Fatal(err)
+		helper.Kind = KindShare
+		if helper, err = DecodeRequest(EncodeRequest(helper)); err != nil || helper.Src != text {
+			t.Fatal("the share request came back without its text", err)
 		}
 		_, handed := start(first)
 		for _, cut := range [][]byte{nil, handed[:len(handed)/2], handed[:len(handed)-8]} {
-			if _, err := StartHelping(helper, lex, cut); err == nil {
+			if _, err := StartHelping(helper, lex, cut, read(helper)); err == nil {
 				t.Errorf("options %d: a hand-over of %d bytes of %d was typed", i, len(cut), len(handed))
 			}
+		}
+		if _, err := StartHelping(helper, lex, otherHanded, read(helper)); err == nil {
+			t.Errorf("options %d: another text's hand-over was typed beside this text's reading", i)
+		}
+		if _, err := StartHelping(helper, lex, handed, nil); err == nil {
+			t.Errorf("options %d: a hand-over was typed without a reading of its text", i)
 		}
 		mine := pieces(helper, handed)
 		cut := make([][]byte, len(mine))
@@ -235,8 +251,14 @@ func TestBuildShared(t *testing.T) {
 			t.Errorf("%+v came back as %+v, %v", r, got, err)
 		}
 	}
-	if _, err := StartHelping(Request{ID: 3, Kind: KindShare, Lexicon: true}, nil, otherHanded); err == nil {
+	if _, err := StartHelping(Request{ID: 3, Kind: KindShare, Lexicon: true}, nil, otherHanded, read(other)); err == nil {
 		t.Error("a share was typed without the word lists asked for")
+	}
+	if _, err := ReadAhead(Request{ID: 3, Kind: KindShare, Src: "x", Lexicon: true}, nil); err == nil {
+		t.Error("a share's text was read without the word lists asked for")
+	}
+	if _, err := ReadAhead(Request{ID: 3, Kind: KindShare}, nil); err == nil {
+		t.Error("a share without its text was read")
 	}
 	if _, err := StartShared(Request{ID: 3, Kind: KindBuild, Src: "x", Lexicon: true, Share: 0.3}, nil, nil); err == nil {
 		t.Error("a shared build started without the word lists asked for")

@@ -34,10 +34,28 @@ type Helping struct {
 	ID   int     // the share request's
 }
 
+// ReadAhead reads the text of the share request r (ReadAhead in package
+// entity) while the worker finds its names: the helper has nothing else
+// to do until the hand-over comes, and the hand-over then carries neither
+// the text nor its tokens.
+func ReadAhead(r Request, lex *entity.Lexicon) (*entity.Reading, error) {
+	o, err := r.BuildOptions(lex)
+	if err != nil {
+		return nil, err
+	}
+	if r.Src == "" {
+		return nil, errors.New("wire: a share without its text")
+	}
+	rd := entity.ReadAhead(r.Src, o)
+	mark("read")
+	return rd, nil
+}
+
 // StartHelping reads the worker's hand-over for the share request r (its
-// share from r.Share on): Next types its pieces. A hand-over that cannot
-// be read is an error: the worker types the share itself.
-func StartHelping(r Request, lex *entity.Lexicon, handOver []byte) (*Helping, error) {
+// share from r.Share on) beside rd, the helper's reading of the text
+// (ReadAhead): Next types its pieces. A hand-over that cannot be read, or
+// of another text, is an error: the worker types the share itself.
+func StartHelping(r Request, lex *entity.Lexicon, handOver []byte, rd *entity.Reading) (*Helping, error) {
 	o, err := r.BuildOptions(lex)
 	if err != nil {
 		return nil, err
@@ -45,7 +63,7 @@ func StartHelping(r Request, lex *entity.Lexicon, handOver []byte) (*Helping, er
 	if handOver == nil {
 		return nil, errors.New("wire: a share without the worker's hand-over")
 	}
-	s, err := entity.DecodeHandOver(handOver, o)
+	s, err := entity.DecodeHandOver(handOver, o, rd)
 	if err != nil {
 		return nil, err
 	}

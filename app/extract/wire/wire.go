@@ -27,7 +27,8 @@ import (
 // Share, FinishShared): KindBuild with Share set, to the worker that
 // answers it, which hands what it found in the text over to the helper
 // (entity.EncodeHandOver, on a MessageChannel the page gives both);
-// KindShare, without the text, to the helper, which types its share from
+// KindShare, with the text, to the helper, which reads the text's words
+// while the worker finds the names (ReadAhead), then types its share from
 // that hand-over in pieces (KindHelp, each posted to the worker), while the
 // worker types it from the other end (KindSteal) and takes the pieces
 // (KindTake), until every entity is typed (share.go); KindPart with Drop,
