@@ -71,4 +71,3 @@ func TestLooksMarkdown(t *testing.T) {
 		}
 	}
 }
-
