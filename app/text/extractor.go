@@ -5,8 +5,9 @@ import "errors"
 // Extractor reads what app.wasm leaves to libraries it does not link: the
 // article of a web page (Readability), the text of Markdown (goldmark) and
 // the visible text of a clipboard's HTML (x/net/html, whose parser and
-// entity table would otherwise be compiled and initialised at every start). Package extract is the one implementation; the
-// command line links it, the browser runs it in a Web Worker and sets an
+// entity table would otherwise be compiled and initialised at every
+// start). Package extract is the one implementation; the command line
+// links it, the browser runs it in a Web Worker and sets an
 // Extractor that asks the worker (each call then waits for its answer, so
 // the browser calls Load, FromPaste and FromPasteAs for those kinds, and
 // FromClipboardHTML, off its UI goroutine).
