@@ -216,7 +216,9 @@ func TestBrowserExtractOffline(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitController(t, ctx)
-	for _, f := range []string{"web/extract.wasm", "web/extract-worker.js", "wasm_exec.js"} {
+	// The page itself is put in the cache last, once rewritten (after the
+	// files), so it is waited for too: "./" is the page.
+	for _, f := range []string{"web/extract.wasm", "web/extract-worker.js", "wasm_exec.js", "./"} {
 		if _, err := pollJS[bool](ctx, `caches.match(new URL(`+jsString(f)+`, location.href).href).then(r => !!r)`); err != nil {
 			t.Fatalf("%s is not in the service worker's cache", f)
 		}
