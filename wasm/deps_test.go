@@ -47,6 +47,25 @@ func TestLinksNoReaderNoServer(t *testing.T) {
 	}
 }
 
+// app.wasm links none of what go-app brings for features Gloss does not
+// use: routes by regular expression (regexp, regexp/syntax and unicode's
+// category maps: 0.5 MB raw), states persisted with encryption (crypto/aes
+// and GCM) and github.com/google/uuid (its initialisers keep crypto/md5 and
+// crypto/sha1). tools/wasmdeps leaves them out of go-app's copy.
+func TestLinksNoRouterRegexpNoStateCipher(t *testing.T) {
+	deps := wasmDeps(t, ".")
+	if !slices.Contains(deps, "github.com/maxence-charriere/go-app/v10/pkg/app") {
+		t.Fatalf("go list -deps lists no go-app: %q", deps)
+	}
+	for _, p := range []string{
+		"regexp", "regexp/syntax", "crypto/aes", "github.com/google/uuid", "crypto/md5", "crypto/sha1",
+	} {
+		if slices.Contains(deps, p) {
+			t.Errorf("app.wasm links %s", p)
+		}
+	}
+}
+
 // The worker's module reads pages it is given: it links readability, but
 // not its FromURL and the net/http and TLS stack that would bring (1.7 MB
 // of extract.wasm, compiled before the worker's first answer).

@@ -13,8 +13,13 @@
 // which reads pages it is given. The copies leave out, for wasm builds
 // only, what uses net/http: go-app's http.go (Handler), LocalDir's file
 // server and the GenerateStaticWebsite stub that names Handler;
-// readability's FromURL. Nothing the browser or the worker runs changes;
-// the command line and the tests still build with the modules as go.mod
+// readability's FromURL. go-app's copy also leaves out what Gloss does
+// not use and app.wasm linked for it: routes by regular
+// expression (regexp and unicode's category maps), states persisted with
+// encryption (crypto/aes, GCM) and github.com/google/uuid (crypto/md5 and
+// crypto/sha1): 0.64 MB raw. A use of what is left out fails to build
+// rather than to run. Nothing the browser or the worker runs changes; the
+// command line and the tests still build with the modules as go.mod
 // requires them.
 //
 // Each change is an exact replacement that must match once: a version
@@ -27,6 +32,7 @@ package main
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -66,6 +72,41 @@ var deps = []dep{{
 		{"pkg/app/resource.go", "\t\"net/http\"\n", ""},
 		{"pkg/app/resource.go", "\t\tHandler:   http.FileServer(http.Dir(directory)),\n", ""},
 		{"pkg/app/resource.go", "\thttp.Handler\n\tdirectory string\n", "\tdirectory string\n"},
+		// Routes by regular expression: Gloss routes exact paths only
+		// (app.Route), and the router's regexp brought regexp, regexp/syntax
+		// and unicode's category and script maps. Without RouteWithRegexp a
+		// pattern route no longer builds for wasm, rather than failing to
+		// match.
+		{"pkg/app/route.go", "import (\n\t\"regexp\"\n\t\"sync\"\n)\n", "import \"sync\"\n"},
+		{"pkg/app/route.go", "\troutesWithRegexp []regexpRoute\n", ""},
+		{"pkg/app/route.go", routeWithRegexp, ""},
+		{"pkg/app/route.go", "\tfor _, rwr := range r.routesWithRegexp {\n\t\tif rwr.regexp.MatchString(path) {\n\t\t\treturn true\n\t\t}\n\t}\n\n", ""},
+		{"pkg/app/route.go", "\tfor _, rwr := range r.routesWithRegexp {\n\t\tif rwr.regexp.MatchString(path) {\n\t\t\treturn rwr.newComponent(), true\n\t\t}\n\t}\n\n", ""},
+		{"pkg/app/route.go", "\ntype regexpRoute struct {\n\tregexp       *regexp.Regexp\n\tnewComponent func() Composer\n}\n", ""},
+		{"pkg/app/app.go", routeWithRegexpDoc, ""},
+		// States persisted with encryption (AES-GCM keyed by the device's
+		// id): Gloss keeps its data with its own storage and uses no go-app
+		// state, so crypto/aes, crypto/cipher and GCM go. Without
+		// Context.Encrypt, Context.Decrypt and State.PersistWithEncryption a
+		// use no longer builds for wasm; an encrypted state found in local
+		// storage is an error, as a state that fails to decrypt was.
+		{"pkg/app/crypto.go", "package app\n", "//go:build !wasm\n\npackage app\n"},
+		{"pkg/app/context.go", encryptDecrypt, ""},
+		{"pkg/app/context.go", "\t\"encoding/json\"\n", ""},
+		{"pkg/app/context.go", "\t\"strings\"\n", ""},
+		{"pkg/app/state.go", persistWithEncryption, ""},
+		{"pkg/app/state.go", "\t\treturn ctx.Decrypt(value.EncryptedValue, receiver)\n", "\t\treturn errors.New(\"encrypted state unsupported in this build\")\n"},
+		{"pkg/app/state.go", persistEncrypted, "\tvalue := storableState{ExpiresAt: s.expiresAt}\n\t{\n"},
+		// github.com/google/uuid for the device's id and the broadcast
+		// channel's: a version 4 uuid is 16 random bytes, and the package's
+		// initialisers kept crypto/md5 and crypto/sha1 (its version 3 and 5
+		// uuids) and database/sql/driver linked.
+		{"pkg/app/context.go", "\t\"github.com/google/uuid\"\n", ""},
+		{"pkg/app/context.go", "\t\"context\"\n", "\t\"context\"\n\t\"crypto/rand\"\n\t\"fmt\"\n"},
+		{"pkg/app/context.go", "\tid = uuid.NewString()\n", "\tid = newUUID()\n"},
+		{"pkg/app/context.go", "// DeviceID fetches", newUUIDSource() + "// DeviceID fetches"},
+		{"pkg/app/state.go", "\t\"github.com/google/uuid\"\n", ""},
+		{"pkg/app/state.go", "\t\tm.broadcastStoreID = uuid.NewString()\n", "\t\tm.broadcastStoreID = newUUID()\n"},
 	},
 }, {
 	module:  "codeberg.org/readeck/go-readability/v2",
@@ -78,6 +119,107 @@ var deps = []dep{{
 		{"readability.go", fromURL, ""},
 	},
 }}
+
+// routeWithRegexp is route.go's router.routeWithRegexp.
+const routeWithRegexp = `func (r *router) routeWithRegexp(pattern string, newComponent func() Composer) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+
+	r.routesWithRegexp = append(r.routesWithRegexp, regexpRoute{
+		regexp:       regexp.MustCompile(pattern),
+		newComponent: newComponent,
+	})
+}
+
+`
+
+// routeWithRegexpDoc is app.go's RouteWithRegexp with its comment.
+const routeWithRegexpDoc = `// RouteWithRegexp associates a URL path pattern with a function that generates
+// a new Composer component. When a user navigates to a URL path that matches
+// the given regular expression pattern, the function newComponent is invoked to
+// create and mount the associated component.
+//
+// Example:
+//
+//	RouteWithRegexp("^/users/[0-9]+$", func() Composer {
+//	    return NewUserComponent()
+//	})
+func RouteWithRegexp(pattern string, newComponent func() Composer) {
+	routes.routeWithRegexp(pattern, newComponent)
+}
+
+`
+
+// encryptDecrypt is context.go's Context.Encrypt, Context.Decrypt and
+// their key.
+const encryptDecrypt = `// Encrypt enciphers a value using AES encryption.
+func (ctx Context) Encrypt(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, errors.New("encoding value failed").Wrap(err)
+	}
+
+	b, err = encrypt(ctx.cryptoKey(), b)
+	if err != nil {
+		return nil, errors.New("encrypting value failed").Wrap(err)
+	}
+	return b, nil
+}
+
+// Decrypt deciphers encrypted data into a given reference value.
+func (ctx Context) Decrypt(crypted []byte, v any) error {
+	b, err := decrypt(ctx.cryptoKey(), crypted)
+	if err != nil {
+		return errors.New("decrypting value failed").Wrap(err)
+	}
+
+	if err := json.Unmarshal(b, v); err != nil {
+		return errors.New("decoding value failed").Wrap(err)
+	}
+	return nil
+}
+
+func (ctx Context) cryptoKey() string {
+	return strings.ReplaceAll(ctx.DeviceID(), "-", "")
+}
+`
+
+// persistWithEncryption is state.go's State.PersistWithEncryption.
+const persistWithEncryption = `// PersistWithEncryption ensures the state is persisted into the local storage
+// with encryption.
+func (s State) PersistWithEncryption() State {
+	return s.persist(s, true)
+}
+
+`
+
+// persistEncrypted is the branch of state.go's stateManager.persist that
+// encrypts; its other branch is kept, in a block.
+const persistEncrypted = `	value := storableState{ExpiresAt: s.expiresAt}
+	if encrypt {
+		b, err := s.ctx.Encrypt(s.value)
+		if err != nil {
+			Log(errors.New("persisting encrypted state failed").
+				WithTag("state", s.name).
+				Wrap(err))
+			return s
+		}
+		value.EncryptedValue = b
+	} else {
+`
+
+//go:embed newuuid.go
+var newUUIDFile string
+
+// newUUIDSource is newuuid.go's newUUID, from its second comment
+// paragraph (the first says where it goes) to its end.
+func newUUIDSource() string {
+	i := strings.Index(newUUIDFile, "// newUUID returns")
+	if i < 0 {
+		panic("wasmdeps: newuuid.go has no \"// newUUID returns\"")
+	}
+	return newUUIDFile[i:] + "\n"
+}
 
 // fromURL is readability.go's FromURL and its RequestWith.
 const fromURL = `type RequestWith func(r *http.Request)
