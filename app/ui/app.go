@@ -132,6 +132,7 @@ func (a *App) OnMount(ctx app.Context) {
 		app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
 		a.mountRestAfterPaint()
 	})
+	a.find.warmSearchLater()
 	if a.embed {
 		// A host page may hold several: no warm-up for a paste that
 		// does not come there.

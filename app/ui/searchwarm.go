@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gloss/app/entity"
+)
+
+// searchWarmDelay is how long after the first paint, in milliseconds, the
+// search's warm-up starts (in idle time): soon, so that it is done before a
+// person's first query, yet after the page's own start.
+const searchWarmDelay = 200
+
+// searchWarmSlice is how long, in milliseconds, the warm-up runs its steps
+// in one idle callback before it waits for the next.
+const searchWarmSlice = 8
+
+// warmSearchLater runs an entity.Warmer in idle time after the first paint,
+// a few milliseconds at a time, so that the first query into an article
+// runs the search's optimised code rather than V8's baseline code, which
+// rescanned a 1 MB article's targets several times slower. It waits while
+// a long article is being built (the build workers need both processors),
+// and runs once per page; the mark "gloss-search-warm" says it is done.
+func (f *finder) warmSearchLater() {
+	if !app.IsClient {
+		return
+	}
+	w := entity.NewWarmer()
+	var step app.Func
+	step = app.FuncOf(func(app.Value, []app.Value) any {
+		if extractWorker.busy() || f.installing() {
+			glossJS().Call("whenIdle", searchWarmDelay, step)
+			return nil
+		}
+		for start := perfNow(); w.Step(); {
+			if perfNow()-start >= searchWarmSlice {
+				glossJS().Call("whenIdle", 0, step)
+				return nil
+			}
+		}
+		step.Release()
+		perfMark("gloss-search-warm")
+		return nil
+	})
+	glossJS().Call("whenIdle", searchWarmDelay, step)
+}
