@@ -57,8 +57,14 @@ func Routes() {
 //     response never gets V8's code cache), and with web/wasm-start.js
 //     inlined, allowed by its hash (the network's copy keeps the file: a
 //     first visit's compile started too soon with it inlined);
-//   - a first install caches app.wasm alone, so that the page adopts the
-//     worker sooner; the rest is cached on a "gloss:fill" message the page
+//   - a first install caches what a start needs, the page (as this worker
+//     serves it) with it: every file but the two large ones only fetched
+//     after the first draw, the extraction worker's module and the
+//     lexicon, so that the page adopts the worker sooner. A visit right
+//     after the first one then gets this worker's page (no preload, the
+//     start inlined) and its files, online or offline; before, the page
+//     came only with the rest, and such a visit got the network's. The
+//     two large files are cached on a "gloss:fill" message the page
 //     posts once adopted, and in idle time after the start of every
 //     later visit (for an entry ever missing; not during the start, when
 //     it would start a stopped worker). An update's install, which nobody
@@ -76,9 +82,11 @@ const resourcesToCache = Array.from(new Set({{.ResourcesToCache}}.map((u) => {
   return abs === scope || abs + "/" === scope ? scope : abs;
 })));
 
-// All a first install caches (see ui.ServiceWorker); fill() caches the rest
-// once the page asks.
+// What a first install caches (see ui.ServiceWorker): all but the files
+// fetched after the first draw, which fill() caches once the page asks.
 const wasm = new URL("web/app.wasm", scope).href;
+const later = ["web/extract.wasm", "web/lexicon.txt"].map((p) => new URL(p, scope).href);
+const startFiles = resourcesToCache.filter((u) => !later.includes(u));
 const reload = (u) => new Request(u, { cache: "reload" });
 
 self.addEventListener("install", (event) => {
@@ -103,7 +111,7 @@ self.addEventListener("install", (event) => {
   const first = !self.registration.active;
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    await cacheFiles(cache, (first ? [wasm] : resourcesToCache).map(reload));
+    await cacheFiles(cache, (first ? startFiles : resourcesToCache).map(reload));
     await self.skipWaiting();
   })());
 });

@@ -134,12 +134,13 @@ function glossInitServiceWorker() {
 
 // glossStarted runs once go.run has returned (Go mounted the app). On a
 // first visit the page then adopts the worker; on a later one it asks the
-// worker to cache anything its first install left out (all but app.wasm),
-// should an entry be missing. That message waits for idle time well after
-// the start: a person's later visit gets its page and files from the
-// worker's cache by static routes, without starting a stopped worker, and
-// the message would start it (its thread, its script) while the rest of
-// the page is drawn and the build worker warms up.
+// worker to cache anything its first install left out (the extraction
+// worker's module and the lexicon), should an entry be missing. That
+// message waits for idle time well after the start: a person's later
+// visit gets its page and files from the worker's cache by static routes,
+// without starting a stopped worker, and the message would start it (its
+// thread, its script) while the rest of the page is drawn and the build
+// worker warms up.
 function glossStarted() {
   if (glossInitServiceWorker.later) {
     glossInitServiceWorker.later = false;
@@ -168,7 +169,7 @@ const glossFillDelay = 4000;
 // keeps a module's compiled code with the response it was compiled from; a
 // first visit compiles the network's app.wasm, while every later visit is
 // served the service worker's copy, so the second visit compiled it all
-// again. Once the worker's first install (app.wasm alone) is active, the
+// again. Once the worker's first install (what a start needs) is active, the
 // page asks it to claim the page and compiles the worker's copy as well:
 // V8 finds the module it is running (same bytes) and hands it back, and
 // from then on the code it optimises is written with the worker's copy too

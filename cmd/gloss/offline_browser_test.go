@@ -5,7 +5,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,14 +18,111 @@ import (
 // that stops the server: the browser is then offline for that origin.
 func stoppableSite(t *testing.T, dir, prefix string) (string, func()) {
 	t.Helper()
+	return stoppableHandler(t, siteHandler(dir, prefix), prefix)
+}
+
+// stoppableHandler is stoppableSite serving h.
+func stoppableHandler(t *testing.T, h http.Handler, prefix string) (string, func()) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: siteHandler(dir, prefix), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	return "http://" + ln.Addr().String() + prefix + "/", func() { srv.Close() }
+}
+
+// TestBrowserFirstInstallServesPage: the service worker's first install
+// caches the page (as the worker serves it) and the files a start needs
+// with app.wasm, so the visit right after a first one gets the worker's
+// page (app.wasm not preloaded, wasm-start.js inlined) from its cache, and
+// an offline start right after the install works. The two large files
+// fetched after the first draw (extract.wasm, the lexicon) are held by the
+// server here, so the worker's fill, which caches them once the page
+// asks, never completes: before, the page was cached only with them, and
+// this visit got the network's page, and offline none.
+func TestBrowserFirstInstallServesPage(t *testing.T) {
+	dir := buildSite(t, "")
+	hold := make(chan struct{})
+	var once sync.Once
+	h := siteHandler(dir, "")
+	base, stop := stoppableHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; p == "/web/extract.wasm" || p == "/web/lexicon.txt" {
+			select {
+			case <-hold:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	}), "")
+	t.Cleanup(func() { once.Do(func() { close(hold) }) }) // before the server stops
+	ctx := newBrowser(t)
+	cons := logConsoleErrors(t, ctx)
+	armTrap(t, ctx, false) // records the policy's violations
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	// Controlled once the first install is activated (glossAdoptWorker);
+	// it asks for the fill after its adopting compile.
+	waitController(t, ctx)
+	if _, err := pollJS[bool](ctx, `performance.getEntriesByName("gloss-adopted", "mark").length > 0`); err != nil {
+		t.Fatalf("first visit never adopted the worker: %v", err)
+	}
+	held, err := evalJS[[]string](ctx, `(async () => {
+		const c = await caches.open((await caches.keys())[0]);
+		const out = [];
+		for (const p of ["web/extract.wasm", "web/lexicon.txt"]) if (await c.match(new URL(p, location.href).href)) out.push(p);
+		return out;
+	})()`)
+	if err != nil || len(held) > 0 {
+		t.Fatalf("the held files are cached (%v, %v): the test no longer keeps the fill from completing", held, err)
+	}
+
+	page := func(visit string) {
+		t.Helper()
+		got, err := evalJS[map[string]any](ctx, `(() => {
+			const n = performance.getEntriesByType("navigation")[0];
+			return {
+				controlled: !!navigator.serviceWorker.controller,
+				source: "workerFinalSourceType" in n ? n.workerFinalSourceType : "cache",
+				inline: !!document.head.querySelector("script[data-wasm]:not([src])"),
+				preload: !!document.querySelector('link[rel="preload"][href$="/app.wasm"]'),
+				violations: window.__cspViolations || [],
+			};
+		})()`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]any{"controlled": true, "source": "cache", "inline": true, "preload": false, "violations": []any{}}
+		for k, v := range want {
+			if !reflect.DeepEqual(got[k], v) {
+				t.Errorf("%s: %s = %v, want %v (the worker's page from its cache)", visit, k, got[k], v)
+			}
+		}
+	}
+	if err := waitReady(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	page("the visit right after the install")
+
+	stop()
+	if resp, err := http.Get(base); err == nil {
+		resp.Body.Close()
+		t.Fatal("server still answers after stop")
+	}
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatalf("offline reload: %v", err)
+	}
+	if err := waitAppReady(ctx); err != nil {
+		t.Fatalf("offline reload right after the install: %v", err)
+	}
+	page("offline, right after the install")
+	if e := cons.Errors(); len(e) > 0 {
+		t.Logf("console errors: %q", e)
+	}
 }
 
 // waitController waits until a service worker controls the page.
