@@ -204,7 +204,7 @@ func TestBrowserExtractOffline(t *testing.T) {
 	if err := waitReady(ctx, base); err != nil {
 		t.Fatal(err)
 	}
-	// Once the worker is active (its install has cached everything), the
+	// Once the worker is active (its first install has cached the start), the
 	// next load is controlled by it.
 	if _, err := evalJS[string](ctx, `navigator.serviceWorker.ready.then(r => r.scope)`); err != nil {
 		t.Fatal(err)
@@ -216,8 +216,9 @@ func TestBrowserExtractOffline(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitController(t, ctx)
-	// The page itself is put in the cache last, once rewritten (after the
-	// files), so it is waited for too: "./" is the page.
+	// extract.wasm comes with the fill the page asks for once adopted; the
+	// page itself ("./") and the start's files with the first install
+	// (ui.ServiceWorker).
 	for _, f := range []string{"web/extract.wasm", "web/extract-worker.js", "wasm_exec.js", "./"} {
 		if _, err := pollJS[bool](ctx, `caches.match(new URL(`+jsString(f)+`, location.href).href).then(r => !!r)`); err != nil {
 			t.Fatalf("%s is not in the service worker's cache", f)
