@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -74,5 +75,32 @@ func TestSuggestionsFor(t *testing.T) {
 	}
 	if got := get(f.suggestionsFor(d, ents, nil)); !reflect.DeepEqual(got, at16(ada1)) {
 		t.Errorf("after labelling the second Ada: %v, want %v", got, at16(ada1))
+	}
+}
+
+// TestSuggestionColors: the colours' list is what encoding/json made of it
+// (web/gloss.js parses it), one per label then the unlabelled grey; a
+// colour that is not #rrggbb, which the page would skip, is written as ""
+// (no escaping needed).
+func TestSuggestionColors(t *testing.T) {
+	labels := annot.DefaultLabels()
+	colors := make([]string, 0, len(labels)+1)
+	for _, l := range labels {
+		colors = append(colors, l.Color)
+	}
+	want, _ := json.Marshal(append(colors, "#868e96"))
+	if got := suggestionColors(labels); got != string(want) {
+		t.Errorf("suggestionColors(default labels) = %s, want %s", got, want)
+	}
+	if got := suggestionColors(nil); got != `["#868e96"]` {
+		t.Errorf("no labels: %s", got)
+	}
+	odd := annot.Labels{{Name: "PER", Color: "#12ab9F"}, {Name: "X", Color: `red"];alert(1)//`}, {Name: "Y", Color: "#12345"}}
+	if got, want := suggestionColors(odd), `["#12ab9F","","","#868e96"]`; got != want {
+		t.Errorf("suggestionColors(%v) = %s, want %s", odd, got, want)
+	}
+	var parsed []string
+	if err := json.Unmarshal([]byte(suggestionColors(odd)), &parsed); err != nil || len(parsed) != 4 {
+		t.Errorf("not a JSON list of 4 strings: %v %v", parsed, err)
 	}
 }
