@@ -241,5 +241,24 @@ func patchAppJS(path, loader string) error {
     `+goappRunCall+`
     glossStarted();`, 1)
 	s = strings.Replace(s, goappWorkerCall, "\nglossInitServiceWorker();\n", 1)
+	switch {
+	case strings.Count(s, goappNoInternalURLs) == 1:
+		s = strings.Replace(s, goappNoInternalURLs, "", 1)
+	case !strings.Contains(s, goappInternalURLsKey):
+		return fmt.Errorf("%s: go-app's environment has no %s; update cmd/gloss/loader.go", path, goappInternalURLsKey)
+	}
 	return os.WriteFile(path, []byte(s+glossLoaderJS), 0o644)
 }
+
+// go-app's engine reads its Handler's InternalURLs (URLs opened by a full
+// page load) from app.js's environment on its first navigation, the start's
+// own: it decodes the JSON written there, "null" when there are none, as
+// Gloss has. That one decode compiled and ran encoding/json's decoder and
+// the reflection under it before the App mounted (~50 KB of code V8
+// compiles lazily at every start). Without the entry go-app's Getenv
+// returns "", the decode fails at once and the list stays empty, as it was.
+// A list some build sets is left as it is.
+const (
+	goappInternalURLsKey = `"GOAPP_INTERNAL_URLS":`
+	goappNoInternalURLs  = goappInternalURLsKey + `"null",`
+)

@@ -58,6 +58,29 @@ func TestPatchAppJS(t *testing.T) {
 	if err := patchAppJS(p, loaderGoApp); err != nil {
 		t.Errorf("go-app's loader kept as shipped: %v", err)
 	}
+
+	// go-app's environment loses its empty list of internal URLs, which
+	// its engine decoded with encoding/json at every start; a list set is
+	// kept, and an environment without the entry is go-app changed.
+	const loader = "\ngoappInitServiceWorker();\nasync function init() { const wasm = await instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", p), go.importObject); go.run(wasm.instance); }\n"
+	for _, c := range []struct{ env, want, err string }{
+		{`{"GOAPP_INTERNAL_URLS":"null","GOAPP_ROOT_PREFIX":"/"}`, `{"GOAPP_ROOT_PREFIX":"/"}`, ""},
+		{`{"GOAPP_INTERNAL_URLS":"[\"https://x.example/\"]","GOAPP_ROOT_PREFIX":"/"}`, `{"GOAPP_INTERNAL_URLS":"[\"https://x.example/\"]","GOAPP_ROOT_PREFIX":"/"}`, ""},
+		{`{"GOAPP_ROOT_PREFIX":"/"}`, "", "environment has no"},
+	} {
+		os.WriteFile(p, []byte("const goappEnv = "+c.env+";\n"+loader), 0o644)
+		err := patchAppJS(p, loaderCaching)
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("env %s: error %v, want %q", c.env, err, c.err)
+			}
+			continue
+		}
+		b, _ := os.ReadFile(p)
+		if err != nil || !strings.HasPrefix(string(b), "const goappEnv = "+c.want+";\n") {
+			t.Errorf("env %s: patched to %.80q (%v), want %s", c.env, b, err, c.want)
+		}
+	}
 }
 
 func TestWriteSite(t *testing.T) {
