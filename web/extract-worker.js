@@ -10,7 +10,11 @@
 // cannot), so the helper types its share without finding the names again
 // (it reads the text's words meanwhile: the share's reply {wait}). Replies
 // are strings, or {reply, data, mem} with a build's result or a share's part
-// (bytes, transferred), or {reply, mem} for a warm-up. The page starts this
+// (bytes, transferred), or {reply, mem} for a warm-up; a shared build posts
+// its index and its entities' names as soon as the index is made, before its
+// answer ({reply, data, index}, bytes transferred): the page copies and
+// reads them while the typing ends, and the answer then holds the entities'
+// types only. The page starts this
 // worker and warms it up in idle time after its first paint (at once for a
 // long article), so that neither a page read later nor a long article pasted
 // later waits for its compile or V8's tiering up.
@@ -227,6 +231,9 @@ function next() {
   const send = (bytes) => {
     if (ctl && !ctl.stopped) ctl.port.postMessage({ data: bytes }, [bytes.buffer]);
   };
+  const index = (bytes) => {
+    postMessage({ reply: JSON.stringify({ id: h.id }) + "\n", data: bytes, index: true }, [bytes.buffer]);
+  };
   if (h.kind === "build" || h.kind === "part" && h.drop && sharedCtl && sharedCtl.id === h.id) {
     // A newer build, or this one dropped: the helper's pieces of the
     // older one are not wanted.
@@ -243,7 +250,7 @@ function next() {
     try {
       // Marks on the page's timeline (DevTools, the benchmark's trace).
       performance.mark("gloss-worker-" + h.kind);
-      reply = self.glossExtract(call, data, h.kind === "build" ? handOver : send);
+      reply = h.kind === "build" ? self.glossExtract(call, data, handOver, index) : self.glossExtract(call, data, send);
       performance.mark("gloss-worker-" + h.kind + "-done");
     } catch (err) {
       if (h.kind === "build") handOver(undefined, err);

@@ -59,17 +59,27 @@ func newSplit(f *finder, o Options, ents []Entity) *Split {
 	s := &Split{f: f, o: o, ents: ents, typed: make([]bool, len(ents)), left: len(ents), cum: make([]int64, len(ents)+1)}
 	// An entity's typing costs about its mentions (each clue looks around
 	// each of them) plus a fixed part.
-	fp := uint64(len(f.text))*0x9e3779b97f4a7c15 ^ uint64(len(ents))
 	for i := range ents {
 		step(i)
 		s.cum[i+1] = s.cum[i] + 4 + int64(len(ents[i].Mentions))
+	}
+	s.fp = entitiesPrint(len(f.text), ents)
+	return s
+}
+
+// entitiesPrint is a fingerprint of the entities found in a text of
+// textLen bytes: their keys, first mentions and counts, which typing does
+// not change.
+func entitiesPrint(textLen int, ents []Entity) uint64 {
+	fp := uint64(textLen)*0x9e3779b97f4a7c15 ^ uint64(len(ents))
+	for i := range ents {
+		step(i)
 		fp = (fp ^ uint64(ents[i].First) ^ uint64(len(ents[i].Mentions))<<32) * 0x100000001b3
 		for k := 0; k < len(ents[i].Key); k++ {
 			fp = (fp ^ uint64(ents[i].Key[k])) * 0x100000001b3
 		}
 	}
-	s.fp = fp
-	return s
+	return fp
 }
 
 // Len is the number of entities found.

@@ -20,7 +20,7 @@ import (
 // refused rather than misread. The text is not sent: both ends have it.
 
 // wireVersion changes whenever what EncodeBuild writes changes.
-const wireVersion = 3 // 2: token.plain; 3: the headline marks out of token (24 bytes, was 28)
+const wireVersion = 4 // 2: token.plain; 3: the headline marks out of token (24 bytes, was 28); 4: the index, then the entities' names and types apart
 
 // wireLayout fingerprints the in-memory layout of the types written raw.
 var wireLayout = uint64(unsafe.Sizeof(token{}))<<48 | uint64(unsafe.Sizeof(gtext.Span{}))<<40 |
@@ -230,9 +230,16 @@ func encodeBuild(ents []Entity, x *Index, ref bool) ([][]byte, error) {
 	}
 	w.u64(wireLayout)
 	w.u64(uint64(len(x.text)))
-	putEntities(w, ents)
+	// As a shared build's two messages write them (split_apart.go): the
+	// index, the entities' names, then their types.
+	putIndex(w, x)
+	putEntityNames(w, ents)
+	putEntityTypes(w, ents)
+	return w.message(), nil
+}
 
-	// The index.
+// putIndex writes the index's arrays (its entities aside).
+func putIndex(w *wireWriter, x *Index) {
 	putSlice(w, x.byKey.slots)
 	putSlice(w, x.dstart)
 	putSlice(w, x.dend)
@@ -252,7 +259,6 @@ func encodeBuild(ents []Entity, x *Index, ref bool) ([][]byte, error) {
 	putSlice(w, x.byNorm.slots)
 	putListMap(w, x.prefix1)
 	putListMap(w, x.prefix2)
-	return w.message(), nil
 }
 
 // putEntities writes ents: a table of their strings, then fixed records
@@ -480,12 +486,23 @@ func DecodeBuild(text string, msg []byte) (ents []Entity, x *Index, err error) {
 	if n := r.u64(); n != uint64(len(text)) {
 		return nil, nil, fmt.Errorf("entity: a build message for a text of %d bytes, not %d", n, len(text))
 	}
-
-	if ents, _, err = getEntities(r); err != nil {
+	x = &Index{text: text}
+	getIndex(r, x)
+	if ents, err = getEntityNames(r); err != nil {
 		return nil, nil, err
 	}
+	if err = getEntityTypes(r, ents); err != nil {
+		return nil, nil, err
+	}
+	x.ents = ents
+	if r.off != len(r.b) {
+		return nil, nil, errors.New("entity: a build message with bytes left over")
+	}
+	return ents, x, nil
+}
 
-	x = &Index{ents: ents, text: text}
+// getIndex reads what putIndex wrote into x.
+func getIndex(r *wireReader, x *Index) {
 	x.byKey.slots = getSlice[int32](r)
 	x.dstart = getSlice[int32](r)
 	x.dend = getSlice[int32](r)
@@ -505,8 +522,4 @@ func DecodeBuild(text string, msg []byte) (ents []Entity, x *Index, err error) {
 	x.byNorm.slots = getSlice[int32](r)
 	x.prefix1 = getListMap[rune](r)
 	x.prefix2 = getListMap[[2]rune](r)
-	if r.off != len(r.b) {
-		return nil, nil, errors.New("entity: a build message with bytes left over")
-	}
-	return ents, x, nil
 }

@@ -38,16 +38,17 @@ const (
 // between the two build workers, one per core (entity.Split): the
 // extraction worker reads the text and finds its names (~40 % of the
 // build) and hands them over to the helper (entity.EncodeHandOver, on a
-// MessageChannel between the two, not through the page), then types
-// 0..buildShareAt of the entities (by typing cost) and makes the index,
-// while the helper types the rest from the hand-over, without finding the
-// names again (it reads the text's words while the worker finds them); the
-// worker takes the helper's types and finishes. Worth it only
-// where the build takes seconds (a second heap while it runs).
-// buildShareAt is the extraction worker's share, typed before the index;
+// MessageChannel between the two, not through the page), then makes the
+// index (sent to the page at once with the entities' names) and types
+// 0..buildShareAt of the entities (by typing cost), while the helper types
+// the rest from the hand-over, without finding the names again (it reads
+// the text's words while the worker finds them); the worker takes the
+// helper's types and finishes. Worth it only where the build takes
+// seconds (a second heap while it runs).
+// buildShareAt is the extraction worker's share, typed after the index;
 // the rest is balanced as it goes: the helper types it from the last
-// entity back, the worker, once its index is made, from the first on, and
-// they meet where their speeds put them (app/extract/wire's share.go).
+// entity back, the worker, once its own share is typed, from the first on,
+// and they meet where their speeds put them (app/extract/wire's share.go).
 const (
 	buildShareMin = 2 << 20
 	buildShareAt  = 0.2
@@ -308,11 +309,34 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 	h := buildHelper
 	job.inWorker = true
 	var r workerReply
+	// apart: a shared build's index and its entities' names, sent as
+	// soon as the index was made and copied in and read while the workers
+	// end the typing; the answer then holds the entities' types only.
+	// apartErr: they could not be read (the answer cannot be either).
+	var apart *entity.BuildApart
+	var apartErr error
 	for got := false; !got; {
+		if r.index {
+			perfMark("gloss-build-index-received")
+			func() {
+				defer func() {
+					if v := recover(); v != nil {
+						b.drop() // superseded while copying: the worker drops its share
+						panic(v)
+					}
+				}()
+				msg := f.copyIn(r.data)
+				r.data = app.Null()
+				perfMark("gloss-build-index-copied")
+				apart, apartErr = entity.DecodeSplitIndex(job.text, msg)
+			}()
+			r = workerReply{}
+			perfMark("gloss-build-index-decoded")
+		}
 		f.parked(func() {
 			select {
 			case r = <-b.ch:
-				got = true
+				got = !r.index
 			case hr := <-b.hch:
 				// The helper's share is done (its pieces went to the
 				// worker on their channel) or failed: the worker types
@@ -340,17 +364,18 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 		return nil, nil, false
 	}
 	perfMark("gloss-build-received")
-	n := r.data.Get("byteLength").Int()
-	buf := entity.NewBuildBuffer(n)
-	for a := 0; a < n; a += workerCopyChunk {
-		e := min(a+workerCopyChunk, n)
-		app.CopyBytesToGo(buf[a:e], r.data.Call("subarray", a, e))
-		f.pause()
-	}
+	buf := f.copyIn(r.data)
 	r.data = app.Null()
 	perfMark("gloss-build-copied")
 	var err error
-	ents, idx, err = entity.DecodeBuild(job.text, buf)
+	switch {
+	case apartErr != nil:
+		err = apartErr
+	case apart != nil:
+		ents, idx, err = apart.Complete(buf)
+	default:
+		ents, idx, err = entity.DecodeBuild(job.text, buf)
+	}
 	if err != nil {
 		job.inWorker = false
 		w.buildOff = true
@@ -359,6 +384,20 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 	}
 	perfMark("gloss-build-decoded")
 	return ents, idx, true
+}
+
+// copyIn copies data, a worker's message (a Uint8Array), into Go memory
+// aligned for entity's decoders, workerCopyChunk bytes at a time, the
+// build's slice yielding between them once it has run.
+func (f *finder) copyIn(data app.Value) []byte {
+	n := data.Get("byteLength").Int()
+	buf := entity.NewBuildBuffer(n)
+	for a := 0; a < n; a += workerCopyChunk {
+		e := min(a+workerCopyChunk, n)
+		app.CopyBytesToGo(buf[a:e], data.Call("subarray", a, e))
+		f.pause()
+	}
+	return buf
 }
 
 // warmRequest is the worker's warm-up request in idle time on every visit

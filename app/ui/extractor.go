@@ -50,6 +50,10 @@ type workerClient struct {
 type workerReply struct {
 	wire.Reply
 	data app.Value
+	// index: data is a shared build's index and its entities' names, sent
+	// before its answer (entity.DecodeSplitIndex; the answer's data is then
+	// the entities' types only).
+	index bool
 }
 
 var extractWorker = &workerClient{pending: map[int]chan workerReply{}}
@@ -177,7 +181,7 @@ func (w *workerClient) postWith(r wire.Request, port app.Value) (chan workerRepl
 func (w *workerClient) sendLocked(r wire.Request, port app.Value) (chan workerReply, int) {
 	w.next++
 	r.ID = w.next
-	ch := make(chan workerReply, 1)
+	ch := make(chan workerReply, 2) // a shared build's index, then its answer
 	w.pending[r.ID] = ch
 	worker := w.worker
 	w.mu.Unlock()
@@ -293,6 +297,14 @@ func (w *workerClient) startLocked() (err error) {
 		} else { // a build's result, or a warm-up's answer
 			r.Reply, err = wire.DecodeReply(data.Get("reply").String())
 			r.data = data.Get("data")
+			if data.Get("index").Truthy() {
+				// A shared build's index, its answer to come.
+				if err == nil {
+					r.index = true
+					w.early(r)
+				}
+				return nil
+			}
 			mem = data.Get("mem").Float()
 			done = data.Get("done").Truthy()
 			if r.data.Truthy() || done {
@@ -381,6 +393,20 @@ func (w *workerClient) recycle(worker app.Value) {
 	worker.Call("terminate")
 	if rewarm := w.rewarm; rewarm != nil {
 		go w.startLater(rewarm) // once w.mu is unlocked
+	}
+}
+
+// early passes r, sent before the answer to its request, on the channel
+// the answer will come on.
+func (w *workerClient) early(r workerReply) {
+	w.mu.Lock()
+	ch := w.pending[r.ID]
+	w.mu.Unlock()
+	if ch != nil {
+		select {
+		case ch <- r:
+		default: // not wanted: the channel holds an answer already
+		}
 	}
 }
 

@@ -24,6 +24,7 @@ type builtView struct {
 	Worker     bool // the worker built it (its perf mark)
 	Shared     bool // with the build helper
 	PartTaken  bool // the helper's types taken (typed from the worker's hand-over)
+	IndexApart bool // the index and the names came apart, before the types, and were read with them
 	InPage     bool // the page built it
 	// Early: the build was posted as the article was created, before it
 	// was stored and drawn, and its background build took that post over.
@@ -62,6 +63,8 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 		worker: performance.getEntriesByName("gloss-build-decoded").some((m) => m.startTime > __t0),
 		shared: performance.getEntriesByName("gloss-build-shared").some((m) => m.startTime > __t0),
 		partTaken: performance.getEntriesByName("gloss-build-part-taken").some((m) => m.startTime > __t0),
+		indexApart: ((c, r, d) => !!c && !!r && !!d && c.startTime > __t0 && r.startTime > c.startTime && d.startTime > r.startTime)(performance.getEntriesByName("gloss-build-index-decoded").at(-1),
+			performance.getEntriesByName("gloss-build-received").at(-1), performance.getEntriesByName("gloss-build-decoded").at(-1)),
 		inPage: performance.getEntriesByName("gloss-build-start").some((m) => m.startTime > __t0),
 		early: ["gloss-build-early", "gloss-build-adopted"].every((n) => performance.getEntriesByName(n).some((m) => m.startTime > __t0)) &&
 			performance.getEntriesByName("gloss-build-early").some((m) => m.startTime > __t0 && m.startTime < performance.getEntriesByName("gloss-stored").at(-1).startTime),
@@ -110,8 +113,8 @@ func TestBrowserBuildWorker(t *testing.T) {
 	var got []builtView
 	for i, a := range articles {
 		v := buildAndLook(t, ctx, a)
-		if !v.Worker || v.InPage || v.Shared != (i == 1) || v.PartTaken != (i == 1) || !v.Early || !v.Late {
-			t.Errorf("article %d: built in the worker %v, shared %v (the helper's part taken %v), in the page %v, posted before it was stored %v, highlights worked out after the install %v; want the worker only, shared %v, posted early, highlights after", i, v.Worker, v.Shared, v.PartTaken, v.InPage, v.Early, v.Late, i == 1)
+		if !v.Worker || v.InPage || v.Shared != (i == 1) || v.PartTaken != (i == 1) || v.IndexApart != (i == 1) || !v.Early || !v.Late {
+			t.Errorf("article %d: built in the worker %v, shared %v (the helper's part taken %v, the index apart %v), in the page %v, posted before it was stored %v, highlights worked out after the install %v; want the worker only, shared %v, posted early, highlights after", i, v.Worker, v.Shared, v.PartTaken, v.IndexApart, v.InPage, v.Early, v.Late, i == 1)
 		}
 		got = append(got, v)
 	}

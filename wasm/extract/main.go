@@ -33,12 +33,14 @@ var (
 func main() {
 	perf := js.Global().Get("performance")
 	wire.Mark = func(step string) { perf.Call("mark", "gloss-worker-"+step) }
-	// The worker's script calls glossExtract(message[, bytes[, handOver]])
-	// for each request (bytes: a Uint8Array, a shared build's part or, for
-	// the helper's share, the worker's hand-over, the share having been
-	// called once before with its text and no bytes; handOver(bytes) or
-	// handOver(undefined, error), for a shared build, passes its hand-over
-	// to the helper) and posts back
+	// The worker's script calls glossExtract(message[, bytes[, handOver[,
+	// index]]]) for each request (bytes: a Uint8Array, a shared build's
+	// part or, for the helper's share, the worker's hand-over, the share
+	// having been called once before with its text and no bytes;
+	// handOver(bytes) or handOver(undefined, error), for a shared build,
+	// passes its hand-over to the helper; index(bytes), for a shared build,
+	// posts its index and the entities' names to the page as soon as the
+	// index is made) and posts back
 	// the reply it returns: a string ("" for none: a shared build waiting
 	// for its part), or an object {reply, data} whose data (a Uint8Array:
 	// a build's result, a share's part) it transfers, or {reply} for a
@@ -50,11 +52,14 @@ func main() {
 			data = entity.NewBuildBuffer(args[1].Get("byteLength").Int())
 			js.CopyBytesToGo(data, args[1])
 		}
-		handOver := js.Undefined()
+		handOver, index := js.Undefined(), js.Undefined()
 		if len(args) > 2 {
 			handOver = args[2]
 		}
-		return answer(args[0].String(), data, handOver)
+		if len(args) > 3 {
+			index = args[3]
+		}
+		return answer(args[0].String(), data, handOver, index)
 	}))
 	// glossLexicon(text) gives it web/lexicon.txt, fetched by the script
 	// before the first build that asks for it; it returns an error's text,
@@ -70,7 +75,7 @@ func main() {
 	select {}
 }
 
-func answer(msg string, data []byte, handOver js.Value) (reply any) {
+func answer(msg string, data []byte, handOver, index js.Value) (reply any) {
 	req, err := wire.DecodeRequest(msg)
 	defer func() {
 		// A panic would end the worker's Go program and every later request.
@@ -100,7 +105,7 @@ func answer(msg string, data []byte, handOver js.Value) (reply any) {
 	case wire.KindBuild:
 		shared = nil // a newer build: an older shared one is not wanted
 		if req.Share > 0 {
-			return startShared(req, handOver)
+			return startShared(req, handOver, index)
 		}
 		return build(req)
 	case wire.KindShare:
@@ -161,12 +166,15 @@ func warmStep(req wire.Request) error {
 // share and the index are done, the worker types the helper's share from
 // sharedAt on (wire.Steal, a step a request) and takes the helper's pieces
 // (wire.Take) between its steps, until every entity is typed; sharedID
-// is its request's ID, sharedTook the helper's pieces taken.
+// is its request's ID, sharedTook the helper's pieces taken, sharedApart
+// whether its index and its entities' names went to the page apart (the
+// answer then holds their types only).
 var (
-	shared     *entity.Split
-	sharedID   int
-	sharedAt   float64
-	sharedTook int
+	shared      *entity.Split
+	sharedID    int
+	sharedAt    float64
+	sharedTook  int
+	sharedApart bool
 )
 
 // startShared starts a build shared with the helper worker; its answer
@@ -183,8 +191,11 @@ var (
 // warm-up first would delay both.)
 //
 // What it found in the text goes to the helper as soon as it is found
-// (handOver, the script's): the helper types its share from it.
-func startShared(req wire.Request, handOver js.Value) any {
+// (handOver, the script's): the helper types its share from it. Its index
+// and the entities' names go to the page as soon as the index is made
+// (index, the script's), the page copying and reading them while the
+// typing ends.
+func startShared(req wire.Request, handOver, index js.Value) any {
 	cold := !warm
 	var hand func([][]byte, error)
 	if handOver.Type() == js.TypeFunction {
@@ -196,14 +207,18 @@ func startShared(req wire.Request, handOver js.Value) any {
 			handOver.Invoke(jsBytes(parts))
 		}
 	}
-	s, err := wire.StartShared(req, lexicon, hand)
+	var sendIndex func([][]byte)
+	if index.Type() == js.TypeFunction {
+		sendIndex = func(parts [][]byte) { index.Invoke(jsBytes(parts)) }
+	}
+	s, apart, err := wire.StartShared(req, lexicon, hand, sendIndex)
 	if err != nil {
 		return wire.EncodeReply(wire.ReplyTo(req.ID, text.Page{}, err))
 	}
 	if len(req.Src) >= wire.WarmUpAt {
 		warm = true
 	}
-	shared, sharedID, sharedCold, sharedAt, sharedTook = s, req.ID, cold, req.Share, 0
+	shared, sharedID, sharedCold, sharedAt, sharedTook, sharedApart = s, req.ID, cold, req.Share, 0, apart
 	return then(wire.Request{ID: req.ID, Kind: wire.KindSteal})
 }
 
@@ -265,7 +280,7 @@ func dropShared(req wire.Request) any {
 func finish() any {
 	s, id := shared, sharedID
 	shared = nil
-	msg, err := wire.FinishShared(s)
+	msg, err := wire.FinishShared(s, sharedApart)
 	if err != nil {
 		return wire.EncodeReply(wire.ReplyTo(id, text.Page{}, err))
 	}

@@ -110,38 +110,55 @@ func WarmUpStep(r Request, lex *entity.Lexicon, i int) error {
 // StartShared begins a build shared with a helper worker (r.Share set): it
 // reads the text and finds its names, hands them over to the helper
 // (handOver, when not nil: entity.EncodeHandOver's message, or why it
-// could not be written), types its share of them (0..Share) and makes the
-// index, while the helper types the rest from the hand-over (Helping);
+// could not be written), makes the index and types its share of them
+// (0..Share), while the helper types the rest from the hand-over (Helping);
 // then the worker types what the helper has not (Steal, Take, share.go),
-// and FinishShared completes it.
-func StartShared(r Request, lex *entity.Lexicon, handOver func([][]byte, error)) (*entity.Split, error) {
+// and FinishShared completes it. The index, once made, goes to the page
+// at once with the entities' names (index, when not nil:
+// entity.EncodeSplitIndex's message), which copies and reads them while the
+// typing ends; apart says whether they went.
+func StartShared(r Request, lex *entity.Lexicon, handOver func([][]byte, error), index func([][]byte)) (s *entity.Split, apart bool, err error) {
 	o, err := r.BuildOptions(lex)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	s := entity.NewSplit(r.Src, o)
+	s = entity.NewSplit(r.Src, o)
 	mark("split")
 	if handOver != nil {
 		handOver(entity.EncodeHandOver(s))
 		mark("handed")
 	}
-	s.Type(0, r.Share)
-	mark("typed")
+	// The index first, then the worker's share of the typing: the index
+	// goes to the page while the helper still types, so neither its
+	// sending nor the page's reading of it waits for the other's typing.
 	s.Index()
 	mark("indexed")
-	return s, nil
+	if index != nil {
+		if parts, err := entity.EncodeSplitIndex(s); err == nil {
+			index(parts)
+			apart = true
+			mark("index-sent")
+		}
+	}
+	s.Type(0, r.Share)
+	mark("typed")
+	return s, apart, nil
 }
 
-// FinishShared completes a shared build and answers as Build does: the
-// helper's pieces are in already (Take), and whatever no piece typed (the
-// helper failed, was late, or a piece could not be read) it types itself,
-// so the result is the same, later.
-func FinishShared(s *entity.Split) (msg [][]byte, err error) {
+// FinishShared completes a shared build and answers as Build does, or
+// with its entities' types only (entity.EncodeBuildEntities) when its index
+// and their names went apart: the helper's pieces are in already (Take), and whatever no piece
+// typed (the helper failed, was late, or a piece could not be read) it
+// types itself, so the result is the same, later.
+func FinishShared(s *entity.Split, apart bool) (msg [][]byte, err error) {
 	ents, idx, err := s.Finish()
 	if err != nil {
 		return nil, err
 	}
 	mark("finished")
 	defer mark("encoded")
+	if apart {
+		return entity.EncodeBuildEntities(ents, idx)
+	}
 	return entity.EncodeBuildParts(ents, idx)
 }

@@ -99,9 +99,12 @@ func TestWarmUp(t *testing.T) {
 // from that hand-over in pieces from the last back, the first types the
 // rest of it from the first on and takes the helper's pieces as they come,
 // whenever they come, then finishes) answers with what Build returns, over
-// option sets and shares; without the helper's pieces, or with pieces of
-// another text or cut short, the first worker types it all itself, to the
-// same result; a hand-over cut short is refused by the helper.
+// option sets and shares, read as the page does from the index and names
+// sent as soon as the index is made and the types at the end (or, the index
+// not sent apart, from the whole result at the end); without the helper's
+// pieces, or with pieces of another text or cut short, the first worker
+// types it all itself, to the same result; a hand-over cut short is
+// refused by the helper.
 func TestBuildShared(t *testing.T) {
 	lex, err := entity.ParseLexicon(web.Lexicon)
 	if err != nil {
@@ -111,22 +114,37 @@ func TestBuildShared(t *testing.T) {
 	mem := &entity.Memory{}
 	mem.Correct("Tuesday", "Date")
 	text := "Harbour bridge closed\n\nThe council in Porto voted on Tuesday. Mayor Ana Ferreira met Pedro Santos in Lisbon.\n\n" + entity.SampleArticle(60<<10, 9)
-	// start starts req's shared build and returns the hand-over.
-	start := func(req Request) (*entity.Split, []byte) {
+	// startIndex starts req's shared build and returns the hand-over and,
+	// when apart, the index sent once made (nil when not apart).
+	startIndex := func(req Request, apart bool) (*entity.Split, []byte, []byte) {
 		t.Helper()
-		var handed []byte
-		s, err := StartShared(req, lex, func(parts [][]byte, err error) {
+		var handed, index []byte
+		var sendIndex func([][]byte)
+		if apart {
+			sendIndex = func(parts [][]byte) { index = bytes.Join(parts, nil) }
+		}
+		s, sent, err := StartShared(req, lex, func(parts [][]byte, err error) {
 			if err != nil {
 				t.Fatal(err)
 			}
 			handed = bytes.Join(parts, nil)
-		})
+		}, sendIndex)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if handed == nil {
 			t.Fatal("a shared build handed nothing over")
 		}
+		if sent != apart || (index != nil) != apart {
+			t.Fatalf("a shared build's index sent apart %v (%d bytes), want %v", sent, len(index), apart)
+		}
+		return s, handed, index
+	}
+	// start starts req's shared build, its index sent apart, and returns
+	// the hand-over.
+	start := func(req Request) (*entity.Split, []byte) {
+		t.Helper()
+		s, handed, _ := startIndex(req, true)
 		return s, handed
 	}
 	// read is the helper's reading of the share request r's text.
@@ -213,10 +231,12 @@ func TestBuildShared(t *testing.T) {
 			pieces [][]byte
 			every  int // the worker steals a piece after every this many of the helper's (0: none)
 			taken  bool
-		}{{"the helper's pieces, met in the middle", mine, 1, true}, {"the helper's pieces, then the worker's", mine, 0, true},
-			{"a slow helper's pieces", mine, 5, true}, {"no helper", nil, 1, false},
-			{"another text's pieces", otherPieces, 1, false}, {"pieces cut short", cut, 1, false}} {
-			s, _ := start(first)
+			whole  bool // the index not sent apart: the whole result at the end
+		}{{"the helper's pieces, met in the middle", mine, 1, true, false}, {"the helper's pieces, then the worker's", mine, 0, true, false},
+			{"a slow helper's pieces", mine, 5, true, false}, {"no helper", nil, 1, false, false},
+			{"another text's pieces", otherPieces, 1, false, false}, {"pieces cut short", cut, 1, false, false},
+			{"the helper's pieces, the index not sent apart", mine, 1, true, true}} {
+			s, _, index := startIndex(first, !c.whole)
 			at, took, k := first.Share, 0, 0
 			for s.Left() > 0 && at < 1 {
 				if k < len(c.pieces) {
@@ -230,16 +250,25 @@ func TestBuildShared(t *testing.T) {
 				}
 				at = Steal(s, at)
 			}
-			got, err := FinishShared(s)
+			got, err := FinishShared(s, !c.whole)
 			if err != nil {
 				t.Fatalf("options %d, %s: %v", i, c.what, err)
 			}
 			if (took > 0) != c.taken {
 				t.Errorf("options %d, %s: %d of the helper's pieces taken, want some %v", i, c.what, took, c.taken)
 			}
-			ents, idx, err := entity.DecodeBuild(text, bytes.Join(got, nil))
+			var ents []entity.Entity
+			var idx *entity.Index
+			if c.whole {
+				ents, idx, err = entity.DecodeBuild(text, bytes.Join(got, nil))
+			} else {
+				var b *entity.BuildApart
+				if b, err = entity.DecodeSplitIndex(text, index); err == nil {
+					ents, idx, err = b.Complete(bytes.Join(got, nil))
+				}
+			}
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("options %d, %s: %v", i, c.what, err)
 			}
 			if !reflect.DeepEqual(ents, wantEnts) || !reflect.DeepEqual(idx, wantIdx) {
 				t.Errorf("options %d, %s: the shared build differs from Build", i, c.what)
@@ -260,7 +289,7 @@ func TestBuildShared(t *testing.T) {
 	if _, err := ReadAhead(Request{ID: 3, Kind: KindShare}, nil); err == nil {
 		t.Error("a share without its text was read")
 	}
-	if _, err := StartShared(Request{ID: 3, Kind: KindBuild, Src: "x", Lexicon: true, Share: 0.3}, nil, nil); err == nil {
+	if _, _, err := StartShared(Request{ID: 3, Kind: KindBuild, Src: "x", Lexicon: true, Share: 0.3}, nil, nil, nil); err == nil {
 		t.Error("a shared build started without the word lists asked for")
 	}
 }

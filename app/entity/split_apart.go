@@ -1,0 +1,291 @@
+package entity
+
+import (
+	"errors"
+	"fmt"
+
+	gtext "gloss/app/text"
+)
+
+// A shared build's index is made before its entities are all typed (Split.Index:
+// it reads no type), and with the entities' names and mentions, which typing
+// does not change, it is nearly all of the result's bytes (~57 MB of 59 for
+// the 5 MB sample). So the worker sends them to the page as soon as the
+// index is made (EncodeSplitIndex), and the page copies and reads them
+// (DecodeSplitIndex) while the two workers finish the typing; the result at
+// the end is only the entities' types (EncodeBuildEntities), which Complete
+// puts in: what DecodeBuild reads of the whole message, to the byte.
+
+// The two messages' marks: the build message's layout and version, with
+// "IDX" or "ENT" in their top bytes, so that neither is read as the other or
+// as a whole build.
+var (
+	indexApartLayout    = wireLayout ^ 0x4944580000000000
+	entitiesApartLayout = wireLayout ^ 0x454e540000000000
+)
+
+// EncodeSplitIndex writes s's index, made (Index) and not searched, and its
+// entities' names, variants and mentions, as one message for
+// DecodeSplitIndex, in parts (as EncodeBuildParts: the large
+// arrays are referenced where they lie, and must not change until the parts
+// are read). The message holds the text's length and checksum and the
+// entities' fingerprint, which the entities' message must match.
+func EncodeSplitIndex(s *Split) ([][]byte, error) {
+	if s.f == nil || s.x == nil {
+		return nil, errors.New("entity: a split without its index, or finished")
+	}
+	x := s.x
+	if x.words != nil || x.lastWord.ms != nil || x.lastWord.w != "" || x.stack != nil || x.typos != nil {
+		return nil, errors.New("entity: EncodeSplitIndex wants an index not yet searched")
+	}
+	w := &wireWriter{ref: true, b: make([]byte, 0, 4<<10)}
+	w.u64(indexApartLayout)
+	w.u64(uint64(len(x.text)))
+	w.u64(textSum(x.text))
+	w.u64(uint64(len(s.ents)))
+	w.u64(s.fp)
+	putIndex(w, x)
+	putEntityNames(w, s.ents)
+	return w.message(), nil
+}
+
+// EncodeBuildEntities writes the types of a shared build's entities,
+// Finish's with its index, as one message for Complete beside the index's
+// (EncodeSplitIndex), in parts as EncodeBuildParts.
+func EncodeBuildEntities(ents []Entity, x *Index) ([][]byte, error) {
+	if x == nil || len(x.ents) != len(ents) || len(ents) > 0 && &x.ents[0] != &ents[0] {
+		return nil, errors.New("entity: EncodeBuildEntities wants Finish's entities and index")
+	}
+	w := &wireWriter{ref: true, b: make([]byte, 0, 4<<10)}
+	w.u64(entitiesApartLayout)
+	w.u64(uint64(len(x.text)))
+	w.u64(textSum(x.text))
+	w.u64(entitiesPrint(len(x.text), ents))
+	putEntityTypes(w, ents)
+	return w.message(), nil
+}
+
+// BuildApart is a shared build's result read from its index's message
+// (DecodeSplitIndex), its entities not typed yet: Complete puts their
+// types in.
+type BuildApart struct {
+	text    string
+	ents    []Entity
+	x       *Index
+	sum, fp uint64
+}
+
+// DecodeSplitIndex reads a shared build's index and its entities' names
+// (EncodeSplitIndex's message) for text. They share msg's memory, which
+// must not change afterwards. A message cut short, of another layout or of
+// another text is an error.
+func DecodeSplitIndex(text string, msg []byte) (b *BuildApart, err error) {
+	msg = alignedMessage(msg)
+	defer func() {
+		if v := recover(); v != nil {
+			b, err = nil, badMessage("build index", v)
+		}
+	}()
+	r := &wireReader{b: msg}
+	if l := r.u64(); l != indexApartLayout {
+		return nil, fmt.Errorf("entity: not a build's index message of this version and layout (%#x, want %#x)", l, indexApartLayout)
+	}
+	if n := r.u64(); n != uint64(len(text)) {
+		return nil, fmt.Errorf("entity: a build's index message for a text of %d bytes, not %d", n, len(text))
+	}
+	b = &BuildApart{text: text, sum: r.u64()}
+	nents := r.u64()
+	b.fp = r.u64()
+	b.x = &Index{text: text}
+	getIndex(r, b.x)
+	if b.ents, err = getEntityNames(r); err != nil {
+		return nil, err
+	}
+	if nents != uint64(len(b.ents)) {
+		return nil, errors.New("entity: a build's index message's entity count does not match")
+	}
+	if r.off != len(r.b) {
+		return nil, errors.New("entity: a build's index message with bytes left over")
+	}
+	b.x.ents = b.ents
+	return b, nil
+}
+
+// Complete puts in the types of the entities (EncodeBuildEntities'
+// message, which it shares the memory of) and returns the build's result:
+// DecodeBuild's of the whole message. A message cut short or of another
+// layout, or the types of another build, is an error. b is used up either
+// way.
+func (b *BuildApart) Complete(msg []byte) (ents []Entity, x *Index, err error) {
+	if b.x == nil {
+		return nil, nil, errors.New("entity: a build completed already")
+	}
+	ents, x = b.ents, b.x
+	wantSum, wantFP := b.sum, b.fp
+	*b = BuildApart{}
+	msg = alignedMessage(msg)
+	defer func() {
+		if v := recover(); v != nil {
+			ents, x, err = nil, nil, badMessage("build", v)
+		}
+	}()
+	r := &wireReader{b: msg}
+	if l := r.u64(); l != entitiesApartLayout {
+		return nil, nil, fmt.Errorf("entity: not a build's entities message of this version and layout (%#x, want %#x)", l, entitiesApartLayout)
+	}
+	if n := r.u64(); n != uint64(len(x.text)) {
+		return nil, nil, fmt.Errorf("entity: a build's entities message for a text of %d bytes, not %d", n, len(x.text))
+	}
+	if sum, fp := r.u64(), r.u64(); sum != wantSum || fp != wantFP {
+		return nil, nil, errors.New("entity: a build's entities and index of two builds")
+	}
+	if err := getEntityTypes(r, ents); err != nil {
+		return nil, nil, err
+	}
+	if r.off != len(r.b) {
+		return nil, nil, errors.New("entity: a build message with bytes left over")
+	}
+	return ents, x, nil
+}
+
+// wireNames is one Entity's part that typing does not change, with its
+// strings as numbers in the message's string table and its slices as
+// counts (as wireEntity).
+type wireNames struct {
+	key, name, source uint32
+	nvar, nment       uint32
+	first             int64
+}
+
+// wireTypes is one Entity's part that typing sets (as wireEntity).
+type wireTypes struct {
+	label, typ, nev uint32
+	conf            float64
+}
+
+// putEntityNames writes what typing does not change of ents: a table of
+// their strings, then fixed records and the flat lists their slices are
+// cut from.
+func putEntityNames(w *wireWriter, ents []Entity) {
+	strs := &wireStrings{ids: map[string]uint32{}, offs: make([]uint32, 1, 3*len(ents)+64)}
+	recs := make([]wireNames, len(ents))
+	var vars []uint32
+	nm := 0
+	for i := range ents {
+		nm += len(ents[i].Mentions)
+	}
+	ments := make([]gtext.Span, 0, nm)
+	for i := range ents {
+		step(i)
+		e := &ents[i]
+		recs[i] = wireNames{key: strs.add(e.Key), name: strs.add(e.Name), source: strs.id(e.Source),
+			nvar: nilLen(e.Variants), nment: nilLen(e.Mentions), first: int64(e.First)}
+		for _, v := range e.Variants {
+			vars = append(vars, strs.add(v))
+		}
+		ments = append(ments, e.Mentions...)
+	}
+	w.u64(uint64(nilLen(ents)))
+	w.u64(uint64(len(strs.arena)))
+	w.raw(strs.arena)
+	w.align()
+	putSlice(w, strs.offs)
+	putSlice(w, recs)
+	putSlice(w, vars)
+	putSlice(w, ments)
+}
+
+// getEntityNames reads what putEntityNames wrote: the entities, untyped.
+func getEntityNames(r *wireReader) ([]Entity, error) {
+	entsLen := r.u64()
+	arena := getString(r)
+	offs := getSlice[uint32](r)
+	recs := getSlice[wireNames](r)
+	varIDs := getSlice[uint32](r)
+	ments := getSlice[gtext.Span](r)
+	var ents []Entity
+	if entsLen != 0 {
+		if uint64(len(recs)) != entsLen-1 {
+			return nil, errors.New("entity: a message's entity count does not match")
+		}
+		ents = make([]Entity, len(recs))
+	}
+	strs := make([]string, max(len(offs)-1, 0))
+	for i := range strs {
+		step(i)
+		strs[i] = arena[offs[i]:offs[i+1]]
+	}
+	vars := make([]string, len(varIDs))
+	for i, id := range varIDs {
+		step(i)
+		vars[i] = strs[id]
+	}
+	var av, am int
+	for i := range ents {
+		step(i)
+		rc := &recs[i]
+		e := &ents[i]
+		e.Key, e.Name, e.Source, e.First = strs[rc.key], strs[rc.name], strs[rc.source], int(rc.first)
+		if rc.nvar > 0 {
+			e.Variants = cut(vars, &av, rc.nvar-1)
+		}
+		if rc.nment > 0 {
+			e.Mentions = cut(ments, &am, rc.nment-1)
+		}
+	}
+	return ents, nil
+}
+
+// putEntityTypes writes what typing set of ents: their labels, types,
+// confidences and evidence. These repeat, and each is written once.
+func putEntityTypes(w *wireWriter, ents []Entity) {
+	strs := &wireStrings{ids: map[string]uint32{}, offs: make([]uint32, 1, 64)}
+	recs := make([]wireTypes, len(ents))
+	var evs []uint32
+	for i := range ents {
+		step(i)
+		e := &ents[i]
+		recs[i] = wireTypes{label: strs.id(e.Label), typ: strs.id(e.Type), nev: nilLen(e.Evidence), conf: e.Confidence}
+		for _, v := range e.Evidence {
+			evs = append(evs, strs.id(v))
+		}
+	}
+	w.u64(uint64(len(strs.arena)))
+	w.raw(strs.arena)
+	w.align()
+	putSlice(w, strs.offs)
+	putSlice(w, recs)
+	putSlice(w, evs)
+}
+
+// getEntityTypes reads what putEntityTypes wrote into ents, one record
+// each.
+func getEntityTypes(r *wireReader, ents []Entity) error {
+	arena := getString(r)
+	offs := getSlice[uint32](r)
+	recs := getSlice[wireTypes](r)
+	evIDs := getSlice[uint32](r)
+	if len(recs) != len(ents) {
+		return errors.New("entity: a message's entity count does not match")
+	}
+	strs := make([]string, max(len(offs)-1, 0))
+	for i := range strs {
+		strs[i] = arena[offs[i]:offs[i+1]]
+	}
+	evs := make([]string, len(evIDs))
+	for i, id := range evIDs {
+		step(i)
+		evs[i] = strs[id]
+	}
+	var ae int
+	for i := range ents {
+		step(i)
+		rc := &recs[i]
+		e := &ents[i]
+		e.Label, e.Type, e.Confidence = strs[rc.label], strs[rc.typ], rc.conf
+		if rc.nev > 0 {
+			e.Evidence = cut(evs, &ae, rc.nev-1)
+		}
+	}
+	return nil
+}
