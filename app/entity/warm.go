@@ -86,7 +86,7 @@ func warmNames(text string) []Entity {
 	seen := map[string]bool{}
 	words := strings.Fields(text)
 	for i := 1; i < len(words); i++ {
-		a, b := words[i-1], strings.Trim(words[i], ".,'s")
+		a, b := words[i-1], strings.TrimSuffix(strings.TrimRight(words[i], ".,"), "'s")
 		if !capitalised(a) || !capitalised(b) {
 			continue
 		}
