@@ -98,7 +98,7 @@ func DecodeSplitIndex(text string, msg []byte) (b *BuildApart, err error) {
 	b.fp = r.u64()
 	b.x = &Index{text: text}
 	getIndex(r, b.x)
-	if b.ents, err = getEntityNames(r); err != nil {
+	if b.ents, _, err = getEntityNames(r); err != nil {
 		return nil, err
 	}
 	if nents != uint64(len(b.ents)) {
@@ -150,14 +150,14 @@ func (b *BuildApart) Complete(msg []byte) (ents []Entity, x *Index, err error) {
 
 // wireNames is one Entity's part that typing does not change, with its
 // strings as numbers in the message's string table and its slices as
-// counts (as wireEntity).
+// counts (1 + the length, 0 for a nil slice) into the flat lists.
 type wireNames struct {
 	key, name, source uint32
 	nvar, nment       uint32
 	first             int64
 }
 
-// wireTypes is one Entity's part that typing sets (as wireEntity).
+// wireTypes is one Entity's part that typing sets, as wireNames.
 type wireTypes struct {
 	label, typ, nev uint32
 	conf            float64
@@ -195,30 +195,19 @@ func putEntityNames(w *wireWriter, ents []Entity) {
 	putSlice(w, ments)
 }
 
-// getEntityNames reads what putEntityNames wrote: the entities, untyped.
-func getEntityNames(r *wireReader) ([]Entity, error) {
+// getEntityNames reads what putEntityNames wrote: the entities, untyped,
+// and the flat list of mentions their Mentions are cut from in order.
+func getEntityNames(r *wireReader) (ents []Entity, ments []gtext.Span, err error) {
 	entsLen := r.u64()
-	arena := getString(r)
-	offs := getSlice[uint32](r)
+	strs := getStrings(r)
 	recs := getSlice[wireNames](r)
-	varIDs := getSlice[uint32](r)
-	ments := getSlice[gtext.Span](r)
-	var ents []Entity
+	vars := lookup(strs, getSlice[uint32](r))
+	ments = getSlice[gtext.Span](r)
 	if entsLen != 0 {
 		if uint64(len(recs)) != entsLen-1 {
-			return nil, errors.New("entity: a message's entity count does not match")
+			return nil, nil, errors.New("entity: a message's entity count does not match")
 		}
 		ents = make([]Entity, len(recs))
-	}
-	strs := make([]string, max(len(offs)-1, 0))
-	for i := range strs {
-		step(i)
-		strs[i] = arena[offs[i]:offs[i+1]]
-	}
-	vars := make([]string, len(varIDs))
-	for i, id := range varIDs {
-		step(i)
-		vars[i] = strs[id]
 	}
 	var av, am int
 	for i := range ents {
@@ -233,7 +222,7 @@ func getEntityNames(r *wireReader) ([]Entity, error) {
 			e.Mentions = cut(ments, &am, rc.nment-1)
 		}
 	}
-	return ents, nil
+	return ents, ments, nil
 }
 
 // putEntityTypes writes what typing set of ents: their labels, types,
@@ -261,21 +250,11 @@ func putEntityTypes(w *wireWriter, ents []Entity) {
 // getEntityTypes reads what putEntityTypes wrote into ents, one record
 // each.
 func getEntityTypes(r *wireReader, ents []Entity) error {
-	arena := getString(r)
-	offs := getSlice[uint32](r)
+	strs := getStrings(r)
 	recs := getSlice[wireTypes](r)
-	evIDs := getSlice[uint32](r)
+	evs := lookup(strs, getSlice[uint32](r))
 	if len(recs) != len(ents) {
 		return errors.New("entity: a message's entity count does not match")
-	}
-	strs := make([]string, max(len(offs)-1, 0))
-	for i := range strs {
-		strs[i] = arena[offs[i]:offs[i+1]]
-	}
-	evs := make([]string, len(evIDs))
-	for i, id := range evIDs {
-		step(i)
-		evs[i] = strs[id]
 	}
 	var ae int
 	for i := range ents {

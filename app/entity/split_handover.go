@@ -79,7 +79,8 @@ func EncodeHandOver(s *Split) ([][]byte, error) {
 	putSlice(w, f.hl)
 	putString(w, f.lang)
 	w.u64(facts)
-	putEntities(w, s.ents)
+	putEntityNames(w, s.ents)
+	putEntityTypes(w, s.ents)
 	putSlice(w, mt)
 	return w.message(), nil
 }
@@ -106,8 +107,11 @@ func DecodeHandOver(msg []byte, o Options, rd *Reading) (s *Split, err error) {
 	hl := getSlice[lineMark](r)
 	lang := getString(r)
 	facts := r.u64()
-	ents, ments, err := getEntities(r)
+	ents, ments, err := getEntityNames(r)
 	if err != nil {
+		return nil, err
+	}
+	if err := getEntityTypes(r, ents); err != nil {
 		return nil, err
 	}
 	mt := getSlice[mentionTok](r)

@@ -3,7 +3,6 @@ package entity
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"unsafe"
 
 	gtext "gloss/app/text"
@@ -20,22 +19,11 @@ import (
 // refused rather than misread. The text is not sent: both ends have it.
 
 // wireVersion changes whenever what EncodeBuild writes changes.
-const wireVersion = 4 // 2: token.plain; 3: the headline marks out of token (24 bytes, was 28); 4: the index, then the entities' names and types apart
+const wireVersion = 5 // 2: token.plain; 3: the headline marks out of token (24 bytes, was 28); 4: the index, then the entities' names and types apart; 5: a hand-over's entities as names and types too
 
 // wireLayout fingerprints the in-memory layout of the types written raw.
 var wireLayout = uint64(unsafe.Sizeof(token{}))<<48 | uint64(unsafe.Sizeof(gtext.Span{}))<<40 |
 	uint64(unsafe.Sizeof(int(0)))<<32 | uint64(unsafe.Offsetof(token{}.join))<<24 | wireVersion
-
-// wireEntity is one Entity with its strings as numbers in the message's
-// string table; its slices are counts into the flat variants, evidence and
-// mentions (1 + the length, 0 for a nil slice).
-type wireEntity struct {
-	key, name, label, source, typ uint32
-	nvar, nev                     uint32
-	nment                         uint32
-	first                         int64
-	conf                          float64
-}
 
 // wireWriter appends sections, each 8-byte aligned, to a message: into b,
 // or when ref is set, a large section by reference to where it lies (a
@@ -185,6 +173,29 @@ func (s *wireStrings) add(v string) uint32 {
 	return id
 }
 
+// getStrings reads a string table a wireStrings wrote (its arena, then its
+// offsets): the strings share the message's memory.
+func getStrings(r *wireReader) []string {
+	arena := getString(r)
+	offs := getSlice[uint32](r)
+	strs := make([]string, max(len(offs)-1, 0))
+	for i := range strs {
+		step(i)
+		strs[i] = arena[offs[i]:offs[i+1]]
+	}
+	return strs
+}
+
+// lookup is the strings of a list of string numbers.
+func lookup(strs []string, ids []uint32) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		step(i)
+		out[i] = strs[id]
+	}
+	return out
+}
+
 // nilLen is 1 + len(s), 0 when s is nil.
 func nilLen[T any](s []T) uint32 {
 	if s == nil {
@@ -259,98 +270,6 @@ func putIndex(w *wireWriter, x *Index) {
 	putSlice(w, x.byNorm.slots)
 	putListMap(w, x.prefix1)
 	putListMap(w, x.prefix2)
-}
-
-// putEntities writes ents: a table of their strings, then fixed records
-// and the flat lists their slices are cut from. Labels, types and evidence
-// repeat and are written once; keys, names and variants mostly do not.
-func putEntities(w *wireWriter, ents []Entity) {
-	strs := &wireStrings{ids: map[string]uint32{}, offs: make([]uint32, 1, 3*len(ents)+64)}
-	recs := make([]wireEntity, len(ents))
-	var vars, evs []uint32
-	nm := 0
-	for i := range ents {
-		nm += len(ents[i].Mentions)
-	}
-	ments := make([]gtext.Span, 0, nm)
-	for i := range ents {
-		e := &ents[i]
-		recs[i] = wireEntity{key: strs.add(e.Key), name: strs.add(e.Name), label: strs.id(e.Label),
-			source: strs.id(e.Source), typ: strs.id(e.Type),
-			nvar: nilLen(e.Variants), nev: nilLen(e.Evidence), nment: nilLen(e.Mentions),
-			first: int64(e.First), conf: e.Confidence}
-		for _, v := range e.Variants {
-			vars = append(vars, strs.add(v))
-		}
-		for _, v := range e.Evidence {
-			evs = append(evs, strs.id(v))
-		}
-		ments = append(ments, e.Mentions...)
-	}
-	if !w.ref {
-		w.b = slices.Grow(w.b, 64+len(strs.arena)+4*len(strs.offs)+int(unsafe.Sizeof(wireEntity{}))*len(recs)+
-			4*(len(vars)+len(evs))+int(unsafe.Sizeof(gtext.Span{}))*len(ments))
-	}
-	w.u64(uint64(nilLen(ents)))
-	w.u64(uint64(len(strs.arena)))
-	w.raw(strs.arena)
-	w.align()
-	putSlice(w, strs.offs)
-	putSlice(w, recs)
-	putSlice(w, vars)
-	putSlice(w, evs)
-	putSlice(w, ments)
-}
-
-// getEntities reads what putEntities wrote, and the flat list of mentions
-// the entities' Mentions are cut from in order.
-func getEntities(r *wireReader) (ents []Entity, ments []gtext.Span, err error) {
-	entsLen := r.u64()
-	arena := getString(r)
-	offs := getSlice[uint32](r)
-	recs := getSlice[wireEntity](r)
-	varIDs := getSlice[uint32](r)
-	evIDs := getSlice[uint32](r)
-	ments = getSlice[gtext.Span](r)
-	if entsLen != 0 {
-		if uint64(len(recs)) != entsLen-1 {
-			return nil, nil, errors.New("entity: a message's entity count does not match")
-		}
-		ents = make([]Entity, len(recs))
-	}
-	strs := make([]string, max(len(offs)-1, 0))
-	for i := range strs {
-		step(i)
-		strs[i] = arena[offs[i]:offs[i+1]]
-	}
-	vars := make([]string, len(varIDs))
-	for i, id := range varIDs {
-		step(i)
-		vars[i] = strs[id]
-	}
-	evs := make([]string, len(evIDs))
-	for i, id := range evIDs {
-		step(i)
-		evs[i] = strs[id]
-	}
-	var av, ae, am int
-	for i := range recs {
-		step(i)
-		rc := &recs[i]
-		e := &ents[i]
-		e.Key, e.Name, e.Label, e.Source, e.Type = strs[rc.key], strs[rc.name], strs[rc.label], strs[rc.source], strs[rc.typ]
-		e.First, e.Confidence = int(rc.first), rc.conf
-		if rc.nvar > 0 {
-			e.Variants = cut(vars, &av, rc.nvar-1)
-		}
-		if rc.nev > 0 {
-			e.Evidence = cut(evs, &ae, rc.nev-1)
-		}
-		if rc.nment > 0 {
-			e.Mentions = cut(ments, &am, rc.nment-1)
-		}
-	}
-	return ents, ments, nil
 }
 
 // wireSize is about what EncodeBuild writes of the index, in bytes.
@@ -488,7 +407,7 @@ func DecodeBuild(text string, msg []byte) (ents []Entity, x *Index, err error) {
 	}
 	x = &Index{text: text}
 	getIndex(r, x)
-	if ents, err = getEntityNames(r); err != nil {
+	if ents, _, err = getEntityNames(r); err != nil {
 		return nil, nil, err
 	}
 	if err = getEntityTypes(r, ents); err != nil {
