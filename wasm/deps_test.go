@@ -80,3 +80,22 @@ func TestWorkerLinksNoNetwork(t *testing.T) {
 		}
 	}
 }
+
+// Neither module links crypto/rand: its Reader ends in
+// crypto.getRandomValues, as gloss/app/random's Read does, but links Go's
+// FIPS 140 module on the way (DRBG, AES, SHA-2, SHA-3, HMAC and their
+// initialisers: 0.18 MB raw of each module). Ids (annotations', documents',
+// go-app's uuids) take their bytes from gloss/app/random.
+func TestLinksNoCryptoRand(t *testing.T) {
+	for _, pkg := range []string{".", "./extract"} {
+		deps := wasmDeps(t, pkg)
+		if !slices.Contains(deps, "gloss/app/annot") {
+			t.Fatalf("%s: go list -deps lists no gloss/app/annot: %q", pkg, deps)
+		}
+		for _, p := range []string{"crypto/rand", "crypto/internal/fips140/drbg", "crypto/internal/fips140/sha256"} {
+			if slices.Contains(deps, p) {
+				t.Errorf("%s links %s", pkg, p)
+			}
+		}
+	}
+}

@@ -1,11 +1,11 @@
 package store
 
 import (
-	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"gloss/app/random"
 	"sort"
 	"strconv"
 	"strings"
@@ -557,9 +557,7 @@ func (l *Library) Setting(name string) string { return l.settings[name] }
 func newID(taken map[string]*entry) string {
 	for {
 		var b [6]byte
-		if _, err := rand.Read(b[:]); err != nil {
-			panic(err) // crypto/rand never fails on supported platforms
-		}
+		random.Read(b[:])
 		id := "d" + hex.EncodeToString(b[:])
 		if taken[id] == nil {
 			return id

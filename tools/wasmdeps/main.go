@@ -17,7 +17,8 @@
 // not use and app.wasm linked for it: routes by regular
 // expression (regexp and unicode's category maps), states persisted with
 // encryption (crypto/aes, GCM) and github.com/google/uuid (crypto/md5 and
-// crypto/sha1): 0.64 MB raw. A use of what is left out fails to build
+// crypto/sha1): 0.64 MB raw; its uuids' bytes come from the browser, not
+// crypto/rand (Go's FIPS 140 module): 0.18 MB raw. A use of what is left out fails to build
 // rather than to run. Nothing the browser or the worker runs changes; the
 // command line and the tests still build with the modules as go.mod
 // requires them.
@@ -42,6 +43,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"gloss/app/random"
 )
 
 // dep is a module copied for the wasm builds, into dir: everything but
@@ -51,6 +54,7 @@ type dep struct {
 	dir             string   // the copy's folder in -out
 	omit            []string // top-level files and folders not copied
 	edits           []edit
+	add             map[string]string // files written into the copy, by path: new ones
 }
 
 // edit replaces old, which must occur exactly once in file, by new.
@@ -102,12 +106,17 @@ var deps = []dep{{
 		// initialisers kept crypto/md5 and crypto/sha1 (its version 3 and 5
 		// uuids) and database/sql/driver linked.
 		{"pkg/app/context.go", "\t\"github.com/google/uuid\"\n", ""},
-		{"pkg/app/context.go", "\t\"context\"\n", "\t\"context\"\n\t\"crypto/rand\"\n\t\"fmt\"\n"},
+		{"pkg/app/context.go", "\t\"context\"\n", "\t\"context\"\n\t\"fmt\"\n"},
 		{"pkg/app/context.go", "\tid = uuid.NewString()\n", "\tid = newUUID()\n"},
 		{"pkg/app/context.go", "// DeviceID fetches", newUUIDSource() + "// DeviceID fetches"},
 		{"pkg/app/state.go", "\t\"github.com/google/uuid\"\n", ""},
 		{"pkg/app/state.go", "\t\tm.broadcastStoreID = uuid.NewString()\n", "\t\tm.broadcastStoreID = newUUID()\n"},
 	},
+	// newUUID's bytes come from crypto.getRandomValues, as Gloss's own
+	// ids' do (gloss/app/random), not from crypto/rand: it links Go's FIPS
+	// 140 module (DRBG, AES, SHA-2, SHA-3, HMAC and their initialisers:
+	// 0.18 MB raw) only to end in the same call.
+	add: map[string]string{"pkg/app/random_js.go": randomSource()},
 }, {
 	module:  "codeberg.org/readeck/go-readability/v2",
 	version: "v2.1.3",
@@ -221,6 +230,19 @@ func newUUIDSource() string {
 	return newUUIDFile[i:] + "\n"
 }
 
+// randomSource is gloss/app/random's read for the browser, as go-app's
+// readRandom.
+func randomSource() string {
+	src := random.JSSource
+	for _, r := range [][2]string{{"package random\n", "package app\n"}, {"// read fills", "// readRandom fills"}, {"func read(", "func readRandom("}} {
+		if strings.Count(src, r[0]) != 1 {
+			panic(fmt.Sprintf("wasmdeps: gloss/app/random's random_js.go holds %d copies of %q, want 1", strings.Count(src, r[0]), r[0]))
+		}
+		src = strings.Replace(src, r[0], r[1], 1)
+	}
+	return src
+}
+
 // fromURL is readability.go's FromURL and its RequestWith.
 const fromURL = `type RequestWith func(r *http.Request)
 
@@ -324,6 +346,15 @@ func (d dep) write(dst string) error {
 			return fmt.Errorf("%s %s: %s holds %d copies of %q, want 1: redo the edits (tools/wasmdeps)", d.module, d.version, e.file, n, e.old)
 		}
 		if err := os.WriteFile(path, bytes.Replace(b, []byte(e.old), []byte(e.new), 1), 0o644); err != nil {
+			return err
+		}
+	}
+	for file, text := range d.add {
+		path := filepath.Join(dst, filepath.FromSlash(file))
+		if _, err := os.Stat(path); err == nil {
+			return fmt.Errorf("%s %s already has %s: redo the edits (tools/wasmdeps)", d.module, d.version, file)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			return err
 		}
 	}

@@ -34,3 +34,12 @@ func TestNewUUIDSource(t *testing.T) {
 		t.Errorf("newUUIDSource() holds more than the function: %q", src)
 	}
 }
+
+// The copy's readRandom is gloss/app/random's read for the browser,
+// renamed, in package app.
+func TestRandomSource(t *testing.T) {
+	src := randomSource()
+	if !strings.HasPrefix(src, "package app\n") || !strings.Contains(src, "\nfunc readRandom(b []byte) {\n") || !strings.Contains(src, "getRandomValues") {
+		t.Errorf("randomSource() = %q", src)
+	}
+}
