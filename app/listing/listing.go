@@ -7,7 +7,7 @@
 package listing
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"gloss/app/entity"
@@ -37,9 +37,9 @@ func Count(metas []store.Meta) Counts {
 
 // String is the progress as a person reads it: "37 of 120 done, 5 in progress".
 func (c Counts) String() string {
-	s := fmt.Sprintf("%d of %d done", c.Done, c.Total)
+	s := strconv.Itoa(c.Done) + " of " + strconv.Itoa(c.Total) + " done"
 	if c.InProgress > 0 {
-		s += fmt.Sprintf(", %d in progress", c.InProgress)
+		s += ", " + strconv.Itoa(c.InProgress) + " in progress"
 	}
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -324,7 +325,7 @@ func (a *App) setNotice(s string) { a.msg = notice{Text: s} }
 func (a *App) setError(s string)  { a.msg = notice{Text: s, Error: true} }
 
 func thousands(n int) string {
-	s := fmt.Sprint(n)
+	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
 	}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 
 	"gloss/app/entity"
@@ -167,7 +166,7 @@ func (p *entitiesPanel) Render() app.UI {
 			),
 		app.If(p.Total > len(p.Rows), func() app.UI {
 			return app.Button().DataSet("testid", "entity-more").
-				Text(fmt.Sprintf("Show %d more of %d", min(entityPage, p.Total-len(p.Rows)), p.Total)).
+				Text("Show " + strconv.Itoa(min(entityPage, p.Total-len(p.Rows))) + " more of " + strconv.Itoa(p.Total)).
 				OnClick(func(ctx app.Context, e app.Event) { call(p.OnMore) })
 		}),
 	)

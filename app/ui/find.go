@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gloss/app/annot"
@@ -359,7 +360,7 @@ func (f *finder) sortedEntities() []int32 {
 
 // sortKey names the sorted list for the built entities in order by.
 func (f *finder) sortKey(by string) string {
-	return fmt.Sprintf("%s/%s/%d", f.built, by, len(f.ents))
+	return f.built + "/" + by + "/" + strconv.Itoa(len(f.ents))
 }
 
 // sortOf sorts the entities as the panel's sort menu says, as indexes: a

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"gloss/app/listing"
@@ -37,7 +38,7 @@ func (a *App) articleText(id string) string {
 	if !ok {
 		return ""
 	}
-	key := fmt.Sprintf("%s/%d", id, m.Updated)
+	key := id + "/" + strconv.FormatInt(m.Updated, 10)
 	if t, ok := a.lv.texts[key]; ok {
 		return t
 	}

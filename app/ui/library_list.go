@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"strconv"
 
 	"gloss/app/annot"
 	"gloss/app/listing"
@@ -68,7 +68,7 @@ func (p *libraryFilter) Render() app.UI {
 		),
 		app.If(!f.IsZero(), func() app.UI {
 			return app.P().Class("muted").DataSet("testid", "library-shown").Body(
-				app.Text(fmt.Sprintf("Showing %d of %d. ", p.Shown, p.Total)),
+				app.Text("Showing "+strconv.Itoa(p.Shown)+" of "+strconv.Itoa(p.Total)+". "),
 				app.Button().Class("x").Text("Show all").OnClick(func(ctx app.Context, e app.Event) {
 					p.set(func(f *listing.Filter) { *f = listing.Filter{} })
 				}),
@@ -148,9 +148,9 @@ func (p *libraryList) Render() app.UI {
 				ctx.PreventUpdate() // the same rows are in view
 			}
 		}).Body(
-		app.Li().Class("spacer").Style("height", fmt.Sprintf("%dpx", first*libRow)),
+		app.Li().Class("spacer").Style("height", strconv.Itoa(first*libRow)+"px"),
 		app.Range(rows).Slice(func(i int) app.UI { return p.row(rows[i]) }),
-		app.Li().Class("spacer").Style("height", fmt.Sprintf("%dpx", (len(p.Shown)-last)*libRow)),
+		app.Li().Class("spacer").Style("height", strconv.Itoa((len(p.Shown)-last)*libRow)+"px"),
 	)
 }
 

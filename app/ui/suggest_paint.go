@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -91,7 +90,7 @@ func (f *finder) suggestionsFor(d *session.Doc, ents []entity.Entity, pause func
 		for _, kind := range []struct {
 			name  string
 			spans [][2]int
-		}{{fmt.Sprintf("gloss-s%d", i), byLabel[i]}, {fmt.Sprintf("gloss-t%d", i), typed[i]}} {
+		}{{"gloss-s" + strconv.Itoa(i), byLabel[i]}, {"gloss-t" + strconv.Itoa(i), typed[i]}} {
 			p.names = append(p.names, kind.name)
 			p.triples = append(p.triples, spans16Paced(d, kind.spans, pause))
 		}
