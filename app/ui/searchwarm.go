@@ -25,14 +25,21 @@ func (f *finder) warmSearchLater() {
 	if !app.IsClient {
 		return
 	}
-	w := entity.NewWarmer()
+	// The made-up article is made in the first step, not here: here is the
+	// start, before the first draw (made here, its generator was compiled
+	// and run before ready at every start: ~30 KB of code).
+	var w *entity.Warmer
 	var step app.Func
 	step = app.FuncOf(func(app.Value, []app.Value) any {
 		if extractWorker.busy() || f.installing() {
 			glossJS().Call("whenIdle", searchWarmDelay, step)
 			return nil
 		}
-		for start := perfNow(); w.Step(); {
+		start := perfNow()
+		if w == nil {
+			w = entity.NewWarmer()
+		}
+		for w.Step() {
 			if perfNow()-start >= searchWarmSlice {
 				glossJS().Call("whenIdle", 0, step)
 				return nil
