@@ -13,11 +13,18 @@ import (
 // wasm builds it: for js/wasm, with the copies from tools/wasmdeps.
 func wasmDeps(t *testing.T, pkg string) []string {
 	t.Helper()
+	return wasmList(t, "-deps", pkg)
+}
+
+// wasmList runs go list with args as make wasm builds: for js/wasm, with
+// the copies from tools/wasmdeps.
+func wasmList(t *testing.T, args ...string) []string {
+	t.Helper()
 	dir := t.TempDir()
 	if out, err := exec.Command("go", "run", "../tools/wasmdeps", "-out", dir).CombinedOutput(); err != nil {
 		t.Fatalf("wasmdeps: %v\n%s", err, out)
 	}
-	cmd := exec.Command("go", "list", "-deps", pkg)
+	cmd := exec.Command("go", append([]string{"list"}, args...)...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK="+filepath.Join(dir, "go.work"))
 	out, err := cmd.Output()
 	if err != nil {
@@ -97,5 +104,19 @@ func TestLinksNoCryptoRand(t *testing.T) {
 				t.Errorf("%s links %s", pkg, p)
 			}
 		}
+	}
+}
+
+// go-app's copy is built without its states (state.go), which Gloss does
+// not use: the engine wired their manager into every Context, so it was
+// linked (54 functions, 60 KB of code) and walked localStorage at each
+// start.
+func TestGoAppWithoutStates(t *testing.T) {
+	files := wasmList(t, "-f", "{{join .GoFiles \" \"}}", "github.com/maxence-charriere/go-app/v10/pkg/app")
+	if !slices.Contains(files, "engine.go") {
+		t.Fatalf("go-app's files: %q, no engine.go", files)
+	}
+	if slices.Contains(files, "state.go") {
+		t.Errorf("go-app's copy builds state.go for wasm")
 	}
 }

@@ -18,7 +18,8 @@
 // expression (regexp and unicode's category maps), states persisted with
 // encryption (crypto/aes, GCM) and github.com/google/uuid (crypto/md5 and
 // crypto/sha1): 0.64 MB raw; its uuids' bytes come from the browser, not
-// crypto/rand (Go's FIPS 140 module): 0.18 MB raw. A use of what is left out fails to build
+// crypto/rand (Go's FIPS 140 module): 0.18 MB raw; and its states, which
+// Gloss does not use either: 0.1 MB raw. A use of what is left out fails to build
 // rather than to run. Nothing the browser or the worker runs changes; the
 // command line and the tests still build with the modules as go.mod
 // requires them.
@@ -111,6 +112,20 @@ var deps = []dep{{
 		{"pkg/app/context.go", "// DeviceID fetches", newUUIDSource() + "// DeviceID fetches"},
 		{"pkg/app/state.go", "\t\"github.com/google/uuid\"\n", ""},
 		{"pkg/app/state.go", "\t\tm.broadcastStoreID = uuid.NewString()\n", "\t\tm.broadcastStoreID = newUUID()\n"},
+		// States (Context.SetState, GetState, ObserveState, DelState, their
+		// persistence and broadcast): Gloss keeps its data with its own
+		// storage and uses none, but the engine wires the state manager
+		// into every Context, so its 54 functions (60 KB of code) were
+		// linked, and each start walked localStorage for expired states
+		// (boot.js hides Gloss's keys from that walk, so it found none).
+		// A use no longer builds for wasm.
+		{"pkg/app/state.go", "package app\n", "//go:build !wasm\n\npackage app\n"},
+		{"pkg/app/context.go", "\tobserveState          func(Context, string, any) Observer\n\tgetState              func(Context, string, any)\n\tsetState              func(Context, string, any) State\n\tdelState              func(Context, string)\n", ""},
+		{"pkg/app/context.go", contextStates, ""},
+		{"pkg/app/engine.go", "\tstates                     stateManager\n", ""},
+		{"pkg/app/engine.go", "\t\tobserveState:          e.states.Observe,\n\t\tgetState:              e.states.Get,\n\t\tsetState:              e.states.Set,\n\t\tdelState:              e.states.Delete,\n", ""},
+		{"pkg/app/engine.go", "\te.states.CleanupExpiredPersistedStates(e.baseContext())\n\n", ""},
+		{"pkg/app/engine.go", "\te.states.Cleanup()\n", ""},
 	},
 	// newUUID's bytes come from crypto.getRandomValues, as Gloss's own
 	// ids' do (gloss/app/random), not from crypto/rand: it links Go's FIPS
@@ -128,6 +143,30 @@ var deps = []dep{{
 		{"readability.go", fromURL, ""},
 	},
 }}
+
+// contextStates is context.go's ObserveState, GetState, SetState and
+// DelState.
+const contextStates = `// ObserveState establishes an observer for a state, tracking its changes.
+func (ctx Context) ObserveState(state string, recv any) Observer {
+	return ctx.observeState(ctx, state, recv)
+}
+
+// GetState fetches the value of a particular state.
+func (ctx Context) GetState(state string, recv any) {
+	ctx.getState(ctx, state, recv)
+}
+
+// SetState modifies a state with the provided value.
+func (ctx Context) SetState(state string, v any) State {
+	return ctx.setState(ctx, state, v)
+}
+
+// DelState erases a state, halting all associated observations.
+func (ctx Context) DelState(state string) {
+	ctx.delState(ctx, state)
+}
+
+`
 
 // routeWithRegexp is route.go's router.routeWithRegexp.
 const routeWithRegexp = `func (r *router) routeWithRegexp(pattern string, newComponent func() Composer) {
