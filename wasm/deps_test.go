@@ -120,3 +120,37 @@ func TestGoAppWithoutStates(t *testing.T) {
 		t.Errorf("go-app's copy builds state.go for wasm")
 	}
 }
+
+// Gloss's packages in either module read numbers with strconv, not fmt's
+// scanning (Sscan, Sscanf, Fscan…): one call links fmt's scanner, 56 KB of
+// code in each module, for a number strconv.Atoi reads as well.
+func TestNoFmtScanning(t *testing.T) {
+	for _, pkg := range []string{".", "./extract"} {
+		for _, line := range wasmList(t, "-deps", "-f", "{{if not .Standard}}{{.Dir}}|{{join .GoFiles \"|\"}}{{end}}", pkg) {
+			dir, files, _ := strings.Cut(line, "|")
+			if !strings.HasPrefix(dir, filepath.Dir(mustGetwd(t))) {
+				continue // not Gloss's
+			}
+			for _, f := range strings.Split(files, "|") {
+				b, err := os.ReadFile(filepath.Join(dir, f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, call := range []string{"fmt.Sscan", "fmt.Fscan", "fmt.Scan"} {
+					if strings.Contains(string(b), call) {
+						t.Errorf("%s: %s calls %s", pkg, filepath.Join(dir, f), call)
+					}
+				}
+			}
+		}
+	}
+}
+
+func mustGetwd(t *testing.T) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wd
+}

@@ -3,6 +3,7 @@ package format
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -51,9 +52,9 @@ func (f conllFormat) decodeDocs(data []byte) ([]Doc, Report, error) {
 		if err != nil {
 			return fmt.Errorf("document %d (from line %d): %w", len(docs)+1, first+1, err)
 		}
-		if len(r.Notes) > 0 {
-			var n int
-			fmt.Sscanf(r.Notes[0], "%d", &n)
+		if len(r.Notes) > 0 { // Decode's count: "12 tokens in 3 sentences"
+			num, _, _ := strings.Cut(r.Notes[0], " ")
+			n, _ := strconv.Atoi(num)
 			toks += n
 		}
 		docs = append(docs, d)

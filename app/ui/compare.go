@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"gloss/app/agree"
@@ -216,8 +217,7 @@ func (a *App) renderCompare() app.UI {
 						return app.Li().Class(cls).DataSet("testid", "diff-item").DataSet("kind", d.Kind.String()).DataSet("i", i).
 							Text(describeDiff(d)).
 							OnClick(func(ctx app.Context, e app.Event) {
-								var k int
-								fmt.Sscan(ctx.JSSrc().Get("dataset").Get("i").String(), &k)
+								k, _ := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("i").String())
 								a.cmp.cur = 0
 								a.stepDiff(k)
 							})
