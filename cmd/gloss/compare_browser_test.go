@@ -2,7 +2,7 @@ package main
 
 // Adjudication: a colleague's annotations of the open article compared with
 // mine, the agreement table, two differences resolved with the keyboard
-// (no mouse), then undone.
+// (no mouse), then undone; a difference chosen with a click.
 
 import (
 	"fmt"
@@ -77,6 +77,15 @@ func TestBrowserCompare(t *testing.T) {
 	}
 	if _, err := pollJS[bool](ctx, `document.querySelectorAll('[data-testid="diff-item"]').length === 2`); err != nil {
 		t.Errorf("after undo: %q", kinds())
+	}
+	// A click on a difference makes it the current one (its index is read
+	// back from the item's data-i).
+	if _, err := evalJS[bool](ctx, `(document.querySelectorAll('[data-testid="diff-item"]')[1].click(), true)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollJS[bool](ctx, `(() => { const d = document.querySelectorAll('[data-testid="diff-item"]'); return d.length === 2 && !d[0].classList.contains("current") && d[1].classList.contains("current") })()`); err != nil {
+		cls, _ := evalJS[[]string](ctx, `[...document.querySelectorAll('[data-testid="diff-item"]')].map(e => e.className)`)
+		t.Errorf("after a click on the second difference, classes %q", cls)
 	}
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
