@@ -154,3 +154,18 @@ func mustGetwd(t *testing.T) string {
 	}
 	return wd
 }
+
+// app.wasm links no package html: go-app escaped text nodes with
+// html.EscapeString, and html's initialiser kept its entity tables and the
+// code that builds their maps (70 KB), which escaping never reads.
+// tools/wasmdeps gives go-app's copy an escaper of the same five
+// characters.
+func TestLinksNoHTMLEntities(t *testing.T) {
+	deps := wasmDeps(t, ".")
+	if !slices.Contains(deps, "github.com/maxence-charriere/go-app/v10/pkg/app") {
+		t.Fatalf("go list -deps lists no go-app: %q", deps)
+	}
+	if slices.Contains(deps, "html") {
+		t.Error("app.wasm links html")
+	}
+}

@@ -19,7 +19,8 @@
 // encryption (crypto/aes, GCM) and github.com/google/uuid (crypto/md5 and
 // crypto/sha1): 0.64 MB raw; its uuids' bytes come from the browser, not
 // crypto/rand (Go's FIPS 140 module): 0.18 MB raw; and its states, which
-// Gloss does not use either: 0.1 MB raw. A use of what is left out fails to build
+// Gloss does not use either: 0.1 MB raw; and package html, for an escaper
+// of five characters: 70 KB raw. A use of what is left out fails to build
 // rather than to run. Nothing the browser or the worker runs changes; the
 // command line and the tests still build with the modules as go.mod
 // requires them.
@@ -112,6 +113,11 @@ var deps = []dep{{
 		{"pkg/app/context.go", "// DeviceID fetches", newUUIDSource() + "// DeviceID fetches"},
 		{"pkg/app/state.go", "\t\"github.com/google/uuid\"\n", ""},
 		{"pkg/app/state.go", "\t\tm.broadcastStoreID = uuid.NewString()\n", "\t\tm.broadcastStoreID = newUUID()\n"},
+		// html.EscapeString, for text nodes written as HTML: package
+		// html's initialiser kept its entity tables and the code that
+		// builds their maps linked (70 KB), which escaping never reads.
+		{"pkg/app/node.go", "\t\"html\"\n", ""},
+		{"pkg/app/node.go", "w.WriteString(html.EscapeString(v.value))", "w.WriteString(escapeHTML(v.value))"},
 		// States (Context.SetState, GetState, ObserveState, DelState, their
 		// persistence and broadcast): Gloss keeps its data with its own
 		// storage and uses none, but the engine wires the state manager
@@ -130,8 +136,12 @@ var deps = []dep{{
 	// newUUID's bytes come from crypto.getRandomValues, as Gloss's own
 	// ids' do (gloss/app/random), not from crypto/rand: it links Go's FIPS
 	// 140 module (DRBG, AES, SHA-2, SHA-3, HMAC and their initialisers:
-	// 0.18 MB raw) only to end in the same call.
-	add: map[string]string{"pkg/app/random_js.go": randomSource()},
+	// 0.18 MB raw) only to end in the same call. escapeHTML stands in for
+	// html.EscapeString (see the edits).
+	add: map[string]string{
+		"pkg/app/random_js.go":  randomSource(),
+		"pkg/app/escapehtml.go": escapeHTMLSource(),
+	},
 }, {
 	module:  "codeberg.org/readeck/go-readability/v2",
 	version: "v2.1.3",
@@ -267,6 +277,20 @@ func newUUIDSource() string {
 		panic("wasmdeps: newuuid.go has no \"// newUUID returns\"")
 	}
 	return newUUIDFile[i:] + "\n"
+}
+
+//go:embed escapehtml.go
+var escapeHTMLFile string
+
+// escapeHTMLSource is escapehtml.go's escapeHTML, from its second comment
+// paragraph (the first says where it goes) to its end, as a file of
+// package app.
+func escapeHTMLSource() string {
+	i := strings.Index(escapeHTMLFile, "// escapeHTML returns")
+	if i < 0 {
+		panic("wasmdeps: escapehtml.go has no \"// escapeHTML returns\"")
+	}
+	return "package app\n\nimport \"strings\"\n\n" + escapeHTMLFile[i:]
 }
 
 // randomSource is gloss/app/random's read for the browser, as go-app's
