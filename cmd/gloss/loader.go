@@ -14,10 +14,16 @@ import (
 // site Gloss writes patches app.js so the fetched Response itself is
 // compiled, and the progress label counts the bytes of a clone of it.
 //
-// What it gives depends on V8: it writes the cache only once a module has
-// ~1 MB of optimised (top-tier) code, which Gloss's start-up alone does not
-// reach. With the threshold lowered (the benchmark's code-cache run) warm
-// loads take the module from the cache; with go-app's loader they never do.
+// What it gives depends on V8, which writes a module's optimised (top-tier)
+// code, and only that, to the cache of every response compiled from that
+// it knows of by then: at once when 1 MB of new optimised code has piled up,
+// else once none was added for 2 s. A first visit reaches the 1 MB
+// 1.6-3.5 s after navigation (traced, round 14; with that threshold raised
+// no write came within 5 s), in 12 of 22 traced first visits before the
+// page's adopting compile of the worker's copy (glossAdoptWorker) had its
+// module; the benchmark's second visit, 3 s after the first one, then
+// compiled the module again (13 of 22). Later visits get the next write.
+// With go-app's loader no visit takes the module from the cache.
 //
 // A module compiled from a preloaded response never gets the code cache
 // (traced: written on every visit, compiled again on the next), so only a
