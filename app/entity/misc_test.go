@@ -119,3 +119,12 @@ func TestTitleEndingName(t *testing.T) {
 		t.Errorf("got %q, want Copa del Rey whole", got)
 	}
 }
+
+func TestLastHyphen(t *testing.T) {
+	for _, s := range []string{"", "-", "a-b", "BSE-besmetting", "a‐b", "a‑b", "x-y‐z", "x‐y-z", "x‑y‐z-", "‐", "‑-", "a\xe2\x80", "\x80\x90", "é-è", "a–b", "a—b", "\xe2\x80\x90\x91"} {
+		want := strings.LastIndexAny(s, "-‐‑")
+		if got := lastHyphen(s); got != want {
+			t.Errorf("lastHyphen(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
