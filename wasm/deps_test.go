@@ -169,3 +169,24 @@ func TestLinksNoHTMLEntities(t *testing.T) {
 		t.Error("app.wasm links html")
 	}
 }
+
+// go-app's FormatString, which DataSet and Aria call with "%v" for every
+// data- and aria- attribute, answers one string or int without fmt in the
+// copy app.wasm builds: with fmt.Sprintf, fmt's printer (23 functions, 31
+// KB) was compiled before every start's first draw. tools/wasmdeps tests
+// formatString against fmt.Sprintf.
+func TestGoAppFormatStringWithoutFmt(t *testing.T) {
+	dirs := wasmList(t, "-f", "{{.Dir}}", "github.com/maxence-charriere/go-app/v10/pkg/app")
+	if len(dirs) != 1 {
+		t.Fatalf("go list: %q", dirs)
+	}
+	b, err := os.ReadFile(filepath.Join(dirs[0], "strings.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, ok := strings.Cut(string(b), "func FormatString(format string, v ...any) string {\n")
+	body, _, _ = strings.Cut(body, "\n}\n")
+	if !ok || strings.TrimSpace(body) != "return formatString(format, v...)" {
+		t.Errorf("go-app's copy's FormatString is not formatString's: %q", body)
+	}
+}

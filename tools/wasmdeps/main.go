@@ -20,7 +20,8 @@
 // crypto/sha1): 0.64 MB raw; its uuids' bytes come from the browser, not
 // crypto/rand (Go's FIPS 140 module): 0.18 MB raw; and its states, which
 // Gloss does not use either: 0.1 MB raw; and package html, for an escaper
-// of five characters: 70 KB raw. A use of what is left out fails to build
+// of five characters: 70 KB raw; and fmt's printer at start, for the
+// attributes' "%v". A use of what is left out fails to build
 // rather than to run. Nothing the browser or the worker runs changes; the
 // command line and the tests still build with the modules as go.mod
 // requires them.
@@ -132,6 +133,11 @@ var deps = []dep{{
 		{"pkg/app/engine.go", "\t\tobserveState:          e.states.Observe,\n\t\tgetState:              e.states.Get,\n\t\tsetState:              e.states.Set,\n\t\tdelState:              e.states.Delete,\n", ""},
 		{"pkg/app/engine.go", "\te.states.CleanupExpiredPersistedStates(e.baseContext())\n\n", ""},
 		{"pkg/app/engine.go", "\te.states.Cleanup()\n", ""},
+		// FormatString, which DataSet and Aria call with "%v" for every
+		// data- and aria- attribute: fmt.Sprintf kept fmt's printer compiled
+		// before the first draw (23 functions, 31 KB: hwarm's count, round
+		// 14); formatString answers one string or int itself.
+		{"pkg/app/strings.go", "func FormatString(format string, v ...any) string {\n\tif len(v) == 0 {\n\t\treturn format\n\t}\n\treturn fmt.Sprintf(format, v...)\n}\n", "func FormatString(format string, v ...any) string {\n\treturn formatString(format, v...)\n}\n"},
 	},
 	// newUUID's bytes come from crypto.getRandomValues, as Gloss's own
 	// ids' do (gloss/app/random), not from crypto/rand: it links Go's FIPS
@@ -139,8 +145,9 @@ var deps = []dep{{
 	// 0.18 MB raw) only to end in the same call. escapeHTML stands in for
 	// html.EscapeString (see the edits).
 	add: map[string]string{
-		"pkg/app/random_js.go":  randomSource(),
-		"pkg/app/escapehtml.go": escapeHTMLSource(),
+		"pkg/app/random_js.go":    randomSource(),
+		"pkg/app/escapehtml.go":   escapeHTMLSource(),
+		"pkg/app/formatstring.go": formatStringSource(),
 	},
 }, {
 	module:  "codeberg.org/readeck/go-readability/v2",
@@ -291,6 +298,19 @@ func escapeHTMLSource() string {
 		panic("wasmdeps: escapehtml.go has no \"// escapeHTML returns\"")
 	}
 	return "package app\n\nimport \"strings\"\n\n" + escapeHTMLFile[i:]
+}
+
+//go:embed formatstring.go
+var formatStringFile string
+
+// formatStringSource is formatstring.go's formatString, from its second
+// comment paragraph to its end, as a file of package app.
+func formatStringSource() string {
+	i := strings.Index(formatStringFile, "// formatString returns")
+	if i < 0 {
+		panic("wasmdeps: formatstring.go has no \"// formatString returns\"")
+	}
+	return "package app\n\nimport (\n\t\"fmt\"\n\t\"strconv\"\n)\n\n" + formatStringFile[i:]
 }
 
 // randomSource is gloss/app/random's read for the browser, as go-app's
