@@ -186,10 +186,7 @@ func putEntityNames(w *wireWriter, ents []Entity) {
 		ments = append(ments, e.Mentions...)
 	}
 	w.u64(uint64(nilLen(ents)))
-	w.u64(uint64(len(strs.arena)))
-	w.raw(strs.arena)
-	w.align()
-	putSlice(w, strs.offs)
+	strs.put(w)
 	putSlice(w, recs)
 	putSlice(w, vars)
 	putSlice(w, ments)
@@ -239,10 +236,7 @@ func putEntityTypes(w *wireWriter, ents []Entity) {
 			evs = append(evs, strs.id(v))
 		}
 	}
-	w.u64(uint64(len(strs.arena)))
-	w.raw(strs.arena)
-	w.align()
-	putSlice(w, strs.offs)
+	strs.put(w)
 	putSlice(w, recs)
 	putSlice(w, evs)
 }

@@ -33,8 +33,7 @@ func EncodePart(p *Part) []byte {
 	w.u64(uint64(p.n))
 	w.u64(p.fp)
 	w.u64(uint64(p.from))
-	putString(w, string(strs.arena))
-	putSlice(w, strs.offs)
+	strs.put(w)
 	putSlice(w, types)
 	putSlice(w, p.conf)
 	putSlice(w, nev)
@@ -57,8 +56,7 @@ func DecodePart(msg []byte) (p *Part, err error) {
 		return nil, fmt.Errorf("entity: not a part message of this version and layout (%#x, want %#x)", l, partLayout)
 	}
 	p = &Part{textLen: int(r.u64()), n: int(r.u64()), fp: r.u64(), from: int(r.u64())}
-	arena := getString(r)
-	offs := getSlice[uint32](r)
+	strs := getStrings(r)
 	types := getSlice[uint32](r)
 	conf := getSlice[float64](r)
 	nev := getSlice[uint32](r)
@@ -66,16 +64,7 @@ func DecodePart(msg []byte) (p *Part, err error) {
 	if len(conf) != len(types) || len(nev) != len(types) {
 		return nil, errors.New("entity: a part message's lists do not match")
 	}
-	strs := make([]string, max(len(offs)-1, 0))
-	for i := range strs {
-		step(i)
-		strs[i] = arena[offs[i]:offs[i+1]]
-	}
-	all := make([]string, len(evs))
-	for i, id := range evs {
-		step(i)
-		all[i] = strs[id]
-	}
+	all := lookup(strs, evs)
 	p.types = make([]string, len(types))
 	p.conf = conf
 	p.evidence = make([][]string, len(types))

@@ -173,8 +173,16 @@ func (s *wireStrings) add(v string) uint32 {
 	return id
 }
 
-// getStrings reads a string table a wireStrings wrote (its arena, then its
-// offsets): the strings share the message's memory.
+// put writes the table: its arena, then its offsets (getStrings reads it).
+func (s *wireStrings) put(w *wireWriter) {
+	w.u64(uint64(len(s.arena)))
+	w.raw(s.arena)
+	w.align()
+	putSlice(w, s.offs)
+}
+
+// getStrings reads a string table wireStrings.put wrote: the strings share
+// the message's memory.
 func getStrings(r *wireReader) []string {
 	arena := getString(r)
 	offs := getSlice[uint32](r)
