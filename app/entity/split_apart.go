@@ -2,7 +2,6 @@ package entity
 
 import (
 	"errors"
-	"fmt"
 
 	gtext "gloss/app/text"
 )
@@ -80,34 +79,29 @@ type BuildApart struct {
 // must not change afterwards. A message cut short, of another layout or of
 // another text is an error.
 func DecodeSplitIndex(text string, msg []byte) (b *BuildApart, err error) {
-	msg = alignedMessage(msg)
-	defer func() {
-		if v := recover(); v != nil {
-			b, err = nil, badMessage("build index", v)
+	const kind = "build's index"
+	err = readMessage(kind, indexApartLayout, msg, func(r *wireReader) error {
+		if err := r.textLen(kind, len(text)); err != nil {
+			return err
 		}
-	}()
-	r := &wireReader{b: msg}
-	if l := r.u64(); l != indexApartLayout {
-		return nil, fmt.Errorf("entity: not a build's index message of this version and layout (%#x, want %#x)", l, indexApartLayout)
-	}
-	if n := r.u64(); n != uint64(len(text)) {
-		return nil, fmt.Errorf("entity: a build's index message for a text of %d bytes, not %d", n, len(text))
-	}
-	b = &BuildApart{text: text, sum: r.u64()}
-	nents := r.u64()
-	b.fp = r.u64()
-	b.x = &Index{text: text}
-	getIndex(r, b.x)
-	if b.ents, _, err = getEntityNames(r); err != nil {
+		b = &BuildApart{text: text, sum: r.u64()}
+		nents := r.u64()
+		b.fp = r.u64()
+		b.x = &Index{text: text}
+		getIndex(r, b.x)
+		var err error
+		if b.ents, _, err = getEntityNames(r); err != nil {
+			return err
+		}
+		if nents != uint64(len(b.ents)) {
+			return errors.New("entity: a build's index message's entity count does not match")
+		}
+		b.x.ents = b.ents
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	if nents != uint64(len(b.ents)) {
-		return nil, errors.New("entity: a build's index message's entity count does not match")
-	}
-	if r.off != len(r.b) {
-		return nil, errors.New("entity: a build's index message with bytes left over")
-	}
-	b.x.ents = b.ents
 	return b, nil
 }
 
@@ -123,27 +117,18 @@ func (b *BuildApart) Complete(msg []byte) (ents []Entity, x *Index, err error) {
 	ents, x = b.ents, b.x
 	wantSum, wantFP := b.sum, b.fp
 	*b = BuildApart{}
-	msg = alignedMessage(msg)
-	defer func() {
-		if v := recover(); v != nil {
-			ents, x, err = nil, nil, badMessage("build", v)
+	const kind = "build's entities"
+	err = readMessage(kind, entitiesApartLayout, msg, func(r *wireReader) error {
+		if err := r.textLen(kind, len(x.text)); err != nil {
+			return err
 		}
-	}()
-	r := &wireReader{b: msg}
-	if l := r.u64(); l != entitiesApartLayout {
-		return nil, nil, fmt.Errorf("entity: not a build's entities message of this version and layout (%#x, want %#x)", l, entitiesApartLayout)
-	}
-	if n := r.u64(); n != uint64(len(x.text)) {
-		return nil, nil, fmt.Errorf("entity: a build's entities message for a text of %d bytes, not %d", n, len(x.text))
-	}
-	if sum, fp := r.u64(), r.u64(); sum != wantSum || fp != wantFP {
-		return nil, nil, errors.New("entity: a build's entities and index of two builds")
-	}
-	if err := getEntityTypes(r, ents); err != nil {
+		if sum, fp := r.u64(), r.u64(); sum != wantSum || fp != wantFP {
+			return errors.New("entity: a build's entities and index of two builds")
+		}
+		return getEntityTypes(r, ents)
+	})
+	if err != nil {
 		return nil, nil, err
-	}
-	if r.off != len(r.b) {
-		return nil, nil, errors.New("entity: a build message with bytes left over")
 	}
 	return ents, x, nil
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"unsafe"
+
+	gtext "gloss/app/text"
 )
 
 // A sharer that types a share of a build need not read the text and find
@@ -92,45 +94,44 @@ func EncodeHandOver(s *Split) ([][]byte, error) {
 // or of another layout, or a reading of another text, is an error; a
 // Part typed from a message that was changed on the way is refused by the
 // original's Finish (its fingerprint differs).
-func DecodeHandOver(msg []byte, o Options, rd *Reading) (s *Split, err error) {
-	msg = alignedMessage(msg)
-	defer func() {
-		if v := recover(); v != nil {
-			s, err = nil, badMessage("hand-over", v)
+func DecodeHandOver(msg []byte, o Options, rd *Reading) (*Split, error) {
+	var (
+		textLen, ntoks, sum, facts uint64
+		hl                         []lineMark
+		lang                       string
+		ents                       []Entity
+		ments                      []gtext.Span
+		mt                         []mentionTok
+	)
+	err := readMessage("hand-over", handOverLayout, msg, func(r *wireReader) error {
+		textLen, ntoks, sum = r.u64(), r.u64(), r.u64()
+		hl = getSlice[lineMark](r)
+		lang = getString(r)
+		facts = r.u64()
+		var err error
+		if ents, ments, err = getEntityNames(r); err != nil {
+			return err
 		}
-	}()
-	r := &wireReader{b: msg}
-	if l := r.u64(); l != handOverLayout {
-		return nil, fmt.Errorf("entity: not a hand-over message of this version and layout (%#x, want %#x)", l, handOverLayout)
-	}
-	textLen, ntoks, sum := r.u64(), r.u64(), r.u64()
-	hl := getSlice[lineMark](r)
-	lang := getString(r)
-	facts := r.u64()
-	ents, ments, err := getEntityNames(r)
+		if err := getEntityTypes(r, ents); err != nil {
+			return err
+		}
+		mt = getSlice[mentionTok](r)
+		if rd == nil || rd.f == nil {
+			return errors.New("entity: a hand-over without a reading of its text")
+		}
+		f := rd.f
+		if textLen != uint64(len(f.text)) || ntoks != uint64(len(f.toks)) || sum != rd.sum {
+			return fmt.Errorf("entity: a hand-over of another text (%d bytes, %d tokens; read %d, %d)", textLen, ntoks, len(f.text), len(f.toks))
+		}
+		if hl != nil && len(hl) != len(f.toks) || len(mt) != len(ments) {
+			return errors.New("entity: a hand-over message's lists do not match")
+		}
+		return checkHandOver(f.toks, ents, mt)
+	})
 	if err != nil {
 		return nil, err
 	}
-	if err := getEntityTypes(r, ents); err != nil {
-		return nil, err
-	}
-	mt := getSlice[mentionTok](r)
-	if r.off != len(r.b) {
-		return nil, errors.New("entity: a hand-over message with bytes left over")
-	}
-	if rd == nil || rd.f == nil {
-		return nil, errors.New("entity: a hand-over without a reading of its text")
-	}
 	f := rd.f
-	if textLen != uint64(len(f.text)) || ntoks != uint64(len(f.toks)) || sum != rd.sum {
-		return nil, fmt.Errorf("entity: a hand-over of another text (%d bytes, %d tokens; read %d, %d)", textLen, ntoks, len(f.text), len(f.toks))
-	}
-	if hl != nil && len(hl) != len(f.toks) || len(mt) != len(ments) {
-		return nil, errors.New("entity: a hand-over message's lists do not match")
-	}
-	if err := checkHandOver(f.toks, ents, mt); err != nil {
-		return nil, err
-	}
 	rd.f = nil
 	if o.Lexicon != rd.lex {
 		f.kinds = nil // looked up in another lexicon

@@ -59,8 +59,8 @@ func TestHandOverTypesAsSplit(t *testing.T) {
 	}
 }
 
-// TestHandOverRefuses: a hand-over cut short or of another layout is an
-// error; one whose entities changed on the way types a Part the original
+// TestHandOverRefuses: a hand-over cut short, of another layout or with
+// bytes left over is an error; one whose entities changed on the way types a Part the original
 // refuses, and the original, typing it all, still gives Build's result.
 func TestHandOverRefuses(t *testing.T) {
 	text := "Jean-Yves Le Drian met the UN in Paris. Le Drian said so to Reuters.\n\nKORI SCHULMAN IN DAMASCUS\n\nKori Schulman flew to Damascus."
@@ -79,6 +79,9 @@ func TestHandOverRefuses(t *testing.T) {
 	bad[0] ^= 1
 	if _, err := DecodeHandOver(bad, o, ReadAhead(text, o)); err == nil {
 		t.Error("a message of another layout was read")
+	}
+	if _, err := DecodeHandOver(append(append([]byte(nil), msg...), make([]byte, 8)...), o, ReadAhead(text, o)); err == nil {
+		t.Error("a message with bytes left over was read")
 	}
 	if _, err := DecodeHandOver(EncodePart(NewSplit(text, o).Type(0, 1)), o, ReadAhead(text, o)); err == nil {
 		t.Error("a part message was read as a hand-over")

@@ -186,8 +186,8 @@ func TestSplitPartOffset(t *testing.T) {
 	}
 }
 
-// TestPartWireRefuses: a part message cut short or of another layout is an
-// error, and Finish refuses a part of another text or build.
+// TestPartWireRefuses: a part message cut short, of another layout or with
+// bytes left over is an error, and Finish refuses a part of another text or build.
 func TestPartWireRefuses(t *testing.T) {
 	text := "Jean-Yves Le Drian met the UN in Paris. Le Drian said so to Reuters."
 	p := NewSplit(text, Options{}).Type(0, 1)
@@ -201,6 +201,9 @@ func TestPartWireRefuses(t *testing.T) {
 	bad[0] ^= 1
 	if _, err := DecodePart(bad); err == nil {
 		t.Error("a message of another layout was read")
+	}
+	if _, err := DecodePart(append(append([]byte(nil), msg...), make([]byte, 8)...)); err == nil {
+		t.Error("a message with bytes left over was read")
 	}
 	ents, x := Build(text, Options{})
 	if b, _ := EncodeBuild(ents, x); b != nil {

@@ -2,7 +2,6 @@ package entity
 
 import (
 	"errors"
-	"fmt"
 )
 
 // A Part crosses from one build worker to the other as bytes, in the
@@ -45,39 +44,35 @@ func EncodePart(p *Part) []byte {
 // which must not change afterwards. A message cut short or of another
 // layout is an error; Split.Finish refuses a Part of another build.
 func DecodePart(msg []byte) (p *Part, err error) {
-	msg = alignedMessage(msg)
-	defer func() {
-		if v := recover(); v != nil {
-			p, err = nil, badMessage("part", v)
+	err = readMessage("part", partLayout, msg, func(r *wireReader) error {
+		p = &Part{textLen: int(r.u64()), n: int(r.u64()), fp: r.u64(), from: int(r.u64())}
+		strs := getStrings(r)
+		types := getSlice[uint32](r)
+		conf := getSlice[float64](r)
+		nev := getSlice[uint32](r)
+		evs := getSlice[uint32](r)
+		if len(conf) != len(types) || len(nev) != len(types) {
+			return errors.New("entity: a part message's lists do not match")
 		}
-	}()
-	r := &wireReader{b: msg}
-	if l := r.u64(); l != partLayout {
-		return nil, fmt.Errorf("entity: not a part message of this version and layout (%#x, want %#x)", l, partLayout)
-	}
-	p = &Part{textLen: int(r.u64()), n: int(r.u64()), fp: r.u64(), from: int(r.u64())}
-	strs := getStrings(r)
-	types := getSlice[uint32](r)
-	conf := getSlice[float64](r)
-	nev := getSlice[uint32](r)
-	evs := getSlice[uint32](r)
-	if len(conf) != len(types) || len(nev) != len(types) {
-		return nil, errors.New("entity: a part message's lists do not match")
-	}
-	all := lookup(strs, evs)
-	p.types = make([]string, len(types))
-	p.conf = conf
-	p.evidence = make([][]string, len(types))
-	at := 0
-	for k, id := range types {
-		step(k)
-		p.types[k] = strs[id]
-		if nev[k] > 0 {
-			p.evidence[k] = cut(all, &at, nev[k]-1)
+		all := lookup(strs, evs)
+		p.types = make([]string, len(types))
+		p.conf = conf
+		p.evidence = make([][]string, len(types))
+		at := 0
+		for k, id := range types {
+			step(k)
+			p.types[k] = strs[id]
+			if nev[k] > 0 {
+				p.evidence[k] = cut(all, &at, nev[k]-1)
+			}
 		}
-	}
-	if at != len(all) {
-		return nil, errors.New("entity: a part message's evidence does not match")
+		if at != len(all) {
+			return errors.New("entity: a part message's evidence does not match")
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return p, nil
 }

@@ -385,13 +385,40 @@ func alignedMessage(msg []byte) []byte {
 	return msg
 }
 
-// badMessage is the error for a decoder's panic v on a message of the
-// given kind (cut short, or lengths out of range).
-func badMessage(kind string, v any) error {
-	if e, ok := v.(error); ok {
-		return fmt.Errorf("entity: a bad %s message: %w", kind, e)
+// readMessage reads msg, a message of the given kind, with read: it
+// aligns msg (alignedMessage), checks its first word is layout, turns a
+// panic of read's (a message cut short, lengths out of range) into an
+// error and checks read used every byte. The five decoders share it so
+// that each refuses a bad message the same way.
+func readMessage(kind string, layout uint64, msg []byte, read func(r *wireReader) error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			if e, ok := v.(error); ok {
+				err = fmt.Errorf("entity: a bad %s message: %w", kind, e)
+			} else {
+				err = fmt.Errorf("entity: a bad %s message: %v", kind, v)
+			}
+		}
+	}()
+	r := &wireReader{b: alignedMessage(msg)}
+	if l := r.u64(); l != layout {
+		return fmt.Errorf("entity: not a %s message of this version and layout (%#x, want %#x)", kind, l, layout)
 	}
-	return fmt.Errorf("entity: a bad %s message: %v", kind, v)
+	if err := read(r); err != nil {
+		return err
+	}
+	if r.off != len(r.b) {
+		return fmt.Errorf("entity: a %s message with bytes left over", kind)
+	}
+	return nil
+}
+
+// textLen reads a message's text length and checks it is n's.
+func (r *wireReader) textLen(kind string, n int) error {
+	if l := r.u64(); l != uint64(n) {
+		return fmt.Errorf("entity: a %s message for a text of %d bytes, not %d", kind, l, n)
+	}
+	return nil
 }
 
 // DecodeBuild reads a message EncodeBuild wrote for text: the entities and
@@ -400,30 +427,21 @@ func badMessage(kind string, v any) error {
 // when it is not aligned as NewBuildBuffer's). It calls Pause between
 // steps like Build.
 func DecodeBuild(text string, msg []byte) (ents []Entity, x *Index, err error) {
-	msg = alignedMessage(msg)
-	defer func() {
-		if v := recover(); v != nil {
-			ents, x, err = nil, nil, badMessage("build", v)
+	err = readMessage("build", wireLayout, msg, func(r *wireReader) error {
+		if err := r.textLen("build", len(text)); err != nil {
+			return err
 		}
-	}()
-	r := &wireReader{b: msg}
-	if l := r.u64(); l != wireLayout {
-		return nil, nil, fmt.Errorf("entity: a build message of another version or layout (%#x, want %#x)", l, wireLayout)
-	}
-	if n := r.u64(); n != uint64(len(text)) {
-		return nil, nil, fmt.Errorf("entity: a build message for a text of %d bytes, not %d", n, len(text))
-	}
-	x = &Index{text: text}
-	getIndex(r, x)
-	if ents, _, err = getEntityNames(r); err != nil {
+		x = &Index{text: text}
+		getIndex(r, x)
+		var err error
+		if ents, _, err = getEntityNames(r); err != nil {
+			return err
+		}
+		x.ents = ents
+		return getEntityTypes(r, ents)
+	})
+	if err != nil {
 		return nil, nil, err
-	}
-	if err = getEntityTypes(r, ents); err != nil {
-		return nil, nil, err
-	}
-	x.ents = ents
-	if r.off != len(r.b) {
-		return nil, nil, errors.New("entity: a build message with bytes left over")
 	}
 	return ents, x, nil
 }

@@ -66,8 +66,8 @@ func TestBuildWire(t *testing.T) {
 	}
 }
 
-// TestBuildWireRefuses: a message cut short, for another text, or of
-// another layout is an error, not a wrong result.
+// TestBuildWireRefuses: a message cut short, for another text, of another
+// layout or with bytes left over is an error, not a wrong result.
 func TestBuildWireRefuses(t *testing.T) {
 	text := "Jean-Yves Le Drian met the UN in Paris."
 	ents, x := Build(text, Options{})
@@ -87,6 +87,9 @@ func TestBuildWireRefuses(t *testing.T) {
 	bad[0] ^= 1
 	if _, _, err := DecodeBuild(text, bad); err == nil {
 		t.Error("a message of another layout was read")
+	}
+	if _, _, err := DecodeBuild(text, append(append([]byte(nil), msg...), make([]byte, 8)...)); err == nil {
+		t.Error("a message with bytes left over was read")
 	}
 	x.Search("drian", 5)
 	if _, err := EncodeBuild(ents, x); err == nil {
