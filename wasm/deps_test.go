@@ -190,3 +190,26 @@ func TestGoAppFormatStringWithoutFmt(t *testing.T) {
 		t.Errorf("go-app's copy's FormatString is not formatString's: %q", body)
 	}
 }
+
+// Both modules are built with an x/text whose charmap has no All, the list
+// of its 42 code pages: charmap's initialiser built it, which kept every
+// code page's table and code linked (app.wasm 36 KB raw, extract.wasm 32
+// KB), though Gloss decodes 26 it names (app/text) and htmlindex names its
+// own.
+func TestCharmapWithoutAll(t *testing.T) {
+	dirs := wasmList(t, "-f", "{{.Dir}}", "golang.org/x/text/encoding/charmap")
+	if len(dirs) != 1 {
+		t.Fatalf("go list: %q", dirs)
+	}
+	for _, f := range []string{"charmap.go", "tables.go"} {
+		b, err := os.ReadFile(filepath.Join(dirs[0], f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range []string{"var All ", "var listAll "} {
+			if strings.Contains(string(b), v) {
+				t.Errorf("x/text's charmap for wasm (%s) declares %s", filepath.Join(dirs[0], f), strings.TrimSpace(v))
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
-// Command wasmdeps writes the copies of two dependencies that the wasm
-// builds use, each without its network half, and a go.work that puts them
-// in place of the modules go.mod requires.
+// Command wasmdeps writes the copies of three dependencies that the wasm
+// builds use, two without their network half and x/text without
+// charmap.All, and a go.work that puts them in place of the modules go.mod
+// requires.
 //
 // go-app's package app holds both halves of an app: the browser's (the
 // components, the engine) and the server's (Handler, which serves and
@@ -21,7 +22,8 @@
 // crypto/rand (Go's FIPS 140 module): 0.18 MB raw; and its states, which
 // Gloss does not use either: 0.1 MB raw; and package html, for an escaper
 // of five characters: 70 KB raw; and fmt's printer at start, for the
-// attributes' "%v". A use of what is left out fails to build
+// attributes' "%v". x/text's charmap.All kept all 42 code pages
+// linked: 36 KB raw. A use of what is left out fails to build
 // rather than to run. Nothing the browser or the worker runs changes; the
 // command line and the tests still build with the modules as go.mod
 // requires them.
@@ -148,6 +150,23 @@ var deps = []dep{{
 		"pkg/app/random_js.go":    randomSource(),
 		"pkg/app/escapehtml.go":   escapeHTMLSource(),
 		"pkg/app/formatstring.go": formatStringSource(),
+	},
+}, {
+	module:  "golang.org/x/text",
+	version: "v0.44.0",
+	dir:     "x-text",
+	// Only encoding and what it imports are linked (both modules); the
+	// rest is 13 MB that would be copied at every build.
+	omit: []string{"cases", "cmd", "collate", "currency", "date", "feature", "message", "number", "search", "secure", "width"},
+	edits: []edit{
+		// charmap.All, the list of its 42 code pages: its initialiser
+		// kept every code page's table and code linked (36 KB raw of
+		// app.wasm), though Gloss names the 26 it decodes (app/text) and
+		// htmlindex names its own. Without All a use no longer builds for
+		// wasm; the list becomes a function nothing calls.
+		{"encoding/charmap/charmap.go", "// All is a list of all defined encodings in this package.\nvar All []encoding.Encoding = listAll\n", ""},
+		{"encoding/charmap/tables.go", "var listAll = []encoding.Encoding{\n", "func listAll() []encoding.Encoding {\n\treturn []encoding.Encoding{\n"},
+		{"encoding/charmap/tables.go", "\tXUserDefined,\n}\n", "\tXUserDefined,\n\t}\n}\n"},
 	},
 }, {
 	module:  "codeberg.org/readeck/go-readability/v2",
