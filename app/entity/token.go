@@ -71,6 +71,12 @@ func (tz *tokenizer) words(limit int) {
 	text, toks, sents := tz.text, tz.toks, tz.sents
 	bi, ri, gapStart, si := tz.bi, tz.ri, tz.gapStart, tz.si
 	for bi < limit {
+		if c := text[bi]; c < utf8.RuneSelf && !('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+			// ASCII between words (IsWordRune's answer, without its call).
+			bi++
+			ri++
+			continue
+		}
 		r, n := rune(text[bi]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[bi:])
@@ -226,6 +232,8 @@ func classifyGap(gap string, first bool) (join, bool) {
 		return joinNone, true
 	}
 	switch gap {
+	case " ":
+		return joinSpace, false // most gaps: what the loop below finds
 	case "-", "‐", "‑":
 		return joinHyphen, false
 	case "'", "’":

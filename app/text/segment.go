@@ -211,6 +211,24 @@ func Sentences(s string) []Span {
 			last = cp
 			continue
 		}
+		// Spaces and punctuation that neither stops nor quotes, the rest
+		// of a text, as the cases below would take them: a byte's class
+		// spares their calls (wasm calls each; a third of the sentence
+		// split's time on 5 MB under node).
+		switch sentenceByte[s[b]] {
+		case sentenceSpace:
+			b++
+			cp++
+			continue
+		case sentencePlain:
+			if start < 0 {
+				start = cp
+			}
+			b++
+			cp++
+			last = cp
+			continue
+		}
 		r, n := rune(s[b]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[b:])
@@ -293,6 +311,32 @@ func Sentences(s string) []Span {
 	}
 	return out
 }
+
+// The classes of an ASCII byte in Sentences' loop: sentenceOther (line
+// breaks, quotes, stops, and every byte from utf8.RuneSelf: the general
+// case), sentenceSpace (white space inside a line), sentencePlain (any
+// other: it only extends the sentence).
+const (
+	sentenceOther = iota
+	sentenceSpace
+	sentencePlain
+)
+
+// sentenceByte is each byte's class (see above).
+var sentenceByte = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		r := rune(c)
+		switch {
+		case isLineBreak(r), r == '"', r == '\'', isStop(r), isFullStop(r):
+			t[c] = sentenceOther
+		case unicode.IsSpace(r):
+			t[c] = sentenceSpace
+		default:
+			t[c] = sentencePlain
+		}
+	}
+	return t
+}()
 
 // endsSentence decides whether the stop at byte stop ends a sentence, next
 // being the byte offset of what follows it and its closers. dot is true for
