@@ -25,6 +25,17 @@ import (
 // compiled the module again (13 of 22). Later visits get the next write.
 // With go-app's loader no visit takes the module from the cache.
 //
+// Tried, and slower (round 15, traced, load 10-13): the page putting the
+// app.wasm it fetched into the worker's cache itself, so that the first
+// install need not download it again. Stored from the page (a clone, or
+// the HTTP cache's copy by cache.add) while its main thread ran Go's
+// start, the copy was in 1.1-3.2 s after navigation, later than the
+// install's own download: the adoption came at 2.2-3.9 s against 1.9-3.0,
+// and the second visit took the module from V8's cache after 0 of 6 first
+// visits against 4 of 6. Nor can the page compile such an entry itself
+// sooner: a module compiled from what caches.match returns gets no code
+// written; only a response the worker serves does.
+//
 // A module compiled from a preloaded response never gets the code cache
 // (traced: written on every visit, compiled again on the next), so only a
 // first visit's page, from the network, preloads app.wasm (head.go); the
