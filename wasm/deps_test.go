@@ -213,3 +213,29 @@ func TestCharmapWithoutAll(t *testing.T) {
 		}
 	}
 }
+
+// go-app's copy has no actions (Context.Handle, NewAction,
+// NewActionWithValue, app.Handle), which Gloss does not post: the engine
+// wired their manager into every Context and cleaned it after every
+// update, so it was linked (22 KB of app.wasm) and compiled at every start.
+func TestGoAppWithoutActions(t *testing.T) {
+	dirs := wasmList(t, "-f", "{{.Dir}}", "github.com/maxence-charriere/go-app/v10/pkg/app")
+	if len(dirs) != 1 {
+		t.Fatalf("go list: %q", dirs)
+	}
+	for file, gone := range map[string][]string{
+		"engine.go":  {"actionManager", "e.actions."},
+		"context.go": {"func (ctx Context) Handle(", "func (ctx Context) NewAction(", "func (ctx Context) NewActionWithValue(", "postAction"},
+		"action.go":  {"func Handle("},
+	} {
+		b, err := os.ReadFile(filepath.Join(dirs[0], file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range gone {
+			if strings.Contains(string(b), s) {
+				t.Errorf("go-app's copy's %s holds %q", file, s)
+			}
+		}
+	}
+}

@@ -20,7 +20,8 @@
 // encryption (crypto/aes, GCM) and github.com/google/uuid (crypto/md5 and
 // crypto/sha1): 0.64 MB raw; its uuids' bytes come from the browser, not
 // crypto/rand (Go's FIPS 140 module): 0.18 MB raw; and its states, which
-// Gloss does not use either: 0.1 MB raw; and package html, for an escaper
+// Gloss does not use either: 0.1 MB raw, and its actions: 22 KB; and
+// package html, for an escaper
 // of five characters: 70 KB raw; and fmt's printer at start, for the
 // attributes' "%v". x/text's charmap.All kept all 42 code pages
 // linked: 36 KB raw. A use of what is left out fails to build
@@ -135,6 +136,18 @@ var deps = []dep{{
 		{"pkg/app/engine.go", "\t\tobserveState:          e.states.Observe,\n\t\tgetState:              e.states.Get,\n\t\tsetState:              e.states.Set,\n\t\tdelState:              e.states.Delete,\n", ""},
 		{"pkg/app/engine.go", "\te.states.CleanupExpiredPersistedStates(e.baseContext())\n\n", ""},
 		{"pkg/app/engine.go", "\te.states.Cleanup()\n", ""},
+		// Actions (Context.Handle, NewAction, NewActionWithValue and
+		// app.Handle): Gloss posts none, but the engine wired their
+		// manager into every Context and cleaned it after every update
+		// (11 functions, 8.5 KB of code, its Cleanup compiled at every
+		// start). A use no longer builds for wasm.
+		{"pkg/app/engine.go", "\tactions                    actionManager\n", ""},
+		{"pkg/app/engine.go", "\t\thandleAction:          e.actions.Handle,\n\t\tpostAction:            e.actions.Post,\n", ""},
+		{"pkg/app/engine.go", "\n\t\tfor action, handler := range e.asynchronousActionHandlers {\n\t\t\te.actions.Handle(action, body, true, handler)\n\t\t}\n", ""},
+		{"pkg/app/engine.go", "\te.executeDefers()\n\te.actions.Cleanup()\n", "\te.executeDefers()\n"},
+		{"pkg/app/context.go", "\thandleAction          func(string, UI, bool, ActionHandler)\n\tpostAction            func(Context, Action)\n", ""},
+		{"pkg/app/context.go", contextActions, ""},
+		{"pkg/app/action.go", actionHandle, ""},
 		// FormatString, which DataSet and Aria call with "%v" for every
 		// data- and aria- attribute: fmt.Sprintf kept fmt's printer compiled
 		// before the first draw (23 functions, 31 KB: hwarm's count, round
@@ -200,6 +213,52 @@ func (ctx Context) SetState(state string, v any) State {
 // DelState erases a state, halting all associated observations.
 func (ctx Context) DelState(state string) {
 	ctx.delState(ctx, state)
+}
+
+`
+
+// contextActions is context.go's Handle, NewAction and
+// NewActionWithValue.
+const contextActions = `// Handle designates a handler for a particular action, set to run on the UI
+// goroutine.
+func (ctx Context) Handle(action string, h ActionHandler) {
+	ctx.handleAction(action, ctx.sourceElement, false, h)
+}
+
+// NewAction generates a new action for handling.
+func (ctx Context) NewAction(action string, tags ...Tagger) {
+	ctx.NewActionWithValue(action, nil, tags...)
+
+}
+
+// NewActionWithValue crafts an action with a given value for processing.
+func (ctx Context) NewActionWithValue(action string, v any, tags ...Tagger) {
+	var tagMap Tags
+	for _, tag := range tags {
+		if tagMap == nil {
+			tagMap = make(Tags)
+		}
+
+		for k, v := range tag.Tags() {
+			tagMap[k] = v
+		}
+	}
+
+	ctx.postAction(ctx, Action{
+		Name:  action,
+		Value: v,
+		Tags:  tagMap,
+	})
+}
+
+`
+
+// actionHandle is action.go's Handle, which registers a handler for
+// every start.
+const actionHandle = `// Handle registers the provided handler for a specific action name. When that
+// action is triggered, the handler executes in a separate goroutine.
+func Handle(actionName string, h ActionHandler) {
+	actionHandlers[actionName] = h
 }
 
 `
