@@ -129,6 +129,7 @@ func TestBrowserLibraryStatus(t *testing.T) {
 	if s, _ := evalJS[string](ctx, `document.querySelector('[data-testid="library-shown"]').textContent`); !strings.Contains(s, "Showing 1 of 21") {
 		t.Errorf("shown %q", s)
 	}
+	shots(t, ctx, "library-filter")
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
 	}

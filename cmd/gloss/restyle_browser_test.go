@@ -100,6 +100,7 @@ func TestBrowserPanelChangeKeepsArticleStyle(t *testing.T) {
 		t.Errorf("Show more in the entities panel restyled %d elements at once: the whole page, the article's %d paragraphs with it (want the new rows only)", n, got)
 	}
 	t.Logf("%d paragraphs (%d in the text); Show more: at most %d elements restyled at once", got, paras, n)
+	shots(t, ctx, "entity-more", `(() => { document.querySelector('[data-testid="entity-more"]').scrollIntoView({block: "center"}); return true })()`)
 	noConsoleErrors(t, cons)
 }
 
