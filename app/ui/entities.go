@@ -68,7 +68,7 @@ func (p *entitiesPanel) Render() app.UI {
 				return app.Span().Class("muted busy").DataSet("testid", "entities-progress").
 					Attr("role", "status").Text("finding names…")
 			}).Else(func() app.UI {
-				return app.Span().Class("muted").Text(strconv.Itoa(p.Total))
+				return app.Span().Class("muted").Text(thousands(p.Total))
 			}),
 		),
 		app.Div().Class("row").Body(
@@ -166,7 +166,7 @@ func (p *entitiesPanel) Render() app.UI {
 			),
 		app.If(p.Total > len(p.Rows), func() app.UI {
 			return app.Button().DataSet("testid", "entity-more").
-				Text("Show " + strconv.Itoa(min(entityPage, p.Total-len(p.Rows))) + " more of " + strconv.Itoa(p.Total)).
+				Text("Show " + strconv.Itoa(min(entityPage, p.Total-len(p.Rows))) + " more of " + thousands(p.Total)).
 				OnClick(func(ctx app.Context, e app.Event) { call(p.OnMore) })
 		}),
 	)

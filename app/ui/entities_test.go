@@ -14,7 +14,7 @@ func TestEntitiesPanel(t *testing.T) {
 		{Key: "afp", Name: "AFP", Mentions: 2, Label: "ORG", Color: "#654321", Gazetteer: true, Type: "ORG", Confidence: 100, Why: "in your gazetteer"},
 		{Key: "monday", Name: "Monday", Mentions: 1},
 	}
-	p := &entitiesPanel{Rows: rows, Total: 250, Active: "afp", Types: []string{"PER", "ORG"}, TypeFilter: "ORG", Sort: "label", CanAnnotateAll: true}
+	p := &entitiesPanel{Rows: rows, Total: 25212, Active: "afp", Types: []string{"PER", "ORG"}, TypeFilter: "ORG", Sort: "label", CanAnnotateAll: true}
 	html := render(t, p)
 	html = strings.ReplaceAll(html, ` selected="false"`, "")
 	for _, want := range [][]string{
@@ -24,12 +24,12 @@ func TestEntitiesPanel(t *testing.T) {
 		{`class="var"`, "Jean-Yves Le Drian"},
 		{`class="active"`, `data-key="afp"`},
 		{`data-key="monday"`, `data-confidence="0"`},
-		{`<span class="muted">250</span>`},
+		{`<span class="muted">25,212</span>`},
 		{"<option", `value="ORG"`, "selected", "suggested ORG"},
 		{"<option", `value="label"`, "selected"},
 		{`data-testid="accept-type"`, "Accept every ORG…"},
 		{`data-testid="annotate-all"`},
-		{`data-testid="entity-more"`, "Show 100 more of 250"},
+		{`data-testid="entity-more"`, "Show 100 more of 25,212"},
 	} {
 		if !hasLine(html, want...) {
 			t.Errorf("no line with %q in\n%s", want, html)

@@ -68,7 +68,7 @@ func (p *libraryFilter) Render() app.UI {
 		),
 		app.If(!f.IsZero(), func() app.UI {
 			return app.P().Class("muted").DataSet("testid", "library-shown").Body(
-				app.Text("Showing "+strconv.Itoa(p.Shown)+" of "+strconv.Itoa(p.Total)+". "),
+				app.Text("Showing "+thousands(p.Shown)+" of "+thousands(p.Total)+". "),
 				app.Button().Class("x").Text("Show all").OnClick(func(ctx app.Context, e app.Event) {
 					p.set(func(f *listing.Filter) { *f = listing.Filter{} })
 				}),
