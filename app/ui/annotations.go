@@ -128,7 +128,7 @@ func (a *App) renderAnnotations() app.UI {
 func (a *App) renderTabs() app.UI {
 	// While names are being found the entities' count is not known yet:
 	// "…", not a 0 that reads as none found.
-	entities := strconv.Itoa(len(a.find.sortedEntities()))
+	entities := thousands(len(a.find.sortedEntities()))
 	if a.find.building() {
 		entities = "…"
 	}
@@ -154,6 +154,6 @@ func (a *App) renderTabs() app.UI {
 	}
 	return app.Div().Class("tabs").Role("tablist").Attr("aria-label", "Side panel").Body(
 		tab("entities", "Entities", "entities-tab", entities),
-		tab("annotations", "Annotations", "annotations-tab", strconv.Itoa(a.doc().Set.Len())),
+		tab("annotations", "Annotations", "annotations-tab", thousands(a.doc().Set.Len())),
 	)
 }

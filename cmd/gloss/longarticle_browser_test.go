@@ -1,6 +1,7 @@
 package main
 
 import (
+	"regexp"
 	"testing"
 
 	"gloss/app/entity"
@@ -117,7 +118,7 @@ func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 	if tab, _ := bg["tab"].(string); tab != "…" {
 		t.Errorf("the entities tab counted %q while names were being found, want …", tab)
 	}
-	if n, _ := evalJS[int](ctx, `+document.querySelector('[data-testid="entities-tab"] .count').textContent`); n == 0 {
+	if n, _ := evalJS[int](ctx, `+document.querySelector('[data-testid="entities-tab"] .count').textContent.replaceAll(",", "")`); n == 0 {
 		t.Errorf("the entities tab counts no entities after the build")
 	}
 	if _, err := pollJS[bool](ctx, `document.querySelectorAll('[data-testid="search-result"]').length > 0`); err != nil {
@@ -125,6 +126,11 @@ func TestBrowserLongArticleBuildsInBackground(t *testing.T) {
 	}
 	if n, _ := evalJS[int](ctx, `+document.querySelector('[data-testid="entities"] h2 .muted').textContent.replaceAll(",", "")`); n == 0 {
 		t.Errorf("no entities listed after the build")
+	}
+	// The tab and the panel's heading write the same count, its thousands
+	// grouped (36,135) as the load message writes the characters.
+	if c, _ := evalJS[[]string](ctx, `[document.querySelector('[data-testid="entities-tab"] .count').textContent, document.querySelector('[data-testid="entities"] h2 .muted').textContent]`); len(c) != 2 || c[0] != c[1] || !regexp.MustCompile(`^\d{1,3}(,\d{3})+$`).MatchString(c[0]) {
+		t.Errorf("the entities tab and panel count %q, want the same count with its thousands grouped", c)
 	}
 	// The install renders the panel's rows and applies the suggestion
 	// highlights over several tasks: in the end every row of the page is
