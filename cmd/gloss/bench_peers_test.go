@@ -19,6 +19,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf16"
 
 	"gloss/app/entity"
 	atext "gloss/app/text"
@@ -218,6 +219,7 @@ func benchSearch(t *testing.T, ctx context.Context, figs *figures, large string)
 		worst = max(worst, v)
 	}
 	figs.add("search_keystroke_worst_go_ms", worst)
+	figs.note("search: slowest keystrokes: %s", slowestKeys(r["goms"], queries, 5))
 	for _, v := range r["paint"] {
 		figs.add("search_keystroke_paint_ms", v)
 	}
@@ -358,4 +360,27 @@ func TestTypoQuery(t *testing.T) {
 			t.Errorf("typoQuery(%q, %d) = %q, %v; want %q, %v", c.name, c.kind, got, ok, c.want, c.ok)
 		}
 	}
+}
+
+// slowestKeys names the n slowest of the keystrokes typed for queries (one
+// per letter, in order) with their time: "3 ms at \"hol\" (query 1)".
+func slowestKeys(ms []float64, queries []string, n int) string {
+	type key struct {
+		ms       float64
+		q, typed int
+	}
+	var keys []key
+	i := 0
+	for qi, q := range queries {
+		for l := 1; l <= len(utf16.Encode([]rune(q))) && i < len(ms); l++ {
+			keys = append(keys, key{ms[i], qi, l})
+			i++
+		}
+	}
+	sort.Slice(keys, func(a, b int) bool { return keys[a].ms > keys[b].ms })
+	var out []string
+	for _, k := range keys[:min(n, len(keys))] {
+		out = append(out, fmt.Sprintf("%.1f ms at %q (query %d)", k.ms, string(utf16.Decode(utf16.Encode([]rune(queries[k.q]))[:k.typed])), k.q+1))
+	}
+	return strings.Join(out, ", ")
 }
