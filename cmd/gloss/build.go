@@ -140,6 +140,8 @@ func writeSite(cfg siteConfig) (site, error) {
 		return site{}, err
 	}
 
+	wasm, build := stampBuild(wasm)
+
 	routesOnce.Do(ui.Routes)
 	h := ui.Handler()
 	h.Version = version
@@ -164,7 +166,7 @@ func writeSite(cfg siteConfig) (site, error) {
 	if err := usePNGFavicon(cfg.Out, prefix); err != nil {
 		return site{}, err
 	}
-	if err := startWasmFirst(cfg.Out); err != nil {
+	if err := startWasmFirst(cfg.Out, build); err != nil {
 		return site{}, err
 	}
 	for _, name := range webFiles {
