@@ -164,7 +164,7 @@ var (
 )
 
 // benchArticle is SampleArticle(size, 1) and the built-in lexicon, made once.
-func benchArticle(b *testing.B, size int) (string, *Lexicon) {
+func benchArticle(b testing.TB, size int) (string, *Lexicon) {
 	benchLexOnce.Do(func() {
 		lex, err := ParseLexicon(web.Lexicon)
 		if err != nil {

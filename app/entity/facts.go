@@ -59,7 +59,7 @@ func (f *finder) on(i int, fl listFlag) bool { return f.idOn(f.id(i), fl) }
 // stands for.
 func (f *finder) idOn(id int32, fl listFlag) bool {
 	if int(id) >= len(f.lists) {
-		f.lists = append(f.lists, make([]listFlag, int(id)+1-len(f.lists)+len(f.lists)/2)...)
+		f.lists = growFor(f.lists, id, f.in)
 	}
 	m := f.lists[id]
 	if m == 0 {
@@ -67,6 +67,15 @@ func (f *finder) idOn(id int32, fl listFlag) bool {
 		f.lists[id] = m
 	}
 	return m&fl != 0
+}
+
+// growFor returns s, one entry per interner id, lengthened to hold id and
+// the ids the interner is sized for (its lists' capacity): grown from
+// small by half at a time, such a list left several times its size as
+// garbage on a long article.
+func growFor[T any](s []T, id int32, in *interner) []T {
+	n := max(int(id)+1+len(s)/2, cap(in.strs))
+	return append(s, make([]T, n-len(s))...)
 }
 
 // listFlagsOf maps each word of the flagLists to the flags of the lists it
@@ -89,7 +98,7 @@ func (f *finder) kindOf(id int32) LexKind {
 		return 0
 	}
 	if int(id) >= len(f.kinds) {
-		f.kinds = append(f.kinds, make([]uint32, int(id)+1-len(f.kinds)+len(f.kinds)/2)...)
+		f.kinds = growFor(f.kinds, id, f.in)
 	}
 	m := f.kinds[id]
 	if m == 0 {

@@ -246,7 +246,14 @@ func (b *indexBuilder) finish(x *Index) {
 	ts := b.ts
 	// The normalised forms, in the order the targets came: one arena of
 	// bytes rather than a string each.
-	var norms []byte
+	// Sized first: grown by appending, they made as much garbage again.
+	nb := 0
+	inPieces(len(ts), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			nb += b.f.in.strLen(ts[i].norm)
+		}
+	})
+	norms := make([]byte, 0, nb)
 	noff := make([]uint32, len(ts)+1)
 	inPieces(len(ts), func(lo, hi int) {
 		for i := lo; i < hi; i++ {

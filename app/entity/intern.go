@@ -44,16 +44,18 @@ type interner struct {
 // a quarter as many before they grow: each growth hashes every word held
 // again (on the 5 MB sample, 161k distinct words of 628k tokens, two
 // growths were ~4 % of NewSplit's profile in node), and a slot is 4 bytes
-// where a token is 24.
+// where a token is 24. The lists of ids are sized for twice sizeHint:
+// words and sequences together came to 280k ids there, and a list grown
+// a quarter at a time leaves several times its size as garbage.
 func newInterner(sizeHint int) *interner {
 	size := 64
 	for size < sizeHint {
 		size *= 2
 	}
 	return &interner{
-		strs:    make([]piece, 1, sizeHint),
-		prefix:  make([]int32, 1, sizeHint),
-		last:    make([]int32, 1, sizeHint),
+		strs:    make([]piece, 1, 2*sizeHint),
+		prefix:  make([]int32, 1, 2*sizeHint),
+		last:    make([]int32, 1, 2*sizeHint),
 		words:   make([]int32, 2*size),
 		seqKeys: make([]uint64, size),
 		seqIDs:  make([]int32, size),
@@ -252,6 +254,16 @@ func (in *interner) str(id int32) string {
 	p := add(&in.arena, in.appendStr(buf[:0], id))
 	in.strs[id] = p
 	return in.arena.str(p)
+}
+
+// strLen is len(in.str(id)), without building it: what appendStr appends.
+func (in *interner) strLen(id int32) int {
+	n := 0
+	for in.strs[id].n == 0 && id != 0 {
+		n += 1 + int(in.strs[in.last[id]].n)
+		id = in.prefix[id]
+	}
+	return n + int(in.strs[id].n)
 }
 
 // appendStr appends the normalised form of id to b without building it as

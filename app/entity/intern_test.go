@@ -56,7 +56,12 @@ func TestInternerCanonical(t *testing.T) {
 	}
 	check := func(s string, id int32, how string) {
 		t.Helper()
-		if got := in.str(id); got != s {
+		// strLen before str builds the form (a sequence's is built on
+		// demand) and after.
+		if n := in.strLen(id); n != len(s) {
+			t.Fatalf("%s %q: id %d's strLen is %d", how, s, id, n)
+		}
+		if got := in.str(id); got != s || in.strLen(id) != len(s) {
 			t.Fatalf("%s %q: id %d is %q", how, s, id, got)
 		}
 		if old, ok := byForm[s]; ok && old != id {

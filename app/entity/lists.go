@@ -31,7 +31,11 @@ func (f *finder) listClues(ents []Entity) map[int][]clue {
 // on the types, so a shared build finds them while the types are made
 // elsewhere (Split.Index).
 func (f *finder) textLists(ents []Entity) [][]listMention {
-	var ms []listMention
+	n := 0
+	for ei := range ents {
+		n += len(ents[ei].Mentions)
+	}
+	ms := make([]listMention, 0, n)
 	var p pacer
 	for ei := range ents {
 		for _, m := range ents[ei].Mentions {

@@ -327,7 +327,14 @@ func getListMap[K comparable](r *wireReader) map[K][]int32 {
 
 func putLists(w *wireWriter, lists [][]int32) {
 	counts := make([]uint32, len(lists))
-	var flat []int32
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	var flat []int32 // nil when empty, as the message says
+	if n > 0 {
+		flat = make([]int32, 0, n)
+	}
 	for i, l := range lists {
 		counts[i] = nilLen(l)
 		flat = append(flat, l...)
