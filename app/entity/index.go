@@ -261,10 +261,11 @@ func (x *Index) typoQuery(q string, p *typoPattern, d, k int) []int32 {
 			set.add(x, p, id)
 		}
 	} else {
-		// Every target long enough, with enough of the query's letters.
+		// Every target long enough, with enough of the query's letters,
+		// whose first letters may start a match.
 		short := uint8(max(p.m-d, 0))
 		for id, m := range x.masks {
-			if x.rlen[id] >= short && p.mayMatch(m, d) {
+			if x.rlen[id] >= short && p.mayMatch(m, d) && !p.apart(x.arena[x.offs[id]:x.offs[id+1]], d) {
 				set.add(x, p, int32(id))
 			}
 		}
@@ -278,7 +279,7 @@ func (x *Index) typoQuery(q string, p *typoPattern, d, k int) []int32 {
 // target looks only at their starts.
 func (s *typoSet) add(x *Index, p *typoPattern, id int32) {
 	norm := x.norm(id)
-	if !p.mayStart(norm, s.d) {
+	if !p.mayPrefix(norm, s.d) {
 		return
 	}
 	var m typoMatch
@@ -412,30 +413,33 @@ func isSubseq(q, s string) bool {
 
 // quickScore estimates how well q matches s, cheaply: a prefix of the
 // whole target beats a prefix of one of its words, which beats a substring,
-// which beats scattered letters; shorter targets win.
-func quickScore(q, s string) int {
+// which beats scattered letters; shorter targets win. sq is " "+q, made
+// once by the caller rather than once per target.
+func quickScore(q, sq, s string) int {
 	score := 0
-	switch {
-	case strings.HasPrefix(s, q):
-		score = 300
-	case strings.Contains(s, " "+q):
-		score = 200
-	case strings.Contains(s, q):
-		score = 100
-	default:
-		// Scattered letters: reward those that start a word or follow
-		// the one before.
-		j, last := 0, -2
-		for i := 0; i < len(s) && j < len(q); i++ {
-			if s[i] == q[j] {
-				if i == 0 || s[i-1] == ' ' {
-					score += 8
-				} else if i == last+1 {
-					score += 4
-				}
-				last = i
-				j++
+	if i := strings.Index(s, q); i >= 0 {
+		switch {
+		case i == 0:
+			score = 300
+		case strings.Contains(s[i-1:], sq):
+			score = 200 // a word of s starts with q (not always the first q)
+		default:
+			score = 100
+		}
+		return score - len(s)
+	}
+	// Scattered letters: reward those that start a word or follow the one
+	// before.
+	j, last := 0, -2
+	for i := 0; i < len(s) && j < len(q); i++ {
+		if s[i] == q[j] {
+			if i == 0 || s[i-1] == ' ' {
+				score += 8
+			} else if i == last+1 {
+				score += 4
 			}
+			last = i
+			j++
 		}
 	}
 	return score - len(s)
@@ -469,8 +473,9 @@ func (h *candHeap) Pop() any {
 // best keeps the k targets of ids with the best quick score.
 func (x *Index) best(q string, ids []int32, k int, h candHeap) []int32 {
 	h = h[:0]
+	sq := " " + q
 	for _, id := range ids {
-		s := quickScore(q, x.norm(id))
+		s := quickScore(q, sq, x.norm(id))
 		if x.entity[id] >= 0 {
 			s += 20
 		}

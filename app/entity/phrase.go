@@ -252,7 +252,7 @@ func (x *Index) wordMatches(w string, last bool) []wordMatch {
 			}
 			return
 		}
-		if !p.mayMatch(x.masks[id], d) || !p.mayStart(s, d) {
+		if !p.mayMatch(x.masks[id], d) || !p.mayPrefix(s, d) {
 			return
 		}
 		if n <= wl+d {

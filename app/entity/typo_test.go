@@ -85,8 +85,8 @@ func FuzzPrefixDist(f *testing.F) {
 		}
 		want, whole := osa(q, s)
 		for _, limit := range []int{0, 1, 2, 64} {
-			if want <= limit && !newTypoPattern(q).mayStart(s, limit) {
-				t.Fatalf("mayStart(%q, %q, %d) is false at distance %d", q, s, limit, want)
+			if p := newTypoPattern(q); want <= limit && (!p.mayStart(s, limit) || !p.mayPrefix(s, limit) || p.apart(s, limit)) {
+				t.Fatalf("mayStart, mayPrefix or apart (%q, %q, %d) rules out distance %d", q, s, limit, want)
 			}
 			got, _, _ := newTypoPattern(q).prefixDist(s, limit)
 			if want <= limit && got != want || want > limit && got <= limit {
@@ -182,6 +182,10 @@ func TestTypoExhaustive(t *testing.T) {
 	for n := 0; n <= 5; n++ {
 		ss = append(ss, all(n)...)
 	}
+	// Targets of several words: the filters skip spaces as prefixDist does.
+	for _, s := range all(4) {
+		ss = append(ss, s[:1]+" "+s[1:], s[:2]+" "+s[2:])
+	}
 	for _, q := range qs {
 		p := newTypoPattern(q)
 		for _, s := range ss {
@@ -191,8 +195,111 @@ func TestTypoExhaustive(t *testing.T) {
 				if want <= limit && (got != want || !p.mayStart(s, limit)) || want > limit && got <= limit {
 					t.Fatalf("prefixDist(%q, %q, %d) = %d (mayStart %v), want %d", q, s, limit, got, p.mayStart(s, limit), want)
 				}
+				if want <= limit && (!p.mayPrefix(s, limit) || p.apart(s, limit)) {
+					t.Fatalf("mayPrefix(%q, %q, %d) = %v, apart %v, at distance %d", q, s, limit, p.mayPrefix(s, limit), p.apart(s, limit), want)
+				}
+				if strings.Contains(s, " ") {
+					continue // wordDist reads one word
+				}
 				if wd := p.wordDist(s, limit); whole <= limit && wd != whole || whole > limit && wd <= limit {
 					t.Fatalf("wordDist(%q, %q, %d) = %d, want %d", q, s, limit, wd, whole)
+				}
+			}
+		}
+	}
+}
+
+// TestMayPrefixRejectsFarStarts: the filter before prefixDist turns away
+// targets whose first letters hold too few of the query's letters near
+// their places, which mayStart lets through, so that a rescan of every
+// target computes few distances.
+func TestMayPrefixRejectsFarStarts(t *testing.T) {
+	p := newTypoPattern("thit")
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"tabcdefg", false}, // starts with t: mayStart lets it through
+		{"htab", false},     // h and t, but t is three places from its own
+		{"this", true},
+		{"thti", true},
+		{"tihtre", true},
+		{"th it", true},
+		{"xhit", true},
+		{"thixx", true},
+		{"ahit", true},
+	} {
+		if got := p.mayPrefix(c.s, 1); got != c.want {
+			t.Errorf("mayPrefix(thit, %q, 1) = %v, want %v (mayStart %v)", c.s, got, c.want, p.mayStart(c.s, 1))
+		}
+	}
+	if !newTypoPattern("ab").mayPrefix("xyz", 2) {
+		t.Error("mayPrefix(ab, xyz, 2) is false: two edits of a two-letter query reach anything")
+	}
+	// On an article, most targets mayStart keeps are turned away, and
+	// every one within the edits is kept.
+	x := NewIndex(SampleArticle(64<<10, 3), nil)
+	for _, c := range []struct {
+		q string
+		d int
+	}{{"thit", 1}, {"seaz", 1}, {"houmuoli", 2}, {"zugraiig", 2}} {
+		p := newTypoPattern(c.q)
+		started, kept := 0, 0
+		for id := range x.Len() {
+			s := x.norm(int32(id))
+			if !p.mayStart(s, c.d) {
+				continue
+			}
+			started++
+			near, _, _ := p.prefixDist(s, c.d)
+			if p.mayPrefix(s, c.d) {
+				kept++
+			} else if near <= c.d {
+				t.Fatalf("mayPrefix(%q, %q, %d) is false at distance %d", c.q, s, c.d, near)
+			}
+		}
+		if started == 0 || kept*3 > started {
+			t.Errorf("%q: mayPrefix kept %d of the %d targets mayStart kept, want at most a third", c.q, kept, started)
+		}
+	}
+}
+
+// TestQuickScore compares quickScore, which looks for the query once, with
+// the plain reading of its rule: whole target's prefix, a word's prefix,
+// a substring, else scattered letters.
+func TestQuickScore(t *testing.T) {
+	plain := func(q, s string) int {
+		score := 0
+		switch {
+		case strings.HasPrefix(s, q):
+			score = 300
+		case strings.Contains(s, " "+q):
+			score = 200
+		case strings.Contains(s, q):
+			score = 100
+		default:
+			j, last := 0, -2
+			for i := 0; i < len(s) && j < len(q); i++ {
+				if s[i] == q[j] {
+					if i == 0 || s[i-1] == ' ' {
+						score += 8
+					} else if i == last+1 {
+						score += 4
+					}
+					last = i
+					j++
+				}
+			}
+		}
+		return score - len(s)
+	}
+	words := []string{"a", "ab", "ba", "aba", "b a", "bab ab", "abab", "b ab a", "ca b", "aab", "bba ab"}
+	for _, q := range []string{"a", "ab", "ba", "aba", "bb"} {
+		for _, s := range words {
+			for _, s2 := range words {
+				s := s + " " + s2
+				if got, want := quickScore(q, " "+q, s), plain(q, s); got != want {
+					t.Errorf("quickScore(%q, %q) = %d, want %d", q, s, got, want)
 				}
 			}
 		}
