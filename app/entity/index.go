@@ -2,6 +2,7 @@ package entity
 
 import (
 	"container/heap"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -261,17 +262,107 @@ func (x *Index) typoQuery(q string, p *typoPattern, d, k int) []int32 {
 			set.add(x, p, id)
 		}
 	} else {
-		// Every target long enough, with enough of the query's letters,
-		// whose first letters may start a match.
-		short := uint8(max(p.m-d, 0))
-		for id, m := range x.masks {
-			if x.rlen[id] >= short && p.mayMatch(m, d) && !p.apart(x.arena[x.offs[id]:x.offs[id+1]], d) {
-				set.add(x, p, int32(id))
-			}
+		for _, id := range x.rescan(p, d) {
+			set.add(x, p, id)
 		}
 	}
 	x.typos = append(x.typos, set)
 	return bestTypos(set, k)
+}
+
+// rescan returns, of every target, those that may be within d edits of p:
+// long enough, holding all but d of its letters, passing mayStart and
+// mayPrefix. Both tests are written out here for the targets whose first
+// letters are ASCII (the most; add tests the others), from tables made once
+// per rescan: in wasm, where a call is dear and a shift by a variable is a
+// branch, a call of mayPrefix per target cost more than its test, and this
+// loop was most of the keystroke where a typo is first forgiven (at "thit"
+// on the 1 MB article, under node: 2.7 ms before mayPrefix, 2.0 with it
+// called per target, 1.4 written out).
+func (x *Index) rescan(p *typoPattern, d int) []int32 {
+	short := uint8(max(p.m-d, 0))
+	masks := x.masks
+	rlen := x.rlen[:len(masks)]
+	offs := x.offs[:len(masks)+1]
+	arena := x.arena
+	pmask := p.mask
+	// start[c]: 1 when byte c is one of the pattern's first d+1 letters,
+	// 2 when it says nothing alone (a space, a byte of a longer letter),
+	// else 0: a target whose first d+1 bytes all read 0 cannot start a
+	// match. With d+1 letters or fewer, any start may.
+	var start [256]uint8
+	want := uint64(1)<<(d+1) - 1
+	for c := range start {
+		switch {
+		case d+1 >= p.m:
+			start[c] = 1
+		case c >= utf8.RuneSelf || c == ' ':
+			start[c] = 2
+		case p.ascii[c]&want != 0:
+			start[c] = 1
+		}
+	}
+	// near[n]: the pattern's places a letter of the target at n can keep
+	// (at most d away); settled[n]: those no later letter can (none
+	// before n reaches d).
+	var near, settled [maxPattern + 4]uint64
+	reach := min(p.m+d, len(near))
+	all := p.last<<1 - 1
+	band := uint64(1)<<(2*d+1) - 1
+	for n := range reach {
+		if n < d {
+			near[n] = band >> (d - n)
+		} else {
+			near[n] = band << (n - d)
+			settled[n] = uint64(1)<<(n-d+1) - 1
+		}
+	}
+	ascii := &p.ascii
+	out := make([]int32, 0, 1024)
+	for id, m := range masks {
+		if rlen[id] < short || bits.OnesCount64(pmask&^m) > d {
+			continue
+		}
+		o, e := offs[id], offs[id+1]
+		if int(e-o) > d {
+			v := start[arena[o]]
+			for i := o + 1; i <= o+uint32(d); i++ {
+				v |= start[arena[i]]
+			}
+			if v == 0 {
+				continue
+			}
+		}
+		// mayPrefix's test of the letters kept, written out while the
+		// bytes are ASCII letters (a call per target cost more than the
+		// test): a target it turns away here, add would too.
+		var kept uint64
+		far, read := false, true
+		n := 0 // letters read
+		for i := o; i < e && n < reach; i++ {
+			c := arena[i]
+			if c == ' ' {
+				continue
+			}
+			if c >= utf8.RuneSelf {
+				read = false // a longer letter: add reads the rest
+				break
+			}
+			kept |= ascii[c] & near[n]
+			if bits.OnesCount64(settled[n]&^kept) > d {
+				far = true
+				break
+			}
+			n++
+		}
+		if read && !far {
+			far = bits.OnesCount64(all&^kept) > d
+		}
+		if !far {
+			out = append(out, int32(id))
+		}
+	}
+	return out
 }
 
 // add adds target id to the set if its start is within the set's edits. A
@@ -474,11 +565,21 @@ func (h *candHeap) Pop() any {
 func (x *Index) best(q string, ids []int32, k int, h candHeap) []int32 {
 	h = h[:0]
 	sq := " " + q
+	// Scattered letters score at most 8 a letter: below a word's prefix
+	// for queries of up to 25 letters.
+	others := max(200, 8*len(q))
 	for _, id := range ids {
-		s := quickScore(q, sq, x.norm(id))
+		norm := x.norm(id)
+		bonus := 0
 		if x.entity[id] >= 0 {
-			s += 20
+			bonus = 20
 		}
+		if len(h) == k && !strings.HasPrefix(norm, q) && others-len(norm)+bonus < h[0].score {
+			// It cannot displace the worst kept: not scored. Once the
+			// heap holds prefixes, that is most of the candidates.
+			continue
+		}
+		s := quickScore(q, sq, norm) + bonus
 		if len(h) < k {
 			heap.Push(&h, cand{id, s})
 			continue

@@ -229,25 +229,6 @@ func (p *typoPattern) mayStart(s string, limit int) bool {
 	return false
 }
 
-// apart reports whether s's first limit+1 bytes are ASCII letters or
-// digits none of which is among the pattern's first limit+1 letters: then
-// mayStart is false. It is mayStart's usual answer at a glance, small
-// enough to be inlined into the scan over every target (where a call per
-// target cost more than the test in wasm).
-func (p *typoPattern) apart(s string, limit int) bool {
-	if limit+1 >= p.m || len(s) <= limit {
-		return false
-	}
-	var pm uint64
-	for _, c := range []byte(s[:limit+1]) {
-		if c >= utf8.RuneSelf || c == ' ' {
-			return false
-		}
-		pm |= p.ascii[c]
-	}
-	return pm&(1<<(limit+1)-1) == 0
-}
-
 // mayPrefix reports whether a prefix of s can be within limit edits of the
 // pattern, as mayStart does and more strictly. An alignment within limit
 // edits keeps all but at most limit of the pattern's letters, each matched

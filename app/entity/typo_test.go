@@ -85,8 +85,8 @@ func FuzzPrefixDist(f *testing.F) {
 		}
 		want, whole := osa(q, s)
 		for _, limit := range []int{0, 1, 2, 64} {
-			if p := newTypoPattern(q); want <= limit && (!p.mayStart(s, limit) || !p.mayPrefix(s, limit) || p.apart(s, limit)) {
-				t.Fatalf("mayStart, mayPrefix or apart (%q, %q, %d) rules out distance %d", q, s, limit, want)
+			if p := newTypoPattern(q); want <= limit && (!p.mayStart(s, limit) || !p.mayPrefix(s, limit)) {
+				t.Fatalf("mayStart or mayPrefix (%q, %q, %d) rules out distance %d", q, s, limit, want)
 			}
 			got, _, _ := newTypoPattern(q).prefixDist(s, limit)
 			if want <= limit && got != want || want > limit && got <= limit {
@@ -195,8 +195,8 @@ func TestTypoExhaustive(t *testing.T) {
 				if want <= limit && (got != want || !p.mayStart(s, limit)) || want > limit && got <= limit {
 					t.Fatalf("prefixDist(%q, %q, %d) = %d (mayStart %v), want %d", q, s, limit, got, p.mayStart(s, limit), want)
 				}
-				if want <= limit && (!p.mayPrefix(s, limit) || p.apart(s, limit)) {
-					t.Fatalf("mayPrefix(%q, %q, %d) = %v, apart %v, at distance %d", q, s, limit, p.mayPrefix(s, limit), p.apart(s, limit), want)
+				if want <= limit && !p.mayPrefix(s, limit) {
+					t.Fatalf("mayPrefix(%q, %q, %d) is false at distance %d", q, s, limit, want)
 				}
 				if strings.Contains(s, " ") {
 					continue // wordDist reads one word
@@ -302,6 +302,51 @@ func TestQuickScore(t *testing.T) {
 					t.Errorf("quickScore(%q, %q) = %d, want %d", q, s, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestRescan: the scan over every target keeps each one the plain tests
+// keep (long enough, the letters, mayStart and mayPrefix) and few others,
+// whatever the targets' first bytes (letters beyond ASCII, a one-letter
+// first word).
+func TestRescan(t *testing.T) {
+	text := SampleArticle(64<<10, 5) + " Ørsted Åland Öland Ü Bahn J R Tolkien ñandú Ñu A B"
+	x := NewIndex(text, nil)
+	for _, c := range []struct {
+		q string
+		d int
+	}{{"thit", 1}, {"seaz", 1}, {"orst", 1}, {"ørsted", 1}, {"jrto", 1}, {"abc", 1}, {"houmuoli", 2}, {"ølandxyz", 2}, {"ubahnxyz", 2}, {"ab", 2}} {
+		p := newTypoPattern(c.q)
+		got := x.rescan(p, c.d)
+		in := map[int32]bool{}
+		for i, id := range got {
+			if i > 0 && id <= got[i-1] {
+				t.Fatalf("%q: rescan not in index order at %d", c.q, i)
+			}
+			in[id] = true
+		}
+		short := uint8(max(p.m-c.d, 0))
+		started, want := 0, 0
+		for id := range x.Len() {
+			s := x.norm(int32(id))
+			plain := x.rlen[id] >= short && p.mayMatch(x.masks[id], c.d)
+			if plain && p.mayStart(s, c.d) {
+				started++
+				if p.mayPrefix(s, c.d) {
+					want++
+					if !in[int32(id)] {
+						t.Fatalf("%q: rescan left out %q", c.q, s)
+					}
+				}
+			}
+			if !plain && in[int32(id)] {
+				t.Fatalf("%q: rescan kept %q (too short or without the letters)", c.q, s)
+			}
+		}
+		t.Logf("%q: mayStart keeps %d, mayPrefix %d, rescan %d", c.q, started, want, len(got))
+		if len(got) > 2*want+10 {
+			t.Errorf("%q: rescan kept %d targets where mayPrefix keeps %d", c.q, len(got), want)
 		}
 	}
 }
