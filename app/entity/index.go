@@ -272,97 +272,101 @@ func (x *Index) typoQuery(q string, p *typoPattern, d, k int) []int32 {
 
 // rescan returns, of every target, those that may be within d edits of p:
 // long enough, holding all but d of its letters, passing mayStart and
-// mayPrefix. Both tests are written out here for the targets whose first
-// letters are ASCII (the most; add tests the others), from tables made once
-// per rescan: in wasm, where a call is dear and a shift by a variable is a
-// branch, a call of mayPrefix per target cost more than its test, and this
-// loop was most of the keystroke where a typo is first forgiven (at "thit"
-// on the 1 MB article, under node: 2.7 ms before mayPrefix, 2.0 with it
-// called per target, 1.4 written out).
+// mayPrefix (by startFilter). In wasm, where a call is dear and a shift by
+// a variable is a branch, a call of mayPrefix per target cost more than its
+// test, and this loop was most of the keystroke where a typo is first
+// forgiven (at "thit" on the 1 MB article, under node: 2.7 ms before
+// mayPrefix, 2.0 with it called per target, 1.2-1.4 with startFilter).
 func (x *Index) rescan(p *typoPattern, d int) []int32 {
 	short := uint8(max(p.m-d, 0))
 	masks := x.masks
 	rlen := x.rlen[:len(masks)]
 	offs := x.offs[:len(masks)+1]
-	arena := x.arena
-	pmask := p.mask
-	// start[c]: 1 when byte c is one of the pattern's first d+1 letters,
-	// 2 when it says nothing alone (a space, a byte of a longer letter),
-	// else 0: a target whose first d+1 bytes all read 0 cannot start a
-	// match. With d+1 letters or fewer, any start may.
-	var start [256]uint8
-	want := uint64(1)<<(d+1) - 1
-	for c := range start {
-		switch {
-		case d+1 >= p.m:
-			start[c] = 1
-		case c >= utf8.RuneSelf || c == ' ':
-			start[c] = 2
-		case p.ascii[c]&want != 0:
-			start[c] = 1
-		}
-	}
-	// near[n]: the pattern's places a letter of the target at n can keep
-	// (at most d away); settled[n]: those no later letter can (none
-	// before n reaches d).
-	var near, settled [maxPattern + 4]uint64
-	reach := min(p.m+d, len(near))
-	all := p.last<<1 - 1
-	band := uint64(1)<<(2*d+1) - 1
-	for n := range reach {
-		if n < d {
-			near[n] = band >> (d - n)
-		} else {
-			near[n] = band << (n - d)
-			settled[n] = uint64(1)<<(n-d+1) - 1
-		}
-	}
-	ascii := &p.ascii
+	f := newStartFilter(p, d)
 	out := make([]int32, 0, 1024)
 	for id, m := range masks {
-		if rlen[id] < short || bits.OnesCount64(pmask&^m) > d {
-			continue
-		}
-		o, e := offs[id], offs[id+1]
-		if int(e-o) > d {
-			v := start[arena[o]]
-			for i := o + 1; i <= o+uint32(d); i++ {
-				v |= start[arena[i]]
-			}
-			if v == 0 {
-				continue
-			}
-		}
-		// mayPrefix's test of the letters kept, written out while the
-		// bytes are ASCII letters (a call per target cost more than the
-		// test): a target it turns away here, add would too.
-		var kept uint64
-		far, read := false, true
-		n := 0 // letters read
-		for i := o; i < e && n < reach; i++ {
-			c := arena[i]
-			if c == ' ' {
-				continue
-			}
-			if c >= utf8.RuneSelf {
-				read = false // a longer letter: add reads the rest
-				break
-			}
-			kept |= ascii[c] & near[n]
-			if bits.OnesCount64(settled[n]&^kept) > d {
-				far = true
-				break
-			}
-			n++
-		}
-		if read && !far {
-			far = bits.OnesCount64(all&^kept) > d
-		}
-		if !far {
+		if rlen[id] >= short && bits.OnesCount64(p.mask&^m) <= d && f.keeps(x.arena[offs[id]:offs[id+1]]) {
 			out = append(out, int32(id))
 		}
 	}
 	return out
+}
+
+// startFilter is mayStart's and mayPrefix's tests of one pattern and
+// allowance, from tables made once, for the targets whose first letters
+// are ASCII (the most; it keeps the others for those tests to read).
+type startFilter struct {
+	d     int
+	reach int    // letters read: no longer prefix is near enough
+	all   uint64 // the pattern's places
+	ascii *[128]uint64
+	// start[c]: 1 when byte c is one of the pattern's first d+1 letters,
+	// 2 when it says nothing alone (a space, a byte of a longer letter),
+	// else 0: a target whose first d+1 bytes all read 0 cannot start a
+	// match. With d+1 letters or fewer, any start may.
+	start [256]uint8
+	// near[n]: the pattern's places a letter of the target at n can keep
+	// (at most d away); settled[n]: those no later letter can (none
+	// before n reaches d).
+	near, settled [maxPattern + 4]uint64
+}
+
+func newStartFilter(p *typoPattern, d int) *startFilter {
+	f := &startFilter{d: d, all: p.last<<1 - 1, ascii: &p.ascii}
+	want := uint64(1)<<(d+1) - 1
+	for c := range f.start {
+		switch {
+		case d+1 >= p.m:
+			f.start[c] = 1
+		case c >= utf8.RuneSelf || c == ' ':
+			f.start[c] = 2
+		case p.ascii[c]&want != 0:
+			f.start[c] = 1
+		}
+	}
+	f.reach = min(p.m+d, len(f.near))
+	band := uint64(1)<<(2*d+1) - 1
+	for n := range f.reach {
+		if n < d {
+			f.near[n] = band >> (d - n)
+		} else {
+			f.near[n] = band << (n - d)
+			f.settled[n] = uint64(1)<<(n-d+1) - 1
+		}
+	}
+	return f
+}
+
+// keeps reports whether s, a target, may start within the allowance:
+// false only when mayStart or mayPrefix is.
+func (f *startFilter) keeps(s string) bool {
+	d := f.d
+	if len(s) > d {
+		v := f.start[s[0]]
+		for _, c := range []byte(s[1 : d+1]) {
+			v |= f.start[c]
+		}
+		if v == 0 {
+			return false
+		}
+	}
+	var kept uint64
+	n := 0 // letters read
+	for i := 0; i < len(s) && n < f.reach; i++ {
+		c := s[i]
+		if c == ' ' {
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			return true // a longer letter: mayPrefix reads the rest
+		}
+		kept |= f.ascii[c] & f.near[n]
+		if bits.OnesCount64(f.settled[n]&^kept) > d {
+			return false
+		}
+		n++
+	}
+	return bits.OnesCount64(f.all&^kept) <= d
 }
 
 // add adds target id to the set if its start is within the set's edits. A

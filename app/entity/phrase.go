@@ -288,9 +288,10 @@ func (x *Index) wordMatches(w string, last bool) []wordMatch {
 		if last && wl >= 2 {
 			// A short last word after others: also a whole word one edit
 			// away ("north esa" for North Sea).
+			f := newStartFilter(p, 1)
 			for n := wl - 1; n <= wl+1; n++ {
 				for _, id := range x.byLen[n] {
-					if s := x.norm(id); !strings.HasPrefix(s, w) && p.mayMatch(x.masks[id], 1) {
+					if s := x.norm(id); !strings.HasPrefix(s, w) && p.mayMatch(x.masks[id], 1) && f.keeps(s) {
 						if wd := p.wordDist(s, 1); wd <= 1 {
 							ms = append(ms, wordMatch{id, uint8(wd) | wholeWord})
 						}
@@ -299,14 +300,18 @@ func (x *Index) wordMatches(w string, last bool) []wordMatch {
 			}
 		}
 	default:
-		// Only the words of a length within reach.
+		// Only the words of a length within reach, and of those, the ones
+		// startFilter keeps (without a call of try for each).
 		hi := len(x.byLen) - 1
 		if !last {
 			hi = min(hi, wl+d)
 		}
+		f := newStartFilter(p, d)
 		for n := max(wl-d, 1); n <= hi; n++ {
 			for _, id := range x.byLen[n] {
-				try(id)
+				if p.mayMatch(x.masks[id], d) && f.keeps(x.norm(id)) {
+					try(id)
+				}
 			}
 		}
 	}
