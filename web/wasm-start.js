@@ -68,37 +68,10 @@
     // (~20 ms of main-thread time per warm visit, traced).
     counts: !controlled(),
   };
-  // A page the service worker serves gets app.wasm from the network (the
-  // HTTP cache, where V8 keeps the module's compiled code; ui.ServiceWorker)
-  // and names the worker's cache (data-cache) and app.wasm's build
-  // (data-build; the network's page names the build too). Offline, on an
-  // error, or when the network's copy is another build (an HTTP-cache copy
-  // revalidated after a deploy), the worker's copy of this version is
-  // compiled instead, or, where there is none, the server's is fetched
-  // again; the last resort is what came.
-  const cacheName = here.dataset.cache;
-  const build = here.dataset.build;
-  const again = (why) => {
-    performance.mark("gloss-wasm-again", { detail: String(why) });
-    return (cacheName ? caches.match(url, { cacheName }) : Promise.resolve(null))
-      .then((r) => r || fetch(url, { cache: "reload" }))
-      .then((r) => WebAssembly.compileStreaming(r));
-  };
-  const built = (module) => {
-    const s = WebAssembly.Module.customSections(module, "gloss.build");
-    return !build || (s.length > 0 && new TextDecoder().decode(s[s.length - 1]) === build);
-  };
   performance.mark("gloss-fetch-start");
-  start.module = fetch(url).catch((e) => {
-    if (!cacheName) throw e;
-    return again(e);
-  }).then((response) => {
-    if (response instanceof WebAssembly.Module) return response;
+  start.module = fetch(url).then((response) => {
     performance.mark("gloss-fetch-response");
-    if (!response.ok) {
-      if (cacheName) return again("HTTP " + response.status);
-      throw new Error("app.wasm: HTTP " + response.status);
-    }
+    if (!response.ok) throw new Error("app.wasm: HTTP " + response.status);
     if (start.counts && response.body) {
       const reader = response.clone().body.getReader();
       (async () => {
@@ -110,7 +83,7 @@
         }
       })().catch(() => {});
     }
-    return WebAssembly.compileStreaming(response).then((module) => built(module) ? module : again("another build").catch(() => module));
+    return WebAssembly.compileStreaming(response);
   }).then((module) => {
     performance.mark("gloss-compiled");
     return module;

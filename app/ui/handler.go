@@ -31,9 +31,7 @@ func Routes() {
 // and {{.ResourcesToCache}}). It differs from go-app's default in what
 // matters for updates and offline use:
 //   - install fetches every resource with {cache: "reload"}, so a new
-//     version never fills its cache from stale HTTP-cache entries, but for
-//     app.wasm on a first install: the first visit's page has just put it
-//     there, and the entry keeps V8's code (below);
+//     version never fills its cache from stale HTTP-cache entries;
 //   - caches are named per scope and version, and activate deletes only
 //     this scope's older ones (two builds may share an origin);
 //   - navigations to the scope, index.html or the bare prefix, with any
@@ -42,24 +40,18 @@ func Routes() {
 //     other than pages are routed to this version's cache (else the
 //     network) at install: what the fetch handler answers, without running
 //     it for each file of a start-up (~10 ms sooner each);
-//   - app.wasm is routed to the network instead, that is to the HTTP
-//     cache's entry while it is fresh: the entry the first visit's page
-//     compiled, with which V8 keeps the module's compiled code, so every
-//     later visit takes the module from V8's cache (this cache's copy had
-//     code only when V8 wrote after the page had compiled it too: ~half
-//     the first visits). The page this worker serves names this cache and
-//     app.wasm's build on its start script (data-cache, data-build): it
-//     compiles this cache's copy when the network fails or answers with
-//     another build (web/wasm-start.js);
 //   - skipWaiting hands pages already controlled by the old worker to the
 //     new one; go-app's app.js sees it reach "activated" while a
 //     controller exists and calls goappOnUpdate, so every component's
 //     OnAppUpdate;
 //   - a first visit ends up controlled: app.js registers the worker once Go
 //     runs and, once it is activated, asks it to claim the page
-//     ("gloss:claim"; see glossAdoptWorker in cmd/gloss/loader.go). The
-//     claim is asked for, not made at activate: go-app takes a worker
-//     activated while the page has a controller for an update;
+//     ("gloss:claim") and compiles app.wasm from this cache as well, so
+//     that V8 also keeps the module's compiled code with this cache entry,
+//     which the next visit is served (see glossAdoptWorker in
+//     cmd/gloss/loader.go). The claim is asked for, not made at activate:
+//     go-app takes a worker activated while the page has a controller for
+//     an update;
 //   - the page is cached without the preload of app.wasm the network's
 //     copy has for a first visit (a module compiled from a preloaded
 //     response never gets V8's code cache), and with web/wasm-start.js
@@ -106,19 +98,7 @@ self.addEventListener("install", (event) => {
     // then a visit need not start this worker at all, which a stopped
     // worker's start delayed.
     const inScope = new URLPattern({ pathname: scopePath + "*" });
-    // app.wasm alone comes from the network, that is from the HTTP cache
-    // while its copy there is fresh: V8 keeps a module's compiled code
-    // with the response it was compiled from, and the first visit's page
-    // compiled the network's copy (the HTTP cache's entry), so every later
-    // visit finds that code, written whenever V8 wrote it. From this
-    // cache it found code only if V8 wrote after the page had compiled
-    // this cache's copy as well (~half the first visits). Offline, or
-    // should the network's copy be another build than the page, the page
-    // compiles this cache's copy (web/wasm-start.js).
     event.addRoutes([{
-      condition: { urlPattern: new URLPattern({ pathname: new URL(wasm).pathname }), requestMethod: "GET" },
-      source: "network",
-    }, {
       condition: { or: ["cors", "no-cors", "same-origin"].map((requestMode) => ({ urlPattern: inScope, requestMethod: "GET", requestMode })) },
       source: { cacheName },
     }, {
@@ -131,12 +111,7 @@ self.addEventListener("install", (event) => {
   const first = !self.registration.active;
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    // A first install takes app.wasm from the HTTP cache, where the first
-    // visit's page has just put it (the same build as this worker): a
-    // download replaced that entry, and with it the code V8 keeps for it
-    // (see the routes above). An update's downloads it.
-    const fetched = (u) => first && u === wasm ? new Request(u) : reload(u);
-    await cacheFiles(cache, (first ? startFiles : resourcesToCache).map(fetched));
+    await cacheFiles(cache, (first ? startFiles : resourcesToCache).map(reload));
     await self.skipWaiting();
   })());
 });
@@ -227,11 +202,7 @@ async function inlineStart(cache, page, headers) {
     if (ps.includes(null)) return null;
     policy = ps.join(",");
   }
-  // The build of app.wasm the page was built with, and this cache, for
-  // wasm-start.js's check of the network's copy.
-  const build = tag[0].match(/\bdata-build="([0-9a-f]+)"/);
-  const attrs = ' data-wasm="' + wasm + '" data-cache="' + cacheName.replace(/[&"<>]/g, (c) => "&#" + c.charCodeAt(0) + ";") + '"' + (build ? ' data-build="' + build[1] + '"' : "");
-  out = out.replace(startPreload, "").replace(startTag, () => "<script" + attrs + ">" + code + "</script>");
+  out = out.replace(startPreload, "").replace(startTag, () => '<script data-wasm="' + wasm + '">' + code + "</script>");
   if (policy !== null) headers.set("Content-Security-Policy", policy);
   return out;
 }

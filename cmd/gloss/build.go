@@ -140,8 +140,6 @@ func writeSite(cfg siteConfig) (site, error) {
 		return site{}, err
 	}
 
-	wasm, build := stampBuild(wasm)
-
 	routesOnce.Do(ui.Routes)
 	h := ui.Handler()
 	h.Version = version
@@ -166,7 +164,7 @@ func writeSite(cfg siteConfig) (site, error) {
 	if err := usePNGFavicon(cfg.Out, prefix); err != nil {
 		return site{}, err
 	}
-	if err := startWasmFirst(cfg.Out, build); err != nil {
+	if err := startWasmFirst(cfg.Out); err != nil {
 		return site{}, err
 	}
 	for _, name := range webFiles {

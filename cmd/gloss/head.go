@@ -37,11 +37,10 @@ var (
 )
 
 // startWasmFirst reorders the head of the pages go-app wrote in dir (the
-// top-level .html files) as above, and names app.wasm's build on
-// wasm-start.js's tag (data-build, see stampBuild). It fails when index.html has no
+// top-level .html files) as above. It fails when index.html has no
 // wasm-start.js script after a charset (go-app changed how it writes the
 // head): the start would silently wait again.
-func startWasmFirst(dir, build string) error {
+func startWasmFirst(dir string) error {
 	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
 	if err != nil {
 		return err
@@ -51,7 +50,7 @@ func startWasmFirst(dir, build string) error {
 		if err != nil {
 			return err
 		}
-		s, ok := reorderHead(string(b), build)
+		s, ok := reorderHead(string(b))
 		if !ok {
 			if filepath.Base(p) == "index.html" {
 				return fmt.Errorf("%s: no wasm-start.js script after the charset to move; update cmd/gloss/head.go", p)
@@ -65,10 +64,9 @@ func startWasmFirst(dir, build string) error {
 	return nil
 }
 
-// reorderHead returns page with its head ordered as above and build on
-// wasm-start.js's tag, or false when it has no wasm-start.js script after
-// its charset.
-func reorderHead(page, build string) (string, bool) {
+// reorderHead returns page with its head ordered as above, or false when
+// it has no wasm-start.js script after its charset.
+func reorderHead(page string) (string, bool) {
 	end := strings.Index(page, "</head>")
 	script := wasmStartScript.FindStringIndex(page)
 	charset := charsetMeta.FindStringIndex(page)
@@ -76,9 +74,6 @@ func reorderHead(page, build string) (string, bool) {
 		return page, false
 	}
 	tag := strings.TrimSpace(page[script[0]:script[1]])
-	if build != "" {
-		tag = strings.Replace(tag, "<script ", `<script data-build="`+build+`" `, 1)
-	}
 	rest := page[charset[1]:script[0]] + page[script[1]:]
 	head := rest[:strings.Index(rest, "</head>")]
 	// The indentation go-app gives the head's elements.

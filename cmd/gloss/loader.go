@@ -36,20 +36,34 @@ import (
 // sooner: a module compiled from what caches.match returns gets no code
 // written; only a response the worker serves does.
 //
-// Round 16: the worker's static routes send app.wasm to the network, so
-// every visit after the first compiles the HTTP cache's entry the first
-// visit's page compiled, and V8's first write serves them all: the second
-// visit took the module from V8's cache after 4 of 4 traced first visits
-// without the page's adopting compile (round 15: 4 of 6 with it; it was a
-// race with V8's write), and after 3 of 3 with app.wasm revalidated (304)
-// on every visit (Chromium keys the code by the original response time).
+// Tried, and slower on every visit but the second (round 16, built,
+// landed as 08b6dcc and reverted): the worker's static routes sending
+// app.wasm to the network (the HTTP cache's entry while fresh), its first
+// install taking app.wasm from the HTTP cache instead of downloading it
+// again, and no adopting compile. Every later visit then compiles the
+// entry the first visit's page compiled (preloaded), whose code V8's
+// first write keeps (keyed by URL and original response time: it
+// survived a 304 revalidation on every visit, 3 of 3), so the second visit
+// took the module from V8's cache after 6 of 6 first visits against 1 of
+// 6 for this worker's copy (alternated, load 5-8). But the HTTP cache
+// keeps app.wasm as the server sent it, brotli-encoded, and every visit
+// decoded its 9.3 MB again (~35 ms of processor time in Go's decoder):
+// the body took 78-120 ms against 37-62 from this cache (medians of 6
+// visits, alternated, load 4-14), and fetch to compiled 119-226 ms against
+// 104-177, on every visit that already took the module from V8's cache.
+// In three alternated GLOSS_BENCH_ONLY=load pairs (load 4-13) the
+// compile phase was longer with it in 9 of 9 rows' medians (code cache
+// 226/183/180 ms against 166/124/103), and the code-cache and
+// back-to-back visits slower in 3 of 3 pairs.
+// Nor is the miss only the benchmark's 3 s pause: with 8 s between the
+// visits the second visit still compiled again after 3 of 6 first visits,
+// each one where V8's first write came before the adopting compile had
+// its module; V8's later writes (two, one per response) did not help.
 //
-// A module compiled from a preloaded response was traced as never getting
-// the code cache (written on every visit, compiled again on the next):
-// V8's write of the first visit's preloaded compile does serve the second
-// visit (above), but only a first visit's page, from the network,
-// preloads app.wasm (head.go); the page the service worker serves does
-// not. web/wasm-start.js, the first
+// A module compiled from a preloaded response never gets the code cache
+// (traced: written on every visit, compiled again on the next), so only a
+// first visit's page, from the network, preloads app.wasm (head.go); the
+// page the service worker serves does not. web/wasm-start.js, the first
 // script in the head, starts the streaming compile (and on later visits
 // the download) with a plain fetch whose Response keeps its URL; the loader
 // instantiates the module it compiled.
@@ -81,7 +95,7 @@ const glossLoaderJS = `
 // module.
 async function glossFetchWasm(url, progress) {
   performance.mark("gloss-loader");
-  glossFetchWasm.url = new URL(url, document.baseURI).href;
+  glossFetchWasm.url = new URL(url, document.baseURI).href; // for glossAdoptWorker
   let total = parseInt(goappWasmContentLength, 10);
   // The label changes at most every 250 ms (a few times a second still
   // shows progress), the latest count shown at the end of each wait, and
@@ -192,17 +206,22 @@ function glossStarted() {
 // rest of the page and the build worker's idle warm-up have started.
 const glossFillDelay = 4000;
 
-// glossAdoptWorker has the service worker's first install claim the first
-// visit's page once it is activated (the claim waits for "activated":
-// go-app takes a worker activated while the page has a controller for an
-// update), then asks it to cache the rest. The page no longer compiles the
-// worker's copy of app.wasm as well: later visits get app.wasm from the
-// network, the HTTP cache's entry this page compiled, whose code V8 keeps
-// (ui.ServiceWorker).
+// glossAdoptWorker gives a person's second visit V8's code cache. Chromium
+// keeps a module's compiled code with the response it was compiled from; a
+// first visit compiles the network's app.wasm, while every later visit is
+// served the service worker's copy, so the second visit compiled it all
+// again. Once the worker's first install (what a start needs) is active, the
+// page asks it to claim the page and compiles the worker's copy as well:
+// V8 finds the module it is running (same bytes) and hands it back, and
+// from then on the code it optimises is written with the worker's copy too
+// (traced: TestBrowserSecondVisitCodeCache). The claim waits for
+// "activated": go-app takes a worker activated while the page has a
+// controller for an update. Then the worker caches the rest.
 async function glossAdoptWorker() {
   await goappInitServiceWorker();
   const reg = goappServiceWorkerRegistration;
-  if (!reg) return;
+  const url = glossFetchWasm.url;
+  if (!reg || !url) return;
   const sw = navigator.serviceWorker;
   await sw.ready;
   const worker = reg.active;
@@ -219,6 +238,8 @@ async function glossAdoptWorker() {
     worker.postMessage("gloss:claim");
     await claimed;
   }
+  performance.mark("gloss-adopt-start");
+  await WebAssembly.compileStreaming(fetch(url));
   performance.mark("gloss-adopted");
   sw.controller?.postMessage("gloss:fill");
 }

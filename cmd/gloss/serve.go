@@ -119,11 +119,6 @@ func contentType(name string) string {
 // revalidated on every load so an update is seen (no-cache, with
 // Last-Modified); other files may be kept a few minutes — the service
 // worker refetches them with {cache: "reload"} when it installs a version.
-// app.wasm, which every visit gets from the HTTP cache (the entry V8 keeps
-// its compiled code with; see ui.ServiceWorker), may be used stale while
-// it is revalidated for a week: a visit then never waits for that round
-// trip, and a revalidation (304) keeps the code (traced). A copy of
-// another build is caught by the page (web/wasm-start.js).
 func siteHandler(dir, prefix string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
@@ -196,8 +191,6 @@ func cacheControl(p string) string {
 	case strings.HasSuffix(p, ".html"), p == "/app-worker.js", p == "/app.js",
 		p == "/manifest.webmanifest", p == "/wasm_exec.js":
 		return "no-cache"
-	case path.Base(p) == "app.wasm":
-		return "public, max-age=300, stale-while-revalidate=604800"
 	default:
 		return "public, max-age=300"
 	}

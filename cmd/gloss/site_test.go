@@ -225,9 +225,9 @@ func TestSiteHandler(t *testing.T) {
 	}{
 		{"/sub/app/", "", "200", "text/html; charset=utf-8", "", "no-cache"},
 		{"/sub/app/index.html", "gzip", "200", "text/html; charset=utf-8", "gzip", "no-cache"},
-		{"/sub/app/web/app.wasm", "gzip, deflate, br", "200", "application/wasm", "br", "public, max-age=300, stale-while-revalidate=604800"},
-		{"/sub/app/web/app.wasm", "br;q=0, gzip", "200", "application/wasm", "gzip", "public, max-age=300, stale-while-revalidate=604800"},
-		{"/sub/app/web/app.wasm", "identity", "200", "application/wasm", "", "public, max-age=300, stale-while-revalidate=604800"},
+		{"/sub/app/web/app.wasm", "gzip, deflate, br", "200", "application/wasm", "br", "public, max-age=300"},
+		{"/sub/app/web/app.wasm", "br;q=0, gzip", "200", "application/wasm", "gzip", "public, max-age=300"},
+		{"/sub/app/web/app.wasm", "identity", "200", "application/wasm", "", "public, max-age=300"},
 		{"/sub/app/app.js", "br", "200", "text/javascript; charset=utf-8", "br", "no-cache"},
 		{"/sub/app/app-worker.js", "", "200", "text/javascript; charset=utf-8", "", "no-cache"},
 		{"/sub/app/manifest.webmanifest", "", "200", "application/manifest+json", "", "no-cache"},
@@ -367,15 +367,7 @@ func TestWasmStartFirst(t *testing.T) {
 			want = append(want, `<link rel="preload" href="`+m[1]+`" as="script">`)
 		}
 	}
-	// The script names app.wasm's build (stampBuild), the one fakeWeb's
-	// module gets.
-	_, wasm := fakeWeb(t, "body {}")
-	raw, err := os.ReadFile(wasm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, build := stampBuild(raw)
-	want = append(want, `<script data-build="`+build+`" src="/gloss/web/wasm-start.js">`)
+	want = append(want, `<script src="/gloss/web/wasm-start.js">`)
 	if len(want) != 10 || len(tags) < len(want) || !slices.Equal(tags[:len(want)], want) {
 		t.Fatalf("head starts\n%q\nwant (app.wasm, wasm-start.js, two style sheets, four other scripts)\n%q", tags[:min(len(want), len(tags))], want)
 	}
@@ -392,7 +384,7 @@ func TestWasmStartFirst(t *testing.T) {
 	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "index.html"), []byte(`<head><meta charset="UTF-8"><script defer src="/app.js"></script></head>`), 0o644)
-	if err := startWasmFirst(dir, ""); err == nil || !strings.Contains(err.Error(), "head.go") {
+	if err := startWasmFirst(dir); err == nil || !strings.Contains(err.Error(), "head.go") {
 		t.Errorf("a page without wasm-start.js: %v", err)
 	}
 }
