@@ -38,8 +38,17 @@ func (f *finder) textLists(ents []Entity) [][]listMention {
 	ms := make([]listMention, 0, n)
 	var p pacer
 	for ei := range ents {
-		for _, m := range ents[ei].Mentions {
+		// Where group recorded the tokens, they are not searched for
+		// again (as mentionToks).
+		known := f.knownMentionToks(ents[ei].Mentions)
+		for k, m := range ents[ei].Mentions {
 			p.tick()
+			if known != nil && known[k].a >= 0 {
+				if t := known[k]; t.okA && t.okB {
+					ms = append(ms, listMention{int(t.a), int(t.b) + 1, ei})
+				}
+				continue
+			}
 			a, ok := f.tokenAt(m.Start)
 			b, ok2 := f.tokenEnding(m.End)
 			if ok && ok2 {
