@@ -29,8 +29,9 @@ func (f *finder) joinAcronyms(ents []Entity) []Entity {
 		if !strings.Contains(e.Key, " ") || isAcronym(e.Name) {
 			continue
 		}
-		for _, m := range e.Mentions {
-			if t, ok := f.tokenEnding(m.End); ok {
+		known := f.knownMentionToks(e.Mentions)
+		for k := range e.Mentions {
+			if t, ok := f.mentionEnd(e.Mentions, known, k); ok {
 				endsAt[t] = int32(i) + 1
 			}
 		}
@@ -51,8 +52,9 @@ func (f *finder) joinAcronyms(ents []Entity) []Entity {
 		if !isAcronym(e.Name) || strings.Contains(e.Key, " ") && !strings.Contains(e.Name, ".") {
 			continue
 		}
-		for _, m := range e.Mentions {
-			t, ok := f.tokenAt(m.Start)
+		known := f.knownMentionToks(e.Mentions)
+		for k := range e.Mentions {
+			t, ok := f.mentionStart(e.Mentions, known, k)
 			if !ok {
 				continue
 			}
@@ -154,11 +156,12 @@ func (f *finder) explained(ents []Entity) [][2]int {
 	starts, ends := map[int]int{}, map[int]int{} // byte offsets of mentions → entity
 	for i, e := range ents {
 		step(i)
-		for _, m := range e.Mentions {
-			if t, ok := f.tokenAt(m.Start); ok {
+		known := f.knownMentionToks(e.Mentions)
+		for k := range e.Mentions {
+			if t, ok := f.mentionStart(e.Mentions, known, k); ok {
 				starts[int(f.toks[t].bstart)] = i
 			}
-			if t, ok := f.tokenEnding(m.End); ok {
+			if t, ok := f.mentionEnd(e.Mentions, known, k); ok {
 				ends[int(f.toks[t].bend)] = i
 			}
 		}

@@ -40,6 +40,23 @@ func (f *finder) mentionToks(e *Entity) []mentionTok {
 	return f.mt
 }
 
+// mentionStart is tokenAt(ms[k].Start), read from known (ms's
+// knownMentionToks) where group recorded it rather than searched for.
+func (f *finder) mentionStart(ms []gtext.Span, known []mentionTok, k int) (int, bool) {
+	if known != nil && known[k].a >= 0 {
+		return int(known[k].a), known[k].okA
+	}
+	return f.tokenAt(ms[k].Start)
+}
+
+// mentionEnd is tokenEnding(ms[k].End), as mentionStart.
+func (f *finder) mentionEnd(ms []gtext.Span, known []mentionTok, k int) (int, bool) {
+	if known != nil && known[k].a >= 0 {
+		return int(known[k].b), known[k].okB
+	}
+	return f.tokenEnding(ms[k].End)
+}
+
 // knownMentionToks returns what group recorded of where ms, an entity's
 // Mentions, lie in the tokens, or nil when ms is not a piece of the array
 // group cut them from (a merged entity's are a new slice).
