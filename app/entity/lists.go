@@ -38,19 +38,12 @@ func (f *finder) textLists(ents []Entity) [][]listMention {
 	ms := make([]listMention, 0, n)
 	var p pacer
 	for ei := range ents {
-		// Where group recorded the tokens, they are not searched for
-		// again (as mentionToks).
-		known := f.knownMentionToks(ents[ei].Mentions)
-		for k, m := range ents[ei].Mentions {
+		ments := ents[ei].Mentions
+		known := f.knownMentionToks(ments)
+		for k := range ments {
 			p.tick()
-			if known != nil && known[k].a >= 0 {
-				if t := known[k]; t.okA && t.okB {
-					ms = append(ms, listMention{int(t.a), int(t.b) + 1, ei})
-				}
-				continue
-			}
-			a, ok := f.tokenAt(m.Start)
-			b, ok2 := f.tokenEnding(m.End)
+			a, ok := f.mentionStart(ments, known, k)
+			b, ok2 := f.mentionEnd(ments, known, k)
 			if ok && ok2 {
 				ms = append(ms, listMention{a, b + 1, ei})
 			}
