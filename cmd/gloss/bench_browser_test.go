@@ -27,6 +27,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -375,6 +376,18 @@ func TestBenchBrowser(t *testing.T) {
 	}
 	figs := newFigures()
 	t.Cleanup(func() { figs.report(t) })
+	// The machine: what a fresh page of memory costs it (a virtual machine's
+	// can cost 50 times a physical host's) and its load as the run starts.
+	if us, ok := pageFaultMicros(); ok {
+		figs.add("machine_page_fault_us", us)
+	}
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if f := strings.Fields(string(b)); len(f) > 0 {
+			if v, err := strconv.ParseFloat(f[0], 64); err == nil {
+				figs.add("machine_load_avg", v)
+			}
+		}
+	}
 
 	small := entity.SampleArticle(benchSmall, benchSeed)
 	large := entity.SampleArticle(benchLarge, benchSeed)
@@ -473,6 +486,14 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 		{loaderCaching, "_code_cache", 3, 4, cachePause},
 	}
 	sites := map[string]string{}
+	faultNotes := map[string]string{}
+	defer func() {
+		for _, name := range []string{"cold_load_kfaults", "warm_load_kfaults", "second_visit_kfaults", "warm_load_code_cache_kfaults"} {
+			if faultNotes[name] != "" {
+				figs.note("%s, by process (the last visit): %s", name, faultNotes[name])
+			}
+		}
+	}()
 	var ctx0 context.Context
 	defer func() { closeBrowser(ctx0) }()
 	for _, r := range runs {
@@ -494,9 +515,23 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 			ctx := benchBrowser(t, 90*time.Second+time.Duration(r.warm+1)*r.pause)
 			ctx0 = ctx
 			installInit(t, ctx, strings.TrimSuffix(base, "/"), seed, true)
+			f0, counted := browserFaultsByType(ctx)
 			ready, _ := loadTiming(t, ctx, base)
+			// Page faults of the visit (to its page complete), in
+			// thousands; where they were taken, for the last of each.
+			faults := func(name string) {
+				if f1, ok := browserFaultsByType(ctx); ok && counted {
+					var n int64
+					for k, v := range f1 {
+						n += v - f0[k]
+					}
+					figs.add(name, float64(n)/1000)
+					faultNotes[name] = faultsBetween(f0, f1)
+				}
+			}
 			if r.suffix != "_code_cache" {
 				figs.add("cold_load"+r.suffix+"_ms", ready)
+				faults("cold_load" + r.suffix + "_kfaults")
 			}
 			if r.suffix == "" {
 				loadPhases(t, ctx, figs, "cold_load", ready)
@@ -512,9 +547,11 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 			}
 			for j := 0; j < r.warm; j++ {
 				time.Sleep(r.pause)
+				f0, counted = browserFaultsByType(ctx)
 				ready, _ := loadTiming(t, ctx, base)
 				if j == 0 {
 					if r.suffix == "_code_cache" {
+						faults("second_visit_kfaults")
 						// A person's next visit after a first one: served by
 						// the worker, whose cached app.wasm the first visit
 						// compiled (and V8 then cached its code with).
@@ -524,6 +561,7 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 					continue // the worker's first page: caches still filling
 				}
 				figs.add("warm_load"+r.suffix+"_ms", ready)
+				faults("warm_load" + r.suffix + "_kfaults")
 				if r.suffix != "_goapp_loader" {
 					loadPhases(t, ctx, figs, "warm_load"+r.suffix, ready)
 				}
@@ -715,6 +753,7 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 			trace, stop = startTaskTrace(t, ctx)
 			defer stop()
 		}
+		f0, counted := browserFaults(ctx)
 		r := inPage[map[string]float64](t, ctx, `
 			const long = [];
 			const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push([e.startTime, e.duration]); });
@@ -759,6 +798,14 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 			const js = performance.memory ? performance.memory.usedJSHeapSize : 0;
 			return {paint: paint - t0, ready: glossPerf.entitiesAt > t0 ? ready - t0 : -1, installed: installed() ? done - t0 : -1, longest, n, mb: (js + wasm) / 1048576,
 				worker: glossPerf.workerMemoryMB || 0, helper: glossPerf.helperMemoryMB || 0};`)
+		// Page faults from the click to every row and highlight in, in thousands.
+		kfaults := "paste_5mb_kfaults"
+		if atOnce {
+			kfaults = "paste_5mb_at_once_kfaults"
+		}
+		if f1, ok := browserFaults(ctx); ok && counted {
+			figs.add(kfaults, float64(f1-f0)/1000)
+		}
 		if atOnce {
 			trace.stop(t, ctx)
 			figs.note("5 MB paste at once: timeline (ms after the click, thread:mark):%s", trace.timeline("bench-5mb-click", "bench-5mb-settled"))
