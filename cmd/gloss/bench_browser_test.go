@@ -516,7 +516,9 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 			ctx0 = ctx
 			installInit(t, ctx, strings.TrimSuffix(base, "/"), seed, true)
 			f0, counted := browserFaultsByType(ctx)
+			ft := traceFaults(ctx)
 			ready, _ := loadTiming(t, ctx, base)
+			ft.end()
 			// Page faults of the visit (to its page complete), in
 			// thousands; where they were taken, for the last of each.
 			faults := func(name string) {
@@ -534,7 +536,7 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 				faults("cold_load" + r.suffix + "_kfaults")
 			}
 			if r.suffix == "" {
-				loadPhases(t, ctx, figs, "cold_load", ready)
+				loadPhases(t, ctx, figs, "cold_load", ready, ft)
 			}
 			// The code-cache run visits again after every cold visit: each
 			// gives one second visit.
@@ -548,7 +550,9 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 			for j := 0; j < r.warm; j++ {
 				time.Sleep(r.pause)
 				f0, counted = browserFaultsByType(ctx)
+				ft := traceFaults(ctx)
 				ready, _ := loadTiming(t, ctx, base)
+				ft.end()
 				if j == 0 {
 					if r.suffix == "_code_cache" {
 						faults("second_visit_kfaults")
@@ -556,14 +560,14 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 						// the worker, whose cached app.wasm the first visit
 						// compiled (and V8 then cached its code with).
 						figs.add("second_visit_ms", ready)
-						loadPhases(t, ctx, figs, "second_visit", ready)
+						loadPhases(t, ctx, figs, "second_visit", ready, ft)
 					}
 					continue // the worker's first page: caches still filling
 				}
 				figs.add("warm_load"+r.suffix+"_ms", ready)
 				faults("warm_load" + r.suffix + "_kfaults")
 				if r.suffix != "_goapp_loader" {
-					loadPhases(t, ctx, figs, "warm_load"+r.suffix, ready)
+					loadPhases(t, ctx, figs, "warm_load"+r.suffix, ready, ft)
 				}
 			}
 			if i < r.cold-1 {
@@ -600,11 +604,18 @@ func describeCache(ev map[string]int) string {
 
 // loadPhases records where the start-up time went, from the perf marks, and
 // when (since navigation) the module was compiled and app.js's loader ran.
-func loadPhases(t *testing.T, ctx context.Context, figs *figures, prefix string, ready float64) {
+func loadPhases(t *testing.T, ctx context.Context, figs *figures, prefix string, ready float64, ft *faultTrace) {
 	m := inPage[map[string]float64](t, ctx, `
-		const m = {};
+		const m = {"time-origin": performance.timeOrigin};
 		for (const e of performance.getEntriesByType("mark")) if (!(e.name in m)) m[e.name] = e.startTime;
 		return m;`)
+	// Each phase's page faults (ft, sampled while the visit loaded), in
+	// thousands: what it cost in fresh memory.
+	phaseFaults := func(key string, t0, t1 float64) {
+		if n, ok := ft.between(m["time-origin"], t0, t1); ok {
+			figs.add(prefix+"_"+key+"_kfaults", float64(n)/1000)
+		}
+	}
 	order := []struct{ key, mark string }{
 		{"scripts", "gloss-fetch-start"},
 		{"fetch", "gloss-fetch-response"},
@@ -624,9 +635,11 @@ func loadPhases(t *testing.T, ctx context.Context, figs *figures, prefix string,
 			return
 		}
 		figs.add(prefix+"_"+o.key+"_ms", at-last)
+		phaseFaults(o.key, last, at)
 		last = at
 	}
 	figs.add(prefix+"_first_render_ms", ready-last)
+	phaseFaults("first_render", last, ready)
 	// With the early start (web/wasm-start.js) the module may be compiled
 	// before app.js's loader runs: compile then ends when both are done.
 	for _, o := range []struct{ key, mark string }{{"compiled_at", "gloss-compiled"}, {"loader_at", "gloss-loader"}, {"complete_at", "gloss-complete"}} {
