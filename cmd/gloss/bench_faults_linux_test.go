@@ -33,6 +33,61 @@ func browserFaults(ctx context.Context) (int64, bool) {
 // "renderer", "gpu-process", "zygote" (the renderers it reaped), and the
 // utility processes by service ("network", "storage", ...).
 func browserFaultsByType(ctx context.Context) (map[string]int64, bool) {
+	stats, ok := browserProcs(ctx)
+	if !ok {
+		return nil, false
+	}
+	out := map[string]int64{}
+	for pid, f := range stats {
+		out[processKind(pid)] += statFaults(f, true)
+	}
+	return out, true
+}
+
+// browserFaultsByThread is browserFaults by process kind and thread name
+// ("renderer CrRendererMain", "renderer DedicatedWorker thread", ...):
+// the build workers are threads of the page's renderer. Threads that have
+// ended count under "(ended threads)", reaped children under "(reaped)".
+func browserFaultsByThread(ctx context.Context) (map[string]int64, bool) {
+	stats, ok := browserProcs(ctx)
+	if !ok {
+		return nil, false
+	}
+	out := map[string]int64{}
+	for pid, f := range stats {
+		kind := processKind(pid)
+		own := statFaults(f, false)
+		out[kind+" (reaped)"] += statFaults(f, true) - own
+		dir := "/proc/" + strconv.Itoa(pid) + "/task/"
+		tasks, _ := filepath.Glob(dir + "[0-9]*")
+		for _, t := range tasks {
+			b, err := os.ReadFile(t + "/stat")
+			if err != nil {
+				continue
+			}
+			tf := statFields(string(b))
+			if tf == nil {
+				continue
+			}
+			name, _ := os.ReadFile(t + "/comm")
+			n := statFaults(tf, false)
+			out[kind+" "+threadName(string(name))] += n
+			own -= n
+		}
+		out[kind+" (ended threads)"] += own
+	}
+	return out, true
+}
+
+// threadName is a thread's name without its number ("ThreadPoolForeg",
+// "DedicatedWorker thread"): threads of one kind count together.
+func threadName(comm string) string {
+	return strings.TrimRight(strings.TrimSpace(comm), "0123456789/ ")
+}
+
+// browserProcs reads /proc/<pid>/stat of the browser of ctx and every
+// process below it.
+func browserProcs(ctx context.Context) (map[int][]string, bool) {
 	c := chromedp.FromContext(ctx)
 	if c == nil || c.Browser == nil || c.Browser.Process() == nil {
 		return nil, false
@@ -46,13 +101,8 @@ func browserFaultsByType(ctx context.Context) (map[string]int64, bool) {
 		if err != nil {
 			continue
 		}
-		s := string(b)
-		i := strings.LastIndexByte(s, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(s[i+1:]) // f[0] state, f[1] ppid, f[7] minflt, f[8] cminflt, f[9] majflt, f[10] cmajflt
-		if len(f) < 11 {
+		f := statFields(string(b))
+		if f == nil {
 			continue
 		}
 		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(d)))
@@ -68,18 +118,42 @@ func browserFaultsByType(ctx context.Context) (map[string]int64, bool) {
 		}
 		return false
 	}
-	out := map[string]int64{}
-	for pid, f := range stats {
+	for pid := range stats {
 		if !in(pid) {
-			continue
-		}
-		kind := processKind(pid)
-		for _, k := range []int{7, 8, 9, 10} {
-			v, _ := strconv.ParseInt(f[k], 10, 64)
-			out[kind] += v
+			delete(stats, pid)
 		}
 	}
-	return out, true
+	return stats, true
+}
+
+// statFields is a /proc stat line's fields after the command (which may
+// hold spaces): f[0] state, f[1] ppid, f[7] minflt, f[8] cminflt,
+// f[9] majflt, f[10] cmajflt; nil if it is not one.
+func statFields(s string) []string {
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return nil
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 11 {
+		return nil
+	}
+	return f
+}
+
+// statFaults is the minor and major faults of stat fields f, with those
+// of reaped children when children.
+func statFaults(f []string, children bool) int64 {
+	ks := []int{7, 9}
+	if children {
+		ks = []int{7, 8, 9, 10}
+	}
+	var n int64
+	for _, k := range ks {
+		v, _ := strconv.ParseInt(f[k], 10, 64)
+		n += v
+	}
+	return n
 }
 
 // processKind reads a Chromium process's --type (and a utility process's

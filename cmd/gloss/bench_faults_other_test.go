@@ -15,3 +15,6 @@ func browserFaultsByType(ctx context.Context) (map[string]int64, bool) { return 
 
 // faultsBetween has nothing to say without counts.
 func faultsBetween(a, b map[string]int64) string { return "" }
+
+// browserFaultsByThread counts page faults only on Linux (from /proc).
+func browserFaultsByThread(ctx context.Context) (map[string]int64, bool) { return nil, false }
