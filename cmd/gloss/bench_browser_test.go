@@ -767,6 +767,10 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 			defer stop()
 		}
 		f0, counted := browserFaultsByThread(ctx)
+		var mft *faultTrace
+		if i == 0 {
+			mft = traceMainThreadFaults(ctx)
+		}
 		r := inPage[map[string]float64](t, ctx, `
 			const long = [];
 			const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push([e.startTime, e.duration]); });
@@ -825,6 +829,10 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 			if i == 0 || atOnce {
 				figs.note("%s, by thread (paste %d): %s", kfaults, i+1, faultsBetween(f0, f1))
 			}
+		}
+		if mft != nil {
+			mft.end()
+			figs.note("5 MB paste 1: the page's main-thread faults between its marks (thousands): %s", markFaults(t, ctx, mft, "bench-5mb-click", "bench-5mb-settled"))
 		}
 		if atOnce {
 			trace.stop(t, ctx)

@@ -79,6 +79,10 @@ func browserFaultsByThread(ctx context.Context) (map[string]int64, bool) {
 	return out, true
 }
 
+// mainThread is browserFaultsByThread's key for the renderers' main
+// threads: a process's first thread has the program's name.
+const mainThread = "renderer chromium"
+
 // threadName is a thread's name without its number ("ThreadPoolForeg",
 // "DedicatedWorker thread"): threads of one kind count together.
 func threadName(comm string) string {

@@ -18,3 +18,6 @@ func faultsBetween(a, b map[string]int64) string { return "" }
 
 // browserFaultsByThread counts page faults only on Linux (from /proc).
 func browserFaultsByThread(ctx context.Context) (map[string]int64, bool) { return nil, false }
+
+// mainThread is browserFaultsByThread's key for the renderers' main threads.
+const mainThread = "renderer chromium"

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"sort"
+	"strings"
+	"testing"
 	"time"
 )
 
@@ -22,7 +25,21 @@ const faultTraceEvery = 5 * time.Millisecond
 
 // traceFaults starts sampling; nil where faults cannot be counted.
 func traceFaults(ctx context.Context) *faultTrace {
-	if _, ok := browserFaults(ctx); !ok {
+	return traceFaultsOf(func() (int64, bool) { return browserFaults(ctx) })
+}
+
+// traceMainThreadFaults samples the faults of the renderers' main threads
+// (the page's, in a benchmark with one page open) alone.
+func traceMainThreadFaults(ctx context.Context) *faultTrace {
+	return traceFaultsOf(func() (int64, bool) {
+		m, ok := browserFaultsByThread(ctx)
+		return m[mainThread], ok
+	})
+}
+
+// traceFaultsOf samples count; nil where it cannot count.
+func traceFaultsOf(count func() (int64, bool)) *faultTrace {
+	if _, ok := count(); !ok {
 		return nil
 	}
 	ft := &faultTrace{stop: make(chan struct{}), done: make(chan struct{})}
@@ -31,7 +48,7 @@ func traceFaults(ctx context.Context) *faultTrace {
 		tick := time.NewTicker(faultTraceEvery)
 		defer tick.Stop()
 		for {
-			if n, ok := browserFaults(ctx); ok {
+			if n, ok := count(); ok {
 				ft.at, ft.n = append(ft.at, time.Now()), append(ft.n, n)
 			}
 			select {
@@ -78,4 +95,40 @@ func (ft *faultTrace) between(origin, t0, t1 float64) (int64, bool) {
 	a, ok1 := ft.count(wall(t0))
 	b, ok2 := ft.count(wall(t1))
 	return b - a, ok1 && ok2
+}
+
+// markFaults says how many faults ft counted between each of the page's
+// perf marks from first to last and the next, in thousands, in the order
+// the marks were made; a stretch under 0.5 k is left out.
+func markFaults(t *testing.T, ctx context.Context, ft *faultTrace, first, last string) string {
+	t.Helper()
+	m := inPage[struct {
+		Origin float64  `json:"origin"`
+		Marks  [][2]any `json:"marks"`
+	}](t, ctx, `
+		const all = performance.getEntriesByType("mark");
+		const from = all.filter((e) => e.name === `+jsString(first)+`).pop();
+		const to = all.filter((e) => e.name === `+jsString(last)+`).pop();
+		if (!from || !to) return {origin: performance.timeOrigin, marks: []};
+		const marks = all.filter((e) => e.startTime >= from.startTime && e.startTime <= to.startTime)
+			.sort((a, b) => a.startTime - b.startTime).map((e) => [e.name, e.startTime]);
+		return {origin: performance.timeOrigin, marks};`)
+	var b strings.Builder
+	for k := 0; k+1 < len(m.Marks); k++ {
+		a, _ := m.Marks[k][1].(float64)
+		z, _ := m.Marks[k+1][1].(float64)
+		n, ok := ft.between(m.Origin, a, z)
+		if !ok || n < 500 {
+			continue
+		}
+		fmt.Fprintf(&b, " %v→%v: %.1f", strings.TrimPrefix(fmt.Sprint(m.Marks[k][0]), "gloss-"), strings.TrimPrefix(fmt.Sprint(m.Marks[k+1][0]), "gloss-"), float64(n)/1000)
+	}
+	if len(m.Marks) > 1 {
+		a, _ := m.Marks[0][1].(float64)
+		z, _ := m.Marks[len(m.Marks)-1][1].(float64)
+		if n, ok := ft.between(m.Origin, a, z); ok {
+			fmt.Fprintf(&b, " (in all %.1f)", float64(n)/1000)
+		}
+	}
+	return b.String()
 }
