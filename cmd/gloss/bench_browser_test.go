@@ -523,11 +523,7 @@ func benchLoad(t *testing.T, figs *figures, small string) {
 			// thousands; where they were taken, for the last of each.
 			faults := func(name string) {
 				if f1, ok := browserFaultsByType(ctx); ok && counted {
-					var n int64
-					for k, v := range f1 {
-						n += v - f0[k]
-					}
-					figs.add(name, float64(n)/1000)
+					figs.add(name, float64(faultsAdded(f0, f1))/1000)
 					faultNotes[name] = faultsBetween(f0, f1)
 				}
 			}
@@ -821,11 +817,7 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 			kfaults = "paste_5mb_at_once_kfaults"
 		}
 		if f1, ok := browserFaultsByThread(ctx); ok && counted {
-			var n int64
-			for k, v := range f1 {
-				n += v - f0[k]
-			}
-			figs.add(kfaults, float64(n)/1000)
+			figs.add(kfaults, float64(faultsAdded(f0, f1))/1000)
 			if i == 0 || atOnce {
 				figs.note("%s, by thread (paste %d): %s", kfaults, i+1, faultsBetween(f0, f1))
 			}

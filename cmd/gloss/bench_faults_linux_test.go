@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -45,7 +43,7 @@ func browserFaultsByType(ctx context.Context) (map[string]int64, bool) {
 }
 
 // browserFaultsByThread is browserFaults by process kind and thread name
-// ("renderer CrRendererMain", "renderer DedicatedWorker thread", ...):
+// ("renderer chromium", the main thread; "renderer DedicatedWorker"; ...):
 // the build workers are threads of the page's renderer. Threads that have
 // ended count under "(ended threads)", reaped children under "(reaped)".
 func browserFaultsByThread(ctx context.Context) (map[string]int64, bool) {
@@ -79,12 +77,9 @@ func browserFaultsByThread(ctx context.Context) (map[string]int64, bool) {
 	return out, true
 }
 
-// mainThread is browserFaultsByThread's key for the renderers' main
-// threads: a process's first thread has the program's name.
-const mainThread = "renderer chromium"
-
-// threadName is a thread's name without its number ("ThreadPoolForeg",
-// "DedicatedWorker thread"): threads of one kind count together.
+// threadName is a thread's name (at most 15 bytes: "ThreadPoolForeg",
+// "DedicatedWorker") without its number: threads of one kind count
+// together.
 func threadName(comm string) string {
 	return strings.TrimRight(strings.TrimSpace(comm), "0123456789/ ")
 }
@@ -182,27 +177,6 @@ func processKind(pid int) string {
 		return sub
 	}
 	return kind
-}
-
-// faultsBetween says where the faults between two browserFaultsByType
-// readings were taken, largest first, in thousands.
-func faultsBetween(a, b map[string]int64) string {
-	type kv struct {
-		k string
-		n int64
-	}
-	var d []kv
-	for k, n := range b {
-		if n-a[k] > 0 {
-			d = append(d, kv{k, n - a[k]})
-		}
-	}
-	sort.Slice(d, func(i, j int) bool { return d[i].n > d[j].n })
-	var parts []string
-	for _, x := range d {
-		parts = append(parts, fmt.Sprintf("%s %.1f", x.k, float64(x.n)/1000))
-	}
-	return strings.Join(parts, ", ")
 }
 
 // pageFaultMicros measures what touching one fresh 4 KB page of anonymous

@@ -23,6 +23,10 @@ type faultTrace struct {
 // ~10 processes takes ~1 ms of the other core.
 const faultTraceEvery = 5 * time.Millisecond
 
+// mainThread is browserFaultsByThread's key for the renderers' main
+// threads: a process's first thread has the program's name.
+const mainThread = "renderer chromium"
+
 // traceFaults starts sampling; nil where faults cannot be counted.
 func traceFaults(ctx context.Context) *faultTrace {
 	return traceFaultsOf(func() (int64, bool) { return browserFaults(ctx) })
@@ -130,5 +134,36 @@ func markFaults(t *testing.T, ctx context.Context, ft *faultTrace, first, last s
 			fmt.Fprintf(&b, " (in all %.1f)", float64(n)/1000)
 		}
 	}
-	return b.String()
+	return strings.TrimSpace(b.String())
+}
+
+// faultsBetween says where the faults between two readings by process or
+// by thread were taken, largest first, in thousands.
+func faultsBetween(a, b map[string]int64) string {
+	type kv struct {
+		k string
+		n int64
+	}
+	var d []kv
+	for k, n := range b {
+		if n-a[k] > 0 {
+			d = append(d, kv{k, n - a[k]})
+		}
+	}
+	sort.Slice(d, func(i, j int) bool { return d[i].n > d[j].n })
+	var parts []string
+	for _, x := range d {
+		parts = append(parts, fmt.Sprintf("%s %.1f", x.k, float64(x.n)/1000))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// faultsAdded is the faults between two readings by process or by thread,
+// all together.
+func faultsAdded(a, b map[string]int64) int64 {
+	var n int64
+	for k, v := range b {
+		n += v - a[k]
+	}
+	return n
 }
