@@ -28,11 +28,29 @@ type taskTrace struct {
 	// tasks per renderer thread (pid/tid): ts, wall and thread durations (µs)
 	tasks   map[[2]int64][][3]float64
 	threads map[[2]int64]string
+	// inner: the timeline's events inside the tasks (layout, style, script,
+	// collection) per thread, so that top can say what a long task did.
+	inner map[[2]int64][]innerEvent
+}
+
+// innerEvent is one timeline event inside a task: its name, start and
+// wall duration (µs).
+type innerEvent struct {
+	name    string
+	ts, dur float64
+}
+
+// innerNames are the timeline events top reports inside a long task.
+var innerNames = map[string]bool{
+	"Layout": true, "UpdateLayoutTree": true, "Paint": true, "PrePaint": true, "Layerize": true,
+	"FunctionCall": true, "TimerFire": true, "EventDispatch": true, "FireAnimationFrame": true,
+	"v8.callFunction": true, "MajorGC": true, "MinorGC": true, "V8.GCFinalizeMC": true, "ParseHTML": true,
+	"HitTest": true, "IntersectionObserverController::computeIntersections": true,
 }
 
 // startTaskTrace starts a trace of the page's tasks and user timing marks.
 func startTaskTrace(t *testing.T, ctx context.Context) (*taskTrace, context.CancelFunc) {
-	tt := &taskTrace{marks: map[string]float64{}, tasks: map[[2]int64][][3]float64{}, threads: map[[2]int64]string{}}
+	tt := &taskTrace{marks: map[string]float64{}, tasks: map[[2]int64][][3]float64{}, threads: map[[2]int64]string{}, inner: map[[2]int64][]innerEvent{}}
 	tt.chromeTrace = startTrace(t, ctx, []string{"disabled-by-default-devtools.timeline", "devtools.timeline", "blink.user_timing", "toplevel"}, func(ev []byte) {
 		tt.mu.Lock()
 		defer tt.mu.Unlock()
@@ -58,6 +76,8 @@ func startTaskTrace(t *testing.T, ctx context.Context) (*taskTrace, context.Canc
 			tt.threads[k] = x.Args.Name
 		case x.Name == "RunTask" && x.Ph == "X":
 			tt.tasks[k] = append(tt.tasks[k], [3]float64{x.Ts, x.Dur, x.Tdur})
+		case x.Ph == "X" && x.Name != "RunTask" && x.Dur >= 2000:
+			tt.inner[k] = append(tt.inner[k], innerEvent{x.Name, x.Ts, x.Dur})
 		case x.Cat == "blink.user_timing" && (x.Ph == "R" || x.Ph == "I" || x.Ph == "n"):
 			tt.marks[x.Name] = x.Ts
 			tt.all = append(tt.all, traceMark{x.Name, k, x.Ts})
@@ -83,8 +103,10 @@ func (tt *taskTrace) stop(t *testing.T, ctx context.Context) {
 
 // cpu returns, for the page's main thread (the renderer main thread with
 // the most thread time), the longest thread time of a task that started
-// between the marks from and to (as the longtask observer counts: the task
-// that painted the mark from is not one), and the thread time of all tasks
+// between the marks from and to and ended by to (as the longtask observer
+// counts: the task that painted the mark from is not one, and the task that
+// marked to is the benchmark's own, which collects garbage after it), and
+// the thread time of all tasks
 // between the marks begin and to, in milliseconds.
 func (tt *taskTrace) cpu(begin, from, to string) (longest, total float64, ok bool) {
 	tt.mu.Lock()
@@ -106,7 +128,7 @@ func (tt *taskTrace) cpu(begin, from, to string) (longest, total float64, ok boo
 			if ts+dur >= b && ts <= e {
 				s += tdur
 			}
-			if ts >= f && ts <= e {
+			if ts >= f && ts+dur <= e {
 				l = max(l, tdur)
 			}
 		}
@@ -177,27 +199,75 @@ func (tt *taskTrace) processCPU(begin, to string) (total float64, ok bool) {
 
 // top lists the n main-thread tasks with the most thread time between the
 // marks from and to: "ms after from: thread ms (wall ms)".
-func (tt *taskTrace) top(from, to string, n int) string {
+//
+// With wall, it lists instead the first n tasks over 50 ms of wall time.
+func (tt *taskTrace) top(from, to string, n int, wall bool) string {
 	tt.mu.Lock()
 	defer tt.mu.Unlock()
 	f, e := tt.marks[from], tt.marks[to]
-	var all [][3]float64
+	type task struct {
+		x      [3]float64
+		thread [2]int64
+	}
+	var all []task
 	for k, tasks := range tt.tasks {
 		if tt.threads[k] != "CrRendererMain" {
 			continue
 		}
 		for _, x := range tasks {
-			if x[0] >= f && x[0] <= e {
-				all = append(all, x)
+			if x[0] >= f && x[0]+x[1] <= e {
+				all = append(all, task{x, k})
 			}
 		}
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i][2] > all[j][2] })
+	sort.Slice(all, func(i, j int) bool { return all[i].x[2] > all[j].x[2] })
+	if wall {
+		// The tasks the longtask observer reports (over 50 ms of wall
+		// time), in time order.
+		long := all[:0]
+		for _, t := range all {
+			if t.x[1] > 50000 {
+				long = append(long, t)
+			}
+		}
+		all = long
+		sort.Slice(all, func(i, j int) bool { return all[i].x[0] < all[j].x[0] })
+	}
 	var b strings.Builder
-	for _, x := range all[:min(n, len(all))] {
-		fmt.Fprintf(&b, " %.0f: %.0f (%.0f)", (x[0]-f)/1000, x[2]/1000, x[1]/1000)
+	for _, t := range all[:min(n, len(all))] {
+		x := t.x
+		fmt.Fprintf(&b, " %.0f: %.0f (%.0f)%s", (x[0]-f)/1000, x[2]/1000, x[1]/1000, tt.within(t.thread, x[0], x[0]+x[1]))
 	}
 	return b.String()
+}
+
+// within lists the timeline events of thread between start and end (µs),
+// the longest first: "[name wall ms, …]". tt.mu is held by the caller.
+func (tt *taskTrace) within(thread [2]int64, start, end float64) string {
+	var in []innerEvent
+	for _, ev := range tt.inner[thread] {
+		if ev.ts >= start && ev.ts+ev.dur <= end {
+			in = append(in, ev)
+		}
+	}
+	sort.Slice(in, func(i, j int) bool { return in[i].dur > in[j].dur })
+	var b strings.Builder
+	for i, ev := range in[:min(4, len(in))] {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s %.0f", ev.name, ev.dur/1000)
+	}
+	// The page's own marks inside the task say which step it was.
+	for _, m := range tt.all {
+		if m.thread == thread && m.ts >= start && m.ts <= end {
+			fmt.Fprintf(&b, ", mark %s", strings.TrimPrefix(m.name, "gloss-"))
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return " [" + strings.TrimPrefix(b.String(), ", ") + "]"
 }
 
 // phases lists the main-thread thread time between each two successive
