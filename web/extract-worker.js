@@ -3,8 +3,11 @@
 // carry, and builds long articles' entities and search index off the page's
 // thread, alone or shared with a second copy of itself (the page's build
 // helper). Requests are strings of app/extract/wire: a JSON header line, then
-// the payload, or {msg, data} for a shared build's part (bytes), or {msg,
-// port} for a shared build and its share: the page gives the two workers the
+// the payload, or {msg, text} with the payload apart (a long article's text,
+// which the page posts as the string it was read from, unjoined), or {msg,
+// data} for a shared build's part (bytes), or {msg, port} (and text) for a
+// shared build and {msg, port, textOnPort} for its share, whose text the
+// worker sends on to the helper over the port ({text}): the page gives the two workers the
 // two ends of a MessageChannel, and the worker hands what it found in the
 // text over to the helper on it ({data}, bytes, transferred; {err} when it
 // cannot), so the helper types its share without finding the names again
@@ -82,21 +85,67 @@ const queue = [];
 let running = false;
 self.onmessage = (e) => {
   // A string, or {msg, data} for a shared build's part (bytes), or {msg,
-  // port} for a shared build or its share.
+  // port} for a shared build or its share, or {msg, text} (and a port) for
+  // a long article's build: the header line and the text, joined here, off
+  // the page's thread.
   const obj = typeof e.data === "string" ? undefined : e.data;
-  const msg = obj ? String(obj.msg) : e.data;
+  const msg = obj ? String(obj.msg) + (obj.text === undefined ? "" : obj.text) : e.data;
   const h = header(msg);
   if (h.kind !== "warm") quietSince = performance.now();
   if (h.kind === "share" && waiting) {
     // A newer share: the one waiting for its hand-over is not wanted.
     answerWaiting("superseded");
   }
+  if (h.kind === "share" && textWaiting) answerTextWaiting("superseded");
   // ctl: a shared build's or share's end of the channel between the two
   // build workers, kept by the steps that follow it.
   const ctl = obj && obj.port ? { port: obj.port, handed: false, stopped: false } : undefined;
+  if (ctl && h.kind === "build") {
+    // A shared build: its text goes on to the helper first, which the
+    // page posts its share without (a copy made here, not on the page's
+    // thread). Messages on a port wait for the helper to listen.
+    ctl.port.postMessage({ text: obj.text !== undefined ? obj.text : msg.slice(msg.indexOf("\n") + 1) });
+  }
+  if (ctl && h.kind === "share" && obj.textOnPort) {
+    awaitText({ msg, ctl, h });
+    return;
+  }
   queue.push({ msg, data: obj && obj.data, ctl, h });
   if (!running) next();
 };
+
+// textWaiting is the helper's share waiting for its text, which the build
+// worker sends on over their channel.
+let textWaiting;
+
+// awaitText queues the share job once its text comes on its port.
+function awaitText(job) {
+  textWaiting = job;
+  job.ctl.port.onmessage = (e) => {
+    if (textWaiting !== job) return;
+    if (!e.data || typeof e.data.text !== "string") {
+      answerTextWaiting("no text from the build worker");
+      return;
+    }
+    textWaiting = undefined;
+    // The port is started: what comes before the share is read and
+    // listens for its hand-over (awaitHandOver) is kept for it.
+    const early = (job.ctl.early = []);
+    job.ctl.port.onmessage = (e) => early.push(e);
+    queue.push({ msg: job.msg + e.data.text, ctl: job.ctl, h: job.h });
+    if (!running) next();
+  };
+}
+
+// answerTextWaiting ends the share waiting for its text with err, its port
+// closed.
+function answerTextWaiting(err) {
+  const job = textWaiting;
+  textWaiting = undefined;
+  job.ctl.port.onmessage = null;
+  job.ctl.port.close();
+  postMessage(JSON.stringify({ id: job.h.id, err }) + "\n");
+}
 
 // A shared build's typing is balanced as it goes (app/extract/wire's
 // share.go): the helper types its share in pieces from the last entities
@@ -149,6 +198,8 @@ function awaitHandOver(job) {
   if (waiting) answerWaiting("superseded");
   waiting = job;
   const ctl = job.ctl;
+  const early = ctl.early || [];
+  ctl.early = undefined;
   ctl.port.onmessage = (e) => {
     if (waiting !== job) return;
     if (!e.data || !e.data.data) {
@@ -165,6 +216,8 @@ function awaitHandOver(job) {
     queue.push({ msg: job.msg, data: e.data.data, ctl, h: job.h });
     if (!running) next();
   };
+  // Messages that came while the share read its text (awaitText).
+  for (const e of early) ctl.port.onmessage && ctl.port.onmessage(e);
 }
 
 // The idle warm-up is for a long article someone may paste later: a web

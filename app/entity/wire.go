@@ -354,6 +354,7 @@ func getLists(r *wireReader) [][]int32 {
 	lists := make([][]int32, len(counts))
 	at := 0
 	for i, c := range counts {
+		step(i) // a search index's lists are hundreds of thousands
 		if c == 0 {
 			continue
 		}

@@ -57,8 +57,11 @@ const (
 // workerCopyChunk is how many bytes of a result are copied into Go memory
 // at a time, the build's slice yielding between them once it has run: a
 // few milliseconds each, so that a slice ends near its 20 ms (8 MB, ~6 ms
-// each, made slices of up to ~26 ms).
-const workerCopyChunk = 2 << 20
+// each, made slices of up to ~26 ms). Copying into fresh pages costs what
+// the machine charges for them: where a page costs 11 µs, 2 MB took 5-18 ms
+// and made slices of 25-38 ms, which two busy workers on two cores
+// stretched past 50 ms of wall time.
+const workerCopyChunk = 512 << 10
 
 // wantsWorker reports whether an article of n bytes is built in the
 // worker, given whether it runs and whether a build there failed before

@@ -185,11 +185,7 @@ func (w *workerClient) sendLocked(r wire.Request, port app.Value) (chan workerRe
 	w.pending[r.ID] = ch
 	worker := w.worker
 	w.mu.Unlock()
-	if port == nil {
-		worker.Call("postMessage", requestJS(r))
-	} else {
-		worker.Call("postMessage", map[string]any{"msg": requestJS(r), "port": port}, []any{port})
-	}
+	worker.Call("postMessage", requestMessage(r, port)...)
 	return ch, r.ID
 }
 

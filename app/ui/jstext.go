@@ -81,19 +81,41 @@ func toJS(s string) any {
 	return jsConcat().Call("call", s[:len(s)-len(t)], pageText.v)
 }
 
-// requestJS is what to post a worker for r: EncodeRequest's message, as
-// its header line and the kept JavaScript string joined in JavaScript when
-// r's text is the text kept (a long article's build, its share), else as
-// toJS makes it. Encoding the whole request in Go copies the 5 MB text
-// into a new Go string, which toJS then compares with the kept one, in the
-// task that posts the build before the first paint and again in the one
-// posting the helper's share after it.
-func requestJS(r wire.Request) any {
+// requestMessage is the postMessage arguments that send r to a worker,
+// with port (a MessagePort, transferred; nil for none). When r's text is
+// the text kept (a long article's build, its share) the message is
+// {msg, text}: EncodeRequest's header line and the kept JavaScript string,
+// which the worker joins. Encoding the whole request in Go copies the 5 MB
+// text into a new Go string, and joining it in the page made postMessage
+// flatten the joined string before cloning it: a second copy of the text,
+// fresh memory in the page's task (~30 ms of the one posting the helper's
+// share after the first paint). Otherwise the message is the request as
+// toJS makes it, or {msg, port}.
+// A shared build's share (sent with its end of the channel between the
+// two build workers) goes without its text: the build worker, posted the
+// same text with the other end, sends it on over the channel, a copy made
+// on its thread rather than in the page's task after the first paint.
+func requestMessage(r wire.Request, port app.Value) []any {
+	if r.Kind == wire.KindShare && port != nil {
+		r.Src = ""
+		return []any{map[string]any{"msg": wire.EncodeRequest(r), "port": port, "textOnPort": true}, []any{port}}
+	}
+	var m map[string]any
 	if head, ok := requestHead(r, pageText.s); ok {
 		perfMark("gloss-page-text")
-		return jsConcat().Call("call", head, pageText.v)
+		m = map[string]any{"msg": head, "text": pageText.v}
+	} else {
+		msg := toJS(wire.EncodeRequest(r))
+		if port == nil {
+			return []any{msg}
+		}
+		m = map[string]any{"msg": msg}
 	}
-	return toJS(wire.EncodeRequest(r))
+	if port == nil {
+		return []any{m}
+	}
+	m["port"] = port
+	return []any{m, []any{port}}
 }
 
 // requestHead returns EncodeRequest(r) without its text, when r's text is
