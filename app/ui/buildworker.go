@@ -126,9 +126,10 @@ func (f *finder) postBuild(text string, gaz *entity.Gazetteer, mem *entity.Memor
 	if !b.shared {
 		return b, nil
 	}
-	// The helper's share carries the options and the text: it reads the
-	// text's words while the worker finds the names, then types from the
-	// worker's hand-over, which then need not carry the text.
+	// The helper's share carries the options, and the text, which the
+	// worker sends on to it over their channel (requestMessage): it reads
+	// the text's words while the worker finds the names, then types from
+	// the worker's hand-over, which then need not carry the text.
 	hreq := req
 	hreq.Kind = wire.KindShare
 	b.hreq = &hreq
@@ -301,7 +302,9 @@ func (f *finder) buildInWorker(job *buildJob) (ents []entity.Entity, idx *entity
 		}
 	} else if b.hreq != nil && b.shared {
 		// Posted early without the helper's share: its turn now, in a
-		// task of its own (handing a worker the text copies it).
+		// task of its own (the share goes without the text, which the
+		// worker sends on, but the page yields between the two posts as
+		// postBuild does).
 		f.parked(f.slices.yield)
 		if f.job != job {
 			b.drop()
