@@ -142,6 +142,11 @@ function awaitText(job) {
 function answerTextWaiting(err) {
   const job = textWaiting;
   textWaiting = undefined;
+  endShare(job, err);
+}
+
+// endShare answers a share set aside with err, its port closed.
+function endShare(job, err) {
   job.ctl.port.onmessage = null;
   job.ctl.port.close();
   postMessage(JSON.stringify({ id: job.h.id, err }) + "\n");
@@ -185,9 +190,7 @@ let waiting;
 function answerWaiting(err) {
   const job = waiting;
   waiting = undefined;
-  job.ctl.port.onmessage = null;
-  job.ctl.port.close();
-  postMessage(JSON.stringify({ id: job.h.id, err }) + "\n");
+  endShare(job, err);
 }
 
 // awaitHandOver sets a share aside, its text read, until the worker's

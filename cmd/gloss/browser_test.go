@@ -345,8 +345,13 @@ func logConsoleErrors(t testing.TB, ctx context.Context) *consoleLog {
 
 // pollJS waits until the expression is truthy (up to 30 s) and returns its value.
 func pollJS[T any](ctx context.Context, expr string) (T, error) {
+	return pollJSFor[T](ctx, expr, 30*time.Second)
+}
+
+// pollJSFor is pollJS with its own timeout.
+func pollJSFor[T any](ctx context.Context, expr string, timeout time.Duration) (T, error) {
 	return chromedp.Run(ctx, chromedp.Poll[T](expr,
-		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second)))
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(timeout)))
 }
 
 func TestMain(m *testing.M) {
