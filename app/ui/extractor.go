@@ -34,6 +34,7 @@ type workerClient struct {
 	// on (buildworker.go).
 	buildOff bool
 	warmed   bool // the current worker was asked to warm up
+	warmID   int  // the ID of the warm-up request (0: none asked yet)
 	ready    bool // the current worker's module runs (its reply 0 came)
 	// helper: the second build worker, which types a share of a long
 	// build (buildworker.go) and is stopped once it answered it.
@@ -126,6 +127,21 @@ func (w *workerClient) busy() bool {
 	return w.worker != nil && len(w.pending) > 0
 }
 
+// working is busy without the worker's warm-up: that one is for an article
+// someone may paste later, runs only when the worker is otherwise quiet,
+// and on a slow machine lasts seconds after the page opened (the search's
+// own warm-up waited for it, and the first queries into an open 1 MB
+// article ran V8's baseline code: up to 116 ms a keystroke).
+func (w *workerClient) working() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n := len(w.pending)
+	if _, warming := w.pending[w.warmID]; warming {
+		n--
+	}
+	return w.worker != nil && n > 0
+}
+
 // warm asks the worker, started if it is not running, to get ready for a
 // long build (r is a wire.KindWarm request, or for the helper a
 // wire.KindStart), once per worker. Its answer sets the
@@ -142,7 +158,10 @@ func (w *workerClient) warm(r wire.Request) {
 		return // the build says so
 	}
 	w.warmed = true
-	ch, _ := w.sendLocked(r, nil)
+	ch, id := w.sendLocked(r, nil)
+	w.mu.Lock()
+	w.warmID = id
+	w.mu.Unlock()
 	go func() {
 		if err := (<-ch).Error(); err != nil {
 			app.Log("build worker: getting ready:", err)

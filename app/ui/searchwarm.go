@@ -19,8 +19,9 @@ const searchWarmSlice = 8
 // a few milliseconds at a time, so that the first query into an article
 // runs the search's optimised code rather than V8's baseline code, which
 // rescanned a 1 MB article's targets several times slower. It waits while
-// a long article is being built (the build workers need both processors),
-// and runs once per page; the mark "gloss-search-warm" says it is done.
+// a long article is being built or a page read (the build workers need
+// both processors), not for the worker's own warm-up, and runs once per
+// page; the mark "gloss-search-warm" says it is done.
 func (f *finder) warmSearchLater() {
 	if !app.IsClient {
 		return
@@ -31,7 +32,7 @@ func (f *finder) warmSearchLater() {
 	var w *entity.Warmer
 	var step app.Func
 	step = app.FuncOf(func(app.Value, []app.Value) any {
-		if extractWorker.busy() || f.installing() {
+		if extractWorker.working() || f.installing() {
 			glossJS().Call("whenIdle", searchWarmDelay, step)
 			return nil
 		}
