@@ -82,34 +82,31 @@ func toJS(s string) any {
 }
 
 // requestMessage is the postMessage arguments that send r to a worker,
-// with port (a MessagePort, transferred; nil for none). When r's text is
-// the text kept (a long article's build, its share) the message is
+// with port (a MessagePort, transferred; nil for none).
+//
+// When r's text is the text kept (a long article's build) the message is
 // {msg, text}: EncodeRequest's header line and the kept JavaScript string,
 // which the worker joins. Encoding the whole request in Go copies the 5 MB
 // text into a new Go string, and joining it in the page made postMessage
 // flatten the joined string before cloning it: a second copy of the text,
 // fresh memory in the page's task (~30 ms of the one posting the helper's
-// share after the first paint). Otherwise the message is the request as
-// toJS makes it, or {msg, port}.
-// A shared build's share (sent with its end of the channel between the
-// two build workers) goes without its text: the build worker, posted the
-// same text with the other end, sends it on over the channel, a copy made
-// on its thread rather than in the page's task after the first paint.
+// share after the first paint). A shared build's share (sent with its end
+// of the channel between the two build workers) goes without its text:
+// the build worker, posted the same text with the other end, sends it on
+// over the channel, a copy made on its thread. Otherwise the message is
+// the request as toJS makes it, or {msg, port}.
 func requestMessage(r wire.Request, port app.Value) []any {
+	m := map[string]any{}
 	if r.Kind == wire.KindShare && port != nil {
 		r.Src = ""
-		return []any{map[string]any{"msg": wire.EncodeRequest(r), "port": port, "textOnPort": true}, []any{port}}
-	}
-	var m map[string]any
-	if head, ok := requestHead(r, pageText.s); ok {
+		m["msg"], m["textOnPort"] = wire.EncodeRequest(r), true
+	} else if head, ok := requestHead(r, pageText.s); ok {
 		perfMark("gloss-page-text")
-		m = map[string]any{"msg": head, "text": pageText.v}
+		m["msg"], m["text"] = head, pageText.v
+	} else if port == nil {
+		return []any{toJS(wire.EncodeRequest(r))}
 	} else {
-		msg := toJS(wire.EncodeRequest(r))
-		if port == nil {
-			return []any{msg}
-		}
-		m = map[string]any{"msg": msg}
+		m["msg"] = toJS(wire.EncodeRequest(r))
 	}
 	if port == nil {
 		return []any{m}

@@ -40,14 +40,6 @@ type innerEvent struct {
 	ts, dur float64
 }
 
-// innerNames are the timeline events top reports inside a long task.
-var innerNames = map[string]bool{
-	"Layout": true, "UpdateLayoutTree": true, "Paint": true, "PrePaint": true, "Layerize": true,
-	"FunctionCall": true, "TimerFire": true, "EventDispatch": true, "FireAnimationFrame": true,
-	"v8.callFunction": true, "MajorGC": true, "MinorGC": true, "V8.GCFinalizeMC": true, "ParseHTML": true,
-	"HitTest": true, "IntersectionObserverController::computeIntersections": true,
-}
-
 // startTaskTrace starts a trace of the page's tasks and user timing marks.
 func startTaskTrace(t *testing.T, ctx context.Context) (*taskTrace, context.CancelFunc) {
 	tt := &taskTrace{marks: map[string]float64{}, tasks: map[[2]int64][][3]float64{}, threads: map[[2]int64]string{}, inner: map[[2]int64][]innerEvent{}}
@@ -76,7 +68,9 @@ func startTaskTrace(t *testing.T, ctx context.Context) (*taskTrace, context.Canc
 			tt.threads[k] = x.Args.Name
 		case x.Name == "RunTask" && x.Ph == "X":
 			tt.tasks[k] = append(tt.tasks[k], [3]float64{x.Ts, x.Dur, x.Tdur})
-		case x.Ph == "X" && x.Name != "RunTask" && x.Dur >= 2000:
+		case x.Ph == "X" && x.Name != "ThreadControllerImpl::RunTask" && x.Dur >= 2000:
+			// Not ThreadControllerImpl::RunTask: like RunTask (the
+			// case above), it is the task itself.
 			tt.inner[k] = append(tt.inner[k], innerEvent{x.Name, x.Ts, x.Dur})
 		case x.Cat == "blink.user_timing" && (x.Ph == "R" || x.Ph == "I" || x.Ph == "n"):
 			tt.marks[x.Name] = x.Ts
@@ -106,8 +100,8 @@ func (tt *taskTrace) stop(t *testing.T, ctx context.Context) {
 // between the marks from and to and ended by to (as the longtask observer
 // counts: the task that painted the mark from is not one, and the task that
 // marked to is the benchmark's own, which collects garbage after it), and
-// the thread time of all tasks
-// between the marks begin and to, in milliseconds.
+// the thread time of all tasks between the marks begin and to, in
+// milliseconds.
 func (tt *taskTrace) cpu(begin, from, to string) (longest, total float64, ok bool) {
 	tt.mu.Lock()
 	defer tt.mu.Unlock()
@@ -220,7 +214,6 @@ func (tt *taskTrace) top(from, to string, n int, wall bool) string {
 			}
 		}
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].x[2] > all[j].x[2] })
 	if wall {
 		// The tasks the longtask observer reports (over 50 ms of wall
 		// time), in time order.
@@ -232,6 +225,8 @@ func (tt *taskTrace) top(from, to string, n int, wall bool) string {
 		}
 		all = long
 		sort.Slice(all, func(i, j int) bool { return all[i].x[0] < all[j].x[0] })
+	} else {
+		sort.Slice(all, func(i, j int) bool { return all[i].x[2] > all[j].x[2] })
 	}
 	var b strings.Builder
 	for _, t := range all[:min(n, len(all))] {
