@@ -104,7 +104,9 @@ func (a *App) on(target app.Value, event string, f func(e app.Value)) {
 func (a *App) listenStorage(ctx app.Context) {
 	a.on(app.Window(), "storage", func(e app.Value) {
 		k := e.Get("key")
-		if k.IsNull() || store.IsKey(k.String()) {
+		// A part of a long value is followed by its head, written last:
+		// one reload for the value, not one per part.
+		if k.IsNull() || store.IsKey(k.String()) && !store.IsPart(k.String()) {
 			ctx.Dispatch(func(ctx app.Context) { a.reloadFromStorage(ctx) })
 		}
 	})

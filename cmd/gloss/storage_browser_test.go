@@ -8,8 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"gloss/app/entity"
+	"gloss/app/store"
 
 	"github.com/chromedp/chromedp"
 )
@@ -498,6 +502,63 @@ func TestBrowserStorageKeysFallback(t *testing.T) {
 		}
 		if v, err := evalJS[string](ctx, fmt.Sprintf(`localStorage.getItem(%s)`, jsQuote(key))); err != nil || v != "G1\nA ghost article." {
 			t.Errorf("key %q: now %q (%v)", key, v, err)
+		}
+	}
+}
+
+// TestBrowserLongTextInParts: an article longer than store.PartSize is
+// stored as a head and parts (the browser's notice of one 5 MB write
+// stalled the page for 50–86 ms), and comes back whole in another tab and
+// after a reload.
+func TestBrowserLongTextInParts(t *testing.T) {
+	ctx, _, _ := openApp(t)
+	article := entity.SampleArticle(700<<10, 5)
+	pasteArticle(t, ctx, article)
+	parts, err := pollJS[string](ctx, `(() => {
+		const s = window.__glossStorage || localStorage, parts = [];
+		let head = "";
+		for (let i = 0; i < s.length; i++) {
+			const k = s.key(i);
+			if (!k.startsWith("gloss/v2/doc/")) continue;
+			if (k.includes("#")) parts.push(k + "=" + s.getItem(k).length);
+			else if (s.getItem(k).startsWith("G2\n")) head = k;
+		}
+		return parts.length ? head + " " + parts.sort().join(" ") : "";
+	})()`)
+	if err != nil {
+		t.Fatalf("the long article was not stored in parts: %v", err)
+	}
+	fields := strings.Fields(parts)
+	if len(fields) < 4 || !strings.Contains(fields[0], "/text.") {
+		t.Fatalf("stored: %s; want a text head and at least three parts", parts)
+	}
+	for _, p := range fields[1:] {
+		n, _ := strconv.Atoi(p[strings.LastIndex(p, "=")+1:])
+		if !strings.HasPrefix(p, fields[0]+"#") || n == 0 || n > store.PartSize {
+			t.Errorf("part %s: not %s's, or empty, or over %d characters", p, fields[0], store.PartSize)
+		}
+	}
+	shown := `document.querySelector('[data-testid="article"]').textContent.length`
+	want, err := evalJS[int](ctx, shown)
+	if err != nil || want < 600<<10 {
+		t.Fatalf("the article shows %d characters (%v)", want, err)
+	}
+	url, err := evalJS[string](ctx, `location.href`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab2, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	for name, c := range map[string]context.Context{"another tab": tab2, "after a reload": ctx} {
+		if err := waitReady(c, url); err != nil {
+			t.Fatal(err)
+		}
+		waitParagraphs(t, c)
+		if got, err := evalJS[int](c, shown); err != nil || got != want {
+			t.Errorf("%s: the article shows %d characters (%v), want %d", name, got, err, want)
+		}
+		if msg := message(c); strings.Contains(msg, "missing") || strings.Contains(msg, "could not") || strings.Contains(msg, "damaged") {
+			t.Errorf("%s: message %q", name, msg)
 		}
 	}
 }
