@@ -19,6 +19,11 @@ type yielder struct {
 func newYielder() *yielder {
 	y := &yielder{wake: make(chan struct{}, 1), start: time.Now()}
 	y.fn = app.FuncOf(func(app.Value, []app.Value) any {
+		// The slice counts from the task's start: Go runs this callback
+		// first, then every goroutine ready, and go-app's render of a
+		// frame due (20–30 ms on a 5 MB article) can run before the
+		// build does, in the same task.
+		y.start = time.Now()
 		select {
 		case y.wake <- struct{}{}:
 		default:
@@ -41,11 +46,10 @@ func (y *yielder) pause() bool {
 // yield blocks until the browser has run the tasks waiting (input, a
 // frame): a message posted to itself comes back after them, with no
 // minimum delay (time.Sleep's setTimeout waits at least 4 ms once nested,
-// a sixth of each slice). A new slice starts.
+// a sixth of each slice). A new slice starts with the message's task.
 func (y *yielder) yield() {
 	glossJS().Call("yieldTask", y.fn)
 	<-y.wake
-	y.start = time.Now()
 }
 
 // release frees the callback; the yielder is not used again.
