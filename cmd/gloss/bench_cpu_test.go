@@ -43,7 +43,7 @@ type innerEvent struct {
 // startTaskTrace starts a trace of the page's tasks and user timing marks.
 func startTaskTrace(t *testing.T, ctx context.Context) (*taskTrace, context.CancelFunc) {
 	tt := &taskTrace{marks: map[string]float64{}, tasks: map[[2]int64][][3]float64{}, threads: map[[2]int64]string{}, inner: map[[2]int64][]innerEvent{}}
-	tt.chromeTrace = startTrace(t, ctx, []string{"disabled-by-default-devtools.timeline", "devtools.timeline", "blink.user_timing", "toplevel"}, func(ev []byte) {
+	tt.chromeTrace = startTrace(t, ctx, []string{"disabled-by-default-devtools.timeline", "devtools.timeline", "blink.user_timing", "toplevel", "v8.wasm", "disabled-by-default-v8.wasm.detailed"}, func(ev []byte) {
 		tt.mu.Lock()
 		defer tt.mu.Unlock()
 		var x struct {
@@ -66,7 +66,7 @@ func startTaskTrace(t *testing.T, ctx context.Context) (*taskTrace, context.Canc
 		switch {
 		case x.Ph == "M" && x.Name == "thread_name":
 			tt.threads[k] = x.Args.Name
-		case x.Name == "RunTask" && x.Ph == "X":
+		case (x.Name == "RunTask" || x.Name == "ThreadPool_RunTask") && x.Ph == "X":
 			tt.tasks[k] = append(tt.tasks[k], [3]float64{x.Ts, x.Dur, x.Tdur})
 		case x.Ph == "X" && x.Name != "ThreadControllerImpl::RunTask" && x.Dur >= 2000:
 			// Not ThreadControllerImpl::RunTask: like RunTask (the
@@ -253,6 +253,12 @@ func (tt *taskTrace) within(thread [2]int64, start, end float64) string {
 		}
 		fmt.Fprintf(&b, "%s %.0f", ev.name, ev.dur/1000)
 	}
+	// What the other threads did meanwhile says whether the task waited
+	// for a processor (their thread time near the task's wall time) or
+	// for something else.
+	if o := tt.beside(thread, start, end); o != "" {
+		fmt.Fprintf(&b, ", beside: %s", o)
+	}
 	// The page's own marks inside the task say which step it was.
 	for _, m := range tt.all {
 		if m.thread == thread && m.ts >= start && m.ts <= end {
@@ -344,4 +350,49 @@ func (tt *taskTrace) timeline(begin, end string) string {
 		fmt.Fprintf(&sb, " %.0f %s:%s", (m.ts-b)/1000, who, strings.TrimPrefix(m.name, "gloss-"))
 	}
 	return sb.String()
+}
+
+// beside sums, for every thread but thread, the thread time of its tasks
+// that overlap start..end (µs), each prorated by the share of its wall time
+// inside the window, and lists the three busiest: "name ms, …". tt.mu is
+// held by the caller.
+func (tt *taskTrace) beside(thread [2]int64, start, end float64) string {
+	type busy struct {
+		name string
+		ms   float64
+	}
+	var all []busy
+	for k, tasks := range tt.tasks {
+		if k == thread {
+			continue
+		}
+		var sum float64
+		for _, x := range tasks {
+			s, e := max(x[0], start), min(x[0]+x[1], end)
+			if e <= s || x[1] <= 0 {
+				continue
+			}
+			sum += x[2] * (e - s) / x[1]
+		}
+		if sum >= 1000 {
+			// The longest event of the thread inside the window says
+			// what it did.
+			what, longest := "", 0.0
+			for _, ev := range tt.inner[k] {
+				if ev.ts < end && ev.ts+ev.dur > start && ev.dur > longest && ev.name != "RunTask" && ev.name != "ThreadPool_RunTask" {
+					what, longest = " ("+ev.name+")", ev.dur
+				}
+			}
+			all = append(all, busy{fmt.Sprintf("%s/%d%s", tt.threads[k], k[1], what), sum / 1000})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ms > all[j].ms })
+	var b strings.Builder
+	for i, x := range all[:min(3, len(all))] {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "%s %.0f", x.name, x.ms)
+	}
+	return b.String()
 }
