@@ -726,10 +726,12 @@ func benchPaste(t *testing.T, figs *figures, dir, large string) {
 // to compare builds measured at different loads.
 // Memory is taken with the article open, after a full collection; the
 // build worker's (memory_5mb_worker_mb) as its script last reported it.
+// GLOSS_BENCH_JSFLAGS adds V8 flags to this browser's (to see what V8's
+// choices cost: --no-wasm-lazy-compilation, say).
 func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 	huge := entity.SampleArticle(5<<20, benchSeed)
 	base := serveSite(t, dir, "")
-	ctx := benchBrowser(t, 300*time.Second)
+	ctx := benchBrowser(t, 300*time.Second, strings.Fields(os.Getenv("GLOSS_BENCH_JSFLAGS"))...)
 	installInit(t, ctx, strings.TrimSuffix(base, "/"), nil, false)
 	noted := false
 	for i := 0; i < 4; i++ {
