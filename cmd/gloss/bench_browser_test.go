@@ -851,6 +851,11 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 				longest, _, _ := trace.cpu("bench-5mb-click", "bench-5mb-paint", "bench-5mb-settled")
 				figs.add("paste_5mb_longest_task_cpu_ms", longest)
 				figs.add("paste_5mb_main_thread_cpu_ms", total)
+				// The install after interactive (the panel's rows, the
+				// highlights), step by step: its processor time.
+				if _, inst, ok := trace.cpu("bench-5mb-ready", "bench-5mb-ready", "bench-5mb-settled"); ok {
+					figs.add("paste_5mb_install_cpu_ms", inst)
+				}
 				if w, busiest, ok := trace.workerCPU("bench-5mb-click", "bench-5mb-ready"); ok {
 					figs.add("paste_5mb_worker_cpu_ms", w)
 					// The build worker's alone when the helper shares the
