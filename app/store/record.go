@@ -44,6 +44,9 @@ const Version = 3
 // (whatever setting names or JSON it carries) can be taken for an expired
 // go-app entry, and the scan costs nothing even for a 1 MB article. The
 // digit is the record format; a higher one was written by a newer Gloss.
+// A long value stored in parts has a head "G2\n…" under its key instead
+// (parts.go), which Parts joins before the library reads it: a Gloss from
+// before parts takes the head for a newer record format.
 const header = "G1\n"
 
 // decode strips the header from a stored value.
