@@ -377,17 +377,29 @@ func TestBrowserPasteLarge(t *testing.T) {
 		}
 	}
 	check("after loading")
-	// The text went to the storage, the article's paragraphs and the build
-	// worker as the JavaScript string it was read from (app/ui/jstext.go),
-	// and is stored exactly as pasted.
-	if n, err := pollJS[int](ctx, `performance.getEntriesByName("gloss-page-text").length >= 3 && performance.getEntriesByName("gloss-page-text").length`); err != nil {
-		t.Errorf("the pasted text was handed back to JavaScript as its string %d times, want the storage, the worker and the draw", n)
+	// The text went to the article's paragraphs and the build worker as
+	// the JavaScript string it was read from (app/ui/jstext.go), and is
+	// stored exactly as pasted. (The storage takes it in parts of 256 KB,
+	// store.Parts, each decoded from Go: cutting the kept string instead
+	// was not faster, the store step 1,325–1,522 ms in four runs against
+	// 1,034–1,566 in five, medians 1,368 and 1,213.)
+	if n, err := pollJS[int](ctx, `performance.getEntriesByName("gloss-page-text").length >= 2 && performance.getEntriesByName("gloss-page-text").length`); err != nil {
+		t.Errorf("the pasted text was handed back to JavaScript as its string %d times, want the worker and the draw", n)
 	}
+	// A long text is stored in parts (store.Parts): its head, then the
+	// parts it names, joined.
 	if ok, err := evalJS[bool](ctx, `(() => {
 		const s = window.__glossStorage || localStorage;
 		for (let i = 0; i < s.length; i++) {
 			const k = s.key(i);
-			if (/\/text\.\d+$/.test(k) && s.getItem(k).endsWith(__pasted) && s.getItem(k).length < __pasted.length + 16) return true;
+			if (!/\/text\.\d+$/.test(k)) continue;
+			let v = s.getItem(k);
+			if (v.startsWith("G2\n")) {
+				const [gen, n] = v.slice(3).trim().split(" ");
+				v = "";
+				for (let j = 1; j <= +n; j++) v += s.getItem(k + "#" + gen + "." + j);
+			}
+			if (v.endsWith(__pasted) && v.length < __pasted.length + 16) return true;
 		}
 		return false;
 	})()`); err != nil || !ok {
