@@ -54,12 +54,15 @@ type parted struct {
 // Get joins, Keys leaves out and Delete removes with it.
 func Parts(b Backend) Backend { return &parted{b: b, now: time.Now} }
 
-// readHead parses a head "G2\n<gen> <n>\n".
-func readPartHead(raw string) (gen string, n int, err error) {
+// partsOf returns the generation and number of parts a head
+// "G2\n<gen> <n>\n" names, "" and 0 when raw is not a head, and an error
+// when it starts as one and is not.
+func partsOf(raw string) (gen string, n int, err error) {
 	line, ok := strings.CutPrefix(raw, partHead)
-	if ok {
-		line, ok = strings.CutSuffix(line, "\n")
+	if !ok {
+		return "", 0, nil
 	}
+	line, ok = strings.CutSuffix(line, "\n")
 	g, num, found := strings.Cut(line, " ")
 	n, nerr := strconv.Atoi(num)
 	if !ok || !found || g == "" || nerr != nil || n < 1 {
@@ -71,12 +74,15 @@ func readPartHead(raw string) (gen string, n int, err error) {
 // Get returns the value under key, joined from its parts if it has them.
 func (p *parted) Get(key string) (string, bool, error) {
 	raw, ok, err := p.b.Get(key)
-	if err != nil || !ok || !strings.HasPrefix(raw, partHead) {
+	if err != nil || !ok {
 		return raw, ok, err
 	}
-	gen, n, err := readPartHead(raw)
+	gen, n, err := partsOf(raw)
 	if err != nil {
 		return "", false, err
+	}
+	if gen == "" {
+		return raw, true, nil
 	}
 	var b strings.Builder
 	for i := 1; i <= n; i++ {
@@ -133,16 +139,13 @@ func (p *parted) Set(key, value string) error {
 }
 
 // head returns the generation and number of parts of the value under key,
-// or "", 0 when it is not in parts.
+// or "", 0 when it is not in parts (or its head cannot be read).
 func (p *parted) head(key string) (string, int) {
 	raw, ok, err := p.b.Get(key)
-	if err != nil || !ok || !strings.HasPrefix(raw, partHead) {
+	if err != nil || !ok {
 		return "", 0
 	}
-	gen, n, err := readPartHead(raw)
-	if err != nil {
-		return "", 0
-	}
+	gen, n, _ := partsOf(raw)
 	return gen, n
 }
 
