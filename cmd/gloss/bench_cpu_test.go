@@ -379,7 +379,7 @@ func (tt *taskTrace) beside(thread [2]int64, start, end float64) string {
 			// what it did.
 			what, longest := "", 0.0
 			for _, ev := range tt.inner[k] {
-				if ev.ts < end && ev.ts+ev.dur > start && ev.dur > longest && ev.name != "RunTask" && ev.name != "ThreadPool_RunTask" {
+				if ev.ts < end && ev.ts+ev.dur > start && ev.dur > longest {
 					what, longest = " ("+ev.name+")", ev.dur
 				}
 			}
