@@ -18,8 +18,23 @@ func Snap(s string, start, end int) (int, int, bool) {
 		start, end = end, start
 	}
 	bs, be, n := byteRange(s, start, end)
-	start, end = clamp(start, 0, n), clamp(end, 0, n)
+	return snap(s, clamp(start, 0, n), clamp(end, 0, n), bs, be)
+}
 
+// Snap is the package's Snap over x's string, its offsets looked up in x
+// instead of counted from the start of the text: a selection in a long
+// article snaps in time independent of where it lies (counting took
+// 15 ms at the end of 1 MB in wasm, at every label key).
+func (x *Offsets) Snap(start, end int) (int, int, bool) {
+	if start > end {
+		start, end = end, start
+	}
+	start, end = x.clampCP(start), x.clampCP(end)
+	return snap(x.s, start, end, x.Byte(start), x.Byte(end))
+}
+
+// snap is Snap of the code points [start, end) of s, at bytes [bs, be).
+func snap(s string, start, end, bs, be int) (int, int, bool) {
 	// Widen to whole words, working on bytes so a long text is not copied.
 	for insideWord(s, bs) {
 		_, size := utf8.DecodeLastRuneInString(s[:bs])

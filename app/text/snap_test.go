@@ -39,6 +39,9 @@ func TestSnap(t *testing.T) {
 		if ok != tt.wantOK || ok && got != tt.want {
 			t.Errorf("Snap(%q, %d, %d) = %q (%d,%d) ok=%v, want %q ok=%v", tt.s, start, end, got, a, b, ok, tt.want, tt.wantOK)
 		}
+		if a2, b2, ok2 := NewOffsets(tt.s).Snap(start, end); a2 != a || b2 != b || ok2 != ok {
+			t.Errorf("Offsets.Snap(%q, %d, %d) = %d,%d,%v, Snap gives %d,%d,%v", tt.s, start, end, a2, b2, ok2, a, b, ok)
+		}
 	}
 	// Reversed and out of range selections are clamped, never a panic.
 	if a, b, ok := Snap("abc def", 99, -4); !ok || a != 0 || b != 7 {
@@ -56,6 +59,9 @@ func FuzzSnap(f *testing.F) {
 		a, b, ok := Snap(s, start, end)
 		if a < 0 || a > b || b > n {
 			t.Fatalf("Snap(%q, %d, %d) = %d, %d outside [0, %d]", s, start, end, a, b, n)
+		}
+		if a2, b2, ok2 := NewOffsets(s).Snap(start, end); a2 != a || b2 != b || ok2 != ok {
+			t.Fatalf("Offsets.Snap(%q, %d, %d) = %d,%d,%v, Snap gives %d,%d,%v", s, start, end, a2, b2, ok2, a, b, ok)
 		}
 		if ok && a == b {
 			t.Fatalf("Snap(%q, %d, %d) ok with an empty span", s, start, end)
