@@ -91,6 +91,20 @@
       const p = paras[i];
       if (!p) continue;
       build(p, texts[i], pieces);
+      remake(i);
+    }
+  }
+
+  // remake makes anew the ranges every highlight had in paragraph i, which
+  // build just redrew: the old ones are in text nodes no longer in the page.
+  // So a highlight whose spans did not change need not be handed over again
+  // when a label is drawn (the Go side skips it: a label changes one or two
+  // of the suggestions' highlights).
+  function remake(i) {
+    for (const st of lit.values()) {
+      if (!st.made.has(i)) continue;
+      unmake(st, i);
+      if (live[paraBlk[i]]) make(st, i);
     }
   }
 

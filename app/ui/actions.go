@@ -47,6 +47,7 @@ func (a *App) after(prev *session.Doc) {
 		if prev != nil {
 			a.newPane = true
 			a.drawnDoc = ""
+			a.drawCount++
 			a.clearArticle()
 			setFragment("")
 		}

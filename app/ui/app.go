@@ -76,6 +76,9 @@ type App struct {
 	jsFuncs  []app.Func
 	painted  map[string]annot.Annotation // annotations as last drawn
 	drawnDoc string                      // ID of the article in the DOM
+	// drawCount counts the article's draws into the DOM (and its
+	// clearing): highlights handed over before the last are gone.
+	drawCount int
 }
 
 // doc is the open article, nil while the new-article pane is shown.

@@ -7,7 +7,6 @@ import (
 
 	"gloss/app/annot"
 	"gloss/app/session"
-	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -49,6 +48,7 @@ func (a *App) draw() {
 	glossJS().Call("render", articleEl(), toJS(d.Text), int32s(bounds))
 	a.painted = map[string]annot.Annotation{}
 	a.drawnDoc = d.Meta.ID
+	a.drawCount++
 	a.repaint()
 	// Let the browser paint the text before entities and the search index
 	// are built: on a long article that takes a while, and reading can start.
@@ -184,7 +184,7 @@ func (a *App) selection() (start, end int, ok bool) {
 	if start > end {
 		start, end = end, start
 	}
-	return text.Snap(d.Text, start, end)
+	return d.X.Snap(start, end)
 }
 
 // spans16 converts code point spans to [para, start16, end16] triples,

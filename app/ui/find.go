@@ -26,6 +26,10 @@ type finder struct {
 	ents  []entity.Entity
 	idx   *entity.Index
 	built string // ID of the article ents and idx were built for
+	// shown: the suggestion highlights' spans as handed to the page since
+	// draw shownDraw (App.drawCount), by name (applySuggestion).
+	shown     map[string][][2]int
+	shownDraw int
 
 	// The background build (build.go).
 	gen     int       // bumped by every build request; a result of an older one is dropped

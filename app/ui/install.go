@@ -90,8 +90,13 @@ func (f *finder) stagePaint(job *buildJob, p *suggestionPaint) {
 // mentions is how many mentions p highlights.
 func (p *suggestionPaint) mentions() int {
 	n := 0
-	for _, t := range p.triples {
-		n += len(t) / 3
+	for i := range p.names {
+		switch {
+		case i < len(p.triples) && p.triples[i] != nil:
+			n += len(p.triples[i]) / 3
+		case i < len(p.spans):
+			n += len(p.spans[i])
+		}
 	}
 	return n
 }

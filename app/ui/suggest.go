@@ -67,14 +67,26 @@ func (f *finder) labelForType(t string) string {
 // suggestion returns the label suggested for entity e ("" for none): the
 // gazetteer's label, or its type mapped onto the labels when confident
 // enough.
-func (f *finder) suggestion(e entity.Entity) string {
+func (f *finder) suggestion(e entity.Entity) string { return f.suggestionWith(e, nil) }
+
+// suggestionWith is suggestion, remembering in memo (when not nil) the
+// label each type or gazetteer label maps onto.
+func (f *finder) suggestionWith(e entity.Entity, memo map[string]string) string {
+	t := e.Type
 	if e.Source == entity.SourceGazetteer {
-		return f.labelForType(e.Label)
-	}
-	if e.Confidence < minSuggestConfidence {
+		t = e.Label
+	} else if e.Confidence < minSuggestConfidence {
 		return ""
 	}
-	return f.labelForType(e.Type)
+	if memo == nil {
+		return f.labelForType(t)
+	}
+	l, ok := memo[t]
+	if !ok {
+		l = f.labelForType(t)
+		memo[t] = l
+	}
+	return l
 }
 
 // loadLexicon fetches the lexicon after first paint and retypes the open

@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"gloss/app/annot"
 	"gloss/app/entity"
 	"gloss/app/session"
+	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -21,10 +23,23 @@ import (
 // suggestionPaint is the suggestion highlights of one set of entities over
 // one article, ready for web/gloss.js.
 type suggestionPaint struct {
-	key     string    // suggestionKey when worked out: stale if it changed since
-	colors  string    // JSON list of the colours, one per label and the unlabelled
-	names   []string  // highlight names
-	triples [][]int32 // per name, [para, start16, end16] triples
+	key     string       // suggestionKey when worked out: stale if it changed since
+	colors  string       // JSON list of the colours, one per label and the unlabelled
+	names   []string     // highlight names
+	spans   [][][2]int   // per name, the code point spans
+	triples [][]int32    // per name, [para, start16, end16] triples; nil until converted (tripleAt)
+	doc     *session.Doc // the article the spans are in
+}
+
+// tripleAt returns the triples of the i-th name, converted from its spans
+// on first use: a repaint after a label hands over only the names whose
+// spans changed (applySuggestion), and converting the others' tens of
+// thousands of spans was most of a label's time on a long article.
+func (p *suggestionPaint) tripleAt(i int) []int32 {
+	if p.triples[i] == nil && i < len(p.spans) {
+		p.triples[i] = spans16(p.doc, p.spans[i])
+	}
+	return p.triples[i]
 }
 
 // suggestionKey is what the suggestions depend on besides the entities:
@@ -42,29 +57,42 @@ func (f *finder) suggestionKey(d *session.Doc) string {
 	return b.String()
 }
 
-// suggestionsFor works out the suggestion highlights of ents over d, calling
-// pause (if not nil) between pieces of the work.
+// suggestionsFor works out the suggestion highlights of ents over d. With
+// pause (called between pieces of the work) their triples are converted
+// at once, in the background build's slices; without, on first use.
 func (f *finder) suggestionsFor(d *session.Doc, ents []entity.Entity, pause func()) *suggestionPaint {
 	a := f.a
-	p := &suggestionPaint{key: f.suggestionKey(d)}
+	p := &suggestionPaint{key: f.suggestionKey(d), doc: d}
 	labels := a.labels
 	byLabel := make([][][2]int, len(labels)+1)
 	typed := make([][][2]int, len(labels)+1)
-	// The person's annotations, to leave out the mentions they labelled so
-	// (a set: a long article has a few hundred thousand mentions).
+	// The person's annotations, to leave out the mentions they labelled so,
+	// by start (a long article has a few hundred thousand mentions, and an
+	// int key hashes fast in wasm where a struct with a string does not).
 	type labelled struct {
-		start, end int
-		label      string
+		end   int
+		label string
 	}
-	done := map[labelled]bool{}
+	done := map[int][]labelled{}
 	for _, x := range d.Set.All() {
-		done[labelled{x.Start, x.End, x.Label}] = true
+		done[x.Start] = append(done[x.Start], labelled{x.End, x.Label})
 	}
+	isDone := func(m text.Span, l string) bool {
+		for _, x := range done[m.Start] {
+			if x.end == m.End && x.label == l {
+				return true
+			}
+		}
+		return false
+	}
+	// The entities' types are a handful: each is looked up among the
+	// labels once, not once per entity.
+	forType := map[string]string{}
 	for k, e := range ents {
 		if pause != nil && k%256 == 0 {
 			pause()
 		}
-		l := f.suggestion(e)
+		l := f.suggestionWith(e, forType)
 		if l == "" {
 			continue
 		}
@@ -79,7 +107,7 @@ func (f *finder) suggestionsFor(d *session.Doc, ents []entity.Entity, pause func
 			continue
 		}
 		for _, m := range e.Mentions {
-			if done[labelled{m.Start, m.End, l}] {
+			if len(done) > 0 && isDone(m, l) {
 				continue
 			}
 			typed[i] = append(typed[i], [2]int{m.Start, m.End})
@@ -87,12 +115,13 @@ func (f *finder) suggestionsFor(d *session.Doc, ents []entity.Entity, pause func
 	}
 	p.colors = suggestionColors(labels)
 	for i := range byLabel {
-		for _, kind := range []struct {
-			name  string
-			spans [][2]int
-		}{{"gloss-s" + strconv.Itoa(i), byLabel[i]}, {"gloss-t" + strconv.Itoa(i), typed[i]}} {
-			p.names = append(p.names, kind.name)
-			p.triples = append(p.triples, spans16Paced(d, kind.spans, pause))
+		p.names = append(p.names, "gloss-s"+strconv.Itoa(i), "gloss-t"+strconv.Itoa(i))
+		p.spans = append(p.spans, byLabel[i], typed[i])
+	}
+	p.triples = make([][]int32, len(p.names))
+	if pause != nil {
+		for i, s := range p.spans {
+			p.triples[i] = spans16Paced(d, s, pause)
 		}
 	}
 	return p
@@ -143,7 +172,9 @@ func (f *finder) applySuggestions(p *suggestionPaint) {
 }
 
 // applySuggestion hands the page p's i-th highlight (with the colours, for
-// the first).
+// the first), unless the page holds it already: the same spans handed over
+// since the article was last drawn (web/gloss.js remakes a highlight's
+// ranges in a paragraph it redraws for a label).
 func (f *finder) applySuggestion(p *suggestionPaint, i int) {
 	a := f.a
 	if a.doc() == nil || !app.IsClient || a.drawnDoc != a.doc().Meta.ID {
@@ -152,5 +183,19 @@ func (f *finder) applySuggestion(p *suggestionPaint, i int) {
 	if i == 0 {
 		glossJS().Call("suggestionColors", p.colors)
 	}
-	a.highlightTriples(p.names[i], p.triples[i])
+	if f.shown == nil || f.shownDraw != a.drawCount {
+		f.shown, f.shownDraw = map[string][][2]int{}, a.drawCount
+	}
+	name := p.names[i]
+	if i >= len(p.spans) {
+		// Triples alone: what the page holds for name is not known after.
+		delete(f.shown, name)
+		a.highlightTriples(name, p.triples[i])
+		return
+	}
+	if old, ok := f.shown[name]; ok && slices.Equal(old, p.spans[i]) {
+		return
+	}
+	a.highlightTriples(name, p.tripleAt(i))
+	f.shown[name] = p.spans[i]
 }

@@ -192,3 +192,62 @@ func TestBrowserTypedSuggestions1MB(t *testing.T) {
 	t.Logf("1 MB article in the browser: paste to interactive %.0f ms; to typed suggestions drawn %.0f ms (entities and index %.0f ms, lexicon parse %.0f ms, retype %.0f ms)",
 		r["interactive"], typed, perf["entities"], perf["lexicon"], perf["retype"])
 }
+
+// TestBrowserLabelKeepsOtherSuggestions accepts one suggestion from the
+// keyboard (J to Putin, Enter) in a paragraph that also holds a suggested
+// place: the label redraws that paragraph, and the place's suggestion must
+// stay drawn there, on the text now in the page, though only the people's
+// highlight changed (the page is handed only the highlights whose spans
+// changed, and remakes the others' ranges in a redrawn paragraph).
+func TestBrowserLabelKeepsOtherSuggestions(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	pasteArticle(t, ctx, suggestArticle)
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="entity-item"][data-key="damascus"]')||{dataset:{}}).dataset.label === "LOC"`); err != nil {
+		t.Fatal("Damascus never suggested as LOC")
+	}
+	damascus := occurrences(suggestArticle, "Damascus")
+	before, err := highlightSpans(ctx, "gloss-t2")
+	if err != nil || !slices.Contains(before, damascus[0]) {
+		t.Fatalf("the first Damascus is not drawn as a LOC suggestion: %+v %v", before, err)
+	}
+	people, _ := highlightSpans(ctx, "gloss-t0")
+	putin := occurrences(suggestArticle, "Putin")
+	prev := ""
+	for i := 0; ; i++ {
+		if i == 40 {
+			t.Fatalf("J never reached Putin (last message %q)", prev)
+		}
+		typeKey(t, ctx, 'j')
+		msg, err := pollJS[string](ctx, fmt.Sprintf(`(m => m && m.textContent !== %s ? m.textContent : "")(document.querySelector('[data-testid="message"]'))`, jsString(prev)))
+		if err != nil {
+			t.Fatalf("J showed nothing new after %q", prev)
+		}
+		prev = msg
+		if strings.HasPrefix(msg, "Suggested PER: “Putin”") {
+			break
+		}
+	}
+	press(t, ctx, kb.Enter)
+	got := labelled(waitCount(t, ctx, 1), "PER")
+	if len(got) != 1 || got[0].Text != "Putin" {
+		t.Fatalf("Enter labelled %+v, want one Putin as PER", got)
+	}
+	// The paragraph redrawn holds the label, a Putin left suggested and
+	// the first Damascus.
+	if got[0].Start > damascus[0].Start || !slices.Contains(putin, got[0]) {
+		t.Fatalf("the label %+v is not a Putin before the first Damascus", got[0])
+	}
+	stale, err := evalJS[int](ctx, `[...(CSS.highlights.get("gloss-t2") || [])].filter(r => !r.startContainer.isConnected || !r.endContainer.isConnected).length`)
+	if err != nil || stale != 0 {
+		t.Errorf("%d of the LOC suggestion's ranges are in text no longer in the page (%v)", stale, err)
+	}
+	if after, err := highlightSpans(ctx, "gloss-t2"); err != nil || !slices.Equal(after, before) {
+		t.Errorf("the LOC suggestions changed with a PER label: %+v, were %+v (%v)", after, before, err)
+	}
+	if after, err := highlightSpans(ctx, "gloss-t0"); err != nil || len(after) != len(people)-1 || slices.Contains(after, got[0]) {
+		t.Errorf("the PER suggestions after the label: %+v, were %+v (%v)", after, people, err)
+	}
+	if errs := cons.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}
