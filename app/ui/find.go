@@ -30,6 +30,10 @@ type finder struct {
 	// draw shownDraw (App.drawCount), by name (applySuggestion).
 	shown     map[string][][2]int
 	shownDraw int
+	// repaintFn repaints the suggestions in a task of its own
+	// (annotationsChanged); repaintQueued: one is posted.
+	repaintFn     app.Func
+	repaintQueued bool
 
 	// The background build (build.go).
 	gen     int       // bumped by every build request; a result of an older one is dropped
@@ -158,13 +162,34 @@ func (f *finder) gazetteerChanged() {
 }
 
 // annotationsChanged repaints the suggestions: a labelled mention is no
-// longer one.
+// longer one. In the browser the repaint runs in a task of its own, after
+// the one that drew the change: the label shows at once, and on a long
+// article the repaint was most of a label's time.
 func (f *finder) annotationsChanged() {
 	if f.built == "" {
 		f.redraw()
 		return
 	}
-	f.paintSuggestions()
+	if !app.IsClient {
+		f.paintSuggestions()
+		return
+	}
+	if f.repaintFn == nil {
+		f.repaintFn = app.FuncOf(func(app.Value, []app.Value) any {
+			f.a.ctx.Dispatch(func(ctx app.Context) {
+				f.repaintQueued = false
+				if d := f.a.doc(); d != nil && f.built == d.Meta.ID {
+					f.paintSuggestions()
+				}
+				ctx.PreventUpdate() // nothing go-app draws changed
+			})
+			return nil
+		})
+	}
+	if !f.repaintQueued {
+		f.repaintQueued = true
+		glossJS().Call("yieldTask", f.repaintFn)
+	}
 }
 
 // ---- search ----
