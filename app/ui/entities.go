@@ -38,12 +38,23 @@ type entitiesPanel struct {
 	Sort           string   // "count", "label" or "first"
 	CanAnnotateAll bool     // an entity or a search result is chosen
 
-	OnChoose      func(key string)
-	OnTypeFilter  func(t string)
-	OnSort        func(by string)
-	OnAcceptType  func()
-	OnAnnotateAll func()
-	OnMore        func()
+	// on is what the controls do. It is unexported so that go-app leaves
+	// it out when it compares the panel's fields at each render of the
+	// app: a func field never equals another (reflect.DeepEqual), and the
+	// panel was rendered and diffed again at every search keystroke and
+	// label, its rows unchanged (a third of the app's render on the 1 MB
+	// article). The panel keeps the one it was mounted with.
+	on entityActions
+}
+
+// entityActions is what the entities panel's controls do.
+type entityActions interface {
+	chooseEntity(key string)
+	filterEntities(t string)
+	sortEntities(by string)
+	acceptType()
+	startReviewFromCurrent()
+	moreEntities()
 }
 
 // call runs a callback that may be unset.
@@ -53,14 +64,18 @@ func call(f func()) {
 	}
 }
 
+// act runs do with the panel's actions, when it has them (a panel drawn
+// alone, in a test, has none).
+func (p *entitiesPanel) act(do func(entityActions)) {
+	if p.on != nil {
+		do(p.on)
+	}
+}
+
 // Render draws the panel. Handlers read the props when they run (go-app
 // keeps the first handler of a reused element, its issue #1010).
 func (p *entitiesPanel) Render() app.UI {
-	choose := func(key string) {
-		if p.OnChoose != nil {
-			p.OnChoose(key)
-		}
-	}
+	choose := func(key string) { p.act(func(on entityActions) { on.chooseEntity(key) }) }
 	return app.Div().DataSet("testid", "entities").ID("panel-entities").Role("tabpanel").Attr("aria-labelledby", "tab-entities").Body(
 		app.H2().Body(
 			app.Text("Entities "),
@@ -74,9 +89,8 @@ func (p *entitiesPanel) Render() app.UI {
 		app.Div().Class("row").Body(
 			app.Select().DataSet("testid", "entity-type-filter").Attr("aria-label", "Show entities of type").
 				OnChange(func(ctx app.Context, e app.Event) {
-					if p.OnTypeFilter != nil {
-						p.OnTypeFilter(ctx.JSSrc().Get("value").String())
-					}
+					t := ctx.JSSrc().Get("value").String()
+					p.act(func(on entityActions) { on.filterEntities(t) })
 				}).
 				Body(
 					app.Option().Value("").Selected(p.TypeFilter == "").Text("all types"),
@@ -89,15 +103,14 @@ func (p *entitiesPanel) Render() app.UI {
 			app.If(p.TypeFilter != "" && p.TypeFilter != "none", func() app.UI {
 				return app.Button().DataSet("testid", "accept-type").Title("Review and accept every suggestion of this type (A)").
 					Text("Accept every " + p.TypeFilter + "…").
-					OnClick(func(ctx app.Context, e app.Event) { call(p.OnAcceptType) })
+					OnClick(func(ctx app.Context, e app.Event) { p.act(entityActions.acceptType) })
 			}),
 		),
 		app.Div().Class("row").Body(
 			app.Select().DataSet("testid", "entity-sort").Attr("aria-label", "Sort entities").
 				OnChange(func(ctx app.Context, e app.Event) {
-					if p.OnSort != nil {
-						p.OnSort(ctx.JSSrc().Get("value").String())
-					}
+					by := ctx.JSSrc().Get("value").String()
+					p.act(func(on entityActions) { on.sortEntities(by) })
 				}).
 				Body(
 					app.Option().Value("count").Selected(p.Sort == "count").Text("by count"),
@@ -106,7 +119,7 @@ func (p *entitiesPanel) Render() app.UI {
 				),
 			app.If(p.CanAnnotateAll, func() app.UI {
 				return app.Button().DataSet("testid", "annotate-all").Title("Annotate all mentions (A)").Text("Annotate all…").
-					OnClick(func(ctx app.Context, e app.Event) { call(p.OnAnnotateAll) })
+					OnClick(func(ctx app.Context, e app.Event) { p.act(entityActions.startReviewFromCurrent) })
 			}),
 		),
 		// One delegated handler for the whole list (DESIGN.md): a long
@@ -167,7 +180,7 @@ func (p *entitiesPanel) Render() app.UI {
 		app.If(p.Total > len(p.Rows), func() app.UI {
 			return app.Button().DataSet("testid", "entity-more").
 				Text("Show " + strconv.Itoa(min(entityPage, p.Total-len(p.Rows))) + " more of " + thousands(p.Total)).
-				OnClick(func(ctx app.Context, e app.Event) { call(p.OnMore) })
+				OnClick(func(ctx app.Context, e app.Event) { p.act(entityActions.moreEntities) })
 		}),
 	)
 }
@@ -195,11 +208,22 @@ func (f *finder) renderEntities() app.UI {
 		TypeFilter:     f.typeFilter,
 		Sort:           f.entSort,
 		CanAnnotateAll: f.entActive != "" || len(f.hits) > 0,
-		OnChoose:       f.chooseEntity,
-		OnTypeFilter:   func(t string) { f.typeFilter = t },
-		OnSort:         func(by string) { f.entSort = by },
-		OnAcceptType:   func() { f.startTypeReview(f.typeFilter) },
-		OnAnnotateAll:  f.startReviewFromCurrent,
-		OnMore:         func() { f.entLimit, f.rowCap = max(f.entLimit, entityPage)+entityPage, 0 },
+		on:             f,
 	}
+}
+
+// filterEntities shows the entities suggested as type t only ("none": with
+// no suggestion; "": all).
+func (f *finder) filterEntities(t string) { f.typeFilter = t }
+
+// sortEntities orders the entities panel by count, label or first
+// appearance.
+func (f *finder) sortEntities(by string) { f.entSort = by }
+
+// acceptType reviews every suggestion of the type the panel shows.
+func (f *finder) acceptType() { f.startTypeReview(f.typeFilter) }
+
+// moreEntities shows the next page of the entities panel.
+func (f *finder) moreEntities() {
+	f.entLimit, f.rowCap = max(f.entLimit, entityPage)+entityPage, 0
 }

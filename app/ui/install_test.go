@@ -73,7 +73,7 @@ func TestInstallSteps(t *testing.T) {
 	// Show more during the ramp: the cap goes, a page more is listed.
 	f, job = stagedFinder(250)
 	f.installSteps(job, p)
-	f.renderEntities().(*entitiesPanel).OnMore()
+	f.renderEntities().(*entitiesPanel).on.moreEntities()
 	if got := len(f.renderEntities().(*entitiesPanel).Rows); got != 2*entityPage {
 		t.Errorf("%d rows after Show more, want %d", got, 2*entityPage)
 	}

@@ -173,6 +173,10 @@ func benchSearch(t *testing.T, ctx context.Context, figs *figures, large string)
 	queries, surfaces := typoQueries(entity.Find(art.Text, nil), 20)
 	qj, _ := json.Marshal(queries)
 	sj, _ := json.Marshal(surfaces)
+	profile := os.Getenv("GLOSS_BENCH_PROFILE") == "1"
+	if profile {
+		startProfile(t, ctx)
+	}
 	r := inPage[map[string][]float64](t, ctx, `
 		const queries = `+string(qj)+`, surfaces = `+string(sj)+`;
 		const box = document.querySelector('[data-testid="search-input"]');
@@ -205,6 +209,9 @@ func benchSearch(t *testing.T, ctx context.Context, figs *figures, large string)
 			found.push(top.some((x) => surfaces[k].includes(x)) ? 1 : 0);
 		}
 		return {goms, paint, syncms, found};`)
+	if profile {
+		stopProfile(t, ctx, figs, "search keystrokes on 1 MB")
+	}
 	if len(r["goms"]) == 0 {
 		figs.note("search: no keystroke measured")
 		return
