@@ -245,14 +245,21 @@ func (a *App) closeEditor() {
 	}
 }
 
-// acceptSuggestion labels the suggestion under the keyboard with its type.
-func (a *App) acceptSuggestion() bool {
+// suggestionSelected reports whether the selection is the suggestion J/K
+// stopped at, which Enter accepts.
+func (a *App) suggestionSelected() bool {
 	t := a.suggestion
 	if t.label == "" {
 		return false
 	}
 	s, e, has := a.selection()
-	if !has || s != t.start || e != t.end {
+	return has && s == t.start && e == t.end
+}
+
+// acceptSuggestion labels the suggestion under the keyboard with its type.
+func (a *App) acceptSuggestion() bool {
+	t := a.suggestion
+	if !a.suggestionSelected() {
 		return false
 	}
 	a.suggestion = target{}

@@ -186,7 +186,10 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 		ctx.Dispatch(func(ctx app.Context) { a.jump(d) })
 	case key == "Enter" && a.selected != "" && !a.editOpen:
 		ctx.Dispatch(func(ctx app.Context) { a.openEditor() })
-	case key == "Enter" && a.suggestion.label != "" && a.acceptSuggestion():
+	case key == "Enter" && a.suggestionSelected():
+		// In a dispatch, as every change: then go-app draws what the label
+		// changed beside the article (the counts, the panels).
+		ctx.Dispatch(func(ctx app.Context) { a.acceptSuggestion() })
 	case len(key) == 1 && key >= "1" && key <= "9":
 		i := int(key[0] - '1')
 		ctx.Dispatch(func(ctx app.Context) {

@@ -247,6 +247,12 @@ func TestBrowserLabelKeepsOtherSuggestions(t *testing.T) {
 	if after, err := highlightSpans(ctx, "gloss-t0"); err != nil || len(after) != len(people)-1 || slices.Contains(after, got[0]) {
 		t.Errorf("the PER suggestions after the label: %+v, were %+v (%v)", after, people, err)
 	}
+	// The label is counted where the person looks for it.
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="annotations-tab"]')||{}).textContent.includes("1") && (document.querySelector('[data-testid="library-count"]')||{}).textContent === "1 label"`); err != nil {
+		tab, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="annotations-tab"]')||{}).textContent + " / " + (document.querySelector('[data-testid="library-count"]')||{}).textContent`)
+		t.Errorf("the label is not counted: %q", tab)
+	}
+	shots(t, ctx, "label-beside-suggestion", articleInView)
 	if errs := cons.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
 	}
