@@ -11,7 +11,8 @@ package main
 // It runs only when asked: GLOSS_BENCH=1, or -run naming TestBenchBrowser.
 // GLOSS_BENCH_ONLY=large,paste runs some parts; GLOSS_BENCH_PROFILE=1 adds
 // a CPU profile (Chromium's Profiler domain) of one 1 MB paste, one 5 MB
-// paste and one labelling (GLOSS_BENCH_PROFILE_OUT=dir writes each whole, as
+// paste, one labelling and the search's keystrokes
+// (GLOSS_BENCH_PROFILE_OUT=dir writes each whole, as
 // .cpuprofile); GLOSS_BENCH_WASM=path serves that app.wasm instead (build
 // one without -ldflags='-s -w' so the profile names Go functions).
 
