@@ -42,7 +42,7 @@ type entitiesPanel struct {
 	// it out when it compares the panel's fields at each render of the
 	// app: a func field never equals another (reflect.DeepEqual), and the
 	// panel was rendered and diffed again at every search keystroke and
-	// label, its rows unchanged (a third of the app's render on the 1 MB
+	// label, its rows unchanged (a quarter of the app's render on the 1 MB
 	// article). The panel keeps the one it was mounted with.
 	on entityActions
 }
