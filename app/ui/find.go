@@ -30,6 +30,9 @@ type finder struct {
 	// draw shownDraw (App.drawCount), by name (applySuggestion).
 	shown     map[string][][2]int
 	shownDraw int
+	// sugBase: the suggestions before the annotations take any out, for
+	// the repaint after a label (suggestionsNow).
+	sugBase *suggestionBase
 	// repaintFn repaints the suggestions in a task of its own
 	// (annotationsChanged); repaintQueued: one is posted.
 	repaintFn     app.Func

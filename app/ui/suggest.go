@@ -249,6 +249,7 @@ func (f *finder) retype() {
 	entity.Retype(d.Text, f.ents, entity.Options{Gazetteer: f.gaz, Lexicon: f.lex, Memory: f.mem})
 	entity.Pause = p
 	f.sortedBy = "" // the panel's order may depend on the types
+	f.sugBase = nil // the types changed in place: the suggestions' base is of the old ones
 	f.paintSuggestions()
 }
 

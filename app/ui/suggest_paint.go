@@ -47,9 +47,7 @@ func (p *suggestionPaint) tripleAt(i int) []int32 {
 // mention is no longer suggested).
 func (f *finder) suggestionKey(d *session.Doc) string {
 	var b strings.Builder
-	for _, l := range f.a.labels {
-		b.WriteString(l.Name + "\x00" + l.Color + "\x00")
-	}
+	b.WriteString(labelsKey(f.a.labels))
 	b.WriteString("\x01")
 	for _, x := range d.Set.All() {
 		b.WriteString(strconv.Itoa(x.Start) + "," + strconv.Itoa(x.End) + "," + x.Label + "\x00")
@@ -159,7 +157,7 @@ func (f *finder) paintSuggestions() {
 	if d == nil || !app.IsClient {
 		return
 	}
-	f.applySuggestions(f.suggestionsFor(d, f.ents, nil))
+	f.applySuggestions(f.suggestionsNow(d))
 }
 
 // applySuggestions hands worked-out suggestion highlights to the page,
