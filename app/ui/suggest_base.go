@@ -50,15 +50,56 @@ func labelsKey(labels annot.Labels) string {
 // finder's suggestionBase, made anew when the entities, the article or
 // the labels changed.
 func (f *finder) suggestionsNow(d *session.Doc) *suggestionPaint {
-	labels := f.a.labels
-	b, key := f.sugBase, labelsKey(labels)
+	b, key := f.sugBase, labelsKey(f.a.labels)
 	if b == nil || b.ents != unsafe.SliceData(f.ents) || b.nents != len(f.ents) || b.text != unsafe.StringData(d.Text) || b.labels != key {
-		b = f.newSuggestionBase(d, key)
+		b = f.newSuggestionBase(d, f.ents, key, nil)
 		f.sugBase = b
 	}
-	if b == nil {
-		return f.suggestionsFor(d, f.ents, nil)
+	return b.paint(f, d)
+}
+
+// newSuggestionBase works out the suggestions of ents over d under the
+// labels of key, with no annotation left out, calling pause (if not nil)
+// between pieces of the work. A suggestion's label is one of the labels
+// (labelForType returns one of their names); one that were not would go
+// with the unlabelled, last.
+func (f *finder) newSuggestionBase(d *session.Doc, ents []entity.Entity, key string, pause func()) *suggestionBase {
+	labels := f.a.labels
+	n := len(labels) + 1
+	b := &suggestionBase{ents: unsafe.SliceData(ents), nents: len(ents), text: unsafe.StringData(d.Text), labels: key,
+		byLabel: make([][][2]int, n), typed: make([][][2]int, n), lastAnn: make([][][2]int, n), lastTyped: make([][][2]int, n), known: make([]bool, n)}
+	// The entities' types are a handful: each is looked up among the
+	// labels once, not once per entity.
+	forType := map[string]string{}
+	for k, e := range ents {
+		if pause != nil && k%256 == 0 {
+			pause()
+		}
+		l := f.suggestionWith(e, forType)
+		if l == "" {
+			continue
+		}
+		i := labels.Index(l)
+		if i < 0 {
+			i = len(labels)
+		}
+		to := &b.typed[i]
+		if e.Source == entity.SourceGazetteer {
+			to = &b.byLabel[i]
+		}
+		for _, m := range e.Mentions {
+			*to = append(*to, [2]int{m.Start, m.End})
+		}
 	}
+	return b
+}
+
+// paint is the suggestion highlights of b over d: per label, the gazetteer's
+// names and the typed suggestions but the mentions the person labelled so.
+// A label whose annotations are those of b's last paint keeps the spans it
+// had (the same slice: applySuggestion does not hand them over again).
+func (b *suggestionBase) paint(f *finder, d *session.Doc) *suggestionPaint {
+	labels := f.a.labels
 	ann := make([][][2]int, len(b.typed))
 	for _, x := range d.Set.All() {
 		if i := labels.Index(x.Label); i >= 0 {
@@ -76,39 +117,6 @@ func (f *finder) suggestionsNow(d *session.Doc) *suggestionPaint {
 	}
 	p.triples = make([][]int32, len(p.names))
 	return p
-}
-
-// newSuggestionBase works out the suggestions of f's entities over d,
-// under the labels of key, with no annotation left out; nil when a typed
-// suggestion's label is not one of the labels (suggestionsFor then
-// filters it by its own label).
-func (f *finder) newSuggestionBase(d *session.Doc, key string) *suggestionBase {
-	labels := f.a.labels
-	n := len(labels) + 1
-	b := &suggestionBase{ents: unsafe.SliceData(f.ents), nents: len(f.ents), text: unsafe.StringData(d.Text), labels: key,
-		byLabel: make([][][2]int, n), typed: make([][][2]int, n), lastAnn: make([][][2]int, n), lastTyped: make([][][2]int, n), known: make([]bool, n)}
-	forType := map[string]string{}
-	for _, e := range f.ents {
-		l := f.suggestionWith(e, forType)
-		if l == "" {
-			continue
-		}
-		i := labels.Index(l)
-		if i < 0 {
-			if e.Source != entity.SourceGazetteer {
-				return nil
-			}
-			i = len(labels)
-		}
-		to := &b.typed[i]
-		if e.Source == entity.SourceGazetteer {
-			to = &b.byLabel[i]
-		}
-		for _, m := range e.Mentions {
-			*to = append(*to, [2]int{m.Start, m.End})
-		}
-	}
-	return b
 }
 
 // withoutSpans returns spans without those in out (sorted); spans itself

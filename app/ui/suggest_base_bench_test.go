@@ -5,7 +5,6 @@ import (
 
 	"gloss/app/annot"
 	"gloss/app/entity"
-	"gloss/app/session"
 	"gloss/app/text"
 )
 
@@ -14,7 +13,7 @@ import (
 // before the base) and from the base (suggestionsNow).
 func BenchmarkRepaintAfterLabel(b *testing.B) {
 	txt := entity.SampleArticle(1<<20, 1)
-	d := &session.Doc{Text: txt, X: text.NewOffsets(txt), Paras: text.Paragraphs(txt), Set: &annot.Set{}}
+	d := docOf(txt)
 	a := &App{labels: annot.DefaultLabels()}
 	f := &finder{a: a, ents: entity.Find(txt, nil)}
 	var ms []text.Span

@@ -7,7 +7,6 @@ import (
 
 	"gloss/app/annot"
 	"gloss/app/entity"
-	"gloss/app/session"
 	"gloss/app/text"
 )
 
@@ -19,7 +18,7 @@ import (
 // is not handed them again).
 func TestSuggestionsNow(t *testing.T) {
 	txt := entity.SampleArticle(24<<10, 3)
-	d := &session.Doc{Text: txt, X: text.NewOffsets(txt), Paras: text.Paragraphs(txt), Set: &annot.Set{}}
+	d := docOf(txt)
 	a := &App{labels: annot.DefaultLabels()}
 	f := &finder{a: a, ents: entity.Find(txt, nil)}
 	var mentions []text.Span

@@ -8,7 +8,6 @@ import (
 	"gloss/app/annot"
 	"gloss/app/entity"
 	"gloss/app/session"
-	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -59,64 +58,7 @@ func (f *finder) suggestionKey(d *session.Doc) string {
 // pause (called between pieces of the work) their triples are converted
 // at once, in the background build's slices; without, on first use.
 func (f *finder) suggestionsFor(d *session.Doc, ents []entity.Entity, pause func()) *suggestionPaint {
-	a := f.a
-	p := &suggestionPaint{key: f.suggestionKey(d), doc: d}
-	labels := a.labels
-	byLabel := make([][][2]int, len(labels)+1)
-	typed := make([][][2]int, len(labels)+1)
-	// The person's annotations, to leave out the mentions they labelled so,
-	// by start (a long article has a few hundred thousand mentions, and an
-	// int key hashes fast in wasm where a struct with a string does not).
-	type labelled struct {
-		end   int
-		label string
-	}
-	done := map[int][]labelled{}
-	for _, x := range d.Set.All() {
-		done[x.Start] = append(done[x.Start], labelled{x.End, x.Label})
-	}
-	isDone := func(m text.Span, l string) bool {
-		for _, x := range done[m.Start] {
-			if x.end == m.End && x.label == l {
-				return true
-			}
-		}
-		return false
-	}
-	// The entities' types are a handful: each is looked up among the
-	// labels once, not once per entity.
-	forType := map[string]string{}
-	for k, e := range ents {
-		if pause != nil && k%256 == 0 {
-			pause()
-		}
-		l := f.suggestionWith(e, forType)
-		if l == "" {
-			continue
-		}
-		i := labels.Index(l)
-		if i < 0 {
-			i = len(labels)
-		}
-		if e.Source == entity.SourceGazetteer {
-			for _, m := range e.Mentions {
-				byLabel[i] = append(byLabel[i], [2]int{m.Start, m.End})
-			}
-			continue
-		}
-		for _, m := range e.Mentions {
-			if len(done) > 0 && isDone(m, l) {
-				continue
-			}
-			typed[i] = append(typed[i], [2]int{m.Start, m.End})
-		}
-	}
-	p.colors = suggestionColors(labels)
-	for i := range byLabel {
-		p.names = append(p.names, "gloss-s"+strconv.Itoa(i), "gloss-t"+strconv.Itoa(i))
-		p.spans = append(p.spans, byLabel[i], typed[i])
-	}
-	p.triples = make([][]int32, len(p.names))
+	p := f.newSuggestionBase(d, ents, labelsKey(f.a.labels), pause).paint(f, d)
 	if pause != nil {
 		for i, s := range p.spans {
 			p.triples[i] = spans16Paced(d, s, pause)

@@ -11,13 +11,19 @@ import (
 	"gloss/app/text"
 )
 
+// docOf is an open article of txt with no annotation, as the session
+// makes it.
+func docOf(txt string) *session.Doc {
+	return &session.Doc{Text: txt, X: text.NewOffsets(txt), Paras: text.Paragraphs(txt), Set: &annot.Set{}}
+}
+
 // TestSuggestionsFor: suggestion highlights come out as [para, start16,
 // end16] triples per highlight name, a labelled mention left out, the same
 // with and without pauses; the key changes when an annotation is added, so
 // that a result worked out in the background is not used stale.
 func TestSuggestionsFor(t *testing.T) {
 	txt := "First 😀 paragraph.\n\nAda 😀 Lovelace met Ada."
-	d := &session.Doc{Text: txt, X: text.NewOffsets(txt), Paras: text.Paragraphs(txt), Set: &annot.Set{}}
+	d := docOf(txt)
 	at := func(s string, from int) text.Span {
 		r := []rune(txt)
 		for i := from; i+len([]rune(s)) <= len(r); i++ {
