@@ -7,7 +7,8 @@
 // which the page posts as the string it was read from, unjoined), or {msg,
 // data} for a shared build's part (bytes), or {msg, port} (and text) for a
 // shared build and {msg, port, textOnPort} for its share, whose text the
-// worker sends on to the helper over the port ({text}): the page gives the two workers the
+// worker sends on to the helper over the port ({text}: UTF-8 bytes,
+// transferred, or a string): the page gives the two workers the
 // two ends of a MessageChannel, and the worker hands what it found in the
 // text over to the helper on it ({data}, bytes, transferred; {err} when it
 // cannot), so the helper types its share without finding the names again
@@ -86,10 +87,11 @@ let running = false;
 self.onmessage = (e) => {
   // A string, or {msg, data} for a shared build's part (bytes), or {msg,
   // port} for a shared build or its share, or {msg, text} (and a port) for
-  // a long article's build: the header line and the text, joined here, off
-  // the page's thread.
+  // a long article's build: the header line and the text, which the Go
+  // program is given apart (glossEncodeInto, below).
   const obj = typeof e.data === "string" ? undefined : e.data;
-  const msg = obj ? String(obj.msg) + (obj.text === undefined ? "" : obj.text) : e.data;
+  const msg = obj ? String(obj.msg) : e.data;
+  const text = obj && obj.text !== undefined ? String(obj.text) : undefined;
   const h = header(msg);
   if (h.kind !== "warm") quietSince = performance.now();
   if (h.kind === "share" && waiting) {
@@ -100,17 +102,19 @@ self.onmessage = (e) => {
   // ctl: a shared build's or share's end of the channel between the two
   // build workers, kept by the steps that follow it.
   const ctl = obj && obj.port ? { port: obj.port, handed: false, stopped: false } : undefined;
-  if (ctl && h.kind === "build") {
-    // A shared build: its text goes on to the helper first, which the
-    // page posts its share without (a copy made here, not on the page's
-    // thread). Messages on a port wait for the helper to listen.
-    ctl.port.postMessage({ text: obj.text !== undefined ? obj.text : msg.slice(msg.indexOf("\n") + 1) });
+  if (ctl && h.kind === "build" && text === undefined) {
+    // A shared build: its text goes on to the helper, which the page
+    // posts its share without (a copy made here, not on the page's
+    // thread). Messages on a port wait for the helper to listen. A text
+    // that came apart goes once the Go program has it as UTF-8
+    // (glossEncodeInto).
+    ctl.port.postMessage({ text: msg.slice(msg.indexOf("\n") + 1) });
   }
   if (ctl && h.kind === "share" && obj.textOnPort) {
     awaitText({ msg, ctl, h });
     return;
   }
-  queue.push({ msg, data: obj && obj.data, ctl, h });
+  queue.push({ msg, data: obj && obj.data, text, ctl, h });
   if (!running) next();
 };
 
@@ -123,7 +127,7 @@ function awaitText(job) {
   textWaiting = job;
   job.ctl.port.onmessage = (e) => {
     if (textWaiting !== job) return;
-    if (!e.data || typeof e.data.text !== "string") {
+    if (!e.data || !(e.data.text instanceof Uint8Array || typeof e.data.text === "string")) {
       answerTextWaiting("no text from the build worker");
       return;
     }
@@ -132,7 +136,7 @@ function awaitText(job) {
     // listens for its hand-over (awaitHandOver) is kept for it.
     const early = (job.ctl.early = []);
     job.ctl.port.onmessage = (e) => early.push(e);
-    queue.push({ msg: job.msg + e.data.text, ctl: job.ctl, h: job.h });
+    queue.push({ msg: job.msg, text: e.data.text, ctl: job.ctl, h: job.h });
     if (!running) next();
   };
 }
@@ -232,6 +236,28 @@ const warmQuiet = 1000;
 let quietSince = Infinity;
 ready.then(() => { quietSince = performance.now(); }, () => {});
 
+// glossEncodeInto(text, at, length) writes text as UTF-8 into the Go
+// program's memory at [at, at+length), room enough for all of it, and
+// returns the bytes written: the Go program takes a request's text that
+// came apart (glossExtract's text) this way. TextEncoder's encodeInto
+// writes where it is told, straight from the string: Chromium took
+// 54-155 ms for a 5 MB text, where encode, which the Go runtime's
+// js.Value.String uses, took 125-250 ms and made an array the Go program
+// then copied. For a shared build it also sends the bytes on to the helper
+// (textOut): a copy of 5 MB of UTF-8, transferred, where cloning the text
+// as a string wrote 10 MB of UTF-16 on this thread and the helper had to
+// read and encode it again.
+const encoder = new TextEncoder();
+let textOut;
+self.glossEncodeInto = (text, at, length) => {
+  const written = encoder.encodeInto(text, new Uint8Array(self.glossMemory.buffer, at, length)).written;
+  if (textOut) {
+    textOut(new Uint8Array(self.glossMemory.buffer, at, written).slice());
+    textOut = undefined;
+  }
+  return written;
+};
+
 function next() {
   const job = queue.shift();
   if (!job) {
@@ -239,7 +265,7 @@ function next() {
     return;
   }
   running = true;
-  const { msg, data, h } = job;
+  const { msg, data, text, h } = job;
   if ((h.kind === "build" || h.kind === "share") && queue.some((j) => j.h.kind === h.kind)) {
     if (job.ctl) {
       job.ctl.port.postMessage({ err: "superseded" });
@@ -303,12 +329,18 @@ function next() {
   }
   before.then(() => {
     let reply;
+    // A shared build's text that came apart goes on to the helper as
+    // the UTF-8 the Go program has just written.
+    textOut = ctl && h.kind === "build" && typeof text === "string" ? (bytes) => ctl.port.postMessage({ text: bytes }, [bytes.buffer]) : undefined;
     try {
       // Marks on the page's timeline (DevTools, the benchmark's trace).
       performance.mark("gloss-worker-" + h.kind);
-      reply = h.kind === "build" ? self.glossExtract(call, data, handOver, index) : self.glossExtract(call, data, send);
+      const src = typeof text === "string" ? { text, length: text.length } : text;
+      reply = h.kind === "build" ? self.glossExtract(call, data, handOver, index, src) : self.glossExtract(call, data, send, undefined, src);
+      textOut = undefined;
       performance.mark("gloss-worker-" + h.kind + "-done");
     } catch (err) {
+      textOut = undefined;
       if (h.kind === "build") handOver(undefined, err);
       stopHelper(ctl);
       fail(h, err); // the Go program has exited
@@ -327,7 +359,7 @@ function next() {
         postMessage(JSON.stringify({ id: h.id, err: "superseded" }) + "\n");
         return;
       }
-      awaitHandOver({ ...job, msg: msg.slice(0, msg.indexOf("\n") + 1) });
+      awaitHandOver({ ...job, msg: msg.slice(0, msg.indexOf("\n") + 1), text: undefined });
       return;
     }
     if (reply.more) return job; // a warm-up's next step: see below

@@ -99,9 +99,14 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 // builds the same texts itself, which it does when the worker's module
 // cannot be loaded.
 func TestBrowserBuildWorker(t *testing.T) {
+	// Characters of two, three and four bytes in UTF-8 (two UTF-16 code
+	// units): the worker takes the text as UTF-8 written from the string
+	// (glossEncodeInto), and a byte wrong anywhere would make its result
+	// refused for another text.
+	wide := "\n\nZoë Ångström met 李明 in Zürich 🙂🇫🇷 on Tuesday.\n\n"
 	articles := []string{
-		findArticle + "\n\n" + entity.SampleArticle(1<<20, 11),
-		findArticle + "\n\n" + entity.SampleArticle(2<<20, 12),
+		findArticle + wide + entity.SampleArticle(1<<20, 11),
+		findArticle + wide + entity.SampleArticle(2<<20, 12) + wide,
 	}
 
 	ctx, _, cons := openApp(t)

@@ -11,6 +11,7 @@ package main
 import (
 	"fmt"
 	"syscall/js"
+	"unsafe"
 
 	"gloss/app/convert/local"
 	"gloss/app/entity"
@@ -34,7 +35,10 @@ func main() {
 	perf := js.Global().Get("performance")
 	wire.Mark = func(step string) { perf.Call("mark", "gloss-worker-"+step) }
 	// The worker's script calls glossExtract(message[, bytes[, handOver[,
-	// index]]]) for each request (bytes: a Uint8Array, a shared build's
+	// index[, text]]]]) for each request (text: the request's source when
+	// it came apart from its header line, which then has none: {text,
+	// length} for a string, or UTF-8 bytes in a Uint8Array; bytes: a
+	// Uint8Array, a shared build's
 	// part or, for the helper's share, the worker's hand-over, the share
 	// having been called once before with its text and no bytes;
 	// handOver(bytes) or handOver(undefined, error), for a shared build,
@@ -59,7 +63,11 @@ func main() {
 		if len(args) > 3 {
 			index = args[3]
 		}
-		return answer(args[0].String(), data, handOver, index)
+		var src []byte
+		if len(args) > 4 && !args[4].IsUndefined() {
+			src = textArg(args[4])
+		}
+		return answer(args[0].String(), data, src, handOver, index)
 	}))
 	// glossLexicon(text) gives it web/lexicon.txt, fetched by the script
 	// before the first build that asks for it; it returns an error's text,
@@ -75,8 +83,30 @@ func main() {
 	select {}
 }
 
-func answer(msg string, data []byte, handOver, index js.Value) (reply any) {
+// textArg is a request's text given apart: {text, length} for a string,
+// which the worker's script writes as UTF-8 straight into the buffer made
+// for it here (glossEncodeInto: no copy of it made in between), or UTF-8
+// bytes (a Uint8Array), copied.
+func textArg(v js.Value) []byte {
+	if v.InstanceOf(js.Global().Get("Uint8Array")) {
+		src := make([]byte, v.Get("byteLength").Int())
+		js.CopyBytesToGo(src, v)
+		return src
+	}
+	// UTF-8 takes at most three bytes for each UTF-16 code unit. The
+	// pages not written are never touched.
+	buf := make([]byte, 3*v.Get("length").Int()+1)
+	n := js.Global().Call("glossEncodeInto", v.Get("text"), int(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), len(buf)).Int()
+	return buf[:n:n]
+}
+
+// answer does the request msg, whose source is src instead when src is
+// not nil (the bytes are the request's from then on: never changed).
+func answer(msg string, data, src []byte, handOver, index js.Value) (reply any) {
 	req, err := wire.DecodeRequest(msg)
+	if src != nil && err == nil {
+		req.Src = unsafe.String(unsafe.SliceData(src), len(src))
+	}
 	defer func() {
 		// A panic would end the worker's Go program and every later request.
 		if r := recover(); r != nil {
