@@ -236,3 +236,34 @@ func TestBrowserPasteBoxEmptiedBeforeOpen(t *testing.T) {
 		t.Errorf("console errors: %v", errs)
 	}
 }
+
+// TestBrowserPasteWideText pastes a long article written mostly in
+// characters of two, three and four bytes in UTF-8: the page reads it into
+// Go as UTF-8 written straight from the string (gloss.js's encodeInto),
+// in two steps when the first buffer, sized for text mostly of one byte a
+// code unit, is short. Every paragraph drawn is the one pasted: a code
+// unit lost or doubled where the second step starts shifts the offsets of
+// everything after it.
+func TestBrowserPasteWideText(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	paras := []string{"Σύνοδος στην Αθήνα"}
+	for i := range 2000 {
+		paras = append(paras, fmt.Sprintf("%d. Η Αθήνα και 北京 συμφώνησαν 🙂 στις %d Μαΐου.", i, i%31+1))
+	}
+	pasteIntoBox(t, ctx, strings.Join(paras, "\n\n"))
+	click(t, ctx, `[data-testid="paste-load"]`)
+	waitParagraphs(t, ctx)
+	got, err := evalJS[[]string](ctx, `[...document.querySelectorAll('[data-testid="article"] p')].map((p) => p.textContent)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(paras) {
+		t.Fatalf("%d paragraphs drawn, want %d", len(got), len(paras))
+	}
+	for i := range paras {
+		if got[i] != paras[i] {
+			t.Fatalf("paragraph %d drawn %q, want %q", i, got[i], paras[i])
+		}
+	}
+	noConsoleErrors(t, cons)
+}
