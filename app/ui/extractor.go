@@ -308,7 +308,8 @@ func (w *workerClient) startLocked() (err error) {
 		// worker on their channel).
 		done := false
 		if data := args[0].Get("data"); data.Type() == app.TypeString {
-			r.Reply, err = wire.DecodeReply(data.String())
+			// A page read or a file converted: its text may be long.
+			r.Reply, err = wire.DecodeReply(jsText(data))
 		} else { // a build's result, or a warm-up's answer
 			r.Reply, err = wire.DecodeReply(data.Get("reply").String())
 			r.data = data.Get("data")

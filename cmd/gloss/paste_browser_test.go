@@ -250,19 +250,36 @@ func TestBrowserPasteWideText(t *testing.T) {
 	for i := range 2000 {
 		paras = append(paras, fmt.Sprintf("%d. Η Αθήνα και 北京 συμφώνησαν 🙂 στις %d Μαΐου.", i, i%31+1))
 	}
-	pasteIntoBox(t, ctx, strings.Join(paras, "\n\n"))
-	click(t, ctx, `[data-testid="paste-load"]`)
-	waitParagraphs(t, ctx)
-	got, err := evalJS[[]string](ctx, `[...document.querySelectorAll('[data-testid="article"] p')].map((p) => p.textContent)`)
-	if err != nil {
-		t.Fatal(err)
+	// As text, then as a web page (its paragraphs marked, so that its
+	// article is told from the first): the worker reads the page and the page reads
+	// its answer's text the same way.
+	var page []string // the page's paragraphs; its title is the article's title
+	for _, p := range paras[1:] {
+		page = append(page, "№ "+p)
 	}
-	if len(got) != len(paras) {
-		t.Fatalf("%d paragraphs drawn, want %d", len(got), len(paras))
-	}
-	for i := range paras {
-		if got[i] != paras[i] {
-			t.Fatalf("paragraph %d drawn %q, want %q", i, got[i], paras[i])
+	html := "<!DOCTYPE html><html><head><title>" + paras[0] + "</title></head><body><article><h1>" + paras[0] + "</h1><p>" +
+		strings.Join(page, "</p>\n<p>") + "</p></article></body></html>"
+	for _, c := range []struct {
+		paste string
+		want  []string
+	}{{strings.Join(paras, "\n\n"), paras}, {html, page}} {
+		pasteIntoBox(t, ctx, c.paste)
+		click(t, ctx, `[data-testid="paste-load"]`)
+		if _, err := pollJS[bool](ctx, fmt.Sprintf(`(p => !!p && p.textContent === %q)(document.querySelector('[data-testid="article"] p'))`, c.want[0])); err != nil {
+			got, _ := evalJS[string](ctx, `(p => p ? p.textContent : "none")(document.querySelector('[data-testid="article"] p'))`)
+			t.Fatalf("the article was not drawn (first paragraph %q): %v", got, err)
+		}
+		got, err := evalJS[[]string](ctx, `[...document.querySelectorAll('[data-testid="article"] p')].map((p) => p.textContent)`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(c.want) {
+			t.Fatalf("%d paragraphs drawn, want %d", len(got), len(c.want))
+		}
+		for i := range c.want {
+			if got[i] != c.want[i] {
+				t.Fatalf("paragraph %d drawn %q, want %q", i, got[i], c.want[i])
+			}
 		}
 	}
 	noConsoleErrors(t, cons)
