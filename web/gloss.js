@@ -917,26 +917,7 @@
     }, (err) => done("", String((err && err.message) || err)));
   }
 
-  // textLength and encodeInto read a long JavaScript string into the Go
-  // program (app/ui's readText): TextEncoder's encodeInto writes the UTF-8
-  // of text from UTF-16 code unit from on straight into Go's memory at
-  // [at, at+length) and returns [units read, bytes written]. The Go
-  // runtime's js.Value.String uses encode, which makes an array the Go
-  // program then copies: in Chromium 125-250 ms for a 5 MB text, against
-  // 54-155 for encodeInto, in the task before a paste's first paint. The
-  // loader sets glossMemory (cmd/gloss/loader.go); without it Go reads
-  // the string as usual.
-  const encoder = new TextEncoder();
-  function textLength(text) {
-    return window.glossMemory ? text.length : -1;
-  }
-  function encodeInto(text, from, at, length) {
-    const r = encoder.encodeInto(from ? text.substring(from) : text, new Uint8Array(window.glossMemory.buffer, at, length));
-    return [r.read, r.written];
-  }
-
   window.gloss = {
-    textLength, encodeInto,
     afterPaint, whenIdle, onIntent, yieldTask, inPage,
     listen, post,
     suggestionColors,

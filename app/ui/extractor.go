@@ -308,8 +308,7 @@ func (w *workerClient) startLocked() (err error) {
 		// worker on their channel).
 		done := false
 		if data := args[0].Get("data"); data.Type() == app.TypeString {
-			// A page read or a file converted: its text may be long.
-			r.Reply, err = wire.DecodeReply(jsText(data))
+			r.Reply, err = wire.DecodeReply(data.String())
 		} else { // a build's result, or a warm-up's answer
 			r.Reply, err = wire.DecodeReply(data.Get("reply").String())
 			r.data = data.Get("data")

@@ -33,44 +33,13 @@ var pageText struct {
 // readText reads a JavaScript string into Go, keeping a long one for
 // toJS.
 func readText(v app.Value) string {
-	s := jsText(v)
+	s := v.String()
 	if len(s) >= pageTextMin {
 		pageText.s, pageText.v = s, v
 	} else {
 		pageText.s, pageText.v = "", app.Undefined()
 	}
 	return s
-}
-
-// jsText is the JavaScript string v in Go. A long one is written as UTF-8
-// straight into a buffer made for it (gloss.js's encodeInto), first one
-// sized for text mostly of one byte a code unit, then, if that was short,
-// one with room for the rest, which is encoded on from where the first
-// stopped (never inside a surrogate pair). Short strings, and a page whose
-// loader did not give gloss.js the module's memory, take v.String().
-func jsText(v app.Value) string {
-	g := app.Window().Get("gloss")
-	if !app.IsClient || v.Type() != app.TypeString || !g.Truthy() {
-		return v.String()
-	}
-	n := g.Call("textLength", v).Int()
-	if n < pageTextMin/4 {
-		return v.String()
-	}
-	into := func(b []byte, from int) (read, written int) {
-		r := g.Call("encodeInto", v, from, int(uintptr(unsafe.Pointer(unsafe.SliceData(b)))), len(b))
-		return r.Index(0).Int(), r.Index(1).Int()
-	}
-	b := make([]byte, n+n/8+64)
-	read, w := into(b, 0)
-	if read < n {
-		// UTF-8 takes at most three bytes a UTF-16 code unit.
-		more := make([]byte, w+3*(n-read))
-		copy(more, b[:w])
-		_, w2 := into(more[w:], read)
-		b, w = more, w+w2
-	}
-	return unsafe.String(unsafe.SliceData(b), w)
 }
 
 // readFileText keeps a file's text for toJS, as readText does a paste's:

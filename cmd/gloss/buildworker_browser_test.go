@@ -100,12 +100,10 @@ func buildAndLook(t *testing.T, ctx context.Context, article string) builtView {
 // cannot be loaded.
 func TestBrowserBuildWorker(t *testing.T) {
 	// Characters of two, three and four bytes in UTF-8 (two UTF-16 code
-	// units): the page and the worker each take the text as UTF-8 written
-	// from the string (gloss.js's encodeInto, the worker's
-	// glossEncodeInto), and a byte wrong anywhere on either side would
-	// make the worker's result refused for another text. The second
-	// article is wide enough (~1.5 bytes a code unit) that the page's
-	// first buffer is short and it encodes the rest into a second.
+	// units): the worker takes the text as UTF-8 written from the string
+	// (glossEncodeInto), and a byte wrong anywhere would make its result
+	// refused for another text. The second article is mostly such
+	// characters (~1.3 bytes a code unit).
 	wide := "\n\nZoë Ångström met 李明 in Zürich 🙂🇫🇷 on Tuesday.\n\n"
 	block := strings.Repeat("Η Αθήνα και 北京 συμφώνησαν 🙂 στις 3 Μαΐου.\n\n", 30000)
 	articles := []string{

@@ -277,7 +277,6 @@ func patchAppJS(path, loader string) error {
 	s = s[:call] + "glossFetchWasm(" + s[call+len(goappWasmCall):]
 	s = strings.Replace(s, goappInstantiateCall, "await glossInstantiate(instantiateStreaming, ", 1)
 	s = strings.Replace(s, goappRunCall, `performance.mark("gloss-instantiated");
-    window.glossMemory = wasm.instance.exports.mem; // gloss.encodeInto (web/gloss.js)
     document.documentElement.classList.remove("gloss-starting"); // see web/wasm-start.js
     document.getElementById("gloss-starting")?.remove();
     `+goappRunCall+`

@@ -238,12 +238,11 @@ func TestBrowserPasteBoxEmptiedBeforeOpen(t *testing.T) {
 }
 
 // TestBrowserPasteWideText pastes a long article written mostly in
-// characters of two, three and four bytes in UTF-8: the page reads it into
-// Go as UTF-8 written straight from the string (gloss.js's encodeInto),
-// in two steps when the first buffer, sized for text mostly of one byte a
-// code unit, is short. Every paragraph drawn is the one pasted: a code
-// unit lost or doubled where the second step starts shifts the offsets of
-// everything after it.
+// characters of two, three and four bytes in UTF-8, as text and as a web
+// page (read by the worker): every paragraph drawn is the one pasted. A
+// code unit lost or doubled in reading the text into Go (UTF-16 to UTF-8)
+// shifts the offsets of everything after it: a reader that wrote the text
+// in two steps failed here when the second started one code unit late.
 func TestBrowserPasteWideText(t *testing.T) {
 	ctx, _, cons := openApp(t)
 	paras := []string{"Σύνοδος στην Αθήνα"}
