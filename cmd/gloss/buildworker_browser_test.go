@@ -102,10 +102,10 @@ func TestBrowserBuildWorker(t *testing.T) {
 	// Characters of two, three and four bytes in UTF-8 (two UTF-16 code
 	// units): the worker takes the text as UTF-8 written from the string
 	// (glossEncodeInto), and a byte wrong anywhere would make its result
-	// refused for another text. The second article is mostly such
-	// characters (~1.3 bytes a code unit).
+	// refused for another text. The second article holds 3,000
+	// paragraphs of them.
 	wide := "\n\nZoë Ångström met 李明 in Zürich 🙂🇫🇷 on Tuesday.\n\n"
-	block := strings.Repeat("Η Αθήνα και 北京 συμφώνησαν 🙂 στις 3 Μαΐου.\n\n", 30000)
+	block := strings.Repeat("Η Αθήνα και 北京 συμφώνησαν 🙂 στις 3 Μαΐου.\n\n", 3000)
 	articles := []string{
 		findArticle + wide + entity.SampleArticle(1<<20, 11),
 		findArticle + wide + block + "\n\n" + entity.SampleArticle(2<<20, 12) + wide,
