@@ -337,14 +337,14 @@ function next() {
       performance.mark("gloss-worker-" + h.kind);
       const src = typeof text === "string" ? { text, length: text.length } : text;
       reply = h.kind === "build" ? self.glossExtract(call, data, handOver, index, src) : self.glossExtract(call, data, send, undefined, src);
-      textOut = undefined;
       performance.mark("gloss-worker-" + h.kind + "-done");
     } catch (err) {
-      textOut = undefined;
       if (h.kind === "build") handOver(undefined, err);
       stopHelper(ctl);
       fail(h, err); // the Go program has exited
       return;
+    } finally {
+      textOut = undefined; // never another request's
     }
     if (h.kind === "build") handOver(undefined, "the build ended without one");
     if (typeof reply === "string") {
