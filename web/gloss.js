@@ -33,7 +33,6 @@
     texts = new Array(b.length / 3);
     blkEls = [];
     blkStart = [];
-    paraBlk = new Int32Array(texts.length);
     let blk = null, n = 0, chars = 0;
     const close = () => {
       // Its height until drawn: 5em a paragraph, as gloss.css had for each.
@@ -57,7 +56,6 @@
       texts[i] = t;
       p.textContent = t;
       paras.push(p);
-      paraBlk[i] = blkEls.length - 1;
       blk.appendChild(p);
       n++;
       chars += t.length;
@@ -69,7 +67,8 @@
     vers = new Array(paras.length).fill(0);
     for (const st of lit.values()) st.gen = -1;
     lit.clear();
-    live = new Uint8Array(blkEls.length);
+    live = new Uint8Array(paras.length);
+    liveSet.clear();
     liveKnown = false;
     // The article shown again, or laid out anew (another width): the
     // blocks near the view may be others.
@@ -104,7 +103,7 @@
     for (const st of lit.values()) {
       if (!st.made.has(i)) continue;
       unmake(st, i);
-      if (live[paraBlk[i]]) make(st, i);
+      if (live[i]) make(st, i);
     }
   }
 
@@ -294,18 +293,15 @@
     let work = 0;
     for (const [i, own] of Array.from(st.made)) {
       if (at[i + 1] > at[i] && own.ver === (vers[i] || 0) && same(i)) continue;
-      if (at[i + 1] > at[i] && live[paraBlk[i]]) {
+      if (at[i + 1] > at[i] && live[i]) {
         todo.push(i);
         work += at[i + 1] - at[i];
       } else unmake(st, i);
     }
-    for (let k = 0; k < live.length; k++) {
-      if (!live[k]) continue;
-      for (let i = blkStart[k]; i < blkStart[k + 1]; i++) {
-        if (at[i + 1] > at[i] && !st.made.has(i)) {
-          todo.push(i);
-          work += at[i + 1] - at[i];
-        }
+    for (const i of liveSet) {
+      if (at[i + 1] > at[i] && !st.made.has(i)) {
+        todo.push(i);
+        work += at[i + 1] - at[i];
       }
     }
     st.at = at;
@@ -318,7 +314,7 @@
         if (budget > 0 && performance.now() > stop) break;
         const i = todo[ti];
         unmake(st, i);
-        if (live[paraBlk[i]]) make(st, i);
+        if (live[i]) make(st, i);
       }
       if (ti < todo.length) setTimeout(() => fill(sliceMs), 0);
       else filling.delete(name);
@@ -372,29 +368,34 @@
 
   // Windowed highlights. Chromium rebuilds its markers from every range of
   // every registered highlight at each frame after any change to the DOM,
-  // to a style or to a highlight (HighlightRegistry::ValidateHighlightMarkers):
-  // with a 5 MB article's suggestions (a few hundred thousand ranges) every
-  // such frame took 30-70 ms, so each step of an install, each search
-  // keystroke, each label was a long frame. The ranges are therefore made
-  // only for the paragraphs of the blocks near the view (from a screen
-  // above it to two below), and taken out when their block moves a block
-  // further away; every span is kept, so scrolling brings its ranges back.
-  // A frame then costs what the few blocks near the view hold, whatever
-  // the article's length.
+  // to a style or to a highlight (HighlightRegistry::ValidateHighlightMarkers),
+  // and repaints every text node that holds one: with a 5 MB article's
+  // suggestions (a few hundred thousand ranges) every such frame took
+  // 30-70 ms, so each step of an install, each search keystroke, each label
+  // was a long frame. The ranges are therefore made only for the paragraphs
+  // near the view (from a screen above it to two below), and taken out once
+  // a paragraph is more than two screens above it or three below; every
+  // span is kept, so scrolling brings its ranges back. A frame then costs
+  // what the few screens near the view hold, whatever the article's length.
+  // (Made by block, 32 KB of text each, they were those of one to three
+  // blocks, 9-26 thousand pixels at a desktop width: every frame of a 1 MB
+  // article's search repainted 8-12 ms of highlighted text, against ~3 ms
+  // with no highlight at all.)
   let blkEls = []; // the article's blocks
   let blkStart = [0]; // per block, its first paragraph (and the count at the end)
-  let paraBlk = new Int32Array(0); // per paragraph, its block
-  let live = new Uint8Array(0); // per block: its paragraphs' ranges are made
+  let live = new Uint8Array(0); // per paragraph: its ranges are made
+  const liveSet = new Set(); // the paragraphs whose ranges are made
   let liveKnown = false; // live was worked out from the layout since render
   let liveQueued = false;
   let sized = null; // a ResizeObserver of the article
 
-  // nearBlocks returns [a, e), the blocks from a screen above the view to
-  // two screens below it, or null when the article is not laid out (hidden).
-  function nearBlocks() {
+  // nearParas returns [a, e), the paragraphs between lo and hi pixels from
+  // the viewport's top, or null when the article is not laid out (hidden).
+  // It finds the blocks first: a paragraph is measured only in a block
+  // near the view, which the browser lays out anyway.
+  function nearParas(lo, hi) {
     const nb = blkEls.length;
     if (!nb || !blkEls[0].getClientRects().length) return null;
-    const lo = -innerHeight, hi = 2 * innerHeight;
     let a = 0, b = nb;
     while (a < b) {
       const m = (a + b) >> 1;
@@ -403,33 +404,49 @@
     }
     let e = a;
     while (e < nb && blkEls[e].getBoundingClientRect().top < hi) e++;
-    return [a, e];
+    // In blocks a to e-1: the first paragraph that ends below lo, and the
+    // first after it that starts at hi or below.
+    let pa = blkStart[a], pb = blkStart[e];
+    while (pa < pb) {
+      const m = (pa + pb) >> 1;
+      if (paras[m].getBoundingClientRect().bottom > lo) pb = m;
+      else pa = m + 1;
+    }
+    let pe = pa, pz = blkStart[e];
+    while (pe < pz) {
+      const m = (pe + pz) >> 1;
+      if (paras[m].getBoundingClientRect().top < hi) pe = m + 1;
+      else pz = m;
+    }
+    return [pa, pe];
   }
 
-  // updateLive makes the ranges of the blocks that came near the view and
-  // takes out those of the blocks that went a block further away.
+  // updateLive makes the ranges of the paragraphs that came near the view
+  // and takes out those of the paragraphs that went further away.
   function updateLive() {
-    const w = nearBlocks();
-    if (!w) {
+    const near = nearParas(-innerHeight, 2 * innerHeight);
+    if (!near) {
       // Hidden (another pane shown): the top of the article, where it opens.
-      if (!liveKnown && live.length && !live[0]) setLive(0, true);
+      if (!liveKnown && blkStart.length > 1) {
+        for (let i = blkStart[0]; i < blkStart[1]; i++) if (!live[i]) setLive(i, true);
+      }
       return;
     }
     liveKnown = true;
-    const [a, e] = w;
-    for (let k = 0; k < live.length; k++) if (live[k] && (k < a - 1 || k > e)) setLive(k, false);
-    for (let k = a; k < e; k++) if (!live[k]) setLive(k, true);
+    const keep = nearParas(-2 * innerHeight, 3 * innerHeight);
+    for (const i of Array.from(liveSet)) if (i < keep[0] || i >= keep[1]) setLive(i, false);
+    for (let i = near[0]; i < near[1]; i++) if (!live[i]) setLive(i, true);
   }
 
-  // setLive makes (on) or takes out the ranges of block k's paragraphs in
-  // every highlight.
-  function setLive(k, on) {
-    live[k] = on ? 1 : 0;
+  // setLive makes (on) or takes out the ranges of paragraph i in every
+  // highlight.
+  function setLive(i, on) {
+    live[i] = on ? 1 : 0;
+    if (on) liveSet.add(i);
+    else liveSet.delete(i);
     for (const st of lit.values()) {
-      for (let i = blkStart[k]; i < blkStart[k + 1]; i++) {
-        if (!on) unmake(st, i);
-        else if (st.at[i + 1] > st.at[i] && !st.made.has(i)) make(st, i);
-      }
+      if (!on) unmake(st, i);
+      else if (st.at[i + 1] > st.at[i] && !st.made.has(i)) make(st, i);
     }
   }
 
@@ -445,7 +462,7 @@
   window.addEventListener("resize", queueLive, { passive: true });
   // A printout shows the whole article: every block's ranges while it prints.
   window.addEventListener("beforeprint", () => {
-    for (let k = 0; k < live.length; k++) if (!live[k]) setLive(k, true);
+    for (let i = 0; i < live.length; i++) if (!live[i]) setLive(i, true);
   });
   window.addEventListener("afterprint", updateLive);
 

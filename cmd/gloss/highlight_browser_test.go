@@ -123,6 +123,22 @@ func TestBrowserHighlightIncremental(t *testing.T) {
 	if n, err := evalJS[int](ctx, `CSS.highlights.get("gloss-test").size`); err != nil || n >= 9000 || !mustJS[bool](t, ctx, `__hlHas(0) && !__hlHas(1499)`) {
 		t.Errorf("at the top: %d ranges for 9,000 spans (%v), want only those near the view, the first paragraph's among them", n, err)
 	}
+	// The window is of paragraphs, not of the article's blocks (64
+	// paragraphs here, several screens): a paragraph of the first block
+	// more than three screens below the view has none, one under two
+	// screens below it has them.
+	far, err := evalJS[string](ctx, `(() => {
+		const ps = document.querySelectorAll('[data-testid="article"] p');
+		const p = ps[63], q = [...ps].find((p) => p.getBoundingClientRect().top > 1.5 * innerHeight);
+		if (p.parentElement !== ps[0].parentElement) return "paragraph 63 is not in the first block";
+		if (p.getBoundingClientRect().top < 3.2 * innerHeight) return "paragraph 63 is not three screens below the view";
+		if (__hlHas(63)) return "paragraph 63, " + Math.round(p.getBoundingClientRect().top / innerHeight) + " screens below the view, has ranges";
+		if (!q || !__hlHas(+q.dataset.i)) return "paragraph " + (q && q.dataset.i) + ", under two screens below the view, has none";
+		return "";
+	})()`)
+	if err != nil || far != "" {
+		t.Errorf("at the top: %s (%v)", far, err)
+	}
 	if _, err := evalJS[bool](ctx, `document.querySelector('[data-testid="article"] p[data-i="1499"]').scrollIntoView(), true`); err != nil {
 		t.Fatal(err)
 	}
