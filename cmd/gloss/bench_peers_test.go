@@ -177,6 +177,7 @@ func benchSearch(t *testing.T, ctx context.Context, figs *figures, large string)
 	if profile {
 		startProfile(t, ctx)
 	}
+	stopTrace := traceToFile(t, ctx, os.Getenv("GLOSS_BENCH_KEYTRACE"))
 	r := inPage[map[string][]float64](t, ctx, `
 		const queries = `+string(qj)+`, surfaces = `+string(sj)+`;
 		const box = document.querySelector('[data-testid="search-input"]');
@@ -209,6 +210,7 @@ func benchSearch(t *testing.T, ctx context.Context, figs *figures, large string)
 			found.push(top.some((x) => surfaces[k].includes(x)) ? 1 : 0);
 		}
 		return {goms, paint, syncms, found};`)
+	stopTrace()
 	if profile {
 		stopProfile(t, ctx, figs, "search keystrokes on 1 MB")
 	}

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +18,19 @@ import (
 // module again or took it from the cache.
 func wasmCacheEvents(t *testing.T, ctx context.Context, url string) map[string]int {
 	names := map[string]int{}
-	tr := startTrace(t, ctx, []string{"v8.wasm", "disabled-by-default-devtools.timeline", "devtools.timeline", "v8"}, func(ev []byte) {
+	// GLOSS_BENCH_TRACE_OUT=path also writes each such visit's whole trace
+	// (path.1.json, path.2.json, ...: one per run of benchLoad, the code
+	// cache's last), with the categories that show the main thread's tasks.
+	out := os.Getenv("GLOSS_BENCH_TRACE_OUT")
+	cats := []string{"v8.wasm", "disabled-by-default-devtools.timeline", "devtools.timeline", "v8"}
+	if out != "" {
+		cats = append(cats, "toplevel", "blink", "loading", "navigation", "ServiceWorker", "disabled-by-default-v8.compile", "blink.user_timing")
+	}
+	var raw [][]byte
+	tr := startTrace(t, ctx, cats, func(ev []byte) {
+		if out != "" {
+			raw = append(raw, append([]byte(nil), ev...))
+		}
 		var x struct {
 			Name string `json:"name"`
 			Cat  string `json:"cat"`
@@ -28,5 +43,35 @@ func wasmCacheEvents(t *testing.T, ctx context.Context, url string) map[string]i
 	if !tr.stop(t, ctx, 30*time.Second) {
 		t.Log("tracing did not complete")
 	}
+	if out != "" {
+		n := 0
+		for {
+			n++
+			if _, err := os.Stat(fmt.Sprintf("%s.%d.json", out, n)); err != nil {
+				break
+			}
+		}
+		_ = os.WriteFile(fmt.Sprintf("%s.%d.json", out, n), append(append([]byte("["), bytes.Join(raw, []byte(",\n"))...), ']'), 0o644)
+	}
 	return names
+}
+
+// traceToFile traces the page into file (a JSON array of trace events)
+// until the returned func is called; with file empty it does nothing.
+func traceToFile(t *testing.T, ctx context.Context, file string) (stop func()) {
+	if file == "" {
+		return func() {}
+	}
+	var raw [][]byte
+	tr := startTrace(t, ctx, []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "toplevel", "blink", "blink.user_timing", "cc", "viz", "gpu", "input", "benchmark", "disabled-by-default-devtools.timeline.invalidationTracking"}, func(ev []byte) {
+		raw = append(raw, append([]byte(nil), ev...))
+	})
+	return func() {
+		if !tr.stop(t, ctx, 60*time.Second) {
+			t.Log("tracing did not complete")
+		}
+		if err := os.WriteFile(file, append(append([]byte("["), bytes.Join(raw, []byte(",\n"))...), ']'), 0o644); err != nil {
+			t.Log(err)
+		}
+	}
 }
