@@ -67,8 +67,7 @@
     vers = new Array(paras.length).fill(0);
     for (const st of lit.values()) st.gen = -1;
     lit.clear();
-    live = new Uint8Array(paras.length);
-    liveSet.clear();
+    live.clear();
     liveKnown = false;
     // The article shown again, or laid out anew (another width): the
     // blocks near the view may be others.
@@ -103,7 +102,7 @@
     for (const st of lit.values()) {
       if (!st.made.has(i)) continue;
       unmake(st, i);
-      if (live[i]) make(st, i);
+      if (live.has(i)) make(st, i);
     }
   }
 
@@ -293,12 +292,12 @@
     let work = 0;
     for (const [i, own] of Array.from(st.made)) {
       if (at[i + 1] > at[i] && own.ver === (vers[i] || 0) && same(i)) continue;
-      if (at[i + 1] > at[i] && live[i]) {
+      if (at[i + 1] > at[i] && live.has(i)) {
         todo.push(i);
         work += at[i + 1] - at[i];
       } else unmake(st, i);
     }
-    for (const i of liveSet) {
+    for (const i of live) {
       if (at[i + 1] > at[i] && !st.made.has(i)) {
         todo.push(i);
         work += at[i + 1] - at[i];
@@ -314,7 +313,7 @@
         if (budget > 0 && performance.now() > stop) break;
         const i = todo[ti];
         unmake(st, i);
-        if (live[i]) make(st, i);
+        if (live.has(i)) make(st, i);
       }
       if (ti < todo.length) setTimeout(() => fill(sliceMs), 0);
       else filling.delete(name);
@@ -383,8 +382,7 @@
   // with no highlight at all.)
   let blkEls = []; // the article's blocks
   let blkStart = [0]; // per block, its first paragraph (and the count at the end)
-  let live = new Uint8Array(0); // per paragraph: its ranges are made
-  const liveSet = new Set(); // the paragraphs whose ranges are made
+  const live = new Set(); // the paragraphs whose ranges are made
   let liveKnown = false; // live was worked out from the layout since render
   let liveQueued = false;
   let sized = null; // a ResizeObserver of the article
@@ -428,22 +426,21 @@
     if (!near) {
       // Hidden (another pane shown): the top of the article, where it opens.
       if (!liveKnown && blkStart.length > 1) {
-        for (let i = blkStart[0]; i < blkStart[1]; i++) if (!live[i]) setLive(i, true);
+        for (let i = blkStart[0]; i < blkStart[1]; i++) if (!live.has(i)) setLive(i, true);
       }
       return;
     }
     liveKnown = true;
     const keep = nearParas(-2 * innerHeight, 3 * innerHeight);
-    for (const i of Array.from(liveSet)) if (i < keep[0] || i >= keep[1]) setLive(i, false);
-    for (let i = near[0]; i < near[1]; i++) if (!live[i]) setLive(i, true);
+    for (const i of Array.from(live)) if (i < keep[0] || i >= keep[1]) setLive(i, false);
+    for (let i = near[0]; i < near[1]; i++) if (!live.has(i)) setLive(i, true);
   }
 
   // setLive makes (on) or takes out the ranges of paragraph i in every
   // highlight.
   function setLive(i, on) {
-    live[i] = on ? 1 : 0;
-    if (on) liveSet.add(i);
-    else liveSet.delete(i);
+    if (on) live.add(i);
+    else live.delete(i);
     for (const st of lit.values()) {
       if (!on) unmake(st, i);
       else if (st.at[i + 1] > st.at[i] && !st.made.has(i)) make(st, i);
@@ -462,7 +459,7 @@
   window.addEventListener("resize", queueLive, { passive: true });
   // A printout shows the whole article: every block's ranges while it prints.
   window.addEventListener("beforeprint", () => {
-    for (let i = 0; i < live.length; i++) if (!live[i]) setLive(i, true);
+    for (let i = 0; i < paras.length; i++) if (!live.has(i)) setLive(i, true);
   });
   window.addEventListener("afterprint", updateLive);
 
