@@ -51,7 +51,9 @@ func wasmCacheEvents(t *testing.T, ctx context.Context, url string) map[string]i
 				break
 			}
 		}
-		_ = os.WriteFile(fmt.Sprintf("%s.%d.json", out, n), append(append([]byte("["), bytes.Join(raw, []byte(",\n"))...), ']'), 0o644)
+		if err := writeTrace(fmt.Sprintf("%s.%d.json", out, n), raw); err != nil {
+			t.Log(err)
+		}
 	}
 	return names
 }
@@ -70,8 +72,14 @@ func traceToFile(t *testing.T, ctx context.Context, file string) (stop func()) {
 		if !tr.stop(t, ctx, 60*time.Second) {
 			t.Log("tracing did not complete")
 		}
-		if err := os.WriteFile(file, append(append([]byte("["), bytes.Join(raw, []byte(",\n"))...), ']'), 0o644); err != nil {
+		if err := writeTrace(file, raw); err != nil {
 			t.Log(err)
 		}
 	}
+}
+
+// writeTrace writes trace events (each a JSON object) to file as one JSON
+// array, which DevTools' performance panel opens.
+func writeTrace(file string, events [][]byte) error {
+	return os.WriteFile(file, append(append([]byte("["), bytes.Join(events, []byte(",\n"))...), ']'), 0o644)
 }
