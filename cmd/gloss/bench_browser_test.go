@@ -925,6 +925,22 @@ func benchPaste5MB(t *testing.T, figs *figures, dir string) {
 					figs.add("paste_5mb_renderer_cpu_ms", p)
 				}
 				figs.note("5 MB paste %d: timeline (ms after the click, thread:mark):%s", i, trace.timeline("bench-5mb-click", "bench-5mb-settled"))
+				// The steps of the build that set the time to interactive,
+				// from the workers' marks: the worker's reading and finding
+				// of the names (NewSplit), the helper's wait for them after
+				// reading the text itself, the index made after the
+				// hand-over, and everything from the names found to
+				// interactive.
+				for _, st := range []struct{ key, from, to string }{
+					{"paste_5mb_split_ms", "gloss-worker-build", "gloss-worker-split"},
+					{"paste_5mb_helper_wait_ms", "gloss-worker-read", "gloss-worker-received"},
+					{"paste_5mb_index_ms", "gloss-worker-handed", "gloss-worker-indexed"},
+					{"paste_5mb_after_split_ms", "gloss-worker-split", "bench-5mb-ready"},
+				} {
+					if ms, ok := trace.between("bench-5mb-click", "bench-5mb-settled", st.from, st.to); ok {
+						figs.add(st.key, ms)
+					}
+				}
 				if !noted {
 					noted = true
 					figs.note("5 MB paste: longest tasks after first paint by thread time (ms after it: thread ms (wall ms) [longest events inside, wall ms]):%s", trace.top("bench-5mb-paint", "bench-5mb-settled", 8, false))

@@ -321,6 +321,36 @@ func (tt *taskTrace) span(begin, end string) (b, e float64, ok bool) {
 	return b, e, okB && okE
 }
 
+// between returns the time (ms) from the first mark named from after the
+// mark begin to the first mark named to after that, both before the mark
+// end: how long one step of a build took (the worker's marks, by name).
+func (tt *taskTrace) between(begin, end, from, to string) (float64, bool) {
+	tt.mu.Lock()
+	defer tt.mu.Unlock()
+	b, e, ok := tt.span(begin, end)
+	if !ok {
+		return 0, false
+	}
+	first := func(name string, after float64) (float64, bool) {
+		at, found := 0.0, false
+		for _, m := range tt.all {
+			if m.name == name && m.ts >= after && m.ts <= e && (!found || m.ts < at) {
+				at, found = m.ts, true
+			}
+		}
+		return at, found
+	}
+	f, okF := first(from, b)
+	if !okF {
+		return 0, false
+	}
+	t, okT := first(to, f)
+	if !okT {
+		return 0, false
+	}
+	return (t - f) / 1000, true
+}
+
 // timeline lists every mark of every thread between the marks begin and
 // end, in time order: "ms after begin thread:name", the thread "page" for
 // the main thread and "wN" for the Nth worker thread seen: when the
