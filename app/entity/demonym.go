@@ -35,6 +35,12 @@ func demonymOf(key string, lex *Lexicon) (stem string, place bool) {
 			return b, false
 		}
 	}
+	// A country whose name ends in "-e" takes "-n" in the German dative
+	// plural ("in den Niederlanden"): the place, not its people, though
+	// "-en" ends demonyms too.
+	if b, ok := strings.CutSuffix(key, "n"); ok && strings.HasSuffix(b, "e") && lex.Kind(b)&(LexCountry|LexRegion) != 0 {
+		return b, true
+	}
 	// A nation's people or adjective: the stem of a country or region,
 	// then a demonym ending. The stem is at least five letters, or four of
 	// a short name ("Belg-en", "Belgie"); the country's name goes on at most
@@ -51,7 +57,7 @@ func demonymOf(key string, lex *Lexicon) (stem string, place bool) {
 			s := lex.stems[i]
 			kind := lex.Kind(s)
 			switch {
-			case s == p && kind&(LexCountry|LexRegion) != 0 && (inflections.has(key[k:]) || key[k:] == "n" && strings.HasSuffix(s, "e")):
+			case s == p && kind&(LexCountry|LexRegion) != 0 && inflections.has(key[k:]):
 				return s, true
 			case kind&(LexCountry|LexRegion) == 0 && !strings.HasPrefix(key, s),
 				len(s)-k > 4 || len(s) > len(key) || k == 4 && len(s) > 6:

@@ -81,6 +81,7 @@ type finder struct {
 	typingCache             // tokenAt's index and the words and kind of the key being typed (tokindex.go, facts.go)
 	lang         string     // the text's language (language), once langDone
 	langDone     bool
+	german       int8 // isGerman's answer once asked: 1 yes, -1 no, 0 not yet
 	sports       bool // the text reads as a sports report (sportsReport), once sportsDone
 	sportsDone   bool
 	business     bool // the text reads as business news (businessReport), once businessDone

@@ -19,8 +19,20 @@ wird wurde wurden auch im sind von nach bei aus zum zur über werden hat`)
 const germanSample = 4000
 
 // isGerman reports whether the text reads as German: at least one word in
-// sixteen is a German marker.
+// sixteen is a German marker. The answer is kept: the filters ask it per
+// candidate.
 func (f *finder) isGerman() bool {
+	if f.german == 0 {
+		f.german = -1
+		if f.readsGerman() {
+			f.german = 1
+		}
+	}
+	return f.german > 0
+}
+
+// readsGerman is isGerman worked out.
+func (f *finder) readsGerman() bool {
 	n, markers := 0, 0
 	for i := 0; i < len(f.toks) && n < germanSample; i++ {
 		n++
@@ -140,7 +152,7 @@ func (f *finder) isNoun(i int) bool {
 	if k&(LexPlace|LexGiven|LexSurname|LexBrand|LexLanguage) != 0 || orgWords.has(w) && k&LexNoun == 0 || f.placeInflected(w) || f.mem.knows(w) {
 		return false
 	}
-	if k&LexNoun != 0 {
+	if k&LexNoun != 0 || f.nounGenitive(w) {
 		return true
 	}
 	for _, suf := range nounSuffixes {
@@ -149,16 +161,35 @@ func (f *finder) isNoun(i int) bool {
 		}
 	}
 	// A compound: its last part a noun of four letters or more after three
-	// or more letters ("Wirtschafts|wachstumsrate" → "rate").
+	// or more letters ("Wirtschafts|wachstumsrate" → "rate",
+	// "Bürger|krieges" → "krieg").
 	for j := 3; j+4 <= len(w); j++ {
 		if w[j] >= 0x80 && w[j] < 0xc0 {
 			continue // inside a UTF-8 sequence
 		}
-		if f.lex.Kind(w[j:])&LexNoun != 0 {
+		if f.lex.Kind(w[j:])&LexNoun != 0 || f.nounGenitive(w[j:]) {
 			return true
 		}
 	}
 	return false
+}
+
+// nounGenitive reports whether w is the genitive of a noun in the lexicon
+// that the lexicon lists in another form: a masculine or neuter noun takes
+// "-es" as often as the "-s" its list gives ("Krieges" beside "Kriegs",
+// "Landes", "Staates"), and the lexicon keeps only forms frequent in
+// themselves. An "-s" alone needs a stem of five letters or more: "Jobs",
+// "Banks" and "Parks" are English surnames as often as German plurals.
+func (f *finder) nounGenitive(w string) bool {
+	stem, ok := strings.CutSuffix(w, "es")
+	if !ok || len(stem) < 3 {
+		stem, ok = strings.CutSuffix(w, "s")
+		if !ok || len(stem) < 5 {
+			return false
+		}
+	}
+	k := f.lex.Kind(stem)
+	return k&LexNoun != 0 && k&(LexPlace|LexGiven|LexSurname|LexBrand) == 0
 }
 
 // nounSuffixes end German nouns and no names.
@@ -173,4 +204,12 @@ func (f *finder) placeInflected(w string) bool {
 		}
 	}
 	return false
+}
+
+// germanBrand reports whether key, a brand in the lexicon, opens a German
+// sentence as a name: German capitalises every noun, so a capital there
+// says no less at a sentence start than after it ("Microsoft kündigte …"),
+// unless the brand is also a German noun or function word ("Über").
+func (f *finder) germanBrand(key string) bool {
+	return f.lex.Kind(key)&(LexNoun|LexFunction) == 0 && f.isGerman()
 }

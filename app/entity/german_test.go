@@ -113,3 +113,39 @@ func TestGermanSentenceAdverbs(t *testing.T) {
 		t.Errorf("Ernst, capitalised mid-sentence too, found %d times, want 2: %q", strings.Count(j, "Ernst"), got)
 	}
 }
+
+// A German noun's genitive in "-es" is the noun when the lexicon lists it
+// in another form ("Krieges" beside "Krieg"), alone or closing a compound
+// ("Bürgerkrieges"); an "-s" needs a longer stem, so that an English
+// surname that is a German plural stays a name.
+func TestGermanNounGenitive(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@noun\nkrieg\nstaat\njob\ndokument\nregierung\njahr\nende\ninhalt\nproblem\n@given\nsteve\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Nach dem Ende des Krieges und des Bürgerkrieges sprach die Regierung des Staates über den Inhalt des Dokuments. " +
+		"Im Jahr 2011 sagte Steve Jobs nicht viel, und die Regierung ist nicht das Problem des Jahres."
+	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	if want := "Steve Jobs"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A brand the lexicon knows opens a German sentence as a name: in German
+// the capital says nothing there, but it says nothing mid-sentence either.
+// A brand that is also a German noun or function word does not.
+func TestGermanBrandAtSentenceStart(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@brand\nmicrosoft\nuber\nstern\n@function\nuber\n@noun\nstern\nwerkzeug\nkonkurrenz\npreis\nunternehmen\nmond\nende\nwoche\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	de := "Microsoft kündigte am Mittwoch ein neues Werkzeug an, das mit der Konkurrenz mithalten soll. " +
+		"Über den Preis sagte das Unternehmen nichts. Stern und Mond sind nicht zu sehen, und das ist nicht das Ende der Woche."
+	if got := strings.Join(mentionTexts(de, FindWith(de, Options{Lexicon: lex})), "|"); got != "Microsoft" {
+		t.Errorf("German: got %q, want Microsoft alone", got)
+	}
+	en := "Microsoft built a new tool on Wednesday to compete with its rivals."
+	if got := mentionTexts(en, FindWith(en, Options{Lexicon: lex})); len(got) != 0 {
+		t.Errorf("English: got %q, want nothing (a brand opening an English sentence needs more)", got)
+	}
+}

@@ -265,7 +265,7 @@ func lineEnd(text string, i int) int {
 // ("Millwall 2 Bury 1", "Forfar v Alloa").
 func (f *finder) knownStart(s segment) bool {
 	key := f.key(s.a, s.b)
-	if f.lex.Kind(key)&(LexPlace|LexGiven|LexSurname) != 0 || s.b-s.a == 1 && (newsAgencies.has(key) || f.demonym(key)) || f.lex.Kind(key)&LexBrand != 0 && f.creditLine(s) || f.toks[s.b-1].poss || f.mem.knows(key) ||
+	if f.lex.Kind(key)&(LexPlace|LexGiven|LexSurname) != 0 || s.b-s.a == 1 && (newsAgencies.has(key) || f.demonym(key)) || f.lex.Kind(key)&LexBrand != 0 && (f.creditLine(s) || f.germanBrand(key)) || f.toks[s.b-1].poss || f.mem.knows(key) ||
 		s.b-s.a >= 2 && f.kind(s.a)&LexGiven != 0 || f.matchSide(s.a, s.b-1) ||
 		s.b < len(f.toks) && f.toks[s.b].join == joinSpace && !f.toks[s.b].cap && f.on(s.b, onVersus) {
 		return true

@@ -9,7 +9,7 @@ import (
 // TestMiscClues: nationalities told by their country's stem, places'
 // adjectives, inflected places, events by their word, year or edition.
 func TestMiscClues(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\npalestina\nhongarije\nchina\nrumania\n@city\nbrussel\n@language\nfrans\n@given\nromano\n@noun\nzukunft\nwelt\ngeld\n@brand\nnasdaq\n"))
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\npalestina\nhongarije\nchina\nrumania\nniederlande\n@city\nbrussel\n@language\nfrans\n@given\nromano\n@noun\nzukunft\nwelt\ngeld\n@brand\nnasdaq\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -18,6 +18,7 @@ func TestMiscClues(t *testing.T) {
 		{"Gisteren zei de Brusselse politie niets.", "Brusselse", TypeMISC},
 		{"Gisteren zeiden de Fransen niets.", "Fransen", TypeMISC},
 		{"Sie sprachen über die Zukunft Chinas und die der Welt, aber nicht über das Geld.", "Chinas", TypeLOC},
+		{"Sie sprachen über die Zukunft und das Geld, aber in den Niederlanden nicht über die Welt.", "Niederlanden", TypeLOC},
 		{"Ayer habló Romano con la prensa.", "Romano", TypePER},
 		{"Ayer el Mundial 2002 empezó en Seúl.", "Mundial 2002", TypeMISC},
 		{"Ayer se inauguraron los XIV Juegos Panamericanos en Winnipeg.", "XIV Juegos Panamericanos", TypeMISC},
