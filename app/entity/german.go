@@ -122,6 +122,9 @@ func (f *finder) nounTrim(s segment) (segment, bool) {
 		if b-s.a == 1 && !s.per && !f.mem.knows(f.key(s.a, s.b)) {
 			return s, false
 		}
+		if f.nounsOnly(s) {
+			return s, false
+		}
 		return f.retrim(s)
 	}
 	a, b := s.a, s.b
@@ -213,3 +216,22 @@ func (f *finder) placeInflected(w string) bool {
 func (f *finder) germanBrand(key string) bool {
 	return f.lex.Kind(key)&(LexNoun|LexFunction) == 0 && f.isGerman()
 }
+
+// nounsOnly reports whether s, two or more words each a common noun, is
+// common nouns and not a name. Two nouns stay a name mid-sentence, where a
+// capital on the first says it is an adjective of the name's ("Vereinigten
+// Staaten", "Schwarzen Meer"). Not at a sentence's start, where any word
+// is capitalised ("Verschiedene Experten sagten …"), nor after a number
+// word ("Millionen Dollar"), unless the lexicon or the person's labels
+// know the whole.
+func (f *finder) nounsOnly(s segment) bool {
+	if s.per || !f.toks[s.a].initial && !quantityNouns.has(f.fold(s.a)) {
+		return false
+	}
+	key := f.key(s.a, s.b)
+	return f.lex.Kind(key)&^(LexNoun|LexFunction) == 0 && !f.mem.knows(key)
+}
+
+// quantityNouns count what follows them: never a name's first word.
+var quantityNouns = newWordSet(`million millionen milliarde milliarden billion billionen tausend tausende
+hundert hunderte dutzend dutzende prozent`)

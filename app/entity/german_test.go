@@ -149,3 +149,19 @@ func TestGermanBrandAtSentenceStart(t *testing.T) {
 		t.Errorf("English: got %q, want nothing (a brand opening an English sentence needs more)", got)
 	}
 }
+
+// Two common nouns are a name mid-sentence, where the first one's capital
+// says it is the name's adjective, but not at a sentence's start, nor
+// after a number word, unless the lexicon knows the whole.
+func TestGermanNounsOnly(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\nvereinigte staaten\n@noun\nschiff\nverschiedene\nexperten\nmillionen\ndollar\nschwarzen\nmeer\nvereinigte\nstaaten\nwoche\nende\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Verschiedene Experten sagten, das Schiff sei im Schwarzen Meer gesunken. " +
+		"Vereinigte Staaten und Europa zahlten Millionen Dollar, und das ist nicht das Ende der Woche."
+	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	if want := "Schwarzen Meer|Vereinigte Staaten|Europa"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
