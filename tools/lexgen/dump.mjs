@@ -21,8 +21,9 @@ const add = (kind, ...words) => {
 
 // CLDR: countries and territories (two-letter codes, with their short and
 // variant forms), regions and continents (numeric codes), languages.
-// EU, EZ, UN and QO name organisations or groupings, not places.
-const notPlaces = new Set(["EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"]);
+// EU, EZ, UN and QO name organisations or groupings, not places; 001 is
+// the world, a common noun ("die Welt", "le monde", "el mundo").
+const notPlaces = new Set(["001", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"]);
 for (const l of langs) {
   const t = require(`cldr-localenames-full/main/${l}/territories.json`).main[l].localeDisplayNames.territories;
   for (const [code, name] of Object.entries(t)) {
