@@ -165,3 +165,38 @@ func TestGermanNounsOnly(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// In German text a place's declined name is the place ("in den
+// Vereinigten Staaten", "im Vereinigten Königreich"), and an unknown word
+// ending like a German country's name reads as a place ("Sizilien",
+// "Mongolei"); in another language's text that ending says nothing.
+func TestGermanPlaces(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\nvereinigte staaten\nvereinigtes konigreich\nvereinigte arabische emirate\n@noun\ninsel\nminister\nregierung\ngeschichte\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for words, want := range map[string]string{
+		"vereinigten staaten":             "vereinigte staaten",
+		"vereinigten konigreich":          "vereinigtes konigreich",
+		"vereinigten arabischen emiraten": "vereinigte arabische emirate",
+		"vereinigte staaten":              "", // not declined: the lexicon's own
+		"neuen staaten":                   "",
+	} {
+		if got := germanPlace(strings.Fields(words), lex); got != want {
+			t.Errorf("germanPlace(%q) = %q, want %q", words, got, want)
+		}
+	}
+	de := "Der Minister sprach mit der Regierung der Vereinigten Staaten über Sizilien und die Geschichte der Mongolei, aber nicht lange."
+	ents := FindWith(de, Options{Lexicon: lex})
+	for _, name := range []string{"Vereinigten Staaten", "Sizilien", "Mongolei"} {
+		if e, ok := typeOf(t, de, ents, name); !ok || e.Type != TypeLOC {
+			t.Errorf("German %s: type %q (evidence %q), want LOC", name, e.Type, e.Evidence)
+		}
+	}
+	fr := "Le ministre Damien a parlé hier avec Lucien devant la presse."
+	for _, name := range []string{"Damien", "Lucien"} {
+		if e, ok := typeOf(t, fr, FindWith(fr, Options{Lexicon: lex}), name); ok && e.Type == TypeLOC {
+			t.Errorf("French %s typed LOC (evidence %q)", name, e.Evidence)
+		}
+	}
+}

@@ -165,7 +165,15 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 	}
 	words, ids := f.keyWords(key), f.keyWordIDs(key)
 	kk := f.keyKind(key) // asked below again and again
+	inflected := ""      // the place the name is, declined (German)
+	if kk&LexPlace == 0 && len(words) > 1 && f.language() == "de" {
+		if base := germanPlace(words, lex); base != "" {
+			inflected, kk = base, lex.Kind(base)
+		}
+	}
 	switch k := kk; {
+	case inflected != "":
+		clues = append(clues, clue{TypeLOC, wWholeName, "the place “%s”, declined", inflected})
 	case k&LexCountry != 0:
 		clues = append(clues, clue{TypeLOC, wWholeName, "a country", ""})
 	case k&LexCity != 0:
@@ -271,7 +279,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 			clues = append(clues, clue{TypeMISC, wWholeName, "a people's word", ""})
 		} else if !upper && k&(LexGiven|LexSurname|LexLanguage) == 0 && looksDemonym(key) {
 			clues = append(clues, clue{TypeMISC, wAcronym, "reads as a nationality or an adjective", ""})
-		} else if !upper && k&(LexGiven|LexSurname) == 0 && looksPlace(key) {
+		} else if !upper && k&(LexGiven|LexSurname) == 0 && (looksPlace(key) || f.language() == "de" && looksGermanPlace(key)) {
 			clues = append(clues, clue{TypeLOC, wShape * 2, "reads as a place name", ""})
 		} else if !upper && k&(LexGiven|LexSurname) == 0 && f.businessReport() {
 			clues = append(clues, clue{TypeORG, wShape / 2, "in business news, an unknown capitalised word: a company", ""})
@@ -353,6 +361,52 @@ func looksPlace(w string) bool {
 		}
 	}
 	return false
+}
+
+// looksGermanPlace reports whether w ends like a country or region's name
+// in German ("Sizilien", "Mazedonien", "Mongolei").
+func looksGermanPlace(w string) bool {
+	for _, suf := range []string{"ien", "ei"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// germanPlace returns the place words names in a German case, as the
+// lexicon has it, or "": the adjectives of a place's name decline and its
+// noun takes a case's ending ("in den Vereinigten Staaten", "im
+// Vereinigten Königreich", "den Vereinigten Arabischen Emiraten").
+func germanPlace(words []string, lex *Lexicon) string {
+	adj, head := words[:len(words)-1], words[len(words)-1]
+	for _, a := range adj {
+		if !strings.HasSuffix(a, "en") || len(a) < 5 {
+			return ""
+		}
+	}
+	heads := []string{head}
+	for _, suf := range []string{"n", "s", "es"} {
+		if h, ok := strings.CutSuffix(head, suf); ok && len(h) >= 3 {
+			heads = append(heads, h)
+		}
+	}
+	var b strings.Builder
+	for _, end := range []string{"e", "es", "er"} {
+		for _, h := range heads {
+			b.Reset()
+			for _, a := range adj {
+				b.WriteString(a[:len(a)-2])
+				b.WriteString(end)
+				b.WriteByte(' ')
+			}
+			b.WriteString(h)
+			if lex.Kind(b.String())&LexPlace != 0 {
+				return b.String()
+			}
+		}
+	}
+	return ""
 }
 
 // knownPlaceAcronyms are the country abbreviations news uses as names, by
