@@ -131,7 +131,10 @@ func (f *finder) nounTrim(s segment) (segment, bool) {
 	for a < name && f.isNoun(a) {
 		a++
 	}
-	for b > name+1 && f.isNoun(b-1) {
+	// A noun right after the given name that opens the name is the
+	// surname ("Martin Winterkorn", "Thomas Mann"), unless its suffix makes
+	// it a common noun only ("Entwicklungen", "Gelegenheit").
+	for b > name+1 && f.isNoun(b-1) && !(b == s.b && b-2 == name && f.toks[b-1].join == joinSpace && f.kind(name)&LexGiven != 0 && !hasNounSuffix(f.fold(b-1))) {
 		b--
 	}
 	if a > s.a {
@@ -158,10 +161,8 @@ func (f *finder) isNoun(i int) bool {
 	if k&LexNoun != 0 || f.nounGenitive(w) {
 		return true
 	}
-	for _, suf := range nounSuffixes {
-		if len(w) >= len(suf)+3 && strings.HasSuffix(w, suf) {
-			return true
-		}
+	if hasNounSuffix(w) {
+		return true
 	}
 	// A compound: its last part a noun of four letters or more after three
 	// or more letters ("Wirtschafts|wachstumsrate" → "rate",
@@ -193,6 +194,16 @@ func (f *finder) nounGenitive(w string) bool {
 	}
 	k := f.lex.Kind(stem)
 	return k&LexNoun != 0 && k&(LexPlace|LexGiven|LexSurname|LexBrand) == 0
+}
+
+// hasNounSuffix reports whether w ends in one of nounSuffixes.
+func hasNounSuffix(w string) bool {
+	for _, suf := range nounSuffixes {
+		if len(w) >= len(suf)+3 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // nounSuffixes end German nouns and no names.

@@ -200,3 +200,18 @@ func TestGermanPlaces(t *testing.T) {
 		}
 	}
 }
+
+// A noun right after the given name that opens a name is the surname
+// ("Martin Winterkorn": "Korn" is a noun), unless a noun's suffix makes it
+// a common noun only.
+func TestGermanSurnameNoun(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\nmartin\nanna\n@noun\nkorn\nchef\ngelegenheit\nwoche\nende\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Der Chef Martin Winterkorn trat zurück, und das war nicht das Ende der Woche. Sie gab Anna Gelegenheit zu reden."
+	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	if want := "Martin Winterkorn|Anna"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
