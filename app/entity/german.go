@@ -158,7 +158,7 @@ func (f *finder) isNoun(i int) bool {
 	if k&(LexPlace|LexGiven|LexSurname|LexBrand|LexLanguage) != 0 || orgWords.has(w) && k&LexNoun == 0 || f.placeInflected(w) || f.mem.knows(w) {
 		return false
 	}
-	if k&LexNoun != 0 || f.nounGenitive(w) {
+	if k&LexNoun != 0 || f.nounGenitive(w) || germanAbbreviations.has(w) {
 		return true
 	}
 	if hasNounSuffix(w) {
@@ -182,19 +182,27 @@ func (f *finder) isNoun(i int) bool {
 // that the lexicon lists in another form: a masculine or neuter noun takes
 // "-es" as often as the "-s" its list gives ("Krieges" beside "Kriegs",
 // "Landes", "Staates"), and the lexicon keeps only forms frequent in
-// themselves. An "-s" alone needs a stem of five letters or more: "Jobs",
-// "Banks" and "Parks" are English surnames as often as German plurals.
+// themselves. A name's genitive takes "-s" alone, so "-es" makes the noun
+// of a word that is a surname too ("Kampfes"), and an "-s" is the noun's
+// only when the word is no name and its stem has five letters or more:
+// "Jobs", "Banks" and "Parks" are English surnames as often as German
+// plurals.
 func (f *finder) nounGenitive(w string) bool {
-	stem, ok := strings.CutSuffix(w, "es")
-	if !ok || len(stem) < 3 {
-		stem, ok = strings.CutSuffix(w, "s")
-		if !ok || len(stem) < 5 {
-			return false
-		}
+	if stem, ok := strings.CutSuffix(w, "es"); ok && len(stem) >= 3 {
+		k := f.lex.Kind(stem)
+		return k&LexNoun != 0 && k&LexPlace == 0
+	}
+	stem, ok := strings.CutSuffix(w, "s")
+	if !ok || len(stem) < 5 {
+		return false
 	}
 	k := f.lex.Kind(stem)
 	return k&LexNoun != 0 && k&(LexPlace|LexGiven|LexSurname|LexBrand) == 0
 }
+
+// germanAbbreviations are common nouns German abbreviates with a capital
+// ("v. Chr.", "5 Mrd. Euro", "Nr. 1").
+var germanAbbreviations = newWordSet(`chr mrd mio tsd nr hl jh jhd`)
 
 // hasNounSuffix reports whether w ends in one of nounSuffixes.
 func hasNounSuffix(w string) bool {

@@ -119,12 +119,13 @@ func TestGermanSentenceAdverbs(t *testing.T) {
 // ("Bürgerkrieges"); an "-s" needs a longer stem, so that an English
 // surname that is a German plural stays a name.
 func TestGermanNounGenitive(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@noun\nkrieg\nstaat\njob\ndokument\nregierung\njahr\nende\ninhalt\nproblem\n@given\nsteve\n"))
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@noun\nkrieg\nstaat\njob\ndokument\nregierung\njahr\nende\ninhalt\nproblem\nkampf\nquelle\nquellen\nrekonstruktion\neuro\n@surname\nkampf\n@given\nsteve\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := "Nach dem Ende des Krieges und des Bürgerkrieges sprach die Regierung des Staates über den Inhalt des Dokuments. " +
-		"Im Jahr 2011 sagte Steve Jobs nicht viel, und die Regierung ist nicht das Problem des Jahres."
+		"Im Jahr 2011 sagte Steve Jobs nicht viel, und die Regierung ist nicht das Problem des Jahres. " +
+		"Die Quellen des Jahres 300 v. Chr. erlauben die Rekonstruktion des Kampfes, der 5 Mrd. Euro kostete."
 	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
 	if want := "Steve Jobs"; got != want {
 		t.Errorf("got %q, want %q", got, want)
