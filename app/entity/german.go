@@ -166,12 +166,18 @@ func (f *finder) isNoun(i int) bool {
 	}
 	// A compound: its last part a noun of four letters or more after three
 	// or more letters ("Wirtschafts|wachstumsrate" → "rate",
-	// "Bürger|krieges" → "krieg").
+	// "Bürger|krieges" → "krieg"), unless a longer last part is a country
+	// or region: then it is a place ("Süd|italien", not "Südit|alien";
+	// "Nord|irland", not "Nordir|land").
 	for j := 3; j+4 <= len(w); j++ {
 		if w[j] >= 0x80 && w[j] < 0xc0 {
 			continue // inside a UTF-8 sequence
 		}
-		if f.lex.Kind(w[j:])&LexNoun != 0 || f.nounGenitive(w[j:]) {
+		k := f.lex.Kind(w[j:])
+		if k&(LexCountry|LexRegion) != 0 {
+			return false
+		}
+		if k&LexNoun != 0 || f.nounGenitive(w[j:]) {
 			return true
 		}
 	}

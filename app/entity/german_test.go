@@ -216,3 +216,19 @@ func TestGermanSurnameNoun(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// A compound whose last part is a country or region is a place, though a
+// shorter last part is a noun ("Süd|italien", not "Südit|alien"); one
+// whose longer last part is a noun stays a noun ("Kriminal|roman", not
+// "Kriminalr|oman").
+func TestGermanPlaceCompound(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\nitalien\nirland\noman\n@noun\nalien\nland\nroman\nende\nwoche\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Er las einen Kriminalroman in Süditalien und fuhr dann nach Nordirland, und das war nicht das Ende der Woche."
+	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	if want := "Süditalien|Nordirland"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
