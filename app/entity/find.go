@@ -242,6 +242,11 @@ func (f *finder) isParticle(i int) bool {
 	if f.on(i, onParticles) {
 		return true
 	}
+	if w == "do" && f.language() == "pt" {
+		// Portuguese "de o" ("África do Sul", "Rio Grande do Norte"); not
+		// English's verb, so not among the particles of every language.
+		return true
+	}
 	if !f.on(i, onLinkWords) || i == 0 {
 		return false
 	}

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -228,5 +229,19 @@ func TestEnglishEndingsOnlyInEnglish(t *testing.T) {
 	text := "De rebellen waren het er niet mee eens.\nFoday Sankoh, de leider van het front, zit al vast in de hoofdstad van het land."
 	if got := mentionTexts(text, Find(text, nil)); !slices.Contains(got, "Foday Sankoh") {
 		t.Errorf("got %q, want Foday Sankoh", got)
+	}
+}
+
+// Portuguese "do" ("de o") joins a name's words as "da" and "dos" do
+// ("África do Sul", "Rio Grande do Norte"); English's verb does not.
+func TestPortugueseDo(t *testing.T) {
+	pt := "O presidente visitou a África do Sul e o Rio Grande do Norte em a semana passada, disse o porta-voz de o governo."
+	got := strings.Join(mentionTexts(pt, FindWith(pt, Options{})), "|")
+	if want := "África do Sul|Rio Grande do Norte"; got != want {
+		t.Errorf("Portuguese: got %q, want %q", got, want)
+	}
+	en := "Can Apple do Better than that? The analysts in London do Not think so, said the report."
+	if got := strings.Join(mentionTexts(en, FindWith(en, Options{})), "|"); strings.Contains(got, " do ") {
+		t.Errorf("English: got %q, want no name across the verb do", got)
 	}
 }
