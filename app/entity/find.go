@@ -225,6 +225,10 @@ func (f *finder) findUntyped(o Options) []Entity {
 	return f.joinAcronyms(ents)
 }
 
+// portugueseArticles follow "de" inside a name where a corpus writes
+// Portuguese's contractions apart ("de o", "de as").
+var portugueseArticles = newWordSet(`o a os as`)
+
 // hyphenParticles are the lower-case particles joined to the next word of a
 // name by a hyphen ("Nihad al-Boushi", "Osama el-Baz", "Inzamam-ul-Haq").
 var hyphenParticles = newWordSet(`al el ul ad ud as ash at az bin ibn`)
@@ -242,8 +246,9 @@ func (f *finder) isParticle(i int) bool {
 	if f.on(i, onParticles) {
 		return true
 	}
-	if w == "do" && f.language() == "pt" {
-		// Portuguese "de o" ("África do Sul", "Rio Grande do Norte"); not
+	if f.language() == "pt" && (w == "do" || portugueseArticles.has(w) && i > 0 && !f.toks[i-1].cap && f.fold(i-1) == "de") {
+		// Portuguese "do", "de o" ("África do Sul", "Rio Grande do Norte";
+		// corpora write the contraction apart: "Carolina de o Norte"); not
 		// English's verb, so not among the particles of every language.
 		return true
 	}

@@ -233,12 +233,21 @@ func TestEnglishEndingsOnlyInEnglish(t *testing.T) {
 }
 
 // Portuguese "do" ("de o") joins a name's words as "da" and "dos" do
-// ("África do Sul", "Rio Grande do Norte"); English's verb does not.
+// ("África do Sul", "Rio Grande do Norte"), and so does "de o" where a
+// corpus writes the contraction apart; English's verb does not. A name
+// that ends so in a point of the compass is a place.
 func TestPortugueseDo(t *testing.T) {
-	pt := "O presidente visitou a África do Sul e o Rio Grande do Norte em a semana passada, disse o porta-voz de o governo."
-	got := strings.Join(mentionTexts(pt, FindWith(pt, Options{})), "|")
-	if want := "África do Sul|Rio Grande do Norte"; got != want {
+	pt := "O presidente visitou a África do Sul e o Rio Grande do Norte em a semana passada, disse o porta-voz de o governo. " +
+		"Depois ele falou com Carolina de o Norte sobre o ministro."
+	ents := FindWith(pt, Options{})
+	got := strings.Join(mentionTexts(pt, ents), "|")
+	if want := "África do Sul|Rio Grande do Norte|Carolina de o Norte"; got != want {
 		t.Errorf("Portuguese: got %q, want %q", got, want)
+	}
+	for _, name := range []string{"África do Sul", "Rio Grande do Norte", "Carolina de o Norte"} {
+		if e, ok := typeOf(t, pt, ents, name); !ok || e.Type != TypeLOC {
+			t.Errorf("%s: type %q (evidence %q), want LOC", name, e.Type, e.Evidence)
+		}
 	}
 	en := "Can Apple do Better than that? The analysts in London do Not think so, said the report."
 	if got := strings.Join(mentionTexts(en, FindWith(en, Options{})), "|"); strings.Contains(got, " do ") {

@@ -231,6 +231,11 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		if f.idOn(ids[0], onCompass) && kk&LexPlace == 0 {
 			// "North Kesteven", "Lower Austria", "New France".
 			clues = append(clues, clue{TypeLOC, wPlaceWord, "starts with “%s”", words[0]})
+		} else if n := len(words); n >= 3 && f.idOn(ids[n-1], onCompass) && kk&LexPlace == 0 &&
+			(f.idOn(ids[n-2], onParticles) || words[n-2] == "do" || n >= 4 && portugueseArticles.has(words[n-2]) && words[n-3] == "de") {
+			// "África do Sul" ("de o Sul" where a corpus writes it apart),
+			// "Carolina del Norte", "Irlande du Nord".
+			clues = append(clues, clue{TypeLOC, wPlaceWord, "ends with “%s”", words[n-2] + " " + words[n-1]})
 		} else {
 			for i, w := range words[1:] {
 				if f.kindOf(ids[i+1])&(LexCountry|LexRegion) != 0 {
