@@ -128,6 +128,13 @@ func (f *finder) nounTrim(s segment) (segment, bool) {
 		return f.retrim(s)
 	}
 	a, b := s.a, s.b
+	if w := f.fold(s.a); name == s.a && !f.toks[s.a].initial && !s.per && f.lex.Kind(w)&LexNoun != 0 && declined(w) && f.spaced(s) {
+		// A declined word the lexicon has as a noun too, capitalised
+		// mid-sentence before nouns, is the name's adjective ("Deutsche
+		// Bank", where "Deutsche" is also a brand's name): the nouns are
+		// the name's.
+		return f.retrim(s)
+	}
 	for a < name && f.isNoun(a) {
 		a++
 	}
@@ -260,3 +267,24 @@ func (f *finder) nounsOnly(s segment) bool {
 // quantityNouns count what follows them: never a name's first word.
 var quantityNouns = newWordSet(`million millionen milliarde milliarden billion billionen tausend tausende
 hundert hunderte dutzend dutzende prozent`)
+
+// spaced reports whether s is capitalised words apart: no particle and no
+// hyphen joins them.
+func (f *finder) spaced(s segment) bool {
+	for i := s.a; i < s.b; i++ {
+		if !f.toks[i].cap || i > s.a && f.toks[i].join != joinSpace {
+			return false
+		}
+	}
+	return true
+}
+
+// declined reports whether w ends as a German adjective declined does.
+func declined(w string) bool {
+	for _, end := range []string{"e", "en", "er", "es", "em"} {
+		if len(w) >= len(end)+4 && strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}

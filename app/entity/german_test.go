@@ -232,3 +232,18 @@ func TestGermanPlaceCompound(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// A declined word capitalised mid-sentence before a noun is the name's
+// adjective even when the lexicon has it as a brand too ("die Deutsche
+// Bank"); not at a sentence's start.
+func TestGermanAdjectiveBrand(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@brand\ndeutsche\nsiemens\n@noun\ndeutsche\nbank\nunternehmen\ngewinne\nwoche\nende\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Siemens und die Deutsche Bank meldeten steigende Gewinne. Deutsche Unternehmen warten ab, und das ist nicht das Ende der Woche."
+	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	if want := "Siemens|Deutsche Bank|Deutsche"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
