@@ -247,3 +247,17 @@ func TestGermanAdjectiveBrand(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// A German name whose word is a compound of an organisation's kind is an
+// organisation though the lexicon lists that compound as a common noun
+// ("Europäischen Zentralbank": "Zentralbank" is a noun, "bank" its kind).
+func TestGermanOrgCompoundNoun(t *testing.T) {
+	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@noun\neuropaischen\nzentralbank\nprasident\nfolgen\nhandelsstreits\nsitzung\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Der Präsident der Europäischen Zentralbank warnte in der Sitzung vor den Folgen des Handelsstreits, und das war nicht neu."
+	if e, ok := typeOf(t, text, FindWith(text, Options{Lexicon: lex}), "Europäischen Zentralbank"); !ok || e.Type != TypeORG {
+		t.Errorf("Europäischen Zentralbank: type %q (evidence %q), want ORG", e.Type, e.Evidence)
+	}
+}

@@ -196,7 +196,7 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		switch {
 		case f.idOn(ids[i], onOrgWords) || i == len(words)-1 && i > 0 && f.kindOf(ids[i])&LexOrgSuffix != 0:
 			clues = append(clues, clue{TypeORG, wOrgWord, "the organisation word “%s”", w})
-		case len(words) > 1 && f.kindOf(ids[i]) == 0 && (f.language() == "nl" || f.language() == "de") && kindOf(w, f.language()):
+		case len(words) > 1 && f.kindOf(ids[i])&^LexNoun == 0 && (f.language() == "nl" || f.language() == "de") && kindOf(w, f.language()):
 			// "Toneelgroep Ceremonia", "Uitgeverij Houtekiet": a compound
 			// whose head is a kind of organisation.
 			clues = append(clues, clue{TypeORG, wOrgWord, "the organisation word “%s”", w})
