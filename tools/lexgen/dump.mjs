@@ -147,4 +147,24 @@ for (const b of data("simple-icons/data/simple-icons.json")) {
 for (const w of data("stopwords-iso/stopwords-iso.json").de) {
   if (/^\p{L}+$/u.test(w) && w.length > 2) add("function", w);
 }
+// First-level divisions of every country (country-region-data, MIT):
+// provinces, states, regions, oblasts, mostly in their own language
+// ("Hunan", "Basilicata", "Kamchatka Krai"), also without their generic
+// word ("Kamchatka"). A name that is also a German noun, a given name, a
+// surname, a German function word or an English word is left out ("Zug",
+// "Paul", "Western", "Central"): there context decides, as before.
+{
+  const english = new Set(readFileSync(new URL("./node_modules/word-list/words.txt", import.meta.url), "utf8").split("\n").map((l) => l.trim()));
+  const norm = (w) => w.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const taken = new Set(["noun", "given", "surname", "function"].flatMap((k) => (out[k] ?? []).map(norm)));
+  for (const c of data("country-region-data/data.json")) {
+    for (const r of c.regions) {
+      const name = r.name.replace(/\s*\(.*$/, "").trim();
+      const names = new Set([name, name.replace(/\s+(Autonomous Okrug|Oblast|Krai|Okrug|Province|Prefecture|Governorate|Region)$/, ""), name.replace(/^Republic of\s+/, "")]);
+      for (const n of names) {
+        if (n.length >= 4 && /^\p{Lu}/u.test(n) && !taken.has(norm(n)) && !english.has(n.toLowerCase())) add("region", n);
+      }
+    }
+  }
+}
 process.stdout.write(JSON.stringify(out));
