@@ -18,6 +18,11 @@ const add = (kind, ...words) => {
   out[kind] ??= [];
   for (const w of words.flat(Infinity)) if (typeof w === "string" && w.trim()) out[kind].push(w.trim());
 };
+// A text file of an installed package, a trimmed line each.
+const lines = (path) => readFileSync(new URL(`./node_modules/${path}`, import.meta.url), "utf8").split("\n").map((l) => l.trim());
+// English dictionary words (word-list, MIT): the lists of names below leave
+// out those that are common words first ("Target", "Boom", "Western").
+const english = new Set(lines("word-list/words.txt"));
 
 // CLDR: countries and territories (two-letter codes, with their short and
 // variant forms), regions and continents (numeric codes), languages.
@@ -114,9 +119,7 @@ for (const b of data("simple-icons/data/simple-icons.json")) {
 // so are English dictionary words (word-list, MIT): "Target", "Shell",
 // "Analytics" are common words first, which context must decide.
 {
-  const text = (path) => readFileSync(new URL(`./node_modules/${path}`, import.meta.url), "utf8").split("\n").map((l) => l.trim());
-  const english = new Set(text("word-list/words.txt"));
-  for (const w of text("@cspell/dict-companies/dict/companies.txt")) {
+  for (const w of lines("@cspell/dict-companies/dict/companies.txt")) {
     if (w.length < 3 || w.startsWith("#") || !/^\p{Lu}/u.test(w) || w === w.toUpperCase() || english.has(w.toLowerCase())) continue;
     add("brand", w);
   }
@@ -137,7 +140,6 @@ for (const b of data("simple-icons/data/simple-icons.json")) {
 // a city's: many share a name with people. English dictionary words are
 // left out ("Boom", "Lint").
 {
-  const english = new Set(readFileSync(new URL("./node_modules/word-list/words.txt", import.meta.url), "utf8").split("\n").map((l) => l.trim()));
   const countries = new Set(["BE", "NL", "LU", "ES", "PT", "FR", "IT", "DE", "AT", "CH", "AR", "MX", "CO", "PE", "VE", "CL", "BO", "EC", "CU", "UY", "PY", "GT", "HN", "SV", "NI", "CR", "PA", "DO", "PR"]);
   add("town", cities.filter((c) => c.population >= 20000 && c.population < 100000 && countries.has(c.country) && !english.has(c.name.toLowerCase())).map((c) => c.name));
 }
@@ -154,7 +156,6 @@ for (const w of data("stopwords-iso/stopwords-iso.json").de) {
 // surname, a German function word or an English word is left out ("Zug",
 // "Paul", "Western", "Central"): there context decides, as before.
 {
-  const english = new Set(readFileSync(new URL("./node_modules/word-list/words.txt", import.meta.url), "utf8").split("\n").map((l) => l.trim()));
   const norm = (w) => w.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   const taken = new Set(["noun", "given", "surname", "function"].flatMap((k) => (out[k] ?? []).map(norm)));
   for (const c of data("country-region-data/data.json")) {
