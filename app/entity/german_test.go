@@ -71,10 +71,7 @@ func TestGermanNouns(t *testing.T) {
 // A noun that is also a surname is the noun when alone, and the name when
 // a longer name in the article holds it.
 func TestGermanNounAlsoName(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\nthomas\n@surname\nkopf\nmann\n@noun\nkopf\nmann\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := lexiconWith(t, "\n@given\nthomas\n@surname\nkopf\nmann\n@noun\nkopf\nmann\n")
 	text := "Der Roman von Thomas Mann ist nicht neu. Er hat den Kopf voll, und Mann sagte das auch, mit einer Frau und dem Kind."
 	var got []string
 	for _, e := range FindWith(text, Options{Lexicon: lex}) {
@@ -94,10 +91,7 @@ func TestGermanNounAlsoName(t *testing.T) {
 // when it is also a surname, unless the article writes it capitalised
 // mid-sentence too.
 func TestGermanSentenceAdverbs(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\nernst\n@surname\ndann\n@function\ndann\nernst\nnaturlich\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := lexiconWith(t, "\n@given\nernst\n@surname\ndann\n@function\ndann\nernst\nnaturlich\n")
 	text := "Dann sagte er nichts. Natürlich war das nicht alles. Ernst kam spät, und auch mit Ernst sprach er nicht."
 	var got []string
 	for _, e := range FindWith(text, Options{Lexicon: lex}) {
@@ -119,10 +113,7 @@ func TestGermanSentenceAdverbs(t *testing.T) {
 // ("Bürgerkrieges"); an "-s" needs a longer stem, so that an English
 // surname that is a German plural stays a name.
 func TestGermanNounGenitive(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@noun\nkrieg\nstaat\njob\ndokument\nregierung\njahr\nende\ninhalt\nproblem\nkampf\nquelle\nquellen\nrekonstruktion\neuro\n@surname\nkampf\n@given\nsteve\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := lexiconWith(t, "\n@noun\nkrieg\nstaat\njob\ndokument\nregierung\njahr\nende\ninhalt\nproblem\nkampf\nquelle\nquellen\nrekonstruktion\neuro\n@surname\nkampf\n@given\nsteve\n")
 	text := "Nach dem Ende des Krieges und des Bürgerkrieges sprach die Regierung des Staates über den Inhalt des Dokuments. " +
 		"Im Jahr 2011 sagte Steve Jobs nicht viel, und die Regierung ist nicht das Problem des Jahres. " +
 		"Die Quellen des Jahres 300 v. Chr. erlauben die Rekonstruktion des Kampfes, der 5 Mrd. Euro kostete."
@@ -136,10 +127,7 @@ func TestGermanNounGenitive(t *testing.T) {
 // the capital says nothing there, but it says nothing mid-sentence either.
 // A brand that is also a German noun or function word does not.
 func TestGermanBrandAtSentenceStart(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@brand\nmicrosoft\nuber\nstern\n@function\nuber\n@noun\nstern\nwerkzeug\nkonkurrenz\npreis\nunternehmen\nmond\nende\nwoche\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := lexiconWith(t, "\n@brand\nmicrosoft\nuber\nstern\n@function\nuber\n@noun\nstern\nwerkzeug\nkonkurrenz\npreis\nunternehmen\nmond\nende\nwoche\n")
 	de := "Microsoft kündigte am Mittwoch ein neues Werkzeug an, das mit der Konkurrenz mithalten soll. " +
 		"Über den Preis sagte das Unternehmen nichts. Stern und Mond sind nicht zu sehen, und das ist nicht das Ende der Woche."
 	if got := strings.Join(mentionTexts(de, FindWith(de, Options{Lexicon: lex})), "|"); got != "Microsoft" {
@@ -155,10 +143,7 @@ func TestGermanBrandAtSentenceStart(t *testing.T) {
 // says it is the name's adjective, but not at a sentence's start, nor
 // after a number word, unless the lexicon knows the whole.
 func TestGermanNounsOnly(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\nvereinigte staaten\n@noun\nschiff\nverschiedene\nexperten\nmillionen\ndollar\nschwarzen\nmeer\nvereinigte\nstaaten\nwoche\nende\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := lexiconWith(t, "\n@country\nvereinigte staaten\n@noun\nschiff\nverschiedene\nexperten\nmillionen\ndollar\nschwarzen\nmeer\nvereinigte\nstaaten\nwoche\nende\n")
 	text := "Verschiedene Experten sagten, das Schiff sei im Schwarzen Meer gesunken. " +
 		"Vereinigte Staaten und Europa zahlten Millionen Dollar, und das ist nicht das Ende der Woche."
 	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
@@ -172,10 +157,7 @@ func TestGermanNounsOnly(t *testing.T) {
 // ending like a German country's name reads as a place ("Sizilien",
 // "Mongolei"); in another language's text that ending says nothing.
 func TestGermanPlaces(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\nvereinigte staaten\nvereinigtes konigreich\nvereinigte arabische emirate\n@noun\ninsel\nminister\nregierung\ngeschichte\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := lexiconWith(t, "\n@country\nvereinigte staaten\nvereinigtes konigreich\nvereinigte arabische emirate\n@noun\ninsel\nminister\nregierung\ngeschichte\n")
 	for words, want := range map[string]string{
 		"vereinigten staaten":             "vereinigte staaten",
 		"vereinigten konigreich":          "vereinigtes konigreich",
@@ -206,10 +188,7 @@ func TestGermanPlaces(t *testing.T) {
 // ("Martin Winterkorn": "Korn" is a noun), unless a noun's suffix makes it
 // a common noun only.
 func TestGermanSurnameNoun(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@given\nmartin\nanna\n@noun\nkorn\nchef\ngelegenheit\nwoche\nende\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := lexiconWith(t, "\n@given\nmartin\nanna\n@noun\nkorn\nchef\ngelegenheit\nwoche\nende\n")
 	text := "Der Chef Martin Winterkorn trat zurück, und das war nicht das Ende der Woche. Sie gab Anna Gelegenheit zu reden."
 	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
 	if want := "Martin Winterkorn|Anna"; got != want {
@@ -222,10 +201,7 @@ func TestGermanSurnameNoun(t *testing.T) {
 // whose longer last part is a noun stays a noun ("Kriminal|roman", not
 // "Kriminalr|oman").
 func TestGermanPlaceCompound(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@country\nitalien\nirland\noman\n@noun\nalien\nland\nroman\nende\nwoche\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := lexiconWith(t, "\n@country\nitalien\nirland\noman\n@noun\nalien\nland\nroman\nende\nwoche\n")
 	text := "Er las einen Kriminalroman in Süditalien und fuhr dann nach Nordirland, und das war nicht das Ende der Woche."
 	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
 	if want := "Süditalien|Nordirland"; got != want {
@@ -237,10 +213,7 @@ func TestGermanPlaceCompound(t *testing.T) {
 // adjective even when the lexicon has it as a brand too ("die Deutsche
 // Bank"); not at a sentence's start.
 func TestGermanAdjectiveBrand(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@brand\ndeutsche\nsiemens\n@noun\ndeutsche\nbank\nunternehmen\ngewinne\nwoche\nende\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := lexiconWith(t, "\n@brand\ndeutsche\nsiemens\n@noun\ndeutsche\nbank\nunternehmen\ngewinne\nwoche\nende\n")
 	text := "Siemens und die Deutsche Bank meldeten steigende Gewinne. Deutsche Unternehmen warten ab, und das ist nicht das Ende der Woche."
 	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
 	if want := "Siemens|Deutsche Bank|Deutsche"; got != want {
@@ -252,12 +225,20 @@ func TestGermanAdjectiveBrand(t *testing.T) {
 // organisation though the lexicon lists that compound as a common noun
 // ("Europäischen Zentralbank": "Zentralbank" is a noun, "bank" its kind).
 func TestGermanOrgCompoundNoun(t *testing.T) {
-	lex, err := ParseLexicon([]byte(LexiconMagic + "\n@noun\neuropaischen\nzentralbank\nprasident\nfolgen\nhandelsstreits\nsitzung\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := lexiconWith(t, "\n@noun\neuropaischen\nzentralbank\nprasident\nfolgen\nhandelsstreits\nsitzung\n")
 	text := "Der Präsident der Europäischen Zentralbank warnte in der Sitzung vor den Folgen des Handelsstreits, und das war nicht neu."
 	if e, ok := typeOf(t, text, FindWith(text, Options{Lexicon: lex}), "Europäischen Zentralbank"); !ok || e.Type != TypeORG {
 		t.Errorf("Europäischen Zentralbank: type %q (evidence %q), want ORG", e.Type, e.Evidence)
 	}
+}
+
+// lexiconWith is a lexicon of entries ("@kind" lines and keys, as
+// ParseLexicon reads them after LexiconMagic).
+func lexiconWith(t *testing.T, entries string) *Lexicon {
+	t.Helper()
+	lex, err := ParseLexicon([]byte(LexiconMagic + entries))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex
 }
