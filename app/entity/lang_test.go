@@ -254,3 +254,15 @@ func TestPortugueseDo(t *testing.T) {
 		t.Errorf("English: got %q, want no name across the verb do", got)
 	}
 }
+
+// Portuguese "a" before a name is the article ("a PF", or "a a França"
+// where a corpus writes "à" apart), not a preposition of place: an
+// organisation's acronym after it stays an organisation.
+func TestPortugueseArticleA(t *testing.T) {
+	pt := "Segundo a PF, o suspeito foi preso em o aeroporto. A investigação de a PF começou em o ano passado, " +
+		"e o delegado disse que a PF vai ouvir os empresários de o setor."
+	ents := FindWith(pt, Options{})
+	if e, ok := typeOf(t, pt, ents, "PF"); !ok || e.Type != TypeORG {
+		t.Errorf("PF: type %q (evidence %q), want ORG", e.Type, e.Evidence)
+	}
+}

@@ -485,7 +485,7 @@ func (f *finder) contextClues(clues []clue, e *Entity) []clue {
 			clues = append(clues, clue{TypeORG, wShape, "after “%s” (with its article)", f.surface(i-1, i)}, clue{TypePER, -wShape, "", ""})
 			continue
 		}
-		if articles.has(prev) && i >= 2 && f.toks[i-1].join == joinSpace && !f.toks[i-1].cap {
+		if f.isArticle(prev) && i >= 2 && f.toks[i-1].join == joinSpace && !f.toks[i-1].cap {
 			// "in the Sahel", "en el Mediterráneo": a preposition of place
 			// before the article; and a person rarely takes an article
 			// (Spanish "de" is "of": "de Pinochet").

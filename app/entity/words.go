@@ -307,6 +307,14 @@ accordo trattato coppa campionato premio guerra giochi
 // a name ("in the Sahel", "en el Mediterráneo").
 var articles = newWordSet(`the le la les l el los las het de die der den das o os as il lo gli i`)
 
+// isArticle reports whether w, just before a name, is a definite article.
+// Portuguese "a" is one ("a Folha", "a a França": "à França" written
+// apart) as well as the preposition, which then stands before it; in
+// other languages "a" is not ("a Reuters reporter", "a Madrid").
+func (f *finder) isArticle(w string) bool {
+	return articles.has(w) || w == "a" && f.language() == "pt"
+}
+
 // commonAlone reports whether w, the only word of a candidate, is a common
 // word rather than a name: a function word, a place or
 // title modifier word on its own ("la Plaza", "the Interior"). An
