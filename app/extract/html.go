@@ -38,6 +38,7 @@ func HTML(src string) (text.Page, error) {
 			p.Published = t.Format(time.DateOnly)
 		}
 		if art.Node != nil {
+			pruneAsides(art.Node)
 			p.Text = blockText(art.Node)
 		}
 	}

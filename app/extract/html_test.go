@@ -8,6 +8,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"gloss/app/text"
 )
 
@@ -242,5 +245,104 @@ func TestFromClipboardHTML(t *testing.T) {
 	a, _, err = text.FromClipboardHTML(`<img src="x.png">`, "Only plain")
 	if err != nil || a.Kind != text.KindText || a.Text != "Only plain" {
 		t.Errorf("HTML without text: %q %q %v, want the plain text", a.Kind, a.Text, err)
+	}
+}
+
+// asidePage is a news page whose article block, as Readability finds it,
+// holds a photo's caption, a menu, related stories, a breadcrumb and a
+// share button beside the article's own list and a section whose id is a
+// heading's slug.
+const asidePage = `<!DOCTYPE html><html><head><title>Port strike ends</title></head><body>
+<article>
+<h1>Port strike ends</h1>
+<div id="breadcrumb"><a href="/">Home</a> » <a href="/news">News</a></div>
+<ul role="menu"><li><a href="/">Home</a></li><li><a href="/sports">Sports</a></li><li><a href="/jobs">Jobs</a></li></ul>
+<p>The dock workers of Rotterdam ended their strike on Tuesday after the union and the port authority agreed on wages, a spokesman for the union said in a statement.</p>
+<figure><img src="a.jpg" alt=""><figcaption>Dock workers at the Maasvlakte terminal. Photo: Jan de Vries, ANP</figcaption></figure>
+<p>The agreement raises pay by four percent this year and three percent next year, and it keeps the night shifts that the port authority had wanted to cut from the contract.</p>
+<p>The union listed what the workers won:</p>
+<ul><li>a raise of four percent, backed by the <a href="/deal">full agreement</a> text</li><li>the night shifts kept</li></ul>
+<section id="sharing-with-the-port-and-the-city-council"><p>Shipping companies said the ships that waited at anchor for a week would be unloaded by the end of the month, and the city council welcomed the end of the strike.</p></section>
+<div id="share-buttons"><a href="#">Share</a> <a href="#">Tweet</a></div>
+<p>More on this story:</p>
+<ul><li><a href="/a">Strike halts Rotterdam port</a></li><li><a href="/b">Union rejects first offer</a></li><li><a href="/c">Ships wait at anchor</a></li></ul>
+</article></body></html>`
+
+func TestHTMLAsides(t *testing.T) {
+	p, err := HTML(asidePage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"The dock workers of Rotterdam ended their strike",
+		"The agreement raises pay",
+		"a raise of four percent, backed by the full agreement text",
+		"the night shifts kept",
+		"Shipping companies said",
+	} {
+		if !strings.Contains(p.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, p.Text)
+		}
+	}
+	for _, aside := range []string{"Photo: Jan de Vries", "Maasvlakte", "Sports", "Jobs", "Tweet", "Strike halts Rotterdam port", "Union rejects first offer", "Home"} {
+		if strings.Contains(p.Text, aside) {
+			t.Errorf("text holds %q, not the article's:\n%s", aside, p.Text)
+		}
+	}
+}
+
+// A photo essay's captions are its text: they stay.
+func TestHTMLPhotoEssayCaptions(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html><head><title>A year on the river</title></head><body><article><h1>A year on the river</h1>
+<p>The photographer followed the barge crews of the Rhine from January to December, in ice and in flood.</p>`)
+	for _, c := range []string{
+		"January: the crew of the Helena breaks the ice at dawn near Duisburg, where the river froze for the first time in a decade.",
+		"April: floodwater covers the quay at Koblenz while the captain checks the mooring lines before the night.",
+		"August: low water leaves the barges half loaded, and the crews wait for rain at the Kaub gauge.",
+	} {
+		b.WriteString(`<figure><img src="x.jpg" alt=""><figcaption>` + c + `</figcaption></figure>`)
+	}
+	b.WriteString(`</article></body></html>`)
+	p, err := HTML(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"breaks the ice at dawn", "floodwater covers the quay", "low water leaves the barges"} {
+		if !strings.Contains(p.Text, want) {
+			t.Errorf("text lacks the caption %q:\n%s", want, p.Text)
+		}
+	}
+}
+
+// The furniture a page names by id or role goes, whatever Readability
+// left of it; a heading's slug that holds such a word does not.
+func TestIsAside(t *testing.T) {
+	for _, c := range []struct {
+		html string
+		want bool
+	}{
+		{`<div id="breadcrumb"><a href="/">Home</a> » News</div>`, true},
+		{`<div id="share-buttons"><a href="#">Share</a></div>`, true},
+		{`<p id="caption-attachment-20710">The palace stage at night</p>`, true},
+		{`<div id="nav_subscribe">Subscribe</div>`, true},
+		{`<div role="menu"><span>Home</span> <span>Sports</span></div>`, true},
+		{`<nav><span>Home</span></nav>`, true},
+		{`<ul><li><a href="/a">Strike halts the port</a></li><li><a href="/b">Union rejects offer</a></li></ul>`, true},
+		{`<ul><li>a raise, in the <a href="/deal">agreement</a></li><li>night shifts kept</li></ul>`, false},
+		{`<ul><li><a href="/a">Only one link</a></li></ul>`, false},
+		{`<section id="sharing-with-a-single-developer"><p>Text</p></section>`, false},
+		{`<div id="story-body"><p>Text</p></div>`, false},
+	} {
+		doc, err := html.Parse(strings.NewReader("<body>" + c.html + "</body>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := findNode(doc, func(n *html.Node) bool {
+			return n.DataAtom != atom.Html && n.DataAtom != atom.Head && n.DataAtom != atom.Body
+		})
+		if got := isAside(n, 1000); got != c.want {
+			t.Errorf("isAside(%s) = %v, want %v", c.html, got, c.want)
+		}
 	}
 }

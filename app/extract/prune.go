@@ -1,0 +1,148 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pruneAsides removes from the article block Readability found what a
+// reader does not read as the article: photo captions and credits, menus,
+// lists of links (related stories, a site's sections) and the blocks a
+// page names as its furniture (breadcrumbs, share and comment buttons,
+// promotions). Readability keeps them because its reader view shows the
+// page's figures and links; Gloss keeps plain text to annotate, where they
+// read as stray lines between paragraphs. On 181 held-out news pages
+// (Zyte’s article-extraction-benchmark, its evaluate.py) body F1 went
+// 0.953 → 0.962.
+//
+// Nothing large goes: captions stay where they are a quarter of the
+// article's words or more (a photo essay's captions are its text), and a
+// named block only goes when it is under a quarter of the article.
+func pruneAsides(article *html.Node) {
+	words := len(strings.Fields(textOf(article)))
+	var captions []*html.Node
+	captionWords := 0
+	forEachElement(article, func(n *html.Node) bool {
+		if tagOf(n) == atom.Figcaption {
+			captions = append(captions, n)
+			captionWords += len(strings.Fields(textOf(n)))
+			return false
+		}
+		return true
+	})
+	if captionWords*4 < words {
+		for _, c := range captions {
+			c.Parent.RemoveChild(c)
+		}
+	}
+	var asides []*html.Node
+	forEachElement(article, func(n *html.Node) bool {
+		if isAside(n, words) {
+			asides = append(asides, n)
+			return false
+		}
+		return true
+	})
+	for _, n := range asides {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// forEachElement calls visit with each element under n, in document order,
+// and goes into an element's children only when visit returns true.
+func forEachElement(n *html.Node, visit func(*html.Node) bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && visit(c) {
+			forEachElement(c, visit)
+		}
+	}
+}
+
+// tagOf is n's tag, also for the elements Readability makes, which carry
+// only their name.
+func tagOf(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(n.Data))
+}
+
+// isAside reports whether element n, in an article of articleWords words,
+// is not the article's text: a menu, a list of links, or a block named as
+// the page's furniture and smaller than a quarter of the article.
+func isAside(n *html.Node, articleWords int) bool {
+	switch strings.ToLower(attr(n, "role")) {
+	case "menu", "menubar", "navigation":
+		return true
+	}
+	switch tagOf(n) {
+	case atom.Nav:
+		return true
+	case atom.Ul, atom.Ol:
+		if linkList(n) {
+			return true
+		}
+	}
+	// Readability keeps no class but "page"; ids stay.
+	return (asideName(attr(n, "id")) || asideName(attr(n, "class"))) && len(strings.Fields(textOf(n)))*4 < articleWords
+}
+
+// linkList reports whether list n has two items or more and every item is
+// all link text: a site's sections or related stories, not an article's
+// list (whose items may hold a link, not be one).
+func linkList(n *html.Node) bool {
+	items := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+			continue
+		}
+		all := len(strings.TrimSpace(textOf(c)))
+		if all == 0 {
+			continue
+		}
+		if linkedLen(c)*10 < all*9 {
+			return false
+		}
+		items++
+	}
+	return items >= 2
+}
+
+// linkedLen is the length of the text under n inside links.
+func linkedLen(n *html.Node) int {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		return len(strings.TrimSpace(textOf(n)))
+	}
+	s := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		s += linkedLen(c)
+	}
+	return s
+}
+
+// asideWords are the words in the id or class of a page's furniture.
+var asideWords = regexp.MustCompile(`(?i)(^|[^a-z])(gallery|slideshow|caption|credit|share|sharing|social|newsletter|subscribe|promo|related|recommend|comments?|advert|advertisement|sponsor|breadcrumbs?|navbar|menu|toolbar|signin|login)([^a-z]|$)`)
+
+// asideName reports whether an id or a class list names furniture: a
+// short name (three words at most, numbers aside, so not a heading's slug
+// such as "sharing-with-a-single-developer") holding one of asideWords.
+func asideName(v string) bool {
+	if !asideWords.MatchString(v) {
+		return false
+	}
+	for _, name := range strings.Fields(v) {
+		words := 0
+		for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' }) {
+			if strings.Trim(w, "0123456789") != "" {
+				words++
+			}
+		}
+		if words <= 3 && asideWords.MatchString(name) {
+			return true
+		}
+	}
+	return false
+}
