@@ -64,6 +64,7 @@ func HTML(src string) (text.Page, error) {
 	}
 	if !p.Whole {
 		stripLead(&p, h1)
+		dropCredits(&p)
 	}
 	p.Title = siteless(p.Title, h1)
 	return p, nil

@@ -346,3 +346,27 @@ func TestIsAside(t *testing.T) {
 		}
 	}
 }
+
+// Captions and photo credits written as paragraphs go; the article's own
+// paragraphs stay, one that mentions a credit or a photo too.
+func TestDropCredits(t *testing.T) {
+	paras := []string{
+		"The dock workers of Rotterdam ended their strike on Tuesday.",
+		"Photo: Jan de Vries, ANP",
+		"Dock workers at the Maasvlakte terminal on Monday. (AP Photo/Peter Dejong)",
+		"Ships wait at anchor off Hoek van Holland (Image: GETTY)",
+		"The terminal at dawnCredit: EPA",
+		"The union took credit: the deal raises pay by four percent this year, its leader said, and keeps the night shifts.",
+		"A photo of the picket line went round the world (see the gallery) and the mayor praised the workers.",
+	}
+	p := text.Page{Text: strings.Join(paras, "\n\n")}
+	dropCredits(&p)
+	want := strings.Join([]string{paras[0], paras[5], paras[6]}, "\n\n")
+	if p.Text != want {
+		t.Errorf("got\n%s\nwant\n%s", p.Text, want)
+	}
+	p = text.Page{Text: "Photo: Jan de Vries, ANP"}
+	if dropCredits(&p); p.Text != "Photo: Jan de Vries, ANP" {
+		t.Errorf("a text that is one credit became %q", p.Text)
+	}
+}
