@@ -38,8 +38,14 @@ func HTML(src string) (text.Page, error) {
 			p.Published = t.Format(time.DateOnly)
 		}
 		if art.Node != nil {
+			whole := blockText(art.Node)
 			pruneAsides(art.Node)
-			p.Text = blockText(art.Node)
+			// A block that was mostly asides (a list of links, a gallery)
+			// stays as Readability found it rather than fall to the page's
+			// whole visible text below.
+			if p.Text = blockText(art.Node); len(p.Text) < minArticle {
+				p.Text = whole
+			}
 		}
 	}
 	if n := len(p.Text); n < minArticle {

@@ -370,3 +370,24 @@ func TestDropCredits(t *testing.T) {
 		t.Errorf("a text that is one credit became %q", p.Text)
 	}
 }
+
+// A block that is mostly a list of links keeps it rather than fall back to
+// the page's menus and footer.
+func TestHTMLAsidesNotAll(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Reading list</title></head><body>
+<div><a href="/">Home</a> <a href="/about">About us</a> <a href="/contact">Contact</a> <a href="/jobs">Jobs</a></div>
+<article><h1>Reading list</h1><p>Our picks this week, chosen by the editors from the stories readers shared most.</p><ul>
+<li><a href="/a">The port strike that stopped Rotterdam for a week and what it cost</a></li>
+<li><a href="/b">How the union won its raise after the longest strike in decades</a></li>
+<li><a href="/c">Ships at anchor: a photo essay from the North Sea coast</a></li>
+<li><a href="/d">The night shifts the port wanted to cut, and why they stayed</a></li>
+</ul></article>
+<footer>© The Gazette. All rights reserved. Terms of use. Privacy policy. Cookie settings.</footer></body></html>`
+	p, err := HTML(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Text, "The port strike that stopped Rotterdam") || strings.Contains(p.Text, "All rights reserved") {
+		t.Errorf("text:\n%s", p.Text)
+	}
+}
