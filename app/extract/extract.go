@@ -8,7 +8,7 @@
 //
 // On 181 held-out news pages Readability scores token F1 0.952 against
 // 0.871 for the extractor Gloss had, which refused 12 of them; with what
-// Gloss prunes from its block and text (pruneAsides,
+// Gloss prunes from its block and text (findAsides,
 // dropCredits) 0.964.
 // go-trafilatura scores 0.008 higher there but is 1.23 MB bigger and 5-7
 // times slower; go-shiori's go-readability, of which readeck's is the

@@ -38,13 +38,18 @@ func HTML(src string) (text.Page, error) {
 			p.Published = t.Format(time.DateOnly)
 		}
 		if art.Node != nil {
-			whole := blockText(art.Node)
-			pruneAsides(art.Node)
-			// A block that was mostly asides (a list of links, a gallery)
-			// stays as Readability found it rather than fall to the page's
-			// whole visible text below.
-			if p.Text = blockText(art.Node); len(p.Text) < minArticle {
-				p.Text = whole
+			p.Text = blockText(art.Node)
+			if asides := findAsides(art.Node); len(asides) > 0 {
+				whole := p.Text
+				for _, n := range asides {
+					n.Parent.RemoveChild(n)
+				}
+				// A block that was mostly asides (a list of links, a
+				// gallery) stays as Readability found it rather than fall
+				// to the page's whole visible text below.
+				if p.Text = blockText(art.Node); len(p.Text) < minArticle {
+					p.Text = whole
+				}
 			}
 		}
 	}

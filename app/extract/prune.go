@@ -1,18 +1,18 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// pruneAsides removes from the article block Readability found what a
-// reader does not read as the article: photo captions and credits, menus,
-// lists of links (related stories, a site's sections) and the blocks a
-// page names as its furniture (breadcrumbs, share and comment buttons,
-// promotions). Readability keeps them because its reader view shows the
+// findAsides returns the elements of the article block Readability found
+// that a reader does not read as the article, for HTML to remove: photo
+// captions, menus, lists of links (related stories, a site's sections) and
+// the blocks a page names as its furniture (breadcrumbs, share and comment
+// buttons, promotions). Readability keeps them because its reader view shows the
 // page's figures and links; Gloss keeps plain text to annotate, where they
 // read as stray lines between paragraphs. On 181 held-out news pages
 // (Zyte’s article-extraction-benchmark, its evaluate.py) body F1 went
@@ -21,34 +21,50 @@ import (
 // Nothing large goes: captions stay where they are a quarter of the
 // article's words or more (a photo essay's captions are its text), and a
 // named block only goes when it is under a quarter of the article.
-func pruneAsides(article *html.Node) {
-	words := len(strings.Fields(textOf(article)))
-	var captions []*html.Node
+func findAsides(article *html.Node) []*html.Node {
+	words := wordCount(article)
+	var captions, asides []*html.Node
 	captionWords := 0
 	forEachElement(article, func(n *html.Node) bool {
 		if tagOf(n) == atom.Figcaption {
 			captions = append(captions, n)
-			captionWords += len(strings.Fields(textOf(n)))
+			captionWords += wordCount(n)
 			return false
 		}
-		return true
-	})
-	if captionWords*4 < words {
-		for _, c := range captions {
-			c.Parent.RemoveChild(c)
-		}
-	}
-	var asides []*html.Node
-	forEachElement(article, func(n *html.Node) bool {
 		if isAside(n, words) {
 			asides = append(asides, n)
 			return false
 		}
 		return true
 	})
-	for _, n := range asides {
-		n.Parent.RemoveChild(n)
+	if captionWords*4 < words {
+		asides = append(asides, captions...)
 	}
+	return asides
+}
+
+// wordCount is how many words the text under n holds, counted without
+// making the text: findAsides asks it of a long page's whole article.
+func wordCount(n *html.Node) int {
+	count := 0
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			in := false
+			for _, r := range n.Data {
+				if space := unicode.IsSpace(r); space && in {
+					in = false
+				} else if !space && !in {
+					in, count = true, count+1
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(n)
+	return count
 }
 
 // forEachElement calls visit with each element under n, in document order,
@@ -87,7 +103,7 @@ func isAside(n *html.Node, articleWords int) bool {
 		}
 	}
 	// Readability keeps no class but "page"; ids stay.
-	return (asideName(attr(n, "id")) || asideName(attr(n, "class"))) && len(strings.Fields(textOf(n)))*4 < articleWords
+	return (asideName(attr(n, "id")) || asideName(attr(n, "class"))) && wordCount(n)*4 < articleWords
 }
 
 // linkList reports whether list n has two items or more and every item is
@@ -124,24 +140,27 @@ func linkedLen(n *html.Node) int {
 }
 
 // asideWords are the words in the id or class of a page's furniture.
-var asideWords = regexp.MustCompile(`(?i)(^|[^a-z])(gallery|slideshow|caption|credit|share|sharing|social|newsletter|subscribe|promo|related|recommend|comments?|advert|advertisement|sponsor|breadcrumbs?|navbar|menu|toolbar|signin|login)([^a-z]|$)`)
+var asideWords = map[string]bool{
+	"gallery": true, "slideshow": true, "caption": true, "credit": true, "share": true, "sharing": true,
+	"social": true, "newsletter": true, "subscribe": true, "promo": true, "related": true, "recommend": true,
+	"comment": true, "comments": true, "advert": true, "advertisement": true, "sponsor": true,
+	"breadcrumb": true, "breadcrumbs": true, "navbar": true, "menu": true, "toolbar": true,
+	"signin": true, "login": true,
+}
 
 // asideName reports whether an id or a class list names furniture: a
 // short name (three words at most, numbers aside, so not a heading's slug
 // such as "sharing-with-a-single-developer") holding one of asideWords.
 func asideName(v string) bool {
-	if !asideWords.MatchString(v) {
-		return false
-	}
 	for _, name := range strings.Fields(v) {
-		words := 0
-		for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' }) {
-			if strings.Trim(w, "0123456789") != "" {
-				words++
-			}
+		parts := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r < 'a' || r > 'z' })
+		if len(parts) > 3 {
+			continue
 		}
-		if words <= 3 && asideWords.MatchString(name) {
-			return true
+		for _, w := range parts {
+			if asideWords[w] {
+				return true
+			}
 		}
 	}
 	return false
