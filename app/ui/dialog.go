@@ -40,17 +40,19 @@ func (d *helpDialog) OnDismount() {
 func (d *helpDialog) Render() app.UI {
 	return app.Div().ID("help-dialog").Class("help").Role("dialog").DataSet("testid", "help").
 		Attr("aria-labelledby", "help-title").Attr("aria-modal", "true").TabIndex(-1).Body(
-		app.H2().ID("help-title").Text("Keyboard shortcuts"),
+		app.Div().Class("help-head").Body(
+			app.H2().ID("help-title").Text("Keyboard shortcuts"),
+			app.Button().DataSet("testid", "help-close").Text("Close").OnClick(func(ctx app.Context, e app.Event) {
+				if d.OnClose != nil {
+					d.OnClose()
+				}
+			}),
+		),
 		app.Table().Body(
 			app.Range(d.Shortcuts).Slice(func(i int) app.UI {
 				return app.Tr().Body(app.Td().Body(app.Kbd().Text(d.Shortcuts[i].Keys)), app.Td().Text(d.Shortcuts[i].What))
 			}),
 		),
-		app.P().Body(app.Button().Text("Close").OnClick(func(ctx app.Context, e app.Event) {
-			if d.OnClose != nil {
-				d.OnClose()
-			}
-		})),
 	)
 }
 

@@ -12,7 +12,7 @@ func TestHelpDialog(t *testing.T) {
 	for _, want := range [][]string{
 		{`role="dialog"`, "aria-modal", `aria-labelledby="help-title"`, `tabindex="-1"`},
 		{`<h2 id="help-title">Keyboard shortcuts</h2>`},
-		{"<button>Close</button>"},
+		{`<button data-testid="help-close">Close</button>`},
 	} {
 		if !hasLine(html, want...) {
 			t.Errorf("no line with %q in\n%s", want, html)

@@ -39,12 +39,12 @@ var shotStates = []shotState{
 		waitVisible(t, ctx, `[data-testid="annotation-editor"]`)
 	}},
 	{"search", func(t *testing.T, ctx context.Context) {
-		press(t, ctx, "/")
+		typeKey(t, ctx, '/')
 		typeText(t, ctx, "moskow")
 		waitVisible(t, ctx, `[data-testid="search-results"]`)
 	}},
 	{"review", func(t *testing.T, ctx context.Context) {
-		press(t, ctx, "/")
+		typeKey(t, ctx, '/')
 		typeText(t, ctx, "russia")
 		waitVisible(t, ctx, `[data-testid="search-results"]`)
 		press(t, ctx, kb.Enter, chromedp.ModifierCtrl)
