@@ -126,3 +126,43 @@ func TestBrowserPhoneSearchWide(t *testing.T) {
 	}
 	noConsoleErrors(t, cons)
 }
+
+// TestBrowserEntityRowsOneLine: in the entities panel a long name is cut
+// with an ellipsis on its one line, its type before it and its count at
+// the row's right, rather than the row breaking into two or three lines.
+func TestBrowserEntityRowsOneLine(t *testing.T) {
+	const article = "The Northern Atlantic Maritime Shipping and Harbour Authority of Greater Rotterdam (NAMSHAGR) met on Monday. " +
+		"Officials of the Northern Atlantic Maritime Shipping and Harbour Authority of Greater Rotterdam said the talks went well. " +
+		"Jan de Vries, a spokesman for the Northern Atlantic Maritime Shipping and Harbour Authority of Greater Rotterdam, spoke in Rotterdam."
+	ctx, _, cons := openArticle(t, 1280, 800, article)
+	waitVisible(t, ctx, `[data-testid="entity-item"]`)
+	rows, err := evalJS[[][]float64](ctx, `[...document.querySelectorAll('[data-testid="entity-item"]')].map(li => {
+		const top = sel => { const e = li.querySelector(sel); return e ? e.getBoundingClientRect().top : -1; };
+		const n = li.querySelector('[data-testid="entity-name"]'), r = li.getBoundingClientRect();
+		return [top('[data-testid="entity-type"]'), top('[data-testid="entity-name"]'), top('[data-testid="entity-count"]'), n.scrollWidth, n.clientWidth, li.querySelector('[data-testid="entity-count"]').getBoundingClientRect().right, r.right];
+	})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := false
+	for i, r := range rows {
+		if r[0] >= 0 && abs(r[0]-r[1]) > 4 || abs(r[2]-r[1]) > 4 {
+			t.Errorf("entity row %d: type at y %v, name at %v, count at %v: not one line", i, r[0], r[1], r[2])
+		}
+		if r[6]-r[5] > 12 {
+			t.Errorf("entity row %d: the count ends %v px before the row's right edge", i, r[6]-r[5])
+		}
+		long = long || r[3] > r[4]
+	}
+	if !long {
+		t.Error("no entity name was cut: the test's long name fits, it tests nothing")
+	}
+	noConsoleErrors(t, cons)
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
