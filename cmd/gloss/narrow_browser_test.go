@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -165,4 +167,28 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// TestBrowserPhoneMessage: on a phone a message with buttons keeps its text
+// on the banner's width, the buttons under it, instead of squeezing the
+// text into a narrow column beside them; the buttons stay on screen.
+func TestBrowserPhoneMessage(t *testing.T) {
+	ctx, _, cons := openAt(t, 390, 844)
+	md, err := os.ReadFile(filepath.Join(repoRoot(t), "app", "extract", "testdata", "pasted-article.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, ctx, string(md))
+	waitMessage(t, ctx, "Recognised Markdown")
+	b, err := boxOf(ctx, `[data-testid="message-text"]`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b[0] < 280 {
+		t.Errorf("the message's text is %v px wide on a 390 px screen (%v px tall): squeezed beside its buttons", b[0], b[1])
+	}
+	if !uncovered(t, ctx, `[data-testid="message-action"]`) {
+		t.Error("the message's button is not on screen")
+	}
+	noConsoleErrors(t, cons)
 }
