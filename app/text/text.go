@@ -194,8 +194,13 @@ func build(kind, s string) (Article, []Notice, error) {
 }
 
 // TitleOf returns a title for text: its first line when at most 120 code
-// points long, else its first words followed by "…".
+// points long, else its first words followed by "…". A web page kept as
+// pasted, markup and all (its reader unavailable), is titled by its
+// <title> or <h1>, not by "<!DOCTYPE html><html>…".
 func TitleOf(s string) string {
+	if t := markupTitle(s); t != "" {
+		return TitleOf(t)
+	}
 	line := strings.Join(strings.Fields(firstWordyLine(s)), " ")
 	if RuneCount(line) <= maxTitle {
 		return line
@@ -379,4 +384,56 @@ func orderedItem(t string) bool {
 		i++
 	}
 	return i >= 1 && i <= 9 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
+}
+
+// markupTitle returns the text of the first <title> or, failing that, <h1>
+// element of s when s is markup (it starts with "<"), spaces collapsed and
+// the commonest entities read; "" otherwise.
+func markupTitle(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "<") {
+		return ""
+	}
+	low := strings.ToLower(s)
+	for _, tag := range []string{"title", "h1"} {
+		i := strings.Index(low, "<"+tag)
+		if i < 0 {
+			continue
+		}
+		open := strings.IndexByte(low[i:], '>')
+		if open < 0 {
+			continue
+		}
+		start := i + open + 1
+		end := strings.Index(low[start:], "</"+tag)
+		if end < 0 {
+			continue
+		}
+		if t := strings.Join(strings.Fields(markupEntities.Replace(stripTags(s[start:start+end]))), " "); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// markupEntities are the character references a title most often holds.
+var markupEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&#039;", "'", "&nbsp;", " ")
+
+// stripTags returns s without its tags ("<b>", "</span>").
+func stripTags(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			return b.String()
+		}
+		b.WriteByte(' ')
+		s = s[i+j+1:]
+	}
 }

@@ -71,3 +71,21 @@ func TestLooksMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// A web page kept as pasted, markup and all, is titled by its <title> (or
+// <h1>), not by its first line of markup; text that merely holds a tag is
+// titled as text.
+func TestTitleOfMarkup(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"<!DOCTYPE html><html><head><title>Harbour bridge closed &amp; tolls | The Gazette</title></head><body><p>The city…</p></body></html>",
+			"Harbour bridge closed & tolls | The Gazette"},
+		{"<html><body><h1 class=\"head\">Ferry <em>fares</em> rise</h1><p>The ferry company…</p></body></html>", "Ferry fares rise"},
+		{"<html><head><title> </title></head><body><h1>Port strike ends</h1></body></html>", "Port strike ends"},
+		{"<p>No title here, only a paragraph of text that runs on.</p>", "<p>No title here, only a paragraph of text that runs on.</p>"},
+		{"Harbour talks <title> resume\nThe city…", "Harbour talks <title> resume"},
+	} {
+		if got := TitleOf(c.in); got != c.want {
+			t.Errorf("TitleOf(%.40q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
