@@ -112,12 +112,23 @@ func (a *App) updateRoom() {
 	if float64(a.room.used) > storageWarn*storageCapacity && !a.room.warned {
 		a.room.warned = true
 		a.msg = notice{Error: true,
-			Text: fmt.Sprintf("The browser's storage is %d%% full: about %s more articles like these fit. Download a backup, and delete or export articles you are done with.",
-				a.room.used*100/storageCapacity, thousands(a.roomLeft())),
+			Text: fmt.Sprintf("The browser's storage is %d%% full: %s. Download a backup, and delete or export articles you are done with.",
+				a.room.used*100/storageCapacity, roomFor(a.roomLeft())),
 			Action: "Download backup",
 			do:     func(ctx app.Context) { a.downloadBackup() },
 		}
 	}
+}
+
+// roomFor says how many more articles like the library's fit: n of them.
+func roomFor(n int) string {
+	switch n {
+	case 0:
+		return "not enough room for another article this size"
+	case 1:
+		return "room for about one more article like these"
+	}
+	return "room for about " + thousands(n) + " more articles like these"
 }
 
 // roomLeft estimates how many more articles of the library's average size fit.
@@ -148,7 +159,7 @@ func (a *App) renderRoom() app.UI {
 	}
 	return app.Div().Class(cls).DataSet("testid", "storage-room").Body(
 		app.Meter().Max(100).Value(pct).Attr("aria-label", "Storage used"),
-		app.P().Class("muted").Text(fmt.Sprintf("Storage %d%% used (%s of about %s characters): room for about %s more articles like these; %s.",
-			pct, thousands(a.room.used), thousands(storageCapacity), thousands(a.roomLeft()), kept)),
+		app.P().Class("muted").Text(fmt.Sprintf("Storage %d%% used (%s of about %s characters): %s; %s.",
+			pct, thousands(a.room.used), thousands(storageCapacity), roomFor(a.roomLeft()), kept)),
 	)
 }
