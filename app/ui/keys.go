@@ -164,6 +164,8 @@ func (a *App) onKey(ctx app.Context, e app.Value) bool {
 		ctx.Dispatch(func(ctx app.Context) { a.closeHelp() })
 	case key == "Escape" && a.editOpen:
 		ctx.Dispatch(func(ctx app.Context) { a.closeEditor() })
+	case key == "Escape" && a.showLib:
+		ctx.Dispatch(func(ctx app.Context) { a.showLib = false })
 	case key == "Escape":
 		ctx.Dispatch(func(ctx app.Context) {
 			a.selected = ""

@@ -60,6 +60,12 @@ func (a *App) Render() app.UI {
 		),
 		app.If(a.help, a.renderHelp),
 		app.If(a.tipShown(), a.renderTip),
+		// Over the article while the library pane is open on a narrow
+		// window: it dims the page, and a tap on it closes the pane.
+		app.If(a.showLib, func() app.UI {
+			return app.Div().Class("scrim").DataSet("testid", "library-scrim").
+				OnClick(func(ctx app.Context, e app.Event) { a.showLib = false })
+		}),
 	)
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestBrowserPhoneHelp: on a phone the shortcuts fill the screen's width
@@ -189,6 +190,38 @@ func TestBrowserPhoneMessage(t *testing.T) {
 	}
 	if !uncovered(t, ctx, `[data-testid="message-action"]`) {
 		t.Error("the message's button is not on screen")
+	}
+	noConsoleErrors(t, cons)
+}
+
+// TestBrowserPhoneLibraryPane: on a phone the library pane opened with ☰
+// dims the article beside it, and a tap there, or Escape, closes it.
+func TestBrowserPhoneLibraryPane(t *testing.T) {
+	ctx, _, cons := openArticle(t, 390, 844, newsArticle)
+	for _, how := range []string{"tap", "Escape"} {
+		click(t, ctx, `[data-testid="library-toggle"]`)
+		waitVisible(t, ctx, `[data-testid="library-scrim"]`)
+		if !uncovered(t, ctx, `.side.left`) {
+			t.Fatalf("%s: ☰ did not show the library pane", how)
+		}
+		// What is beside the pane is the dimmed scrim, not the article.
+		hit, err := evalJS[string](ctx, `(e => e ? e.dataset.testid || e.className : "")(document.elementFromPoint(375, 500))`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hit != "library-scrim" {
+			t.Errorf("%s: beside the open pane is %q, want the scrim", how, hit)
+		}
+		if how == "tap" {
+			if err := chromedp.Do(ctx, chromedp.MouseClickXY(375, 500)); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			press(t, ctx, kb.Escape)
+		}
+		if _, err := pollJS[bool](ctx, `!document.querySelector('[data-testid="library-scrim"]') && getComputedStyle(document.querySelector('.side.left')).display === "none"`); err != nil {
+			t.Errorf("%s did not close the library pane", how)
+		}
 	}
 	noConsoleErrors(t, cons)
 }
