@@ -570,6 +570,15 @@ func (f *finder) startReview(name, label string, mentions []text.Span) {
 	if r != nil {
 		f.review = r
 		f.showReviewItem()
+		if app.IsClient {
+			// On a phone the panel under the article is short: bring the
+			// review list and its Apply into it (a no-op where it shows).
+			f.a.ctx.Defer(func(app.Context) {
+				if el := app.Window().Get("document").Call("querySelector", `[data-testid="review"] [data-testid="review-apply"]`); el.Truthy() {
+					el.Call("scrollIntoView", map[string]any{"block": "nearest"})
+				}
+			})
+		}
 	}
 }
 

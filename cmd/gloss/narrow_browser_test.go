@@ -225,3 +225,30 @@ func TestBrowserPhoneLibraryPane(t *testing.T) {
 	}
 	noConsoleErrors(t, cons)
 }
+
+// TestBrowserPhoneReviewApply: on a phone, annotating all of a name's
+// mentions brings the review list's Apply into the short panel under the
+// article, so it can be pressed without first finding it.
+func TestBrowserPhoneReviewApply(t *testing.T) {
+	ctx, _, cons := openArticle(t, 390, 844, newsArticle)
+	typeKey(t, ctx, '/')
+	typeLetters(t, ctx, "russia")
+	waitVisible(t, ctx, `[data-testid="search-results"]`)
+	press(t, ctx, kb.Enter, chromedp.ModifierCtrl)
+	waitVisible(t, ctx, `[data-testid="review"]`)
+	var on bool
+	for range 20 {
+		if on = uncovered(t, ctx, `[data-testid="review-apply"]`); on {
+			break
+		}
+		settle(t, ctx)
+	}
+	if !on {
+		t.Error("Apply of the review list is not on screen")
+	}
+	click(t, ctx, `[data-testid="review-apply"]`)
+	if _, err := pollJS[bool](ctx, `!document.querySelector('[data-testid="review"]')`); err != nil {
+		t.Error("Apply did not close the review")
+	}
+	noConsoleErrors(t, cons)
+}
