@@ -32,7 +32,7 @@ func (p *reviewPanel) Render() app.UI {
 	}
 	return app.Div().Class("editor").DataSet("testid", "review").DataSet("label", r.Label).Body(
 		app.Strong().Text("Annotate all: “"+clip(r.From, 50)+"” as "+as),
-		app.P().Class("muted").Text("Y or A accepts, N or R rejects, ↑↓ move, 1–9 change the label, Enter applies, Escape cancels."),
+		app.P().Class("muted").Text("Tap or click a mention to reject or accept it. Keys: Y or A accepts, N or R rejects, ↑↓ move, 1–9 change the label, Enter applies, Escape cancels."),
 		app.Ol().Class("review").Body(
 			app.Range(r.Items).Slice(func(i int) app.UI {
 				it := r.Items[i]

@@ -35,3 +35,12 @@ func TestReviewPanel(t *testing.T) {
 		t.Errorf("no label: %s", html)
 	}
 }
+
+// A person on a touch screen is told how to reject one mention: by
+// tapping it (the keys are named after).
+func TestReviewPanelSaysTap(t *testing.T) {
+	html := render(t, &reviewPanel{Review: session.Review{From: "Russia", Label: "LOC"}})
+	if !strings.Contains(html, "Tap or click a mention to reject or accept it.") {
+		t.Errorf("the review does not say how to reject a mention without keys:\n%s", html)
+	}
+}

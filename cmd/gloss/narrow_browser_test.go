@@ -228,7 +228,8 @@ func TestBrowserPhoneLibraryPane(t *testing.T) {
 
 // TestBrowserPhoneReviewApply: on a phone, annotating all of a name's
 // mentions brings the review list's Apply into the short panel under the
-// article, so it can be pressed without first finding it.
+// article, so it can be pressed without first finding it, and a tap on a
+// mention rejects it.
 func TestBrowserPhoneReviewApply(t *testing.T) {
 	ctx, _, cons := openArticle(t, 390, 844, newsArticle)
 	typeKey(t, ctx, '/')
@@ -245,6 +246,12 @@ func TestBrowserPhoneReviewApply(t *testing.T) {
 	}
 	if !on {
 		t.Error("Apply of the review list is not on screen")
+	}
+	// A tap on a mention rejects it (the hint says so): Apply counts one less.
+	click(t, ctx, `[data-testid="review-item"]:nth-child(2)`)
+	if _, err := pollJS[bool](ctx, `document.querySelector('[data-testid="review-item"]:nth-child(2)').dataset.state === "rejected" && document.querySelector('[data-testid="review-apply"]').textContent === "Apply 2"`); err != nil {
+		st, _ := evalJS[string](ctx, `document.querySelector('[data-testid="review-item"]:nth-child(2)').dataset.state + " / " + document.querySelector('[data-testid="review-apply"]').textContent`)
+		t.Errorf("a tap on the second mention left it %q", st)
 	}
 	click(t, ctx, `[data-testid="review-apply"]`)
 	if _, err := pollJS[bool](ctx, `!document.querySelector('[data-testid="review"]')`); err != nil {
