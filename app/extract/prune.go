@@ -77,15 +77,6 @@ func forEachElement(n *html.Node, visit func(*html.Node) bool) {
 	}
 }
 
-// tagOf is n's tag, also for the elements Readability makes, which carry
-// only their name.
-func tagOf(n *html.Node) atom.Atom {
-	if n.DataAtom != 0 {
-		return n.DataAtom
-	}
-	return atom.Lookup([]byte(n.Data))
-}
-
 // isAside reports whether element n, in an article of articleWords words,
 // is not the article's text: a menu, a list of links, or a block named as
 // the page's furniture and smaller than a quarter of the article.

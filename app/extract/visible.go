@@ -100,6 +100,15 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
+// tagOf is n's tag, also for the elements Readability makes (a <p> for a
+// run of <br>s), which carry only their name; 0 for a text or the document.
+func tagOf(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 || n.Type != html.ElementNode {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(n.Data))
+}
+
 // blockTags end a paragraph before and after them.
 var blockTags = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
@@ -167,12 +176,7 @@ func (w *textWriter) node(n *html.Node) {
 	default:
 		return
 	}
-	tag := n.DataAtom
-	if tag == 0 && n.Type == html.ElementNode {
-		// Elements made by Readability (a <p> for a run of <br>s) carry
-		// only their name.
-		tag = atom.Lookup([]byte(n.Data))
-	}
+	tag := tagOf(n)
 	block := blockTags[tag]
 	switch tag {
 	case atom.Br:
