@@ -36,6 +36,12 @@ kandidatin
 	return l
 }
 
+// foundWith is the text of every mention FindWith finds in text with lex,
+// in the text's order, joined by "|".
+func foundWith(text string, lex *Lexicon) string {
+	return strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+}
+
 func mentionTexts(text string, ents []Entity) []string {
 	spans := map[gtext.Span]bool{}
 	for _, e := range ents {
@@ -55,7 +61,7 @@ func TestGermanNouns(t *testing.T) {
 	text := "Seit dem Jahr 1990 leben die Menschen in Deutschland, und der Wahlkreis ist ein Teil des Landes. " +
 		"Die Witwe Anne Horton sagte, die Vereinigten Staaten und die Wachstumsrate der Regierung seien nicht das Problem. " +
 		"Die Kandidatin Merkel wird im Jahre 2005 gewählt."
-	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	got := foundWith(text, lex)
 	want := "Deutschland|Anne Horton|Vereinigten Staaten|Regierung|Merkel"
 	if got != want {
 		t.Errorf("German text: got %q, want %q", got, want)
@@ -117,7 +123,7 @@ func TestGermanNounGenitive(t *testing.T) {
 	text := "Nach dem Ende des Krieges und des Bürgerkrieges sprach die Regierung des Staates über den Inhalt des Dokuments. " +
 		"Im Jahr 2011 sagte Steve Jobs nicht viel, und die Regierung ist nicht das Problem des Jahres. " +
 		"Die Quellen des Jahres 300 v. Chr. erlauben die Rekonstruktion des Kampfes, der 5 Mrd. Euro kostete."
-	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	got := foundWith(text, lex)
 	if want := "Steve Jobs"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -146,7 +152,7 @@ func TestGermanNounsOnly(t *testing.T) {
 	lex := lexiconWith(t, "\n@country\nvereinigte staaten\n@noun\nschiff\nverschiedene\nexperten\nmillionen\ndollar\nschwarzen\nmeer\nvereinigte\nstaaten\nwoche\nende\n")
 	text := "Verschiedene Experten sagten, das Schiff sei im Schwarzen Meer gesunken. " +
 		"Vereinigte Staaten und Europa zahlten Millionen Dollar, und das ist nicht das Ende der Woche."
-	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	got := foundWith(text, lex)
 	if want := "Schwarzen Meer|Vereinigte Staaten|Europa"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -190,7 +196,7 @@ func TestGermanPlaces(t *testing.T) {
 func TestGermanSurnameNoun(t *testing.T) {
 	lex := lexiconWith(t, "\n@given\nmartin\nanna\n@noun\nkorn\nchef\ngelegenheit\nwoche\nende\n")
 	text := "Der Chef Martin Winterkorn trat zurück, und das war nicht das Ende der Woche. Sie gab Anna Gelegenheit zu reden."
-	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	got := foundWith(text, lex)
 	if want := "Martin Winterkorn|Anna"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -203,7 +209,7 @@ func TestGermanSurnameNoun(t *testing.T) {
 func TestGermanPlaceCompound(t *testing.T) {
 	lex := lexiconWith(t, "\n@country\nitalien\nirland\noman\n@noun\nalien\nland\nroman\nende\nwoche\n")
 	text := "Er las einen Kriminalroman in Süditalien und fuhr dann nach Nordirland, und das war nicht das Ende der Woche."
-	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	got := foundWith(text, lex)
 	if want := "Süditalien|Nordirland"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -215,7 +221,7 @@ func TestGermanPlaceCompound(t *testing.T) {
 func TestGermanAdjectiveBrand(t *testing.T) {
 	lex := lexiconWith(t, "\n@brand\ndeutsche\nsiemens\n@noun\ndeutsche\nbank\nunternehmen\ngewinne\nwoche\nende\n")
 	text := "Siemens und die Deutsche Bank meldeten steigende Gewinne. Deutsche Unternehmen warten ab, und das ist nicht das Ende der Woche."
-	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	got := foundWith(text, lex)
 	if want := "Siemens|Deutsche Bank|Deutsche"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -283,7 +283,7 @@ func TestGeneralClues(t *testing.T) {
 func TestOfNames(t *testing.T) {
 	lex := testLexicon(t)
 	text := "The City of Cape Town and the Kingdom of France met outside the House of Commons. Outside Russia nobody knew."
-	got := strings.Join(mentionTexts(text, FindWith(text, Options{Lexicon: lex})), "|")
+	got := foundWith(text, lex)
 	if want := "City of Cape Town|Kingdom of France|House of Commons|Russia"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
