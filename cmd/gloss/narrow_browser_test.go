@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -149,7 +150,7 @@ func TestBrowserEntityRowsOneLine(t *testing.T) {
 	}
 	long := false
 	for i, r := range rows {
-		if r[0] >= 0 && abs(r[0]-r[1]) > 4 || abs(r[2]-r[1]) > 4 {
+		if r[0] >= 0 && math.Abs(r[0]-r[1]) > 4 || math.Abs(r[2]-r[1]) > 4 {
 			t.Errorf("entity row %d: type at y %v, name at %v, count at %v: not one line", i, r[0], r[1], r[2])
 		}
 		if r[6]-r[5] > 12 {
@@ -161,13 +162,6 @@ func TestBrowserEntityRowsOneLine(t *testing.T) {
 		t.Error("no entity name was cut: the test's long name fits, it tests nothing")
 	}
 	noConsoleErrors(t, cons)
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // TestBrowserPhoneMessage: on a phone a message with buttons keeps its text
