@@ -23,7 +23,7 @@ func LoadFile(path string, r io.Reader) (Article, []Notice, error) {
 		r = f
 	}
 	// One byte past the limit, so that Load can say the file is too big.
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, int64(MaxSize(name))+1))
 	if err != nil {
 		return Article{}, nil, fmt.Errorf("reading %s: %w", name, err)
 	}

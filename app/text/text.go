@@ -38,23 +38,50 @@ type Notice string
 // MaxFileSize is the largest file (or paste) accepted, in bytes.
 const MaxFileSize = 20 << 20
 
+// MaxSavedPageSize is the largest web page saved as one file (.mhtml,
+// .mht) accepted: its images and styles come inside it, base64, while only
+// its HTML is read, which MaxFileSize still bounds.
+const MaxSavedPageSize = 100 << 20
+
+// MaxSize returns the largest file of this name Load accepts.
+func MaxSize(name string) int {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".mhtml", ".mht":
+		return MaxSavedPageSize
+	}
+	return MaxFileSize
+}
+
 // maxTitle is the longest first line, in code points, used whole as a title.
 const maxTitle = 120
 
 // Load decodes a file's bytes and extracts its text. The name's extension
-// chooses the kind (.txt/.text, .md/.markdown, .html/.htm); otherwise the
-// content is sniffed. Errors name the file and the reason: empty, binary,
+// chooses the kind (.txt/.text, .md/.markdown, .html/.htm, a page saved as
+// .mhtml/.mht); otherwise the content is sniffed. Errors name the file and the reason: empty, binary,
 // larger than MaxFileSize, or no text found.
 func Load(name string, data []byte) (Article, []Notice, error) {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	if len(data) == 0 {
 		return Article{}, nil, fmt.Errorf("%s is empty (0 bytes); nothing was loaded", base)
 	}
-	if len(data) > MaxFileSize {
-		return Article{}, nil, fmt.Errorf("%s is %s; the limit is %s; nothing was loaded", base, megabytes(len(data)), megabytes(MaxFileSize))
+	if limit := MaxSize(base); len(data) > limit {
+		return Article{}, nil, fmt.Errorf("%s is %s; the limit is %s; nothing was loaded", base, megabytes(len(data)), megabytes(limit))
 	}
 	kind := FileKind(base, data)
-	s, notes, err := Decode(data, kind == KindHTML)
+	var s string
+	var notes []Notice
+	var err error
+	if isMHTML(base, data) {
+		s, notes, err = decodeMHTML(data)
+		if err != nil {
+			return Article{}, nil, fmt.Errorf("%s is a web page saved as one file (MHTML), but %v; nothing was loaded", base, err)
+		}
+		if len(s) > MaxFileSize {
+			return Article{}, nil, fmt.Errorf("%s holds a web page of %s; the limit is %s; nothing was loaded", base, megabytes(len(s)), megabytes(MaxFileSize))
+		}
+	} else {
+		s, notes, err = Decode(data, kind == KindHTML)
+	}
 	if err != nil {
 		var be *BinaryError
 		if errors.As(err, &be) {
@@ -97,6 +124,9 @@ func PasteKind(s string) string {
 // by its first bytes.
 func FileKind(name string, data []byte) string {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if isMHTML(base, data) {
+		return KindHTML
+	}
 	if kind := kindOfName(base); kind != "" {
 		return kind
 	}

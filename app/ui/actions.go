@@ -277,9 +277,9 @@ func (a *App) readFiles(ctx app.Context, files app.Value) {
 		a.importMany(ctx, files)
 		return
 	}
-	if file := files.Index(0); file.Get("size").Int() > text.MaxFileSize {
+	if file, name := files.Index(0), files.Index(0).Get("name").String(); file.Get("size").Int() > text.MaxSize(name) {
 		size := file.Get("size").Int()
-		a.setError(fmt.Sprintf("%s is %.1f MB; the limit is %d MB. Nothing was loaded.", file.Get("name").String(), float64(size)/(1<<20), text.MaxFileSize>>20))
+		a.setError(fmt.Sprintf("%s is %.1f MB; the limit is %d MB. Nothing was loaded.", name, float64(size)/(1<<20), text.MaxSize(name)>>20))
 		return
 	}
 	a.readFileAs(ctx, files, a.loadFile, true)

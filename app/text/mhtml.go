@@ -1,0 +1,250 @@
+package text
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"io"
+	"mime/quotedprintable"
+	"path"
+	"strings"
+)
+
+// A web page saved as one file — Chrome's and Edge's "Webpage, Single
+// File" (.mhtml), the pages Chrome on Android downloads, Word's and
+// Internet Explorer's .mht — is a MIME message (RFC 2557): the page's HTML
+// is its root part, quoted-printable or base64, and the page's images,
+// styles and frames follow as parts of their own. Gloss reads the root
+// part's HTML as it reads a saved .html file.
+
+// isMHTML reports whether a file is a page saved as MHTML: by its name's
+// extension, else (unless named as text or Markdown) by a header block
+// that declares a multipart/related message: a tool that saved it as
+// .html, .eml or with no extension.
+func isMHTML(name string, data []byte) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".mhtml", ".mht":
+		return true
+	}
+	if k := kindOfName(name); k == KindText || k == KindMarkdown {
+		return false // the person said what it is
+	}
+	head, _, ok := cutHeader(data[:min(len(data), 16<<10)])
+	if !ok {
+		return false
+	}
+	media, _ := mediaType(header(head, "content-type"))
+	return media == "multipart/related" && header(head, "mime-version") != ""
+}
+
+// errNoPage is the error of an MHTML file without an HTML part.
+var errNoPage = errors.New("it holds no web page (no text/html part)")
+
+// unpackMHTML returns the HTML of a page saved as MHTML, decoded from its
+// transfer encoding, and the charset its part declares ("" for none). The
+// root part is the one the message's "start" parameter names, else the
+// first; when the root is not HTML, the first HTML part is the page.
+func unpackMHTML(data []byte) (html []byte, charset string, err error) {
+	head, body, ok := cutHeader(data)
+	if !ok {
+		return nil, "", errors.New("its MIME header has no end")
+	}
+	media, params := mediaType(header(head, "content-type"))
+	if media == "" {
+		return nil, "", errors.New("its MIME header has no Content-Type")
+	}
+	if strings.HasPrefix(media, "text/html") || media == "application/xhtml+xml" {
+		// One part only: the message is the page.
+		return decodePart(head, body)
+	}
+	boundary := params["boundary"]
+	if !strings.HasPrefix(media, "multipart/") || boundary == "" {
+		return nil, "", errNoPage
+	}
+	start := strings.Trim(params["start"], "<> ")
+	var first []byte // the first HTML part, when the root is not one
+	var firstHead string
+	for i, part := range mimeParts(body, boundary) {
+		ph, pb, ok := cutHeader(part)
+		if !ok {
+			continue
+		}
+		pm, _ := mediaType(header(ph, "content-type"))
+		isHTML := pm == "text/html" || pm == "application/xhtml+xml"
+		root := start == "" && i == 0 || start != "" && strings.Trim(header(ph, "content-id"), "<> ") == start
+		if root && isHTML {
+			return decodePart(ph, pb)
+		}
+		if isHTML && first == nil {
+			first, firstHead = pb, ph
+		}
+	}
+	if first == nil {
+		return nil, "", errNoPage
+	}
+	return decodePart(firstHead, first)
+}
+
+// decodePart undoes a part's Content-Transfer-Encoding and returns its
+// declared charset.
+func decodePart(head string, body []byte) ([]byte, string, error) {
+	_, params := mediaType(header(head, "content-type"))
+	charset := params["charset"]
+	switch strings.ToLower(strings.TrimSpace(header(head, "content-transfer-encoding"))) {
+	case "quoted-printable":
+		out, err := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(body)))
+		if err != nil {
+			return nil, "", errors.New("its page's quoted-printable encoding is damaged")
+		}
+		return out, charset, nil
+	case "base64":
+		clean := bytes.Map(func(r rune) rune {
+			if r == ' ' || r == '\t' || r == '\r' || r == '\n' {
+				return -1
+			}
+			return r
+		}, body)
+		out := make([]byte, base64.StdEncoding.DecodedLen(len(clean)))
+		n, err := base64.StdEncoding.Decode(out, clean)
+		if err != nil {
+			return nil, "", errors.New("its page's base64 encoding is damaged")
+		}
+		return out[:n], charset, nil
+	}
+	// 7bit, 8bit, binary or none: the bytes as they are.
+	return body, charset, nil
+}
+
+// cutHeader splits a MIME entity at the blank line that ends its header.
+func cutHeader(data []byte) (head string, body []byte, ok bool) {
+	for i := 0; i < len(data); {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			return "", nil, false
+		}
+		line := bytes.TrimRight(data[i:i+j], "\r")
+		if len(line) == 0 {
+			if i == 0 {
+				// No header at all: a part that starts with its body.
+				return "", data[i+j+1:], true
+			}
+			return string(data[:i]), data[i+j+1:], true
+		}
+		if i == 0 && bytes.IndexByte(line, ':') < 0 {
+			return "", nil, false
+		}
+		i += j + 1
+	}
+	return "", nil, false
+}
+
+// header returns the value of the first field name in a MIME header,
+// unfolded ("" when absent). name is lower case.
+func header(head, name string) string {
+	lines := strings.Split(head, "\n")
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimRight(lines[i], "\r")
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || strings.ToLower(strings.TrimSpace(k)) != name {
+			continue
+		}
+		// Folded onto the next lines: they start with a space or a tab.
+		for i+1 < len(lines) && len(lines[i+1]) > 0 && (lines[i+1][0] == ' ' || lines[i+1][0] == '\t') {
+			i++
+			v += " " + strings.TrimSpace(strings.TrimRight(lines[i], "\r"))
+		}
+		return strings.TrimSpace(v)
+	}
+	return ""
+}
+
+// mimeParts splits a multipart body at its boundary lines ("--boundary" at
+// the start of a line) and returns the parts between them, up to the
+// closing "--boundary--".
+func mimeParts(body []byte, boundary string) [][]byte {
+	delim := []byte("--" + boundary)
+	var parts [][]byte
+	at := -1 // where the current part starts, once a delimiter was met
+	for i := 0; i < len(body); {
+		j := bytes.IndexByte(body[i:], '\n')
+		end := len(body)
+		if j >= 0 {
+			end = i + j + 1
+		}
+		line := bytes.TrimRight(body[i:end], "\r\n")
+		if bytes.HasPrefix(line, delim) {
+			rest := bytes.TrimRight(line[len(delim):], " \t")
+			if len(rest) == 0 || bytes.Equal(rest, []byte("--")) {
+				if at >= 0 {
+					// The line break before a delimiter is the delimiter's.
+					p := body[at:i]
+					p = bytes.TrimSuffix(p, []byte("\n"))
+					p = bytes.TrimSuffix(p, []byte("\r"))
+					parts = append(parts, p)
+				}
+				if len(rest) > 0 {
+					return parts
+				}
+				at = end
+			}
+		}
+		i = end
+	}
+	if at >= 0 && at < len(body) {
+		// No closing delimiter: a file cut short keeps its last part.
+		parts = append(parts, body[at:])
+	}
+	return parts
+}
+
+// decodeMHTML returns the decoded HTML of a page saved as MHTML. A byte
+// order mark wins over the part's declared charset, which wins over the
+// page's own <meta>, as with a page served over HTTP.
+func decodeMHTML(data []byte) (string, []Notice, error) {
+	page, charset, err := unpackMHTML(data)
+	if err != nil {
+		return "", nil, err
+	}
+	if charset == "" || bytes.HasPrefix(page, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(page, []byte{0xFF, 0xFE}) || bytes.HasPrefix(page, []byte{0xFE, 0xFF}) {
+		return Decode(page, true)
+	}
+	return decodeLabel(charset, page)
+}
+
+// mediaType splits a Content-Type value into its media type and its
+// parameters, both names in lower case: `multipart/related;
+// type="text/html"; boundary="--b"`. (Package mime's ParseMediaType, which
+// also reads RFC 2231's continued and encoded parameters that no saved page
+// uses, would add 18 KB of brotli to app.wasm.)
+func mediaType(v string) (string, map[string]string) {
+	media, rest, _ := strings.Cut(v, ";")
+	params := map[string]string{}
+	for rest != "" {
+		rest = strings.TrimLeft(rest, " \t;")
+		k, after, ok := strings.Cut(rest, "=")
+		if !ok {
+			break
+		}
+		after = strings.TrimLeft(after, " \t")
+		var val strings.Builder
+		if strings.HasPrefix(after, `"`) {
+			i := 1
+			for ; i < len(after) && after[i] != '"'; i++ {
+				if after[i] == '\\' && i+1 < len(after) {
+					i++
+				}
+				val.WriteByte(after[i])
+			}
+			rest = after[min(i+1, len(after)):]
+		} else {
+			end := strings.IndexAny(after, "; \t")
+			if end < 0 {
+				end = len(after)
+			}
+			val.WriteString(after[:end])
+			rest = after[end:]
+		}
+		params[strings.ToLower(strings.TrimSpace(k))] = val.String()
+	}
+	return strings.ToLower(strings.TrimSpace(media)), params
+}
