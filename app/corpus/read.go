@@ -13,7 +13,7 @@ import (
 )
 
 // articleExts are the files read as articles to annotate.
-var articleExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true, ".html": true, ".htm": true, ".xhtml": true, ".mhtml": true, ".mht": true}
+var articleExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true, ".html": true, ".htm": true, ".xhtml": true, ".mhtml": true, ".mht": true, ".webarchive": true}
 
 // Read reads every article the files hold. A .zip among them is opened and
 // its entries read as if they had been given one by one (named

@@ -197,18 +197,29 @@ func mimeParts(body []byte, boundary string) [][]byte {
 	return parts
 }
 
-// decodeMHTML returns the decoded HTML of a page saved as MHTML. A byte
-// order mark wins over the part's declared charset, which wins over the
+// decodeSaved decodes the HTML of a page saved as one file. A byte order
+// mark wins over the charset the file declares for it, which wins over the
 // page's own <meta>, as with a page served over HTTP.
-func decodeMHTML(data []byte) (string, []Notice, error) {
-	page, charset, err := unpackMHTML(data)
-	if err != nil {
-		return "", nil, err
-	}
+func decodeSaved(page []byte, charset string) (string, []Notice, error) {
 	if charset == "" || bytes.HasPrefix(page, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(page, []byte{0xFF, 0xFE}) || bytes.HasPrefix(page, []byte{0xFE, 0xFF}) {
 		return Decode(page, true)
 	}
 	return decodeLabel(charset, page)
+}
+
+// unpackSaved returns the HTML of a web page saved as one file (MHTML or
+// Safari's web archive) and the charset the file declares for it; ok is
+// false for any other file. what names the file's kind for a message.
+func unpackSaved(name string, data []byte) (html []byte, charset, what string, ok bool, err error) {
+	switch {
+	case isMHTML(name, data):
+		html, charset, err = unpackMHTML(data)
+		return html, charset, "a web page saved as one file (MHTML)", true, err
+	case isWebArchive(name, data):
+		html, charset, err = unpackWebArchive(data)
+		return html, charset, "a web page Safari saved (web archive)", true, err
+	}
+	return nil, "", "", false, nil
 }
 
 // mediaType splits a Content-Type value into its media type and its

@@ -200,13 +200,13 @@ func TestLoadMHTML(t *testing.T) {
 func TestDecodeMHTMLCharset(t *testing.T) {
 	// The part's charset wins over the page's <meta>.
 	msg := crlf("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n--b\nContent-Type: text/html; charset=windows-1252\nContent-Transfer-Encoding: quoted-printable\n\n<meta charset=3D\"utf-8\"><p>Caf=E9</p>\n--b--\n")
-	s, _, err := decodeMHTML([]byte(msg))
+	s, _, err := decodeMHTMLForTest(msg)
 	if err != nil || !strings.Contains(s, "<p>Café</p>") {
 		t.Errorf("decodeMHTML = %q, %v", s, err)
 	}
 	// No charset on the part: the page's own <meta> says.
 	msg = crlf("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n--b\nContent-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n\n<meta charset=3D\"iso-8859-1\"><p>Caf=E9</p>\n--b--\n")
-	s, _, err = decodeMHTML([]byte(msg))
+	s, _, err = decodeMHTMLForTest(msg)
 	if err != nil || !strings.Contains(s, "<p>Café</p>") {
 		t.Errorf("decodeMHTML with a <meta> = %q, %v", s, err)
 	}
@@ -255,4 +255,12 @@ func TestLoadFileSavedPageLimit(t *testing.T) {
 	if _, _, err := LoadFile(p, nil); err == nil || !strings.Contains(err.Error(), "the limit is 100.0 MB") {
 		t.Errorf("LoadFile of a saved page over the limit: %v", err)
 	}
+}
+
+func decodeMHTMLForTest(msg string) (string, []Notice, error) {
+	page, charset, err := unpackMHTML([]byte(msg))
+	if err != nil {
+		return "", nil, err
+	}
+	return decodeSaved(page, charset)
 }

@@ -39,14 +39,14 @@ type Notice string
 const MaxFileSize = 20 << 20
 
 // MaxSavedPageSize is the largest web page saved as one file (.mhtml,
-// .mht) accepted: its images and styles come inside it, base64, while only
+// .mht, .webarchive) accepted: its images and styles come inside it, base64, while only
 // its HTML is read, which MaxFileSize still bounds.
 const MaxSavedPageSize = 100 << 20
 
 // MaxSize returns the largest file of this name Load accepts.
 func MaxSize(name string) int {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".mhtml", ".mht":
+	case ".mhtml", ".mht", ".webarchive":
 		return MaxSavedPageSize
 	}
 	return MaxFileSize
@@ -57,7 +57,7 @@ const maxTitle = 120
 
 // Load decodes a file's bytes and extracts its text. The name's extension
 // chooses the kind (.txt/.text, .md/.markdown, .html/.htm, a page saved as
-// .mhtml/.mht); otherwise the content is sniffed. Errors name the file and the reason: empty, binary,
+// .mhtml/.mht or by Safari as .webarchive); otherwise the content is sniffed. Errors name the file and the reason: empty, binary,
 // larger than MaxFileSize, or no text found.
 func Load(name string, data []byte) (Article, []Notice, error) {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
@@ -71,10 +71,12 @@ func Load(name string, data []byte) (Article, []Notice, error) {
 	var s string
 	var notes []Notice
 	var err error
-	if isMHTML(base, data) {
-		s, notes, err = decodeMHTML(data)
-		if err != nil {
-			return Article{}, nil, fmt.Errorf("%s is a web page saved as one file (MHTML), but %v; nothing was loaded", base, err)
+	if page, charset, what, ok, uerr := unpackSaved(base, data); ok {
+		if uerr != nil {
+			return Article{}, nil, fmt.Errorf("%s is %s, but %v; nothing was loaded", base, what, uerr)
+		}
+		if s, notes, err = decodeSaved(page, charset); err != nil {
+			return Article{}, nil, fmt.Errorf("%s: %v; nothing was loaded", base, err)
 		}
 		if len(s) > MaxFileSize {
 			return Article{}, nil, fmt.Errorf("%s holds a web page of %s; the limit is %s; nothing was loaded", base, megabytes(len(s)), megabytes(MaxFileSize))
@@ -124,7 +126,7 @@ func PasteKind(s string) string {
 // by its first bytes.
 func FileKind(name string, data []byte) string {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
-	if isMHTML(base, data) {
+	if isMHTML(base, data) || isWebArchive(base, data) {
 		return KindHTML
 	}
 	if kind := kindOfName(base); kind != "" {

@@ -4,7 +4,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // filesAccepted is what the new-article file input offers to choose:
 // articles, and annotation files and archives of every format Gloss reads.
-const filesAccepted = ".txt,.text,.md,.markdown,.html,.htm,.mhtml,.mht,.zip,.ann,.conf,.jsonl,.json,.jsonld,.conll,.iob,.bio,.bilou,.csv,text/plain,text/markdown,text/html,multipart/related,application/zip"
+const filesAccepted = ".txt,.text,.md,.markdown,.html,.htm,.mhtml,.mht,.webarchive,.zip,.ann,.conf,.jsonl,.json,.jsonld,.conll,.iob,.bio,.bilou,.csv,text/plain,text/markdown,text/html,multipart/related,application/zip"
 
 // newArticlePane is where an article comes in: a box to paste it, a file
 // or folder to choose, the drop hint. It stays in the page, hidden while
@@ -36,7 +36,7 @@ func (p *newArticlePane) Render() app.UI {
 	}
 	return app.Section().Class("new").DataSet("testid", "new-form").Hidden(p.Hidden).Body(
 		app.H1().Text("Annotate an article"),
-		app.P().Class("muted").Text("Paste the text (plain, Markdown or HTML), or choose a file (.txt, .md, .html, or a page saved as .mhtml). Everything stays in this browser."),
+		app.P().Class("muted").Text("Paste the text (plain, Markdown or HTML), or choose a file (.txt, .md, .html, or a page saved as .mhtml or .webarchive). Everything stays in this browser."),
 		app.Textarea().ID("paste-input").DataSet("testid", "paste-input").
 			Attr("aria-label", "Article text").
 			Placeholder("Paste an article here…"),

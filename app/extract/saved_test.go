@@ -11,6 +11,8 @@ import (
 	"gloss/app/text"
 )
 
+// Pages saved as one file.
+
 // TestLoadMHTML reads a web page saved as one file as the same page saved
 // as .html: same title, text, byline and date, whichever encoding the
 // saving tool chose.
@@ -48,6 +50,32 @@ func TestLoadMHTML(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%s: Load = %+v\nwant %+v", tt.name, got, want)
+		}
+	}
+}
+
+// TestLoadWebArchive reads a page as Safari saves it (written by Python's
+// plistlib in Safari's layout) as the same page saved as .html.
+func TestLoadWebArchive(t *testing.T) {
+	news, err := os.ReadFile("testdata/news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := text.Load("news.html", news)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arch, err := os.ReadFile("testdata/news.webarchive")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Storm.webarchive", "download"} {
+		got, _, err := text.Load(name, arch)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got != want {
+			t.Errorf("%s: Load = %+v\nwant %+v", name, got, want)
 		}
 	}
 }

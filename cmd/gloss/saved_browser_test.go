@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
@@ -83,6 +84,30 @@ func TestBrowserSavedPageMHTML(t *testing.T) {
 		if strings.Contains(all, leak) {
 			t.Errorf("the article holds %q:\n%s", leak, all)
 		}
+	}
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
+
+// TestBrowserSavedPageWebArchive opens a page as Safari saves it (a binary
+// property list, written by Python's plistlib in Safari's layout): the
+// article is read from the page inside it.
+func TestBrowserSavedPageWebArchive(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	arch, err := os.ReadFile("../../app/extract/testdata/news.webarchive")
+	if err != nil {
+		t.Fatal(err)
+	}
+	uploadFile(t, ctx, writeFile(t, t.TempDir(), "Storm.webarchive", arch))
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="title-input"]')||{}).value === "Storm hits Montréal harbour"`); err != nil {
+		title, _ := evalJS[string](ctx, `(document.querySelector('[data-testid="title-input"]')||{}).value`)
+		t.Fatalf("title %q (message %q)", title, message(ctx))
+	}
+	waitParagraphs(t, ctx)
+	all := strings.Join(paragraphs(t, ctx), "\n\n")
+	if !strings.Contains(all, "A violent storm struck the harbour of Montréal on Tuesday") || strings.Contains(all, "LEAK") || strings.Contains(all, "WebResource") {
+		t.Errorf("the article:\n%s", all)
 	}
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
