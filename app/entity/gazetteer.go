@@ -221,7 +221,7 @@ func (t *trie) match(text string, toks []token, entries []Entry) []Match {
 		for k := i; k < len(toks); k++ {
 			if k > i {
 				if toks[k].start-toks[k-1].end > maxNameGap ||
-					strings.ContainsAny(text[toks[k-1].bend:toks[k].bstart], "\n\r") {
+					toks[k].join != joinSpace && strings.ContainsAny(text[toks[k-1].bend:toks[k].bstart], "\n\r") {
 					break
 				}
 				c, ok := t.next[uint64(node)<<32|' ']

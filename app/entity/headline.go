@@ -146,7 +146,8 @@ func (f *finder) headlineLines() []lineMark {
 	for a := 0; a < len(toks); {
 		p.tick()
 		b := a + 1
-		for b < len(toks) && !strings.ContainsAny(f.text[toks[b-1].bend:toks[b].bstart], "\n\r") {
+		// A line ends at a line break, but for a wrapped paragraph's.
+		for b < len(toks) && (toks[b].join == joinSpace || !strings.ContainsAny(f.text[toks[b-1].bend:toks[b].bstart], "\n\r")) {
 			b++
 		}
 		if !f.mayBeHeadline(a, b) {

@@ -117,7 +117,10 @@ func TestSentencesPaced(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
 	pieces := []string{"Mr. ", "Smith ", "said ", "it. ", "The ", "U.S. ", "\"Why?\" ", "Then ", "3.5 ", "„Ja.“ ", "'s ",
 		"(see ", "this) ", "Jan. ", "\n", "\r\n", "\n\n", "\u2028", "é ", "。", "Élise ", "won't ", "… "}
-	texts := []string{SampleArticle(200<<10, 4)}
+	texts := []string{SampleArticle(200<<10, 4), hardWrap(SampleArticle(200<<10, 5), 72)}
+	if len(gtext.SoftBreaks(texts[1])) < 1000 {
+		t.Fatal("the wrapped sample has no soft line breaks to test")
+	}
 	for i := 0; i < 20; i++ {
 		var b strings.Builder
 		for b.Len() < 100<<10 {
@@ -128,14 +131,14 @@ func TestSentencesPaced(t *testing.T) {
 	// Long texts are split in pieces whether or not Pause is set (one
 	// call over the whole would run in V8's baseline tier: tokenize).
 	for i, text := range texts {
-		if got, want := sentences(text), gtext.Sentences(text); !slices.Equal(got, want) {
+		if got, want := sentences(text, gtext.SoftBreaks(text)), gtext.Sentences(text); !slices.Equal(got, want) {
 			t.Fatalf("text %d: %d sentences in pieces, %d whole", i, len(got), len(want))
 		}
 	}
 	n := withPause(t)
 	for i, text := range texts {
 		want := gtext.Sentences(text)
-		if got := sentences(text); !slices.Equal(got, want) {
+		if got := sentences(text, gtext.SoftBreaks(text)); !slices.Equal(got, want) {
 			t.Fatalf("text %d: %d sentences paced, %d whole", i, len(got), len(want))
 		}
 	}

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -36,7 +37,8 @@ func tokenize(text string) []token {
 	// Sentence starts come from the one sentence splitter (text.Sentences):
 	// a token is a sentence's first word when a sentence started since the
 	// token before it.
-	tz := tokenizer{text: text, toks: make([]token, 0, len(text)/6), sents: sentences(text)}
+	soft := gtext.SoftBreaks(text)
+	tz := tokenizer{text: text, toks: make([]token, 0, len(text)/6), sents: sentences(text, soft), soft: soft}
 	// V8 runs a wasm function's call in the code it started with: one call
 	// over a long text would run all of it in the baseline tier of a
 	// module not warmed up (twice the optimised code's time on 5 MB in
@@ -57,10 +59,11 @@ type tokenizer struct {
 	text     string
 	toks     []token
 	sents    []gtext.Span
-	si       int // the next sentence not yet passed
-	bi       int // byte offset reached
-	ri       int // code point index of position bi
-	gapStart int // byte offset where the gap before the next token starts
+	si       int   // the next sentence not yet passed
+	soft     []int // byte offsets of the line breaks that wrap a paragraph (gtext.SoftBreaks), not yet passed
+	bi       int   // byte offset reached
+	ri       int   // code point index of position bi
+	gapStart int   // byte offset where the gap before the next token starts
 }
 
 // words reads the words starting before byte limit (the last one may end
@@ -153,6 +156,9 @@ func (tz *tokenizer) words(limit int) {
 			si++
 		}
 		t.join, t.initial = classifyGap(gap, len(toks) == 0)
+		if len(tz.soft) > 0 && t.join == joinNone && len(toks) > 0 && tz.wrapped(gapStart, ws) {
+			t.join = joinSpace
+		}
 		t.initial = t.initial || sentStart
 		t.upper = letters >= 2 && uppers == letters
 		t.cap = isUpper(first) || t.upper && digitLed(word)
@@ -187,6 +193,23 @@ func (tz *tokenizer) words(limit int) {
 		gapStart = bi
 	}
 	tz.toks, tz.bi, tz.ri, tz.gapStart, tz.si = toks, bi, ri, gapStart, si
+}
+
+// wrapped reports whether the gap text[from:to] between two words is white
+// space around one soft line break: a wrapped paragraph's, read as a space.
+func (tz *tokenizer) wrapped(from, to int) bool {
+	for len(tz.soft) > 0 && tz.soft[0] < from {
+		tz.soft = tz.soft[1:]
+	}
+	if len(tz.soft) == 0 || tz.soft[0] >= to {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if c := tz.text[i]; c != ' ' && c != '\t' && c != '\r' && i != tz.soft[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // wordFree reports whether gap holds no letter or digit.
@@ -306,33 +329,52 @@ func dottedAcronymEnd(text string, ws int) int {
 	return i
 }
 
-// sentences is gtext.Sentences(text), which a long article would run
-// without a pause, and in one call (see tokenize): it splits pieces of
-// about sentenceChunk bytes ending at a line break, stepping between them.
-// A sentence ends at every line break and the splitter looks past none, so
-// the pieces' sentences are the whole text's.
-func sentences(text string) []gtext.Span {
+// sentences is gtext.SentencesWith(text, soft), which a long article would
+// run without a pause, and in one call (see tokenize): it splits pieces of
+// about sentenceChunk bytes ending at a line break that is not soft,
+// stepping between them. A sentence ends at every other line break and the
+// splitter looks past none, so the pieces' sentences are the whole text's.
+func sentences(text string, soft []int) []gtext.Span {
 	const sentenceChunk = 32 << 10
 	if len(text) <= sentenceChunk {
-		return gtext.Sentences(text)
+		return gtext.SentencesWith(text, soft)
 	}
 	out := make([]gtext.Span, 0, len(text)/128) // news has a sentence per 150 bytes or so: sized, not grown
 	cp := 0
 	for from := 0; from < len(text); {
 		step(0)
 		to := len(text)
-		if from+sentenceChunk < len(text) {
-			if i := strings.IndexByte(text[from+sentenceChunk:], '\n'); i >= 0 {
-				to = from + sentenceChunk + i + 1
+		for at := from + sentenceChunk; at < len(text); {
+			i := strings.IndexByte(text[at:], '\n')
+			if i < 0 {
+				break
 			}
+			if at += i; !isSoft(soft, at) {
+				to = at + 1
+				break
+			}
+			at++
 		}
-		for _, s := range gtext.Sentences(text[from:to]) {
+		// The soft breaks in text[from:to], from its start.
+		lo, _ := slices.BinarySearch(soft, from)
+		hi, _ := slices.BinarySearch(soft, to)
+		var piece []int
+		for _, o := range soft[lo:hi] {
+			piece = append(piece, o-from)
+		}
+		for _, s := range gtext.SentencesWith(text[from:to], piece) {
 			out = append(out, gtext.Span{Start: s.Start + cp, End: s.End + cp})
 		}
 		cp += utf8.RuneCountInString(text[from:to])
 		from = to
 	}
 	return out
+}
+
+// isSoft reports whether byte offset at is in soft (sorted).
+func isSoft(soft []int, at int) bool {
+	_, ok := slices.BinarySearch(soft, at)
+	return ok
 }
 
 // digitLed reports whether word is one digit and capitals, as stations and

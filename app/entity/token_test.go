@@ -5,11 +5,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	gtext "gloss/app/text"
 )
 
 // tokenizeIn is tokenize reading piece bytes per call of words.
 func tokenizeIn(text string, piece int) []token {
-	tz := tokenizer{text: text, toks: make([]token, 0, len(text)/6), sents: sentences(text)}
+	soft := gtext.SoftBreaks(text)
+	tz := tokenizer{text: text, toks: make([]token, 0, len(text)/6), sents: sentences(text, soft), soft: soft}
 	for limit := piece; tz.bi < len(text); limit += piece {
 		tz.words(min(limit, len(text)))
 	}

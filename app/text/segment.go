@@ -178,7 +178,8 @@ func startsSentence(r rune) bool {
 
 // Sentences splits s into sentences, in code points, spans without the
 // space around them. A sentence ends
-//   - at every line break;
+//   - at every line break but those that only wrap a paragraph's lines
+//     (SoftBreaks: text copied from a PDF or a plain-text e-mail);
 //   - after 。！？ and the danda ।, whatever follows;
 //   - after . ! ? … (and closing quotes or brackets: `"Why?" Then`) when the
 //     next word, past any opening quote or bracket, starts with a capital
@@ -188,10 +189,16 @@ func startsSentence(r rune) bool {
 //     "J. Doe", "U.S.") only when a word that opens sentences follows
 //     ("in the U.S. The president").
 //
-// The rules read the characters only, never the amount of space between
-// them: text rebuilt from a CoNLL file (its tokens one space apart, one
-// sentence a line) splits into the same sentences as the text it came from.
-func Sentences(s string) []Span {
+// Apart from the soft breaks, the rules read the characters only, never the
+// amount of space between them: text rebuilt from a CoNLL file (its tokens
+// one space apart, one sentence a line) splits into the same sentences as
+// the text it came from.
+func Sentences(s string) []Span { return SentencesWith(s, SoftBreaks(s)) }
+
+// SentencesWith is Sentences with s's soft line breaks given, as
+// SoftBreaks returns them: a caller that splits a long text in pieces reads
+// them once on the whole text (a piece's lines are too few to tell).
+func SentencesWith(s string, soft []int) []Span {
 	var out []Span
 	start := -1    // code point where the open sentence starts, -1 when none
 	last := 0      // code point after its last non-space character
@@ -235,6 +242,15 @@ func Sentences(s string) []Span {
 		}
 		switch {
 		case isLineBreak(r):
+			for len(soft) > 0 && soft[0] < b {
+				soft = soft[1:]
+			}
+			if len(soft) > 0 && soft[0] == b {
+				// A wrapped paragraph's line break is a space.
+				b += n
+				cp++
+				continue
+			}
 			if start >= 0 {
 				out = append(out, Span{start, last})
 				start, dq, sq, low = -1, 0, 0, 0

@@ -93,27 +93,68 @@ func evalNER(dir string, w io.Writer) error {
 	fmt.Fprintf(w, "Documents of %d sentences; MISC suggestions are left out (the gold has PER/ORG/LOC only).\n\n", nerDocSentences)
 	fmt.Fprintln(w, "| lang | gold | found | boundary P | boundary R | name R (overlap) | typed P | typed R | typed F1 | typed F1 (overlap) | PER R | ORG R | LOC R |")
 	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+	var wrapped []string
 	for _, f := range files {
 		docs, err := readIOB2(f)
 		if err != nil {
 			return err
 		}
-		var s nerScore
+		var s, ws nerScore
 		for _, d := range docs {
 			pred := predicted(d.text, lex, false)
 			s.add(d.gold, pred)
 			if os.Getenv("NER_ERRORS") != "" {
 				printNERErrors(os.Stderr, filepath.Base(f), d, pred)
 			}
+			ws.add(d.gold, predicted(hardWrap(d.text, wrapWidth), lex, false))
 		}
 		lang := strings.SplitN(filepath.Base(f), "_", 2)[0]
+		wrapped = append(wrapped, fmt.Sprintf("| %s | %.3f | %.3f | %.3f |", lang,
+			f1(ratio(s.typed, s.pred), ratio(s.typed, s.gold)), f1(ratio(ws.typed, ws.pred), ratio(ws.typed, ws.gold)), ratio(ws.named, ws.gold)))
 		fmt.Fprintf(w, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n",
 			lang, s.gold, s.pred, ratio(s.exact, s.pred), ratio(s.exact, s.gold), ratio(s.named, s.gold),
 			ratio(s.typed, s.pred), ratio(s.typed, s.gold), f1(ratio(s.typed, s.pred), ratio(s.typed, s.gold)),
 			f1(ratio(s.overPred, s.pred), ratio(s.overGold, s.gold)),
 			ratio(s.byType["PER"][0], s.byType["PER"][1]), ratio(s.byType["ORG"][0], s.byType["ORG"][1]), ratio(s.byType["LOC"][0], s.byType["LOC"][1]))
 	}
+	fmt.Fprintf(w, "\nThe same documents hard-wrapped at %d columns, as text copied from a PDF or a plain-text e-mail is (a space before the column made a line break: the same text, the same offsets):\n\n", wrapWidth)
+	fmt.Fprintln(w, "| lang | typed F1 on one line | typed F1 wrapped | name R (overlap) wrapped |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- |")
+	for _, l := range wrapped {
+		fmt.Fprintln(w, l)
+	}
 	return nil
+}
+
+// wrapWidth is the column the wrapped documents break at: a plain-text
+// e-mail's.
+const wrapWidth = 72
+
+// hardWrap breaks each line of text longer than width characters at its
+// last space before the width, again and again: a space becomes a line
+// break, so the text keeps its length and every offset.
+func hardWrap(text string, width int) string {
+	b := []byte(text)
+	line, lastSpace := 0, -1
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch r {
+		case '\n':
+			line, lastSpace = 0, -1
+		case ' ':
+			lastSpace = i
+			line++
+		default:
+			line++
+		}
+		if line > width && lastSpace >= 0 {
+			b[lastSpace] = '\n'
+			line = utf8.RuneCount(b[lastSpace+1 : i+n])
+			lastSpace = -1
+		}
+		i += n
+	}
+	return string(b)
 }
 
 // nerScore counts matches over documents.

@@ -1,0 +1,110 @@
+package text
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Text copied from a PDF, a plain-text e-mail or a wire feed is
+// hard-wrapped: its paragraphs are broken into lines of about the same
+// width, and a line break there is a space, not the end of a headline, a
+// list item or a sentence. Gloss keeps such text as it is (offsets and
+// exports are the pasted text's) but reads those breaks as spaces, so that
+// "Angela\nMerkel" is one name and "the European Central\nBank" one
+// organisation.
+
+// SoftBreaks returns the byte offsets of the line breaks of s that only
+// wrap a paragraph's lines, in order (nil for text that is not wrapped).
+//
+// A break is soft when the text is wrapped — at least three breaks inside
+// paragraphs are forced, and they are two in five of those breaks — and
+// it is forced: its line, with the next line's first word, would be
+// longer than four fifths of the text's width (the 90th percentile of the
+// lines' lengths, 30 to 200 characters), so a wrap, not the writer, ended
+// it. A line that ends with a sentence's stop or a colon, or before a list
+// item, keeps its break, as do short lines (headlines, bylines, the last
+// line of a paragraph), lists of names and text written a paragraph a line.
+func SoftBreaks(s string) []int {
+	type candidate struct{ nl, n, next int }
+	var cands []candidate
+	for start := 0; start < len(s); {
+		nl := strings.IndexByte(s[start:], '\n')
+		if nl < 0 {
+			break
+		}
+		nl += start
+		line := strings.TrimRight(s[start:nl], " \t\r")
+		start = nl + 1
+		next := s[start:]
+		if i := strings.IndexByte(next, '\n'); i >= 0 {
+			next = next[:i]
+		}
+		next = strings.TrimLeft(next, " \t")
+		if line == "" || isBlankLine(next) || listItem(next) {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(line)
+		if isStop(last) || isFullStop(last) || last == ':' || sentenceCloser(last) && endsWithStop(line) {
+			continue
+		}
+		w := strings.IndexAny(next, " \t\r")
+		if w < 0 {
+			w = len(next)
+		}
+		cands = append(cands, candidate{nl, RuneCount(line), RuneCount(next[:w])})
+	}
+	if len(cands) < 3 {
+		return nil
+	}
+	lens := make([]int, len(cands))
+	for i, c := range cands {
+		lens[i] = c.n
+	}
+	slices.Sort(lens)
+	width := lens[len(lens)*9/10]
+	if width < 30 || width > 200 {
+		return nil
+	}
+	var out []int
+	for _, c := range cands {
+		if 5*(c.n+1+c.next) > 4*width {
+			out = append(out, c.nl)
+		}
+	}
+	if len(out) < 3 || 5*len(out) < 2*len(cands) {
+		return nil
+	}
+	return out
+}
+
+// endsWithStop reports whether line ends with a stop before its closing
+// quotes and brackets ("… he said.”", CoNLL's "he said . \"").
+func endsWithStop(line string) bool {
+	for line != "" {
+		r, n := utf8.DecodeLastRuneInString(line)
+		if isStop(r) || isFullStop(r) {
+			return true
+		}
+		if !sentenceCloser(r) && r != ' ' {
+			return false
+		}
+		line = line[:len(line)-n]
+	}
+	return false
+}
+
+// listItem reports whether a line starts as a list item does: a bullet or
+// a dash, or a number or letter followed by "." or ")", then a space.
+func listItem(line string) bool {
+	r, n := utf8.DecodeRuneInString(line)
+	switch r {
+	case '-', '*', '•', '–', '—', '·', '▪', '◦', '‣':
+		return n < len(line) && (line[n] == ' ' || line[n] == '\t')
+	}
+	i := 0
+	for i < len(line) && i < 3 && ('0' <= line[i] && line[i] <= '9' || i == 0 && 'a' <= line[i] && line[i] <= 'z') {
+		i++
+	}
+	return i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
+}

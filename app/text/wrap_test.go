@@ -1,0 +1,90 @@
+package text
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+const wrappedMail = `Subject: talks
+
+French President Emmanuel Macron met German Chancellor Angela Merkel in
+Berlin on Tuesday to discuss the European Central Bank's plans for the
+coming year. The meeting, organised by the European Commission at the
+request of both leaders, ended without an agreement, according to
+Reuters and Agence France-Presse. Boris Johnson, the British Prime
+Minister, was not invited to the talks in the German capital, officials
+said.
+`
+
+func TestSoftBreaks(t *testing.T) {
+	// Every break of wrappedMail's paragraph is soft but those after a
+	// full stop ("year.", and "said." ends the text).
+	lineEnds := func(s string, after ...string) []int {
+		var out []int
+		for _, a := range after {
+			i := strings.Index(s, a+"\n")
+			if i < 0 {
+				t.Fatalf("%q not at a line's end", a)
+			}
+			out = append(out, i+len(a))
+		}
+		slices.Sort(out)
+		return out
+	}
+	tests := []struct {
+		name string
+		text string
+		want []int
+	}{
+		{"a wrapped e-mail", wrappedMail, lineEnds(wrappedMail, "Merkel in", "plans for the", "at the", "according to", "British Prime", "officials")},
+		{"CRLF", strings.ReplaceAll(wrappedMail, "\n", "\r\n"), nil}, // checked below
+		{"a list of names", "Speakers\nAngela Merkel\nEmmanuel Macron\nBoris Johnson\nJustin Trudeau\nOlaf Scholz\n", nil},
+		{"a paragraph a line", "Macron meets Merkel in Berlin\nFrench President Emmanuel Macron met German Chancellor Angela Merkel in Berlin on Tuesday to talk.\n" +
+			"The talks ended without an agreement, according to Reuters, and will resume in Paris next month\n" +
+			"Boris Johnson was not invited to the talks in the German capital, officials said on Wednesday\n" +
+			"A spokesman for the British government declined to comment on the meeting or its outcome today\n", nil},
+		{"one sentence a line (CoNLL)", "EU rejects German call to boycott British lamb .\nPeter Blackburn\nBRUSSELS 1996-08-22\n" +
+			"The European Commission said on Thursday it disagreed with German advice to consumers to shun British lamb .\n" +
+			"Germany 's representative to the European Union 's veterinary committee Werner Zwingmann said on Wednesday .\n", nil},
+		{"too few lines", "A line that is long enough to be a wrapped one in a paragraph of\ntext, but only two.\n", nil},
+	}
+	for _, tt := range tests {
+		got := SoftBreaks(tt.text)
+		if tt.name == "CRLF" {
+			if len(got) != 6 {
+				t.Errorf("CRLF: %d soft breaks, want 6", len(got))
+			}
+			continue
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: SoftBreaks = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestSoftBreaksKeepHeadlineAndItems(t *testing.T) {
+	text := "Macron meets Merkel in Berlin\n" + wrappedMail[len("Subject: talks\n\n"):] +
+		"- Angela Merkel, the German Chancellor, who hosted the talks at the chancellery\n" +
+		"1. Emmanuel Macron, the French President, who asked for them last month in Paris\n"
+	soft := SoftBreaks(text)
+	for _, hard := range []string{"Berlin\nFrench", "said.\n-", "chancellery\n1."} {
+		i := strings.Index(text, hard)
+		if slices.Contains(soft, i+strings.IndexByte(hard, '\n')) {
+			t.Errorf("the break in %q is soft", hard)
+		}
+	}
+	if len(soft) != 6 {
+		t.Errorf("%d soft breaks, want the paragraph's 6", len(soft))
+	}
+}
+
+// TestSentencesWrapped: a wrapped paragraph's sentences are those of the
+// same paragraph on one line.
+func TestSentencesWrapped(t *testing.T) {
+	one := strings.ReplaceAll(strings.TrimPrefix(wrappedMail, "Subject: talks\n\n"), "\n", " ")
+	wrapped := strings.TrimPrefix(wrappedMail, "Subject: talks\n\n")
+	if got, want := Sentences(wrapped), Sentences(one); !slices.Equal(got, want) || len(got) != 3 {
+		t.Errorf("wrapped: %v\none line: %v", got, want)
+	}
+}

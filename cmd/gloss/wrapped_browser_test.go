@@ -1,0 +1,67 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// wrappedArticle is a news paragraph hard-wrapped at 72 columns, as a copy
+// from a PDF or a plain-text e-mail has it: names break across its lines.
+const wrappedArticle = `Talks in Berlin end without agreement
+
+French President Emmanuel Macron met German Chancellor Angela
+Merkel in Berlin on Tuesday to discuss the European Central
+Bank's plans for the coming year. The meeting, organised by the
+European Commission at the request of both leaders, ended with no
+agreement, according to Reuters and Agence France-Presse. Boris
+Johnson, the British Prime Minister, was not invited to the talks.
+`
+
+// TestBrowserWrappedText pastes a hard-wrapped article: the names broken
+// across its lines are suggested whole and typed, and the suggestion is
+// drawn over both lines, the article's text kept as pasted.
+func TestBrowserWrappedText(t *testing.T) {
+	ctx, _, cons := openApp(t)
+	pasteArticle(t, ctx, wrappedArticle)
+	want := map[string]string{"angela merkel": "PER", "european central bank": "ORG", "boris johnson": "PER", "emmanuel macron": "PER", "european commission": "ORG"}
+	if _, err := pollJS[bool](ctx, `(document.querySelector('[data-testid="entity-item"][data-key="angela merkel"]')||{dataset:{}}).dataset.label === "PER"`); err != nil {
+		got, _ := entityLabels(ctx)
+		t.Fatalf("Angela Merkel, broken across two lines, is not suggested as PER: %v", got)
+	}
+	got, err := entityLabels(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, label := range want {
+		if got[key] != label {
+			t.Errorf("entity %q suggested %q, want %s (all: %v)", key, got[key], label, got)
+		}
+	}
+	for _, broken := range []string{"merkel", "bank", "johnson"} {
+		if _, ok := got[broken]; ok {
+			t.Errorf("%q is suggested alone: %v", broken, got)
+		}
+	}
+	// The PER suggestion over "Angela\nMerkel" is drawn on two lines.
+	lines, err := evalJS[int](ctx, `(() => {
+		for (const r of CSS.highlights.get("gloss-t0") || []) {
+			const live = document.createRange();
+			live.setStart(r.startContainer, r.startOffset);
+			live.setEnd(r.endContainer, r.endOffset);
+			if (live.toString() !== "Angela\nMerkel") continue;
+			const tops = new Set([...live.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
+			return tops.size;
+		}
+		return 0;
+	})()`)
+	if err != nil || lines != 2 {
+		t.Errorf("the suggestion “Angela⏎Merkel” is drawn on %d lines (%v), want 2", lines, err)
+	}
+	if text, _ := evalJS[string](ctx, `document.querySelector('[data-testid="article"]').textContent`); !strings.Contains(text, "Angela\nMerkel") {
+		t.Errorf("the article's text lost its line break: %q", text)
+	}
+	shots(t, ctx, "wrapped", articleInView)
+	if e := cons.Errors(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
