@@ -25,9 +25,15 @@
   const blockParas = 64, blockChars = 32768;
 
   // render replaces the article's paragraphs. bounds holds [start16, end16,
-  // startCodePoint] for each paragraph of text.
-  function render(el, text, boundsU8) {
+  // startCodePoint] for each paragraph of text; soft (optional) the UTF-16
+  // offsets, in order, of the line breaks that only wrap a paragraph's
+  // lines (text copied from a PDF or an e-mail): drawn as spaces, so the
+  // paragraph flows at the window's width. One character for one, so
+  // every offset stays the text's.
+  function render(el, text, boundsU8, softU8) {
     const b = int32(boundsU8);
+    const soft = softU8 ? int32(softU8) : [];
+    let si = 0;
     const frag = document.createDocumentFragment();
     paras.length = 0;
     texts = new Array(b.length / 3);
@@ -52,7 +58,13 @@
       const p = document.createElement("p");
       p.dataset.start = b[k + 2];
       p.dataset.i = i;
-      const t = text.slice(b[k], b[k + 1]);
+      let t = text.slice(b[k], b[k + 1]);
+      while (si < soft.length && soft[si] < b[k]) si++;
+      if (si < soft.length && soft[si] < b[k + 1]) {
+        const cs = t.split("");
+        for (; si < soft.length && soft[si] < b[k + 1]; si++) cs[soft[si] - b[k]] = " ";
+        t = cs.join("");
+      }
       texts[i] = t;
       p.textContent = t;
       paras.push(p);

@@ -7,6 +7,7 @@ import (
 
 	"gloss/app/annot"
 	"gloss/app/session"
+	"gloss/app/text"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -45,7 +46,12 @@ func (a *App) draw() {
 	// changes restyles and lays out every paragraph (150 ms on a 5 MB
 	// article), so the install after the build must find it unchanged.
 	glossJS().Call("suggestionColors", suggestionColors(a.labels))
-	glossJS().Call("render", articleEl(), toJS(d.Text), int32s(bounds))
+	// A wrapped paragraph's line breaks are drawn as spaces (gloss.js).
+	var soft []int32
+	for _, b := range text.SoftBreaks(d.Text) {
+		soft = append(soft, int32(d.X.UTF16(d.X.FromByte(b))))
+	}
+	glossJS().Call("render", articleEl(), toJS(d.Text), int32s(bounds), int32s(soft))
 	a.painted = map[string]annot.Annotation{}
 	a.drawnDoc = d.Meta.ID
 	a.drawCount++

@@ -18,8 +18,8 @@ Johnson, the British Prime Minister, was not invited to the talks.
 `
 
 // TestBrowserWrappedText pastes a hard-wrapped article: the names broken
-// across its lines are suggested whole and typed, and the suggestion is
-// drawn over both lines, the article's text kept as pasted.
+// across its lines are suggested whole and typed, the paragraph is drawn
+// flowing at the window's width, and the article's text is kept as pasted.
 func TestBrowserWrappedText(t *testing.T) {
 	ctx, _, cons := openApp(t)
 	pasteArticle(t, ctx, wrappedArticle)
@@ -42,25 +42,36 @@ func TestBrowserWrappedText(t *testing.T) {
 			t.Errorf("%q is suggested alone: %v", broken, got)
 		}
 	}
-	// The PER suggestion over "Angela\nMerkel" is drawn on two lines.
+	// The paragraph flows at the window's width: its wrap's breaks are
+	// drawn as spaces, so the PER suggestion over "Angela⏎Merkel" is on
+	// one line of the screen.
 	lines, err := evalJS[int](ctx, `(() => {
 		for (const r of CSS.highlights.get("gloss-t0") || []) {
 			const live = document.createRange();
 			live.setStart(r.startContainer, r.startOffset);
 			live.setEnd(r.endContainer, r.endOffset);
-			if (live.toString() !== "Angela\nMerkel") continue;
-			const tops = new Set([...live.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
-			return tops.size;
+			if (live.toString() !== "Angela Merkel") continue;
+			return new Set([...live.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top))).size;
 		}
 		return 0;
 	})()`)
-	if err != nil || lines != 2 {
-		t.Errorf("the suggestion “Angela⏎Merkel” is drawn on %d lines (%v), want 2", lines, err)
+	if err != nil || lines != 1 {
+		t.Errorf("the suggestion “Angela Merkel” is drawn on %d lines (%v), want 1", lines, err)
 	}
-	if text, _ := evalJS[string](ctx, `document.querySelector('[data-testid="article"]').textContent`); !strings.Contains(text, "Angela\nMerkel") {
-		t.Errorf("the article's text lost its line break: %q", text)
+	shown, _ := evalJS[string](ctx, `document.querySelector('[data-testid="article"]').textContent`)
+	if !strings.Contains(shown, "German Chancellor Angela Merkel in Berlin") || strings.Contains(shown, "Johnson, the British Prime Minister, was not invited to the talks.\n") {
+		t.Errorf("the article is not drawn as flowing paragraphs: %q", shown)
+	}
+	if !strings.Contains(shown, "without agreement") || strings.Contains(shown, "agreement French") {
+		t.Errorf("the headline was joined to its paragraph: %q", shown)
 	}
 	shots(t, ctx, "wrapped", articleInView)
+	// The text itself keeps its line breaks: the editor shows them.
+	click(t, ctx, `[data-testid="edit-text"]`)
+	kept, err := pollJS[string](ctx, `(e => e && e.value)(document.querySelector('[data-testid="text-editor"]'))`)
+	if err != nil || !strings.Contains(kept, "Chancellor Angela\nMerkel in Berlin") {
+		t.Errorf("the article's text lost its line breaks: %q %v", kept, err)
+	}
 	if e := cons.Errors(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
 	}
