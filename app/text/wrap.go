@@ -17,17 +17,21 @@ import (
 // SoftBreaks returns the byte offsets of the line breaks of s that only
 // wrap a paragraph's lines, in order (nil for text that is not wrapped).
 //
-// A break is soft when the text is wrapped — at least three breaks inside
-// paragraphs are forced, and they are two in five of those breaks — and
-// it is forced: its line, with the next line's first word, would be
-// longer than four fifths of the text's width (the 90th percentile of the
-// lines' lengths, 30 to 200 characters), so a wrap, not the writer, ended
-// it. A line that ends with a sentence's stop or a colon, or before a list
-// item, keeps its break, as do short lines (headlines, bylines, the last
-// line of a paragraph), lists of names and text written a paragraph a line.
+// A line break inside a paragraph is forced when its line, with the next
+// line's first word, would be longer than four fifths of the text's width
+// (the 90th percentile of those lines' lengths, 30 to 200 characters): a
+// wrap, not the writer, ended the line. The text is wrapped when at least
+// three of those breaks, and half of them, are forced; then every forced
+// break is soft but those after a sentence's stop or a colon, or before a
+// list item. Short lines (headlines, bylines, the last line of a
+// paragraph), lists of names, a paragraph or a sentence a line (CoNLL)
+// keep their breaks.
 func SoftBreaks(s string) []int {
-	type candidate struct{ nl, n, next int }
-	var cands []candidate
+	type lineBreak struct {
+		nl, n, next int // the break's offset, its line's length, the next line's first word's
+		keep        bool // the line ends a sentence or opens a list, or the next is a list item
+	}
+	var breaks []lineBreak // the breaks inside paragraphs
 	for start := 0; start < len(s); {
 		nl := strings.IndexByte(s[start:], '\n')
 		if nl < 0 {
@@ -41,38 +45,40 @@ func SoftBreaks(s string) []int {
 			next = next[:i]
 		}
 		next = strings.TrimLeft(next, " \t")
-		if line == "" || isBlankLine(next) || listItem(next) {
+		if line == "" || isBlankLine(next) {
 			continue
 		}
 		last, _ := utf8.DecodeLastRuneInString(line)
-		if isStop(last) || isFullStop(last) || last == ':' || sentenceCloser(last) && endsWithStop(line) {
-			continue
-		}
+		keep := listItem(next) || isStop(last) || isFullStop(last) || last == ':' || sentenceCloser(last) && endsWithStop(line)
 		w := strings.IndexAny(next, " \t\r")
 		if w < 0 {
 			w = len(next)
 		}
-		cands = append(cands, candidate{nl, RuneCount(line), RuneCount(next[:w])})
+		breaks = append(breaks, lineBreak{nl, RuneCount(line), RuneCount(next[:w]), keep})
 	}
-	if len(cands) < 3 {
+	if len(breaks) < 3 {
 		return nil
 	}
-	lens := make([]int, len(cands))
-	for i, c := range cands {
-		lens[i] = c.n
+	lens := make([]int, len(breaks))
+	for i, b := range breaks {
+		lens[i] = b.n
 	}
 	slices.Sort(lens)
 	width := lens[len(lens)*9/10]
 	if width < 30 || width > 200 {
 		return nil
 	}
+	forced := 0
 	var out []int
-	for _, c := range cands {
-		if 5*(c.n+1+c.next) > 4*width {
-			out = append(out, c.nl)
+	for _, b := range breaks {
+		if 5*(b.n+1+b.next) > 4*width {
+			forced++
+			if !b.keep {
+				out = append(out, b.nl)
+			}
 		}
 	}
-	if len(out) < 3 || 5*len(out) < 2*len(cands) {
+	if forced < 3 || 2*forced < len(breaks) {
 		return nil
 	}
 	return out

@@ -41,12 +41,17 @@ func TestSoftBreaks(t *testing.T) {
 		{"CRLF", strings.ReplaceAll(wrappedMail, "\n", "\r\n"), nil}, // checked below
 		{"a list of names", "Speakers\nAngela Merkel\nEmmanuel Macron\nBoris Johnson\nJustin Trudeau\nOlaf Scholz\n", nil},
 		{"a paragraph a line", "Macron meets Merkel in Berlin\nFrench President Emmanuel Macron met German Chancellor Angela Merkel in Berlin on Tuesday to talk.\n" +
-			"The talks ended without an agreement, according to Reuters, and will resume in Paris next month\n" +
-			"Boris Johnson was not invited to the talks in the German capital, officials said on Wednesday\n" +
-			"A spokesman for the British government declined to comment on the meeting or its outcome today\n", nil},
+			"The talks ended without an agreement, according to Reuters, and will resume in Paris next month, when both leaders meet again.\n" +
+			"Boris Johnson was not invited.\n" +
+			"A spokesman for the British government declined to comment on the meeting, its outcome or the next one, which the two have set for the spring\n" +
+			"Sources in Berlin said the chancellor was tired of the talks\n", nil},
 		{"one sentence a line (CoNLL)", "EU rejects German call to boycott British lamb .\nPeter Blackburn\nBRUSSELS 1996-08-22\n" +
 			"The European Commission said on Thursday it disagreed with German advice to consumers to shun British lamb .\n" +
 			"Germany 's representative to the European Union 's veterinary committee Werner Zwingmann said on Wednesday .\n", nil},
+		{"CoNLL documents: headlines, datelines, sentences", strings.Repeat("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT TODAY\nNadim Ladki\n"+
+			"AL-AIN , United Arab Emirates 1996-12-06\nJapan began the defence of their Asian Cup title with a lucky 2-1 win against Syria .\n"+
+			"But China saw their luck desert them in the second match of the group , crashing to a surprise 2-0 defeat to newcomers Uzbekistan .\n"+
+			"China controlled most of the match and saw several chances missed until the 78th minute .\n\n", 3), nil},
 		{"too few lines", "A line that is long enough to be a wrapped one in a paragraph of\ntext, but only two.\n", nil},
 	}
 	for _, tt := range tests {
