@@ -62,7 +62,12 @@
       while (si < soft.length && soft[si] < b[k]) si++;
       if (si < soft.length && soft[si] < b[k + 1]) {
         const cs = t.split("");
-        for (; si < soft.length && soft[si] < b[k + 1]; si++) cs[soft[si] - b[k]] = " ";
+        // After a hyphen ("Com-⏎mission") the break is drawn as a zero-width
+        // space, so the word reads "Com-mission", not "Com- mission".
+        for (; si < soft.length && soft[si] < b[k + 1]; si++) {
+          const o = soft[si] - b[k];
+          cs[o] = o > 0 && cs[o - 1] === "-" ? "\u200b" : " ";
+        }
         t = cs.join("");
       }
       texts[i] = t;

@@ -199,6 +199,15 @@ func Sentences(s string) []Span { return SentencesWith(s, SoftBreaks(s)) }
 // SoftBreaks returns them: a caller that splits a long text in pieces reads
 // them once on the whole text (a piece's lines are too few to tell).
 func SentencesWith(s string, soft []int) []Span {
+	if len(soft) > 0 {
+		// A wrapped paragraph's line break is a space, also to the rules
+		// that look past a stop: read a copy with spaces there.
+		b := []byte(s)
+		for _, o := range soft {
+			b[o] = ' '
+		}
+		s = string(b)
+	}
 	var out []Span
 	start := -1    // code point where the open sentence starts, -1 when none
 	last := 0      // code point after its last non-space character
@@ -242,15 +251,6 @@ func SentencesWith(s string, soft []int) []Span {
 		}
 		switch {
 		case isLineBreak(r):
-			for len(soft) > 0 && soft[0] < b {
-				soft = soft[1:]
-			}
-			if len(soft) > 0 && soft[0] == b {
-				// A wrapped paragraph's line break is a space.
-				b += n
-				cp++
-				continue
-			}
 			if start >= 0 {
 				out = append(out, Span{start, last})
 				start, dq, sq, low = -1, 0, 0, 0

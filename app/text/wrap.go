@@ -22,14 +22,13 @@ import (
 // (the 90th percentile of those lines' lengths, 30 to 200 characters): a
 // wrap, not the writer, ended the line. The text is wrapped when at least
 // three of those breaks, and half of them, are forced; then every forced
-// break is soft but those after a sentence's stop or a colon, or before a
-// list item. Short lines (headlines, bylines, the last line of a
-// paragraph), lists of names, a paragraph or a sentence a line (CoNLL)
-// keep their breaks.
+// break is soft but those before a list item. Short lines (headlines,
+// bylines, the last line of a paragraph), lists of names, a paragraph or a
+// sentence a line (CoNLL) keep their breaks.
 func SoftBreaks(s string) []int {
 	type lineBreak struct {
-		nl, n, next int // the break's offset, its line's length, the next line's first word's
-		keep        bool // the line ends a sentence or opens a list, or the next is a list item
+		nl, n, next int  // the break's offset, its line's length, the next line's first word's
+		keep        bool // the next line is a list item
 	}
 	var breaks []lineBreak // the breaks inside paragraphs
 	for start := 0; start < len(s); {
@@ -48,8 +47,7 @@ func SoftBreaks(s string) []int {
 		if line == "" || isBlankLine(next) {
 			continue
 		}
-		last, _ := utf8.DecodeLastRuneInString(line)
-		keep := listItem(next) || isStop(last) || isFullStop(last) || last == ':' || sentenceCloser(last) && endsWithStop(line)
+		keep := listItem(next)
 		w := strings.IndexAny(next, " \t\r")
 		if w < 0 {
 			w = len(next)
@@ -82,22 +80,6 @@ func SoftBreaks(s string) []int {
 		return nil
 	}
 	return out
-}
-
-// endsWithStop reports whether line ends with a stop before its closing
-// quotes and brackets ("… he said.”", CoNLL's "he said . \"").
-func endsWithStop(line string) bool {
-	for line != "" {
-		r, n := utf8.DecodeLastRuneInString(line)
-		if isStop(r) || isFullStop(r) {
-			return true
-		}
-		if !sentenceCloser(r) && r != ' ' {
-			return false
-		}
-		line = line[:len(line)-n]
-	}
-	return false
 }
 
 // listItem reports whether a line starts as a list item does: a bullet or

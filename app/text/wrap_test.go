@@ -18,8 +18,13 @@ said.
 `
 
 func TestSoftBreaks(t *testing.T) {
-	// Every break of wrappedMail's paragraph is soft but those after a
-	// full stop ("year.", and "said." ends the text).
+	// Every break of wrappedMail's paragraph is soft ("said." ends the
+	// text; "Subject: talks" ends a paragraph), and in a wrapped text a
+	// sentence ending at a line's end does not end the paragraph.
+	stopped := "The minister said that the talks had gone well and would go on soon.\n" +
+		"Both sides will meet again in Paris next month, officials said on the\n" +
+		"record. They gave no date for the meeting, which the two leaders had\n" +
+		"asked for. Critics said the talks would change nothing at all for now.\n"
 	lineEnds := func(s string, after ...string) []int {
 		var out []int
 		for _, a := range after {
@@ -39,6 +44,7 @@ func TestSoftBreaks(t *testing.T) {
 	}{
 		{"a wrapped e-mail", wrappedMail, lineEnds(wrappedMail, "Merkel in", "plans for the", "at the", "according to", "British Prime", "officials")},
 		{"CRLF", strings.ReplaceAll(wrappedMail, "\n", "\r\n"), nil}, // checked below
+		{"sentences ending at lines' ends", stopped, lineEnds(stopped, "soon.", "on the", "had")},
 		{"a list of names", "Speakers\nAngela Merkel\nEmmanuel Macron\nBoris Johnson\nJustin Trudeau\nOlaf Scholz\n", nil},
 		{"a paragraph a line", "Macron meets Merkel in Berlin\nFrench President Emmanuel Macron met German Chancellor Angela Merkel in Berlin on Tuesday to talk.\n" +
 			"The talks ended without an agreement, according to Reuters, and will resume in Paris next month, when both leaders meet again.\n" +

@@ -15,6 +15,10 @@ Bank's plans for the coming year. The meeting, organised by the
 European Commission at the request of both leaders, ended with no
 agreement, according to Reuters and Agence France-Presse. Boris
 Johnson, the British Prime Minister, was not invited to the talks.
+A spokesman for the government in London said the invitation had been
+discussed but that the prime minister had other engagements that day,
+among them a visit to the new hospital in Newcastle and a long-await-
+ed speech on the economy to business leaders in the north of England.
 `
 
 // TestBrowserWrappedText pastes a hard-wrapped article: the names broken
@@ -59,11 +63,14 @@ func TestBrowserWrappedText(t *testing.T) {
 		t.Errorf("the suggestion “Angela Merkel” is drawn on %d lines (%v), want 1", lines, err)
 	}
 	shown, _ := evalJS[string](ctx, `document.querySelector('[data-testid="article"]').textContent`)
-	if !strings.Contains(shown, "German Chancellor Angela Merkel in Berlin") || strings.Contains(shown, "Johnson, the British Prime Minister, was not invited to the talks.\n") {
+	if !strings.Contains(shown, "German Chancellor Angela Merkel in Berlin") || strings.Contains(shown, "Johnson, the British Prime Minister, was not invited to the talks.\nA spokesman") {
 		t.Errorf("the article is not drawn as flowing paragraphs: %q", shown)
 	}
 	if !strings.Contains(shown, "without agreement") || strings.Contains(shown, "agreement French") {
 		t.Errorf("the headline was joined to its paragraph: %q", shown)
+	}
+	if !strings.Contains(shown, "long-await-\u200bed speech") {
+		t.Errorf("the break after a hyphen is not drawn as a zero-width space: %q", shown)
 	}
 	shots(t, ctx, "wrapped", articleInView)
 	// The text itself keeps its line breaks: the editor shows them.
