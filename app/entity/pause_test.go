@@ -117,7 +117,7 @@ func TestSentencesPaced(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
 	pieces := []string{"Mr. ", "Smith ", "said ", "it. ", "The ", "U.S. ", "\"Why?\" ", "Then ", "3.5 ", "„Ja.“ ", "'s ",
 		"(see ", "this) ", "Jan. ", "\n", "\r\n", "\n\n", "\u2028", "é ", "。", "Élise ", "won't ", "… "}
-	texts := []string{SampleArticle(200<<10, 4), hardWrap(SampleArticle(200<<10, 5), 72)}
+	texts := []string{SampleArticle(200<<10, 4), gtext.Wrap(SampleArticle(200<<10, 5), 72)}
 	if len(gtext.SoftBreaks(texts[1])) < 1000 {
 		t.Fatal("the wrapped sample has no soft line breaks to test")
 	}

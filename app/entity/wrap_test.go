@@ -5,35 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
-)
 
-// hardWrap breaks each paragraph of text (blocks between blank lines) into
-// lines of at most width characters, a space become a line break, as a PDF
-// copy or a plain-text e-mail has them: same length, same offsets.
-func hardWrap(text string, width int) string {
-	b := []byte(text)
-	line, lastSpace := 0, -1
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		switch {
-		case r == '\n':
-			line, lastSpace = 0, -1
-		case r == ' ':
-			lastSpace = i
-			line++
-		default:
-			line++
-		}
-		if line > width && lastSpace >= 0 {
-			b[lastSpace] = '\n'
-			line = utf8.RuneCount(b[lastSpace+1 : i+n])
-			lastSpace = -1
-		}
-		i += n
-	}
-	return string(b)
-}
+	gtext "gloss/app/text"
+)
 
 // TestWrappedText: a paragraph hard-wrapped (copied from a PDF or a
 // plain-text e-mail) gives the names the same paragraph on one line does,
@@ -50,7 +24,7 @@ func TestWrappedText(t *testing.T) {
 		t.Fatalf("the paragraph on one line: %s", want)
 	}
 	for _, width := range []int{40, 55, 72, 100} {
-		wrapped := hardWrap(para, width)
+		wrapped := gtext.Wrap(para, width)
 		if strings.Count(wrapped, "\n") < 4 {
 			t.Fatalf("width %d: not wrapped", width)
 		}

@@ -13,10 +13,9 @@ import (
 
 // Pages saved as one file.
 
-// TestLoadMHTML reads a web page saved as one file as the same page saved
-// as .html: same title, text, byline and date, whichever encoding the
-// saving tool chose.
-func TestLoadMHTML(t *testing.T) {
+// loadNews returns testdata/news.html and the article Load reads in it.
+func loadNews(t *testing.T) ([]byte, text.Article) {
+	t.Helper()
 	news, err := os.ReadFile("testdata/news.html")
 	if err != nil {
 		t.Fatal(err)
@@ -25,6 +24,14 @@ func TestLoadMHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return news, want
+}
+
+// TestLoadMHTML reads a web page saved as one file as the same page saved
+// as .html: same title, text, byline and date, whichever encoding the
+// saving tool chose.
+func TestLoadMHTML(t *testing.T) {
+	news, want := loadNews(t)
 	var qp bytes.Buffer
 	w := quotedprintable.NewWriter(&qp)
 	w.Write(news)
@@ -57,14 +64,7 @@ func TestLoadMHTML(t *testing.T) {
 // TestLoadWebArchive reads a page as Safari saves it (written by Python's
 // plistlib in Safari's layout) as the same page saved as .html.
 func TestLoadWebArchive(t *testing.T) {
-	news, err := os.ReadFile("testdata/news.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, _, err := text.Load("news.html", news)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, want := loadNews(t)
 	arch, err := os.ReadFile("testdata/news.webarchive")
 	if err != nil {
 		t.Fatal(err)

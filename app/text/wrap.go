@@ -96,3 +96,31 @@ func listItem(line string) bool {
 	}
 	return i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
 }
+
+// Wrap breaks each line of s longer than width characters at its last
+// space before the width, and so on, as a plain-text mailer does: a space
+// becomes a line break, so the text keeps its length and every offset.
+// The tests and the evaluation make hard-wrapped text with it.
+func Wrap(s string, width int) string {
+	b := []byte(s)
+	line, lastSpace := 0, -1
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch r {
+		case '\n':
+			line, lastSpace = 0, -1
+		case ' ':
+			lastSpace = i
+			line++
+		default:
+			line++
+		}
+		if line > width && lastSpace >= 0 {
+			b[lastSpace] = '\n'
+			line = utf8.RuneCount(b[lastSpace+1 : i+n])
+			lastSpace = -1
+		}
+		i += n
+	}
+	return string(b)
+}

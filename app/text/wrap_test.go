@@ -99,3 +99,33 @@ func TestSentencesWrapped(t *testing.T) {
 		t.Errorf("wrapped: %v\none line: %v", got, want)
 	}
 }
+
+func TestWrap(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"aaa bbb ccc", 7, "aaa bbb\nccc"},
+		{"aaa bbb ccc", 6, "aaa\nbbb\nccc"},
+		{"a verylongword b", 4, "a\nverylongword\nb"},
+		{"één twee\n\ndrie vier vijf", 9, "één twee\n\ndrie vier\nvijf"},
+	} {
+		if got := Wrap(tt.in, tt.width); got != tt.want {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
+	}
+	// A paragraph wrapped by Wrap: its breaks are the soft ones.
+	para := strings.ReplaceAll(strings.TrimPrefix(wrappedMail, "Subject: talks\n\n"), "\n", " ")
+	para = strings.TrimSuffix(para, " ")
+	wrapped := Wrap(para, 60)
+	var want []int
+	for i, c := range wrapped {
+		if c == '\n' {
+			want = append(want, i)
+		}
+	}
+	if got := SoftBreaks(wrapped); !slices.Equal(got, want) || len(want) < 5 {
+		t.Errorf("SoftBreaks(Wrap(…, 60)) = %v, want %v", got, want)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"gloss/app/entity"
+	gtext "gloss/app/text"
 	"gloss/web"
 )
 
@@ -106,7 +107,7 @@ func evalNER(dir string, w io.Writer) error {
 			if os.Getenv("NER_ERRORS") != "" {
 				printNERErrors(os.Stderr, filepath.Base(f), d, pred)
 			}
-			ws.add(d.gold, predicted(hardWrap(d.text, wrapWidth), lex, false))
+			ws.add(d.gold, predicted(gtext.Wrap(d.text, wrapWidth), lex, false))
 		}
 		lang := strings.SplitN(filepath.Base(f), "_", 2)[0]
 		wrapped = append(wrapped, fmt.Sprintf("| %s | %.3f | %.3f | %.3f |", lang,
@@ -129,33 +130,6 @@ func evalNER(dir string, w io.Writer) error {
 // wrapWidth is the column the wrapped documents break at: a plain-text
 // e-mail's.
 const wrapWidth = 72
-
-// hardWrap breaks each line of text longer than width characters at its
-// last space before the width, again and again: a space becomes a line
-// break, so the text keeps its length and every offset.
-func hardWrap(text string, width int) string {
-	b := []byte(text)
-	line, lastSpace := 0, -1
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		switch r {
-		case '\n':
-			line, lastSpace = 0, -1
-		case ' ':
-			lastSpace = i
-			line++
-		default:
-			line++
-		}
-		if line > width && lastSpace >= 0 {
-			b[lastSpace] = '\n'
-			line = utf8.RuneCount(b[lastSpace+1 : i+n])
-			lastSpace = -1
-		}
-		i += n
-	}
-	return string(b)
-}
 
 // nerScore counts matches over documents.
 type nerScore struct {
