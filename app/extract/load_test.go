@@ -51,7 +51,7 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"empty.txt", nil, "empty.txt is empty (0 bytes); nothing was loaded"},
 		{"photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00"), "photo.txt is not text (it looks like a PNG image); nothing was loaded"},
-		{"doc.html", []byte("%PDF-1.4"), "doc.html is not text (it looks like a PDF document); nothing was loaded"},
+		{"doc.html", []byte("%PDF-1.4"), "doc.html is not text (it looks like a PDF document); nothing was loaded. To annotate it, open it, select all its text, copy it and paste it here"},
 		{"report.txt", make([]byte, 23*1<<20+400*1<<10), "report.txt is 23.4 MB; the limit is 20.0 MB; nothing was loaded"},
 		{"blank.txt", []byte(" \r\n\t\n"), "blank.txt: no text found; nothing was loaded"},
 		{"dir/page.html", []byte("<script>x()</script>"), "page.html: no text found; nothing was loaded"},

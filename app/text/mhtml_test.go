@@ -264,3 +264,14 @@ func decodeMHTMLForTest(msg string) (string, []Notice, error) {
 	}
 	return decodeSaved(page, charset)
 }
+
+func TestLoadDocumentHint(t *testing.T) {
+	_, _, err := Load("report.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"))
+	if err == nil || !strings.Contains(err.Error(), "report.pdf is not text (it looks like a PDF document); nothing was loaded. To annotate it, open it, select all its text, copy it and paste it here") {
+		t.Errorf("Load of a PDF: %v", err)
+	}
+	_, _, err = Load("photo.jpg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF"))
+	if err == nil || strings.Contains(err.Error(), "paste") {
+		t.Errorf("Load of a photo: %v", err)
+	}
+}

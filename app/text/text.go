@@ -87,7 +87,7 @@ func Load(name string, data []byte) (Article, []Notice, error) {
 	if err != nil {
 		var be *BinaryError
 		if errors.As(err, &be) {
-			return Article{}, nil, fmt.Errorf("%s is not text (it looks like %s); nothing was loaded", base, be.What)
+			return Article{}, nil, fmt.Errorf("%s is not text (it looks like %s); nothing was loaded%s", base, be.What, copyHint(be.What))
 		}
 		return Article{}, nil, fmt.Errorf("%s: %v; nothing was loaded", base, err)
 	}
@@ -468,4 +468,14 @@ func stripTags(s string) string {
 		b.WriteByte(' ')
 		s = s[i+j+1:]
 	}
+}
+
+// copyHint tells how to bring in a document Gloss cannot read (a PDF, a
+// word processor's file): its text, copied from the program that opens it,
+// can be pasted, and a PDF's wrapped lines are joined (SoftBreaks).
+func copyHint(what string) string {
+	if strings.Contains(what, "PDF") || strings.Contains(what, "Word") || strings.Contains(what, "Office") {
+		return ". To annotate it, open it, select all its text, copy it and paste it here"
+	}
+	return ""
 }

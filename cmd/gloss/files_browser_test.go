@@ -114,6 +114,9 @@ func TestBrowserFilesRefused(t *testing.T) {
 		{"letter.txt", []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00word/document.xml\x00\x00"), []string{"not text", "ZIP"}},
 		{"story.txt.gz", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcb\x48\xcd\xc9\xc9\x57\x28\xcf\x2f\xca\x49\x01\x00"), []string{"not text", "gzip"}},
 		{"huge.txt", big, []string{"20 MB", "21.0 MB"}},
+		// Pages saved as one file that hold no page, or a damaged one.
+		{"pictures.mhtml", []byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n"), []string{"saved as one file (MHTML)", "holds no web page"}},
+		{"Storm.webarchive", []byte("bplist00\xd1\x01\x02_\x10\x0fWebMainResource cut short"), []string{"Safari saved", "damaged"}},
 	}
 	for _, c := range cases {
 		uploadFile(t, ctx, writeFile(t, files, c.name, c.data))
