@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"io"
+	"iter"
 	"mime/quotedprintable"
 	"path"
 	"strings"
@@ -158,43 +159,53 @@ func header(head, name string) string {
 	return ""
 }
 
-// mimeParts splits a multipart body at its boundary lines ("--boundary" at
-// the start of a line) and returns the parts between them, up to the
-// closing "--boundary--".
-func mimeParts(body []byte, boundary string) [][]byte {
+// mimeParts yields the parts of a multipart body, in order, between its
+// boundary lines ("--boundary" at the start of a line), up to the closing
+// "--boundary--"; a body cut short yields its last part as it is. It jumps
+// from boundary to boundary, and stops when the loop does: the page is the
+// first part of a saved page, before megabytes of its images.
+func mimeParts(body []byte, boundary string) iter.Seq2[int, []byte] {
 	delim := []byte("--" + boundary)
-	var parts [][]byte
-	at := -1 // where the current part starts, once a delimiter was met
-	for i := 0; i < len(body); {
-		j := bytes.IndexByte(body[i:], '\n')
-		end := len(body)
-		if j >= 0 {
-			end = i + j + 1
-		}
-		line := bytes.TrimRight(body[i:end], "\r\n")
-		if bytes.HasPrefix(line, delim) {
-			rest := bytes.TrimRight(line[len(delim):], " \t")
-			if len(rest) == 0 || bytes.Equal(rest, []byte("--")) {
-				if at >= 0 {
-					// The line break before a delimiter is the delimiter's.
-					p := body[at:i]
-					p = bytes.TrimSuffix(p, []byte("\n"))
-					p = bytes.TrimSuffix(p, []byte("\r"))
-					parts = append(parts, p)
-				}
-				if len(rest) > 0 {
-					return parts
-				}
-				at = end
+	return func(yield func(int, []byte) bool) {
+		n := 0
+		at := -1 // where the current part starts, once a delimiter was met
+		for i := 0; i <= len(body); {
+			// The next delimiter at a line's start.
+			j := bytes.Index(body[i:], delim)
+			if j < 0 {
+				break
 			}
+			j += i
+			if j > 0 && body[j-1] != '\n' {
+				i = j + 1
+				continue
+			}
+			lineEnd := len(body)
+			if k := bytes.IndexByte(body[j:], '\n'); k >= 0 {
+				lineEnd = j + k + 1
+			}
+			rest := bytes.TrimRight(body[j+len(delim):lineEnd], " \t\r\n")
+			if len(rest) > 0 && !bytes.Equal(rest, []byte("--")) {
+				i = j + 1 // a longer boundary that starts with this one
+				continue
+			}
+			if at >= 0 {
+				// The line break before a delimiter is the delimiter's.
+				p := bytes.TrimSuffix(body[at:j], []byte("\n"))
+				if !yield(n, bytes.TrimSuffix(p, []byte("\r"))) {
+					return
+				}
+				n++
+			}
+			if len(rest) > 0 {
+				return
+			}
+			at, i = lineEnd, lineEnd
 		}
-		i = end
+		if at >= 0 && at < len(body) {
+			yield(n, body[at:])
+		}
 	}
-	if at >= 0 && at < len(body) {
-		// No closing delimiter: a file cut short keeps its last part.
-		parts = append(parts, body[at:])
-	}
-	return parts
 }
 
 // decodeSaved decodes the HTML of a page saved as one file. A byte order
