@@ -215,6 +215,17 @@ func (f *finder) nameClues(clues []clue, e *Entity, lex *Lexicon) []clue {
 		}
 		break
 	}
+	if n := len(words); n > 1 && words[n-1] == "state" {
+		// "New York State", "Washington State": a place's state (a
+		// university named so is the place too, until a label says
+		// otherwise); "Islamic State": an organisation.
+		// Neither a person, as "a name of several words" had it.
+		if lex.Kind(strings.TrimSuffix(key, " state"))&LexPlace != 0 {
+			clues = append(clues, clue{TypeLOC, wOrgWord, "a place's state", ""})
+		} else {
+			clues = append(clues, clue{TypeORG, wOrgWord, "the organisation word “%s”", words[n-1]})
+		}
+	}
 	var fs []string // the name's words as written, split once for eventClues and titleClues
 	if len(words) != 1 {
 		fs = appendSplitFields(f.nameFields[:0], e.Name)

@@ -344,3 +344,18 @@ func TestPlacePrepositions(t *testing.T) {
 		}
 	}
 }
+
+// TestStateNames: "… State" is an organisation ("Islamic State", with no
+// acronym beside it to say so) or a place's state ("New York State"),
+// never a person's name of several words.
+func TestStateNames(t *testing.T) {
+	lex := testLexicon(t)
+	const text = "Paris would ask Russia to increase its action against Islamic State. " +
+		"Rain fell across New York State on Monday, officials said."
+	ents := FindWith(text, Options{Lexicon: lex})
+	for name, want := range map[string]string{"Islamic State": TypeORG, "New York State": TypeLOC} {
+		if e, ok := typeOf(t, text, ents, name); !ok || e.Type != want {
+			t.Errorf("%s: type %q (evidence %q), want %s", name, e.Type, e.Evidence, want)
+		}
+	}
+}
