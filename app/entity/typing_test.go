@@ -359,3 +359,16 @@ func TestStateNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPartyMembers: a party named by its members ("the Liberal Democrats",
+// "Democrats") is an organisation, not a person's name of several words.
+func TestPartyMembers(t *testing.T) {
+	lex := testLexicon(t)
+	const text = "The Liberal Democrats voted against the bill, and the Democrats in Congress said they would too."
+	ents := FindWith(text, Options{Lexicon: lex})
+	for _, name := range []string{"Liberal Democrats", "Democrats"} {
+		if e, ok := typeOf(t, text, ents, name); !ok || e.Type != TypeORG {
+			t.Errorf("%s: type %q (evidence %q), want ORG", name, e.Type, e.Evidence)
+		}
+	}
+}

@@ -216,7 +216,7 @@ media radio tv television records studios entertainment systems technologies hol
 insurance energy petroleum international nations bundesliga academy centre center society trust
 brands film films pictures forum forums labs magazine journal newspaper gazette herald tribune telegraph courant
 team telecom telekom airline mobile industries investors investments ventures capital bancorp publishing
-embassy consulate dynasty
+embassy consulate dynasty democrats republicans conservatives liberals socialists
 racing sporting atletico deportivo olympique dynamo dinamo spartak rovers wanderers athletic calcio
 ministère conseil université parti banque agence armée assemblée sénat cour commission comité fédération
 fondation institut musée hôpital église association syndicat gouvernement société groupe compagnie mouvement
