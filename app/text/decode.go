@@ -24,6 +24,14 @@ var LegacyDecoder func(label string, data []byte) (string, bool)
 // windows-1252). Invalid UTF-8 sequences become U+FFFD and a Notice says how
 // many. It fails only for data that is not text (images, archives, NULs…).
 func Decode(data []byte, isHTML bool) (string, []Notice, error) {
+	return decodeDeclared(data, isHTML, "")
+}
+
+// decodeDeclared is Decode with the charset the bytes came declared with
+// (a saved page's part; "" for none): a byte order mark wins over it, and
+// it wins over what the bytes say of themselves, as a charset in HTTP's
+// Content-Type does.
+func decodeDeclared(data []byte, isHTML bool, declared string) (string, []Notice, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return decodeUTF8(data[3:], nil)
@@ -31,6 +39,9 @@ func Decode(data []byte, isHTML bool) (string, []Notice, error) {
 		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), data[2:], nil)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), data[2:], nil)
+	}
+	if declared != "" {
+		return decodeLabel(declared, data)
 	}
 	if what := sniffBinary(data); what != "" {
 		if e := guessUTF16(data); e != nil {

@@ -208,14 +208,11 @@ func mimeParts(body []byte, boundary string) iter.Seq2[int, []byte] {
 	}
 }
 
-// decodeSaved decodes the HTML of a page saved as one file. A byte order
+// decodeSaved decodes the HTML of a page saved as one file: a byte order
 // mark wins over the charset the file declares for it, which wins over the
 // page's own <meta>, as with a page served over HTTP.
 func decodeSaved(page []byte, charset string) (string, []Notice, error) {
-	if charset == "" || bytes.HasPrefix(page, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(page, []byte{0xFF, 0xFE}) || bytes.HasPrefix(page, []byte{0xFE, 0xFF}) {
-		return Decode(page, true)
-	}
-	return decodeLabel(charset, page)
+	return decodeDeclared(page, true, charset)
 }
 
 // unpackSaved returns the HTML of a web page saved as one file (MHTML or

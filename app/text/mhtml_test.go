@@ -204,6 +204,10 @@ func TestDecodeMHTMLCharset(t *testing.T) {
 	if err != nil || !strings.Contains(s, "<p>Café</p>") {
 		t.Errorf("decodeMHTML = %q, %v", s, err)
 	}
+	// A byte order mark wins over the part's charset.
+	if s, _, err := decodeSaved([]byte("\xEF\xBB\xBF<p>Caf\xC3\xA9</p>"), "windows-1252"); err != nil || s != "<p>Café</p>" {
+		t.Errorf("decodeSaved with a BOM = %q, %v", s, err)
+	}
 	// No charset on the part: the page's own <meta> says.
 	msg = crlf("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n--b\nContent-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n\n<meta charset=3D\"iso-8859-1\"><p>Caf=E9</p>\n--b--\n")
 	s, _, err = decodeMHTMLForTest(msg)
